@@ -1,0 +1,24 @@
+/**
+ * One jest run for the whole monorepo: one embedded PostgreSQL cluster and
+ * one Kafka-protocol broker per run (globalSetup), a database per service per
+ * test file. `unit` specs need no I/O; `integration` tests need both servers.
+ */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{packages,services,gateway,infra}/**/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{packages,services,gateway,infra}/**/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/packages/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/testing/src/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

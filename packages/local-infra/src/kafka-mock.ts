@@ -1,0 +1,51 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+
+/**
+ * librdkafka's mock cluster, reached through Debian's `kcat`: a real
+ * Kafka-protocol broker (consumer groups, offsets, headers) that needs no JVM.
+ * See DESIGN.md §5 for its limits (no idempotent producer, no admin API).
+ */
+export interface RunningKafkaMock {
+  brokers: string[];
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export const kcatAvailable = (): boolean => spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
+
+export function startKafkaMock(numBrokers = 3, timeoutMs = 15_000): Promise<RunningKafkaMock> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(
+      'kcat',
+      ['-b', 'x', '-X', `test.mock.num.brokers=${numBrokers}`, '-d', 'mock', '-C', '-t', '__warmup', '-o', 'end', '-q'],
+      { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
+    );
+    let buf = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kcat mock cluster did not report its bootstrap servers within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('error', (e) => (clearTimeout(timer), reject(e)));
+    child.stderr!.on('data', (d: Buffer) => {
+      if (timer === undefined) return;
+      buf += d.toString();
+      const m = /bootstrap\.servers=([^\s]+)/.exec(buf);
+      if (!m) return;
+      clearTimeout(timer);
+      buf = '';
+      child.stderr!.removeAllListeners('data');
+      child.stderr!.resume(); // keep draining so kcat never blocks on a full pipe
+      resolve({ brokers: m[1]!.split(','), pid: child.pid!, stop: () => stopProcess(child) });
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after 3 s: the mock sometimes ignores an early SIGTERM. */
+export function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => (clearTimeout(t), resolve()));
+    child.kill('SIGTERM');
+  });
+}
