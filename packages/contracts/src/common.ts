@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AGENCIES, isValidSnils, normalizeSnils } from '@sc/kernel';
+
+export const agency = z.enum(AGENCIES).describe('Agency: SOCIAL_PROTECTION (ЦСПН), EMPLOYMENT (ЦЗН), SOCIAL_SERVICE (КЦСОН), MINISTRY');
+export const uuid = z.uuid();
+export const citizenId = z.uuid().describe('Federation key of the citizen (never the raw СНИЛС)');
+export const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+export const isoDateTime = z.iso.datetime({ offset: true }).describe('Instant, RFC 3339');
+export const snils = z
+  .string()
+  .refine(isValidSnils, { message: 'СНИЛС check number does not match (DOMAIN.md §6)' })
+  .transform(normalizeSnils)
+  .describe('СНИЛС, 11 digits, checksum-validated');
+
+/** Анкета о потребностях: the needs questionnaire shared by all three agencies (seed 000). */
+export const needsQuestionnaire = z
+  .object({
+    socialHelp: z.boolean().describe('социальная помощь'),
+    psychologicalSupport: z.boolean().describe('психологическая поддержка'),
+    employmentHelp: z.boolean().describe('содействие в трудоустройстве'),
+    vocationalTraining: z.boolean().describe('профессиональное обучение'),
+    financialLiteracy: z.boolean().describe('обучение финансовой грамотности'),
+    comment: z.string().max(2000).optional(),
+  })
+  .strict();
+export type NeedsQuestionnaire = z.infer<typeof needsQuestionnaire>;
+
+/** Personal data that travels with a referral so the receiver can open a case. */
+export const personData = z
+  .object({
+    snils: snils.optional(),
+    lastName: z.string().min(1).max(100),
+    firstName: z.string().min(1).max(100),
+    middleName: z.string().max(100).optional(),
+    birthDate: isoDate,
+    phone: z.string().max(40).optional(),
+    address: z.string().max(500).optional(),
+  })
+  .strict();
+export type PersonData = z.infer<typeof personData>;

@@ -1,0 +1,42 @@
+/**
+ * The project's own small messaging port. Two adapters implement it with the
+ * same semantics: Kafka (kafkajs) and an in-process bus for the embedded
+ * default. Semantics both keep:
+ * - `publish` resolves only once every record is durably accepted (Kafka:
+ *   acks = all) and keeps the order of records with the same key;
+ * - a subscription delivers each partition's records one at a time, in order,
+ *   and moves past a record only after the handler resolved; a handler that
+ *   throws sees the same record again (at-least-once);
+ * - a stopped subscription that is started again with the same group resumes
+ *   where it left off.
+ */
+export interface OutgoingRecord {
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+  value: string;
+}
+
+export interface IncomingRecord extends OutgoingRecord {
+  partition: number;
+  offset: string;
+}
+
+export interface SubscribeOptions {
+  groupId: string;
+  topics: string[];
+  handle: (record: IncomingRecord) => Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface MessageBus {
+  readonly kind: 'kafka' | 'in-process';
+  publish(records: OutgoingRecord[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Throws when the broker cannot be reached (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,179 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { backoffDelay, isDomainError, sleep, uuidv7, type BackoffPolicy, type Logger } from '@sc/kernel';
+import { TOPICS, type MessageData, type MessageType } from '@sc/contracts';
+import type { IncomingRecord, MessageBus, Subscription } from './bus';
+import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';
+import type { Outbox } from './outbox';
+import { execInTx } from './sql';
+import { topicName } from './topics';
+
+export interface HandlerContext {
+  /** A fork bound to the transaction that also records the inbox entry. */
+  em: EntityManager;
+  envelope: Envelope;
+  outbox: Outbox;
+  log: Logger;
+}
+
+export interface MessageHandler<M extends MessageType = MessageType> {
+  message: M;
+  /** Whether this service is the addressee (e.g. replies meant for its agency). Others are passed over. */
+  accepts?(data: MessageData<M>): boolean;
+  handle(data: MessageData<M>, ctx: HandlerContext): Promise<void>;
+}
+
+export const handler = <M extends MessageType>(h: MessageHandler<M>): MessageHandler => h as unknown as MessageHandler;
+
+export interface ConsumerOptions {
+  /** Consumer group and inbox name, e.g. `social-protection`. */
+  name: string;
+  orm: MikroORM;
+  bus: MessageBus;
+  outbox: Outbox;
+  handlers: MessageHandler[];
+  logger: Logger;
+  /** Attempts for operational failures before the record is dead-lettered. */
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+}
+
+export interface ConsumerStats {
+  handled: number;
+  duplicates: number;
+  ignored: number;
+  deadLettered: number;
+}
+
+type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/**
+ * Idempotent consumer. Each record is handled in one transaction that also
+ * inserts (consumer, ce_id) into the inbox: a redelivered record finds its
+ * inbox row and has no second effect. Records that cannot succeed (malformed,
+ * invalid, refused by a domain rule) go to the dead-letter store at once;
+ * operational failures are retried with backoff, then dead-lettered. Either
+ * way the partition moves on.
+ */
+export class InboxConsumer {
+  readonly stats: ConsumerStats = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
+  private readonly byType: Map<string, MessageHandler>;
+  private sub?: Subscription;
+
+  constructor(private readonly o: ConsumerOptions) {
+    this.byType = new Map(o.handlers.map((h) => [h.message.type, h]));
+  }
+
+  get topics(): string[] {
+    return [...new Set(this.o.handlers.map((h) => topicName(this.o.outbox.topicPrefix, h.message.topic)))];
+  }
+
+  async start(): Promise<void> {
+    if (this.sub || this.topics.length === 0) return;
+    this.sub = await this.o.bus.subscribe({ groupId: this.o.name, topics: this.topics, handle: (r) => this.process(r).then(() => undefined) });
+  }
+
+  async stop(): Promise<void> {
+    const s = this.sub;
+    this.sub = undefined;
+    await s?.stop();
+  }
+
+  async process(rec: IncomingRecord): Promise<Outcome> {
+    let env: Envelope;
+    try {
+      env = fromRecord(rec);
+    } catch (e) {
+      return this.deadLetter(rec, undefined, (e as MalformedMessageError).code ?? 'MALFORMED_ENVELOPE', e, 1);
+    }
+    const h = this.byType.get(env.type);
+    if (!h) return this.count('ignored');
+    const parsed = h.message.schema.safeParse(env.data);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return this.deadLetter(rec, env, 'SCHEMA_VIOLATION', new Error(detail), 1);
+    }
+    if (h.accepts && !h.accepts(parsed.data)) return this.count('ignored');
+
+    const log = this.o.logger.child({ messageId: env.id, type: env.type, citizenId: env.subject });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let duplicate = false;
+        await this.o.orm.em.fork().transactional(async (em) => {
+          const r = await execInTx<{ affectedRows?: number; rows?: unknown[] }>(
+            em,
+            'insert into inbox_message (consumer, message_id, type) values (?, ?, ?) on conflict do nothing',
+            [this.o.name, env.id, env.type],
+            'run',
+          );
+          if (!r.affectedRows) {
+            duplicate = true;
+            return;
+          }
+          await h.handle(parsed.data, { em, envelope: env, outbox: this.o.outbox, log });
+        });
+        if (duplicate) {
+          log.debug('duplicate delivery; already handled');
+          return this.count('duplicate');
+        }
+        this.o.outbox.committed();
+        return this.count('handled');
+      } catch (e) {
+        if (isDomainError(e)) return this.deadLetter(rec, env, e.code, e, attempt);
+        if (attempt >= this.o.maxAttempts) return this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt);
+        const delay = backoffDelay(attempt, this.o.backoff);
+        log.warn({ err: e, attempt, retryInMs: delay }, 'handler failed; retrying');
+        await sleep(delay);
+      }
+    }
+  }
+
+  private count(o: Outcome): Outcome {
+    if (o === 'handled') this.stats.handled++;
+    else if (o === 'duplicate') this.stats.duplicates++;
+    else if (o === 'ignored') this.stats.ignored++;
+    else this.stats.deadLettered++;
+    return o;
+  }
+
+  /**
+   * Stores the record with its error and copies it to the dead-letter topic,
+   * both in one transaction. If even that fails (database down) the error
+   * propagates and the bus redelivers the record later: nothing is dropped.
+   */
+  private async deadLetter(rec: IncomingRecord, env: Envelope | undefined, code: string, err: unknown, attempts: number): Promise<Outcome> {
+    const message = err instanceof Error ? err.message : String(err);
+    const id = recordId(rec);
+    await this.o.orm.em.fork().transactional(async (em) => {
+      const r = await execInTx<{ affectedRows?: number }>(
+        em,
+        `insert into dead_letter (id, consumer, message_id, type, topic, partition, "offset", key, headers, payload, error_code, error, attempts)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (consumer, message_id) where status = 'PENDING' do nothing`,
+        [uuidv7(), this.o.name, id, env?.type ?? rec.headers.ce_type ?? null, rec.topic, rec.partition, rec.offset, rec.key, JSON.stringify(rec.headers), rec.value, code, message.slice(0, 4000), attempts],
+        'run',
+      );
+      if (!r.affectedRows) return; // this very record is already waiting in the store
+      await this.o.outbox.enqueueRecord(
+        em,
+        {
+          topic: topicName(this.o.outbox.topicPrefix, TOPICS.deadLetter),
+          key: rec.key || id,
+          headers: {
+            ...rec.headers,
+            'x-dead-letter-consumer': this.o.name,
+            'x-original-topic': rec.topic,
+            'x-original-partition': String(rec.partition),
+            'x-original-offset': rec.offset,
+            'x-error-code': code,
+            'x-error': message.slice(0, 1000),
+          },
+          value: rec.value,
+        },
+        'dead-letter',
+      );
+    });
+    this.o.outbox.committed();
+    this.o.logger.error({ err, code, topic: rec.topic, partition: rec.partition, offset: rec.offset, messageId: id }, 'record dead-lettered');
+    return this.count('dead-lettered');
+  }
+}

@@ -1,0 +1,166 @@
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { Logger } from '@sc/kernel';
+import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /**
+   * librdkafka's mock cluster (tests, `npm start` with kcat) rejects kafkajs'
+   * idempotent producer and admin calls; then we keep ordering with a single
+   * in-flight request and let topics auto-create.
+   */
+  mock: boolean;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxWaitTimeMs: number;
+  /** Topics to create up front on a real cluster (ignored on the mock). */
+  topics?: string[];
+  numPartitions?: number;
+  replicationFactor?: number;
+  ssl?: boolean;
+  sasl?: KafkaConfig['sasl'];
+  logger: Logger;
+}
+
+const toPinoLevel = (l: logLevel): 'error' | 'warn' | 'info' | 'debug' =>
+  l === logLevel.ERROR || l === logLevel.NOTHING ? 'error' : l === logLevel.WARN ? 'warn' : l === logLevel.INFO ? 'info' : 'debug';
+
+export class KafkaBus implements MessageBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private producerReady?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly o: KafkaBusOptions) {
+    const log = o.logger.child({ component: 'kafkajs' });
+    this.kafka = new Kafka({
+      clientId: o.clientId,
+      brokers: o.brokers,
+      ssl: o.ssl,
+      sasl: o.sasl,
+      connectionTimeout: 3000,
+      retry: { initialRetryTime: 100, retries: 8 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (e: LogEntry) => {
+        const { message, ...rest } = e.log;
+        log[toPinoLevel(e.level)]({ ns: e.namespace, ...rest }, message);
+      },
+    });
+  }
+
+  private getProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      if (!this.o.mock && this.o.topics?.length) await this.ensureTopics(this.o.topics);
+      const p = this.kafka.producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+        idempotent: !this.o.mock,
+        maxInFlightRequests: this.o.mock ? 1 : 5,
+        allowAutoTopicCreation: true,
+      });
+      await p.connect();
+      this.producer = p;
+      return p;
+    })().catch((e) => {
+      this.producerReady = undefined;
+      throw e;
+    });
+    return this.producerReady;
+  }
+
+  private async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: topics.map((topic) => ({
+          topic,
+          numPartitions: this.o.numPartitions ?? 12,
+          replicationFactor: this.o.replicationFactor ?? -1,
+        })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const p = await this.getProducer();
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const r of records) {
+      let list = byTopic.get(r.topic);
+      if (!list) byTopic.set(r.topic, (list = []));
+      list.push(r);
+    }
+    await p.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, rs]) => ({
+        topic,
+        messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      })),
+    });
+  }
+
+  async subscribe(s: SubscribeOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: s.groupId,
+      sessionTimeout: this.o.sessionTimeoutMs,
+      heartbeatInterval: this.o.heartbeatIntervalMs,
+      maxWaitTimeInMs: this.o.maxWaitTimeMs,
+      allowAutoTopicCreation: true,
+      retry: { initialRetryTime: 100, retries: 10 },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: s.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      // Only a handled record's offset is committed: eachMessage resolving is
+      // kafkajs' signal that the record is done.
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) {
+          if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+        }
+        const rec: IncomingRecord = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          headers,
+          value: message.value?.toString() ?? '',
+        };
+        await s.handle(rec);
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    // Metadata for one of our topics: works on the mock and on real clusters.
+    await this.getProducer();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.fetchTopicMetadata({ topics: [] });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    if (this.producer) await this.producer.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.producerReady = undefined;
+  }
+}

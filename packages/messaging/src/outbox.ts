@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Agency } from '@sc/kernel';
+import type { MessageData, MessageType } from '@sc/contracts';
+import { uuidv7 } from '@sc/kernel';
+import type { OutgoingRecord } from './bus';
+import { newEnvelope, toRecord, type Envelope } from './envelope';
+import { execInTx } from './sql';
+import { topicName } from './topics';
+
+/**
+ * Transactional outbox: the message is a row written by the same transaction
+ * as the state change it announces, so both commit or neither does. The relay
+ * publishes it later; `kick()` wakes the relay so latency does not depend on
+ * its poll interval.
+ */
+export class Outbox {
+  constructor(
+    readonly agency: Agency,
+    readonly topicPrefix: string,
+    private readonly kick: () => void = () => undefined,
+  ) {}
+
+  /** Validates `data` against the message's schema and stages it in `em`'s transaction. */
+  async enqueue<M extends MessageType>(em: EntityManager, m: M, citizenId: string, data: MessageData<M>): Promise<Envelope> {
+    // Programmer errors (a producer building an invalid message) crash loudly here.
+    const parsed = m.schema.parse(data);
+    const env = newEnvelope(m.type, this.agency, citizenId, parsed);
+    await this.enqueueRecord(em, toRecord(topicName(this.topicPrefix, m.topic), env), m.type);
+    return env;
+  }
+
+  /** Stages a ready-made record (dead-letter copies, replays). */
+  async enqueueRecord(em: EntityManager, rec: OutgoingRecord, type: string): Promise<void> {
+    await execInTx(
+      em,
+      'insert into outbox_message (id, topic, key, type, headers, payload) values (?, ?, ?, ?, ?, ?)',
+      [uuidv7(), rec.topic, rec.key, type, JSON.stringify(rec.headers), rec.value],
+      'run',
+    );
+  }
+
+  /** Call after a transaction that enqueued messages has committed. */
+  committed(): void {
+    this.kick();
+  }
+
+  /** Runs `fn` in a transaction and wakes the relay once it has committed. */
+  async transaction<T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await em.transactional(fn);
+    this.kick();
+    return result;
+  }
+}

@@ -1,0 +1,179 @@
+import { Client } from 'pg';
+import { backoffDelay, sleep, type BackoffPolicy, type Logger } from '@sc/kernel';
+import type { MessageBus, OutgoingRecord } from './bus';
+
+export interface RelayOptions {
+  connectionString: string;
+  bus: MessageBus;
+  logger: Logger;
+  batchSize: number;
+  /** Fallback poll when nothing kicked the relay (rows written by another process). */
+  idlePollMs: number;
+  /** How often a standby replica tries to become the publishing one. */
+  standbyPollMs: number;
+  backoff: BackoffPolicy;
+  /** Published rows older than this are deleted. */
+  retentionMs: number;
+}
+
+export interface RelayStats {
+  published: number;
+  batches: number;
+  failures: number;
+}
+
+// One publishing relay per database: with two replicas publishing at once,
+// messages about one citizen could overtake each other.
+const LEADER_LOCK = 0x5c_0b_0c_01;
+const CLEANUP_EVERY_MS = 60_000;
+
+interface Row {
+  seq: string;
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+/**
+ * Publishes outbox rows in commit order, a batch at a time. A batch is
+ * retried as a whole with backoff until the broker takes it, and the next
+ * batch is read only after that, so order per key holds and a row is
+ * published at least once. Consumers' inboxes absorb the duplicates.
+ */
+export class OutboxRelay {
+  readonly stats: RelayStats = { published: 0, batches: 0, failures: 0 };
+  private client?: Client;
+  private leader = false;
+  private running = false;
+  private pending = false;
+  private wake?: () => void;
+  private done?: Promise<void>;
+  private lastCleanup = 0;
+
+  constructor(private readonly o: RelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.done = this.loop();
+  }
+
+  kick(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.done;
+    await this.dropConnection();
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private async connect(): Promise<Client> {
+    if (this.client) return this.client;
+    const c = new Client({ connectionString: this.o.connectionString, application_name: 'outbox-relay' });
+    c.on('error', (e) => {
+      this.o.logger.warn({ err: e }, 'relay connection lost');
+      this.client = undefined;
+      this.leader = false;
+    });
+    await c.connect();
+    this.client = c;
+    return c;
+  }
+
+  private async dropConnection(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    this.leader = false;
+    await c?.end().catch(() => undefined);
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const c = await this.connect();
+        if (!this.leader) {
+          const r = await c.query('select pg_try_advisory_lock($1) as ok', [LEADER_LOCK]);
+          this.leader = r.rows[0].ok === true;
+          if (!this.leader) {
+            await this.idle(this.o.standbyPollMs);
+            continue;
+          }
+          this.o.logger.info('outbox relay is the publishing replica');
+        }
+        this.pending = false;
+        const n = await this.publishBatch(c);
+        failures = 0;
+        await this.cleanup(c);
+        if (n < this.o.batchSize && !this.pending) await this.idle(this.o.idlePollMs);
+      } catch (e) {
+        failures++;
+        this.stats.failures++;
+        const delay = backoffDelay(failures, this.o.backoff);
+        this.o.logger.warn({ err: e, attempt: failures, retryInMs: delay }, 'outbox relay cycle failed');
+        if (!(e instanceof PublishError)) await this.dropConnection();
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async publishBatch(c: Client): Promise<number> {
+    const { rows } = await c.query<Row>(
+      'select seq, topic, key, headers, payload from outbox_message where published_at is null order by seq limit $1',
+      [this.o.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const records: OutgoingRecord[] = rows.map((r) => ({ topic: r.topic, key: r.key, headers: r.headers, value: r.payload }));
+    try {
+      await this.o.bus.publish(records);
+    } catch (e) {
+      await c
+        .query('update outbox_message set attempts = attempts + 1, last_error = $2 where seq = $1', [rows[0]!.seq, String((e as Error).message).slice(0, 2000)])
+        .catch(() => undefined);
+      throw new PublishError(e);
+    }
+    await c.query('update outbox_message set published_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
+    this.stats.published += rows.length;
+    this.stats.batches++;
+    return rows.length;
+  }
+
+  private async cleanup(c: Client): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = now;
+    await c.query(
+      `delete from outbox_message where seq in (
+         select seq from outbox_message where published_at < now() - ($1::bigint * interval '1 millisecond') limit 10000)`,
+      [this.o.retentionMs],
+    );
+  }
+}
+
+class PublishError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`publish failed: ${(cause as Error)?.message ?? cause}`);
+  }
+}
