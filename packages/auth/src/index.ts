@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './auth-config';
+export * from './tokens';
+export * from './authorize';

@@ -1,0 +1,40 @@
+/**
+ * Prints a token for the embedded default:
+ *   npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST [--role HEAD] [--territory 25000000] [--subject ivanova] [--ttl 28800]
+ */
+import { parseArgs } from 'node:util';
+import { AGENCIES, ROLES, type Agency, type Role } from '@sc/kernel';
+import { authConfigFrom, authEnvSchema } from './auth-config';
+import { issueToken } from './tokens';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      agency: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      territory: { type: 'string', default: '25000000' },
+      subject: { type: 'string' },
+      ttl: { type: 'string', default: String(8 * 3600) },
+    },
+  });
+  const agency = values.agency as Agency;
+  const roles = (values.role ?? []) as Role[];
+  if (!AGENCIES.includes(agency)) fail(`--agency must be one of ${AGENCIES.join(', ')}`);
+  if (roles.length === 0 || roles.some((r) => !ROLES.includes(r))) fail(`--role (repeatable) must be one of ${ROLES.join(', ')}`);
+  const cfg = authConfigFrom(authEnvSchema.parse(process.env));
+  const token = await issueToken(cfg, {
+    subject: values.subject ?? `${agency.toLowerCase()}-${roles[0]!.toLowerCase()}`,
+    agency,
+    roles,
+    territory: values.territory!,
+    ttlSeconds: Number(values.ttl),
+  });
+  process.stdout.write(`${token}\n`);
+}
+
+function fail(msg: string): never {
+  process.stderr.write(`${msg}\n`);
+  process.exit(2);
+}
+
+void main();

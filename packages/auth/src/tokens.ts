@@ -1,0 +1,49 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError, type Agency, type Role } from '@sc/kernel';
+import type { AuthConfig } from './auth-config';
+import { principalClaims, type Principal } from './principal';
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
+
+/**
+ * Verifies `Authorization: Bearer …` (signature, issuer, audience, expiry,
+ * claims). Used by the gateway and again by every subgraph, so a subgraph
+ * called directly is as closed as the gateway.
+ */
+export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
+  const key: Uint8Array | JWTVerifyGetKey = cfg.jwksUrl ? createRemoteJWKSet(new URL(cfg.jwksUrl)) : new TextEncoder().encode(cfg.secret);
+  return async (authorization) => {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(m[1]!, key as Uint8Array, { issuer: cfg.issuer, audience: cfg.audience }));
+    } catch (e) {
+      throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
+    }
+    const claims = principalClaims.safeParse(payload);
+    if (!claims.success) throw new UnauthenticatedError(`invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    return { subject: claims.data.sub, agency: claims.data.agency, roles: claims.data.roles, territory: claims.data.territory };
+  };
+}
+
+export interface IssueTokenInput {
+  subject: string;
+  agency: Agency;
+  roles: Role[];
+  territory: string;
+  ttlSeconds?: number;
+}
+
+/** Signs an HS256 token (embedded default, tests). Production tokens come from the identity provider. */
+export async function issueToken(cfg: AuthConfig, t: IssueTokenInput): Promise<string> {
+  if (!cfg.secret) throw new Error('issuing tokens needs JWT_SECRET (HS256)');
+  return new SignJWT({ agency: t.agency, roles: t.roles, territory: t.territory })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(t.subject)
+    .setIssuer(cfg.issuer)
+    .setAudience(cfg.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${t.ttlSeconds ?? 8 * 3600}s`)
+    .sign(new TextEncoder().encode(cfg.secret));
+}
