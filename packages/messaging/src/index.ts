@@ -9,3 +9,4 @@ export * from './outbox';
 export * from './relay';
 export * from './consumer';
 export * from './dead-letters';
+export * from './sql';

@@ -1,0 +1,144 @@
+import { EntitySchema, type EntityManager, type Opt } from '@mikro-orm/core';
+import { ConflictError, deriveCitizenId, isUuid, newProvisionalCitizenId, NotFoundError, ValidationError } from '@sc/kernel';
+import { execInTx } from '@sc/messaging';
+
+/** The agency's own record of a person (personal data stays in the agency's database). */
+export class CitizenRecord {
+  id!: string;
+  snils?: string | null;
+  lastName!: string;
+  firstName!: string;
+  middleName?: string | null;
+  birthDate!: string;
+  phone?: string | null;
+  address?: string | null;
+  createdAt: Opt<Date> = new Date();
+  updatedAt: Opt<Date> = new Date();
+}
+
+export const CitizenRecordSchema = new EntitySchema<CitizenRecord>({
+  class: CitizenRecord,
+  tableName: 'citizen',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    snils: { type: 'string', length: 11, nullable: true, columnType: 'char(11)' },
+    lastName: { type: 'text' },
+    firstName: { type: 'text' },
+    middleName: { type: 'text', nullable: true },
+    birthDate: { type: 'date', columnType: 'date' },
+    phone: { type: 'text', nullable: true },
+    address: { type: 'text', nullable: true },
+    createdAt: { type: 'Date', columnType: 'timestamptz', onCreate: () => new Date() },
+    updatedAt: { type: 'Date', columnType: 'timestamptz', onUpdate: () => new Date() },
+  },
+});
+
+export interface PersonInput {
+  snils?: string | null; // already normalised and checksum-validated
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  birthDate: string;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/**
+ * Finds and registers people by federation key (see @sc/kernel citizen-id).
+ * Shared by the three services so they agree on identity to the letter.
+ */
+export class CitizenDirectory {
+  constructor(private readonly secret: string) {}
+
+  keyFor(snils: string): string {
+    return deriveCitizenId(snils, this.secret);
+  }
+
+  /** By current key or by an alias left by a re-key. */
+  async find(em: EntityManager, id: string): Promise<CitizenRecord | null> {
+    if (!isUuid(id)) return null;
+    const direct = await em.findOne(CitizenRecord, { id });
+    if (direct) return direct;
+    const rows = await em.getConnection().execute<{ citizen_id: string }[]>('select citizen_id from citizen_alias where alias = ?', [id], 'all', em.getTransactionContext());
+    return rows[0] ? em.findOne(CitizenRecord, { id: rows[0].citizen_id }) : null;
+  }
+
+  /** Batched lookup for DataLoader: one query for keys, one for the aliases among the rest. */
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<(CitizenRecord | null)[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return ids.map(() => null);
+    const rows = await em.find(CitizenRecord, { id: { $in: valid } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = valid.filter((i) => !byId.has(i));
+    if (missing.length) {
+      const aliases = await em
+        .getConnection()
+        .execute<{ alias: string; citizen_id: string }[]>('select alias, citizen_id from citizen_alias where alias = any(?)', [missing], 'all', em.getTransactionContext());
+      const targets = await em.find(CitizenRecord, { id: { $in: aliases.map((a: { citizen_id: string }) => a.citizen_id) } });
+      const t = new Map(targets.map((r) => [r.id, r]));
+      for (const a of aliases) {
+        const r = t.get(a.citizen_id);
+        if (r) byId.set(a.alias, r);
+      }
+    }
+    return ids.map((i) => byId.get(i) ?? null);
+  }
+
+  async get(em: EntityManager, id: string, field = 'citizenId'): Promise<CitizenRecord> {
+    const c = await this.find(em, id);
+    if (!c) throw new NotFoundError('Citizen', id, field);
+    return c;
+  }
+
+  /**
+   * Registers a person or returns the existing record. With СНИЛС the key is
+   * derived; with `knownId` (the key that came in a message) it is reused;
+   * otherwise a provisional key is issued.
+   */
+  async register(em: EntityManager, person: PersonInput, knownId?: string): Promise<{ citizen: CitizenRecord; created: boolean }> {
+    let id = knownId;
+    if (person.snils) {
+      const derived = this.keyFor(person.snils);
+      if (knownId && knownId !== derived) {
+        // Agencies derive keys with one shared secret; a mismatch means a misconfigured sender.
+        throw new ValidationError('citizenId', 'CITIZEN_KEY_MISMATCH', 'the citizen key does not match the key derived from the СНИЛС');
+      }
+      id = derived;
+    }
+    const existing = id ? await this.find(em, id) : null;
+    if (existing) return { citizen: existing, created: false };
+    const c = em.create(CitizenRecord, {
+      id: id ?? newProvisionalCitizenId(),
+      snils: person.snils ?? null,
+      lastName: person.lastName,
+      firstName: person.firstName,
+      middleName: person.middleName ?? null,
+      birthDate: person.birthDate,
+      phone: person.phone ?? null,
+      address: person.address ?? null,
+    });
+    em.persist(c);
+    return { citizen: c, created: true };
+  }
+
+  /**
+   * Re-keys a record from `previousId` to `newId`, keeping the old key as an
+   * alias. Foreign keys to citizen(id) cascade on update. Runs in `em`'s
+   * transaction; the caller announces it with citizen.identity-linked.
+   */
+  async rekey(em: EntityManager, previousId: string, newId: string, snils?: string): Promise<boolean> {
+    if (previousId === newId) return false;
+    const clash = await execInTx<{ id: string }[]>(em, 'select id from citizen where id = ?', [newId]);
+    if (clash.length) {
+      throw new ConflictError('CITIZEN_ALREADY_REGISTERED', `a citizen with this СНИЛС is already registered under key ${newId}; records must be merged by an administrator`, {
+        field: 'snils',
+        rule: 'UNIQUE_CITIZEN',
+      });
+    }
+    const r = await execInTx<{ affectedRows?: number }>(em, 'update citizen set id = ?, snils = coalesce(?, snils), updated_at = now() where id = ?', [newId, snils ?? null, previousId], 'run');
+    if (!r.affectedRows) return false;
+    await execInTx(em, 'update citizen_alias set citizen_id = ? where citizen_id = ?', [newId, previousId], 'run');
+    await execInTx(em, 'insert into citizen_alias (alias, citizen_id) values (?, ?) on conflict (alias) do nothing', [previousId, newId], 'run');
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+import { maskSnils, parseSnils } from '@sc/kernel';
+import type { CitizenRecord } from './citizen-directory';
+import type { RequestContext } from './context';
+
+/**
+ * Root fields every subgraph answers identically (@shareable): they return a
+ * reference only, and each subgraph then contributes its own Citizen fields.
+ * Looking up by СНИЛС needs no database: the key is derived from it.
+ */
+export const sharedCitizenQueries = {
+  citizen: (_: unknown, args: { id: string }) => ({ id: args.id }),
+  citizenBySnils: (_: unknown, args: { snils: string }, ctx: RequestContext) => ({
+    id: ctx.deps.directory.keyFor(parseSnils(args.snils, 'snils')),
+  }),
+};
+
+export function citizenProfile(c: CitizenRecord) {
+  return {
+    lastName: c.lastName,
+    firstName: c.firstName,
+    middleName: c.middleName ?? null,
+    birthDate: c.birthDate,
+    snilsMasked: c.snils ? maskSnils(c.snils) : null,
+    hasSnils: Boolean(c.snils),
+    phone: c.phone ?? null,
+    address: c.address ?? null,
+  };
+}
+
+/** Batched load of this agency's record for each citizen key (aliases resolved). */
+export async function loadCitizenRecord(ctx: RequestContext, id: string): Promise<CitizenRecord | null> {
+  return ctx.loader<string, CitizenRecord | null>('citizen-record', (ids, em) => ctx.deps.directory.findMany(em, ids)).load(id);
+}

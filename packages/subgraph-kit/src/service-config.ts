@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
+import { envBool, envInt, loadConfig } from '@sc/kernel';
+
+/** Everything a service needs, already validated. Tests and the launcher build it directly. */
+export interface ServiceConfig {
+  name: string;
+  port: number;
+  databaseUrl: string;
+  dbPoolMax: number;
+  auth: AuthConfig;
+  citizenIdSecret: string;
+  topicPrefix: string;
+  outbox: { batchSize: number; idlePollMs: number; retentionHours: number };
+  consumer: { maxAttempts: number };
+  logLevel: string;
+}
+
+/** Only for the embedded default and tests; refused with NODE_ENV=production. */
+export const DEV_CITIZEN_ID_SECRET = 'dev-only-citizen-key-secret-shared-by-the-three-agencies';
+
+const prefixOf = (service: string) => service.toUpperCase().replace(/-/g, '_');
+
+/**
+ * Reads `<SERVICE>_PORT` / `<SERVICE>_DATABASE_URL` (e.g. SOCIAL_SERVICE_PORT)
+ * with plain PORT / DATABASE_URL as fallback for one-service containers, plus
+ * the shared variables. Fails fast listing every problem.
+ */
+export function serviceConfigFromEnv(service: string, defaultPort: number, env: Record<string, string | undefined> = process.env): ServiceConfig {
+  const p = prefixOf(service);
+  const schema = authEnvSchema.extend({
+    PORT: envInt(defaultPort),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    DB_POOL_MAX: envInt(10),
+    CITIZEN_ID_SECRET: z.string().min(32, 'CITIZEN_ID_SECRET must be at least 32 characters').optional(),
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    OUTBOX_BATCH_SIZE: envInt(500),
+    OUTBOX_POLL_INTERVAL_MS: envInt(500),
+    OUTBOX_RETENTION_HOURS: envInt(168),
+    CONSUMER_MAX_ATTEMPTS: envInt(5),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.string().optional(),
+  });
+  const e = loadConfig(schema, { ...env, PORT: env[`${p}_PORT`] ?? env.PORT, DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL }, service);
+  if (!e.CITIZEN_ID_SECRET && e.NODE_ENV === 'production') throw new Error('CITIZEN_ID_SECRET must be set when NODE_ENV=production');
+  return {
+    name: service,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolMax: e.DB_POOL_MAX,
+    auth: authConfigFrom(e),
+    citizenIdSecret: e.CITIZEN_ID_SECRET ?? DEV_CITIZEN_ID_SECRET,
+    topicPrefix: e.KAFKA_TOPIC_PREFIX,
+    outbox: { batchSize: e.OUTBOX_BATCH_SIZE, idlePollMs: e.OUTBOX_POLL_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
+    consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export interface KafkaEnv {
+  brokers: string[];
+  mock: boolean;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxWaitTimeMs: number;
+  ssl: boolean;
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+}
+
+export function kafkaConfigFromEnv(env: Record<string, string | undefined> = process.env): KafkaEnv | null {
+  if (!env.KAFKA_BROKERS) return null;
+  const e = loadConfig(
+    z.object({
+      KAFKA_BROKERS: z.string().min(1),
+      KAFKA_MOCK: envBool(false),
+      KAFKA_SESSION_TIMEOUT_MS: envInt(30_000),
+      KAFKA_HEARTBEAT_INTERVAL_MS: envInt(3_000),
+      KAFKA_MAX_WAIT_MS: envInt(100),
+      KAFKA_SSL: envBool(false),
+      KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+      KAFKA_SASL_USERNAME: z.string().optional(),
+      KAFKA_SASL_PASSWORD: z.string().optional(),
+    }),
+    env,
+    'kafka',
+  );
+  return {
+    brokers: e.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    mock: e.KAFKA_MOCK,
+    sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: e.KAFKA_HEARTBEAT_INTERVAL_MS,
+    maxWaitTimeMs: e.KAFKA_MAX_WAIT_MS,
+    ssl: e.KAFKA_SSL,
+    sasl: e.KAFKA_SASL_MECHANISM ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME ?? '', password: e.KAFKA_SASL_PASSWORD ?? '' } as KafkaEnv['sasl'] : undefined,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { DocumentNode } from 'graphql';
+import { createTokenVerifier } from '@sc/auth';
+import { createLogger, defaultBackoff, type Agency, type Logger } from '@sc/kernel';
+import { InboxConsumer, Outbox, OutboxRelay, type MessageBus, type MessageHandler } from '@sc/messaging';
+import { ReadAudit, writeAudit } from './audit';
+import { CitizenDirectory } from './citizen-directory';
+import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
+import { createFormatError } from './errors';
+import { close, createGraphQLHttpServer, listen } from './http-server';
+import { initOrm, migrate, type MigrationObject } from './orm';
+import type { ServiceConfig } from './service-config';
+
+/** What a service contributes; the kit does the wiring the three share. */
+export interface SubgraphDefinition {
+  name: string;
+  agency: Agency;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<RequestContext>;
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  handlers: (deps: ServiceDeps) => MessageHandler[];
+}
+
+export interface ServiceDependencies {
+  bus: MessageBus;
+  logger?: Logger;
+}
+
+export interface SubgraphService {
+  readonly name: string;
+  readonly deps: ServiceDeps;
+  readonly relay: OutboxRelay;
+  readonly consumer: InboxConsumer;
+  readonly http: Server;
+  url?: string;
+  /** Listens (port 0 = any free port), starts the relay and the consumer. */
+  start(port?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server factory shared by the three subgraphs: database (migrations
+ * applied), outbox + relay, inbox consumer, Apollo subgraph with per-request
+ * context, HTTP with /health and /ready. `main.ts` only wires configuration.
+ */
+export async function createSubgraphService(def: SubgraphDefinition, config: ServiceConfig, d: ServiceDependencies): Promise<SubgraphService> {
+  const log = d.logger ?? createLogger(def.name, config.logLevel);
+  const orm = await initOrm({ databaseUrl: config.databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: config.dbPoolMax, logger: log });
+  const applied = await migrate(orm);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+
+  const relay = new OutboxRelay({
+    connectionString: config.databaseUrl,
+    bus: d.bus,
+    logger: log.child({ component: 'outbox-relay' }),
+    batchSize: config.outbox.batchSize,
+    idlePollMs: config.outbox.idlePollMs,
+    standbyPollMs: 2000,
+    backoff: defaultBackoff,
+    retentionMs: config.outbox.retentionHours * 3600_000,
+  });
+  const outbox = new Outbox(def.agency, config.topicPrefix, () => relay.kick());
+  const deps: ServiceDeps = { config, orm, outbox, directory: new CitizenDirectory(config.citizenIdSecret), log };
+  const consumer = new InboxConsumer({
+    name: def.name,
+    orm,
+    bus: d.bus,
+    outbox,
+    handlers: def.handlers(deps),
+    logger: log.child({ component: 'consumer' }),
+    maxAttempts: config.consumer.maxAttempts,
+    backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },
+  });
+
+  const auditPlugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          const entries = contextValue.audit.drain(operationName ?? undefined);
+          if (entries.length) await orm.em.fork().transactional((em) => writeAudit(em, contextValue.principal, entries, contextValue.requestId));
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]),
+    formatError: createFormatError(log),
+    plugins: [auditPlugin],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const verify = createTokenVerifier(config.auth);
+  const http = createGraphQLHttpServer<RequestContext>({
+    apollo,
+    logger: log,
+    readiness: {
+      database: async () => void (await orm.em.getConnection().execute('select 1')),
+      broker: () => d.bus.ping(),
+    },
+    context: async (req, requestId) => {
+      const principal = await verify(req.headers.authorization);
+      const em = orm.em.fork();
+      return { principal, em, deps, audit: new ReadAudit(), requestId, log: log.child({ requestId }), loader: loaderRegistry(em) };
+    },
+  });
+
+  const svc: SubgraphService = {
+    name: def.name,
+    deps,
+    relay,
+    consumer,
+    http,
+    async start(port = config.port) {
+      const p = await listen(http, port);
+      svc.url = `http://127.0.0.1:${p}/graphql`;
+      relay.start();
+      await consumer.start();
+      log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
+      return svc.url;
+    },
+    async stop() {
+      await close(http);
+      await consumer.stop();
+      await relay.stop();
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+  return svc;
+}
