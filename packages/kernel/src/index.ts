@@ -7,3 +7,5 @@ export * from './backoff';
 export * from './config';
 export * from './logger';
 export * from './agency';
+export * from './state-machine';
+export * from './referral';

@@ -47,3 +47,4 @@ export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K)
   }
   return keys.map((k) => m.get(k) ?? []);
 }
+export interface CitizenRef { id: string }

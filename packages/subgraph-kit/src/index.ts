@@ -11,3 +11,5 @@ export * from './orm';
 export * from './service';
 export * from './sdl';
 export * from './bus-factory';
+export * from './person-input';
+export * from './run-main';

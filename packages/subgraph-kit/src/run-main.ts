@@ -1,0 +1,31 @@
+import { createLogger } from '@sc/kernel';
+import { createBus } from './bus-factory';
+import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
+import type { ServiceDependencies, SubgraphService } from './service';
+import type { ServiceConfig } from './service-config';
+
+/**
+ * Entry point of one service in its own process (a container): configuration
+ * from the environment, Kafka when KAFKA_BROKERS is set. SIGTERM/SIGINT stop
+ * it gracefully: HTTP first, then the consumer, the relay and the database.
+ */
+export async function runMain(
+  name: string,
+  defaultPort: number,
+  factory: (config: ServiceConfig, deps: ServiceDependencies) => Promise<SubgraphService>,
+): Promise<void> {
+  const config = serviceConfigFromEnv(name, defaultPort);
+  const log = createLogger(name, config.logLevel);
+  const bus = createBus(kafkaConfigFromEnv(), name, config.topicPrefix, log);
+  if (bus.kind === 'in-process') log.warn('KAFKA_BROKERS is not set: messages stay inside this process (in-process bus)');
+  const svc = await factory(config, { bus, logger: log });
+  await svc.start();
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await svc.stop();
+    await bus.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,12 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
+import type { Resolvers } from '../generated/graphql';
+import { Citizen } from './citizen.resolvers';
+import { Mutation } from './mutation.resolvers';
+import { Query } from './query.resolvers';
+import { SocialServiceApplication } from './social-service-application.resolvers';
+import { SocialServiceReferral } from './social-service-referral.resolvers';
+
+const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, SocialServiceApplication, SocialServiceReferral };
+
+export const socialServiceResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

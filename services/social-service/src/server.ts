@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { createSubgraphService, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
+import { socialServiceResolvers } from './graphql/resolvers';
+import { migrations } from './migrations';
+import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
+import { referralReplyHandlers } from './referrals/adapters/referral-reply.consumer';
+
+export const SOCIAL_SERVICE_SDL_FILES = [join(__dirname, 'schema', 'social-service.graphql')];
+export const SOCIAL_SERVICE_DEFAULT_PORT = 4003;
+
+/** КЦСОН subgraph definition: what the kit needs to build the server. */
+export const socialServiceSubgraph: SubgraphDefinition = {
+  name: 'social-service',
+  agency: 'SOCIAL_SERVICE',
+  typeDefs: loadSubgraphSdl(SOCIAL_SERVICE_SDL_FILES),
+  resolvers: socialServiceResolvers,
+  entities: [ServiceApplicationSchema, OutgoingReferralSchema],
+  migrations,
+  handlers: () => referralReplyHandlers,
+};
+
+export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
+  createSubgraphService(socialServiceSubgraph, config, deps);
