@@ -34,7 +34,7 @@ export async function replayDeadLetters(em: EntityManager, outbox: Outbox, ids?:
   const n = await em.transactional(async (tx) => {
     const rows = await execInTx<DeadLetterRow[]>(
       tx,
-      `select * from dead_letter where status = 'PENDING' ${ids?.length ? 'and id = any(?)' : ''} order by created_at for update`,
+      `select * from dead_letter where status = 'PENDING' ${ids?.length ? 'and id in (?)' : ''} order by created_at for update`,
       ids?.length ? [ids] : [],
     );
     for (const r of rows) {
@@ -51,7 +51,7 @@ export async function discardDeadLetters(em: EntityManager, ids: string[]): Prom
   return em.transactional(async (tx) => {
     const r = await execInTx<{ affectedRows?: number }>(
       tx,
-      `update dead_letter set status = 'DISCARDED', resolved_at = now() where status = 'PENDING' and id = any(?)`,
+      `update dead_letter set status = 'DISCARDED', resolved_at = now() where status = 'PENDING' and id in (?)`,
       [ids],
       'run',
     );

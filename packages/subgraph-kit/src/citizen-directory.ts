@@ -73,7 +73,7 @@ export class CitizenDirectory {
     if (missing.length) {
       const aliases = await em
         .getConnection()
-        .execute<{ alias: string; citizen_id: string }[]>('select alias, citizen_id from citizen_alias where alias = any(?)', [missing], 'all', em.getTransactionContext());
+        .execute<{ alias: string; citizen_id: string }[]>('select alias, citizen_id from citizen_alias where alias in (?)', [missing], 'all', em.getTransactionContext());
       const targets = await em.find(CitizenRecord, { id: { $in: aliases.map((a: { citizen_id: string }) => a.citizen_id) } });
       const t = new Map(targets.map((r) => [r.id, r]));
       for (const a of aliases) {
@@ -117,7 +117,9 @@ export class CitizenDirectory {
       phone: person.phone ?? null,
       address: person.address ?? null,
     });
-    em.persist(c);
+    // Flushed now: other tables reference citizen(id) by a plain column, so
+    // the unit of work cannot know this row must be inserted first.
+    await em.persist(c).flush();
     return { citizen: c, created: true };
   }
 
