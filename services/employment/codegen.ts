@@ -1,0 +1,3 @@
+import { subgraphCodegenConfig } from '../../packages/subgraph-kit/src/codegen-config';
+
+export default subgraphCodegenConfig({});

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { createSubgraphService, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { employmentResolvers } from './graphql/resolvers';
+import { migrations } from './migrations';
+
+export const EMPLOYMENT_SDL_FILES = [join(__dirname, 'schema', 'employment.graphql')];
+export const EMPLOYMENT_DEFAULT_PORT = 4002;
+
+/** ЦЗН subgraph definition. */
+export const employmentSubgraph: SubgraphDefinition = {
+  name: 'employment',
+  agency: 'EMPLOYMENT',
+  typeDefs: loadSubgraphSdl(EMPLOYMENT_SDL_FILES),
+  resolvers: employmentResolvers,
+  entities: [],
+  migrations,
+  handlers: () => [],
+};
+
+export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
+  createSubgraphService(employmentSubgraph, config, deps);

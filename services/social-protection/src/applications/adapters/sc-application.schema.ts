@@ -1,0 +1,16 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { ScApplication } from '../domain/sc-application';
+
+export const ScApplicationSchema = new EntitySchema<ScApplication>({
+  class: ScApplication,
+  tableName: 'sc_application',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    citizenId: { type: 'uuid' },
+    status: { type: 'string', columnType: 'text' },
+    channel: { type: 'string', columnType: 'text' },
+    needs: { type: 'json' },
+    submittedAt: { type: 'Date', columnType: 'timestamptz' },
+    registeredAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+  },
+});

@@ -1,0 +1,20 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { IncomingReferral } from '../domain/incoming-referral';
+
+export const IncomingReferralSchema = new EntitySchema<IncomingReferral>({
+  class: IncomingReferral,
+  tableName: 'incoming_referral',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    citizenId: { type: 'uuid' },
+    type: { type: 'string', columnType: 'text' },
+    fromAgency: { type: 'string', columnType: 'text' },
+    senderCaseId: { type: 'uuid' },
+    basis: { type: 'string', columnType: 'text' },
+    comment: { type: 'string', columnType: 'text', nullable: true },
+    needs: { type: 'json' },
+    status: { type: 'string', columnType: 'text' },
+    receivedAt: { type: 'Date', columnType: 'timestamptz' },
+    applicationId: { type: 'uuid', nullable: true },
+  },
+});

@@ -1,0 +1,12 @@
+import { referralForContractV1 } from '@sc/contracts';
+import { handler, type MessageHandler } from '@sc/messaging';
+import type { ServiceDeps } from '@sc/subgraph-kit';
+import { acceptReferralForContract } from '../application/accept-referral-for-contract';
+
+export const referralForContractHandlers = (deps: ServiceDeps): MessageHandler[] => [
+  handler({
+    message: referralForContractV1,
+    accepts: (d) => d.toAgency === 'SOCIAL_PROTECTION',
+    handle: (d, ctx) => acceptReferralForContract(deps, d, ctx),
+  }),
+];

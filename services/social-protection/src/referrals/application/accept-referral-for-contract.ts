@@ -1,0 +1,47 @@
+import type { MessageData } from '@sc/contracts';
+import { referralAcceptedV1, type referralForContractV1 } from '@sc/contracts';
+import type { HandlerContext } from '@sc/messaging';
+import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { ScApplication } from '../../applications/domain/sc-application';
+import { IncomingReferral } from '../domain/incoming-referral';
+
+const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals');
+
+/**
+ * M4 received: record the referral, register the person if new, open an
+ * application (or attach to the open one: a citizen has one application in
+ * progress at a time) and reply «принято». All in the consumer's transaction,
+ * together with the inbox entry and the outgoing reply.
+ */
+export async function acceptReferralForContract(deps: ServiceDeps, d: MessageData<typeof referralForContractV1>, ctx: HandlerContext): Promise<void> {
+  const { em, outbox } = ctx;
+  if (await em.findOne(IncomingReferral, { id: d.referralId })) return; // already recorded under another message id
+  const { citizen } = await deps.directory.register(em, d.person, d.citizenId);
+  const referral = IncomingReferral.receive({
+    id: d.referralId,
+    citizenId: citizen.id,
+    fromAgency: d.fromAgency,
+    senderCaseId: d.senderCaseId,
+    basis: d.basis,
+    comment: d.comment ?? null,
+    needs: d.needs,
+    receivedAt: new Date(),
+  });
+  const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find((a) => a.isOpen());
+  const application = open ?? ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt });
+  if (!open) em.persist(application);
+  referral.accept(application.id);
+  em.persist(referral);
+  await em.flush();
+  await outbox.enqueue(em, referralAcceptedV1, citizen.id, {
+    referralId: referral.id,
+    citizenId: citizen.id,
+    senderAgency: d.fromAgency,
+    receiverAgency: 'SOCIAL_PROTECTION',
+    receiverCaseId: application.id,
+    acceptedAt: referral.receivedAt.toISOString(),
+  });
+  await writeAudit(em, system, [
+    { citizenId: citizen.id, operation: 'referral.for-contract.v1', action: 'CHANGE', entity: 'ScApplication', entityId: application.id },
+  ]);
+}
