@@ -20,7 +20,7 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,services,gateway,infra}/**/test/**/*.test.ts'],
       globalSetup: '<rootDir>/packages/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testing/src/global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/packages/testing/src/integration-setup.ts'],
     },
   ],
 };

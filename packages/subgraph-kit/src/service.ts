@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
@@ -90,7 +91,8 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]),
     formatError: createFormatError(log),
-    plugins: [auditPlugin],
+    // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
+    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();

@@ -1,0 +1,22 @@
+import { createLogger } from '@sc/kernel';
+import { gatewayConfigFromEnv } from './config';
+import { createGatewayServer } from './server';
+
+async function main(): Promise<void> {
+  const cfg = gatewayConfigFromEnv();
+  const logger = createLogger('gateway', cfg.logLevel);
+  const gw = await createGatewayServer({ supergraphSdl: cfg.supergraphSdl, subgraphUrls: cfg.subgraphUrls, auth: cfg.auth, logger });
+  const url = await gw.start(cfg.port);
+  logger.info({ url }, 'gateway ready');
+  const stop = async () => {
+    await gw.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

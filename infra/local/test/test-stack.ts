@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { createTestDatabase, testAuth, testInfra, testServiceConfig, uniqueSuffix } from '@sc/testing';
+import { SUPERGRAPH_PATH } from '@sc/gateway';
+import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from '../src/stack';
+
+export interface TestStack extends Stack {
+  db: Record<ServiceName, string>;
+  topicPrefix: string;
+}
+
+/** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
+export async function startTestStack(): Promise<TestStack> {
+  const { kafkaBrokers, kafkaMock } = testInfra();
+  const topicPrefix = `e2e${uniqueSuffix()}.`;
+  const db = {} as Record<ServiceName, string>;
+  for (const n of SERVICE_NAMES) db[n] = await createTestDatabase(n);
+  const stack = await startStack({
+    services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, testServiceConfig(n, db[n], topicPrefix)])) as never,
+    kafka: { brokers: kafkaBrokers, mock: kafkaMock, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 20, ssl: false },
+    gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth: testAuth },
+    logLevel: process.env.LOG_LEVEL ?? 'silent',
+  });
+  return { ...stack, db, topicPrefix };
+}
