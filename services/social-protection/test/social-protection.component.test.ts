@@ -1,0 +1,113 @@
+import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
+import { deriveCitizenId, uuidv7 } from '@sc/kernel';
+import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
+import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import { createSocialProtectionServer } from '../src/server';
+
+const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false };
+
+describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
+  let svc: SubgraphService;
+  let bus: KafkaBus;
+  let url: string;
+  let db: string;
+  let prefix: string;
+  let specialist: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sp');
+    prefix = `t${uniqueSuffix()}.`;
+    bus = testKafkaBus(`sp-${uniqueSuffix()}`);
+    svc = await createSocialProtectionServer(testServiceConfig('social-protection', db, prefix), { bus });
+    url = await svc.start(0);
+    specialist = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST']);
+  });
+  afterAll(async () => {
+    await svc?.stop();
+    await bus?.close();
+  });
+
+  const referral = (seed: number, over: Partial<MessageData<typeof referralForContractV1>> = {}): MessageData<typeof referralForContractV1> => ({
+    referralId: uuidv7(),
+    citizenId: deriveCitizenId(validSnils(seed), DEV_CITIZEN_ID_SECRET),
+    fromAgency: 'SOCIAL_SERVICE',
+    toAgency: 'SOCIAL_PROTECTION',
+    senderCaseId: uuidv7(),
+    basis: 'LOW_INCOME',
+    person: { snils: validSnils(seed), lastName: 'Сидорова', firstName: 'Анна', birthDate: '1985-07-01' },
+    needs,
+    sentAt: new Date().toISOString(),
+    ...over,
+  });
+  const deliver = (d: MessageData<typeof referralForContractV1>) =>
+    bus.publish([toRecord(`${prefix}${TOPICS.referrals}`, newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', d.citizenId, d))]);
+
+  it('opens a registered application from an M4 referral and stages the acceptance reply in the same commit', async () => {
+    const d = referral(201);
+    await deliver(d);
+    const [app] = await eventually(async () => {
+      const rows = await query(db, 'select * from sc_application where citizen_id = $1', [d.citizenId]);
+      return rows.length ? rows : undefined;
+    });
+    expect(app).toMatchObject({ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE', needs });
+    const [reply] = await query(db, `select headers, payload from outbox_message where type = 'referral.accepted.v1' and key = $1`, [d.citizenId]);
+    expect(JSON.parse(reply.payload)).toMatchObject({ referralId: d.referralId, receiverCaseId: app.id, senderAgency: 'SOCIAL_SERVICE', receiverAgency: 'SOCIAL_PROTECTION' });
+    expect(reply.headers).toMatchObject({ ce_source: '/agencies/social-protection', ce_subject: d.citizenId });
+    expect(await count(db, 'audit_log', `citizen_id = $1 and subject = 'system:incoming-referrals'`, [d.citizenId])).toBe(1);
+  });
+
+  it('attaches a second referral for the same citizen to the open application instead of opening another', async () => {
+    const first = referral(202);
+    await deliver(first);
+    await eventually(async () => (await count(db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 1);
+    await deliver(referral(202, { fromAgency: 'EMPLOYMENT' }));
+    await eventually(async () => (await count(db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 2);
+    expect(await count(db, 'sc_application', 'citizen_id = $1', [first.citizenId])).toBe(1);
+  });
+
+  it('dead-letters a referral whose citizen key does not match its СНИЛС (misconfigured sender) and writes nothing else', async () => {
+    const d = referral(203, { citizenId: '6c1b8a56-0000-8000-8000-0000000000aa' });
+    await deliver(d);
+    const [dead] = await eventually(async () => {
+      const rows = await query(db, `select error_code, error from dead_letter where key = $1`, [d.citizenId]);
+      return rows.length ? rows : undefined;
+    });
+    expect(dead.error_code).toBe('CITIZEN_KEY_MISMATCH');
+    expect(await count(db, 'citizen', 'id = $1', [d.citizenId])).toBe(0);
+    expect(await count(db, 'incoming_referral', 'id = $1', [d.referralId])).toBe(0);
+  });
+
+  it('serves the referral queue to ЦСПН and refuses it to other agencies; bad arguments are BAD_USER_INPUT', async () => {
+    const q = `query Q($first: Int) { incomingReferrals(status: ACCEPTED, first: $first) { id fromAgency status application { status } } }`;
+    const ok = await gql(url, q, { first: 10 }, specialist);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.incomingReferrals.length).toBeGreaterThanOrEqual(3);
+    expect(ok.data.incomingReferrals[0]).toMatchObject({ status: 'ACCEPTED', application: { status: 'REGISTERED' } });
+    const other = await gql(url, q, { first: 10 }, await tokenFor('SOCIAL_SERVICE'));
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const bad = await gql(url, q, { first: 0 }, specialist);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'RANGE' });
+  });
+
+  it('resolves Citizen entities with ЦСПН fields; an unknown key resolves to empty fields', async () => {
+    const citizenId = deriveCitizenId(validSnils(201), DEV_CITIZEN_ID_SECRET);
+    const r = await gql(
+      url,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialProtectionProfile { lastName snilsMasked } contractApplications { status channel } } } }`,
+      { reps: [{ __typename: 'Citizen', id: citizenId }, { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000bb' }] },
+      specialist,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data._entities).toEqual([
+      { id: citizenId, socialProtectionProfile: { lastName: 'Сидорова', snilsMasked: `***-***-*** ${validSnils(201).slice(9)}` }, contractApplications: [{ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE' }] },
+      { id: '6c1b8a56-0000-8000-8000-0000000000bb', socialProtectionProfile: null, contractApplications: [] },
+    ]);
+  });
+
+  it('refuses a direct call without a valid token (HTTP 401)', async () => {
+    const r = await gql(url, '{ __typename }', {}, 'Bearer.garbage');
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
