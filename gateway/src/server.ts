@@ -54,7 +54,12 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       new AuthForwardingDataSource({ url: o.subgraphUrls[name] ?? url, ...(o.keepAlive === false ? {} : { fetcher: keepAliveFetch as never }) }),
     logger: o.logger as never,
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, formatError: createFormatError(o.logger), includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createFormatError(o.logger),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
   const verify = createTokenVerifier(o.auth);
   const urls = Object.values(o.subgraphUrls).filter(Boolean) as string[];

