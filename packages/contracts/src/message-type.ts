@@ -27,3 +27,5 @@ export interface MessageType<S extends z.ZodType = z.ZodType> {
 export const defineMessage = <S extends z.ZodType>(m: MessageType<S>): MessageType<S> => m;
 
 export type MessageData<M extends MessageType> = z.output<M['schema']>;
+/** What a producer passes (before defaults and normalisation). */
+export type MessageInput<M extends MessageType> = z.input<M['schema']>;

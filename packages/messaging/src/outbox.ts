@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@sc/kernel';
-import type { MessageData, MessageType } from '@sc/contracts';
+import type { MessageInput, MessageType } from '@sc/contracts';
 import { uuidv7 } from '@sc/kernel';
 import type { OutgoingRecord } from './bus';
 import { newEnvelope, toRecord, type Envelope } from './envelope';
@@ -21,7 +21,7 @@ export class Outbox {
   ) {}
 
   /** Validates `data` against the message's schema and stages it in `em`'s transaction. */
-  async enqueue<M extends MessageType>(em: EntityManager, m: M, citizenId: string, data: MessageData<M>): Promise<Envelope> {
+  async enqueue<M extends MessageType>(em: EntityManager, m: M, citizenId: string, data: MessageInput<M>): Promise<Envelope> {
     // Programmer errors (a producer building an invalid message) crash loudly here.
     const parsed = m.schema.parse(data);
     const env = newEnvelope(m.type, this.agency, citizenId, parsed);

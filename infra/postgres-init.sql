@@ -1,0 +1,4 @@
+-- One database per service: no service reads another's tables.
+CREATE DATABASE social_protection;
+CREATE DATABASE employment;
+CREATE DATABASE social_service;
