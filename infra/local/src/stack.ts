@@ -1,7 +1,7 @@
 import type { AuthConfig } from '@sc/auth';
 import { createLogger, type Logger } from '@sc/kernel';
 import { InProcessBus, type MessageBus } from '@sc/messaging';
-import { createBus, type KafkaEnv, type ServiceConfig, type SubgraphService } from '@sc/subgraph-kit';
+import { createBus, type KafkaEnv, type ServiceConfig, type ServiceDependencies, type SubgraphService } from '@sc/subgraph-kit';
 import { createEmploymentServer } from '@sc/employment';
 import { createSocialProtectionServer } from '@sc/social-protection';
 import { createSocialServiceServer } from '@sc/social-service';
@@ -20,8 +20,9 @@ export interface StackOptions {
   services: Record<ServiceName, ServiceConfig>;
   /** null = one in-process bus shared by the three services. */
   kafka: KafkaEnv | null;
-  gateway: { port: number; supergraphSdl: string; auth: AuthConfig };
+  gateway: { port: number; supergraphSdl: string; auth: AuthConfig; keepAlive?: boolean };
   logLevel: string;
+  onConsumed?: Partial<Record<ServiceName, ServiceDependencies['onConsumed']>>;
 }
 
 export interface Stack {
@@ -46,7 +47,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     const cfg = o.services[name];
     const logger = createLogger(name, o.logLevel);
     buses[name] = shared ?? createBus(o.kafka, name, cfg.topicPrefix, logger);
-    services[name] = await factories[name](cfg, { bus: buses[name], logger });
+    services[name] = await factories[name](cfg, { bus: buses[name], logger, onConsumed: o.onConsumed?.[name] });
     await services[name].start(cfg.port);
   }
   const gateway = await createGatewayServer({
@@ -54,6 +55,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, services[n].url])),
     auth: o.gateway.auth,
     logger: createLogger('gateway', o.logLevel),
+    keepAlive: o.gateway.keepAlive,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {

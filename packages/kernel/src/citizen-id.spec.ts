@@ -1,4 +1,4 @@
-import { deriveCitizenId, isUuid, newProvisionalCitizenId } from './citizen-id';
+import { deriveCitizenId, isDerivedCitizenId, isUuid, newProvisionalCitizenId } from './citizen-id';
 
 describe('citizen identity', () => {
   it('derives the same key for the same СНИЛС at every agency', () => {
@@ -12,7 +12,9 @@ describe('citizen identity', () => {
     expect(a.replace(/-/g, '')).not.toContain('11223344595');
     expect(a[14]).toBe('8'); // version 8
   });
-  it('gives a random key to a person without СНИЛС', () => {
+  it('gives a random key to a person without СНИЛС, told apart from derived keys by its version', () => {
     expect(newProvisionalCitizenId()).not.toBe(newProvisionalCitizenId());
+    expect(isDerivedCitizenId(newProvisionalCitizenId())).toBe(false);
+    expect(isDerivedCitizenId(deriveCitizenId('11223344595', 's'))).toBe(true);
   });
 });

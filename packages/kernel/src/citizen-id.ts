@@ -27,3 +27,6 @@ export const newProvisionalCitizenId = (): string => randomUUID();
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID_RE.test(s);
+
+/** Keys derived from СНИЛС are version 8; provisional ones are random version 4. */
+export const isDerivedCitizenId = (id: string): boolean => isUuid(id) && id[14] === '8';

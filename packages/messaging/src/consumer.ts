@@ -35,6 +35,8 @@ export interface ConsumerOptions {
   /** Attempts for operational failures before the record is dead-lettered. */
   maxAttempts: number;
   backoff: BackoffPolicy;
+  /** Observation hook (metrics, benchmarks): called after each record's outcome is committed. */
+  onOutcome?: (outcome: Outcome, envelope: Envelope | undefined) => void;
 }
 
 export interface ConsumerStats {
@@ -44,7 +46,7 @@ export interface ConsumerStats {
   deadLettered: number;
 }
 
-type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 /**
  * Idempotent consumer. Each record is handled in one transaction that also
@@ -79,20 +81,26 @@ export class InboxConsumer {
   }
 
   async process(rec: IncomingRecord): Promise<Outcome> {
+    const r = await this.processRecord(rec);
+    this.o.onOutcome?.(r.outcome, r.envelope);
+    return r.outcome;
+  }
+
+  private async processRecord(rec: IncomingRecord): Promise<{ outcome: Outcome; envelope?: Envelope }> {
     let env: Envelope;
     try {
       env = fromRecord(rec);
     } catch (e) {
-      return this.deadLetter(rec, undefined, (e as MalformedMessageError).code ?? 'MALFORMED_ENVELOPE', e, 1);
+      return { outcome: await this.deadLetter(rec, undefined, (e as MalformedMessageError).code ?? 'MALFORMED_ENVELOPE', e, 1) };
     }
     const h = this.byType.get(env.type);
-    if (!h) return this.count('ignored');
+    if (!h) return { outcome: this.count('ignored'), envelope: env };
     const parsed = h.message.schema.safeParse(env.data);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return this.deadLetter(rec, env, 'SCHEMA_VIOLATION', new Error(detail), 1);
+      return { outcome: await this.deadLetter(rec, env, 'SCHEMA_VIOLATION', new Error(detail), 1), envelope: env };
     }
-    if (h.accepts && !h.accepts(parsed.data)) return this.count('ignored');
+    if (h.accepts && !h.accepts(parsed.data)) return { outcome: this.count('ignored'), envelope: env };
 
     const log = this.o.logger.child({ messageId: env.id, type: env.type, citizenId: env.subject });
     for (let attempt = 1; ; attempt++) {
@@ -113,13 +121,13 @@ export class InboxConsumer {
         });
         if (duplicate) {
           log.debug('duplicate delivery; already handled');
-          return this.count('duplicate');
+          return { outcome: this.count('duplicate'), envelope: env };
         }
         this.o.outbox.committed();
-        return this.count('handled');
+        return { outcome: this.count('handled'), envelope: env };
       } catch (e) {
-        if (isDomainError(e)) return this.deadLetter(rec, env, e.code, e, attempt);
-        if (attempt >= this.o.maxAttempts) return this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt);
+        if (isDomainError(e)) return { outcome: await this.deadLetter(rec, env, e.code, e, attempt), envelope: env };
+        if (attempt >= this.o.maxAttempts) return { outcome: await this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt), envelope: env };
         const delay = backoffDelay(attempt, this.o.backoff);
         log.warn({ err: e, attempt, retryInMs: delay }, 'handler failed; retrying');
         await sleep(delay);

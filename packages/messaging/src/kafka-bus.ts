@@ -14,6 +14,11 @@ export interface KafkaBusOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxWaitTimeMs: number;
+  /**
+   * Partitions handled at once by one consumer. Order holds within a
+   * partition, and a citizen's messages share one partition (key = citizen id).
+   */
+  partitionsConsumedConcurrently?: number;
   /** Topics to create up front on a real cluster (ignored on the mock). */
   topics?: string[];
   numPartitions?: number;
@@ -117,6 +122,7 @@ export class KafkaBus implements MessageBus {
     await consumer.subscribe({ topics: s.topics, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 4,
       // Only a handled record's offset is committed: eachMessage resolving is
       // kafkajs' signal that the record is done.
       eachMessage: async ({ topic, partition, message }) => {

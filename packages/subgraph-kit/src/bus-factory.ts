@@ -13,6 +13,7 @@ export function createBus(kafka: KafkaEnv | null, clientId: string, topicPrefix:
     sessionTimeoutMs: kafka.sessionTimeoutMs,
     heartbeatIntervalMs: kafka.heartbeatIntervalMs,
     maxWaitTimeMs: kafka.maxWaitTimeMs,
+    partitionsConsumedConcurrently: kafka.partitionsConcurrently,
     ssl: kafka.ssl,
     sasl: kafka.sasl as KafkaBusOptions['sasl'],
     topics: Object.values(TOPICS).map((t) => `${topicPrefix}${t}`),

@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager, type Opt } from '@mikro-orm/core';
-import { ConflictError, deriveCitizenId, isUuid, newProvisionalCitizenId, NotFoundError, ValidationError } from '@sc/kernel';
+import { ConflictError, deriveCitizenId, isDerivedCitizenId, isUuid, newProvisionalCitizenId, NotFoundError, ValidationError } from '@sc/kernel';
 import { execInTx } from '@sc/messaging';
 
 /** The agency's own record of a person (personal data stays in the agency's database). */
@@ -33,6 +33,14 @@ export const CitizenRecordSchema = new EntitySchema<CitizenRecord>({
   },
 });
 
+/**
+ * A foreign key kept as a plain id in the domain object but declared as a
+ * relation, so MikroORM's unit of work inserts the referenced row first and a
+ * use case needs one flush, not one per table.
+ */
+export const refTo = (entity: () => EntitySchema<any, any> | (new () => any), opts: { nullable?: boolean; fieldName: string }) =>
+  ({ kind: 'm:1', entity, mapToPk: true, fieldName: opts.fieldName, nullable: opts.nullable ?? false, type: 'uuid' }) as const;
+
 export interface PersonInput {
   snils?: string | null; // already normalised and checksum-validated
   lastName: string;
@@ -58,7 +66,7 @@ export class CitizenDirectory {
   async find(em: EntityManager, id: string): Promise<CitizenRecord | null> {
     if (!isUuid(id)) return null;
     const direct = await em.findOne(CitizenRecord, { id });
-    if (direct) return direct;
+    if (direct || isDerivedCitizenId(id)) return direct; // only provisional keys ever become aliases
     const rows = await em.getConnection().execute<{ citizen_id: string }[]>('select citizen_id from citizen_alias where alias = ?', [id], 'all', em.getTransactionContext());
     return rows[0] ? em.findOne(CitizenRecord, { id: rows[0].citizen_id }) : null;
   }
@@ -69,7 +77,7 @@ export class CitizenDirectory {
     if (valid.length === 0) return ids.map(() => null);
     const rows = await em.find(CitizenRecord, { id: { $in: valid } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = valid.filter((i) => !byId.has(i));
+    const missing = valid.filter((i) => !byId.has(i) && !isDerivedCitizenId(i));
     if (missing.length) {
       const aliases = await em
         .getConnection()
@@ -117,9 +125,7 @@ export class CitizenDirectory {
       phone: person.phone ?? null,
       address: person.address ?? null,
     });
-    // Flushed now: other tables reference citizen(id) by a plain column, so
-    // the unit of work cannot know this row must be inserted first.
-    await em.persist(c).flush();
+    em.persist(c); // inserted at the caller's flush, before the rows that reference it (see refTo)
     return { citizen: c, created: true };
   }
 

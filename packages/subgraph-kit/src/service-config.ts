@@ -63,6 +63,7 @@ export interface KafkaEnv {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxWaitTimeMs: number;
+  partitionsConcurrently?: number;
   ssl: boolean;
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
@@ -76,6 +77,7 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
       KAFKA_SESSION_TIMEOUT_MS: envInt(30_000),
       KAFKA_HEARTBEAT_INTERVAL_MS: envInt(3_000),
       KAFKA_MAX_WAIT_MS: envInt(100),
+      KAFKA_PARTITIONS_CONCURRENTLY: envInt(4),
       KAFKA_SSL: envBool(false),
       KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
       KAFKA_SASL_USERNAME: z.string().optional(),
@@ -90,6 +92,7 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: e.KAFKA_HEARTBEAT_INTERVAL_MS,
     maxWaitTimeMs: e.KAFKA_MAX_WAIT_MS,
+    partitionsConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
     ssl: e.KAFKA_SSL,
     sasl: e.KAFKA_SASL_MECHANISM ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME ?? '', password: e.KAFKA_SASL_PASSWORD ?? '' } as KafkaEnv['sasl'] : undefined,
   };

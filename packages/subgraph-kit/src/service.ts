@@ -7,7 +7,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
 import { createLogger, defaultBackoff, type Agency, type Logger } from '@sc/kernel';
-import { InboxConsumer, Outbox, OutboxRelay, type MessageBus, type MessageHandler } from '@sc/messaging';
+import { InboxConsumer, Outbox, OutboxRelay, type ConsumerOptions, type MessageBus, type MessageHandler } from '@sc/messaging';
 import { ReadAudit, writeAudit } from './audit';
 import { CitizenDirectory } from './citizen-directory';
 import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
@@ -30,6 +30,8 @@ export interface SubgraphDefinition {
 export interface ServiceDependencies {
   bus: MessageBus;
   logger?: Logger;
+  /** Observes every consumed message's outcome (metrics, the benchmark). */
+  onConsumed?: ConsumerOptions['onOutcome'];
 }
 
 export interface SubgraphService {
@@ -77,6 +79,7 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },
+    onOutcome: d.onConsumed,
   });
 
   const auditPlugin: ApolloServerPlugin<RequestContext> = {

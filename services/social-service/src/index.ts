@@ -1,1 +1,3 @@
 export * from './server';
+export { registerApplication } from './applications/application/register-application';
+export { referForContract } from './referrals/application/refer-for-contract';

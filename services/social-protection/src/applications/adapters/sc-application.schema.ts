@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { CitizenRecord, refTo } from '@sc/subgraph-kit';
 import { ScApplication } from '../domain/sc-application';
 
 export const ScApplicationSchema = new EntitySchema<ScApplication>({
@@ -6,7 +7,7 @@ export const ScApplicationSchema = new EntitySchema<ScApplication>({
   tableName: 'sc_application',
   properties: {
     id: { type: 'uuid', primary: true },
-    citizenId: { type: 'uuid' },
+    citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
     status: { type: 'string', columnType: 'text' },
     channel: { type: 'string', columnType: 'text' },
     needs: { type: 'json' },

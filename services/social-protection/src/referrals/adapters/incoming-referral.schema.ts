@@ -1,4 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
 
 export const IncomingReferralSchema = new EntitySchema<IncomingReferral>({
@@ -6,7 +8,7 @@ export const IncomingReferralSchema = new EntitySchema<IncomingReferral>({
   tableName: 'incoming_referral',
   properties: {
     id: { type: 'uuid', primary: true },
-    citizenId: { type: 'uuid' },
+    citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
     type: { type: 'string', columnType: 'text' },
     fromAgency: { type: 'string', columnType: 'text' },
     senderCaseId: { type: 'uuid' },
@@ -15,6 +17,6 @@ export const IncomingReferralSchema = new EntitySchema<IncomingReferral>({
     needs: { type: 'json' },
     status: { type: 'string', columnType: 'text' },
     receivedAt: { type: 'Date', columnType: 'timestamptz' },
-    applicationId: { type: 'uuid', nullable: true },
+    applicationId: refTo(() => ScApplication, { fieldName: 'application_id', nullable: true }),
   },
 });

@@ -29,8 +29,7 @@ export async function acceptReferralForContract(deps: ServiceDeps, d: MessageDat
   });
   const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find((a) => a.isOpen());
   const application = open ?? ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt });
-  // Flushed first: incoming_referral references it by a plain column the unit of work cannot order by.
-  if (!open) await em.persist(application).flush();
+  if (!open) em.persist(application);
   referral.accept(application.id);
   em.persist(referral);
   await em.flush();

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { CitizenRecord, refTo } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../domain/service-application';
 
 export const ServiceApplicationSchema = new EntitySchema<ServiceApplication>({
@@ -6,7 +7,7 @@ export const ServiceApplicationSchema = new EntitySchema<ServiceApplication>({
   tableName: 'service_application',
   properties: {
     id: { type: 'uuid', primary: true },
-    citizenId: { type: 'uuid' },
+    citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
     status: { type: 'string', columnType: 'text' },
     needs: { type: 'json' },
     circumstances: { type: 'json' },

@@ -1,4 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { ServiceApplication } from '../../applications/domain/service-application';
 import { OutgoingReferral } from '../domain/outgoing-referral';
 
 export const OutgoingReferralSchema = new EntitySchema<OutgoingReferral>({
@@ -6,8 +8,8 @@ export const OutgoingReferralSchema = new EntitySchema<OutgoingReferral>({
   tableName: 'outgoing_referral',
   properties: {
     id: { type: 'uuid', primary: true },
-    citizenId: { type: 'uuid' },
-    applicationId: { type: 'uuid' },
+    citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    applicationId: refTo(() => ServiceApplication, { fieldName: 'application_id' }),
     type: { type: 'string', columnType: 'text' },
     toAgency: { type: 'string', columnType: 'text' },
     basis: { type: 'string', columnType: 'text' },

@@ -1,0 +1,235 @@
+/**
+ * npm run bench — figures measured side by side in one run, on this machine:
+ * 1. referral end-to-end latency: commit in КЦСОН → row committed in ЦСПН, p50/p99;
+ * 2. outbox relay throughput, Kafka-protocol broker vs the in-process bus;
+ * 3. gateway vs the subgraph called directly for the same data, and the tuned
+ *    gateway (keep-alive fetches) vs Apollo's default fetcher.
+ * Goals (DESIGN.md, issue 2): p99 ≤ 100 ms with the broker; relay ≥ 2,000 msg/s.
+ * BENCH_REFERRALS (1000 per run), BENCH_RATE (20/s steady), BENCH_SENDERS (4 at saturation),
+ * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
+import { createLogger } from '@sc/kernel';
+import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock } from '@sc/local-infra';
+import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageBus } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { SUPERGRAPH_PATH } from '@sc/gateway';
+import { referForContract, registerApplication } from '@sc/social-service';
+import { validSnils } from '@sc/testing';
+import { SERVICE_NAMES, startStack, type ServiceName } from './stack';
+
+const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
+const N_RELAY = Number(process.env.BENCH_RELAY_MESSAGES ?? 20000);
+const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_SENDERS ?? 4);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+const auth = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
+const silent = createLogger('bench', 'silent');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const f1 = (x: number) => x.toFixed(1);
+
+async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (i < items.length) await fn(items[i++]!);
+  }));
+}
+
+function serviceConfig(name: string, databaseUrl: string, prefix: string): ServiceConfig {
+  return {
+    name, port: 0, databaseUrl, dbPoolMax: 10, auth, citizenIdSecret: DEV_CITIZEN_ID_SECRET, topicPrefix: prefix,
+    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 }, consumer: { maxAttempts: 5 }, logLevel: 'silent',
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
+  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false, fast: process.env.BENCH_FAST === '1' });
+  let mock: RunningKafkaMock | undefined;
+  const out: string[] = [];
+  try {
+    const kafka: KafkaEnv | null = kcatAvailable()
+      ? ((mock = await startKafkaMock(3)), { brokers: mock.brokers, mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 10, ssl: false })
+      : null;
+    const broker = kafka ? 'Kafka-protocol broker (kcat mock, 3 brokers)' : 'in-process bus (kcat not installed)';
+    out.push(`machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`);
+
+    // ── 1. referral latency ───────────────────────────────────────────────
+    const urls = {} as Record<ServiceName, string>;
+    for (const n of SERVICE_NAMES) {
+      await ensureDatabase(pg.url('postgres'), `bench_${n.replace(/-/g, '_')}`);
+      urls[n] = pg.url(`bench_${n.replace(/-/g, '_')}`);
+    }
+    const committedAt = new Map<string, number>();
+    const stack = await startStack({
+      services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, serviceConfig(n, urls[n], 'bench.')])) as Record<ServiceName, ServiceConfig>,
+      kafka,
+      gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth },
+      logLevel: 'silent',
+      onConsumed: {
+        'social-protection': (outcome, env) => {
+          if (outcome === 'handled' && env?.type === 'referral.for-contract.v1') committedAt.set((env.data as { referralId: string }).referralId, performance.now());
+        },
+      },
+    });
+    await new Promise((r) => setTimeout(r, 8000)); // consumer groups settle on the mock before measuring
+    const ss = stack.services['social-service'].deps;
+    const who: Principal = { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' };
+    const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: false, financialLiteracy: true };
+    let seed = 0;
+    const prepare = async (n: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const app = await registerApplication(ss, who, ss.orm.em.fork(), {
+          citizen: { snils: validSnils(++seed), lastName: 'Тестова', firstName: `Анна${seed}`, birthDate: '1990-01-01' },
+          needs,
+          circumstances: [],
+        });
+        ids.push(app.citizenId);
+      }
+      return ids;
+    };
+    const sentAt = new Map<string, number>();
+    const refer = async (citizenId: string) => {
+      const r = await referForContract(ss, who, ss.orm.em.fork(), { citizenId, basis: 'LOW_INCOME' });
+      sentAt.set(r.id, performance.now()); // the КЦСОН transaction has committed
+    };
+    const latencies = async (ids: Set<string>) => {
+      const deadline = Date.now() + 120_000;
+      while ([...ids].some((id) => !committedAt.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return [...ids].filter((id) => committedAt.has(id)).map((id) => committedAt.get(id)! - sentAt.get(id)!);
+    };
+    const report = (title: string, lat: number[], n: number, rate: number) => {
+      out.push(`   ${title.padEnd(34)} ${String(lat.length).padStart(5)}/${n} delivered at ${f1(rate).padStart(6)} referrals/s   p50 ${f1(pct(lat, 50)).padStart(7)} ms   p95 ${f1(pct(lat, 95)).padStart(7)} ms   p99 ${f1(pct(lat, 99)).padStart(7)} ms   max ${f1(Math.max(...lat)).padStart(7)} ms`);
+    };
+    out.push('');
+    out.push(`1. referral end to end: КЦСОН commit → ЦСПН commit (goal p99 ≤ 100 ms), whole system in one Node process`);
+
+    // steady open-loop arrivals at BENCH_RATE per second
+    const steady = await prepare(N_REFERRALS);
+    sentAt.clear();
+    const before = new Set(sentAt.keys());
+    let t0 = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < steady.length; i++) {
+      const due = t0 + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(refer(steady[i]!));
+    }
+    await Promise.all(inflight);
+    const steadyRate = N_REFERRALS / ((performance.now() - t0) / 1000);
+    report(`steady arrivals (${RATE}/s target)`, await latencies(new Set([...sentAt.keys()].filter((k) => !before.has(k)))), N_REFERRALS, steadyRate);
+
+    // saturation: CONCURRENCY senders back to back
+    const burst = await prepare(N_REFERRALS);
+    const seenBefore = new Set(sentAt.keys());
+    t0 = performance.now();
+    await pool(burst, CONCURRENCY, refer);
+    const burstRate = N_REFERRALS / ((performance.now() - t0) / 1000);
+    report(`saturation (${CONCURRENCY} senders, no pause)`, await latencies(new Set([...sentAt.keys()].filter((k) => !seenBefore.has(k)))), N_REFERRALS, burstRate);
+    const citizens = steady;
+
+    // ── 3. gateway overhead (while the stack is up) ─────────────────────────
+    const token = await issueToken(auth, { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' });
+    const ids = citizens.slice(0, 100);
+    const q = 'query B($id: ID!) { citizen(id: $id) { socialServiceApplications { id status } } }';
+    const run = async (url: string) => {
+      const times: number[] = [];
+      const items = Array.from({ length: N_QUERIES }, (_, i) => ids[i % ids.length]!);
+      const start = performance.now();
+      await pool(items, 8, async (id) => {
+        const t = performance.now();
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q, variables: { id } }) });
+        const body = (await r.json()) as { errors?: unknown };
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        times.push(performance.now() - t);
+      });
+      return { rps: N_QUERIES / ((performance.now() - start) / 1000), p50: pct(times, 50), p99: pct(times, 99) };
+    };
+    await run(stack.services['social-service'].url!); // warm-up: query plan cache, connections
+    await run(stack.gatewayUrl);
+    const direct = await run(stack.services['social-service'].url!);
+    const tuned = await run(stack.gatewayUrl);
+    const { createGatewayServer } = await import('@sc/gateway');
+    const plain = await createGatewayServer({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].url])),
+      auth,
+      logger: silent,
+      keepAlive: false,
+    });
+    const plainUrl = await plain.start(0);
+    await run(plainUrl);
+    const dflt = await run(plainUrl);
+    await plain.stop();
+    const row = (name: string, r: { rps: number; p50: number; p99: number }, base?: number) =>
+      `   ${name.padEnd(44)} ${f1(r.rps).padStart(8)} req/s   p50 ${f1(r.p50).padStart(6)} ms   p99 ${f1(r.p99).padStart(6)} ms${base ? `   ×${(r.rps / base).toFixed(2)} throughput` : ''}`;
+    const gw: string[] = [];
+    gw.push('');
+    gw.push(`3. same query (КЦСОН Citizen fields), ${N_QUERIES} requests, 8 concurrent, side by side`);
+    gw.push(row('subgraph called directly', direct));
+    gw.push(row('gateway (tuned: keep-alive subgraph fetches)', tuned, direct.rps));
+    gw.push(row('gateway (Apollo default fetcher)', dflt, direct.rps));
+    gw.push(`   tuned / default gateway throughput ×${(tuned.rps / dflt.rps).toFixed(2)}`);
+    await stack.stop();
+
+    // ── 2. relay throughput ──────────────────────────────────────────────────
+    const relayRun = async (label: string, bus: MessageBus) => {
+      const db = `bench_relay_${label.replace(/\W/g, '')}`;
+      await ensureDatabase(pg.url('postgres'), db);
+      const c = new Client({ connectionString: pg.url(db) });
+      await c.connect();
+      for (const sql of MESSAGING_TABLES_V1) await c.query(sql);
+      await c.query(
+        `insert into outbox_message (id, topic, key, type, headers, payload)
+         select gen_random_uuid(), 'bench.relay.v1', 'citizen-' || (g % 500), 'bench.v1',
+                jsonb_build_object('ce_id', gen_random_uuid()::text, 'ce_type', 'bench.v1'), repeat('x', 400)
+         from generate_series(1, $1) g`,
+        [N_RELAY],
+      );
+      const relay = new OutboxRelay({ connectionString: pg.url(db), bus, logger: silent, batchSize: 500, idlePollMs: 50, standbyPollMs: 50, backoff: { initialMs: 50, maxMs: 1000, factor: 2 }, retentionMs: 3600_000 });
+      const start = performance.now();
+      relay.start();
+      while (relay.stats.published < N_RELAY) await new Promise((r) => setTimeout(r, 5));
+      const s = (performance.now() - start) / 1000;
+      await relay.stop();
+      const left = Number((await c.query('select count(*) from outbox_message where published_at is null')).rows[0].count);
+      await c.end();
+      return { rate: N_RELAY / s, left };
+    };
+    const relayOut: string[] = [''];
+    relayOut.push(`2. outbox relay: ${N_RELAY} messages of 400 bytes, batches of 500, side by side`);
+    let kafkaRate = 0;
+    if (kafka) {
+      const kb = new KafkaBus({ brokers: kafka.brokers, clientId: 'bench-relay', mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 10, logger: silent });
+      const k = await relayRun('kafka', kb);
+      await kb.close();
+      kafkaRate = k.rate;
+      relayOut.push(`   to the Kafka-protocol broker (acks = all)   ${f1(k.rate).padStart(9)} msg/s   unpublished after: ${k.left}   (goal ≥ 2,000 msg/s)`);
+    }
+    const ip = await relayRun('inprocess', new InProcessBus());
+    relayOut.push(`   to the in-process bus                       ${f1(ip.rate).padStart(9)} msg/s   unpublished after: ${ip.left}`);
+    if (kafkaRate) relayOut.push(`   broker / in-process ×${(kafkaRate / ip.rate).toFixed(2)}`);
+    out.push(...relayOut, ...gw);
+  } finally {
+    await mock?.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${out.join('\n')}\n\n`);
+  process.exit(0);
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
