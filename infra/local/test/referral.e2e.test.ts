@@ -138,4 +138,36 @@ describe('КЦСОН → ЦСПН referral, end to end through the gateway and t
     // each dead letter was also copied to the dead-letter topic through the outbox
     await eventually(async () => (await count(s.db['social-protection'], 'outbox_message', `type = 'dead-letter' and published_at is not null`)) >= 2);
   });
+
+  it('a person registered without СНИЛС and referred is linked later: every agency re-keys, the old key still resolves', async () => {
+    const reg = await gql(s.gatewayUrl, REGISTER, { input: { citizen: { lastName: 'Безымянный', firstName: 'Олег', birthDate: '1979-09-09' }, needs, circumstances: ['NO_FIXED_ABODE'] } }, kcson);
+    const provisional = reg.data.registerSocialServiceApplication.citizen.id;
+    await gql(s.gatewayUrl, REFER, { input: { citizenId: provisional, basis: 'HARDSHIP' } }, kcson);
+    await eventually(async () => (await spApplications(provisional)) === 1);
+
+    const LINK = `mutation L($input: LinkCitizenSnilsInput!) { linkCitizenSnils(input: $input) { id } }`;
+    const snils = validSnils(107);
+    const linked = await gql(s.gatewayUrl, LINK, { input: { citizenId: provisional, snils } }, kcson);
+    expect(linked.errors).toBeUndefined();
+    const derived = linked.data.linkCitizenSnils.id;
+    expect(derived).toBe(deriveCitizenId(snils, DEV_CITIZEN_ID_SECRET));
+
+    // ЦСПН re-keys its copy when citizen.identity-linked.v1 arrives
+    await eventually(async () => (await spApplications(derived)) === 1);
+    for (const id of [derived, provisional]) {
+      const r = await gql(s.gatewayUrl, CITIZEN, { id }, kcson);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.citizen.socialServiceApplications).toHaveLength(1);
+      expect(r.data.citizen.contractApplications).toHaveLength(1);
+    }
+    expect(await count(s.db['social-protection'], 'citizen_alias', 'alias = $1 and citizen_id = $2', [provisional, derived])).toBe(1);
+
+    // errors: another СНИЛС for the same person, an unknown person, a СНИЛС that belongs to someone already registered
+    expect((await gql(s.gatewayUrl, LINK, { input: { citizenId: derived, snils: validSnils(108) } }, kcson)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'SNILS_ALREADY_LINKED' });
+    expect((await gql(s.gatewayUrl, LINK, { input: { citizenId: '6c1b8a56-0000-4000-8000-000000000abc', snils: validSnils(109) } }, kcson)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citizenId' });
+    const other = await gql(s.gatewayUrl, REGISTER, { input: { citizen: { lastName: 'Другой', firstName: 'Пётр', birthDate: '1980-01-01' }, needs, circumstances: [] } }, kcson);
+    const clash = await gql(s.gatewayUrl, LINK, { input: { citizenId: other.data.registerSocialServiceApplication.citizen.id, snils } }, kcson);
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'CITIZEN_ALREADY_REGISTERED' });
+    expect((await gql(s.gatewayUrl, LINK, { input: { citizenId: provisional, snils: '123' } }, kcson)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.snils', rule: 'SNILS_FORMAT' });
+  });
 });

@@ -67,8 +67,8 @@ export class CitizenDirectory {
     if (!isUuid(id)) return null;
     const direct = await em.findOne(CitizenRecord, { id });
     if (direct || isDerivedCitizenId(id)) return direct; // only provisional keys ever become aliases
-    const rows = await em.getConnection().execute<{ citizen_id: string }[]>('select citizen_id from citizen_alias where alias = ?', [id], 'all', em.getTransactionContext());
-    return rows[0] ? em.findOne(CitizenRecord, { id: rows[0].citizen_id }) : null;
+    const target = await this.aliasTarget(em, id);
+    return target ? em.findOne(CitizenRecord, { id: target }) : null;
   }
 
   /** Batched lookup for DataLoader: one query for keys, one for the aliases among the rest. */
@@ -92,6 +92,12 @@ export class CitizenDirectory {
     return ids.map((i) => byId.get(i) ?? null);
   }
 
+  private async aliasTarget(em: EntityManager, id: string): Promise<string | null> {
+    if (isDerivedCitizenId(id)) return null;
+    const rows = await em.getConnection().execute<{ citizen_id: string }[]>('select citizen_id from citizen_alias where alias = ?', [id], 'all', em.getTransactionContext());
+    return rows[0]?.citizen_id ?? null;
+  }
+
   async get(em: EntityManager, id: string, field = 'citizenId'): Promise<CitizenRecord> {
     const c = await this.find(em, id);
     if (!c) throw new NotFoundError('Citizen', id, field);
@@ -104,7 +110,8 @@ export class CitizenDirectory {
    * otherwise a provisional key is issued.
    */
   async register(em: EntityManager, person: PersonInput, knownId?: string): Promise<{ citizen: CitizenRecord; created: boolean }> {
-    let id = knownId;
+    // A provisional key that was linked meanwhile (perhaps before this agency ever heard of the person).
+    let id = knownId && !person.snils ? ((await this.aliasTarget(em, knownId)) ?? knownId) : knownId;
     if (person.snils) {
       const derived = this.keyFor(person.snils);
       if (knownId && knownId !== derived) {
@@ -131,22 +138,22 @@ export class CitizenDirectory {
 
   /**
    * Re-keys a record from `previousId` to `newId`, keeping the old key as an
-   * alias. Foreign keys to citizen(id) cascade on update. Runs in `em`'s
-   * transaction; the caller announces it with citizen.identity-linked.
+   * alias (recorded even when there is no record yet, so a later message under
+   * the old key finds the new one). Foreign keys to citizen(id) cascade on
+   * update. Runs in `em`'s transaction; returns whether a record moved.
    */
   async rekey(em: EntityManager, previousId: string, newId: string, snils?: string): Promise<boolean> {
     if (previousId === newId) return false;
-    const clash = await execInTx<{ id: string }[]>(em, 'select id from citizen where id = ?', [newId]);
-    if (clash.length) {
+    const exists = await execInTx<{ id: string }[]>(em, 'select id from citizen where id in (?, ?)', [previousId, newId]);
+    if (exists.some((r) => r.id === newId) && exists.some((r) => r.id === previousId)) {
       throw new ConflictError('CITIZEN_ALREADY_REGISTERED', `a citizen with this СНИЛС is already registered under key ${newId}; records must be merged by an administrator`, {
         field: 'snils',
         rule: 'UNIQUE_CITIZEN',
       });
     }
     const r = await execInTx<{ affectedRows?: number }>(em, 'update citizen set id = ?, snils = coalesce(?, snils), updated_at = now() where id = ?', [newId, snils ?? null, previousId], 'run');
-    if (!r.affectedRows) return false;
     await execInTx(em, 'update citizen_alias set citizen_id = ? where citizen_id = ?', [newId, previousId], 'run');
-    await execInTx(em, 'insert into citizen_alias (alias, citizen_id) values (?, ?) on conflict (alias) do nothing', [previousId, newId], 'run');
-    return true;
+    await execInTx(em, 'insert into citizen_alias (alias, citizen_id) values (?, ?) on conflict (alias) do update set citizen_id = excluded.citizen_id', [previousId, newId], 'run');
+    return Boolean(r.affectedRows);
   }
 }

@@ -13,3 +13,4 @@ export * from './sdl';
 export * from './bus-factory';
 export * from './person-input';
 export * from './run-main';
+export * from './identity-linked.consumer';

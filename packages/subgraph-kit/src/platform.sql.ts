@@ -29,9 +29,11 @@ export const PLATFORM_TABLES_V1: readonly string[] = [
      created_at timestamptz not null default now(),
      updated_at timestamptz not null default now()
    )`,
+  // No foreign key: a link may arrive before the first message about the person (other topic, no common order).
   `create table citizen_alias (
      alias uuid primary key,
-     citizen_id uuid not null references citizen (id) on update cascade on delete cascade,
+     citizen_id uuid not null,
      linked_at timestamptz not null default now()
    )`,
+  `create index citizen_alias_target_idx on citizen_alias (citizen_id)`,
 ];

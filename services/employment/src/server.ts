@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSubgraphService, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
 import { employmentResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 
@@ -14,7 +14,7 @@ export const employmentSubgraph: SubgraphDefinition = {
   resolvers: employmentResolvers,
   entities: [],
   migrations,
-  handlers: () => [],
+  handlers: (deps) => [identityLinkedHandler(deps, 'EMPLOYMENT')],
 };
 
 export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSubgraphService, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
@@ -17,7 +17,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
   resolvers: socialProtectionResolvers,
   entities: [ScApplicationSchema, IncomingReferralSchema],
   migrations,
-  handlers: (deps) => referralForContractHandlers(deps),
+  handlers: (deps) => [...referralForContractHandlers(deps), identityLinkedHandler(deps, 'SOCIAL_PROTECTION')],
 };
 
 export const createSocialProtectionServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSubgraphService, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
 import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
@@ -17,7 +17,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
   resolvers: socialServiceResolvers,
   entities: [ServiceApplicationSchema, OutgoingReferralSchema],
   migrations,
-  handlers: () => referralReplyHandlers,
+  handlers: (deps) => [...referralReplyHandlers, identityLinkedHandler(deps, 'SOCIAL_SERVICE')],
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

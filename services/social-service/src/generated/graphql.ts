@@ -66,12 +66,26 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+export type LinkCitizenSnilsInput = {
+  /** the provisional key the person was registered under */
+  citizenId: Scalars['ID']['input'];
+  /** СНИЛС, now known; checksum-validated */
+  snils: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Связать гражданина, принятого без СНИЛС, с его СНИЛС: re-keys the citizen everywhere (citizen.identity-linked.v1); the old key keeps resolving. */
+  linkCitizenSnils: Citizen;
   /** Направить гражданина в ЦСПН для заключения социального контракта (M4). */
   referCitizenForSocialContract: SocialServiceReferral;
   /** Принять заявление и анкету: registers the person (if new) and the application. */
   registerSocialServiceApplication: SocialServiceApplication;
+};
+
+
+export type MutationLinkCitizenSnilsArgs = {
+  input: LinkCitizenSnilsInput;
 };
 
 
@@ -355,6 +369,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LinkCitizenSnilsInput: LinkCitizenSnilsInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedCircumstance: NeedCircumstance;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
@@ -380,6 +395,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  LinkCitizenSnilsInput: LinkCitizenSnilsInput;
   Mutation: Record<PropertyKey, never>;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
@@ -419,6 +435,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  linkCitizenSnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationLinkCitizenSnilsArgs, 'input'>>;
   referCitizenForSocialContract?: Resolver<ResolversTypes['SocialServiceReferral'], ParentType, ContextType, RequireFields<MutationReferCitizenForSocialContractArgs, 'input'>>;
   registerSocialServiceApplication?: Resolver<ResolversTypes['SocialServiceApplication'], ParentType, ContextType, RequireFields<MutationRegisterSocialServiceApplicationArgs, 'input'>>;
 }>;
