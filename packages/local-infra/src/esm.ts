@@ -3,5 +3,4 @@
  * where TypeScript would turn `import()` into `require()`. Going through
  * Function keeps a real dynamic import.
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 export const importEsm = new Function('specifier', 'return import(specifier)') as <T = any>(specifier: string) => Promise<T>;

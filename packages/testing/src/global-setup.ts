@@ -12,7 +12,6 @@ import { kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafka
  * Nothing here ever skips: a missing broker or database fails the run.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __SC_INFRA__: { pg?: RunningPostgres; kafka?: RunningKafkaMock } | undefined;
 }
 
