@@ -1,3 +1,4 @@
+import { allows, type AccessRule } from '@sc/auth';
 import { maskSnils, parseSnils } from '@sc/kernel';
 import type { CitizenRecord } from './citizen-directory';
 import type { RequestContext } from './context';
@@ -30,4 +31,29 @@ export function citizenProfile(c: CitizenRecord) {
 /** Batched load of this agency's record for each citizen key (aliases resolved). */
 export async function loadCitizenRecord(ctx: RequestContext, id: string): Promise<CitizenRecord | null> {
   return ctx.loader<string, CitizenRecord | null>('citizen-record', (ids, em) => ctx.deps.directory.findMany(em, ids)).load(id);
+}
+
+/**
+ * This agency's record of the citizen if the caller may see it, auditing the
+ * read; null otherwise. A caller outside the rule sees null/empty, not an
+ * error, so a gateway query mixing agencies still answers what it may.
+ */
+export async function visibleCitizenRecord(ctx: RequestContext, rule: AccessRule, id: string, field: string): Promise<CitizenRecord | null> {
+  if (!allows(ctx.principal, rule)) return null;
+  const rec = await loadCitizenRecord(ctx, id);
+  if (rec) ctx.audit.read(rec.id, `Citizen.${field}`);
+  return rec;
+}
+
+/** The person as it travels in a message (PersonData of @sc/contracts). */
+export function personDataOf(c: CitizenRecord) {
+  return {
+    snils: c.snils ?? undefined,
+    lastName: c.lastName,
+    firstName: c.firstName,
+    middleName: c.middleName ?? undefined,
+    birthDate: c.birthDate,
+    phone: c.phone ?? undefined,
+    address: c.address ?? undefined,
+  };
 }

@@ -36,6 +36,26 @@ export function loaderRegistry(em: EntityManager): RequestContext['loader'] {
   };
 }
 
+/** Batched load of one entity by id (null when missing). */
+export function loadById<T extends { id: string }>(ctx: RequestContext, entity: new () => T, id: string): Promise<T | null> {
+  return ctx
+    .loader<string, T | null>(`${entity.name}:by-id`, async (ids, em) => {
+      const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+      const m = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((i) => m.get(i) ?? null);
+    })
+    .load(id);
+}
+
+/** Batched load of the entities whose `field` equals `key`, newest first by `orderBy`. */
+export function loadManyBy<T>(ctx: RequestContext, entity: new () => T, field: keyof T & string, orderBy: keyof T & string, key: string): Promise<T[]> {
+  return ctx
+    .loader<string, T[]>(`${entity.name}:by-${field}`, async (keys, em) =>
+      groupBy(keys, (await em.find(entity, { [field]: { $in: [...keys] } } as never, { orderBy: { [orderBy]: 'desc' } as never })) as T[], (r) => r[field] as string),
+    )
+    .load(key);
+}
+
 /** Groups rows by a key in the order DataLoader asked for. */
 export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): V[][] {
   const m = new Map<K, V[]>();

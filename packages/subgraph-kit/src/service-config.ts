@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
-import { envBool, envInt, loadConfig } from '@sc/kernel';
+import { ConfigError, envBool, envInt, loadConfig } from '@sc/kernel';
 
 /** Everything a service needs, already validated. Tests and the launcher build it directly. */
 export interface ServiceConfig {
@@ -42,7 +42,13 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     NODE_ENV: z.string().optional(),
   });
   const e = loadConfig(schema, { ...env, PORT: env[`${p}_PORT`] ?? env.PORT, DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL }, service);
-  if (!e.CITIZEN_ID_SECRET && e.NODE_ENV === 'production') throw new Error('CITIZEN_ID_SECRET must be set when NODE_ENV=production');
+  if (e.NODE_ENV === 'production') {
+    const missing = [
+      !e.JWT_SECRET && !e.JWT_JWKS_URL ? '  - JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production' : '',
+      !e.CITIZEN_ID_SECRET ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)' : '',
+    ].filter(Boolean);
+    if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
+  }
   return {
     name: service,
     port: e.PORT,

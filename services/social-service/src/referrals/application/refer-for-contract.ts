@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { authorize, type Principal } from '@sc/auth';
 import { referralForContractV1 } from '@sc/contracts';
 import { NotFoundError } from '@sc/kernel';
-import { writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { personDataOf, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../../applications/domain/service-application';
 import { INTAKE_ACCESS } from '../../applications/application/register-application';
 import { OutgoingReferral, type ReferralBasis } from '../domain/outgoing-referral';
@@ -46,15 +46,7 @@ export async function referForContract(deps: ServiceDeps, p: Principal, em: Enti
       senderCaseId: application.id,
       basis: referral.basis,
       comment: referral.comment ?? undefined,
-      person: {
-        snils: citizen.snils ?? undefined,
-        lastName: citizen.lastName,
-        firstName: citizen.firstName,
-        middleName: citizen.middleName ?? undefined,
-        birthDate: citizen.birthDate,
-        phone: citizen.phone ?? undefined,
-        address: citizen.address ?? undefined,
-      },
+      person: personDataOf(citizen),
       needs: application.needs,
       sentAt: referral.sentAt.toISOString(),
     });
