@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError, type Agency, type Role } from '@sc/kernel';
 import type { AuthConfig } from './auth-config';
@@ -11,13 +12,14 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
  * called directly is as closed as the gateway.
  */
 export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
-  const key: Uint8Array | JWTVerifyGetKey = cfg.jwksUrl ? createRemoteJWKSet(new URL(cfg.jwksUrl)) : new TextEncoder().encode(cfg.secret);
+  // A KeyObject made once: given raw bytes, jose would import the key through WebCrypto on every request.
+  const key: KeyObject | JWTVerifyGetKey = cfg.jwksUrl ? createRemoteJWKSet(new URL(cfg.jwksUrl)) : createSecretKey(Buffer.from(cfg.secret ?? '', 'utf8'));
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(m[1]!, key as Uint8Array, { issuer: cfg.issuer, audience: cfg.audience }));
+      ({ payload } = await jwtVerify(m[1]!, key as KeyObject, { issuer: cfg.issuer, audience: cfg.audience, algorithms: cfg.jwksUrl ? undefined : ['HS256'] }));
     } catch (e) {
       throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
     }

@@ -14,3 +14,4 @@ export * from './bus-factory';
 export * from './person-input';
 export * from './run-main';
 export * from './identity-linked.consumer';
+export * from './audit-writer';

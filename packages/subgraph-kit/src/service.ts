@@ -8,7 +8,8 @@ import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
 import { createLogger, defaultBackoff, type Agency, type Logger } from '@sc/kernel';
 import { InboxConsumer, Outbox, OutboxRelay, type ConsumerOptions, type MessageBus, type MessageHandler } from '@sc/messaging';
-import { ReadAudit, writeAudit } from './audit';
+import { ReadAudit } from './audit';
+import { ReadAuditWriter } from './audit-writer';
 import { CitizenDirectory } from './citizen-directory';
 import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
 import { createFormatError } from './errors';
@@ -82,12 +83,13 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     onOutcome: d.onConsumed,
   });
 
+  const readAudit = new ReadAuditWriter(config.databaseUrl, log);
   const auditPlugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName }) {
           const entries = contextValue.audit.drain(operationName ?? undefined);
-          if (entries.length) await orm.em.fork().transactional((em) => writeAudit(em, contextValue.principal, entries, contextValue.requestId));
+          await readAudit.write(contextValue.principal, entries, contextValue.requestId);
         },
       };
     },
@@ -137,6 +139,7 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
       await consumer.stop();
       await relay.stop();
       await apollo.stop();
+      await readAudit.close();
       await orm.close(true);
     },
   };
