@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@sc/kernel';
 import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
 
@@ -37,6 +37,7 @@ export class KafkaBus implements MessageBus {
   private producer?: Producer;
   private producerReady?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
+  private admin?: Promise<Admin>;
 
   constructor(private readonly o: KafkaBusOptions) {
     const log = o.logger.child({ component: 'kafkajs' });
@@ -150,21 +151,33 @@ export class KafkaBus implements MessageBus {
     };
   }
 
+  /** Readiness: the producer is connected and the cluster answers a metadata request (works on the mock too). */
   async ping(): Promise<void> {
-    // Metadata for one of our topics: works on the mock and on real clusters.
     await this.getProducer();
-    const admin = this.kafka.admin();
-    await admin.connect();
+    this.admin ??= (async () => {
+      const a = this.kafka.admin();
+      await a.connect();
+      return a;
+    })().catch((e) => {
+      this.admin = undefined;
+      throw e;
+    });
     try {
-      await admin.fetchTopicMetadata({ topics: [] });
-    } finally {
-      await admin.disconnect();
+      await (await this.admin).fetchTopicMetadata({ topics: [] });
+    } catch (e) {
+      const a = this.admin;
+      this.admin = undefined;
+      await (await a?.catch(() => undefined))?.disconnect().catch(() => undefined);
+      throw e;
     }
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
+    const admin = await this.admin?.catch(() => undefined);
+    this.admin = undefined;
+    await admin?.disconnect().catch(() => undefined);
     if (this.producer) await this.producer.disconnect().catch(() => undefined);
     this.producer = undefined;
     this.producerReady = undefined;
