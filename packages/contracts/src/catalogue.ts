@@ -9,6 +9,3 @@ export const CATALOGUE: readonly MessageType[] = [
   referralReturnedV1,
   citizenIdentityLinkedV1,
 ];
-
-const byType = new Map(CATALOGUE.map((m) => [m.type, m]));
-export const findMessageType = (type: string): MessageType | undefined => byType.get(type);

@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isDomainError, type Logger } from '@sc/kernel';
 
@@ -24,6 +24,3 @@ export function createFormatError(log: Logger) {
     return { message: 'internal error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
-
-export const toGraphQLError = (message: string, code: string, extra: Record<string, unknown> = {}): GraphQLError =>
-  new GraphQLError(message, { extensions: { code, ...extra } });
