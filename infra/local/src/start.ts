@@ -89,7 +89,8 @@ async function main(): Promise<void> {
       volatile = true;
     } else {
       if (env.EMBEDDED_MESSAGING === 'kcat') throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
-      messaging = 'in-process bus (kcat not installed, KAFKA_BROKERS not set): same outbox/inbox semantics, nothing leaves this process';
+      const why = env.EMBEDDED_MESSAGING === 'in-process' ? 'EMBEDDED_MESSAGING=in-process' : 'kcat not installed, KAFKA_BROKERS not set';
+      messaging = `in-process bus (${why}): same outbox/inbox semantics, nothing leaves this process`;
       volatile = true;
     }
     log.info(`messaging: ${messaging}`);

