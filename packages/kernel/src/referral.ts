@@ -20,8 +20,9 @@ export const REFERRAL_TRANSITIONS: TransitionTable<ReferralStatus, ReferralEvent
 export const nextReferralStatus = (from: ReferralStatus, event: ReferralEvent): ReferralStatus =>
   transition('Referral', REFERRAL_TRANSITIONS, from, event);
 
-/** A referral that still expects something to happen. */
-export const isReferralOpen = (s: ReferralStatus): boolean => s === 'CREATED' || s === 'SENT' || s === 'ACCEPTED' || s === 'IN_SERVICE';
+/** Statuses of a referral that still expects something to happen. */
+export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['CREATED', 'SENT', 'ACCEPTED', 'IN_SERVICE'];
+export const isReferralOpen = (s: ReferralStatus): boolean => OPEN_REFERRAL_STATUSES.includes(s);
 
 export const REFERRAL_TYPES = ['FOR_CONTRACT', 'FOR_EMPLOYMENT_SERVICES', 'FOR_URGENT_AND_ACCOMPANIMENT', 'CONTRACT_CONCLUDED_NOTICE_WITH_REQUEST'] as const;
 export type ReferralType = (typeof REFERRAL_TYPES)[number];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { authorize, type Principal } from '@sc/auth';
 import { referralForContractV1 } from '@sc/contracts';
-import { NotFoundError } from '@sc/kernel';
+import { NotFoundError, OPEN_REFERRAL_STATUSES } from '@sc/kernel';
 import { personDataOf, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../../applications/domain/service-application';
 import { INTAKE_ACCESS } from '../../applications/application/register-application';
@@ -26,7 +26,7 @@ export async function referForContract(deps: ServiceDeps, p: Principal, em: Enti
       ? await tx.findOne(ServiceApplication, { id: input.applicationId, citizenId: citizen.id })
       : await tx.findOne(ServiceApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } });
     if (!application) throw new NotFoundError('SocialServiceApplication', input.applicationId ?? `of citizen ${citizen.id}`, 'input.applicationId');
-    const openReferrals = await tx.find(OutgoingReferral, { citizenId: citizen.id, status: { $in: ['CREATED', 'SENT', 'ACCEPTED', 'IN_SERVICE'] } });
+    const openReferrals = await tx.find(OutgoingReferral, { citizenId: citizen.id, status: { $in: [...OPEN_REFERRAL_STATUSES] } });
     const referral = OutgoingReferral.sendForContract({
       citizenId: citizen.id,
       applicationId: application.id,
