@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Principal } from '@sc/auth';
 import type { Logger } from '@sc/kernel';
-import type { AuditEntry } from './audit';
+import { auditInsertSql, auditRow, type AuditEntry } from './audit';
 
 interface Pending {
   p: Principal;
@@ -58,11 +58,10 @@ export class ReadAuditWriter {
   private async flush(): Promise<void> {
     while (this.queue.length) {
       const batch = this.queue.splice(0, 500);
-      const rows = batch.flatMap((b) => b.entries.map((e) => [b.p.subject, b.p.agency, b.p.roles, b.p.territory, e.operation, e.action, e.citizenId, e.entity ?? null, e.entityId ?? null, b.requestId ?? null]));
-      const values = rows.map((_, i) => `(${Array.from({ length: 10 }, (_, j) => `$${i * 10 + j + 1}`).join(', ')})`).join(', ');
+      const rows = batch.flatMap((b) => b.entries.map((e) => auditRow(b.p, e, b.requestId)));
       try {
         const c = await this.connect();
-        await c.query(`insert into audit_log (subject, agency, roles, territory, operation, action, citizen_id, entity, entity_id, request_id) values ${values}`, rows.flat());
+        await c.query(auditInsertSql(rows.length, (i) => `$${i}`), rows.flat());
         batch.forEach((b) => b.done());
       } catch (e) {
         batch.forEach((b) => b.done(e));

@@ -17,17 +17,38 @@ export const SYSTEM_PRINCIPAL = (agency: Principal['agency'], subject: string): 
   territory: '*',
 });
 
+const AUDIT_COLUMNS = ['subject', 'agency', 'roles', 'territory', 'operation', 'action', 'citizen_id', 'entity', 'entity_id', 'request_id'] as const;
+
+/** The audit_log row of one entry, in AUDIT_COLUMNS order. */
+export const auditRow = (p: Principal, e: AuditEntry, requestId?: string): unknown[] => [
+  p.subject,
+  p.agency,
+  `{${p.roles.join(',')}}`,
+  p.territory,
+  e.operation,
+  e.action,
+  e.citizenId,
+  e.entity ?? null,
+  e.entityId ?? null,
+  requestId ?? null,
+];
+
+/** INSERT for `rows` audit rows; `placeholder(i)` names the i-th parameter in the driver's style. */
+export function auditInsertSql(rows: number, placeholder: (i: number) => string): string {
+  const n = AUDIT_COLUMNS.length;
+  const values = Array.from({ length: rows }, (_, r) => `(${AUDIT_COLUMNS.map((_, c) => placeholder(r * n + c + 1)).join(', ')})`).join(', ');
+  return `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values ${values}`;
+}
+
 /** Writes audit rows in the caller's transaction: a change and its audit entry commit together. */
 export async function writeAudit(em: EntityManager, p: Principal, entries: AuditEntry[], requestId?: string): Promise<void> {
   if (entries.length === 0) return;
-  const values = entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  const params = entries.flatMap((e) => [p.subject, p.agency, `{${p.roles.join(',')}}`, p.territory, e.operation, e.action, e.citizenId, e.entity ?? null, e.entityId ?? null, requestId ?? null]);
-  await execInTx(em, `insert into audit_log (subject, agency, roles, territory, operation, action, citizen_id, entity, entity_id, request_id) values ${values}`, params, 'run');
+  await execInTx(em, auditInsertSql(entries.length, () => '?'), entries.flatMap((e) => auditRow(p, e, requestId)), 'run');
 }
 
 /**
- * Reads are collected during a request and written once when the response
- * is sent (one insert per request, not one per field).
+ * Reads are collected during a request (each citizen and field once) and
+ * handed to the ReadAuditWriter when the response is sent.
  */
 export class ReadAudit {
   private readonly seen = new Map<string, AuditEntry>();
