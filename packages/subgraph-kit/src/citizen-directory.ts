@@ -120,7 +120,8 @@ export class CitizenDirectory {
       }
       id = derived;
     }
-    const existing = id ? await this.find(em, id) : null;
+    // `id` is final here (derived, or an alias already resolved): a direct lookup suffices.
+    const existing = id ? await em.findOne(CitizenRecord, { id }) : null;
     if (existing) return { citizen: existing, created: false };
     const c = em.create(CitizenRecord, {
       id: id ?? newProvisionalCitizenId(),
