@@ -16,7 +16,7 @@ import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
 import { createLogger } from '@sc/kernel';
 import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock } from '@sc/local-infra';
 import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const out: string[] = [];
   try {
     const kafka: KafkaEnv | null = process.env.BENCH_BUS !== 'in-process' && kcatAvailable()
-      ? ((mock = await startKafkaMock(3)), { brokers: mock.brokers, mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 10, ssl: false })
+      ? ((mock = await startKafkaMock(3)), localKafkaEnv(mock.brokers, { maxWaitTimeMs: 10 }))
       : null;
     const broker = kafka ? 'Kafka-protocol broker (kcat mock, 3 brokers)' : 'in-process bus (kcat not installed)';
     out.push(`machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`);
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     relayOut.push(`2. outbox relay: ${N_RELAY} messages of 400 bytes, batches of 500, side by side`);
     let kafkaRate = 0;
     if (kafka) {
-      const kb = new KafkaBus({ brokers: kafka.brokers, clientId: 'bench-relay', mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 10, logger: silent });
+      const kb = new KafkaBus({ ...kafka, clientId: 'bench-relay', logger: silent });
       const k = await relayRun('kafka', kb);
       await kb.close();
       kafkaRate = k.rate;

@@ -8,14 +8,13 @@
  * - The three subgraphs and the gateway, in this one process.
  * Ctrl-C stops everything it started; a restart keeps the data.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { issueToken } from '@sc/auth';
 import { createLogger, envInt, loadConfig } from '@sc/kernel';
 import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
 import { gatewayConfigFromEnv } from '@sc/gateway';
-import { kafkaConfigFromEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { kafkaConfigFromEnv, localKafkaEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -44,8 +43,8 @@ async function main(): Promise<void> {
     await mock?.stop();
     await pg?.stop();
   };
-  // A terminal's Ctrl-C reaches every process of the group, and wrappers (npm, tsx) may relay it
-  // again: the first signal starts an ordered stop, later ones must not cut it short.
+  // A terminal's Ctrl-C reaches every process of the group, and npm relays it again:
+  // the first signal starts an ordered stop, later ones must not cut it short.
   let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {
     if (stopping) return;
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
       messaging = `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`;
     } else if (env.EMBEDDED_MESSAGING !== 'in-process' && kcatAvailable()) {
       mock = await startKafkaMock(3);
-      kafka = { brokers: mock.brokers, mock: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 20, ssl: false };
+      kafka = localKafkaEnv(mock.brokers);
       messaging = `local Kafka-protocol broker (kcat mock cluster) at ${mock.brokers.join(',')}; it keeps messages in memory only`;
       volatile = true;
     } else {
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
       services[n] = cfg;
     }
     const gw = gatewayConfigFromEnv();
-    stack = await startStack({ services, kafka, gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl ?? readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8'), auth: gw.auth }, logLevel: env.LOG_LEVEL });
+    stack = await startStack({ services, kafka, gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth }, logLevel: env.LOG_LEVEL });
 
     const sample = gw.auth.secret
       ? await issueToken(gw.auth, { subject: 'demo-kcson-specialist', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25000000' })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createTestDatabase, testAuth, testInfra, testServiceConfig, uniqueSuffix } from '@sc/testing';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
+import { localKafkaEnv } from '@sc/subgraph-kit';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from '../src/stack';
 
 export interface TestStack extends Stack {
@@ -16,7 +17,7 @@ export async function startTestStack(): Promise<TestStack> {
   for (const n of SERVICE_NAMES) db[n] = await createTestDatabase(n);
   const stack = await startStack({
     services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, testServiceConfig(n, db[n], topicPrefix)])) as never,
-    kafka: { brokers: kafkaBrokers, mock: kafkaMock, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 20, ssl: false },
+    kafka: localKafkaEnv(kafkaBrokers, { mock: kafkaMock }),
     gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth: testAuth },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
   });

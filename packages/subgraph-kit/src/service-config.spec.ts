@@ -28,7 +28,7 @@ describe('service configuration from the environment', () => {
 
   it('reads Kafka settings only when KAFKA_BROKERS is set', () => {
     expect(kafkaConfigFromEnv({})).toBeNull();
-    expect(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092', KAFKA_MOCK: 'true' })).toMatchObject({ brokers: ['a:9092', 'b:9092'], mock: true, partitionsConcurrently: 4 });
+    expect(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092', KAFKA_MOCK: 'true' })).toMatchObject({ brokers: ['a:9092', 'b:9092'], mock: true, partitionsConsumedConcurrently: 4 });
     expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(/KAFKA_SASL_MECHANISM/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KafkaBusOptions } from '@sc/messaging';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
 import { ConfigError, envBool, envInt, loadConfig } from '@sc/kernel';
 
@@ -69,9 +70,18 @@ export interface KafkaEnv {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxWaitTimeMs: number;
-  partitionsConcurrently?: number;
+  partitionsConsumedConcurrently?: number;
   ssl: boolean;
-  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  sasl?: KafkaBusOptions['sasl'];
+}
+
+/**
+ * Tuning for a local, short-lived cluster such as kcat's mock (DESIGN.md §5):
+ * its fetches always wait the full maxWait, and every group join or leave waits
+ * sessionTimeout − 1 s, so both are kept small.
+ */
+export function localKafkaEnv(brokers: string[], o: { mock?: boolean; maxWaitTimeMs?: number } = {}): KafkaEnv {
+  return { brokers, mock: o.mock ?? true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: o.maxWaitTimeMs ?? 20, ssl: false };
 }
 
 export function kafkaConfigFromEnv(env: Record<string, string | undefined> = process.env): KafkaEnv | null {
@@ -98,8 +108,8 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: e.KAFKA_HEARTBEAT_INTERVAL_MS,
     maxWaitTimeMs: e.KAFKA_MAX_WAIT_MS,
-    partitionsConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
+    partitionsConsumedConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
     ssl: e.KAFKA_SSL,
-    sasl: e.KAFKA_SASL_MECHANISM ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME ?? '', password: e.KAFKA_SASL_PASSWORD ?? '' } as KafkaEnv['sasl'] : undefined,
+    sasl: e.KAFKA_SASL_MECHANISM ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME ?? '', password: e.KAFKA_SASL_PASSWORD ?? '' } as KafkaBusOptions['sasl'] : undefined,
   };
 }

@@ -3,7 +3,7 @@ import { authConfigFrom, issueToken } from '@sc/auth';
 import { createLogger, type Agency, type Role } from '@sc/kernel';
 import { ensureDatabase } from '@sc/local-infra';
 import { KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type ServiceConfig } from '@sc/subgraph-kit';
+import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 
 /** Servers started once per run by global-setup.ts; a missing one is a failure, never a skip. */
 export function testInfra(): { pgAdminUrl: string; kafkaBrokers: string[]; kafkaMock: boolean } {
@@ -48,15 +48,7 @@ export const tokenFor = (agency: Agency, roles: Role[] = ['SPECIALIST'], subject
 /** A Kafka client tuned for the mock broker (DESIGN.md §5). */
 export function testKafkaBus(clientId: string): KafkaBus {
   const { kafkaBrokers, kafkaMock } = testInfra();
-  return new KafkaBus({
-    brokers: kafkaBrokers,
-    clientId,
-    mock: kafkaMock,
-    sessionTimeoutMs: 6000,
-    heartbeatIntervalMs: 500,
-    maxWaitTimeMs: 20,
-    logger: createLogger(clientId, process.env.LOG_LEVEL ?? 'silent'),
-  });
+  return new KafkaBus({ ...localKafkaEnv(kafkaBrokers, { mock: kafkaMock }), clientId, logger: createLogger(clientId, process.env.LOG_LEVEL ?? 'silent') });
 }
 
 export interface GqlResponse<T = any> {
