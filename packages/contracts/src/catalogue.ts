@@ -1,6 +1,9 @@
 import type { MessageType } from './message-type';
 import { citizenIdentityLinkedV1 } from './messages/citizen';
+import { commissionDecisionsV1, commissionInvitationV1 } from './messages/commission';
+import { contractConcludedForEmploymentV1, contractConcludedForSocialServiceV1, contractStatusChangedV1, referralForEmploymentServicesV1 } from './messages/contract';
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
+import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -8,4 +11,12 @@ export const CATALOGUE: readonly MessageType[] = [
   referralAcceptedV1,
   referralReturnedV1,
   citizenIdentityLinkedV1,
+  referralForEmploymentServicesV1,
+  contractConcludedForEmploymentV1,
+  contractConcludedForSocialServiceV1,
+  contractStatusChangedV1,
+  commissionInvitationV1,
+  commissionDecisionsV1,
+  employmentServiceEventV1,
+  socialServicesDeliveredV1,
 ];

@@ -2,5 +2,8 @@ export * from './common';
 export * from './message-type';
 export * from './messages/referral';
 export * from './messages/citizen';
+export * from './messages/contract';
+export * from './messages/commission';
+export * from './messages/service-report';
 export * from './catalogue';
 export * from './json-schema';

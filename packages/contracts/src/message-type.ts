@@ -4,6 +4,12 @@ import type { z } from 'zod';
 export const TOPICS = {
   referrals: 'sc.referrals.v1',
   citizens: 'sc.citizens.v1',
+  /** Social contracts: conclusion notices with requests to partners (M2, M5), status changes. */
+  contracts: 'sc.contracts.v1',
+  /** Interagency commission (МВК): invitations and records of decisions (M7). Key = meeting id. */
+  commission: 'sc.commission.v1',
+  /** Partners' reports on services given under a contract (M3 from ЦЗН, M6 from КЦСОН). */
+  serviceReports: 'sc.service-reports.v1',
   deadLetter: 'sc.dead-letter.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
