@@ -1,5 +1,5 @@
 import type { AuthConfig } from '@sc/auth';
-import { createLogger, type Logger } from '@sc/kernel';
+import { createLogger, type Clock, type Logger } from '@sc/kernel';
 import { InProcessBus, type MessageBus } from '@sc/messaging';
 import { createBus, type KafkaEnv, type ServiceConfig, type ServiceDependencies, type SubgraphService } from '@sc/subgraph-kit';
 import { createEmploymentServer } from '@sc/employment';
@@ -22,6 +22,8 @@ export interface StackOptions {
   kafka: KafkaEnv | null;
   gateway: { port: number; supergraphSdl: string; auth: AuthConfig; keepAlive?: boolean };
   logLevel: string;
+  /** One time source for every service (end-to-end tests walk a contract through its months). */
+  clock?: Clock;
   onConsumed?: Partial<Record<ServiceName, ServiceDependencies['onConsumed']>>;
 }
 
@@ -47,7 +49,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     const cfg = o.services[name];
     const logger = createLogger(name, o.logLevel);
     buses[name] = shared ?? createBus(o.kafka, name, cfg.topicPrefix, logger);
-    services[name] = await factories[name](cfg, { bus: buses[name], logger, onConsumed: o.onConsumed?.[name] });
+    services[name] = await factories[name](cfg, { bus: buses[name], logger, clock: o.clock, onConsumed: o.onConsumed?.[name] });
     await services[name].start(cfg.port);
   }
   const gateway = await createGatewayServer({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createTestDatabase, testAuth, testInfra, testServiceConfig, uniqueSuffix } from '@sc/testing';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { localKafkaEnv } from '@sc/subgraph-kit';
+import type { Clock } from '@sc/kernel';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from '../src/stack';
 
 export interface TestStack extends Stack {
@@ -10,7 +11,7 @@ export interface TestStack extends Stack {
 }
 
 /** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(opts: { clock?: Clock } = {}): Promise<TestStack> {
   const { kafkaBrokers, kafkaMock } = testInfra();
   const topicPrefix = `e2e${uniqueSuffix()}.`;
   const db = {} as Record<ServiceName, string>;
@@ -20,6 +21,7 @@ export async function startTestStack(): Promise<TestStack> {
     kafka: localKafkaEnv(kafkaBrokers, { mock: kafkaMock }),
     gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth: testAuth },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
+    clock: opts.clock,
   });
   return { ...stack, db, topicPrefix };
 }

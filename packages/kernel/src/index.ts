@@ -9,3 +9,6 @@ export * from './logger';
 export * from './agency';
 export * from './state-machine';
 export * from './referral';
+export * from './calendar-date';
+export * from './working-calendar';
+export * from './clock';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
-import type { Logger } from '@sc/kernel';
+import type { Clock, Logger } from '@sc/kernel';
 import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';
@@ -14,6 +14,8 @@ export interface ServiceDeps {
   outbox: Outbox;
   directory: CitizenDirectory;
   log: Logger;
+  /** The service's time source (tests inject a ManualClock). */
+  clock: Clock;
 }
 
 /** One per GraphQL request: its own EntityManager fork, principal, loaders and read audit. */

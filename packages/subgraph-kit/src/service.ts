@@ -6,7 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
-import { createLogger, defaultBackoff, type Agency, type Logger } from '@sc/kernel';
+import { createLogger, defaultBackoff, systemClock, type Agency, type Clock, type Logger } from '@sc/kernel';
 import { InboxConsumer, Outbox, OutboxRelay, type ConsumerOptions, type MessageBus, type MessageHandler } from '@sc/messaging';
 import { ReadAudit } from './audit';
 import { ReadAuditWriter } from './audit-writer';
@@ -31,6 +31,8 @@ export interface SubgraphDefinition {
 export interface ServiceDependencies {
   bus: MessageBus;
   logger?: Logger;
+  /** Time source; the system clock unless a test moves time by hand. */
+  clock?: Clock;
   /** Observes every consumed message's outcome (metrics, the benchmark). */
   onConsumed?: ConsumerOptions['onOutcome'];
 }
@@ -70,7 +72,7 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     republishWindowMs: config.outbox.republishWindowMs,
   });
   const outbox = new Outbox(def.agency, config.topicPrefix, () => relay.kick());
-  const deps: ServiceDeps = { config, orm, outbox, directory: new CitizenDirectory(config.citizenIdSecret), log };
+  const deps: ServiceDeps = { config, orm, outbox, directory: new CitizenDirectory(config.citizenIdSecret), log, clock: d.clock ?? systemClock };
   const consumer = new InboxConsumer({
     name: def.name,
     orm,
