@@ -1,0 +1,84 @@
+import { RegionalParameters } from '../../parameters/domain/regional-parameters';
+import { AdaptationProgramme, type DraftProgrammeInput } from './adaptation-programme';
+import { applyActivityEvent, failActivity, rescheduleActivity } from './psa-activity';
+
+const params = RegionalParameters.defaults();
+const now = new Date('2026-11-23T10:00:00Z');
+const base: DraftProgrammeInput = {
+  direction: 'JOB_SEARCH',
+  termMonths: 9,
+  plannedStart: '2026-12-01',
+  activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'Повар', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-15', dueDate: '2027-03-31', costKopecks: 2_800_000 }],
+};
+const draft = (over: Partial<DraftProgrammeInput>) => AdaptationProgramme.draft({ applicationId: 'a', citizenId: 'c', input: { ...base, ...over }, params, earliestStart: '2026-11-20', by: 'spec', now });
+const ruleOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return (e as { details: { rule: string } }).details.rule;
+  }
+  return 'no error';
+};
+
+describe('ПСА drafting rules (DOMAIN.md §3, §6)', () => {
+  it('computes the end date and adds the standard activities (registration with ЦЗН, financial literacy)', () => {
+    const p = draft({});
+    expect(p.plannedEnd).toBe('2027-08-31');
+    expect(p.activities.map((a) => [a.kind, a.responsibleAgency, a.standard])).toEqual([
+      ['VOCATIONAL_TRAINING', 'EMPLOYMENT', false],
+      ['JOB_SEEKER_REGISTRATION', 'EMPLOYMENT', true],
+      ['FINANCIAL_LITERACY', 'SOCIAL_SERVICE', true],
+    ]);
+    expect(draft({ includeFinancialLiteracy: false }).activities.some((a) => a.kind === 'FINANCIAL_LITERACY')).toBe(false);
+  });
+
+  it.each([
+    ['JOB_SEARCH', 10, 'TERM_MAX_FOR_DIRECTION'],
+    ['HARDSHIP', 7, 'TERM_MAX_FOR_DIRECTION'],
+    ['BUSINESS', 13, 'TERM_RANGE'],
+    ['JOB_SEARCH', 2, 'TERM_RANGE'],
+  ] as const)('refuses a %s term of %i months (%s)', (direction, termMonths, rule) => {
+    expect(ruleOf(() => draft({ direction, termMonths, hardshipPaymentMode: direction === 'HARDSHIP' ? 'MONTHLY' : undefined, activities: [{ ...base.activities[0]!, kind: 'OTHER', costKopecks: null, dueDate: '2027-01-31' }] }))).toBe(rule);
+  });
+
+  it('keeps activities inside the contract dates and in order', () => {
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, dueDate: '2027-09-01' }] }))).toBe('ACTIVITY_WITHIN_CONTRACT');
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, startDate: '2027-04-01' }] }))).toBe('DATE_ORDER');
+  });
+
+  it('caps training and lump sums, and requires a balanced business plan', () => {
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, costKopecks: 3_000_001 }] }))).toBe('TRAINING_CAP');
+    const plan = { summary: 'Швейное производство', activityForm: 'SELF_EMPLOYED' as const, amountRequestedKopecks: 35_000_001, items: [{ name: 'машина', amountKopecks: 35_000_001 }] };
+    expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: plan }))).toBe('LUMP_SUM_CAP');
+    expect(ruleOf(() => draft({ direction: 'SUBSIDIARY_FARM', termMonths: 12, businessPlan: { ...plan, activityForm: 'SUBSIDIARY_FARM', amountRequestedKopecks: 20_000_001, items: [{ name: 'корова', amountKopecks: 20_000_001 }] } }))).toBe('LUMP_SUM_CAP');
+    expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: { ...plan, amountRequestedKopecks: 100 } }))).toBe('BUSINESS_PLAN_TOTAL');
+    expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12 }))).toBe('BUSINESS_PLAN_REQUIRED');
+    expect(ruleOf(() => draft({ businessPlan: plan }))).toBe('BUSINESS_PLAN_NOT_ALLOWED');
+    expect(draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: { ...plan, amountRequestedKopecks: 35_000_000, items: [{ name: 'машина', amountKopecks: 35_000_000 }] } }).businessPlan?.amountRequestedKopecks).toBe(35_000_000);
+  });
+});
+
+describe('ПСА activity state machine (DOMAIN.md §4.3)', () => {
+  it('walks PLANNED → IN_PROGRESS → REPORTED → DONE, and a rejected report goes back', () => {
+    const a = draft({}).activities[0]!;
+    applyActivityEvent(a, 'start', '2026-12-15', 'x');
+    applyActivityEvent(a, 'report', '2027-01-05', 'x');
+    applyActivityEvent(a, 'rejectReport', '2027-01-06', 'x');
+    expect(a.status).toBe('IN_PROGRESS');
+    applyActivityEvent(a, 'report', '2027-02-05', 'x');
+    applyActivityEvent(a, 'verify', '2027-02-06', 'x');
+    expect(a).toMatchObject({ status: 'DONE', completedOn: '2027-02-06' });
+    expect(() => applyActivityEvent(a, 'start', '2027-02-07', 'x')).toThrow(/DONE cannot start/);
+  });
+  it('an overdue activity is rescheduled with a valid reason or fails without one', () => {
+    const p = draft({});
+    const a = p.activities[0]!;
+    applyActivityEvent(a, 'start', '2026-12-15', 'x');
+    rescheduleActivity(a, '2027-05-31', 'болезнь', '2027-04-02', 'x');
+    expect(a).toMatchObject({ status: 'IN_PROGRESS', dueDate: '2027-05-31' });
+    expect(a.history.map((h) => h.status)).toEqual(['IN_PROGRESS', 'OVERDUE', 'RESCHEDULED', 'IN_PROGRESS']);
+    const b = p.activities[1]!;
+    failActivity(b, 'не явился', '2027-02-01', 'x');
+    expect(b.status).toBe('FAILED');
+  });
+});
