@@ -45,7 +45,7 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Prom
 
 function serviceConfig(name: string, databaseUrl: string, prefix: string): ServiceConfig {
   return {
-    name, port: 0, databaseUrl, dbPoolMax: 10, auth, citizenIdSecret: DEV_CITIZEN_ID_SECRET, topicPrefix: prefix,
+    name, port: 0, databaseUrl, dbPoolMax: 10, auth, citizenIdSecret: DEV_CITIZEN_ID_SECRET, topicPrefix: prefix, region: '25',
     outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 }, consumer: { maxAttempts: 5 }, logLevel: 'silent',
   };
 }

@@ -12,6 +12,8 @@ export interface ServiceConfig {
   auth: AuthConfig;
   citizenIdSecret: string;
   topicPrefix: string;
+  /** The subject of the federation the office serves (ОКТМО prefix, 25 = Иркутская область): regional parameters are looked up under it for work no token speaks for (messages). */
+  region: string;
   outbox: { batchSize: number; idlePollMs: number; retentionHours: number; republishWindowMs?: number };
   consumer: { maxAttempts: number };
   logLevel: string;
@@ -35,6 +37,7 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     DB_POOL_MAX: envInt(10),
     CITIZEN_ID_SECRET: z.string().min(32, 'CITIZEN_ID_SECRET must be at least 32 characters').optional(),
     KAFKA_TOPIC_PREFIX: z.string().default(''),
+    REGION_CODE: z.string().regex(/^\d{2}$/, 'must be the two-digit ОКТМО prefix of the region, e.g. 25').default('25'),
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
     OUTBOX_RETENTION_HOURS: envInt(168),
@@ -58,6 +61,7 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     auth: authConfigFrom(e),
     citizenIdSecret: e.CITIZEN_ID_SECRET ?? DEV_CITIZEN_ID_SECRET,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,
+    region: e.REGION_CODE,
     outbox: { batchSize: e.OUTBOX_BATCH_SIZE, idlePollMs: e.OUTBOX_POLL_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
     logLevel: e.LOG_LEVEL,

@@ -36,6 +36,7 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
     auth: testAuth,
     citizenIdSecret: DEV_CITIZEN_ID_SECRET,
     topicPrefix,
+    region: '25',
     outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24 },
     consumer: { maxAttempts: 3 },
     logLevel: process.env.LOG_LEVEL ?? 'silent',

@@ -1,13 +1,34 @@
 import type { AccessRule } from '@sc/auth';
 
 /**
- * Application status and referrals are visible to ЦСПН staff, to the partner
- * agencies' case workers who referred the citizen, and to ministry auditors.
- * Incomes and means-test figures (issue 3) will get a narrower rule.
+ * Who may do what at ЦСПН. Application status, programmes and contracts are
+ * visible to the partner agencies' case workers (they carry out the
+ * activities) and to ministry auditors; incomes, the household, the home
+ * survey and money only to ЦСПН staff and auditors.
  */
 export const READ_APPLICATIONS: AccessRule = {
   agencies: ['SOCIAL_PROTECTION', 'SOCIAL_SERVICE', 'EMPLOYMENT', 'MINISTRY'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR', 'ADMIN'],
 };
 
+/** Incomes, household, home survey, payments: ЦСПН case staff and the ministry's auditors. */
+export const READ_MEANS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION', 'MINISTRY'],
+  roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR'],
+};
+
 export const READ_REFERRAL_QUEUE: AccessRule = { agencies: ['SOCIAL_PROTECTION'] };
+
+/** Case work: intake, means test, survey, ПСА drafting, contracts, reports, visits. */
+export const CASE_WORK: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['SPECIALIST', 'HEAD'] };
+
+/** Decisions of the interagency commission (МВК): its members or the head, never a plain specialist. */
+export const COMMISSION_DECIDES: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['COMMISSION_MEMBER', 'HEAD'] };
+
+/** Early termination, repayment, court: the head of the office. */
+export const HEAD_DECIDES: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['HEAD'] };
+
+/** Regional parameters, ПМ and the production calendar. */
+export const ADMINISTER_PARAMETERS: AccessRule = { agencies: ['SOCIAL_PROTECTION', 'MINISTRY'], roles: ['ADMIN'] };
+
+export const READ_PARAMETERS: AccessRule = { agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'] };

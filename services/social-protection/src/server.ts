@@ -5,6 +5,13 @@ import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 import { IncomingReferralSchema } from './referrals/adapters/incoming-referral.schema';
 import { referralForContractHandlers } from './referrals/adapters/referral-for-contract.consumer';
+import { CommissionMeetingSchema } from './commission/adapters/commission-meeting.schema';
+import { SocialContractSchema } from './contracts/adapters/social-contract.schema';
+import { ControlVisitSchema, MonthlyReportSchema } from './monitoring/adapters/monitoring.schemas';
+import { CalendarDaySchema, RegionalParameterSchema, SubsistenceMinimumSchema } from './parameters/adapters/parameter.schemas';
+import { PartnerEventSchema } from './partner-reports/adapters/partner-event.schema';
+import { partnerReportHandlers } from './partner-reports/adapters/partner-report.consumer';
+import { AdaptationProgrammeSchema } from './programmes/adapters/adaptation-programme.schema';
 
 export const SOCIAL_PROTECTION_SDL_FILES = [join(__dirname, 'schema', 'social-protection.graphql')];
 export const SOCIAL_PROTECTION_DEFAULT_PORT = 4001;
@@ -15,9 +22,21 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
   agency: 'SOCIAL_PROTECTION',
   typeDefs: loadSubgraphSdl(SOCIAL_PROTECTION_SDL_FILES),
   resolvers: socialProtectionResolvers,
-  entities: [ScApplicationSchema, IncomingReferralSchema],
+  entities: [
+    ScApplicationSchema,
+    IncomingReferralSchema,
+    AdaptationProgrammeSchema,
+    CommissionMeetingSchema,
+    SocialContractSchema,
+    MonthlyReportSchema,
+    ControlVisitSchema,
+    PartnerEventSchema,
+    RegionalParameterSchema,
+    SubsistenceMinimumSchema,
+    CalendarDaySchema,
+  ],
   migrations,
-  handlers: (deps) => [...referralForContractHandlers(deps), identityLinkedHandler(deps, 'SOCIAL_PROTECTION')],
+  handlers: (deps) => [...referralForContractHandlers(deps), ...partnerReportHandlers(deps), identityLinkedHandler(deps, 'SOCIAL_PROTECTION')],
 };
 
 export const createSocialProtectionServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -4,6 +4,16 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { CitizenRef as CitizenRefModel, RequestContext } from '@sc/subgraph-kit';
 import { ScApplication as ScApplicationModel } from '../applications/domain/sc-application';
 import { IncomingReferral as IncomingReferralModel } from '../referrals/domain/incoming-referral';
+import { AdaptationProgramme as AdaptationProgrammeModel } from '../programmes/domain/adaptation-programme';
+import { PsaActivity as PsaActivityModel } from '../programmes/domain/psa-activity';
+import { CommissionMeeting as CommissionMeetingModel, CommissionDecision as CommissionDecisionModel } from '../commission/domain/commission-meeting';
+import { SocialContract as SocialContractModel, MonitoringCheckpoint as MonitoringCheckpointModel, PostMonitoring as PostMonitoringModel } from '../contracts/domain/social-contract';
+import { MonthlyReport as MonthlyReportModel, ActivityProgress as ActivityProgressModel } from '../monitoring/domain/monthly-report';
+import { ControlVisit as ControlVisitModel } from '../monitoring/domain/control-visit';
+import { PartnerEvent as PartnerEventModel } from '../partner-reports/domain/partner-event';
+import { HouseholdMember as HouseholdMemberModel } from '../applications/domain/household';
+import { Deadline as DeadlineModel } from '../deadlines/domain/deadline';
+import { ParameterView as ParameterViewModel } from '../parameters/domain/regional-parameters';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -11,6 +21,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -26,6 +37,65 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type ActivityAction =
+  /** без уважительной причины */
+  | 'FAIL'
+  /** уважительная причина: новый срок */
+  | 'RESCHEDULE'
+  | 'START';
+
+export type ActivityHistoryEntry = {
+  __typename?: 'ActivityHistoryEntry';
+  by: Scalars['String']['output'];
+  event: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  on: Scalars['Date']['output'];
+  status: PsaActivityStatus;
+};
+
+export type ActivityInput = {
+  costKopecks?: InputMaybe<Scalars['Int']['input']>;
+  description: Scalars['String']['input'];
+  dueDate: Scalars['Date']['input'];
+  kind: PsaActivityKind;
+  responsibleAgency: ResponsibleAgency;
+  responsibleOrganisation?: InputMaybe<Scalars['String']['input']>;
+  startDate: Scalars['Date']['input'];
+};
+
+export type ActivityProgress = {
+  __typename?: 'ActivityProgress';
+  activityId: Scalars['ID']['output'];
+  completed: Scalars['Boolean']['output'];
+  progress: Scalars['String']['output'];
+};
+
+export type ActivityProgressInput = {
+  activityId: Scalars['ID']['input'];
+  completed: Scalars['Boolean']['input'];
+  progress: Scalars['String']['input'];
+};
+
+/** Программа социальной адаптации (ПСА). */
+export type AdaptationProgramme = {
+  __typename?: 'AdaptationProgramme';
+  activities: Array<PsaActivity>;
+  application: ScApplication;
+  businessPlan?: Maybe<BusinessPlan>;
+  citizen: Citizen;
+  /** the commission's reasons for a return or refusal */
+  commissionReasons?: Maybe<Scalars['String']['output']>;
+  direction: ScDirection;
+  draftedBy: Scalars['String']['output'];
+  hardshipLumpSumKopecks?: Maybe<Scalars['Int']['output']>;
+  hardshipPaymentMode?: Maybe<HardshipPaymentMode>;
+  id: Scalars['ID']['output'];
+  plannedEnd: Scalars['Date']['output'];
+  plannedStart: Scalars['Date']['output'];
+  status: ProgrammeStatus;
+  termMonths: Scalars['Int']['output'];
+};
+
 /** Agency (ведомство). */
 export type Agency =
   /** ЦЗН: employment centre */
@@ -36,6 +106,19 @@ export type Agency =
   | 'SOCIAL_PROTECTION'
   /** КЦСОН: comprehensive social services centre */
   | 'SOCIAL_SERVICE';
+
+export type AmendSocialContractInput = {
+  addActivities?: InputMaybe<Array<ActivityInput>>;
+  contractId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+};
+
+export type Amendment = {
+  __typename?: 'Amendment';
+  by: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  on: Scalars['Date']['output'];
+};
 
 /** Канал подачи заявления. */
 export type ApplicationChannel =
@@ -50,6 +133,64 @@ export type ApplicationChannel =
   /** по направлению КЦСОН */
   | 'REFERRAL_FROM_SOCIAL_SERVICE';
 
+export type AssignCaseInput = {
+  applicationId: Scalars['ID']['input'];
+  assignedTo: Scalars['String']['input'];
+};
+
+export type BusinessForm =
+  /** самозанятый (НПД) */
+  | 'SELF_EMPLOYED'
+  /** индивидуальный предприниматель */
+  | 'SOLE_TRADER'
+  /** личное подсобное хозяйство */
+  | 'SUBSIDIARY_FARM';
+
+export type BusinessPlan = {
+  __typename?: 'BusinessPlan';
+  activityForm: BusinessForm;
+  amountRequestedKopecks: Scalars['Int']['output'];
+  items: Array<BusinessPlanItem>;
+  summary: Scalars['String']['output'];
+};
+
+export type BusinessPlanInput = {
+  activityForm: BusinessForm;
+  amountRequestedKopecks: Scalars['Int']['input'];
+  items: Array<BusinessPlanItemInput>;
+  summary: Scalars['String']['input'];
+};
+
+export type BusinessPlanItem = {
+  __typename?: 'BusinessPlanItem';
+  amountKopecks: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type BusinessPlanItemInput = {
+  amountKopecks: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type CalendarDay = {
+  __typename?: 'CalendarDay';
+  date: Scalars['Date']['output'];
+  kind: CalendarDayKind;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type CalendarDayKind =
+  /** праздник / перенесённый выходной */
+  | 'HOLIDAY'
+  /** рабочий выходной день */
+  | 'WORKING';
+
+export type CheckpointFormat =
+  /** дистанционно */
+  | 'REMOTE'
+  /** с выездом */
+  | 'VISIT';
+
 /**
  * ЦСПН (центр социальной поддержки населения): applications for a social
  * contract, incoming referrals from ЦЗН and КЦСОН.
@@ -59,6 +200,8 @@ export type Citizen = {
   /** Заявления на социальный контракт, newest first. */
   contractApplications: Array<ScApplication>;
   id: Scalars['ID']['output'];
+  /** Социальные контракты, newest first (partners see status, dates and activities; money only ЦСПН and the ministry). */
+  socialContracts: Array<SocialContract>;
   /** The person as ЦСПН holds them; null when ЦСПН does not know this citizen. */
   socialProtectionProfile?: Maybe<CitizenProfile>;
 };
@@ -77,6 +220,340 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+export type CloseCommissionMeetingInput = {
+  /** names of the members present */
+  attended: Array<Scalars['String']['input']>;
+  meetingId: Scalars['ID']['input'];
+};
+
+export type CommissionDecision = {
+  __typename?: 'CommissionDecision';
+  application: ScApplication;
+  citizen: Citizen;
+  decidedAt: Scalars['DateTime']['output'];
+  decidedBy: Scalars['String']['output'];
+  decision: CommissionDecisionKind;
+  programme: AdaptationProgramme;
+  reasons?: Maybe<Scalars['String']['output']>;
+};
+
+export type CommissionDecisionKind =
+  /** одобрить ПСА */
+  | 'APPROVE'
+  /** отказать */
+  | 'REFUSE'
+  /** вернуть на доработку */
+  | 'RETURN_FOR_REWORK';
+
+/** Заседание межведомственной комиссии (МВК). */
+export type CommissionMeeting = {
+  __typename?: 'CommissionMeeting';
+  /** programmes on the agenda */
+  agenda: Array<AdaptationProgramme>;
+  attended: Array<CommissionMember>;
+  decisions: Array<CommissionDecision>;
+  heldAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  meetingDate: Scalars['Date']['output'];
+  members: Array<CommissionMember>;
+  /** протокол */
+  minutes?: Maybe<Scalars['String']['output']>;
+  place?: Maybe<Scalars['String']['output']>;
+  region: Scalars['String']['output'];
+  status: CommissionMeetingStatus;
+};
+
+export type CommissionMeetingStatus =
+  | 'HELD'
+  | 'SCHEDULED';
+
+export type CommissionMember = {
+  __typename?: 'CommissionMember';
+  agency: Agency;
+  name: Scalars['String']['output'];
+  position?: Maybe<Scalars['String']['output']>;
+  role: CommissionRole;
+};
+
+export type CommissionMemberInput = {
+  agency: Agency;
+  name: Scalars['String']['input'];
+  position?: InputMaybe<Scalars['String']['input']>;
+  role: CommissionRole;
+};
+
+export type CommissionRole =
+  | 'CHAIR'
+  | 'MEMBER'
+  | 'SECRETARY';
+
+export type ConcludeSocialContractInput = {
+  applicationId: Scalars['ID']['input'];
+  signedOn: Scalars['Date']['input'];
+  /** the programme's planned start when omitted */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type ContinueWithSuccessorInput = {
+  contractId: Scalars['ID']['input'];
+  successorName: Scalars['String']['input'];
+};
+
+export type ContractDateInput = {
+  contractId: Scalars['ID']['input'];
+  date: Scalars['Date']['input'];
+};
+
+export type ContractPayment = {
+  __typename?: 'ContractPayment';
+  amountKopecks: Scalars['Int']['output'];
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  forMonth?: Maybe<Scalars['String']['output']>;
+  kind: PaymentKind;
+  no: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  purpose: Scalars['String']['output'];
+  status: PaymentStatus;
+};
+
+export type ContractReasonInput = {
+  contractId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+/** Акт контрольного посещения (M9). */
+export type ControlVisit = {
+  __typename?: 'ControlVisit';
+  findings: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  nextSteps?: Maybe<Scalars['String']['output']>;
+  period: Scalars['String']['output'];
+  spendingConfirmed: Scalars['Boolean']['output'];
+  visitDate: Scalars['Date']['output'];
+  visitedBy: Scalars['String']['output'];
+};
+
+/** Срок, за которым следит специалист. */
+export type Deadline = {
+  __typename?: 'Deadline';
+  application?: Maybe<ScApplication>;
+  assignedTo?: Maybe<Scalars['String']['output']>;
+  citizen: Citizen;
+  contract?: Maybe<SocialContract>;
+  description: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  kind: DeadlineKind;
+  overdue: Scalars['Boolean']['output'];
+};
+
+export type DeadlineKind =
+  /** решение по заявлению (10 дней) */
+  | 'APPLICATION_DECISION'
+  /** окончание срока / решение о продлении */
+  | 'CONTRACT_END'
+  /** контрольное посещение */
+  | 'CONTROL_VISIT'
+  /** заключение об эффективности */
+  | 'EFFECTIVENESS_EVALUATION'
+  /** окончательный ответ при доп. проверке (30 дней) */
+  | 'EXTRA_CHECK_DECISION'
+  /** ежемесячный отчёт гражданина */
+  | 'MONTHLY_REPORT'
+  /** выплата по графику */
+  | 'PAYMENT'
+  /** контрольная точка мониторинга */
+  | 'POST_MONITORING_CHECKPOINT'
+  /** срок мероприятия ПСА */
+  | 'PSA_ACTIVITY'
+  /** срок добровольного возврата */
+  | 'REPAYMENT';
+
+export type DecideExtraCheckInput = {
+  applicationId: Scalars['ID']['input'];
+  eligible: Scalars['Boolean']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DocumentCheck = {
+  __typename?: 'DocumentCheck';
+  kind: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  provided: Scalars['Boolean']['output'];
+};
+
+export type DocumentCheckInput = {
+  kind: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  provided: Scalars['Boolean']['input'];
+};
+
+export type DraftAdaptationProgrammeInput = {
+  activities: Array<ActivityInput>;
+  applicationId: Scalars['ID']['input'];
+  businessPlan?: InputMaybe<BusinessPlanInput>;
+  direction: ScDirection;
+  hardshipLumpSumKopecks?: InputMaybe<Scalars['Int']['input']>;
+  hardshipPaymentMode?: InputMaybe<HardshipPaymentMode>;
+  /** financial-literacy training is added as a standard activity unless false */
+  includeFinancialLiteracy?: InputMaybe<Scalars['Boolean']['input']>;
+  plannedStart: Scalars['Date']['input'];
+  termMonths: Scalars['Int']['input'];
+};
+
+export type Employment = {
+  __typename?: 'Employment';
+  confirmedOn: Scalars['Date']['output'];
+  contractDate: Scalars['Date']['output'];
+  employerInn: Scalars['String']['output'];
+  employerName?: Maybe<Scalars['String']['output']>;
+  position: Scalars['String']['output'];
+  wageKopecks: Scalars['Int']['output'];
+};
+
+export type EvaluateSocialContractInput = {
+  conclusion: Scalars['String']['input'];
+  contractId: Scalars['ID']['input'];
+  effective: Scalars['Boolean']['input'];
+  /** household income a month after the contract, kopecks */
+  householdIncomeAfterKopecks: Scalars['Int']['input'];
+  householdMembersAfter: Scalars['Int']['input'];
+};
+
+/** Заключение об эффективности. */
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  conclusion: Scalars['String']['output'];
+  decidedBy: Scalars['String']['output'];
+  decidedOn: Scalars['Date']['output'];
+  dueDate: Scalars['Date']['output'];
+  effective: Scalars['Boolean']['output'];
+  incomeIncreased: Scalars['Boolean']['output'];
+  perCapitaIncomeAfterKopecks: Scalars['Int']['output'];
+  perCapitaIncomeBeforeKopecks: Scalars['Int']['output'];
+};
+
+export type ExtendSocialContractInput = {
+  contractId: Scalars['ID']['input'];
+  newEndDate: Scalars['Date']['input'];
+  reason: Scalars['String']['input'];
+  reasonKind: ExtensionReason;
+};
+
+export type Extension = {
+  __typename?: 'Extension';
+  decidedBy: Scalars['String']['output'];
+  decidedOn: Scalars['Date']['output'];
+  newEndDate: Scalars['Date']['output'];
+  previousEndDate: Scalars['Date']['output'];
+  reason: Scalars['String']['output'];
+  reasonKind: ExtensionReason;
+};
+
+/** Уважительная причина продления. */
+export type ExtensionReason =
+  /** уход за родственником */
+  | 'CARING_FOR_RELATIVE'
+  /** смерть члена семьи */
+  | 'DEATH_IN_FAMILY'
+  /** пожар, стихийное бедствие */
+  | 'FIRE_OR_DISASTER'
+  /** болезнь более месяца */
+  | 'ILLNESS_OVER_MONTH'
+  | 'OTHER_VALID_REASON';
+
+export type HardshipPaymentMode =
+  | 'LUMP_SUM'
+  | 'MONTHLY';
+
+export type HomeSurveyAct = {
+  __typename?: 'HomeSurveyAct';
+  address: Scalars['String']['output'];
+  conclusion: Scalars['String']['output'];
+  interviewNotes: Scalars['String']['output'];
+  livingConditions: Scalars['String']['output'];
+  propertyFindings?: Maybe<Scalars['String']['output']>;
+  surveyDate: Scalars['Date']['output'];
+  surveyedBy: Scalars['String']['output'];
+};
+
+export type HouseholdMember = {
+  __typename?: 'HouseholdMember';
+  birthDate: Scalars['Date']['output'];
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  incomes: Array<IncomeEntry>;
+  relation: HouseholdRelation;
+  snilsMasked?: Maybe<Scalars['String']['output']>;
+};
+
+export type HouseholdMemberInput = {
+  birthDate: Scalars['Date']['input'];
+  fullName: Scalars['String']['input'];
+  incomes: Array<IncomeEntryInput>;
+  relation: HouseholdRelation;
+  snils?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Степень родства с заявителем. */
+export type HouseholdRelation =
+  | 'APPLICANT'
+  /** несовершеннолетний ребёнок */
+  | 'CHILD'
+  | 'OTHER'
+  /** супруг(а) */
+  | 'SPOUSE'
+  /** ребёнок до 23 лет, обучающийся очно */
+  | 'STUDENT_UNDER_23';
+
+export type IncomeChange = {
+  __typename?: 'IncomeChange';
+  amountKopecks: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+};
+
+export type IncomeChangeInput = {
+  amountKopecks: Scalars['Int']['input'];
+  description: Scalars['String']['input'];
+  effectiveFrom: Scalars['Date']['input'];
+};
+
+export type IncomeEntry = {
+  __typename?: 'IncomeEntry';
+  amountKopecks: Scalars['Int']['output'];
+  kind: IncomeKind;
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+};
+
+export type IncomeEntryInput = {
+  amountKopecks: Scalars['Int']['input'];
+  kind: IncomeKind;
+  /** YYYY-MM, inside the income period */
+  month: Scalars['String']['input'];
+};
+
+/** Вид дохода. */
+export type IncomeKind =
+  /** алименты */
+  | 'ALIMONY'
+  /** доход от предпринимательской деятельности */
+  | 'BUSINESS'
+  | 'OTHER'
+  /** иные пособия */
+  | 'OTHER_BENEFIT'
+  /** пенсия */
+  | 'PENSION'
+  /** стипендия */
+  | 'SCHOLARSHIP'
+  /** пособие по безработице */
+  | 'UNEMPLOYMENT_BENEFIT'
+  /** единое пособие (не учитывается с 2025 г.) */
+  | 'UNIFIED_CHILD_ALLOWANCE'
+  /** заработная плата */
+  | 'WAGES';
+
 /** Входящее направление из ЦЗН или КЦСОН (M4). */
 export type IncomingReferral = {
   __typename?: 'IncomingReferral';
@@ -93,6 +570,331 @@ export type IncomingReferral = {
   senderCaseId: Scalars['ID']['output'];
   status: ReferralStatus;
   type: ReferralType;
+};
+
+/** Проверка нуждаемости: среднедушевой доход против ПМ. */
+export type MeansTest = {
+  __typename?: 'MeansTest';
+  computedOn: Scalars['Date']['output'];
+  eligible: Scalars['Boolean']['output'];
+  /** income of kinds excluded by rule (e.g. the unified child allowance) */
+  excludedIncomeKopecks: Scalars['Int']['output'];
+  excludedKinds: Array<IncomeKind>;
+  members: Scalars['Int']['output'];
+  months: Scalars['Int']['output'];
+  perCapitaIncomeKopecks: Scalars['Int']['output'];
+  periodFrom: Scalars['String']['output'];
+  periodTo: Scalars['String']['output'];
+  region: Scalars['String']['output'];
+  subsistenceMinimumKopecks: Scalars['Int']['output'];
+  subsistenceMinimumYear: Scalars['Int']['output'];
+  totalIncomeKopecks: Scalars['Int']['output'];
+  zone: TerritorialZone;
+};
+
+export type MonitoringCheckpoint = {
+  __typename?: 'MonitoringCheckpoint';
+  by?: Maybe<Scalars['String']['output']>;
+  doneOn?: Maybe<Scalars['Date']['output']>;
+  dueDate: Scalars['Date']['output'];
+  employed?: Maybe<Scalars['Boolean']['output']>;
+  format?: Maybe<CheckpointFormat>;
+  no: Scalars['Int']['output'];
+  notes?: Maybe<Scalars['String']['output']>;
+  overdue: Scalars['Boolean']['output'];
+  perCapitaIncomeKopecks?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One month of a running contract: the report and the control visit with their deadlines. */
+export type MonthObligation = {
+  __typename?: 'MonthObligation';
+  /** YYYY-MM */
+  period: Scalars['String']['output'];
+  reportDueDate: Scalars['Date']['output'];
+  reportOverdue: Scalars['Boolean']['output'];
+  reportSubmitted: Scalars['Boolean']['output'];
+  visitDueDate: Scalars['Date']['output'];
+  visitOverdue: Scalars['Boolean']['output'];
+  visitsDone: Scalars['Int']['output'];
+};
+
+/** Ежемесячный отчёт гражданина (M8). */
+export type MonthlyReport = {
+  __typename?: 'MonthlyReport';
+  activityProgress: Array<ActivityProgress>;
+  contract: SocialContract;
+  id: Scalars['ID']['output'];
+  incomeChanges: Array<IncomeChange>;
+  /** pre-filled from the partners' messages of the month */
+  partnerNotes: Array<PartnerNote>;
+  period: Scalars['String']['output'];
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  spending: Array<SpendingItem>;
+  spentTotalKopecks: Scalars['Int']['output'];
+  status: MonthlyReportStatus;
+  submittedOn: Scalars['Date']['output'];
+};
+
+/** A report not yet submitted, pre-filled from what ЦЗН and КЦСОН reported in the month. */
+export type MonthlyReportDraft = {
+  __typename?: 'MonthlyReportDraft';
+  /** activities a partner completed in the month */
+  completedByPartners: Array<Scalars['ID']['output']>;
+  openActivities: Array<PsaActivity>;
+  partnerNotes: Array<PartnerNote>;
+  period: Scalars['String']['output'];
+};
+
+export type MonthlyReportStatus =
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Дополнительное соглашение. */
+  amendSocialContract: SocialContract;
+  assignScApplication: ScApplication;
+  /** Закрыть заседание: протокол; decisions sent to ЦЗН and КЦСОН (M7). */
+  closeCommissionMeeting: CommissionMeeting;
+  closeSocialContract: SocialContract;
+  /** Заключить социальный контракт по одобренной ПСА; ЦЗН (M2) and КЦСОН (M5) are notified with their activities. */
+  concludeSocialContract: SocialContract;
+  continueSocialContractWithSuccessor: SocialContract;
+  decideExtraCheck: ScApplication;
+  /** Разработка (доработка) ПСА. */
+  draftAdaptationProgramme: AdaptationProgramme;
+  /** Срок контракта истёк. */
+  endSocialContract: SocialContract;
+  /** Заключение МВК об эффективности (COMMISSION_MEMBER or HEAD). */
+  evaluateSocialContract: SocialContract;
+  /** Продление (HEAD or COMMISSION_MEMBER). */
+  extendSocialContract: SocialContract;
+  putSocialContractUnderReview: SocialContract;
+  /** Решение МВК по программе (COMMISSION_MEMBER or HEAD). */
+  recordCommissionDecision: CommissionMeeting;
+  recordContractPayment: SocialContract;
+  recordControlVisit: ControlVisit;
+  /** Собеседование и акт материально-бытового обследования. */
+  recordHomeSurvey: ScApplication;
+  recordPostMonitoringCheckpoint: SocialContract;
+  recordRepayment: SocialContract;
+  /** Направить в ЦЗН для оказания услуг по содействию занятости (M1). */
+  referCitizenToEmploymentCentre: ScApplication;
+  referRepaymentToCourt: SocialContract;
+  /** Запросить сведения у гражданина или через СМЭВ. */
+  requestApplicationData: ScApplication;
+  resolveSocialContractReview: SocialContract;
+  reviewMonthlyReport: MonthlyReport;
+  /** Проверка нуждаемости: eligible → interview and survey; not eligible → rejected with the figures. */
+  runMeansTest: ScApplication;
+  /** Назначить заседание МВК: the agenda is every programme awaiting review; ЦЗН and КЦСОН members are invited by message (M7). */
+  scheduleCommissionMeeting: CommissionMeeting;
+  /** ADMIN: производственный календарь. */
+  setCalendarDay: Array<CalendarDay>;
+  /** ADMIN: a regional parameter from a date on. */
+  setRegionalParameter: RegionalParameter;
+  /** ADMIN: прожиточный минимум for a year and zone. */
+  setSubsistenceMinimum: SubsistenceMinimum;
+  startPostMonitoring: SocialContract;
+  submitMonthlyReport: MonthlyReport;
+  /** Направить ПСА на МВК. */
+  submitProgrammeToCommission: AdaptationProgramme;
+  /** Приём заявления лично / ЕПГУ / МФЦ: person, household with incomes, documents, questionnaire. */
+  submitScApplication: ScApplication;
+  suspendSocialContractForSuccession: SocialContract;
+  /** Досрочное расторжение (HEAD). */
+  terminateSocialContract: SocialContract;
+  /** Дополнить сведения (e.g. an application opened from a referral). */
+  updateApplicationData: ScApplication;
+  updatePsaActivity: SocialContract;
+  withdrawScApplication: ScApplication;
+};
+
+
+export type MutationAmendSocialContractArgs = {
+  input: AmendSocialContractInput;
+};
+
+
+export type MutationAssignScApplicationArgs = {
+  input: AssignCaseInput;
+};
+
+
+export type MutationCloseCommissionMeetingArgs = {
+  input: CloseCommissionMeetingInput;
+};
+
+
+export type MutationCloseSocialContractArgs = {
+  contractId: Scalars['ID']['input'];
+};
+
+
+export type MutationConcludeSocialContractArgs = {
+  input: ConcludeSocialContractInput;
+};
+
+
+export type MutationContinueSocialContractWithSuccessorArgs = {
+  input: ContinueWithSuccessorInput;
+};
+
+
+export type MutationDecideExtraCheckArgs = {
+  input: DecideExtraCheckInput;
+};
+
+
+export type MutationDraftAdaptationProgrammeArgs = {
+  input: DraftAdaptationProgrammeInput;
+};
+
+
+export type MutationEndSocialContractArgs = {
+  contractId: Scalars['ID']['input'];
+};
+
+
+export type MutationEvaluateSocialContractArgs = {
+  input: EvaluateSocialContractInput;
+};
+
+
+export type MutationExtendSocialContractArgs = {
+  input: ExtendSocialContractInput;
+};
+
+
+export type MutationPutSocialContractUnderReviewArgs = {
+  input: ContractReasonInput;
+};
+
+
+export type MutationRecordCommissionDecisionArgs = {
+  input: RecordCommissionDecisionInput;
+};
+
+
+export type MutationRecordContractPaymentArgs = {
+  input: RecordPaymentInput;
+};
+
+
+export type MutationRecordControlVisitArgs = {
+  input: RecordControlVisitInput;
+};
+
+
+export type MutationRecordHomeSurveyArgs = {
+  input: RecordHomeSurveyInput;
+};
+
+
+export type MutationRecordPostMonitoringCheckpointArgs = {
+  input: RecordCheckpointInput;
+};
+
+
+export type MutationRecordRepaymentArgs = {
+  input: ContractDateInput;
+};
+
+
+export type MutationReferCitizenToEmploymentCentreArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
+
+export type MutationReferRepaymentToCourtArgs = {
+  contractId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestApplicationDataArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveSocialContractReviewArgs = {
+  contractId: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewMonthlyReportArgs = {
+  input: ReviewMonthlyReportInput;
+};
+
+
+export type MutationRunMeansTestArgs = {
+  input: RunMeansTestInput;
+};
+
+
+export type MutationScheduleCommissionMeetingArgs = {
+  input: ScheduleCommissionMeetingInput;
+};
+
+
+export type MutationSetCalendarDayArgs = {
+  input: SetCalendarDayInput;
+};
+
+
+export type MutationSetRegionalParameterArgs = {
+  input: SetRegionalParameterInput;
+};
+
+
+export type MutationSetSubsistenceMinimumArgs = {
+  input: SetSubsistenceMinimumInput;
+};
+
+
+export type MutationStartPostMonitoringArgs = {
+  contractId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitMonthlyReportArgs = {
+  input: SubmitMonthlyReportInput;
+};
+
+
+export type MutationSubmitProgrammeToCommissionArgs = {
+  programmeId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitScApplicationArgs = {
+  input: SubmitScApplicationInput;
+};
+
+
+export type MutationSuspendSocialContractForSuccessionArgs = {
+  input: ContractReasonInput;
+};
+
+
+export type MutationTerminateSocialContractArgs = {
+  input: TerminateSocialContractInput;
+};
+
+
+export type MutationUpdateApplicationDataArgs = {
+  input: UpdateApplicationDataInput;
+};
+
+
+export type MutationUpdatePsaActivityArgs = {
+  input: UpdateActivityInput;
+};
+
+
+export type MutationWithdrawScApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
 };
 
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
@@ -120,6 +922,50 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+export type ParameterUnit =
+  | 'COUNT'
+  | 'DAYS'
+  | 'FLAG'
+  | 'KOPECKS'
+  | 'MONTHS'
+  | 'PERCENT'
+  | 'WORKING_DAYS';
+
+/** Сообщение ЦЗН (M3) или КЦСОН (M6) as ЦСПН applied it. */
+export type PartnerEvent = {
+  __typename?: 'PartnerEvent';
+  activityId?: Maybe<Scalars['ID']['output']>;
+  agency: Agency;
+  description: Scalars['String']['output'];
+  /** what it changed at ЦСПН */
+  effect?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  occurredOn: Scalars['Date']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+};
+
+export type PartnerNote = {
+  __typename?: 'PartnerNote';
+  activityId?: Maybe<Scalars['ID']['output']>;
+  agency: Agency;
+  description: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  occurredOn: Scalars['Date']['output'];
+};
+
+export type PaymentKind =
+  | 'LUMP_SUM'
+  | 'MONTHLY'
+  | 'TRAINING';
+
+export type PaymentStatus =
+  /** ждёт подтверждения трудоустройства от ЦЗН */
+  | 'AWAITING_EMPLOYMENT'
+  | 'CANCELLED'
+  | 'PAID'
+  | 'SCHEDULED';
+
 /** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
 export type PersonInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -132,15 +978,119 @@ export type PersonInput = {
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type PostMonitoring = {
+  __typename?: 'PostMonitoring';
+  checkpoints: Array<MonitoringCheckpoint>;
+  endDate: Scalars['Date']['output'];
+  startDate: Scalars['Date']['output'];
+};
+
+/** Статус программы социальной адаптации. */
+export type ProgrammeStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  /** на рассмотрении МВК */
+  | 'ON_REVIEW'
+  /** отказано */
+  | 'REFUSED'
+  /** возвращена на доработку */
+  | 'RETURNED';
+
+/** Мероприятие ПСА. */
+export type PsaActivity = {
+  __typename?: 'PsaActivity';
+  completedOn?: Maybe<Scalars['Date']['output']>;
+  costKopecks?: Maybe<Scalars['Int']['output']>;
+  description: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  history: Array<ActivityHistoryEntry>;
+  id: Scalars['ID']['output'];
+  kind: PsaActivityKind;
+  /** open and past its due date */
+  overdue: Scalars['Boolean']['output'];
+  responsibleAgency: ResponsibleAgency;
+  responsibleOrganisation?: Maybe<Scalars['String']['output']>;
+  /** added as a standard item */
+  standard: Scalars['Boolean']['output'];
+  startDate: Scalars['Date']['output'];
+  status: PsaActivityStatus;
+};
+
+/** Вид мероприятия ПСА. */
+export type PsaActivityKind =
+  /** приобретение имущества по бизнес-плану */
+  | 'ASSET_PURCHASE'
+  /** регистрация ИП / НПД */
+  | 'BUSINESS_REGISTRATION'
+  /** профориентация */
+  | 'CAREER_GUIDANCE'
+  /** трудоустройство */
+  | 'EMPLOYMENT'
+  /** финансовая грамотность */
+  | 'FINANCIAL_LITERACY'
+  /** мероприятие по выходу из ТЖС */
+  | 'HARDSHIP_MEASURE'
+  /** регистрация в ЦЗН */
+  | 'JOB_SEEKER_REGISTRATION'
+  | 'OTHER'
+  /** психологическая поддержка */
+  | 'PSYCHOLOGICAL_SUPPORT'
+  /** социальное сопровождение */
+  | 'SOCIAL_ACCOMPANIMENT'
+  /** социальная адаптация */
+  | 'SOCIAL_ADAPTATION'
+  /** срочные социальные услуги */
+  | 'URGENT_SOCIAL_SERVICES'
+  /** профессиональное обучение */
+  | 'VOCATIONAL_TRAINING';
+
+/** Статус мероприятия ПСА (DOMAIN.md §4.3). */
+export type PsaActivityStatus =
+  | 'DONE'
+  /** не выполнено без уважительной причины */
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  /** просрочено */
+  | 'OVERDUE'
+  | 'PLANNED'
+  /** отчитано гражданином, ждёт проверки */
+  | 'REPORTED'
+  /** срок перенесён по уважительной причине */
+  | 'RESCHEDULED';
+
 export type Query = {
   __typename?: 'Query';
+  adaptationProgramme?: Maybe<AdaptationProgramme>;
+  calendarDays: Array<CalendarDay>;
   /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
   citizen: Citizen;
   /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
   citizenBySnils: Citizen;
+  commissionMeeting?: Maybe<CommissionMeeting>;
+  commissionMeetings: Array<CommissionMeeting>;
+  /** Сроки специалиста: open deadlines of the cases assigned to `assignedTo` (the caller when omitted), due within `withinDays` or overdue. */
+  deadlines: Array<Deadline>;
   /** Входящие направления, newest first. */
   incomingReferrals: Array<IncomingReferral>;
+  /** A monthly report pre-filled from partners' messages of that month. */
+  monthlyReportDraft: MonthlyReportDraft;
+  /** Programmes awaiting the commission (ON_REVIEW) in the caller's region. */
+  programmesAwaitingCommission: Array<AdaptationProgramme>;
+  /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
+  regionalParameters: Array<RegionalParameter>;
   scApplication?: Maybe<ScApplication>;
+  socialContract?: Maybe<SocialContract>;
+  subsistenceMinima: Array<SubsistenceMinimum>;
+};
+
+
+export type QueryAdaptationProgrammeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCalendarDaysArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -154,14 +1104,92 @@ export type QueryCitizenBySnilsArgs = {
 };
 
 
+export type QueryCommissionMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCommissionMeetingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeadlinesArgs = {
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryIncomingReferralsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ReferralStatus>;
 };
 
 
+export type QueryMonthlyReportDraftArgs = {
+  contractId: Scalars['ID']['input'];
+  period: Scalars['String']['input'];
+};
+
+
+export type QueryRegionalParametersArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryScApplicationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySocialContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubsistenceMinimaArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordCheckpointInput = {
+  checkpointNo: Scalars['Int']['input'];
+  contractId: Scalars['ID']['input'];
+  doneOn: Scalars['Date']['input'];
+  employed?: InputMaybe<Scalars['Boolean']['input']>;
+  format: CheckpointFormat;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  perCapitaIncomeKopecks?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordCommissionDecisionInput = {
+  decision: CommissionDecisionKind;
+  meetingId: Scalars['ID']['input'];
+  programmeId: Scalars['ID']['input'];
+  reasons?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordControlVisitInput = {
+  contractId: Scalars['ID']['input'];
+  findings: Scalars['String']['input'];
+  nextSteps?: InputMaybe<Scalars['String']['input']>;
+  spendingConfirmed: Scalars['Boolean']['input'];
+  visitDate: Scalars['Date']['input'];
+};
+
+export type RecordHomeSurveyInput = {
+  address: Scalars['String']['input'];
+  applicationId: Scalars['ID']['input'];
+  conclusion: Scalars['String']['input'];
+  interviewNotes: Scalars['String']['input'];
+  livingConditions: Scalars['String']['input'];
+  propertyFindings?: InputMaybe<Scalars['String']['input']>;
+  surveyDate: Scalars['Date']['input'];
+};
+
+export type RecordPaymentInput = {
+  contractId: Scalars['ID']['input'];
+  paidOn: Scalars['Date']['input'];
+  paymentNo: Scalars['Int']['input'];
 };
 
 /** Основание направления на социальный контракт. */
@@ -202,18 +1230,81 @@ export type ReferralType =
   /** для оказания срочных социальных услуг и социального сопровождения */
   | 'FOR_URGENT_AND_ACCOMPANIMENT';
 
+/** Региональный параметр in force on a day. */
+export type RegionalParameter = {
+  __typename?: 'RegionalParameter';
+  code: Scalars['String']['output'];
+  defaultValue: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
+  status: Scalars['String']['output'];
+  unit: ParameterUnit;
+  /** null when the built-in default applies */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  value: Scalars['Int']['output'];
+};
+
+export type Repayment = {
+  __typename?: 'Repayment';
+  amountKopecks: Scalars['Int']['output'];
+  courtReferredOn?: Maybe<Scalars['Date']['output']>;
+  dueDate: Scalars['Date']['output'];
+  paidOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Ответственное ведомство. */
+export type ResponsibleAgency =
+  | 'EMPLOYMENT'
+  /** иная организация (e.g. «Мой бизнес») */
+  | 'OTHER'
+  | 'SOCIAL_PROTECTION'
+  | 'SOCIAL_SERVICE';
+
+export type ReviewMonthlyReportInput = {
+  accept: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reportId: Scalars['ID']['input'];
+};
+
+export type RunMeansTestInput = {
+  applicationId: Scalars['ID']['input'];
+  /** send to an extra check (СМЭВ, other data): final answer within 30 days */
+  extraCheck?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Заявление на социальный контракт. */
 export type ScApplication = {
   __typename?: 'ScApplication';
+  /** the specialist working the case (token subject) */
+  assignedTo?: Maybe<Scalars['String']['output']>;
   channel: ApplicationChannel;
   citizen: Citizen;
+  contract?: Maybe<SocialContract>;
+  /** 178-ФЗ ст. 8: decision due (10 days) */
+  decisionDueDate?: Maybe<Scalars['Date']['output']>;
+  documents: Array<DocumentCheck>;
+  /** final answer due when an extra check runs (30 days) */
+  extraCheckDueDate?: Maybe<Scalars['Date']['output']>;
+  /** Акт материально-бытового обследования и собеседование (restricted like the household). */
+  homeSurvey?: Maybe<HomeSurveyAct>;
+  /** Состав семьи с доходами (ЦСПН staff and ministry auditors only; null for others). */
+  household?: Maybe<Array<HouseholdMember>>;
   id: Scalars['ID']['output'];
   /** Направления, по которым открыто или к которым привязано заявление. */
   incomingReferrals: Array<IncomingReferral>;
+  /** Результат проверки нуждаемости, with the figures used (restricted like the household). */
+  meansTest?: Maybe<MeansTest>;
   needs: NeedsQuestionnaire;
+  /** Программа социальной адаптации drafted for this application. */
+  programme?: Maybe<AdaptationProgramme>;
+  proposedDirection?: Maybe<ScDirection>;
+  region: Scalars['String']['output'];
   registeredAt?: Maybe<Scalars['DateTime']['output']>;
+  rejectionReason?: Maybe<Scalars['String']['output']>;
   status: ScApplicationStatus;
   submittedAt: Scalars['DateTime']['output'];
+  /** ПМ zone of the applicant's residence */
+  zone: TerritorialZone;
 };
 
 /** Статус заявления на социальный контракт (DOMAIN.md §4.1). */
@@ -242,6 +1333,219 @@ export type ScApplicationStatus =
   | 'SURVEY_AND_INTERVIEW'
   /** отозвано гражданином */
   | 'WITHDRAWN';
+
+/** Направление социального контракта. */
+export type ScDirection =
+  /** предпринимательская деятельность: ИП или НПД (до 12 месяцев) */
+  | 'BUSINESS'
+  /** трудная жизненная ситуация (до 6 месяцев) */
+  | 'HARDSHIP'
+  /** поиск работы (до 9 месяцев) */
+  | 'JOB_SEARCH'
+  /** личное подсобное хозяйство (до 12 месяцев) */
+  | 'SUBSIDIARY_FARM';
+
+export type ScheduleCommissionMeetingInput = {
+  meetingDate: Scalars['Date']['input'];
+  members: Array<CommissionMemberInput>;
+  place?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetCalendarDayInput = {
+  date: Scalars['Date']['input'];
+  /** null removes the exception (the weekday rule applies) */
+  kind?: InputMaybe<CalendarDayKind>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetRegionalParameterInput = {
+  code: Scalars['String']['input'];
+  validFrom: Scalars['Date']['input'];
+  value: Scalars['Int']['input'];
+};
+
+export type SetSubsistenceMinimumInput = {
+  childKopecks?: InputMaybe<Scalars['Int']['input']>;
+  pensionerKopecks?: InputMaybe<Scalars['Int']['input']>;
+  perCapitaKopecks: Scalars['Int']['input'];
+  workingAgeKopecks: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+  zone: TerritorialZone;
+};
+
+/** Социальный контракт. */
+export type SocialContract = {
+  __typename?: 'SocialContract';
+  /** ПСА активности of the contract, with partner updates */
+  activities: Array<PsaActivity>;
+  amendments: Array<Amendment>;
+  application: ScApplication;
+  assignedTo?: Maybe<Scalars['String']['output']>;
+  citizen: Citizen;
+  controlVisits: Array<ControlVisit>;
+  direction: ScDirection;
+  employment?: Maybe<Employment>;
+  /** the end in force (after any extension) */
+  endDate: Scalars['Date']['output'];
+  evaluation?: Maybe<Evaluation>;
+  /** due date of the effectiveness conclusion */
+  evaluationDueDate: Scalars['Date']['output'];
+  extension?: Maybe<Extension>;
+  id: Scalars['ID']['output'];
+  monthlyPaymentKopecks?: Maybe<Scalars['Int']['output']>;
+  monthlyReports: Array<MonthlyReport>;
+  number: Scalars['String']['output'];
+  /** reports and visits per month, with overdue flags */
+  obligations: Array<MonthObligation>;
+  originalEndDate: Scalars['Date']['output'];
+  paidTotalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** what ЦЗН and КЦСОН reported (M3, M6) */
+  partnerEvents: Array<PartnerEvent>;
+  /** График выплат (ЦСПН and ministry only; null for others). */
+  payments?: Maybe<Array<ContractPayment>>;
+  pmYear: Scalars['Int']['output'];
+  postMonitoring?: Maybe<PostMonitoring>;
+  programme: AdaptationProgramme;
+  repayment?: Maybe<Repayment>;
+  reviewReason?: Maybe<Scalars['String']['output']>;
+  signedOn: Scalars['Date']['output'];
+  startDate: Scalars['Date']['output'];
+  status: SocialContractStatus;
+  termMonths: Scalars['Int']['output'];
+  termination?: Maybe<Termination>;
+};
+
+/** Статус социального контракта (DOMAIN.md §4.2). */
+export type SocialContractStatus =
+  /** действует */
+  | 'ACTIVE'
+  | 'CLOSED'
+  /** взыскание в судебном порядке */
+  | 'COURT_RECOVERY'
+  /** срок истёк */
+  | 'ENDED'
+  /** признан эффективным */
+  | 'EVALUATED_EFFECTIVE'
+  /** признан неэффективным */
+  | 'EVALUATED_INEFFECTIVE'
+  /** продлён */
+  | 'EXTENDED'
+  /** мониторинг после окончания */
+  | 'POST_MONITORING'
+  /** требуется возврат средств */
+  | 'REPAYMENT_DUE'
+  /** подписан */
+  | 'SIGNED'
+  /** ожидает правопреемника */
+  | 'SUCCESSION_PENDING'
+  /** расторгнут досрочно */
+  | 'TERMINATED_EARLY'
+  /** на проверке (нет отчёта или есть сомнения) */
+  | 'UNDER_REVIEW';
+
+export type SpendingItem = {
+  __typename?: 'SpendingItem';
+  amountKopecks: Scalars['Int']['output'];
+  documentRef?: Maybe<Scalars['String']['output']>;
+  purpose: Scalars['String']['output'];
+};
+
+export type SpendingItemInput = {
+  amountKopecks: Scalars['Int']['input'];
+  documentRef?: InputMaybe<Scalars['String']['input']>;
+  purpose: Scalars['String']['input'];
+};
+
+export type SubmitMonthlyReportInput = {
+  activityProgress: Array<ActivityProgressInput>;
+  contractId: Scalars['ID']['input'];
+  incomeChanges?: InputMaybe<Array<IncomeChangeInput>>;
+  /** YYYY-MM */
+  period: Scalars['String']['input'];
+  spending: Array<SpendingItemInput>;
+  submittedOn: Scalars['Date']['input'];
+};
+
+export type SubmitScApplicationInput = {
+  channel?: InputMaybe<ApplicationChannel>;
+  citizen: PersonInput;
+  documents?: InputMaybe<Array<DocumentCheckInput>>;
+  household: Array<HouseholdMemberInput>;
+  needs: NeedsQuestionnaireInput;
+  proposedDirection?: InputMaybe<ScDirection>;
+  zone: TerritorialZone;
+};
+
+/** Прожиточный минимум, kopecks a month. */
+export type SubsistenceMinimum = {
+  __typename?: 'SubsistenceMinimum';
+  childKopecks?: Maybe<Scalars['Int']['output']>;
+  pensionerKopecks?: Maybe<Scalars['Int']['output']>;
+  perCapitaKopecks: Scalars['Int']['output'];
+  region: Scalars['String']['output'];
+  workingAgeKopecks: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+  zone: TerritorialZone;
+};
+
+export type TerminateSocialContractInput = {
+  contractId: Scalars['ID']['input'];
+  ground: TerminationGround;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** sum to return on misuse or false data; everything paid when omitted */
+  repaymentKopecks?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Termination = {
+  __typename?: 'Termination';
+  by: Scalars['String']['output'];
+  ground: TerminationGround;
+  note?: Maybe<Scalars['String']['output']>;
+  on: Scalars['Date']['output'];
+};
+
+/** Основание досрочного расторжения. */
+export type TerminationGround =
+  /** смерть */
+  | 'DEATH'
+  /** представление ложных сведений */
+  | 'FALSE_INFORMATION'
+  /** нецелевое использование средств */
+  | 'MISUSE_OF_FUNDS'
+  /** переезд за пределы региона */
+  | 'MOVED_OUT_OF_REGION'
+  /** никто из членов семьи не продолжил контракт */
+  | 'NO_SUCCESSOR'
+  /** по заявлению гражданина */
+  | 'OWN_REQUEST'
+  /** невыполнение ПСА без уважительных причин */
+  | 'PSA_NOT_FULFILLED';
+
+/** Территориальная зона прожиточного минимума. */
+export type TerritorialZone =
+  /** районы Крайнего Севера и приравненные местности */
+  | 'FAR_NORTH'
+  /** остальные районы */
+  | 'OTHER_AREAS'
+  /** по области в целом */
+  | 'WHOLE_REGION';
+
+export type UpdateActivityInput = {
+  action: ActivityAction;
+  activityId: Scalars['ID']['input'];
+  contractId: Scalars['ID']['input'];
+  /** new due date for RESCHEDULE */
+  newDueDate?: InputMaybe<Scalars['Date']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateApplicationDataInput = {
+  applicationId: Scalars['ID']['input'];
+  documents?: InputMaybe<Array<DocumentCheckInput>>;
+  household?: InputMaybe<Array<HouseholdMemberInput>>;
+  proposedDirection?: InputMaybe<ScDirection>;
+  zone?: InputMaybe<TerritorialZone>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -338,50 +1642,278 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Agency: Agency;
-  ApplicationChannel: ApplicationChannel;
-  Citizen: ResolverTypeWrapper<CitizenRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  ActivityAction: ActivityAction;
+  ActivityHistoryEntry: ResolverTypeWrapper<ActivityHistoryEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActivityInput: ActivityInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActivityProgress: ResolverTypeWrapper<ActivityProgressModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ActivityProgressInput: ActivityProgressInput;
+  AdaptationProgramme: ResolverTypeWrapper<AdaptationProgrammeModel>;
+  Agency: Agency;
+  AmendSocialContractInput: AmendSocialContractInput;
+  Amendment: ResolverTypeWrapper<Amendment>;
+  ApplicationChannel: ApplicationChannel;
+  AssignCaseInput: AssignCaseInput;
+  BusinessForm: BusinessForm;
+  BusinessPlan: ResolverTypeWrapper<BusinessPlan>;
+  BusinessPlanInput: BusinessPlanInput;
+  BusinessPlanItem: ResolverTypeWrapper<BusinessPlanItem>;
+  BusinessPlanItemInput: BusinessPlanItemInput;
+  CalendarDay: ResolverTypeWrapper<CalendarDay>;
+  CalendarDayKind: CalendarDayKind;
+  CheckpointFormat: CheckpointFormat;
+  Citizen: ResolverTypeWrapper<CitizenRefModel>;
+  CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  CloseCommissionMeetingInput: CloseCommissionMeetingInput;
+  CommissionDecision: ResolverTypeWrapper<CommissionDecisionModel>;
+  CommissionDecisionKind: CommissionDecisionKind;
+  CommissionMeeting: ResolverTypeWrapper<CommissionMeetingModel>;
+  CommissionMeetingStatus: CommissionMeetingStatus;
+  CommissionMember: ResolverTypeWrapper<CommissionMember>;
+  CommissionMemberInput: CommissionMemberInput;
+  CommissionRole: CommissionRole;
+  ConcludeSocialContractInput: ConcludeSocialContractInput;
+  ContinueWithSuccessorInput: ContinueWithSuccessorInput;
+  ContractDateInput: ContractDateInput;
+  ContractPayment: ResolverTypeWrapper<ContractPayment>;
+  ContractReasonInput: ContractReasonInput;
+  ControlVisit: ResolverTypeWrapper<ControlVisitModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deadline: ResolverTypeWrapper<DeadlineModel>;
+  DeadlineKind: DeadlineKind;
+  DecideExtraCheckInput: DecideExtraCheckInput;
+  DocumentCheck: ResolverTypeWrapper<DocumentCheck>;
+  DocumentCheckInput: DocumentCheckInput;
+  DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
+  Employment: ResolverTypeWrapper<Employment>;
+  EvaluateSocialContractInput: EvaluateSocialContractInput;
+  Evaluation: ResolverTypeWrapper<Evaluation>;
+  ExtendSocialContractInput: ExtendSocialContractInput;
+  Extension: ResolverTypeWrapper<Extension>;
+  ExtensionReason: ExtensionReason;
+  HardshipPaymentMode: HardshipPaymentMode;
+  HomeSurveyAct: ResolverTypeWrapper<HomeSurveyAct>;
+  HouseholdMember: ResolverTypeWrapper<HouseholdMemberModel>;
+  HouseholdMemberInput: HouseholdMemberInput;
+  HouseholdRelation: HouseholdRelation;
+  IncomeChange: ResolverTypeWrapper<IncomeChange>;
+  IncomeChangeInput: IncomeChangeInput;
+  IncomeEntry: ResolverTypeWrapper<IncomeEntry>;
+  IncomeEntryInput: IncomeEntryInput;
+  IncomeKind: IncomeKind;
   IncomingReferral: ResolverTypeWrapper<IncomingReferralModel>;
+  MeansTest: ResolverTypeWrapper<MeansTest>;
+  MonitoringCheckpoint: ResolverTypeWrapper<MonitoringCheckpointModel>;
+  MonthObligation: ResolverTypeWrapper<MonthObligation>;
+  MonthlyReport: ResolverTypeWrapper<MonthlyReportModel>;
+  MonthlyReportDraft: ResolverTypeWrapper<Omit<MonthlyReportDraft, 'openActivities'> & { openActivities: Array<ResolversTypes['PsaActivity']> }>;
+  MonthlyReportStatus: MonthlyReportStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  ParameterUnit: ParameterUnit;
+  PartnerEvent: ResolverTypeWrapper<PartnerEventModel>;
+  PartnerNote: ResolverTypeWrapper<PartnerNote>;
+  PaymentKind: PaymentKind;
+  PaymentStatus: PaymentStatus;
   PersonInput: PersonInput;
+  PostMonitoring: ResolverTypeWrapper<PostMonitoringModel>;
+  ProgrammeStatus: ProgrammeStatus;
+  PsaActivity: ResolverTypeWrapper<PsaActivityModel>;
+  PsaActivityKind: PsaActivityKind;
+  PsaActivityStatus: PsaActivityStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RecordCheckpointInput: RecordCheckpointInput;
+  RecordCommissionDecisionInput: RecordCommissionDecisionInput;
+  RecordControlVisitInput: RecordControlVisitInput;
+  RecordHomeSurveyInput: RecordHomeSurveyInput;
+  RecordPaymentInput: RecordPaymentInput;
   ReferralBasis: ReferralBasis;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
+  RegionalParameter: ResolverTypeWrapper<ParameterViewModel>;
+  Repayment: ResolverTypeWrapper<Repayment>;
+  ResponsibleAgency: ResponsibleAgency;
+  ReviewMonthlyReportInput: ReviewMonthlyReportInput;
+  RunMeansTestInput: RunMeansTestInput;
   ScApplication: ResolverTypeWrapper<ScApplicationModel>;
   ScApplicationStatus: ScApplicationStatus;
+  ScDirection: ScDirection;
+  ScheduleCommissionMeetingInput: ScheduleCommissionMeetingInput;
+  SetCalendarDayInput: SetCalendarDayInput;
+  SetRegionalParameterInput: SetRegionalParameterInput;
+  SetSubsistenceMinimumInput: SetSubsistenceMinimumInput;
+  SocialContract: ResolverTypeWrapper<SocialContractModel>;
+  SocialContractStatus: SocialContractStatus;
+  SpendingItem: ResolverTypeWrapper<SpendingItem>;
+  SpendingItemInput: SpendingItemInput;
+  SubmitMonthlyReportInput: SubmitMonthlyReportInput;
+  SubmitScApplicationInput: SubmitScApplicationInput;
+  SubsistenceMinimum: ResolverTypeWrapper<SubsistenceMinimum>;
+  TerminateSocialContractInput: TerminateSocialContractInput;
+  Termination: ResolverTypeWrapper<Termination>;
+  TerminationGround: TerminationGround;
+  TerritorialZone: TerritorialZone;
+  UpdateActivityInput: UpdateActivityInput;
+  UpdateApplicationDataInput: UpdateApplicationDataInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Citizen: CitizenRefModel;
-  ID: Scalars['ID']['output'];
-  CitizenProfile: CitizenProfile;
+  ActivityHistoryEntry: ActivityHistoryEntry;
   String: Scalars['String']['output'];
+  ActivityInput: ActivityInput;
+  Int: Scalars['Int']['output'];
+  ActivityProgress: ActivityProgressModel;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ActivityProgressInput: ActivityProgressInput;
+  AdaptationProgramme: AdaptationProgrammeModel;
+  AmendSocialContractInput: AmendSocialContractInput;
+  Amendment: Amendment;
+  AssignCaseInput: AssignCaseInput;
+  BusinessPlan: BusinessPlan;
+  BusinessPlanInput: BusinessPlanInput;
+  BusinessPlanItem: BusinessPlanItem;
+  BusinessPlanItemInput: BusinessPlanItemInput;
+  CalendarDay: CalendarDay;
+  Citizen: CitizenRefModel;
+  CitizenProfile: CitizenProfile;
+  CloseCommissionMeetingInput: CloseCommissionMeetingInput;
+  CommissionDecision: CommissionDecisionModel;
+  CommissionMeeting: CommissionMeetingModel;
+  CommissionMember: CommissionMember;
+  CommissionMemberInput: CommissionMemberInput;
+  ConcludeSocialContractInput: ConcludeSocialContractInput;
+  ContinueWithSuccessorInput: ContinueWithSuccessorInput;
+  ContractDateInput: ContractDateInput;
+  ContractPayment: ContractPayment;
+  ContractReasonInput: ContractReasonInput;
+  ControlVisit: ControlVisitModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Deadline: DeadlineModel;
+  DecideExtraCheckInput: DecideExtraCheckInput;
+  DocumentCheck: DocumentCheck;
+  DocumentCheckInput: DocumentCheckInput;
+  DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
+  Employment: Employment;
+  EvaluateSocialContractInput: EvaluateSocialContractInput;
+  Evaluation: Evaluation;
+  ExtendSocialContractInput: ExtendSocialContractInput;
+  Extension: Extension;
+  HomeSurveyAct: HomeSurveyAct;
+  HouseholdMember: HouseholdMemberModel;
+  HouseholdMemberInput: HouseholdMemberInput;
+  IncomeChange: IncomeChange;
+  IncomeChangeInput: IncomeChangeInput;
+  IncomeEntry: IncomeEntry;
+  IncomeEntryInput: IncomeEntryInput;
   IncomingReferral: IncomingReferralModel;
+  MeansTest: MeansTest;
+  MonitoringCheckpoint: MonitoringCheckpointModel;
+  MonthObligation: MonthObligation;
+  MonthlyReport: MonthlyReportModel;
+  MonthlyReportDraft: Omit<MonthlyReportDraft, 'openActivities'> & { openActivities: Array<ResolversParentTypes['PsaActivity']> };
+  Mutation: Record<PropertyKey, never>;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  PartnerEvent: PartnerEventModel;
+  PartnerNote: PartnerNote;
   PersonInput: PersonInput;
+  PostMonitoring: PostMonitoringModel;
+  PsaActivity: PsaActivityModel;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
+  RecordCheckpointInput: RecordCheckpointInput;
+  RecordCommissionDecisionInput: RecordCommissionDecisionInput;
+  RecordControlVisitInput: RecordControlVisitInput;
+  RecordHomeSurveyInput: RecordHomeSurveyInput;
+  RecordPaymentInput: RecordPaymentInput;
+  RegionalParameter: ParameterViewModel;
+  Repayment: Repayment;
+  ReviewMonthlyReportInput: ReviewMonthlyReportInput;
+  RunMeansTestInput: RunMeansTestInput;
   ScApplication: ScApplicationModel;
+  ScheduleCommissionMeetingInput: ScheduleCommissionMeetingInput;
+  SetCalendarDayInput: SetCalendarDayInput;
+  SetRegionalParameterInput: SetRegionalParameterInput;
+  SetSubsistenceMinimumInput: SetSubsistenceMinimumInput;
+  SocialContract: SocialContractModel;
+  SpendingItem: SpendingItem;
+  SpendingItemInput: SpendingItemInput;
+  SubmitMonthlyReportInput: SubmitMonthlyReportInput;
+  SubmitScApplicationInput: SubmitScApplicationInput;
+  SubsistenceMinimum: SubsistenceMinimum;
+  TerminateSocialContractInput: TerminateSocialContractInput;
+  Termination: Termination;
+  UpdateActivityInput: UpdateActivityInput;
+  UpdateApplicationDataInput: UpdateApplicationDataInput;
+}>;
+
+export type ActivityHistoryEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityHistoryEntry'] = ResolversParentTypes['ActivityHistoryEntry']> = ResolversObject<{
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PsaActivityStatus'], ParentType, ContextType>;
+}>;
+
+export type ActivityProgressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityProgress'] = ResolversParentTypes['ActivityProgress']> = ResolversObject<{
+  activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdaptationProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AdaptationProgramme'] = ResolversParentTypes['AdaptationProgramme']> = ResolversObject<{
+  activities?: Resolver<Array<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType>;
+  businessPlan?: Resolver<Maybe<ResolversTypes['BusinessPlan']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  commissionReasons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['ScDirection'], ParentType, ContextType>;
+  draftedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hardshipLumpSumKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hardshipPaymentMode?: Resolver<Maybe<ResolversTypes['HardshipPaymentMode']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  plannedEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  plannedStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AmendmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = ResolversObject<{
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type BusinessPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessPlan'] = ResolversParentTypes['BusinessPlan']> = ResolversObject<{
+  activityForm?: Resolver<ResolversTypes['BusinessForm'], ParentType, ContextType>;
+  amountRequestedKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['BusinessPlanItem']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BusinessPlanItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessPlanItem'] = ResolversParentTypes['BusinessPlanItem']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CalendarDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CalendarDay'] = ResolversParentTypes['CalendarDay']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CalendarDayKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contractApplications?: Resolver<Array<ResolversTypes['ScApplication']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  socialContracts?: Resolver<Array<ResolversTypes['SocialContract']>, ParentType, ContextType>;
   socialProtectionProfile?: Resolver<Maybe<ResolversTypes['CitizenProfile']>, ParentType, ContextType>;
 }>;
 
@@ -396,6 +1928,59 @@ export type CitizenProfileResolvers<ContextType = RequestContext, ParentType ext
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type CommissionDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionDecision'] = ResolversParentTypes['CommissionDecision']> = ResolversObject<{
+  application?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['CommissionDecisionKind'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType>;
+  reasons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CommissionMeetingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMeeting'] = ResolversParentTypes['CommissionMeeting']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
+  attended?: Resolver<Array<ResolversTypes['CommissionMember']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['CommissionDecision']>, ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['CommissionMember']>, ParentType, ContextType>;
+  minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommissionMeetingStatus'], ParentType, ContextType>;
+}>;
+
+export type CommissionMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMember'] = ResolversParentTypes['CommissionMember']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CommissionRole'], ParentType, ContextType>;
+}>;
+
+export type ContractPaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractPayment'] = ResolversParentTypes['ContractPayment']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  forMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PaymentKind'], ParentType, ContextType>;
+  no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+}>;
+
+export type ControlVisitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ControlVisit'] = ResolversParentTypes['ControlVisit']> = ResolversObject<{
+  findings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextSteps?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spendingConfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  visitedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -403,6 +1988,83 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeadlineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deadline'] = ResolversParentTypes['Deadline']> = ResolversObject<{
+  application?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType>;
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeadlineKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type DocumentCheckResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentCheck'] = ResolversParentTypes['DocumentCheck']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provided?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EmploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
+  confirmedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  contractDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  employerInn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wageKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EvaluationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = ResolversObject<{
+  conclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  incomeIncreased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  perCapitaIncomeAfterKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perCapitaIncomeBeforeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtensionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Extension'] = ResolversParentTypes['Extension']> = ResolversObject<{
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  newEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  previousEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonKind?: Resolver<ResolversTypes['ExtensionReason'], ParentType, ContextType>;
+}>;
+
+export type HomeSurveyActResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HomeSurveyAct'] = ResolversParentTypes['HomeSurveyAct']> = ResolversObject<{
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interviewNotes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  livingConditions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  propertyFindings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  surveyedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type HouseholdMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdMember'] = ResolversParentTypes['HouseholdMember']> = ResolversObject<{
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incomes?: Resolver<Array<ResolversTypes['IncomeEntry']>, ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['HouseholdRelation'], ParentType, ContextType>;
+  snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IncomeChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomeChange'] = ResolversParentTypes['IncomeChange']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type IncomeEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomeEntry'] = ResolversParentTypes['IncomeEntry']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IncomeKind'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type IncomingReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomingReferral'] = ResolversParentTypes['IncomingReferral']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType>;
@@ -418,6 +2080,107 @@ export type IncomingReferralResolvers<ContextType = RequestContext, ParentType e
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
 }>;
 
+export type MeansTestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeansTest'] = ResolversParentTypes['MeansTest']> = ResolversObject<{
+  computedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  excludedIncomeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excludedKinds?: Resolver<Array<ResolversTypes['IncomeKind']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perCapitaIncomeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subsistenceMinimumKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subsistenceMinimumYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalIncomeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['TerritorialZone'], ParentType, ContextType>;
+}>;
+
+export type MonitoringCheckpointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MonitoringCheckpoint'] = ResolversParentTypes['MonitoringCheckpoint']> = ResolversObject<{
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doneOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  employed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['CheckpointFormat']>, ParentType, ContextType>;
+  no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  perCapitaIncomeKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type MonthObligationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MonthObligation'] = ResolversParentTypes['MonthObligation']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reportSubmitted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  visitOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MonthlyReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MonthlyReport'] = ResolversParentTypes['MonthlyReport']> = ResolversObject<{
+  activityProgress?: Resolver<Array<ResolversTypes['ActivityProgress']>, ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incomeChanges?: Resolver<Array<ResolversTypes['IncomeChange']>, ParentType, ContextType>;
+  partnerNotes?: Resolver<Array<ResolversTypes['PartnerNote']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spending?: Resolver<Array<ResolversTypes['SpendingItem']>, ParentType, ContextType>;
+  spentTotalKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MonthlyReportStatus'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type MonthlyReportDraftResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MonthlyReportDraft'] = ResolversParentTypes['MonthlyReportDraft']> = ResolversObject<{
+  completedByPartners?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  openActivities?: Resolver<Array<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
+  partnerNotes?: Resolver<Array<ResolversTypes['PartnerNote']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  amendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationAmendSocialContractArgs, 'input'>>;
+  assignScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationAssignScApplicationArgs, 'input'>>;
+  closeCommissionMeeting?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationCloseCommissionMeetingArgs, 'input'>>;
+  closeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationCloseSocialContractArgs, 'contractId'>>;
+  concludeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationConcludeSocialContractArgs, 'input'>>;
+  continueSocialContractWithSuccessor?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationContinueSocialContractWithSuccessorArgs, 'input'>>;
+  decideExtraCheck?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraCheckArgs, 'input'>>;
+  draftAdaptationProgramme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationDraftAdaptationProgrammeArgs, 'input'>>;
+  endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEndSocialContractArgs, 'contractId'>>;
+  evaluateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEvaluateSocialContractArgs, 'input'>>;
+  extendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationExtendSocialContractArgs, 'input'>>;
+  putSocialContractUnderReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationPutSocialContractUnderReviewArgs, 'input'>>;
+  recordCommissionDecision?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationRecordCommissionDecisionArgs, 'input'>>;
+  recordContractPayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordContractPaymentArgs, 'input'>>;
+  recordControlVisit?: Resolver<ResolversTypes['ControlVisit'], ParentType, ContextType, RequireFields<MutationRecordControlVisitArgs, 'input'>>;
+  recordHomeSurvey?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRecordHomeSurveyArgs, 'input'>>;
+  recordPostMonitoringCheckpoint?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordPostMonitoringCheckpointArgs, 'input'>>;
+  recordRepayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordRepaymentArgs, 'input'>>;
+  referCitizenToEmploymentCentre?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationReferCitizenToEmploymentCentreArgs, 'applicationId'>>;
+  referRepaymentToCourt?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationReferRepaymentToCourtArgs, 'contractId'>>;
+  requestApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRequestApplicationDataArgs, 'applicationId'>>;
+  resolveSocialContractReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationResolveSocialContractReviewArgs, 'contractId'>>;
+  reviewMonthlyReport?: Resolver<ResolversTypes['MonthlyReport'], ParentType, ContextType, RequireFields<MutationReviewMonthlyReportArgs, 'input'>>;
+  runMeansTest?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRunMeansTestArgs, 'input'>>;
+  scheduleCommissionMeeting?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationScheduleCommissionMeetingArgs, 'input'>>;
+  setCalendarDay?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<MutationSetCalendarDayArgs, 'input'>>;
+  setRegionalParameter?: Resolver<ResolversTypes['RegionalParameter'], ParentType, ContextType, RequireFields<MutationSetRegionalParameterArgs, 'input'>>;
+  setSubsistenceMinimum?: Resolver<ResolversTypes['SubsistenceMinimum'], ParentType, ContextType, RequireFields<MutationSetSubsistenceMinimumArgs, 'input'>>;
+  startPostMonitoring?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationStartPostMonitoringArgs, 'contractId'>>;
+  submitMonthlyReport?: Resolver<ResolversTypes['MonthlyReport'], ParentType, ContextType, RequireFields<MutationSubmitMonthlyReportArgs, 'input'>>;
+  submitProgrammeToCommission?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationSubmitProgrammeToCommissionArgs, 'programmeId'>>;
+  submitScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationSubmitScApplicationArgs, 'input'>>;
+  suspendSocialContractForSuccession?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationSuspendSocialContractForSuccessionArgs, 'input'>>;
+  terminateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationTerminateSocialContractArgs, 'input'>>;
+  updateApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationUpdateApplicationDataArgs, 'input'>>;
+  updatePsaActivity?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationUpdatePsaActivityArgs, 'input'>>;
+  withdrawScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationWithdrawScApplicationArgs, 'applicationId'>>;
+}>;
+
 export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeedsQuestionnaire'] = ResolversParentTypes['NeedsQuestionnaire']> = ResolversObject<{
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employmentHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -427,32 +2190,207 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PartnerEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerEvent'] = ResolversParentTypes['PartnerEvent']> = ResolversObject<{
+  activityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effect?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PartnerNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerNote'] = ResolversParentTypes['PartnerNote']> = ResolversObject<{
+  activityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type PostMonitoringResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PostMonitoring'] = ResolversParentTypes['PostMonitoring']> = ResolversObject<{
+  checkpoints?: Resolver<Array<ResolversTypes['MonitoringCheckpoint']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type PsaActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PsaActivity'] = ResolversParentTypes['PsaActivity']> = ResolversObject<{
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  costKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ActivityHistoryEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PsaActivityKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  responsibleAgency?: Resolver<ResolversTypes['ResponsibleAgency'], ParentType, ContextType>;
+  responsibleOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PsaActivityStatus'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  adaptationProgramme?: Resolver<Maybe<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType, RequireFields<QueryAdaptationProgrammeArgs, 'id'>>;
+  calendarDays?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<QueryCalendarDaysArgs, 'year'>>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
+  commissionMeeting?: Resolver<Maybe<ResolversTypes['CommissionMeeting']>, ParentType, ContextType, RequireFields<QueryCommissionMeetingArgs, 'id'>>;
+  commissionMeetings?: Resolver<Array<ResolversTypes['CommissionMeeting']>, ParentType, ContextType, RequireFields<QueryCommissionMeetingsArgs, 'first'>>;
+  deadlines?: Resolver<Array<ResolversTypes['Deadline']>, ParentType, ContextType, RequireFields<QueryDeadlinesArgs, 'withinDays'>>;
   incomingReferrals?: Resolver<Array<ResolversTypes['IncomingReferral']>, ParentType, ContextType, RequireFields<QueryIncomingReferralsArgs, 'first'>>;
+  monthlyReportDraft?: Resolver<ResolversTypes['MonthlyReportDraft'], ParentType, ContextType, RequireFields<QueryMonthlyReportDraftArgs, 'contractId' | 'period'>>;
+  programmesAwaitingCommission?: Resolver<Array<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
+  regionalParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryRegionalParametersArgs>>;
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
+  socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
+  subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
+}>;
+
+export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  defaultValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ParameterUnit'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RepaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Repayment'] = ResolversParentTypes['Repayment']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  courtReferredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type ScApplicationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScApplication'] = ResolversParentTypes['ScApplication']> = ResolversObject<{
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['ApplicationChannel'], ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType>;
+  decisionDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['DocumentCheck']>, ParentType, ContextType>;
+  extraCheckDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  homeSurvey?: Resolver<Maybe<ResolversTypes['HomeSurveyAct']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incomingReferrals?: Resolver<Array<ResolversTypes['IncomingReferral']>, ParentType, ContextType>;
+  meansTest?: Resolver<Maybe<ResolversTypes['MeansTest']>, ParentType, ContextType>;
   needs?: Resolver<ResolversTypes['NeedsQuestionnaire'], ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
+  proposedDirection?: Resolver<Maybe<ResolversTypes['ScDirection']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ScApplicationStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['TerritorialZone'], ParentType, ContextType>;
+}>;
+
+export type SocialContractResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialContract'] = ResolversParentTypes['SocialContract']> = ResolversObject<{
+  activities?: Resolver<Array<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
+  amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType>;
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  controlVisits?: Resolver<Array<ResolversTypes['ControlVisit']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['ScDirection'], ParentType, ContextType>;
+  employment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
+  evaluationDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyPaymentKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  monthlyReports?: Resolver<Array<ResolversTypes['MonthlyReport']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['MonthObligation']>, ParentType, ContextType>;
+  originalEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  paidTotalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  partnerEvents?: Resolver<Array<ResolversTypes['PartnerEvent']>, ParentType, ContextType>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['ContractPayment']>>, ParentType, ContextType>;
+  pmYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postMonitoring?: Resolver<Maybe<ResolversTypes['PostMonitoring']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType>;
+  repayment?: Resolver<Maybe<ResolversTypes['Repayment']>, ParentType, ContextType>;
+  reviewReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SocialContractStatus'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  termination?: Resolver<Maybe<ResolversTypes['Termination']>, ParentType, ContextType>;
+}>;
+
+export type SpendingItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpendingItem'] = ResolversParentTypes['SpendingItem']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SubsistenceMinimumResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubsistenceMinimum'] = ResolversParentTypes['SubsistenceMinimum']> = ResolversObject<{
+  childKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pensionerKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  perCapitaKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingAgeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['TerritorialZone'], ParentType, ContextType>;
+}>;
+
+export type TerminationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Termination'] = ResolversParentTypes['Termination']> = ResolversObject<{
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['TerminationGround'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  ActivityHistoryEntry?: ActivityHistoryEntryResolvers<ContextType>;
+  ActivityProgress?: ActivityProgressResolvers<ContextType>;
+  AdaptationProgramme?: AdaptationProgrammeResolvers<ContextType>;
+  Amendment?: AmendmentResolvers<ContextType>;
+  BusinessPlan?: BusinessPlanResolvers<ContextType>;
+  BusinessPlanItem?: BusinessPlanItemResolvers<ContextType>;
+  CalendarDay?: CalendarDayResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
+  CommissionDecision?: CommissionDecisionResolvers<ContextType>;
+  CommissionMeeting?: CommissionMeetingResolvers<ContextType>;
+  CommissionMember?: CommissionMemberResolvers<ContextType>;
+  ContractPayment?: ContractPaymentResolvers<ContextType>;
+  ControlVisit?: ControlVisitResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Deadline?: DeadlineResolvers<ContextType>;
+  DocumentCheck?: DocumentCheckResolvers<ContextType>;
+  Employment?: EmploymentResolvers<ContextType>;
+  Evaluation?: EvaluationResolvers<ContextType>;
+  Extension?: ExtensionResolvers<ContextType>;
+  HomeSurveyAct?: HomeSurveyActResolvers<ContextType>;
+  HouseholdMember?: HouseholdMemberResolvers<ContextType>;
+  IncomeChange?: IncomeChangeResolvers<ContextType>;
+  IncomeEntry?: IncomeEntryResolvers<ContextType>;
   IncomingReferral?: IncomingReferralResolvers<ContextType>;
+  MeansTest?: MeansTestResolvers<ContextType>;
+  MonitoringCheckpoint?: MonitoringCheckpointResolvers<ContextType>;
+  MonthObligation?: MonthObligationResolvers<ContextType>;
+  MonthlyReport?: MonthlyReportResolvers<ContextType>;
+  MonthlyReportDraft?: MonthlyReportDraftResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  PartnerEvent?: PartnerEventResolvers<ContextType>;
+  PartnerNote?: PartnerNoteResolvers<ContextType>;
+  PostMonitoring?: PostMonitoringResolvers<ContextType>;
+  PsaActivity?: PsaActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegionalParameter?: RegionalParameterResolvers<ContextType>;
+  Repayment?: RepaymentResolvers<ContextType>;
   ScApplication?: ScApplicationResolvers<ContextType>;
+  SocialContract?: SocialContractResolvers<ContextType>;
+  SpendingItem?: SpendingItemResolvers<ContextType>;
+  SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
+  Termination?: TerminationResolvers<ContextType>;
 }>;
 

@@ -1,7 +1,7 @@
 import { citizenProfile, visibleCitizenRecord } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
 import { READ_APPLICATIONS } from '../access';
-import { applicationsOf } from './loaders';
+import { applicationsOf, contractsOf } from './loaders';
 
 /** ЦСПН's fields of the shared Citizen. */
 export const Citizen: CitizenResolvers = {
@@ -13,5 +13,9 @@ export const Citizen: CitizenResolvers = {
   contractApplications: async (c, _a, ctx) => {
     const rec = await visibleCitizenRecord(ctx, READ_APPLICATIONS, c.id, 'contractApplications');
     return rec ? applicationsOf(ctx, rec.id) : [];
+  },
+  socialContracts: async (c, _a, ctx) => {
+    const rec = await visibleCitizenRecord(ctx, READ_APPLICATIONS, c.id, 'socialContracts');
+    return rec ? contractsOf(ctx, rec.id) : [];
   },
 };

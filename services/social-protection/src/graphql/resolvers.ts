@@ -1,11 +1,36 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
+import { AdaptationProgramme } from './adaptation-programme.resolvers';
 import { Citizen } from './citizen.resolvers';
+import { CommissionDecision, CommissionMeeting } from './commission-meeting.resolvers';
+import { Deadline } from './deadline.resolvers';
+import { HouseholdMember } from './household-member.resolvers';
 import { IncomingReferral } from './incoming-referral.resolvers';
+import { MonthlyReport } from './monthly-report.resolvers';
+import { Mutation } from './mutation.resolvers';
+import { PsaActivity } from './psa-activity.resolvers';
 import { Query } from './query.resolvers';
 import { ScApplication } from './sc-application.resolvers';
+import { MonitoringCheckpoint, SocialContract } from './social-contract.resolvers';
 
-const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Citizen, ScApplication, IncomingReferral };
+const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Citizen,
+  ScApplication,
+  IncomingReferral,
+  HouseholdMember,
+  AdaptationProgramme,
+  PsaActivity,
+  CommissionMeeting,
+  CommissionDecision,
+  SocialContract,
+  MonitoringCheckpoint,
+  MonthlyReport,
+  Deadline,
+};
 
 export const socialProtectionResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

@@ -1,7 +1,22 @@
+import { allows } from '@sc/auth';
+import type { RequestContext } from '@sc/subgraph-kit';
 import type { ScApplicationResolvers } from '../generated/graphql';
-import { referralsOfApplication } from './loaders';
+import { READ_MEANS } from '../access';
+import { contractOfApplication, programmeOfApplication, referralsOfApplication } from './loaders';
+
+/** Household, incomes and the survey are for ЦСПН staff and auditors only: others get null, and reads are audited. */
+const means = <T>(a: { citizenId: string }, ctx: RequestContext, field: string, v: T): T | null => {
+  if (!allows(ctx.principal, READ_MEANS)) return null;
+  ctx.audit.read(a.citizenId, `ScApplication.${field}`);
+  return v;
+};
 
 export const ScApplication: ScApplicationResolvers = {
   citizen: (a) => ({ id: a.citizenId }),
   incomingReferrals: (a, _args, ctx) => referralsOfApplication(ctx, a.id),
+  household: (a, _x, ctx) => means(a, ctx, 'household', a.household),
+  meansTest: (a, _x, ctx) => means(a, ctx, 'meansTest', a.meansTest ?? null),
+  homeSurvey: (a, _x, ctx) => means(a, ctx, 'homeSurvey', a.homeSurvey ?? null),
+  programme: (a, _x, ctx) => programmeOfApplication(ctx, a.id),
+  contract: (a, _x, ctx) => contractOfApplication(ctx, a.id),
 };

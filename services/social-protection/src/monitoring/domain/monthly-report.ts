@@ -23,7 +23,7 @@ export interface IncomeChange {
 
 /** What partners reported in the month, copied into the report (pre-fill). */
 export interface PartnerNote {
-  agency: string;
+  agency: 'EMPLOYMENT' | 'SOCIAL_SERVICE';
   kind: string;
   occurredOn: IsoDate;
   description: string;

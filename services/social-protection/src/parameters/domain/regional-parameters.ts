@@ -78,8 +78,16 @@ export interface ParameterValue {
 }
 
 /** The values in force on one day in one region: the latest `validFrom` on or before it, else the default. */
+/** A parameter as shown to users: value in force, where it comes from, what it means. */
+export interface ParameterView extends ParameterDefinition {
+  code: ParameterCode;
+  value: number;
+  validFrom: IsoDate | null;
+}
+
 export class RegionalParameters {
   private readonly values = new Map<ParameterCode, number>();
+  private readonly since = new Map<ParameterCode, IsoDate>();
 
   constructor(
     readonly region: string,
@@ -92,7 +100,14 @@ export class RegionalParameters {
       const b = best.get(r.code);
       if (!b || r.validFrom > b.validFrom) best.set(r.code, r);
     }
-    for (const [k, v] of best) this.values.set(k, v.value);
+    for (const [k, v] of best) {
+      this.values.set(k, v.value);
+      this.since.set(k, v.validFrom);
+    }
+  }
+
+  view(): ParameterView[] {
+    return PARAMETER_CODES.map((code) => ({ ...PARAMETER_DEFINITIONS[code], code, value: this.get(code), validFrom: this.since.get(code) ?? null }));
   }
 
   get(code: ParameterCode): number {

@@ -4,6 +4,8 @@ import type { HandlerContext } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
+import { loadParameters } from '../../parameters/application/parameter.queries';
+import { dateOf } from '@sc/kernel';
 
 const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals');
 
@@ -25,10 +27,11 @@ export async function acceptReferralForContract(deps: ServiceDeps, d: MessageDat
     basis: d.basis,
     comment: d.comment ?? null,
     needs: d.needs,
-    receivedAt: new Date(),
+    receivedAt: deps.clock.now(),
   });
   const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find((a) => a.isOpen());
-  const application = open ?? ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt });
+  const params = await loadParameters(em, deps.config.region, dateOf(referral.receivedAt));
+  const application = open ?? ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt, params });
   if (!open) em.persist(application);
   referral.accept(application.id);
   em.persist(referral);

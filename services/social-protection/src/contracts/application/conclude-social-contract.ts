@@ -1,0 +1,81 @@
+import { contractConcludedForEmploymentV1, contractConcludedForSocialServiceV1 } from '@sc/contracts';
+import { addMonths, parseIsoDate, type IsoDate } from '@sc/kernel';
+import { personDataOf } from '@sc/subgraph-kit';
+import { CASE_WORK } from '../../access';
+import { ScApplication } from '../../applications/domain/sc-application';
+import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
+import { AdaptationProgramme, assertProgrammeApproved, openActivitiesOf } from '../../programmes/domain/adaptation-programme';
+import { assignedActivityOf } from '../../programmes/domain/psa-activity';
+import { inChange, mustFind, type CaseContext } from '../../shared/change';
+import { SocialContract } from '../domain/social-contract';
+
+/**
+ * Заключение социального контракта (seed 000, ЦСПН step 4) from the approved
+ * programme. In the same transaction ЦЗН is told (M2: the contract, the
+ * request for the full package of employment services, its activities) and
+ * КЦСОН (M5: urgent services and accompaniment, its activities).
+ */
+export function concludeSocialContract(ctx: CaseContext, i: { applicationId: string; signedOn: IsoDate; startDate?: IsoDate | null }): Promise<SocialContract> {
+  return inChange(ctx, 'concludeSocialContract', CASE_WORK, async (tx, c) => {
+    const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
+    const prog = await tx.findOne(AdaptationProgramme, { applicationId: app.id });
+    assertProgrammeApproved(prog);
+    parseIsoDate(i.signedOn, 'input.signedOn');
+    app.apply('sign');
+    const startDate = i.startDate ?? (prog.plannedStart > i.signedOn ? prog.plannedStart : i.signedOn);
+    const params = await loadParameters(tx, app.region, i.signedOn);
+    const pm = await loadSubsistenceMinimum(tx, app.region, app.zone, Number(startDate.slice(0, 4)));
+    const seq = await tx.getConnection().execute<{ n: string }[]>(`select nextval('social_contract_number_seq') as n`, [], 'all', tx.getTransactionContext());
+    const contract = SocialContract.conclude({
+      number: `СК-${app.region}-${startDate.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
+      programme: prog,
+      applicationId: app.id,
+      citizenId: app.citizenId,
+      region: app.region,
+      zone: app.zone,
+      signedOn: i.signedOn,
+      startDate,
+      pm: { year: pm.year, workingAgeKopecks: pm.workingAge },
+      perCapitaIncomeBeforeKopecks: app.meansTest?.perCapitaIncomeKopecks ?? 0,
+      assignedTo: app.assignedTo ?? c.by,
+      params,
+      now: c.now,
+    });
+    tx.persist(contract);
+    const citizen = await ctx.deps.directory.get(tx, app.citizenId);
+    const core = {
+      contractId: contract.id,
+      contractNumber: contract.number,
+      citizenId: contract.citizenId,
+      direction: contract.direction,
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+      person: personDataOf(citizen),
+      concludedAt: c.now.toISOString(),
+    };
+    const forEmployment = openActivitiesOf(contract.activities, 'EMPLOYMENT');
+    if (forEmployment.length || contract.direction === 'JOB_SEARCH' || app.needs.employmentHelp || app.needs.vocationalTraining) {
+      await ctx.deps.outbox.enqueue(tx, contractConcludedForEmploymentV1, contract.citizenId, {
+        ...core,
+        toAgency: 'EMPLOYMENT',
+        fullPackageRequested: true,
+        activities: forEmployment.map(assignedActivityOf),
+        trainingNeeded: app.needs.vocationalTraining || forEmployment.some((a) => a.kind === 'VOCATIONAL_TRAINING'),
+        trainingCapKopecks: params.get('CAP_TRAINING_KOPECKS'),
+      });
+    }
+    const forSocialService = openActivitiesOf(contract.activities, 'SOCIAL_SERVICE');
+    if (forSocialService.length || app.needs.psychologicalSupport || app.needs.socialHelp || app.needs.financialLiteracy) {
+      await ctx.deps.outbox.enqueue(tx, contractConcludedForSocialServiceV1, contract.citizenId, {
+        ...core,
+        toAgency: 'SOCIAL_SERVICE',
+        urgentServicesRequested: app.needs.socialHelp,
+        accompanimentRequested: true,
+        activities: forSocialService.map(assignedActivityOf),
+        serviceUntil: addMonths(contract.endDate, params.get('SOCIAL_SERVICE_AFTER_CONTRACT_MONTHS')),
+      });
+    }
+    c.audit(contract.citizenId, 'SocialContract', contract.id);
+    return contract;
+  });
+}

@@ -1,0 +1,42 @@
+import { addDays, type IsoDate } from '@sc/kernel';
+import type { EntityManager } from '@mikro-orm/core';
+import { ScApplication } from '../../applications/domain/sc-application';
+import { RUNNING_STATUSES, type ContractStatus } from '../../contracts/domain/contract-status';
+import { SocialContract } from '../../contracts/domain/social-contract';
+import { ControlVisit } from '../../monitoring/domain/control-visit';
+import { MonthlyReport } from '../../monitoring/domain/monthly-report';
+import { monthlyObligations } from '../../monitoring/domain/obligations';
+import { loadCalendar, loadParameters } from '../../parameters/application/parameter.queries';
+import { applicationDeadlines, contractDeadlines, type Deadline } from '../domain/deadline';
+
+const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORING', 'REPAYMENT_DUE'];
+
+/**
+ * Сроки специалиста: every open deadline of the applications and contracts
+ * assigned to one specialist, overdue first, then by date; only those due
+ * within `withinDays` (overdue ones always).
+ */
+export async function listDeadlines(em: EntityManager, a: { assignedTo: string; region: string; today: IsoDate; withinDays: number }): Promise<Deadline[]> {
+  const horizon = addDays(a.today, a.withinDays);
+  const [apps, contracts, calendar, params] = await Promise.all([
+    em.find(ScApplication, { assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
+    em.find(SocialContract, { assignedTo: a.assignedTo, status: { $in: WATCHED } }),
+    loadCalendar(em),
+    loadParameters(em, a.region, a.today),
+  ]);
+  const ids = contracts.map((c) => c.id);
+  const [reports, visits] = ids.length ? await Promise.all([em.find(MonthlyReport, { contractId: { $in: ids } }), em.find(ControlVisit, { contractId: { $in: ids } })]) : [[], []];
+  const out = apps.flatMap((x) => applicationDeadlines(x, a.today));
+  for (const c of contracts) {
+    const obligations = monthlyObligations({
+      contract: c,
+      reportPeriods: reports.filter((r) => r.contractId === c.id).map((r) => r.period),
+      visitPeriods: visits.filter((v) => v.contractId === c.id).map((v) => v.period),
+      today: a.today,
+      calendar,
+      params,
+    });
+    out.push(...contractDeadlines(c, obligations, a.today, params));
+  }
+  return out.filter((d) => d.overdue || d.dueDate <= horizon).sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueDate.localeCompare(y.dueDate));
+}

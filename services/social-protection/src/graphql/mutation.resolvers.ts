@@ -1,0 +1,50 @@
+import type { MutationResolvers } from '../generated/graphql';
+import * as apps from '../applications/application/application.use-cases';
+import * as commission from '../commission/application/commission.use-cases';
+import { concludeSocialContract } from '../contracts/application/conclude-social-contract';
+import * as contracts from '../contracts/application/contract.use-cases';
+import * as monitoring from '../monitoring/application/monitoring.use-cases';
+import * as parameters from '../parameters/application/parameter.use-cases';
+import * as programmes from '../programmes/application/programme.use-cases';
+import { subsistenceMinimumView } from './views';
+
+/** Thin: each mutation is one use case; authorisation, validation and the transaction live there. */
+export const Mutation: MutationResolvers = {
+  submitScApplication: (_p, { input }, ctx) => apps.submitScApplication(ctx, input as apps.SubmitScApplicationInput),
+  updateApplicationData: (_p, { input }, ctx) => apps.updateApplicationData(ctx, input),
+  requestApplicationData: (_p, { applicationId }, ctx) => apps.requestApplicationData(ctx, applicationId),
+  assignScApplication: (_p, { input }, ctx) => apps.assignScApplication(ctx, input),
+  runMeansTest: (_p, { input }, ctx) => apps.runMeansTestForApplication(ctx, input),
+  decideExtraCheck: (_p, { input }, ctx) => apps.decideExtraCheck(ctx, input),
+  recordHomeSurvey: (_p, { input }, ctx) => apps.recordHomeSurvey(ctx, input),
+  withdrawScApplication: (_p, { applicationId }, ctx) => apps.withdrawScApplication(ctx, applicationId),
+  referCitizenToEmploymentCentre: (_p, { applicationId }, ctx) => apps.referCitizenToEmploymentCentre(ctx, applicationId),
+  draftAdaptationProgramme: (_p, { input }, ctx) => programmes.draftAdaptationProgramme(ctx, input),
+  submitProgrammeToCommission: (_p, { programmeId }, ctx) => programmes.submitProgrammeToCommission(ctx, programmeId),
+  scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),
+  recordCommissionDecision: (_p, { input }, ctx) => commission.recordCommissionDecision(ctx, input),
+  closeCommissionMeeting: (_p, { input }, ctx) => commission.closeCommissionMeeting(ctx, input),
+  concludeSocialContract: (_p, { input }, ctx) => concludeSocialContract(ctx, input),
+  recordContractPayment: (_p, { input }, ctx) => contracts.recordContractPayment(ctx, input),
+  submitMonthlyReport: (_p, { input }, ctx) => monitoring.submitMonthlyReport(ctx, input),
+  reviewMonthlyReport: (_p, { input }, ctx) => monitoring.reviewMonthlyReport(ctx, input),
+  recordControlVisit: (_p, { input }, ctx) => monitoring.recordControlVisit(ctx, input),
+  updatePsaActivity: (_p, { input }, ctx) => contracts.updatePsaActivity(ctx, input),
+  putSocialContractUnderReview: (_p, { input }, ctx) => contracts.putSocialContractUnderReview(ctx, input),
+  resolveSocialContractReview: (_p, { contractId }, ctx) => contracts.resolveSocialContractReview(ctx, contractId),
+  amendSocialContract: (_p, { input }, ctx) => contracts.amendSocialContract(ctx, input),
+  extendSocialContract: (_p, { input }, ctx) => contracts.extendSocialContract(ctx, input),
+  endSocialContract: (_p, { contractId }, ctx) => contracts.endSocialContract(ctx, contractId),
+  evaluateSocialContract: (_p, { input }, ctx) => contracts.evaluateSocialContract(ctx, input),
+  startPostMonitoring: (_p, { contractId }, ctx) => contracts.startPostMonitoring(ctx, contractId),
+  recordPostMonitoringCheckpoint: (_p, { input }, ctx) => contracts.recordPostMonitoringCheckpoint(ctx, input),
+  closeSocialContract: (_p, { contractId }, ctx) => contracts.closeSocialContract(ctx, contractId),
+  terminateSocialContract: (_p, { input }, ctx) => contracts.terminateSocialContract(ctx, input),
+  recordRepayment: (_p, { input }, ctx) => contracts.recordRepayment(ctx, input),
+  referRepaymentToCourt: (_p, { contractId }, ctx) => contracts.referRepaymentToCourt(ctx, contractId),
+  suspendSocialContractForSuccession: (_p, { input }, ctx) => contracts.suspendSocialContractForSuccession(ctx, input),
+  continueSocialContractWithSuccessor: (_p, { input }, ctx) => contracts.continueSocialContractWithSuccessor(ctx, input),
+  setRegionalParameter: (_p, { input }, ctx) => parameters.setRegionalParameter(ctx, input),
+  setSubsistenceMinimum: async (_p, { input }, ctx) => subsistenceMinimumView(await parameters.setSubsistenceMinimum(ctx, input)),
+  setCalendarDay: (_p, { input }, ctx) => parameters.setCalendarDay(ctx, input),
+};

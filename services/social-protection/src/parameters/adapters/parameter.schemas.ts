@@ -1,0 +1,71 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { CalendarDayKind } from '@sc/kernel';
+import type { ParameterCode } from '../domain/regional-parameters';
+import type { TerritorialZone } from '../domain/subsistence-minimum';
+
+/** One dated value of a regional parameter (row form of ParameterValue). */
+export class RegionalParameterRow {
+  region!: string;
+  code!: ParameterCode;
+  validFrom!: string;
+  value!: number;
+  changedBy!: string;
+  changedAt!: Date;
+}
+
+export class SubsistenceMinimumRow {
+  region!: string;
+  year!: number;
+  zone!: TerritorialZone;
+  perCapita!: number;
+  workingAge!: number;
+  pensioner?: number | null;
+  child?: number | null;
+  changedBy!: string;
+  changedAt!: Date;
+}
+
+export class CalendarDayRow {
+  date!: string;
+  kind!: CalendarDayKind;
+  note?: string | null;
+}
+
+export const RegionalParameterSchema = new EntitySchema<RegionalParameterRow>({
+  class: RegionalParameterRow,
+  tableName: 'regional_parameter',
+  properties: {
+    region: { type: 'string', primary: true, columnType: 'text' },
+    code: { type: 'string', primary: true, columnType: 'text' },
+    validFrom: { type: 'date', primary: true, columnType: 'date' },
+    value: { type: 'integer' },
+    changedBy: { type: 'string', columnType: 'text' },
+    changedAt: { type: 'Date', columnType: 'timestamptz' },
+  },
+});
+
+export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>({
+  class: SubsistenceMinimumRow,
+  tableName: 'subsistence_minimum',
+  properties: {
+    region: { type: 'string', primary: true, columnType: 'text' },
+    year: { type: 'integer', primary: true },
+    zone: { type: 'string', primary: true, columnType: 'text' },
+    perCapita: { type: 'integer', fieldName: 'per_capita_kopecks' },
+    workingAge: { type: 'integer', fieldName: 'working_age_kopecks' },
+    pensioner: { type: 'integer', fieldName: 'pensioner_kopecks', nullable: true },
+    child: { type: 'integer', fieldName: 'child_kopecks', nullable: true },
+    changedBy: { type: 'string', columnType: 'text' },
+    changedAt: { type: 'Date', columnType: 'timestamptz' },
+  },
+});
+
+export const CalendarDaySchema = new EntitySchema<CalendarDayRow>({
+  class: CalendarDayRow,
+  tableName: 'calendar_day',
+  properties: {
+    date: { type: 'date', primary: true, columnType: 'date' },
+    kind: { type: 'string', columnType: 'text' },
+    note: { type: 'string', columnType: 'text', nullable: true },
+  },
+});

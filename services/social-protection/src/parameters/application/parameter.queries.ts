@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { WorkingCalendar, type IsoDate } from '@sc/kernel';
+import { RegionalParameters } from '../domain/regional-parameters';
+import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
+import { CalendarDayRow, RegionalParameterRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+
+/** The parameters in force in a region on a day (rows are few: one query). */
+export async function loadParameters(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameters> {
+  const rows = await em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } });
+  return new RegionalParameters(region, onDate, rows);
+}
+
+export async function loadSubsistenceMinimum(em: EntityManager, region: string, zone: TerritorialZone, year: number): Promise<SubsistenceMinimum> {
+  return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRow, { region, zone, year }), region, zone, year);
+}
+
+export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> {
+  return new WorkingCalendar((await em.find(CalendarDayRow, {})).map((d) => ({ date: d.date, kind: d.kind })));
+}
