@@ -111,6 +111,11 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     expect(await refused(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: -1 }] }] }), spec, tables)).toMatchObject({ rule: 'AMOUNT_RANGE' });
     expect(await refused(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '2027-01-01', incomes: [] }] }), spec, tables)).toMatchObject({ field: 'input.household[0].birthDate', rule: 'NOT_IN_FUTURE' });
     expect(await refused(SUBMIT, submit(4001), await tokenFor('SOCIAL_SERVICE'), tables)).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
+    // money is integer kopecks: a fraction is refused by the schema itself
+    const fraction = await call(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: 100.5 }] }] }));
+    expect(fraction.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fraction.errors?.[0]?.message).toContain('amountKopecks');
+    expect(await count(db, 'sc_application', '1 = 1')).toBe(0);
   });
 
   it('rejects an income at or above the ПМ with the figures, and the ADMIN’s new ПМ changes the outcome', async () => {

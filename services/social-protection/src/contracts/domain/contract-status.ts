@@ -1,21 +1,8 @@
+import { contractStatus } from '@sc/contracts';
 import { transition, type TransitionTable } from '@sc/kernel';
 
-/** Статус социального контракта (DOMAIN.md §4.2). */
-export const CONTRACT_STATUSES = [
-  'SIGNED',
-  'ACTIVE',
-  'UNDER_REVIEW',
-  'EXTENDED',
-  'SUCCESSION_PENDING',
-  'ENDED',
-  'EVALUATED_EFFECTIVE',
-  'EVALUATED_INEFFECTIVE',
-  'POST_MONITORING',
-  'CLOSED',
-  'TERMINATED_EARLY',
-  'REPAYMENT_DUE',
-  'COURT_RECOVERY',
-] as const;
+/** Статус социального контракта (DOMAIN.md §4.2): one vocabulary with the messages that announce it. */
+export const CONTRACT_STATUSES = contractStatus.options;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export type ContractEvent =
