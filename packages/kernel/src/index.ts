@@ -12,3 +12,4 @@ export * from './referral';
 export * from './calendar-date';
 export * from './working-calendar';
 export * from './clock';
+export * from './regional-parameters';

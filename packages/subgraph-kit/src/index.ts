@@ -15,3 +15,5 @@ export * from './person-input';
 export * from './run-main';
 export * from './identity-linked.consumer';
 export * from './audit-writer';
+export * from './change';
+export * from './regional-parameter';

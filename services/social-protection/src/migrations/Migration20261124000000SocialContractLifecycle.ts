@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { RU_PRODUCTION_CALENDAR } from '@sc/kernel';
+import { REGIONAL_PARAMETER_TABLE_V1 } from '@sc/subgraph-kit';
 import { IRKUTSK_SUBSISTENCE_MINIMA } from '../parameters/domain/subsistence-minimum';
 
 const q = (s: string | null | undefined) => (s === null || s === undefined ? 'null' : `'${s.replace(/'/g, "''")}'`);
@@ -140,15 +141,7 @@ export class Migration20261124000000SocialContractLifecycle extends Migration {
     )`);
     this.addSql('create index partner_event_contract_idx on partner_event (contract_id, occurred_on)');
     this.addSql('create index partner_event_citizen_idx on partner_event (citizen_id, occurred_on)');
-    this.addSql(`create table regional_parameter (
-      region text not null,
-      code text not null,
-      valid_from date not null,
-      value int not null,
-      changed_by text not null,
-      changed_at timestamptz not null default now(),
-      primary key (region, code, valid_from)
-    )`);
+    this.addSql(REGIONAL_PARAMETER_TABLE_V1);
     this.addSql(`create table subsistence_minimum (
       region text not null,
       year int not null,

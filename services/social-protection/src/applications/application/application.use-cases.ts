@@ -3,7 +3,7 @@ import { referralForEmploymentServicesV1, type NeedsQuestionnaire } from '@sc/co
 import { ConflictError, uuidv7, ValidationError } from '@sc/kernel';
 import { personDataOf, validatePerson, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
-import { inChange, mustFind, type CaseContext, type Change } from '../../shared/change';
+import { inChange, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
 import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import type { TerritorialZone } from '../../parameters/domain/subsistence-minimum';

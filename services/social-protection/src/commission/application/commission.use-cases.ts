@@ -4,7 +4,7 @@ import { CASE_WORK, COMMISSION_DECIDES } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { AdaptationProgramme } from '../../programmes/domain/adaptation-programme';
-import { inChange, mustFind, type CaseContext } from '../../shared/change';
+import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { CommissionMeeting, type CommissionDecisionKind, type CommissionMember } from '../domain/commission-meeting';
 
 const PARTNERS = ['EMPLOYMENT', 'SOCIAL_SERVICE'] as const;

@@ -6,7 +6,7 @@ import { ScApplication } from '../../applications/domain/sc-application';
 import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
 import { AdaptationProgramme, assertProgrammeApproved, openActivitiesOf } from '../../programmes/domain/adaptation-programme';
 import { assignedActivityOf } from '../../programmes/domain/psa-activity';
-import { inChange, mustFind, type CaseContext } from '../../shared/change';
+import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
 
 /**

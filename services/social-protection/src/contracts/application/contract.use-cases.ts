@@ -7,7 +7,7 @@ import { loadParameters } from '../../parameters/application/parameter.queries';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import type { ActivityInput } from '../../programmes/domain/adaptation-programme';
 import { applyActivityEvent, failActivity, rescheduleActivity, type PsaActivity } from '../../programmes/domain/psa-activity';
-import { inChange, mustFind, type CaseContext, type Change } from '../../shared/change';
+import { inChange, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
 import type { MonitoringCheckpoint, ExtensionReason, TerminationGround } from '../domain/social-contract';
 import { SocialContract } from '../domain/social-contract';
 

@@ -4,7 +4,7 @@ import { CASE_WORK } from '../../access';
 import { SocialContract } from '../../contracts/domain/social-contract';
 import { PartnerEvent } from '../../partner-reports/domain/partner-event';
 import { isActivityOpen, type PsaActivity } from '../../programmes/domain/psa-activity';
-import { inChange, mustFind, type CaseContext } from '../../shared/change';
+import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { ControlVisit } from '../domain/control-visit';
 import { MonthlyReport, type ActivityProgress, type IncomeChange, type PartnerNote, type SpendingItem } from '../domain/monthly-report';
 

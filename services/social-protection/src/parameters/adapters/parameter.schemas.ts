@@ -1,17 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { CalendarDayKind } from '@sc/kernel';
-import type { ParameterCode } from '../domain/regional-parameters';
 import type { TerritorialZone } from '../domain/subsistence-minimum';
-
-/** One dated value of a regional parameter (row form of ParameterValue). */
-export class RegionalParameterRow {
-  region!: string;
-  code!: ParameterCode;
-  validFrom!: string;
-  value!: number;
-  changedBy!: string;
-  changedAt!: Date;
-}
 
 export class SubsistenceMinimumRow {
   region!: string;
@@ -30,19 +19,6 @@ export class CalendarDayRow {
   kind!: CalendarDayKind;
   note?: string | null;
 }
-
-export const RegionalParameterSchema = new EntitySchema<RegionalParameterRow>({
-  class: RegionalParameterRow,
-  tableName: 'regional_parameter',
-  properties: {
-    region: { type: 'string', primary: true, columnType: 'text' },
-    code: { type: 'string', primary: true, columnType: 'text' },
-    validFrom: { type: 'date', primary: true, columnType: 'date' },
-    value: { type: 'integer' },
-    changedBy: { type: 'string', columnType: 'text' },
-    changedAt: { type: 'Date', columnType: 'timestamptz' },
-  },
-});
 
 export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>({
   class: SubsistenceMinimumRow,

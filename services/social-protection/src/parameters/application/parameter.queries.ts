@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { WorkingCalendar, type IsoDate } from '@sc/kernel';
 import { RegionalParameters } from '../domain/regional-parameters';
 import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { CalendarDayRow, RegionalParameterRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { CalendarDayRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { RegionalParameterRow } from '@sc/subgraph-kit';
 
 /** The parameters in force in a region on a day (rows are few: one query). */
 export async function loadParameters(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameters> {

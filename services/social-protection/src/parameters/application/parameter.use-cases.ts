@@ -1,9 +1,9 @@
 import { parseIsoDate, type CalendarDayKind, type IsoDate } from '@sc/kernel';
 import { ADMINISTER_PARAMETERS } from '../../access';
-import { inChange, type CaseContext } from '../../shared/change';
+import { inChange, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
 import { regionOfTerritory, validateParameterValue, type ParameterView } from '../domain/regional-parameters';
 import { validateSubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { CalendarDayRow, RegionalParameterRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { CalendarDayRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
 import { loadParameters } from './parameter.queries';
 
 /** ADMIN: sets a parameter of the caller's region from a date on (history kept: earlier values stay in force before it). */
@@ -12,7 +12,7 @@ export function setRegionalParameter(ctx: CaseContext, i: { code: string; value:
     const code = validateParameterValue(i.code, i.value);
     parseIsoDate(i.validFrom, 'input.validFrom');
     const region = regionOfTerritory(c.p.territory);
-    await tx.upsert(RegionalParameterRow, { region, code, validFrom: i.validFrom, value: i.value, changedBy: c.by, changedAt: c.now });
+    await upsertRegionalParameter(tx, { region, code, validFrom: i.validFrom, value: i.value, changedBy: c.by, changedAt: c.now });
     return (await loadParameters(tx, region, i.validFrom)).view().find((v) => v.code === code)!;
   });
 }

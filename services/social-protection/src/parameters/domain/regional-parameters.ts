@@ -1,32 +1,11 @@
-import { ValidationError, type IsoDate } from '@sc/kernel';
+import { defineParameter as def, RegionalParameterSet, validateParameterValue as validateValue, type IsoDate, type ParameterDefinition, type ParameterValue } from '@sc/kernel';
 
 /**
- * Regional parameters (DOMAIN.md §7): every amount, term, cap and deadline of
- * the social contract is data a regional administrator can change, dated by
- * `validFrom` so a rule in force on a given day is reproducible. Defaults are
- * the Irkutsk 2024–2026 values; `status` keeps DOMAIN.md's confidence tag
- * (C confirmed, S seed only, U unconfirmed) so [U] items are visibly settings.
+ * ЦСПН's regional parameters (DOMAIN.md §7): every amount, term, cap and
+ * deadline of the social contract, with the Irkutsk 2024–2026 values as
+ * defaults; `status` keeps DOMAIN.md's confidence tag (C confirmed, S seed
+ * only, U unconfirmed) so [U] items are visibly settings.
  */
-export type ParameterUnit = 'MONTHS' | 'DAYS' | 'WORKING_DAYS' | 'KOPECKS' | 'PERCENT' | 'COUNT' | 'FLAG';
-
-export interface ParameterDefinition {
-  unit: ParameterUnit;
-  defaultValue: number;
-  min: number;
-  max: number;
-  status: 'C' | 'S' | 'U';
-  description: string;
-}
-
-const def = (unit: ParameterUnit, defaultValue: number, min: number, max: number, status: ParameterDefinition['status'], description: string): ParameterDefinition => ({
-  unit,
-  defaultValue,
-  min,
-  max,
-  status,
-  description,
-});
-
 export const PARAMETER_DEFINITIONS = {
   CONTRACT_MIN_MONTHS: def('MONTHS', 3, 1, 24, 'C', 'минимальный срок социального контракта'),
   CONTRACT_MAX_MONTHS: def('MONTHS', 12, 1, 24, 'C', 'максимальный срок социального контракта'),
@@ -59,59 +38,12 @@ export const PARAMETER_DEFINITIONS = {
 export type ParameterCode = keyof typeof PARAMETER_DEFINITIONS;
 export const PARAMETER_CODES = Object.keys(PARAMETER_DEFINITIONS) as ParameterCode[];
 
-export const isParameterCode = (s: string): s is ParameterCode => s in PARAMETER_DEFINITIONS;
+/** Validates a value against its definition; returns the code typed. */
+export const validateParameterValue = (code: string, value: number, field = 'input.value'): ParameterCode => validateValue(PARAMETER_DEFINITIONS, code, value, field);
 
-export function validateParameterValue(code: string, value: number, field = 'input.value'): ParameterCode {
-  if (!isParameterCode(code)) throw new ValidationError('input.code', 'UNKNOWN_PARAMETER', `unknown parameter ${code}; known: ${PARAMETER_CODES.join(', ')}`);
-  const d: ParameterDefinition = PARAMETER_DEFINITIONS[code];
-  if (!Number.isInteger(value) || value < d.min || value > d.max) {
-    throw new ValidationError(field, 'PARAMETER_RANGE', `${code} must be a whole number from ${d.min} to ${d.max} (${d.unit})`);
-  }
-  return code;
-}
-
-export interface ParameterValue {
-  region: string;
-  code: ParameterCode;
-  validFrom: IsoDate;
-  value: number;
-}
-
-/** The values in force on one day in one region: the latest `validFrom` on or before it, else the default. */
-/** A parameter as shown to users: value in force, where it comes from, what it means. */
-export interface ParameterView extends ParameterDefinition {
-  code: ParameterCode;
-  value: number;
-  validFrom: IsoDate | null;
-}
-
-export class RegionalParameters {
-  private readonly values = new Map<ParameterCode, number>();
-  private readonly since = new Map<ParameterCode, IsoDate>();
-
-  constructor(
-    readonly region: string,
-    readonly onDate: IsoDate,
-    rows: readonly ParameterValue[],
-  ) {
-    const best = new Map<ParameterCode, ParameterValue>();
-    for (const r of rows) {
-      if (r.region !== region || r.validFrom > onDate) continue;
-      const b = best.get(r.code);
-      if (!b || r.validFrom > b.validFrom) best.set(r.code, r);
-    }
-    for (const [k, v] of best) {
-      this.values.set(k, v.value);
-      this.since.set(k, v.validFrom);
-    }
-  }
-
-  view(): ParameterView[] {
-    return PARAMETER_CODES.map((code) => ({ ...PARAMETER_DEFINITIONS[code], code, value: this.get(code), validFrom: this.since.get(code) ?? null }));
-  }
-
-  get(code: ParameterCode): number {
-    return this.values.get(code) ?? PARAMETER_DEFINITIONS[code].defaultValue;
+export class RegionalParameters extends RegionalParameterSet<ParameterCode> {
+  constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {
+    super(PARAMETER_DEFINITIONS, region, onDate, rows);
   }
 
   /** Defaults only: for unit specs and the seed. */
@@ -120,5 +52,4 @@ export class RegionalParameters {
   }
 }
 
-/** The region of a territory code (ОКТМО): its first two digits (25 = Иркутская область). */
-export const regionOfTerritory = (territory: string): string => (/^\d{2}/.test(territory) ? territory.slice(0, 2) : territory);
+export { regionOfTerritory, type ParameterView } from '@sc/kernel';

@@ -2,7 +2,7 @@ import { ConflictError } from '@sc/kernel';
 import { CASE_WORK } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { loadParameters } from '../../parameters/application/parameter.queries';
-import { inChange, mustFind, type CaseContext } from '../../shared/change';
+import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { AdaptationProgramme, type DraftProgrammeInput } from '../domain/adaptation-programme';
 
 /** Разработка ПСА (seed 000, ЦСПН step 3) with the partners' activities; a returned programme is redrafted in place. */

@@ -1,9 +1,10 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import { authorize, type AccessRule, type Principal } from '@sc/auth';
 import { ConflictError, dateOf, NotFoundError, type IsoDate } from '@sc/kernel';
-import { writeAudit, type AuditEntry, type ServiceDeps } from '@sc/subgraph-kit';
+import { writeAudit, type AuditEntry } from './audit';
+import type { ServiceDeps } from './context';
 
-/** What a ЦСПН use case needs from the request (a RequestContext satisfies it). */
+/** What a use case needs from the request (a RequestContext satisfies it). */
 export interface CaseContext {
   principal: Principal;
   em: EntityManager;

@@ -1,0 +1,46 @@
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { RegionalParameterSet, type IsoDate, type ParameterDefinition } from '@sc/kernel';
+
+/** One dated value of a regional parameter; each service keeps its own in its database. */
+export class RegionalParameterRow {
+  region!: string;
+  code!: string;
+  validFrom!: string;
+  value!: number;
+  changedBy!: string;
+  changedAt!: Date;
+}
+
+export const RegionalParameterSchema = new EntitySchema<RegionalParameterRow>({
+  class: RegionalParameterRow,
+  tableName: 'regional_parameter',
+  properties: {
+    region: { type: 'string', primary: true, columnType: 'text' },
+    code: { type: 'string', primary: true, columnType: 'text' },
+    validFrom: { type: 'date', primary: true, columnType: 'date' },
+    value: { type: 'integer' },
+    changedBy: { type: 'string', columnType: 'text' },
+    changedAt: { type: 'Date', columnType: 'timestamptz' },
+  },
+});
+
+/** DDL of the table, applied by each service's own migration (versioned; never edited once released). */
+export const REGIONAL_PARAMETER_TABLE_V1 = `create table regional_parameter (
+  region text not null,
+  code text not null,
+  valid_from date not null,
+  value int not null,
+  changed_by text not null,
+  changed_at timestamptz not null default now(),
+  primary key (region, code, valid_from)
+)`;
+
+/** The parameters in force in a region on a day (rows are few: one query). */
+export async function loadRegionalParameters<C extends string>(em: EntityManager, defs: Record<C, ParameterDefinition>, region: string, onDate: IsoDate): Promise<RegionalParameterSet<C>> {
+  return new RegionalParameterSet(defs, region, onDate, await em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } }));
+}
+
+/** Sets a value from a date on (earlier values stay in force before it). */
+export async function upsertRegionalParameter(em: EntityManager, row: Omit<RegionalParameterRow, never>): Promise<void> {
+  await em.upsert(RegionalParameterRow, row);
+}
