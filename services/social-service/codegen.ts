@@ -2,5 +2,5 @@ import { subgraphCodegenConfig } from '../../packages/subgraph-kit/src/codegen-c
 
 export default subgraphCodegenConfig({
   SocialServiceApplication: '../applications/domain/service-application#ServiceApplication',
-  SocialServiceReferral: '../referrals/domain/outgoing-referral#OutgoingReferral',
+  SocialServiceReferral: '@sc/kernel#OutgoingReferral',
 });

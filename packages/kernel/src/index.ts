@@ -13,3 +13,4 @@ export * from './calendar-date';
 export * from './working-calendar';
 export * from './clock';
 export * from './regional-parameters';
+export * from './outgoing-referral';

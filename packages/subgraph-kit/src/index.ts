@@ -17,3 +17,5 @@ export * from './identity-linked.consumer';
 export * from './audit-writer';
 export * from './change';
 export * from './regional-parameter';
+export * from './referral-reply.consumer';
+export * from './refer-for-contract';

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { createSubgraphService, identityLinkedHandler, referralReplyHandlers, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
 import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
-import { referralReplyHandlers } from './referrals/adapters/referral-reply.consumer';
 
 export const SOCIAL_SERVICE_SDL_FILES = [join(__dirname, 'schema', 'social-service.graphql')];
 export const SOCIAL_SERVICE_DEFAULT_PORT = 4003;
@@ -17,7 +16,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
   resolvers: socialServiceResolvers,
   entities: [ServiceApplicationSchema, OutgoingReferralSchema],
   migrations,
-  handlers: (deps) => [...referralReplyHandlers, identityLinkedHandler(deps, 'SOCIAL_SERVICE')],
+  handlers: (deps) => [...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'), identityLinkedHandler(deps, 'SOCIAL_SERVICE')],
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CitizenRef as CitizenRefModel, RequestContext } from '@sc/subgraph-kit';
 import { ServiceApplication as ServiceApplicationModel } from '../applications/domain/service-application';
-import { OutgoingReferral as OutgoingReferralModel } from '../referrals/domain/outgoing-referral';
+import { OutgoingReferral as OutgoingReferralModel } from '@sc/kernel';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };

@@ -2,7 +2,7 @@ import { authorize } from '@sc/auth';
 import { sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { READ_INTAKE } from '../access';
-import { OutgoingReferral } from '../referrals/domain/outgoing-referral';
+import { OutgoingReferral } from '@sc/kernel';
 
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,

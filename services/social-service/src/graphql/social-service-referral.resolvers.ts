@@ -4,5 +4,5 @@ import { applicationById } from './loaders';
 
 export const SocialServiceReferral: SocialServiceReferralResolvers = {
   citizen: (r) => ({ id: r.citizenId }),
-  application: async (r, _a, ctx) => (await applicationById(ctx, r.applicationId)) ?? Promise.reject(new NotFoundError('SocialServiceApplication', r.applicationId)),
+  application: async (r, _a, ctx) => (await applicationById(ctx, r.senderCaseId)) ?? Promise.reject(new NotFoundError('SocialServiceApplication', r.senderCaseId)),
 };

@@ -1,15 +1,16 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { CitizenRecord, refTo } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../../applications/domain/service-application';
-import { OutgoingReferral } from '../domain/outgoing-referral';
+import { OutgoingReferral } from '@sc/kernel';
 
+/** КЦСОН's referrals: the sender case is the КЦСОН application. */
 export const OutgoingReferralSchema = new EntitySchema<OutgoingReferral>({
   class: OutgoingReferral,
   tableName: 'outgoing_referral',
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
-    applicationId: refTo(() => ServiceApplication, { fieldName: 'application_id' }),
+    senderCaseId: refTo(() => ServiceApplication, { fieldName: 'application_id' }),
     type: { type: 'string', columnType: 'text' },
     toAgency: { type: 'string', columnType: 'text' },
     basis: { type: 'string', columnType: 'text' },

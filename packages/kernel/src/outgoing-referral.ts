@@ -1,21 +1,17 @@
-import {
-  ConflictError,
-  isReferralOpen,
-  nextReferralStatus,
-  uuidv7,
-  ValidationError,
-  type Agency,
-  type ReferralStatus,
-  type ReferralType,
-} from '@sc/kernel';
+import type { Agency } from './agency';
+import { ConflictError, ValidationError } from './errors';
+import { uuidv7 } from './ids';
+import { isReferralOpen, nextReferralStatus, type ReferralStatus, type ReferralType } from './referral';
 
+/** Основание направления на социальный контракт. */
 export type ReferralBasis = 'LOW_INCOME' | 'HARDSHIP' | 'UNEMPLOYED' | 'OTHER';
 
-/** Направление, sent by КЦСОН; the receiver's reply moves it on (DOMAIN.md §4.4). */
+/** Направление as its sender keeps it (КЦСОН or ЦЗН → ЦСПН); the receiver's reply moves it on (DOMAIN.md §4.4). */
 export class OutgoingReferral {
   id!: string;
   citizenId!: string;
-  applicationId!: string;
+  /** The sender's case the referral comes from (КЦСОН application, ЦЗН registration). */
+  senderCaseId!: string;
   type!: ReferralType;
   toAgency!: Agency;
   basis!: ReferralBasis;
@@ -33,7 +29,7 @@ export class OutgoingReferral {
    */
   static sendForContract(a: {
     citizenId: string;
-    applicationId: string;
+    senderCaseId: string;
     basis: ReferralBasis;
     comment?: string | null;
     createdBy: string;
@@ -54,7 +50,7 @@ export class OutgoingReferral {
     Object.assign(r, {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
-      applicationId: a.applicationId,
+      senderCaseId: a.senderCaseId,
       type: 'FOR_CONTRACT',
       toAgency: 'SOCIAL_PROTECTION',
       basis: a.basis,

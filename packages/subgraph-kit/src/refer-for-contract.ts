@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { referralForContractV1, type NeedsQuestionnaire } from '@sc/contracts';
+import { OPEN_REFERRAL_STATUSES, OutgoingReferral, type ReferralBasis } from '@sc/kernel';
+import { personDataOf } from './citizen.resolvers';
+import type { CitizenRecord } from './citizen-directory';
+import type { ServiceDeps } from './context';
+
+/**
+ * M4 «направление для заключения социального контракта», as ЦЗН and КЦСОН
+ * both send it: the referral row and the message, in the caller's
+ * transaction; one open referral per citizen.
+ */
+export async function sendReferralForContract(
+  deps: ServiceDeps,
+  tx: EntityManager,
+  a: { fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE'; citizen: CitizenRecord; senderCaseId: string; needs: NeedsQuestionnaire; basis: ReferralBasis; comment?: string | null; by: string; now: Date },
+): Promise<OutgoingReferral> {
+  const openReferrals = await tx.find(OutgoingReferral, { citizenId: a.citizen.id, status: { $in: [...OPEN_REFERRAL_STATUSES] } });
+  const referral = OutgoingReferral.sendForContract({ citizenId: a.citizen.id, senderCaseId: a.senderCaseId, basis: a.basis, comment: a.comment, createdBy: a.by, now: a.now, openReferrals });
+  tx.persist(referral);
+  await tx.flush();
+  await deps.outbox.enqueue(tx, referralForContractV1, a.citizen.id, {
+    referralId: referral.id,
+    citizenId: a.citizen.id,
+    fromAgency: a.fromAgency,
+    toAgency: 'SOCIAL_PROTECTION',
+    senderCaseId: a.senderCaseId,
+    basis: referral.basis,
+    comment: referral.comment ?? undefined,
+    person: personDataOf(a.citizen),
+    needs: a.needs,
+    sentAt: referral.sentAt.toISOString(),
+  });
+  return referral;
+}

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { referralAcceptedV1, referralReturnedV1 } from '@sc/contracts';
+import { NotFoundError, OutgoingReferral, type Agency } from '@sc/kernel';
+import { handler, type MessageHandler } from '@sc/messaging';
+import { SYSTEM_PRINCIPAL, writeAudit, type AuditEntry } from './audit';
+
+/** Applies a reply to the referral it answers; a reply already recorded changes nothing. */
+async function applyReply(em: EntityManager, agency: Agency, entity: string, referralId: string, operation: string, apply: (r: OutgoingReferral) => boolean): Promise<void> {
+  const r = await em.findOne(OutgoingReferral, { id: referralId });
+  if (!r) throw new NotFoundError(entity, referralId, 'referralId');
+  if (!apply(r)) return;
+  await em.flush();
+  const entry: AuditEntry = { citizenId: r.citizenId, operation, action: 'CHANGE', entity, entityId: r.id };
+  await writeAudit(em, SYSTEM_PRINCIPAL(agency, 'system:referral-replies'), [entry]);
+}
+
+/**
+ * The receiver's reply (accepted or returned) to a referral this agency sent
+ * moves the referral on. Each sender maps OutgoingReferral to its own table.
+ */
+export const referralReplyHandlers = (agency: Agency, entity: string): MessageHandler[] => [
+  handler({
+    message: referralAcceptedV1,
+    accepts: (d) => d.senderAgency === agency,
+    handle: (d, { em }) => applyReply(em, agency, entity, d.referralId, referralAcceptedV1.type, (r) => r.accept(d.receiverCaseId, new Date(d.acceptedAt))),
+  }),
+  handler({
+    message: referralReturnedV1,
+    accepts: (d) => d.senderAgency === agency,
+    handle: (d, { em }) => applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) => r.returnWith(d.reason, new Date(d.returnedAt))),
+  }),
+];
