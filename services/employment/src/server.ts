@@ -1,7 +1,26 @@
 import { join } from 'node:path';
-import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import {
+  createSubgraphService,
+  identityLinkedHandler,
+  loadSubgraphSdl,
+  referralReplyHandlers,
+  RegionalParameterSchema,
+  type ServiceConfig,
+  type ServiceDependencies,
+  type SubgraphDefinition,
+  type SubgraphService,
+} from '@sc/subgraph-kit';
+import { socialProtectionHandlers } from './contract-support/adapters/contract.consumer';
 import { employmentResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import {
+  ContractSupportSchema,
+  EmploymentPlanSchema,
+  IncomingEmploymentReferralSchema,
+  JobSeekerRegistrationSchema,
+  OutgoingReferralSchema,
+  TrainingReferralSchema,
+} from './registrations/adapters/employment.schemas';
 
 export const EMPLOYMENT_SDL_FILES = [join(__dirname, 'schema', 'employment.graphql')];
 export const EMPLOYMENT_DEFAULT_PORT = 4002;
@@ -12,10 +31,9 @@ export const employmentSubgraph: SubgraphDefinition = {
   agency: 'EMPLOYMENT',
   typeDefs: loadSubgraphSdl(EMPLOYMENT_SDL_FILES),
   resolvers: employmentResolvers,
-  entities: [],
+  entities: [JobSeekerRegistrationSchema, EmploymentPlanSchema, TrainingReferralSchema, ContractSupportSchema, IncomingEmploymentReferralSchema, OutgoingReferralSchema, RegionalParameterSchema],
   migrations,
-  handlers: (deps) => [identityLinkedHandler(deps, 'EMPLOYMENT')],
+  handlers: (deps) => [...socialProtectionHandlers(deps), ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'), identityLinkedHandler(deps, 'EMPLOYMENT')],
 };
 
-export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
-  createSubgraphService(employmentSubgraph, config, deps);
+export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> => createSubgraphService(employmentSubgraph, config, deps);

@@ -1,8 +1,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar, sharedCitizenQueries, type RequestContext } from '@sc/subgraph-kit';
+import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
 import { Citizen } from './citizen.resolvers';
+import { EmploymentPlan, PlanStep } from './employment-plan.resolvers';
+import { JobSeekerRegistration } from './job-seeker-registration.resolvers';
+import { Mutation } from './mutation.resolvers';
+import { Query } from './query.resolvers';
+import { ContractSupport, EmploymentReferral, TrainingReferral } from './training-referral.resolvers';
 
-const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ...sharedCitizenQueries }, Citizen };
+const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, JobSeekerRegistration, EmploymentPlan, PlanStep, TrainingReferral, ContractSupport, EmploymentReferral };
 
 export const employmentResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

@@ -1,0 +1,24 @@
+import type { MutationResolvers } from '../generated/graphql';
+import { recordContractService } from '../contract-support/application/contract-support.use-cases';
+import { setEmploymentParameter } from '../parameters/application/employment-parameters';
+import * as plans from '../plans/application/plan.use-cases';
+import * as reg from '../registrations/application/registration.use-cases';
+import * as training from '../training/application/training.use-cases';
+
+/** Thin: each mutation is one use case. */
+export const Mutation: MutationResolvers = {
+  registerJobSeeker: (_p, { input }, ctx) => reg.registerJobSeeker(ctx, { ...input, channel: input.channel ?? 'WALK_IN' }),
+  recordProfiling: (_p, { input }, ctx) => reg.recordProfiling(ctx, input),
+  offerVacancy: (_p, { input }, ctx) => reg.offerVacancy(ctx, input),
+  recordVacancyResponse: (_p, { input }, ctx) => reg.recordVacancyResponse(ctx, input),
+  referJobSeekerForSocialContract: (_p, { input }, ctx) => reg.referJobSeekerForSocialContract(ctx, input),
+  confirmEmployment: (_p, { input }, ctx) => reg.confirmEmployment(ctx, input),
+  deregisterJobSeeker: (_p, { input }, ctx) => reg.deregisterJobSeeker(ctx, input),
+  draftEmploymentPlan: (_p, { input }, ctx) => plans.draftEmploymentPlan(ctx, input),
+  agreeEmploymentPlan: (_p, { input }, ctx) => plans.agreeEmploymentPlan(ctx, input),
+  moveEmploymentPlanStep: (_p, { input }, ctx) => plans.moveEmploymentPlanStep(ctx, input),
+  referToTraining: (_p, { input }, ctx) => training.referToTraining(ctx, input),
+  updateTrainingReferral: (_p, { input }, ctx) => training.updateTrainingReferral(ctx, input),
+  recordContractService: (_p, { input }, ctx) => recordContractService(ctx, input),
+  setEmploymentParameter: (_p, { input }, ctx) => setEmploymentParameter(ctx, input),
+};

@@ -1,0 +1,14 @@
+import type { ContractSupportResolvers, EmploymentReferralResolvers, TrainingReferralResolvers } from '../generated/graphql';
+
+export const TrainingReferral: TrainingReferralResolvers = {
+  citizen: (t) => ({ id: t.citizenId }),
+};
+
+export const ContractSupport: ContractSupportResolvers = {
+  citizen: (s) => ({ id: s.citizenId }),
+};
+
+export const EmploymentReferral: EmploymentReferralResolvers = {
+  citizen: (r) => ({ id: r.citizenId }),
+  basis: (r) => r.basis,
+};

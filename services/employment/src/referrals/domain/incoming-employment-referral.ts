@@ -1,0 +1,14 @@
+import type { NeedsQuestionnaire } from '@sc/contracts';
+
+/** Направление из ЦСПН для оказания услуг по содействию занятости (M1), as ЦЗН received it. */
+export class IncomingEmploymentReferral {
+  /** the sender's referral id */
+  id!: string;
+  citizenId!: string;
+  senderCaseId!: string;
+  needs!: NeedsQuestionnaire;
+  proposedDirection?: string | null;
+  receivedAt!: Date;
+  /** the registration opened when the citizen came */
+  registrationId?: string | null;
+}
