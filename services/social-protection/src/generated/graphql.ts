@@ -1382,6 +1382,7 @@ export type SocialContract = {
   application: ScApplication;
   assignedTo?: Maybe<Scalars['String']['output']>;
   citizen: Citizen;
+  /** newest first */
   controlVisits: Array<ControlVisit>;
   direction: ScDirection;
   employment?: Maybe<Employment>;
@@ -1393,13 +1394,14 @@ export type SocialContract = {
   extension?: Maybe<Extension>;
   id: Scalars['ID']['output'];
   monthlyPaymentKopecks?: Maybe<Scalars['Int']['output']>;
+  /** newest first */
   monthlyReports: Array<MonthlyReport>;
   number: Scalars['String']['output'];
   /** reports and visits per month, with overdue flags */
   obligations: Array<MonthObligation>;
   originalEndDate: Scalars['Date']['output'];
   paidTotalKopecks?: Maybe<Scalars['Int']['output']>;
-  /** what ЦЗН and КЦСОН reported (M3, M6) */
+  /** what ЦЗН and КЦСОН reported (M3, M6), newest first */
   partnerEvents: Array<PartnerEvent>;
   /** График выплат (ЦСПН and ministry only; null for others). */
   payments?: Maybe<Array<ContractPayment>>;
