@@ -19,3 +19,4 @@ export * from './change';
 export * from './regional-parameter';
 export * from './referral-reply.consumer';
 export * from './refer-for-contract';
+export * from './working-calendar.store';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createSubgraphService, identityLinkedHandler, loadSubgraphSdl, RegionalParameterSchema, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import { CalendarDaySchema, createSubgraphService, identityLinkedHandler, loadSubgraphSdl, RegionalParameterSchema, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
@@ -8,7 +8,7 @@ import { referralForContractHandlers } from './referrals/adapters/referral-for-c
 import { CommissionMeetingSchema } from './commission/adapters/commission-meeting.schema';
 import { SocialContractSchema } from './contracts/adapters/social-contract.schema';
 import { ControlVisitSchema, MonthlyReportSchema } from './monitoring/adapters/monitoring.schemas';
-import { CalendarDaySchema, SubsistenceMinimumSchema } from './parameters/adapters/parameter.schemas';
+import { SubsistenceMinimumSchema } from './parameters/adapters/parameter.schemas';
 import { PartnerEventSchema } from './partner-reports/adapters/partner-event.schema';
 import { partnerReportHandlers } from './partner-reports/adapters/partner-report.consumer';
 import { AdaptationProgrammeSchema } from './programmes/adapters/adaptation-programme.schema';

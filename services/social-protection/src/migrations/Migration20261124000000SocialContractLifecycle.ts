@@ -1,9 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { RU_PRODUCTION_CALENDAR } from '@sc/kernel';
-import { REGIONAL_PARAMETER_TABLE_V1 } from '@sc/subgraph-kit';
+import { CALENDAR_DAY_TABLE_V1, REGIONAL_PARAMETER_TABLE_V1 } from '@sc/subgraph-kit';
 import { IRKUTSK_SUBSISTENCE_MINIMA } from '../parameters/domain/subsistence-minimum';
-
-const q = (s: string | null | undefined) => (s === null || s === undefined ? 'null' : `'${s.replace(/'/g, "''")}'`);
 
 /** The social-contract lifecycle (issue 3): means test, ПСА, МВК, contracts, reports, visits, partner events, regional data. */
 export class Migration20261124000000SocialContractLifecycle extends Migration {
@@ -154,12 +151,11 @@ export class Migration20261124000000SocialContractLifecycle extends Migration {
       changed_at timestamptz not null default now(),
       primary key (region, year, zone)
     )`);
-    this.addSql(`create table calendar_day (date date primary key, kind text not null check (kind in ('HOLIDAY', 'WORKING')), note text)`);
-    // Seeds: Irkutsk ПМ 2025–2026, the production calendar, and the ЕП exclusion as a dated parameter (February 2025, DOMAIN.md §2.1).
+    for (const sql of CALENDAR_DAY_TABLE_V1) this.addSql(sql);
+    // Seeds: Irkutsk ПМ 2025–2026 and the ЕП exclusion as a dated parameter (February 2025, DOMAIN.md §2.1).
     for (const m of IRKUTSK_SUBSISTENCE_MINIMA) {
       this.addSql(`insert into subsistence_minimum (region, year, zone, per_capita_kopecks, working_age_kopecks, changed_by) values ('${m.region}', ${m.year}, '${m.zone}', ${m.perCapita}, ${m.workingAge}, 'seed')`);
     }
-    for (const d of RU_PRODUCTION_CALENDAR) this.addSql(`insert into calendar_day (date, kind, note) values ('${d.date}', '${d.kind}', ${q(d.note)})`);
     this.addSql(`insert into regional_parameter (region, code, valid_from, value, changed_by) values ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2024-01-01', 0, 'seed'), ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2025-02-01', 1, 'seed')`);
   }
 }

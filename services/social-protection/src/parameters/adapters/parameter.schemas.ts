@@ -1,5 +1,4 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { CalendarDayKind } from '@sc/kernel';
 import type { TerritorialZone } from '../domain/subsistence-minimum';
 
 export class SubsistenceMinimumRow {
@@ -12,12 +11,6 @@ export class SubsistenceMinimumRow {
   child?: number | null;
   changedBy!: string;
   changedAt!: Date;
-}
-
-export class CalendarDayRow {
-  date!: string;
-  kind!: CalendarDayKind;
-  note?: string | null;
 }
 
 export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>({
@@ -36,12 +29,3 @@ export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>(
   },
 });
 
-export const CalendarDaySchema = new EntitySchema<CalendarDayRow>({
-  class: CalendarDayRow,
-  tableName: 'calendar_day',
-  properties: {
-    date: { type: 'date', primary: true, columnType: 'date' },
-    kind: { type: 'string', columnType: 'text' },
-    note: { type: 'string', columnType: 'text', nullable: true },
-  },
-});

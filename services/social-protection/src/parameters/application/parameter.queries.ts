@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { WorkingCalendar, type IsoDate } from '@sc/kernel';
+import type { IsoDate, WorkingCalendar } from '@sc/kernel';
 import { RegionalParameters } from '../domain/regional-parameters';
 import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { CalendarDayRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { loadWorkingCalendar } from '@sc/subgraph-kit';
 import { RegionalParameterRow } from '@sc/subgraph-kit';
 
 /** The parameters in force in a region on a day (rows are few: one query). */
@@ -15,6 +16,4 @@ export async function loadSubsistenceMinimum(em: EntityManager, region: string, 
   return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRow, { region, zone, year }), region, zone, year);
 }
 
-export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> {
-  return new WorkingCalendar((await em.find(CalendarDayRow, {})).map((d) => ({ date: d.date, kind: d.kind })));
-}
+export const loadCalendar = (em: EntityManager): Promise<WorkingCalendar> => loadWorkingCalendar(em);

@@ -3,7 +3,8 @@ import { ADMINISTER_PARAMETERS } from '../../access';
 import { inChange, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
 import { regionOfTerritory, validateParameterValue, type ParameterView } from '../domain/regional-parameters';
 import { validateSubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { CalendarDayRow, SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import { CalendarDayRow } from '@sc/subgraph-kit';
 import { loadParameters } from './parameter.queries';
 
 /** ADMIN: sets a parameter of the caller's region from a date on (history kept: earlier values stay in force before it). */
