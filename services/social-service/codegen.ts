@@ -3,4 +3,8 @@ import { subgraphCodegenConfig } from '../../packages/subgraph-kit/src/codegen-c
 export default subgraphCodegenConfig({
   SocialServiceApplication: '../applications/domain/service-application#ServiceApplication',
   SocialServiceReferral: '@sc/kernel#OutgoingReferral',
+  UrgentServiceCase: '../urgent/domain/urgent-service-case#UrgentServiceCase',
+  UrgentServiceAct: '../urgent/domain/urgent-service-act#UrgentServiceAct',
+  AccompanimentCase: '../accompaniment/domain/accompaniment-case#AccompanimentCase',
+  PreventionCase: '../prevention/domain/prevention-case#PreventionCase',
 });

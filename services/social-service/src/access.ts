@@ -9,3 +9,21 @@ export const READ_INTAKE: AccessRule = {
   agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION', 'MINISTRY'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR', 'ADMIN'],
 };
+
+/** Case work at КЦСОН: urgent services, accompaniment, prevention. */
+export const CASE_WORK: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['SPECIALIST', 'HEAD'] };
+
+/** Urgent services and accompaniment status: КЦСОН, ЦСПН (the contract it pays for) and auditors. */
+export const READ_SERVICES: AccessRule = {
+  agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION', 'MINISTRY'],
+  roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR'],
+};
+
+/**
+ * Prevention casework and psychologists' conclusions: only the КЦСОН staff
+ * who work the cases. Another agency's request is refused (FORBIDDEN), and
+ * every read is audited.
+ */
+export const READ_SENSITIVE: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['SPECIALIST', 'HEAD'] };
+
+export const ADMINISTER_CATALOGUE: AccessRule = { agencies: ['SOCIAL_SERVICE', 'MINISTRY'], roles: ['ADMIN'] };

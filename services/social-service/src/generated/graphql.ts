@@ -4,6 +4,10 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { CitizenRef as CitizenRefModel, RequestContext } from '@sc/subgraph-kit';
 import { ServiceApplication as ServiceApplicationModel } from '../applications/domain/service-application';
 import { OutgoingReferral as OutgoingReferralModel } from '@sc/kernel';
+import { UrgentServiceCase as UrgentServiceCaseModel } from '../urgent/domain/urgent-service-case';
+import { UrgentServiceAct as UrgentServiceActModel } from '../urgent/domain/urgent-service-act';
+import { AccompanimentCase as AccompanimentCaseModel } from '../accompaniment/domain/accompaniment-case';
+import { PreventionCase as PreventionCaseModel } from '../prevention/domain/prevention-case';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -26,6 +30,114 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Случай социального обслуживания и сопровождения. */
+export type AccompanimentCase = {
+  __typename?: 'AccompanimentCase';
+  activities: Array<ContractActivity>;
+  appliedOn: Scalars['Date']['output'];
+  citizen: Citizen;
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  closureReason?: Maybe<Scalars['String']['output']>;
+  contractId?: Maybe<Scalars['ID']['output']>;
+  /** documents with the psychologist's conclusion: КЦСОН case workers only (FORBIDDEN for others) */
+  evidence: Array<Evidence>;
+  grounds: Array<AccompanimentGround>;
+  id: Scalars['ID']['output'];
+  individualProgramme?: Maybe<IndividualProgramme>;
+  /** psychological measures are shown only to КЦСОН case workers */
+  measures: Array<AccompanimentMeasure>;
+  needDecidedOn?: Maybe<Scalars['Date']['output']>;
+  /** решение — 5 рабочих дней */
+  needDecisionDue: Scalars['Date']['output'];
+  notRecognisedReason?: Maybe<Scalars['String']['output']>;
+  /** open deadlines past due (decision, programme, revision) */
+  overdue: Array<Scalars['String']['output']>;
+  programme: AccompanimentProgramme;
+  /** ИППСУ — 10 рабочих дней */
+  programmeDue: Scalars['Date']['output'];
+  serviceContractSignedOn?: Maybe<Scalars['Date']['output']>;
+  serviceUntil?: Maybe<Scalars['Date']['output']>;
+  socialLiftStage?: Maybe<SocialLiftStage>;
+  status: AccompanimentStatus;
+};
+
+export type AccompanimentGround =
+  /** совершеннолетний с трудностями в социальной адаптации */
+  | 'ADULT_ADAPTATION_DIFFICULTIES'
+  /** ребёнок с трудностями в социальной адаптации */
+  | 'CHILD_ADAPTATION_DIFFICULTIES'
+  /** освобождение из мест лишения свободы */
+  | 'LEAVING_PRISON'
+  | 'OTHER'
+  /** заключён социальный контракт */
+  | 'SOCIAL_CONTRACT_HOLDER'
+  /** выявлено при оказании срочных услуг */
+  | 'URGENT_CASE_FOLLOW_UP';
+
+/** Мероприятие социального сопровождения через стороннюю организацию. */
+export type AccompanimentMeasure = {
+  __typename?: 'AccompanimentMeasure';
+  completedOn?: Maybe<Scalars['Date']['output']>;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: MeasureKind;
+  note?: Maybe<Scalars['String']['output']>;
+  organisation: Scalars['String']['output'];
+  requestedOn: Scalars['Date']['output'];
+  status: MeasureStatus;
+};
+
+/** Программы социального сопровождения (seed 001, 002). */
+export type AccompanimentProgramme =
+  /** Семейный помощник: навыки ведения домашнего хозяйства */
+  | 'FAMILY_HELPER'
+  /** Семейный навигатор: социально-психологическая помощь семьям с социальным контрактом */
+  | 'FAMILY_NAVIGATOR'
+  /** Точка опоры: семьи в социально опасном положении */
+  | 'FULCRUM'
+  /** без программы сопровождения (только ИППСУ) */
+  | 'NONE'
+  /** Социальный лифт: освобождающиеся из мест лишения свободы (4 этапа) */
+  | 'SOCIAL_LIFT';
+
+/** Статус случая сопровождения (DOMAIN.md §4.6). */
+export type AccompanimentStatus =
+  /** договор заключён, обслуживание */
+  | 'ACTIVE'
+  /** обращение */
+  | 'APPLIED'
+  | 'CLOSED'
+  /** признан нуждающимся */
+  | 'NEED_RECOGNISED'
+  /** не признан нуждающимся */
+  | 'NOT_RECOGNISED'
+  /** ИППСУ выдана */
+  | 'PROGRAMME_ISSUED'
+  /** пересмотр ИППСУ */
+  | 'REVISION';
+
+export type ActService = {
+  __typename?: 'ActService';
+  code: Scalars['String']['output'];
+  deliveredOn: Scalars['Date']['output'];
+  name: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+  unit: Scalars['String']['output'];
+};
+
+export type AddMeasureInput = {
+  caseId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  kind: MeasureKind;
+  organisation: Scalars['String']['input'];
+  requestedOn: Scalars['Date']['input'];
+};
+
+export type AdministrativeMeasuresInput = {
+  applied: Scalars['Boolean']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
 /** Agency (ведомство). */
 export type Agency =
   /** ЦЗН: employment centre */
@@ -37,19 +149,32 @@ export type Agency =
   /** КЦСОН: comprehensive social services centre */
   | 'SOCIAL_SERVICE';
 
+export type ApproveRehabilitationInput = {
+  approvedBy: Scalars['String']['input'];
+  approvedOn: Scalars['Date']['input'];
+  caseId: Scalars['ID']['input'];
+  measures: Array<PreventionMeasureInput>;
+};
+
 /**
  * КЦСОН (комплексный центр социального обслуживания населения): intake with the
  * needs questionnaire, referrals to ЦСПН for a social contract.
  */
 export type Citizen = {
   __typename?: 'Citizen';
+  /** Признание нуждаемости, ИППСУ и социальное сопровождение (КЦСОН, ЦСПН, auditors; evidence only КЦСОН). */
+  accompanimentCases: Array<AccompanimentCase>;
   id: Scalars['ID']['output'];
+  /** Профилактическая работа (120-ФЗ): КЦСОН case workers only; another agency's request is FORBIDDEN; every read audited. */
+  preventionCases: Array<PreventionCase>;
   /** Заявления в КЦСОН, newest first. */
   socialServiceApplications: Array<SocialServiceApplication>;
   /** The person as КЦСОН holds them; null when КЦСОН does not know this citizen. */
   socialServiceProfile?: Maybe<CitizenProfile>;
   /** Направления из КЦСОН в другие ведомства, newest first. */
   socialServiceReferrals: Array<SocialServiceReferral>;
+  /** Срочные социальные услуги, newest first (КЦСОН, ЦСПН, auditors; empty for others). */
+  urgentServiceCases: Array<UrgentServiceCase>;
 };
 
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
@@ -66,6 +191,142 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+export type CloseAccompanimentInput = {
+  caseId: Scalars['ID']['input'];
+  reason: ClosureReason;
+};
+
+export type CloseUnsignedInput = {
+  caseId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type ClosureReason =
+  | 'CONTRACT_ENDED'
+  | 'DEATH'
+  | 'GOALS_MET'
+  | 'MOVED'
+  | 'NOT_RECOGNISED'
+  | 'REFUSAL';
+
+/** A ПСА activity ЦСПН assigned to КЦСОН (M5). */
+export type ContractActivity = {
+  __typename?: 'ContractActivity';
+  activityId: Scalars['ID']['output'];
+  description: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  kind: Scalars['String']['output'];
+  /** when КЦСОН reported it done (M6) */
+  reportedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+export type ContractServiceDeliveryInput = {
+  actId?: InputMaybe<Scalars['ID']['input']>;
+  caseId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+  completesActivity: Scalars['Boolean']['input'];
+  deliveredOn: Scalars['Date']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** the ПСА activity from M5 it serves */
+  psaActivityId?: InputMaybe<Scalars['ID']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  volume: Scalars['Float']['input'];
+};
+
+export type DecideNeedRecognitionInput = {
+  caseId: Scalars['ID']['input'];
+  decidedOn: Scalars['Date']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  recognised: Scalars['Boolean']['input'];
+};
+
+export type DecideUrgentNeedInput = {
+  approve: Scalars['Boolean']['input'];
+  caseId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeregisterPreventionInput = {
+  caseId: Scalars['ID']['input'];
+  ground?: InputMaybe<DeregistrationGround>;
+  /** the recorded decision; required */
+  resolution?: InputMaybe<ResolutionInput>;
+};
+
+export type Deregistration = {
+  __typename?: 'Deregistration';
+  body: Scalars['String']['output'];
+  date: Scalars['Date']['output'];
+  ground: DeregistrationGround;
+  number: Scalars['String']['output'];
+};
+
+export type DeregistrationGround =
+  /** причины устранены */
+  | 'CAUSES_REMOVED'
+  /** достижение 18 лет */
+  | 'CHILD_TURNED_18'
+  | 'OTHER_LEGAL_GROUND';
+
+export type Evidence = {
+  __typename?: 'Evidence';
+  kind: EvidenceKind;
+  reference: Scalars['String']['output'];
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+export type EvidenceInput = {
+  kind: EvidenceKind;
+  reference: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EvidenceKind =
+  /** лист собеседования УСЗН */
+  | 'INTERVIEW_SHEET'
+  | 'OTHER'
+  /** ходатайство */
+  | 'PETITION'
+  /** заключение психолога */
+  | 'PSYCHOLOGIST_CONCLUSION';
+
+export type ExtendPreventionInput = {
+  caseId: Scalars['ID']['input'];
+  resolution: ResolutionInput;
+};
+
+export type FollowUp = {
+  __typename?: 'FollowUp';
+  caseId: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+};
+
+/** ИППСУ. */
+export type IndividualProgramme = {
+  __typename?: 'IndividualProgramme';
+  form: ServiceForm;
+  issuedOn: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+  provider: Scalars['String']['output'];
+  /** пересмотр не реже раза в 3 года */
+  revisionDue: Scalars['Date']['output'];
+  services: Array<ProgrammeService>;
+};
+
+export type IssueIndividualProgrammeInput = {
+  caseId: Scalars['ID']['input'];
+  form: ServiceForm;
+  issuedOn: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
+  provider: Scalars['String']['input'];
+  services: Array<ProgrammeServiceInput>;
+};
+
+export type IssueUrgentActInput = {
+  caseId: Scalars['ID']['input'];
+  conditions?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type LinkCitizenSnilsInput = {
   /** the provisional key the person was registered under */
   citizenId: Scalars['ID']['input'];
@@ -73,14 +334,132 @@ export type LinkCitizenSnilsInput = {
   snils: Scalars['String']['input'];
 };
 
+export type MeasureAction =
+  | 'COMPLETE'
+  | 'DECLINE'
+  | 'START';
+
+export type MeasureKind =
+  | 'LEGAL'
+  | 'MEDICAL'
+  | 'PEDAGOGICAL'
+  | 'PSYCHOLOGICAL'
+  | 'SOCIAL';
+
+export type MeasureStatus =
+  | 'DECLINED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'REQUESTED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  addAccompanimentMeasure: AccompanimentCase;
+  advanceSocialLiftStage: AccompanimentCase;
+  approveRehabilitationProgramme: PreventionCase;
+  closeAccompanimentCase: AccompanimentCase;
+  /** Анонимная или телефонная помощь: act without signature, with the reason. */
+  closeUrgentCaseUnsigned: UrgentServiceCase;
+  closeUrgentServiceCase: UrgentServiceCase;
+  /** Признание нуждающимся (5 рабочих дней). */
+  decideNeedRecognition: AccompanimentCase;
+  decideUrgentNeed: UrgentServiceCase;
+  /** Снять с учёта: only on a recorded decision. */
+  deregisterPreventionCase: PreventionCase;
+  extendPreventionCase: PreventionCase;
+  flagAdministrativeMeasures: PreventionCase;
+  /** ИППСУ (10 рабочих дней). */
+  issueIndividualProgramme: AccompanimentCase;
+  /** Составить акт: content frozen and hashed; shown to the recipient for signature. */
+  issueUrgentServiceAct: UrgentServiceAct;
   /** Связать гражданина, принятого без СНИЛС, с его СНИЛС: re-keys the citizen everywhere (citizen.identity-linked.v1); the old key keeps resolving. */
   linkCitizenSnils: Citizen;
+  openAccompanimentCase: AccompanimentCase;
+  receivePreventionSignal: PreventionCase;
+  /** Услуга контрактнику по ПСА, reported to ЦСПН (M6). */
+  recordContractServiceDelivery: AccompanimentCase;
+  recordPreventionCheck: PreventionCase;
+  /** Оказание срочной услуги (code from the catalogue, positive volume). */
+  recordUrgentServiceDelivery: UrgentServiceCase;
   /** Направить гражданина в ЦСПН для заключения социального контракта (M4). */
   referCitizenForSocialContract: SocialServiceReferral;
+  registerPreventionCase: PreventionCase;
   /** Принять заявление и анкету: registers the person (if new) and the application. */
   registerSocialServiceApplication: SocialServiceApplication;
+  reportPreventionMeasure: PreventionCase;
+  /** Обращение за срочными услугами; the decision is immediate. */
+  requestUrgentServices: UrgentServiceCase;
+  reviewPreventionCase: PreventionCase;
+  signServiceContract: AccompanimentCase;
+  /** Подпись получателя: verified, then the act is immutable; a contract holder's services are reported to ЦСПН (M6). */
+  signUrgentServiceAct: UrgentServiceAct;
+  startProgrammeRevision: AccompanimentCase;
+  updateAccompanimentMeasure: AccompanimentCase;
+};
+
+
+export type MutationAddAccompanimentMeasureArgs = {
+  input: AddMeasureInput;
+};
+
+
+export type MutationAdvanceSocialLiftStageArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveRehabilitationProgrammeArgs = {
+  input: ApproveRehabilitationInput;
+};
+
+
+export type MutationCloseAccompanimentCaseArgs = {
+  input: CloseAccompanimentInput;
+};
+
+
+export type MutationCloseUrgentCaseUnsignedArgs = {
+  input: CloseUnsignedInput;
+};
+
+
+export type MutationCloseUrgentServiceCaseArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationDecideNeedRecognitionArgs = {
+  input: DecideNeedRecognitionInput;
+};
+
+
+export type MutationDecideUrgentNeedArgs = {
+  input: DecideUrgentNeedInput;
+};
+
+
+export type MutationDeregisterPreventionCaseArgs = {
+  input: DeregisterPreventionInput;
+};
+
+
+export type MutationExtendPreventionCaseArgs = {
+  input: ExtendPreventionInput;
+};
+
+
+export type MutationFlagAdministrativeMeasuresArgs = {
+  input: AdministrativeMeasuresInput;
+};
+
+
+export type MutationIssueIndividualProgrammeArgs = {
+  input: IssueIndividualProgrammeInput;
+};
+
+
+export type MutationIssueUrgentServiceActArgs = {
+  input: IssueUrgentActInput;
 };
 
 
@@ -89,13 +468,78 @@ export type MutationLinkCitizenSnilsArgs = {
 };
 
 
+export type MutationOpenAccompanimentCaseArgs = {
+  input: OpenAccompanimentCaseInput;
+};
+
+
+export type MutationReceivePreventionSignalArgs = {
+  input: ReceiveSignalInput;
+};
+
+
+export type MutationRecordContractServiceDeliveryArgs = {
+  input: ContractServiceDeliveryInput;
+};
+
+
+export type MutationRecordPreventionCheckArgs = {
+  input: PreventionCheckInput;
+};
+
+
+export type MutationRecordUrgentServiceDeliveryArgs = {
+  input: RecordUrgentDeliveryInput;
+};
+
+
 export type MutationReferCitizenForSocialContractArgs = {
   input: ReferCitizenForSocialContractInput;
 };
 
 
+export type MutationRegisterPreventionCaseArgs = {
+  input: RegisterPreventionInput;
+};
+
+
 export type MutationRegisterSocialServiceApplicationArgs = {
   input: RegisterSocialServiceApplicationInput;
+};
+
+
+export type MutationReportPreventionMeasureArgs = {
+  input: ReportPreventionMeasureInput;
+};
+
+
+export type MutationRequestUrgentServicesArgs = {
+  input: RequestUrgentServicesInput;
+};
+
+
+export type MutationReviewPreventionCaseArgs = {
+  input: ReviewPreventionInput;
+};
+
+
+export type MutationSignServiceContractArgs = {
+  input: SignServiceContractInput;
+};
+
+
+export type MutationSignUrgentServiceActArgs = {
+  input: SignUrgentActInput;
+};
+
+
+export type MutationStartProgrammeRevisionArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAccompanimentMeasureArgs = {
+  input: UpdateMeasureInput;
 };
 
 /** Обстоятельства, ухудшающие условия жизнедеятельности (442-ФЗ ст. 15, DOMAIN.md §8). */
@@ -142,6 +586,17 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+export type OpenAccompanimentCaseInput = {
+  appliedOn: Scalars['Date']['input'];
+  /** the citizen, or… */
+  citizenId?: InputMaybe<Scalars['ID']['input']>;
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  /** …the urgent case in which the further need was found */
+  fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
+  grounds: Array<AccompanimentGround>;
+  programme: AccompanimentProgramme;
+};
+
 /** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
 export type PersonInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -154,13 +609,127 @@ export type PersonInput = {
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Профилактический случай (несовершеннолетний или семья в СОП). */
+export type PreventionCase = {
+  __typename?: 'PreventionCase';
+  address?: Maybe<Scalars['String']['output']>;
+  /** применены меры административного воздействия */
+  administrativeMeasures: Scalars['Boolean']['output'];
+  /** проверка сигнала — срок */
+  checkDue: Scalars['Date']['output'];
+  checkFindings?: Maybe<Scalars['String']['output']>;
+  checkOverdue: Scalars['Boolean']['output'];
+  citizen: Citizen;
+  curator?: Maybe<Scalars['String']['output']>;
+  deregistration?: Maybe<Deregistration>;
+  facts: Scalars['String']['output'];
+  /** each stage with its date and responsible party */
+  history: Array<StageEntry>;
+  id: Scalars['ID']['output'];
+  measures: Array<PreventionMeasure>;
+  nextReviewDue?: Maybe<Scalars['Date']['output']>;
+  registration?: Maybe<Resolution>;
+  signalOn: Scalars['Date']['output'];
+  source: SignalSource;
+  sourceDetails: Scalars['String']['output'];
+  status: PreventionStatus;
+  subject: Scalars['String']['output'];
+};
+
+export type PreventionCheckInput = {
+  caseId: Scalars['ID']['input'];
+  /** МВД, ЦСОН or another prevention body */
+  checkedBy: Scalars['String']['input'];
+  confirmed: Scalars['Boolean']['input'];
+  findings: Scalars['String']['input'];
+  on: Scalars['Date']['input'];
+};
+
+export type PreventionMeasure = {
+  __typename?: 'PreventionMeasure';
+  description: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  report?: Maybe<Scalars['String']['output']>;
+  responsibleAgency: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type PreventionMeasureInput = {
+  description: Scalars['String']['input'];
+  dueDate: Scalars['Date']['input'];
+  responsibleAgency: Scalars['String']['input'];
+};
+
+/** Статус профилактического случая (DOMAIN.md §4.7). */
+export type PreventionStatus =
+  /** проверен с выходом в адрес */
+  | 'CHECKED'
+  /** не подтвердился */
+  | 'CLOSED_NO_GROUNDS'
+  /** снят с учёта (этап 5) */
+  | 'DEREGISTERED'
+  /** продлено (этап 5) */
+  | 'EXTENDED'
+  /** исполнение (этап 3) */
+  | 'IN_EXECUTION'
+  /** программа реабилитации утверждена (этап 2) */
+  | 'PROGRAMME_APPROVED'
+  /** поставлен на учёт (этап 1) */
+  | 'REGISTERED'
+  /** поступил сигнал */
+  | 'SIGNAL_RECEIVED'
+  /** контроль и анализ (этап 4) */
+  | 'UNDER_REVIEW';
+
+export type PreventionSubject =
+  | 'FAMILY'
+  | 'MINOR';
+
+export type ProgrammeService = {
+  __typename?: 'ProgrammeService';
+  frequency: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  periodFrom: Scalars['Date']['output'];
+  periodTo: Scalars['Date']['output'];
+  type: ServiceType;
+  volume: Scalars['Float']['output'];
+};
+
+export type ProgrammeServiceInput = {
+  frequency: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  periodFrom: Scalars['Date']['input'];
+  periodTo: Scalars['Date']['input'];
+  type: ServiceType;
+  volume: Scalars['Float']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  accompanimentCase?: Maybe<AccompanimentCase>;
+  /** Open accompaniment cases whose decision, programme or revision is overdue or due within `withinDays`. */
+  accompanimentDeadlines: Array<AccompanimentCase>;
   /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
   citizen: Citizen;
   /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
   citizenBySnils: Citizen;
+  /** КЦСОН case workers only. */
+  preventionCase?: Maybe<PreventionCase>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
+  urgentServiceCase?: Maybe<UrgentServiceCase>;
+  /** Каталог срочных социальных услуг. */
+  urgentServiceCatalogue: Array<UrgentServiceType>;
+};
+
+
+export type QueryAccompanimentCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccompanimentDeadlinesArgs = {
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -174,8 +743,37 @@ export type QueryCitizenBySnilsArgs = {
 };
 
 
+export type QueryPreventionCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySocialServiceReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUrgentServiceCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type ReceiveSignalInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  facts: Scalars['String']['input'];
+  fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
+  /** the minor or the family's adult; or fromUrgentCaseId */
+  person?: InputMaybe<PersonInput>;
+  signalOn: Scalars['Date']['input'];
+  source: SignalSource;
+  sourceDetails: Scalars['String']['input'];
+  subject: PreventionSubject;
+};
+
+export type RecordUrgentDeliveryInput = {
+  caseId: Scalars['ID']['input'];
+  deliveredOn: Scalars['Date']['input'];
+  quantity: Scalars['Float']['input'];
+  serviceCode: Scalars['String']['input'];
 };
 
 export type ReferCitizenForSocialContractInput = {
@@ -224,11 +822,114 @@ export type ReferralType =
   /** для оказания срочных социальных услуг и социального сопровождения */
   | 'FOR_URGENT_AND_ACCOMPANIMENT';
 
+export type RegisterPreventionInput = {
+  caseId: Scalars['ID']['input'];
+  curator: Scalars['String']['input'];
+  resolution: ResolutionInput;
+};
+
 export type RegisterSocialServiceApplicationInput = {
   circumstances: Array<NeedCircumstance>;
   citizen: PersonInput;
   needs: NeedsQuestionnaireInput;
 };
+
+export type ReportPreventionMeasureInput = {
+  caseId: Scalars['ID']['input'];
+  done: Scalars['Boolean']['input'];
+  measureId: Scalars['ID']['input'];
+  report: Scalars['String']['input'];
+};
+
+export type RequestUrgentServicesInput = {
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  channel: UrgentChannel;
+  circumstances: Scalars['String']['input'];
+  /** the recipient; omit only for anonymous phone help */
+  citizen?: InputMaybe<PersonInput>;
+  /** the immediate decision; leave empty to decide separately */
+  decision?: InputMaybe<UrgentDecision>;
+  /** the document that established identity, e.g. «паспорт 2515 123456» */
+  identityDocument?: InputMaybe<Scalars['String']['input']>;
+  /** the organisation that reported the need (ORGANISATION_NOTICE) */
+  notifiedBy?: InputMaybe<Scalars['String']['input']>;
+  refusalReason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Resolution = {
+  __typename?: 'Resolution';
+  body: Scalars['String']['output'];
+  date: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+};
+
+export type ResolutionInput = {
+  body: Scalars['String']['input'];
+  date: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
+};
+
+export type ReviewPreventionInput = {
+  analysis: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+  on: Scalars['Date']['input'];
+};
+
+/** Форма социального обслуживания. */
+export type ServiceForm =
+  /** на дому */
+  | 'HOME'
+  /** стационарная */
+  | 'RESIDENTIAL'
+  /** полустационарная */
+  | 'SEMI_RESIDENTIAL';
+
+/** Виды социальных услуг (442-ФЗ ст. 20). */
+export type ServiceType =
+  /** повышение коммуникативного потенциала */
+  | 'COMMUNICATION'
+  | 'HOUSEHOLD'
+  | 'LABOUR'
+  | 'LEGAL'
+  | 'MEDICAL'
+  | 'PEDAGOGICAL'
+  | 'PSYCHOLOGICAL'
+  | 'URGENT';
+
+export type SignServiceContractInput = {
+  caseId: Scalars['ID']['input'];
+  signedOn: Scalars['Date']['input'];
+};
+
+export type SignUrgentActInput = {
+  actId: Scalars['ID']['input'];
+  /** the contentHash of the act shown to the recipient */
+  shownActHash: Scalars['String']['input'];
+  /** the recipient's drawn signature, PNG, base64 */
+  signaturePng: Scalars['String']['input'];
+  signerName: Scalars['String']['input'];
+};
+
+export type SignalSource =
+  /** опека */
+  | 'GUARDIANSHIP'
+  | 'KINDERGARTEN'
+  | 'MEDICAL'
+  | 'OTHER_AGENCY'
+  /** МВД */
+  | 'POLICE'
+  | 'SCHOOL'
+  | 'SOCIAL_SERVICE';
+
+export type SocialLiftStage =
+  /** адаптация */
+  | 'ADAPTATION'
+  /** работа в исправительном учреждении */
+  | 'IN_INSTITUTION'
+  /** освобождение */
+  | 'RELEASE'
+  /** социализация */
+  | 'SOCIALISATION';
 
 /** Заявление гражданина в КЦСОН с анкетой о потребностях. */
 export type SocialServiceApplication = {
@@ -264,6 +965,118 @@ export type SocialServiceReferral = {
   status: ReferralStatus;
   toAgency: Agency;
   type: ReferralType;
+};
+
+export type StageEntry = {
+  __typename?: 'StageEntry';
+  note?: Maybe<Scalars['String']['output']>;
+  on: Scalars['Date']['output'];
+  responsible: Scalars['String']['output'];
+  status: PreventionStatus;
+};
+
+export type UpdateMeasureInput = {
+  action: MeasureAction;
+  caseId: Scalars['ID']['input'];
+  measureId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  on: Scalars['Date']['input'];
+};
+
+/** Статус случая срочного обслуживания (DOMAIN.md §4.5). */
+export type UrgentCaseStatus =
+  /** акт подписан получателем */
+  | 'ACT_SIGNED'
+  /** акт без подписи (анонимно / по телефону) */
+  | 'ACT_UNSIGNED'
+  | 'CLOSED'
+  /** решение принято (немедленно) */
+  | 'NEED_DECIDED'
+  /** услуги оказаны */
+  | 'PROVIDED'
+  /** отказано */
+  | 'REFUSED'
+  /** обращение */
+  | 'REQUESTED';
+
+export type UrgentChannel =
+  /** информация медицинской, образовательной или иной организации (M12) */
+  | 'ORGANISATION_NOTICE'
+  /** телефонный звонок */
+  | 'PHONE_CALL'
+  /** ходатайство ЦСПН при заключении социального контракта (M5) */
+  | 'SOCIAL_PROTECTION_REQUEST'
+  /** письменное заявление */
+  | 'WRITTEN_APPLICATION';
+
+export type UrgentDecision =
+  | 'APPROVE'
+  | 'REFUSE';
+
+export type UrgentDelivery = {
+  __typename?: 'UrgentDelivery';
+  deliveredBy: Scalars['String']['output'];
+  deliveredOn: Scalars['Date']['output'];
+  quantity: Scalars['Float']['output'];
+  serviceCode: Scalars['String']['output'];
+  serviceName: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+};
+
+/** Акт о предоставлении срочных социальных услуг (M13). The signature image itself is never returned, only its hash. */
+export type UrgentServiceAct = {
+  __typename?: 'UrgentServiceAct';
+  conditions: Scalars['String']['output'];
+  /** SHA-256 of the act's canonical content: what the recipient is shown and signs */
+  contentHash: Scalars['String']['output'];
+  drawnUpOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** the stored content and signature still match their hashes */
+  intact: Scalars['Boolean']['output'];
+  number: Scalars['String']['output'];
+  provider: Scalars['String']['output'];
+  recipientName?: Maybe<Scalars['String']['output']>;
+  services: Array<ActService>;
+  signatureSha256?: Maybe<Scalars['String']['output']>;
+  signed: Scalars['Boolean']['output'];
+  signedAt?: Maybe<Scalars['DateTime']['output']>;
+  signerName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Случай срочного социального обслуживания. */
+export type UrgentServiceCase = {
+  __typename?: 'UrgentServiceCase';
+  act?: Maybe<UrgentServiceAct>;
+  anonymous: Scalars['Boolean']['output'];
+  channel: UrgentChannel;
+  circumstances: Scalars['String']['output'];
+  /** null for anonymous help */
+  citizen?: Maybe<Citizen>;
+  contractId?: Maybe<Scalars['ID']['output']>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  deliveries: Array<UrgentDelivery>;
+  /** a further need found while serving, and the case it opened */
+  followUp?: Maybe<FollowUp>;
+  id: Scalars['ID']['output'];
+  identityDocument?: Maybe<Scalars['String']['output']>;
+  notifiedBy?: Maybe<Scalars['String']['output']>;
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  status: UrgentCaseStatus;
+  unsignedReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Срочная социальная услуга in the catalogue (data). */
+export type UrgentServiceType = {
+  __typename?: 'UrgentServiceType';
+  active: Scalars['Boolean']['output'];
+  /** may be given anonymously by phone */
+  anonymousAllowed: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** FEDERAL (442-ФЗ ст. 21), SEED (seed 001), IRKUTSK (209-мпр), REGIONAL */
+  source: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -361,58 +1174,214 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Agency: Agency;
-  Citizen: ResolverTypeWrapper<CitizenRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  AccompanimentCase: ResolverTypeWrapper<AccompanimentCaseModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccompanimentGround: AccompanimentGround;
+  AccompanimentMeasure: ResolverTypeWrapper<AccompanimentMeasure>;
+  AccompanimentProgramme: AccompanimentProgramme;
+  AccompanimentStatus: AccompanimentStatus;
+  ActService: ResolverTypeWrapper<ActService>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AddMeasureInput: AddMeasureInput;
+  AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Agency: Agency;
+  ApproveRehabilitationInput: ApproveRehabilitationInput;
+  Citizen: ResolverTypeWrapper<CitizenRefModel>;
+  CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  CloseAccompanimentInput: CloseAccompanimentInput;
+  CloseUnsignedInput: CloseUnsignedInput;
+  ClosureReason: ClosureReason;
+  ContractActivity: ResolverTypeWrapper<ContractActivity>;
+  ContractServiceDeliveryInput: ContractServiceDeliveryInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideNeedRecognitionInput: DecideNeedRecognitionInput;
+  DecideUrgentNeedInput: DecideUrgentNeedInput;
+  DeregisterPreventionInput: DeregisterPreventionInput;
+  Deregistration: ResolverTypeWrapper<Deregistration>;
+  DeregistrationGround: DeregistrationGround;
+  Evidence: ResolverTypeWrapper<Evidence>;
+  EvidenceInput: EvidenceInput;
+  EvidenceKind: EvidenceKind;
+  ExtendPreventionInput: ExtendPreventionInput;
+  FollowUp: ResolverTypeWrapper<FollowUp>;
+  IndividualProgramme: ResolverTypeWrapper<IndividualProgramme>;
+  IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
+  IssueUrgentActInput: IssueUrgentActInput;
   LinkCitizenSnilsInput: LinkCitizenSnilsInput;
+  MeasureAction: MeasureAction;
+  MeasureKind: MeasureKind;
+  MeasureStatus: MeasureStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedCircumstance: NeedCircumstance;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PersonInput: PersonInput;
+  PreventionCase: ResolverTypeWrapper<PreventionCaseModel>;
+  PreventionCheckInput: PreventionCheckInput;
+  PreventionMeasure: ResolverTypeWrapper<PreventionMeasure>;
+  PreventionMeasureInput: PreventionMeasureInput;
+  PreventionStatus: PreventionStatus;
+  PreventionSubject: PreventionSubject;
+  ProgrammeService: ResolverTypeWrapper<ProgrammeService>;
+  ProgrammeServiceInput: ProgrammeServiceInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ReceiveSignalInput: ReceiveSignalInput;
+  RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
   ReferralBasis: ReferralBasis;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
+  RegisterPreventionInput: RegisterPreventionInput;
   RegisterSocialServiceApplicationInput: RegisterSocialServiceApplicationInput;
+  ReportPreventionMeasureInput: ReportPreventionMeasureInput;
+  RequestUrgentServicesInput: RequestUrgentServicesInput;
+  Resolution: ResolverTypeWrapper<Resolution>;
+  ResolutionInput: ResolutionInput;
+  ReviewPreventionInput: ReviewPreventionInput;
+  ServiceForm: ServiceForm;
+  ServiceType: ServiceType;
+  SignServiceContractInput: SignServiceContractInput;
+  SignUrgentActInput: SignUrgentActInput;
+  SignalSource: SignalSource;
+  SocialLiftStage: SocialLiftStage;
   SocialServiceApplication: ResolverTypeWrapper<ServiceApplicationModel>;
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
+  StageEntry: ResolverTypeWrapper<StageEntry>;
+  UpdateMeasureInput: UpdateMeasureInput;
+  UrgentCaseStatus: UrgentCaseStatus;
+  UrgentChannel: UrgentChannel;
+  UrgentDecision: UrgentDecision;
+  UrgentDelivery: ResolverTypeWrapper<UrgentDelivery>;
+  UrgentServiceAct: ResolverTypeWrapper<UrgentServiceActModel>;
+  UrgentServiceCase: ResolverTypeWrapper<UrgentServiceCaseModel>;
+  UrgentServiceType: ResolverTypeWrapper<UrgentServiceType>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Citizen: CitizenRefModel;
-  ID: Scalars['ID']['output'];
-  CitizenProfile: CitizenProfile;
+  AccompanimentCase: AccompanimentCaseModel;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AccompanimentMeasure: AccompanimentMeasure;
+  ActService: ActService;
+  Float: Scalars['Float']['output'];
+  AddMeasureInput: AddMeasureInput;
+  AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
+  ApproveRehabilitationInput: ApproveRehabilitationInput;
+  Citizen: CitizenRefModel;
+  CitizenProfile: CitizenProfile;
+  CloseAccompanimentInput: CloseAccompanimentInput;
+  CloseUnsignedInput: CloseUnsignedInput;
+  ContractActivity: ContractActivity;
+  ContractServiceDeliveryInput: ContractServiceDeliveryInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DecideNeedRecognitionInput: DecideNeedRecognitionInput;
+  DecideUrgentNeedInput: DecideUrgentNeedInput;
+  DeregisterPreventionInput: DeregisterPreventionInput;
+  Deregistration: Deregistration;
+  Evidence: Evidence;
+  EvidenceInput: EvidenceInput;
+  ExtendPreventionInput: ExtendPreventionInput;
+  FollowUp: FollowUp;
+  IndividualProgramme: IndividualProgramme;
+  IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
+  IssueUrgentActInput: IssueUrgentActInput;
   LinkCitizenSnilsInput: LinkCitizenSnilsInput;
   Mutation: Record<PropertyKey, never>;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PersonInput: PersonInput;
+  PreventionCase: PreventionCaseModel;
+  PreventionCheckInput: PreventionCheckInput;
+  PreventionMeasure: PreventionMeasure;
+  PreventionMeasureInput: PreventionMeasureInput;
+  ProgrammeService: ProgrammeService;
+  ProgrammeServiceInput: ProgrammeServiceInput;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  ReceiveSignalInput: ReceiveSignalInput;
+  RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
+  RegisterPreventionInput: RegisterPreventionInput;
   RegisterSocialServiceApplicationInput: RegisterSocialServiceApplicationInput;
+  ReportPreventionMeasureInput: ReportPreventionMeasureInput;
+  RequestUrgentServicesInput: RequestUrgentServicesInput;
+  Resolution: Resolution;
+  ResolutionInput: ResolutionInput;
+  ReviewPreventionInput: ReviewPreventionInput;
+  SignServiceContractInput: SignServiceContractInput;
+  SignUrgentActInput: SignUrgentActInput;
   SocialServiceApplication: ServiceApplicationModel;
   SocialServiceReferral: OutgoingReferralModel;
+  StageEntry: StageEntry;
+  UpdateMeasureInput: UpdateMeasureInput;
+  UrgentDelivery: UrgentDelivery;
+  UrgentServiceAct: UrgentServiceActModel;
+  UrgentServiceCase: UrgentServiceCaseModel;
+  UrgentServiceType: UrgentServiceType;
+}>;
+
+export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCase'] = ResolversParentTypes['AccompanimentCase']> = ResolversObject<{
+  activities?: Resolver<Array<ResolversTypes['ContractActivity']>, ParentType, ContextType>;
+  appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  closureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['AccompanimentGround']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  individualProgramme?: Resolver<Maybe<ResolversTypes['IndividualProgramme']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['AccompanimentMeasure']>, ParentType, ContextType>;
+  needDecidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  needDecisionDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  notRecognisedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['AccompanimentProgramme'], ParentType, ContextType>;
+  programmeDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  serviceContractSignedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  serviceUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  socialLiftStage?: Resolver<Maybe<ResolversTypes['SocialLiftStage']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccompanimentStatus'], ParentType, ContextType>;
+}>;
+
+export type AccompanimentMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentMeasure'] = ResolversParentTypes['AccompanimentMeasure']> = ResolversObject<{
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeasureKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
+}>;
+
+export type ActServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActService'] = ResolversParentTypes['ActService']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accompanimentCases?: Resolver<Array<ResolversTypes['AccompanimentCase']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  preventionCases?: Resolver<Array<ResolversTypes['PreventionCase']>, ParentType, ContextType>;
   socialServiceApplications?: Resolver<Array<ResolversTypes['SocialServiceApplication']>, ParentType, ContextType>;
   socialServiceProfile?: Resolver<Maybe<ResolversTypes['CitizenProfile']>, ParentType, ContextType>;
   socialServiceReferrals?: Resolver<Array<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType>;
+  urgentServiceCases?: Resolver<Array<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType>;
 }>;
 
 export type CitizenProfileResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitizenProfile'] = ResolversParentTypes['CitizenProfile']> = ResolversObject<{
@@ -426,6 +1395,14 @@ export type CitizenProfileResolvers<ContextType = RequestContext, ParentType ext
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ContractActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractActivity'] = ResolversParentTypes['ContractActivity']> = ResolversObject<{
+  activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -434,10 +1411,63 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeregistrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deregistration'] = ResolversParentTypes['Deregistration']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['DeregistrationGround'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EvidenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = ResolversObject<{
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndividualProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndividualProgramme'] = ResolversParentTypes['IndividualProgramme']> = ResolversObject<{
+  form?: Resolver<ResolversTypes['ServiceForm'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revisionDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ProgrammeService']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentMeasureArgs, 'input'>>;
+  advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAdvanceSocialLiftStageArgs, 'caseId'>>;
+  approveRehabilitationProgramme?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationApproveRehabilitationProgrammeArgs, 'input'>>;
+  closeAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationCloseAccompanimentCaseArgs, 'input'>>;
+  closeUrgentCaseUnsigned?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentCaseUnsignedArgs, 'input'>>;
+  closeUrgentServiceCase?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentServiceCaseArgs, 'caseId'>>;
+  decideNeedRecognition?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationDecideNeedRecognitionArgs, 'input'>>;
+  decideUrgentNeed?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationDecideUrgentNeedArgs, 'input'>>;
+  deregisterPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationDeregisterPreventionCaseArgs, 'input'>>;
+  extendPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationExtendPreventionCaseArgs, 'input'>>;
+  flagAdministrativeMeasures?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationFlagAdministrativeMeasuresArgs, 'input'>>;
+  issueIndividualProgramme?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationIssueIndividualProgrammeArgs, 'input'>>;
+  issueUrgentServiceAct?: Resolver<ResolversTypes['UrgentServiceAct'], ParentType, ContextType, RequireFields<MutationIssueUrgentServiceActArgs, 'input'>>;
   linkCitizenSnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationLinkCitizenSnilsArgs, 'input'>>;
+  openAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationOpenAccompanimentCaseArgs, 'input'>>;
+  receivePreventionSignal?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReceivePreventionSignalArgs, 'input'>>;
+  recordContractServiceDelivery?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationRecordContractServiceDeliveryArgs, 'input'>>;
+  recordPreventionCheck?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationRecordPreventionCheckArgs, 'input'>>;
+  recordUrgentServiceDelivery?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationRecordUrgentServiceDeliveryArgs, 'input'>>;
   referCitizenForSocialContract?: Resolver<ResolversTypes['SocialServiceReferral'], ParentType, ContextType, RequireFields<MutationReferCitizenForSocialContractArgs, 'input'>>;
+  registerPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationRegisterPreventionCaseArgs, 'input'>>;
   registerSocialServiceApplication?: Resolver<ResolversTypes['SocialServiceApplication'], ParentType, ContextType, RequireFields<MutationRegisterSocialServiceApplicationArgs, 'input'>>;
+  reportPreventionMeasure?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReportPreventionMeasureArgs, 'input'>>;
+  requestUrgentServices?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationRequestUrgentServicesArgs, 'input'>>;
+  reviewPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReviewPreventionCaseArgs, 'input'>>;
+  signServiceContract?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationSignServiceContractArgs, 'input'>>;
+  signUrgentServiceAct?: Resolver<ResolversTypes['UrgentServiceAct'], ParentType, ContextType, RequireFields<MutationSignUrgentServiceActArgs, 'input'>>;
+  startProgrammeRevision?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationStartProgrammeRevisionArgs, 'caseId'>>;
+  updateAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationUpdateAccompanimentMeasureArgs, 'input'>>;
 }>;
 
 export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeedsQuestionnaire'] = ResolversParentTypes['NeedsQuestionnaire']> = ResolversObject<{
@@ -449,10 +1479,61 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PreventionCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCase'] = ResolversParentTypes['PreventionCase']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  administrativeMeasures?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checkDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  checkFindings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  checkOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  curator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deregistration?: Resolver<Maybe<ResolversTypes['Deregistration']>, ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['StageEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['PreventionMeasure']>, ParentType, ContextType>;
+  nextReviewDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  registration?: Resolver<Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  signalOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SignalSource'], ParentType, ContextType>;
+  sourceDetails?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PreventionStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PreventionMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionMeasure'] = ResolversParentTypes['PreventionMeasure']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responsibleAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeService'] = ResolversParentTypes['ProgrammeService']> = ResolversObject<{
+  frequency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ServiceType'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accompanimentCase?: Resolver<Maybe<ResolversTypes['AccompanimentCase']>, ParentType, ContextType, RequireFields<QueryAccompanimentCaseArgs, 'id'>>;
+  accompanimentDeadlines?: Resolver<Array<ResolversTypes['AccompanimentCase']>, ParentType, ContextType, RequireFields<QueryAccompanimentDeadlinesArgs, 'withinDays'>>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
+  preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
+  urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
+  urgentServiceCatalogue?: Resolver<Array<ResolversTypes['UrgentServiceType']>, ParentType, ContextType>;
+}>;
+
+export type ResolutionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Resolution'] = ResolversParentTypes['Resolution']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SocialServiceApplicationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceApplication'] = ResolversParentTypes['SocialServiceApplication']> = ResolversObject<{
@@ -480,15 +1561,92 @@ export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentT
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
 }>;
 
+export type StageEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StageEntry'] = ResolversParentTypes['StageEntry']> = ResolversObject<{
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  responsible?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PreventionStatus'], ParentType, ContextType>;
+}>;
+
+export type UrgentDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentDelivery'] = ResolversParentTypes['UrgentDelivery']> = ResolversObject<{
+  deliveredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  serviceCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UrgentServiceActResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceAct'] = ResolversParentTypes['UrgentServiceAct']> = ResolversObject<{
+  conditions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  drawnUpOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ActService']>, ParentType, ContextType>;
+  signatureSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type UrgentServiceCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceCase'] = ResolversParentTypes['UrgentServiceCase']> = ResolversObject<{
+  act?: Resolver<Maybe<ResolversTypes['UrgentServiceAct']>, ParentType, ContextType>;
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['UrgentChannel'], ParentType, ContextType>;
+  circumstances?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citizen?: Resolver<Maybe<ResolversTypes['Citizen']>, ParentType, ContextType>;
+  contractId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['UrgentDelivery']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDocument?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notifiedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UrgentCaseStatus'], ParentType, ContextType>;
+  unsignedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type UrgentServiceTypeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceType'] = ResolversParentTypes['UrgentServiceType']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  anonymousAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
+  AccompanimentMeasure?: AccompanimentMeasureResolvers<ContextType>;
+  ActService?: ActServiceResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
+  ContractActivity?: ContractActivityResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Deregistration?: DeregistrationResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
+  FollowUp?: FollowUpResolvers<ContextType>;
+  IndividualProgramme?: IndividualProgrammeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  PreventionCase?: PreventionCaseResolvers<ContextType>;
+  PreventionMeasure?: PreventionMeasureResolvers<ContextType>;
+  ProgrammeService?: ProgrammeServiceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
+  StageEntry?: StageEntryResolvers<ContextType>;
+  UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;
+  UrgentServiceAct?: UrgentServiceActResolvers<ContextType>;
+  UrgentServiceCase?: UrgentServiceCaseResolvers<ContextType>;
+  UrgentServiceType?: UrgentServiceTypeResolvers<ContextType>;
 }>;
 

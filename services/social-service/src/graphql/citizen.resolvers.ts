@@ -1,7 +1,8 @@
-import { citizenProfile, visibleCitizenRecord } from '@sc/subgraph-kit';
+import { authorize } from '@sc/auth';
+import { citizenProfile, loadCitizenRecord, visibleCitizenRecord } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
-import { READ_INTAKE } from '../access';
-import { applicationsOf, referralsOf } from './loaders';
+import { READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
+import { accompanimentOf, applicationsOf, preventionOf, referralsOf, urgentCasesOf } from './loaders';
 
 /** КЦСОН's fields of the shared Citizen. */
 export const Citizen: CitizenResolvers = {
@@ -18,4 +19,21 @@ export const Citizen: CitizenResolvers = {
     const rec = await visibleCitizenRecord(ctx, READ_INTAKE, c.id, 'socialServiceReferrals');
     return rec ? referralsOf(ctx, rec.id) : [];
   },
+  urgentServiceCases: async (c, _a, ctx) => {
+    const rec = await visibleCitizenRecord(ctx, READ_SERVICES, c.id, 'urgentServiceCases');
+    return rec ? urgentCasesOf(ctx, rec.id) : [];
+  },
+  accompanimentCases: async (c, _a, ctx) => {
+    const rec = await visibleCitizenRecord(ctx, READ_SERVICES, c.id, 'accompanimentCases');
+    return rec ? accompanimentOf(ctx, rec.id) : [];
+  },
+  /** The most sensitive field: refused outright to anyone but КЦСОН case workers, and every read audited. */
+  preventionCases: async (c, _a, ctx) => {
+    authorize(ctx.principal, READ_SENSITIVE, 'Citizen.preventionCases');
+    const rec = await loadCitizenRecord(ctx, c.id);
+    if (!rec) return [];
+    ctx.audit.read(rec.id, 'Citizen.preventionCases');
+    return preventionOf(ctx, rec.id);
+  },
 };
+

@@ -1,10 +1,40 @@
 import type { MutationResolvers } from '../generated/graphql';
+import * as acc from '../accompaniment/application/accompaniment.use-cases';
 import { registerApplication } from '../applications/application/register-application';
-import { referForContract } from '../referrals/application/refer-for-contract';
 import { linkCitizenSnils } from '../citizens/application/link-citizen-snils';
+import * as prev from '../prevention/application/prevention.use-cases';
+import { referForContract } from '../referrals/application/refer-for-contract';
+import * as urgent from '../urgent/application/urgent.use-cases';
 
+/** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
   registerSocialServiceApplication: (_p, { input }, ctx) => registerApplication(ctx.deps, ctx.principal, ctx.em, input),
   referCitizenForSocialContract: (_p, { input }, ctx) => referForContract(ctx.deps, ctx.principal, ctx.em, input),
   linkCitizenSnils: (_p, { input }, ctx) => linkCitizenSnils(ctx.deps, ctx.principal, ctx.em, input),
+  requestUrgentServices: (_p, { input }, ctx) => urgent.requestUrgentServices(ctx, input),
+  decideUrgentNeed: (_p, { input }, ctx) => urgent.decideUrgentNeed(ctx, input),
+  recordUrgentServiceDelivery: (_p, { input }, ctx) => urgent.recordUrgentServiceDelivery(ctx, input),
+  issueUrgentServiceAct: (_p, { input }, ctx) => urgent.issueUrgentServiceAct(ctx, input),
+  signUrgentServiceAct: (_p, { input }, ctx) => urgent.signUrgentServiceAct(ctx, input),
+  closeUrgentCaseUnsigned: (_p, { input }, ctx) => urgent.closeUrgentCaseUnsigned(ctx, input),
+  closeUrgentServiceCase: (_p, { caseId }, ctx) => urgent.closeUrgentServiceCase(ctx, caseId),
+  openAccompanimentCase: (_p, { input }, ctx) => acc.openAccompanimentCase(ctx, input),
+  decideNeedRecognition: (_p, { input }, ctx) => acc.decideNeedRecognition(ctx, input),
+  issueIndividualProgramme: (_p, { input }, ctx) => acc.issueIndividualProgramme(ctx, input),
+  signServiceContract: (_p, { input }, ctx) => acc.signServiceContract(ctx, input),
+  startProgrammeRevision: (_p, { caseId }, ctx) => acc.startProgrammeRevision(ctx, caseId),
+  addAccompanimentMeasure: (_p, { input }, ctx) => acc.addAccompanimentMeasure(ctx, input),
+  updateAccompanimentMeasure: (_p, { input }, ctx) => acc.updateAccompanimentMeasure(ctx, input),
+  advanceSocialLiftStage: (_p, { caseId }, ctx) => acc.advanceSocialLiftStage(ctx, caseId),
+  closeAccompanimentCase: (_p, { input }, ctx) => acc.closeAccompanimentCase(ctx, input),
+  recordContractServiceDelivery: (_p, { input }, ctx) => acc.recordContractServiceDelivery(ctx, input),
+  receivePreventionSignal: (_p, { input }, ctx) => prev.receivePreventionSignal(ctx, input),
+  recordPreventionCheck: (_p, { input }, ctx) => prev.recordPreventionCheck(ctx, input),
+  registerPreventionCase: (_p, { input }, ctx) => prev.registerPreventionCase(ctx, input),
+  approveRehabilitationProgramme: (_p, { input }, ctx) => prev.approveRehabilitationProgramme(ctx, input),
+  reportPreventionMeasure: (_p, { input }, ctx) => prev.reportPreventionMeasure(ctx, input),
+  reviewPreventionCase: (_p, { input }, ctx) => prev.reviewPreventionCase(ctx, input),
+  extendPreventionCase: (_p, { input }, ctx) => prev.extendPreventionCase(ctx, input),
+  deregisterPreventionCase: (_p, { input }, ctx) => prev.deregisterPreventionCase(ctx, input),
+  flagAdministrativeMeasures: (_p, { input }, ctx) => prev.flagAdministrativeMeasures(ctx, input),
 };

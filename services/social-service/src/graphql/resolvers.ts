@@ -1,12 +1,14 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
+import { AccompanimentCase, PreventionCase } from './accompaniment-case.resolvers';
 import { Citizen } from './citizen.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { SocialServiceApplication } from './social-service-application.resolvers';
 import { SocialServiceReferral } from './social-service-referral.resolvers';
+import { UrgentServiceAct, UrgentServiceCase } from './urgent-service-case.resolvers';
 
-const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, SocialServiceApplication, SocialServiceReferral };
+const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, SocialServiceApplication, SocialServiceReferral, UrgentServiceCase, UrgentServiceAct, AccompanimentCase, PreventionCase };
 
 export const socialServiceResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

@@ -1,0 +1,22 @@
+import type { UrgentServiceActResolvers, UrgentServiceCaseResolvers } from '../generated/graphql';
+import { actById } from './loaders';
+
+export const UrgentServiceCase: UrgentServiceCaseResolvers = {
+  citizen: (u) => (u.citizenId ? { id: u.citizenId } : null),
+  act: (u, _a, ctx) => (u.actId ? actById(ctx, u.actId) : null),
+};
+
+/** The act as the recipient sees it; the signature image never leaves the database. */
+export const UrgentServiceAct: UrgentServiceActResolvers = {
+  recipientName: (a) => a.content.recipient.fullName,
+  provider: (a) => a.content.provider,
+  services: (a) => a.content.services,
+  conditions: (a) => a.content.conditions,
+  drawnUpOn: (a) => a.content.drawnUpOn,
+  signed: (a) => Boolean(a.signedAt),
+  signedAt: (a) => a.signedAt ?? null,
+  intact: async (a, _x, ctx) => {
+    if (a.signatureSha256) await ctx.em.populate(a, ['signatureImage'] as never);
+    return a.verify();
+  },
+};
