@@ -93,3 +93,6 @@ export function validSnils(seed: number): string {
   return `${body}${String(check).padStart(2, '0')}`;
 }
 export * from './sql';
+
+/** A tiny real PNG standing in for a recipient's drawn signature (base64). */
+export const SIGNATURE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

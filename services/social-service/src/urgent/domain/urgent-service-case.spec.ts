@@ -5,7 +5,7 @@ import { URGENT_SERVICE_CATALOGUE } from './urgent-service-type';
 const now = new Date('2026-12-01T03:00:00Z');
 const type = (code: string) => URGENT_SERVICE_CATALOGUE.find((t) => t.code === code);
 /** A minimal valid PNG (1×1) standing in for a drawn signature. */
-export const SIGNATURE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64').toString('base64');
+const SIGNATURE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64').toString('base64');
 const ruleOf = (f: () => unknown): string => {
   try {
     f();
