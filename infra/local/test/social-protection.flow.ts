@@ -13,6 +13,7 @@ export async function concludeJobSearchContract(a: {
   specialist: string;
   commissionMember: string;
   activities: { kind: string; description: string; responsibleAgency: string; startDate: string; dueDate: string; costKopecks?: number }[];
+  needs?: Partial<Record<'socialHelp' | 'psychologicalSupport' | 'employmentHelp' | 'vocationalTraining' | 'financialLiteracy', boolean>>;
 }): Promise<{ citizenId: string; applicationId: string; contractId: string }> {
   const ok = async (q: string, v: Record<string, unknown>, token = a.specialist) => {
     const r = await gql(a.gatewayUrl, q, v, token);
@@ -26,7 +27,7 @@ export async function concludeJobSearchContract(a: {
       i: {
         citizen: { snils: validSnils(a.seed), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
         zone: 'WHOLE_REGION',
-        needs: { socialHelp: false, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false },
+        needs: { socialHelp: false, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false, ...a.needs },
         household: [{ relation: 'APPLICANT', fullName: 'Лебедева Нина', birthDate: '1987-03-03', incomes: wages }],
       },
     })
