@@ -56,6 +56,15 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     expect(cat).toHaveLength(13);
     expect(cat).toContainEqual({ code: 'EMERGENCY_PSYCHOLOGICAL_HELP', source: 'FEDERAL', anonymousAllowed: true });
     expect(cat).toContainEqual({ code: 'EMPLOYMENT_HELP', source: 'IRKUTSK', anonymousAllowed: false });
+    const set = `mutation($i: SetUrgentServiceTypeInput!) { setUrgentServiceType(input: $i) { code active } }`;
+    const entry = { code: 'HEATING_FUEL', name: 'обеспечение твёрдым топливом', source: 'REGIONAL', unit: 'м³', anonymousAllowed: false, active: true };
+    expect((await call(set, { i: entry }, spec)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await tokenFor('SOCIAL_SERVICE', ['ADMIN']);
+    expect((await call(set, { i: { ...entry, code: 'bad code' } }, admin)).errors?.[0]?.extensions).toMatchObject({ field: 'input.code', rule: 'CODE_FORMAT' });
+    expect((await ok(set, { i: entry }, admin)).setUrgentServiceType).toEqual({ code: 'HEATING_FUEL', active: true });
+    const param = `mutation($i: SetSocialServiceParameterInput!) { setSocialServiceParameter(input: $i) { code value validFrom } }`;
+    expect((await ok(param, { i: { code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' } }, admin)).setSocialServiceParameter).toEqual({ code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' });
+    expect((await ok(`{ socialServiceParameters(onDate: "2026-12-31") { code value } }`, {})).socialServiceParameters).toContainEqual({ code: 'PREVENTION_CHECK_DAYS', value: 5 });
   });
 
   it('serves urgent help with a signed act that then cannot be altered, even by SQL', async () => {

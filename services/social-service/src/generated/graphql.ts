@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CitizenRef as CitizenRefModel, RequestContext } from '@sc/subgraph-kit';
 import { ServiceApplication as ServiceApplicationModel } from '../applications/domain/service-application';
-import { OutgoingReferral as OutgoingReferralModel } from '@sc/kernel';
+import { OutgoingReferral as OutgoingReferralModel, ParameterView as ParameterViewModel } from '@sc/kernel';
 import { UrgentServiceCase as UrgentServiceCaseModel } from '../urgent/domain/urgent-service-case';
 import { UrgentServiceAct as UrgentServiceActModel } from '../urgent/domain/urgent-service-act';
 import { AccompanimentCase as AccompanimentCaseModel } from '../accompaniment/domain/accompaniment-case';
@@ -390,6 +390,10 @@ export type Mutation = {
   /** Обращение за срочными услугами; the decision is immediate. */
   requestUrgentServices: UrgentServiceCase;
   reviewPreventionCase: PreventionCase;
+  /** ADMIN: a КЦСОН parameter from a date on. */
+  setSocialServiceParameter: SocialServiceParameter;
+  /** ADMIN: the urgent-service catalogue (retire a code with active: false). */
+  setUrgentServiceType: UrgentServiceType;
   signServiceContract: AccompanimentCase;
   /** Подпись получателя: verified, then the act is immutable; a contract holder's services are reported to ЦСПН (M6). */
   signUrgentServiceAct: UrgentServiceAct;
@@ -520,6 +524,16 @@ export type MutationRequestUrgentServicesArgs = {
 
 export type MutationReviewPreventionCaseArgs = {
   input: ReviewPreventionInput;
+};
+
+
+export type MutationSetSocialServiceParameterArgs = {
+  input: SetSocialServiceParameterInput;
+};
+
+
+export type MutationSetUrgentServiceTypeArgs = {
+  input: SetUrgentServiceTypeInput;
 };
 
 
@@ -716,6 +730,7 @@ export type Query = {
   citizenBySnils: Citizen;
   /** КЦСОН case workers only. */
   preventionCase?: Maybe<PreventionCase>;
+  socialServiceParameters: Array<SocialServiceParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   urgentServiceCase?: Maybe<UrgentServiceCase>;
   /** Каталог срочных социальных услуг. */
@@ -745,6 +760,11 @@ export type QueryCitizenBySnilsArgs = {
 
 export type QueryPreventionCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySocialServiceParametersArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -896,6 +916,22 @@ export type ServiceType =
   | 'PSYCHOLOGICAL'
   | 'URGENT';
 
+export type SetSocialServiceParameterInput = {
+  code: Scalars['String']['input'];
+  validFrom: Scalars['Date']['input'];
+  value: Scalars['Int']['input'];
+};
+
+export type SetUrgentServiceTypeInput = {
+  active: Scalars['Boolean']['input'];
+  anonymousAllowed: Scalars['Boolean']['input'];
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** FEDERAL, SEED, IRKUTSK or REGIONAL */
+  source: Scalars['String']['input'];
+  unit: Scalars['String']['input'];
+};
+
 export type SignServiceContractInput = {
   caseId: Scalars['ID']['input'];
   signedOn: Scalars['Date']['input'];
@@ -947,6 +983,17 @@ export type SocialServiceApplication = {
 export type SocialServiceApplicationStatus =
   /** заявление зарегистрировано */
   | 'REGISTERED';
+
+export type SocialServiceParameter = {
+  __typename?: 'SocialServiceParameter';
+  code: Scalars['String']['output'];
+  defaultValue: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  value: Scalars['Int']['output'];
+};
 
 /** Направление из КЦСОН, with the receiver's reply as it arrived by message. */
 export type SocialServiceReferral = {
@@ -1245,12 +1292,15 @@ export type ResolversTypes = ResolversObject<{
   ReviewPreventionInput: ReviewPreventionInput;
   ServiceForm: ServiceForm;
   ServiceType: ServiceType;
+  SetSocialServiceParameterInput: SetSocialServiceParameterInput;
+  SetUrgentServiceTypeInput: SetUrgentServiceTypeInput;
   SignServiceContractInput: SignServiceContractInput;
   SignUrgentActInput: SignUrgentActInput;
   SignalSource: SignalSource;
   SocialLiftStage: SocialLiftStage;
   SocialServiceApplication: ResolverTypeWrapper<ServiceApplicationModel>;
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
+  SocialServiceParameter: ResolverTypeWrapper<ParameterViewModel>;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
   UpdateMeasureInput: UpdateMeasureInput;
@@ -1318,9 +1368,12 @@ export type ResolversParentTypes = ResolversObject<{
   Resolution: Resolution;
   ResolutionInput: ResolutionInput;
   ReviewPreventionInput: ReviewPreventionInput;
+  SetSocialServiceParameterInput: SetSocialServiceParameterInput;
+  SetUrgentServiceTypeInput: SetUrgentServiceTypeInput;
   SignServiceContractInput: SignServiceContractInput;
   SignUrgentActInput: SignUrgentActInput;
   SocialServiceApplication: ServiceApplicationModel;
+  SocialServiceParameter: ParameterViewModel;
   SocialServiceReferral: OutgoingReferralModel;
   StageEntry: StageEntry;
   UpdateMeasureInput: UpdateMeasureInput;
@@ -1464,6 +1517,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   reportPreventionMeasure?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReportPreventionMeasureArgs, 'input'>>;
   requestUrgentServices?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationRequestUrgentServicesArgs, 'input'>>;
   reviewPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReviewPreventionCaseArgs, 'input'>>;
+  setSocialServiceParameter?: Resolver<ResolversTypes['SocialServiceParameter'], ParentType, ContextType, RequireFields<MutationSetSocialServiceParameterArgs, 'input'>>;
+  setUrgentServiceType?: Resolver<ResolversTypes['UrgentServiceType'], ParentType, ContextType, RequireFields<MutationSetUrgentServiceTypeArgs, 'input'>>;
   signServiceContract?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationSignServiceContractArgs, 'input'>>;
   signUrgentServiceAct?: Resolver<ResolversTypes['UrgentServiceAct'], ParentType, ContextType, RequireFields<MutationSignUrgentServiceActArgs, 'input'>>;
   startProgrammeRevision?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationStartProgrammeRevisionArgs, 'caseId'>>;
@@ -1525,6 +1580,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
+  socialServiceParameters?: Resolver<Array<ResolversTypes['SocialServiceParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
   urgentServiceCatalogue?: Resolver<Array<ResolversTypes['UrgentServiceType']>, ParentType, ContextType>;
@@ -1544,6 +1600,16 @@ export type SocialServiceApplicationResolvers<ContextType = RequestContext, Pare
   registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SocialServiceApplicationStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type SocialServiceParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceParameter'] = ResolversParentTypes['SocialServiceParameter']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  defaultValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferral'] = ResolversParentTypes['SocialServiceReferral']> = ResolversObject<{
@@ -1642,6 +1708,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
+  SocialServiceParameter?: SocialServiceParameterResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;
   UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { linkCitizenSnils } from '../citizens/application/link-citizen-snils';
 import * as prev from '../prevention/application/prevention.use-cases';
 import { referForContract } from '../referrals/application/refer-for-contract';
 import * as urgent from '../urgent/application/urgent.use-cases';
+import { setSocialServiceParameter, setUrgentServiceType } from '../urgent/application/catalogue.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
@@ -37,4 +38,6 @@ export const Mutation: MutationResolvers = {
   extendPreventionCase: (_p, { input }, ctx) => prev.extendPreventionCase(ctx, input),
   deregisterPreventionCase: (_p, { input }, ctx) => prev.deregisterPreventionCase(ctx, input),
   flagAdministrativeMeasures: (_p, { input }, ctx) => prev.flagAdministrativeMeasures(ctx, input),
+  setUrgentServiceType: (_p, { input }, ctx) => setUrgentServiceType(ctx, input),
+  setSocialServiceParameter: (_p, { input }, ctx) => setSocialServiceParameter(ctx, input),
 };

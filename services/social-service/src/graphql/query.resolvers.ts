@@ -8,6 +8,7 @@ import { PreventionCase } from '../prevention/domain/prevention-case';
 import { UrgentServiceTypeRow } from '../urgent/adapters/social-service.schemas';
 import { UrgentServiceCase } from '../urgent/domain/urgent-service-case';
 import { todayOf } from './loaders';
+import { loadSocialServiceParameters } from '../parameters/application/social-service-parameters';
 
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
@@ -38,6 +39,10 @@ export const Query: QueryResolvers = {
     const p = await ctx.em.findOne(PreventionCase, { id });
     if (p) ctx.audit.read(p.citizenId, 'Query.preventionCase');
     return p;
+  },
+  socialServiceParameters: async (_p, { onDate }, ctx) => {
+    authorize(ctx.principal, READ_SERVICES, 'socialServiceParameters');
+    return (await loadSocialServiceParameters(ctx.em, ctx.deps.config.region, onDate ?? todayOf(ctx))).view();
   },
   accompanimentDeadlines: async (_p, { withinDays }, ctx) => {
     authorize(ctx.principal, CASE_WORK, 'accompanimentDeadlines');
