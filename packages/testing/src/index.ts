@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { query } from './sql';
 import { authConfigFrom, issueToken } from '@sc/auth';
 import { createLogger, type Agency, type Role } from '@sc/kernel';
 import { ensureDatabase } from '@sc/local-infra';
@@ -96,3 +97,31 @@ export * from './sql';
 
 /** A tiny real PNG standing in for a recipient's drawn signature (base64). */
 export const SIGNATURE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/**
+ * A GraphQL client for component and end-to-end tests: `call` returns the
+ * raw response; `ok` fails on any error and returns `data`; `refused`
+ * expects an error and proves nothing was written — the named tables (and
+ * the outbox, and the audit log's changes) are identical before and after.
+ */
+export function graphqlClient(url: string, defaultToken: string, databaseUrl?: string) {
+  const call = (q: string, v: Record<string, unknown> = {}, token = defaultToken) => gql(url, q, v, token);
+  const ok = async (q: string, v: Record<string, unknown> = {}, token = defaultToken) => {
+    const r = await call(q, v, token);
+    if (r.errors) throw new Error(`GraphQL errors for ${q.slice(0, 80)}…: ${JSON.stringify(r.errors)}`);
+    return r.data;
+  };
+  const snapshot = (tables: string[]) => Promise.all(tables.map((t) => query(databaseUrl!, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
+  const refused = async (q: string, v: Record<string, unknown>, token: string, tables: string[]) => {
+    if (!databaseUrl) throw new Error('refused() needs the database URL');
+    // Outbox rows by identity only: the relay marks them published at any moment.
+    const watched = [...tables, '(select id, type, key, payload from outbox_message)', `(select * from audit_log where action = 'CHANGE')`];
+    const before = await snapshot(watched);
+    const r = await call(q, v, token);
+    if (!r.errors?.length) throw new Error(`expected ${q.slice(0, 80)}… to be refused, got ${JSON.stringify(r.data)}`);
+    const after = await snapshot(watched);
+    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused call wrote to ${watched.filter((_, i) => JSON.stringify(after[i]) !== JSON.stringify(before[i])).join(', ')}`);
+    return r.errors[0]!.extensions!;
+  };
+  return { call, ok, refused };
+}

@@ -2,7 +2,7 @@ import { contractConcludedForEmploymentV1, referralAcceptedV1, referralForEmploy
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
 
 /** ЦЗН on its own: real PostgreSQL and the Kafka-protocol broker; M1/M2 delivered as ЦСПН sends them, M3/M4 read from the outbox. */
@@ -26,26 +26,16 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     svc = await createEmploymentServer(testServiceConfig('employment', db, prefix), { bus, clock });
     url = await svc.start(0);
     spec = await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'czn-1');
+    api = graphqlClient(url, spec, db);
   });
   afterAll(async () => {
     await svc?.stop();
     await bus?.close();
   });
 
-  const call = (q: string, v: Record<string, unknown>, token = spec) => gql(url, q, v, token);
-  const ok = async (q: string, v: Record<string, unknown>, token = spec) => {
-    const r = await call(q, v, token);
-    expect(r.errors).toBeUndefined();
-    return r.data;
-  };
-  const snapshot = (tables: string[]) => Promise.all(tables.map((t) => query(db, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
-  const refused = async (q: string, v: Record<string, unknown>, token: string, tables: string[]) => {
-    const before = await snapshot([...tables, 'outbox_message']);
-    const r = await call(q, v, token);
-    expect(r.errors).toBeDefined();
-    expect(await snapshot([...tables, 'outbox_message'])).toEqual(before);
-    return r.errors![0]!.extensions!;
-  };
+  let api: ReturnType<typeof graphqlClient>;
+  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
+  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
   const m3 = async (citizenId: string) => (await query(db, `select payload from outbox_message where type = 'employment.service-event.v1' and key = $1 order by seq`, [citizenId])).map((r) => JSON.parse(r.payload));
 
   const REGISTER = `mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id status category channel citizen { id } } }`;

@@ -2,7 +2,7 @@ import { employmentServiceEventV1, referralForContractV1, socialServicesDelivere
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import { count, createTestDatabase, eventually, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -37,29 +37,17 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     member = await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER'], 'mvk-1');
     head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-1');
     admin = await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'admin-1');
+    api = graphqlClient(url, spec, db);
   });
   afterAll(async () => {
     await svc?.stop();
     await bus?.close();
   });
 
-  const call = (q: string, v: Record<string, unknown>, token = spec) => gql(url, q, v, token);
-  const ok = async (q: string, v: Record<string, unknown>, token = spec) => {
-    const r = await call(q, v, token);
-    expect(r.errors).toBeUndefined();
-    return r.data;
-  };
-  /** A refused call: its coded error, and no change to the tables named. */
-  const refused = async (q: string, v: Record<string, unknown>, token: string, tables: string[]) => {
-    const before = await Promise.all(tables.map((t) => query(db, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
-    const audit = await count(db, 'audit_log', `action = 'CHANGE'`);
-    const r = await call(q, v, token);
-    expect(r.errors).toBeDefined();
-    const after = await Promise.all(tables.map((t) => query(db, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
-    expect(after).toEqual(before);
-    expect(await count(db, 'audit_log', `action = 'CHANGE'`)).toBe(audit);
-    return r.errors![0]!.extensions!;
-  };
+  let api: ReturnType<typeof graphqlClient>;
+  const call: ReturnType<typeof graphqlClient>['call'] = (...a) => api.call(...a);
+  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
+  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
 
   const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id status citizen { id } } }`;
   const submit = (seed: number, over: Record<string, unknown> = {}) => ({

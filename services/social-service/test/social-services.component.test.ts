@@ -2,7 +2,7 @@ import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, gql, query, SIGNATURE_PNG_BASE64, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import { count, createTestDatabase, eventually, query, SIGNATURE_PNG_BASE64, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */
@@ -25,26 +25,17 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     svc = await createSocialServiceServer(testServiceConfig('social-service', db, prefix), { bus, clock });
     url = await svc.start(0);
     spec = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-1');
+    api = graphqlClient(url, spec, db);
   });
   afterAll(async () => {
     await svc?.stop();
     await bus?.close();
   });
 
-  const call = (q: string, v: Record<string, unknown>, token = spec) => gql(url, q, v, token);
-  const ok = async (q: string, v: Record<string, unknown>, token = spec) => {
-    const r = await call(q, v, token);
-    expect(r.errors).toBeUndefined();
-    return r.data;
-  };
-  const snapshot = (tables: string[]) => Promise.all(tables.map((t) => query(db, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
-  const refused = async (q: string, v: Record<string, unknown>, token: string, tables: string[]) => {
-    const before = await snapshot([...tables, 'outbox_message']);
-    const r = await call(q, v, token);
-    expect(r.errors).toBeDefined();
-    expect(await snapshot([...tables, 'outbox_message'])).toEqual(before);
-    return r.errors![0]!.extensions!;
-  };
+  let api: ReturnType<typeof graphqlClient>;
+  const call: ReturnType<typeof graphqlClient>['call'] = (...a) => api.call(...a);
+  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
+  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
 
   const REQUEST = `mutation($i: RequestUrgentServicesInput!) { requestUrgentServices(input: $i) { id status anonymous citizen { id } } }`;
   const DELIVER = `mutation($i: RecordUrgentDeliveryInput!) { recordUrgentServiceDelivery(input: $i) { status deliveries { serviceCode quantity } } }`;
