@@ -7,5 +7,4 @@ export default subgraphCodegenConfig({
   TrainingReferral: '../training/domain/training-referral#TrainingReferral',
   ContractSupport: '../contract-support/domain/contract-support#ContractSupport',
   EmploymentReferral: '@sc/kernel#OutgoingReferral',
-  EmploymentParameter: '@sc/kernel#ParameterView',
 });

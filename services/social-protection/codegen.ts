@@ -16,5 +16,4 @@ export default subgraphCodegenConfig({
   PostMonitoring: '../contracts/domain/social-contract#PostMonitoring',
   HouseholdMember: '../applications/domain/household#HouseholdMember',
   Deadline: '../deadlines/domain/deadline#Deadline',
-  RegionalParameter: '../parameters/domain/regional-parameters#ParameterView',
 });

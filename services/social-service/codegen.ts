@@ -7,5 +7,4 @@ export default subgraphCodegenConfig({
   UrgentServiceAct: '../urgent/domain/urgent-service-act#UrgentServiceAct',
   AccompanimentCase: '../accompaniment/domain/accompaniment-case#AccompanimentCase',
   PreventionCase: '../prevention/domain/prevention-case#PreventionCase',
-  SocialServiceParameter: '@sc/kernel#ParameterView',
 });

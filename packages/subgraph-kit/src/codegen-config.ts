@@ -18,7 +18,7 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           mapperTypeSuffix: 'Model',
           enumsAsTypes: true,
           scalars: { Date: 'string', DateTime: 'Date' },
-          mappers: { Citizen: '@sc/subgraph-kit#CitizenRef', ...mappers },
+          mappers: { Citizen: '@sc/subgraph-kit#CitizenRef', RegionalParameter: '@sc/kernel#ParameterView', ...mappers },
         },
       },
     },
