@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
-import { RegionalParameterSet, type IsoDate, type ParameterDefinition } from '@sc/kernel';
+import type { IsoDate } from '@sc/kernel';
 
 /** One dated value of a regional parameter; each service keeps its own in its database. */
 export class RegionalParameterRow {
@@ -35,9 +35,9 @@ export const REGIONAL_PARAMETER_TABLE_V1 = `create table regional_parameter (
   primary key (region, code, valid_from)
 )`;
 
-/** The parameters in force in a region on a day (rows are few: one query). */
-export async function loadRegionalParameters<C extends string>(em: EntityManager, defs: Record<C, ParameterDefinition>, region: string, onDate: IsoDate): Promise<RegionalParameterSet<C>> {
-  return new RegionalParameterSet(defs, region, onDate, await em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } }));
+/** The dated values of a region up to a day (rows are few: one query); a service's parameter set picks the ones in force. */
+export function loadParameterRows(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameterRow[]> {
+  return em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } });
 }
 
 /** Sets a value from a date on (earlier values stay in force before it). */

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseIsoDate, validateParameterValue, type IsoDate } from '@sc/kernel';
-import { inChange, loadRegionalParameters, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, loadParameterRows, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
 import { ADMINISTER_PARAMETERS } from '../../access';
 import { EMPLOYMENT_PARAMETER_DEFINITIONS, EmploymentParameters } from '../domain/employment-parameters';
 
 export async function loadEmploymentParameters(em: EntityManager, region: string, onDate: IsoDate): Promise<EmploymentParameters> {
-  const set = await loadRegionalParameters(em, EMPLOYMENT_PARAMETER_DEFINITIONS, region, onDate);
-  return Object.setPrototypeOf(set, EmploymentParameters.prototype) as EmploymentParameters;
+  return new EmploymentParameters(region, onDate, await loadParameterRows(em, region, onDate));
 }
 
 /** ADMIN: a ЦЗН parameter of the caller's region from a date on. */

@@ -3,13 +3,11 @@ import type { IsoDate, WorkingCalendar } from '@sc/kernel';
 import { RegionalParameters } from '../domain/regional-parameters';
 import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
 import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
-import { loadWorkingCalendar } from '@sc/subgraph-kit';
-import { RegionalParameterRow } from '@sc/subgraph-kit';
+import { loadParameterRows, loadWorkingCalendar } from '@sc/subgraph-kit';
 
 /** The parameters in force in a region on a day (rows are few: one query). */
 export async function loadParameters(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameters> {
-  const rows = await em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } });
-  return new RegionalParameters(region, onDate, rows);
+  return new RegionalParameters(region, onDate, await loadParameterRows(em, region, onDate));
 }
 
 export async function loadSubsistenceMinimum(em: EntityManager, region: string, zone: TerritorialZone, year: number): Promise<SubsistenceMinimum> {
