@@ -193,7 +193,10 @@ export type CheckpointFormat =
 
 /**
  * ЦСПН (центр социальной поддержки населения): applications for a social
- * contract, incoming referrals from ЦЗН and КЦСОН.
+ * contract and incoming referrals, the means test, the home survey, the social
+ * adaptation programme (ПСА), the interagency commission (МВК), social
+ * contracts with payments, monthly reports and control visits, effectiveness
+ * evaluation and post-contract monitoring, deadlines, regional parameters.
  */
 export type Citizen = {
   __typename?: 'Citizen';

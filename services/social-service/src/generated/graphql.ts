@@ -158,7 +158,9 @@ export type ApproveRehabilitationInput = {
 
 /**
  * КЦСОН (комплексный центр социального обслуживания населения): intake with the
- * needs questionnaire, referrals to ЦСПН for a social contract.
+ * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
+ * services with acts signed by the recipient, recognition of need and the
+ * individual programme (ИППСУ), social accompaniment, prevention casework.
  */
 export type Citizen = {
   __typename?: 'Citizen';
