@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
-import type { Clock, Logger } from '@sc/kernel';
+import { dateOf, type Clock, type IsoDate, type Logger } from '@sc/kernel';
 import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';
@@ -37,6 +37,9 @@ export function loaderRegistry(em: EntityManager): RequestContext['loader'] {
     return l;
   };
 }
+
+/** Today's date for this request, from the service's clock. */
+export const todayOf = (ctx: RequestContext): IsoDate => dateOf(ctx.deps.clock.now());
 
 /** Batched load of one entity by id (null when missing). */
 export function loadById<T extends { id: string }>(ctx: RequestContext, entity: new () => T, id: string): Promise<T | null> {

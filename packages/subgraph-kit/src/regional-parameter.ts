@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
-import type { IsoDate } from '@sc/kernel';
+import { parseIsoDate, RegionalParameterSet, validateParameterValue, type IsoDate, type ParameterDefinition, type ParameterView } from '@sc/kernel';
 
 /** One dated value of a regional parameter; each service keeps its own in its database. */
 export class RegionalParameterRow {
@@ -40,7 +40,18 @@ export function loadParameterRows(em: EntityManager, region: string, onDate: Iso
   return em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } });
 }
 
-/** Sets a value from a date on (earlier values stay in force before it). */
-export async function upsertRegionalParameter(em: EntityManager, row: Omit<RegionalParameterRow, never>): Promise<void> {
-  await em.upsert(RegionalParameterRow, row);
+/**
+ * ADMIN's change of one parameter of a region from a date on (earlier values
+ * stay in force before it): validated against the service's definitions,
+ * written, and returned as it now reads on that date.
+ */
+export async function setRegionalParameterValue<C extends string>(
+  em: EntityManager,
+  defs: Record<C, ParameterDefinition>,
+  a: { region: string; code: string; value: number; validFrom: IsoDate; changedBy: string; changedAt: Date },
+): Promise<ParameterView<C>> {
+  const code = validateParameterValue(defs, a.code, a.value);
+  parseIsoDate(a.validFrom, 'input.validFrom');
+  await em.upsert(RegionalParameterRow, { region: a.region, code, validFrom: a.validFrom, value: a.value, changedBy: a.changedBy, changedAt: a.changedAt });
+  return new RegionalParameterSet(defs, a.region, a.validFrom, await loadParameterRows(em, a.region, a.validFrom)).view().find((v) => v.code === code)!;
 }

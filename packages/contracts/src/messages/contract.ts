@@ -175,6 +175,9 @@ export const contractStatus = z.enum([
   'COURT_RECOVERY',
 ]);
 
+/** Statuses in which the citizen carries out the programme (reports, visits and payments run; partners serve). */
+export const RUNNING_CONTRACT_STATUSES = ['SIGNED', 'ACTIVE', 'EXTENDED', 'UNDER_REVIEW', 'SUCCESSION_PENDING'] as const satisfies readonly z.infer<typeof contractStatus>[];
+
 /** Every status change of a contract, for partners and integrators (end, extension, termination, evaluation). */
 export const contractStatusChangedV1 = defineMessage({
   type: 'contract.status-changed.v1',

@@ -1,6 +1,7 @@
 import type { EmploymentPlanResolvers, PlanStepResolvers } from '../generated/graphql';
 import { isStepOverdue } from '../plans/domain/employment-plan';
-import { registrationById, todayOf } from './loaders';
+import { registrationById } from './loaders';
+import { todayOf } from '@sc/subgraph-kit';
 
 export const EmploymentPlan: EmploymentPlanResolvers = {
   registration: async (p, _a, ctx) => (await registrationById(ctx, p.registrationId))!,

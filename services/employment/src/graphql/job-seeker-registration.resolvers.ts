@@ -1,7 +1,7 @@
+import { todayOf } from '@sc/subgraph-kit';
 import { allows } from '@sc/auth';
 import type { JobSeekerRegistrationResolvers } from '../generated/graphql';
 import { READ_PROFILING } from '../access';
-import { todayOf } from './loaders';
 
 export const JobSeekerRegistration: JobSeekerRegistrationResolvers = {
   citizen: (r) => ({ id: r.citizenId }),

@@ -1,4 +1,3 @@
-import { dateOf, type IsoDate } from '@sc/kernel';
 import { loadById, loadManyBy, type RequestContext } from '@sc/subgraph-kit';
 import { ContractSupport } from '../contract-support/domain/contract-support';
 import { EmploymentPlan } from '../plans/domain/employment-plan';
@@ -10,4 +9,3 @@ export const registrationById = (ctx: RequestContext, id: string) => loadById(ct
 export const plansOf = (ctx: RequestContext, citizenId: string) => loadManyBy(ctx, EmploymentPlan, 'citizenId', 'id', citizenId);
 export const trainingOf = (ctx: RequestContext, citizenId: string) => loadManyBy(ctx, TrainingReferral, 'citizenId', 'referredOn', citizenId);
 export const supportOf = (ctx: RequestContext, citizenId: string) => loadManyBy(ctx, ContractSupport, 'citizenId', 'receivedAt', citizenId);
-export const todayOf = (ctx: RequestContext): IsoDate => dateOf(ctx.deps.clock.now());

@@ -1,12 +1,11 @@
 import { authorize } from '@sc/auth';
 import { addDays, ValidationError } from '@sc/kernel';
-import { sharedCitizenQueries } from '@sc/subgraph-kit';
+import { sharedCitizenQueries, todayOf } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, READ_CASE, READ_PROFILE } from '../access';
 import { ContractSupport } from '../contract-support/domain/contract-support';
 import { loadEmploymentParameters } from '../parameters/application/employment-parameters';
 import { ACTIVE_STATUSES, JobSeekerRegistration } from '../registrations/domain/job-seeker-registration';
-import { todayOf } from './loaders';
 
 const range = (v: number, field: string, max: number) => {
   if (v < 1 || v > max) throw new ValidationError(field, 'RANGE', `must be between 1 and ${max}`);

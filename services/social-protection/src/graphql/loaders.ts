@@ -1,11 +1,11 @@
-import { dateOf, type IsoDate, type WorkingCalendar } from '@sc/kernel';
-import { loadById, loadManyBy, type RequestContext } from '@sc/subgraph-kit';
+import type { WorkingCalendar } from '@sc/kernel';
+import { loadById, loadManyBy, loadWorkingCalendar, todayOf, type RequestContext } from '@sc/subgraph-kit';
 import { ScApplication } from '../applications/domain/sc-application';
 import { CommissionMeeting } from '../commission/domain/commission-meeting';
 import { SocialContract } from '../contracts/domain/social-contract';
 import { ControlVisit } from '../monitoring/domain/control-visit';
 import { MonthlyReport } from '../monitoring/domain/monthly-report';
-import { loadCalendar, loadParameters } from '../parameters/application/parameter.queries';
+import { loadParameters } from '../parameters/application/parameter.queries';
 import type { RegionalParameters } from '../parameters/domain/regional-parameters';
 import { PartnerEvent } from '../partner-reports/domain/partner-event';
 import { AdaptationProgramme } from '../programmes/domain/adaptation-programme';
@@ -24,12 +24,11 @@ export const reportsOf = (ctx: RequestContext, contractId: string) => loadManyBy
 export const visitsOf = (ctx: RequestContext, contractId: string) => loadManyBy(ctx, ControlVisit, 'contractId', 'visitDate', contractId);
 export const partnerEventsOf = (ctx: RequestContext, contractId: string) => loadManyBy(ctx, PartnerEvent, 'contractId', 'occurredOn', contractId);
 
-export const todayOf = (ctx: RequestContext): IsoDate => dateOf(ctx.deps.clock.now());
 
 /** The production calendar, read once per request. */
 export const calendarOf = (ctx: RequestContext): Promise<WorkingCalendar> =>
   ctx.loader<string, WorkingCalendar>('calendar', async (keys, em) => {
-    const cal = await loadCalendar(em);
+    const cal = await loadWorkingCalendar(em);
     return keys.map(() => cal);
   }).load('all');
 

@@ -1,6 +1,6 @@
 import { authorize } from '@sc/auth';
 import { ValidationError } from '@sc/kernel';
-import { sharedCitizenQueries } from '@sc/subgraph-kit';
+import { sharedCitizenQueries, todayOf } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, COMMISSION_DECIDES, READ_APPLICATIONS, READ_PARAMETERS, READ_REFERRAL_QUEUE } from '../access';
 import { ScApplication } from '../applications/domain/sc-application';
@@ -14,7 +14,6 @@ import { loadParameters } from '../parameters/application/parameter.queries';
 import { regionOfTerritory } from '../parameters/domain/regional-parameters';
 import { AdaptationProgramme } from '../programmes/domain/adaptation-programme';
 import { IncomingReferral } from '../referrals/domain/incoming-referral';
-import { todayOf } from './loaders';
 import { subsistenceMinimumView } from './views';
 
 const range = (v: number, field: string, max: number) => {

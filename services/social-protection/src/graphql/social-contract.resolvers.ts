@@ -3,7 +3,8 @@ import type { MonitoringCheckpointResolvers, SocialContractResolvers } from '../
 import { READ_MEANS } from '../access';
 import { paidTotal } from '../contracts/domain/payment-schedule';
 import { monthlyObligations } from '../monitoring/domain/obligations';
-import { applicationById, calendarOf, paramsOf, partnerEventsOf, programmeById, reportsOf, todayOf, visitsOf } from './loaders';
+import { applicationById, calendarOf, paramsOf, partnerEventsOf, programmeById, reportsOf, visitsOf } from './loaders';
+import { todayOf } from '@sc/subgraph-kit';
 
 export const SocialContract: SocialContractResolvers = {
   citizen: (c) => ({ id: c.citizenId }),

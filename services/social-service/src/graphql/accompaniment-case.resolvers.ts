@@ -1,7 +1,7 @@
+import { todayOf } from '@sc/subgraph-kit';
 import { authorize, allows } from '@sc/auth';
 import type { AccompanimentCaseResolvers, PreventionCaseResolvers } from '../generated/graphql';
 import { READ_SENSITIVE } from '../access';
-import { todayOf } from './loaders';
 
 export const AccompanimentCase: AccompanimentCaseResolvers = {
   citizen: (a) => ({ id: a.citizenId }),

@@ -1,7 +1,6 @@
 import { loadById, loadManyBy, type RequestContext } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../applications/domain/service-application';
 import { OutgoingReferral } from '@sc/kernel';
-import { dateOf, type IsoDate } from '@sc/kernel';
 import { AccompanimentCase } from '../accompaniment/domain/accompaniment-case';
 import { PreventionCase } from '../prevention/domain/prevention-case';
 import { UrgentServiceAct } from '../urgent/domain/urgent-service-act';
@@ -15,4 +14,3 @@ export const urgentCasesOf = (ctx: RequestContext, citizenId: string) => loadMan
 export const accompanimentOf = (ctx: RequestContext, citizenId: string) => loadManyBy(ctx, AccompanimentCase, 'citizenId', 'appliedOn', citizenId);
 export const preventionOf = (ctx: RequestContext, citizenId: string) => loadManyBy(ctx, PreventionCase, 'citizenId', 'signalOn', citizenId);
 export const actById = (ctx: RequestContext, id: string) => loadById(ctx, UrgentServiceAct, id);
-export const todayOf = (ctx: RequestContext): IsoDate => dateOf(ctx.deps.clock.now());

@@ -1,13 +1,12 @@
 import { authorize } from '@sc/auth';
 import { addDays, OutgoingReferral, ValidationError } from '@sc/kernel';
-import { sharedCitizenQueries } from '@sc/subgraph-kit';
+import { sharedCitizenQueries, todayOf } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
 import { AccompanimentCase } from '../accompaniment/domain/accompaniment-case';
 import { PreventionCase } from '../prevention/domain/prevention-case';
 import { UrgentServiceTypeRow } from '../urgent/adapters/social-service.schemas';
 import { UrgentServiceCase } from '../urgent/domain/urgent-service-case';
-import { todayOf } from './loaders';
 import { loadSocialServiceParameters } from '../parameters/application/social-service-parameters';
 
 export const Query: QueryResolvers = {

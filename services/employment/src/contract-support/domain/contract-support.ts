@@ -1,4 +1,4 @@
-import type { contractConcludedForEmploymentV1, MessageData } from '@sc/contracts';
+import { RUNNING_CONTRACT_STATUSES, type contractConcludedForEmploymentV1, type MessageData } from '@sc/contracts';
 import { ConflictError, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 
 /** Услуги ЦЗН после заключения контракта (seed 000): профориентация, социальная адаптация, психологическая поддержка. */
@@ -62,7 +62,7 @@ export class ContractSupport {
   }
 
   isOpen(): boolean {
-    return !['CLOSED', 'TERMINATED_EARLY', 'REPAYMENT_DUE', 'COURT_RECOVERY', 'ENDED', 'EVALUATED_EFFECTIVE', 'EVALUATED_INEFFECTIVE', 'POST_MONITORING'].includes(this.contractStatus);
+    return (RUNNING_CONTRACT_STATUSES as readonly string[]).includes(this.contractStatus);
   }
 
   /** The activity of that kind ЦСПН assigned to ЦЗН, if any (reported against in M3). */

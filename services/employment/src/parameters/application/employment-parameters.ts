@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseIsoDate, validateParameterValue, type IsoDate } from '@sc/kernel';
-import { inChange, loadParameterRows, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
+import type { IsoDate } from '@sc/kernel';
+import { inChange, loadParameterRows, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
 import { ADMINISTER_PARAMETERS } from '../../access';
 import { EMPLOYMENT_PARAMETER_DEFINITIONS, EmploymentParameters } from '../domain/employment-parameters';
 
@@ -10,11 +10,7 @@ export async function loadEmploymentParameters(em: EntityManager, region: string
 
 /** ADMIN: a ЦЗН parameter of the caller's region from a date on. */
 export function setEmploymentParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {
-  return inChange(ctx, 'setEmploymentParameter', ADMINISTER_PARAMETERS, async (tx, c) => {
-    const code = validateParameterValue(EMPLOYMENT_PARAMETER_DEFINITIONS, i.code, i.value);
-    parseIsoDate(i.validFrom, 'input.validFrom');
-    const region = ctx.deps.config.region;
-    await upsertRegionalParameter(tx, { region, code, validFrom: i.validFrom, value: i.value, changedBy: c.by, changedAt: c.now });
-    return (await loadEmploymentParameters(tx, region, i.validFrom)).view().find((v) => v.code === code)!;
-  });
+  return inChange(ctx, 'setEmploymentParameter', ADMINISTER_PARAMETERS, (tx, c) =>
+    setRegionalParameterValue(tx, EMPLOYMENT_PARAMETER_DEFINITIONS, { ...i, region: ctx.deps.config.region, changedBy: c.by, changedAt: c.now }),
+  );
 }

@@ -1,4 +1,4 @@
-import { contractStatus } from '@sc/contracts';
+import { contractStatus, RUNNING_CONTRACT_STATUSES } from '@sc/contracts';
 import { transition, type TransitionTable } from '@sc/kernel';
 
 /** Статус социального контракта (DOMAIN.md §4.2): one vocabulary with the messages that announce it. */
@@ -44,4 +44,4 @@ export const CONTRACT_TRANSITIONS: TransitionTable<ContractStatus, ContractEvent
 export const nextContractStatus = (from: ContractStatus, e: ContractEvent): ContractStatus => transition('SocialContract', CONTRACT_TRANSITIONS, from, e);
 
 /** States in which the citizen carries out the programme: reports, visits and payments run. */
-export const RUNNING_STATUSES: readonly ContractStatus[] = ['SIGNED', 'ACTIVE', 'EXTENDED', 'UNDER_REVIEW', 'SUCCESSION_PENDING'];
+export const RUNNING_STATUSES: readonly ContractStatus[] = RUNNING_CONTRACT_STATUSES;

@@ -1,12 +1,13 @@
 import { addDays, type IsoDate } from '@sc/kernel';
 import type { EntityManager } from '@mikro-orm/core';
+import { loadWorkingCalendar } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { RUNNING_STATUSES, type ContractStatus } from '../../contracts/domain/contract-status';
 import { SocialContract } from '../../contracts/domain/social-contract';
 import { ControlVisit } from '../../monitoring/domain/control-visit';
 import { MonthlyReport } from '../../monitoring/domain/monthly-report';
 import { monthlyObligations } from '../../monitoring/domain/obligations';
-import { loadCalendar, loadParameters } from '../../parameters/application/parameter.queries';
+import { loadParameters } from '../../parameters/application/parameter.queries';
 import { applicationDeadlines, contractDeadlines, type Deadline } from '../domain/deadline';
 
 const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORING', 'REPAYMENT_DUE'];
@@ -21,7 +22,7 @@ export async function listDeadlines(em: EntityManager, a: { assignedTo: string; 
   const [apps, contracts, calendar, params] = await Promise.all([
     em.find(ScApplication, { assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
     em.find(SocialContract, { assignedTo: a.assignedTo, status: { $in: WATCHED } }),
-    loadCalendar(em),
+    loadWorkingCalendar(em),
     loadParameters(em, a.region, a.today),
   ]);
   const ids = contracts.map((c) => c.id);

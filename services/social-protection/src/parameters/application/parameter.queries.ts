@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { IsoDate, WorkingCalendar } from '@sc/kernel';
+import type { IsoDate } from '@sc/kernel';
 import { RegionalParameters } from '../domain/regional-parameters';
 import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
 import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
-import { loadParameterRows, loadWorkingCalendar } from '@sc/subgraph-kit';
+import { loadParameterRows } from '@sc/subgraph-kit';
 
 /** The parameters in force in a region on a day (rows are few: one query). */
 export async function loadParameters(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameters> {
@@ -13,5 +13,3 @@ export async function loadParameters(em: EntityManager, region: string, onDate: 
 export async function loadSubsistenceMinimum(em: EntityManager, region: string, zone: TerritorialZone, year: number): Promise<SubsistenceMinimum> {
   return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRow, { region, zone, year }), region, zone, year);
 }
-
-export const loadCalendar = (em: EntityManager): Promise<WorkingCalendar> => loadWorkingCalendar(em);

@@ -1,21 +1,16 @@
 import { parseIsoDate, type CalendarDayKind, type IsoDate } from '@sc/kernel';
 import { ADMINISTER_PARAMETERS } from '../../access';
-import { inChange, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
-import { regionOfTerritory, validateParameterValue, type ParameterView } from '../domain/regional-parameters';
+import { inChange, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
+import { PARAMETER_DEFINITIONS, regionOfTerritory, type ParameterView } from '../domain/regional-parameters';
 import { validateSubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
 import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
 import { CalendarDayRow } from '@sc/subgraph-kit';
-import { loadParameters } from './parameter.queries';
 
 /** ADMIN: sets a parameter of the caller's region from a date on (history kept: earlier values stay in force before it). */
 export function setRegionalParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }): Promise<ParameterView> {
-  return inChange(ctx, 'setRegionalParameter', ADMINISTER_PARAMETERS, async (tx, c) => {
-    const code = validateParameterValue(i.code, i.value);
-    parseIsoDate(i.validFrom, 'input.validFrom');
-    const region = regionOfTerritory(c.p.territory);
-    await upsertRegionalParameter(tx, { region, code, validFrom: i.validFrom, value: i.value, changedBy: c.by, changedAt: c.now });
-    return (await loadParameters(tx, region, i.validFrom)).view().find((v) => v.code === code)!;
-  });
+  return inChange(ctx, 'setRegionalParameter', ADMINISTER_PARAMETERS, (tx, c) =>
+    setRegionalParameterValue(tx, PARAMETER_DEFINITIONS, { ...i, region: regionOfTerritory(c.p.territory), changedBy: c.by, changedAt: c.now }),
+  );
 }
 
 export function setSubsistenceMinimum(ctx: CaseContext, i: { year: number; zone: TerritorialZone; perCapitaKopecks: number; workingAgeKopecks: number; pensionerKopecks?: number | null; childKopecks?: number | null }) {

@@ -1,4 +1,4 @@
-import { defineParameter as def, RegionalParameterSet, validateParameterValue as validateValue, type IsoDate, type ParameterDefinition, type ParameterValue } from '@sc/kernel';
+import { defineParameter as def, RegionalParameterSet, type IsoDate, type ParameterDefinition, type ParameterValue } from '@sc/kernel';
 
 /**
  * ЦСПН's regional parameters (DOMAIN.md §7): every amount, term, cap and
@@ -37,9 +37,6 @@ export const PARAMETER_DEFINITIONS = {
 
 export type ParameterCode = keyof typeof PARAMETER_DEFINITIONS;
 export const PARAMETER_CODES = Object.keys(PARAMETER_DEFINITIONS) as ParameterCode[];
-
-/** Validates a value against its definition; returns the code typed. */
-export const validateParameterValue = (code: string, value: number, field = 'input.value'): ParameterCode => validateValue(PARAMETER_DEFINITIONS, code, value, field);
 
 export class RegionalParameters extends RegionalParameterSet<ParameterCode> {
   constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {

@@ -1,7 +1,6 @@
-import { parseIsoDate, validateParameterValue, ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, upsertRegionalParameter, type CaseContext } from '@sc/subgraph-kit';
+import { ValidationError, type IsoDate } from '@sc/kernel';
+import { inChange, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
 import { ADMINISTER_CATALOGUE } from '../../access';
-import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { SOCIAL_SERVICE_PARAMETER_DEFINITIONS } from '../../parameters/domain/social-service-parameters';
 import { UrgentServiceTypeRow } from '../adapters/social-service.schemas';
 
@@ -21,10 +20,7 @@ export function setUrgentServiceType(ctx: CaseContext, i: { code: string; name: 
 
 /** ADMIN: a КЦСОН parameter (deadlines of 442-ФЗ and 120-ФЗ work) from a date on. */
 export function setSocialServiceParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {
-  return inChange(ctx, 'setSocialServiceParameter', ADMINISTER_CATALOGUE, async (tx, c) => {
-    const code = validateParameterValue(SOCIAL_SERVICE_PARAMETER_DEFINITIONS, i.code, i.value);
-    parseIsoDate(i.validFrom, 'input.validFrom');
-    await upsertRegionalParameter(tx, { region: ctx.deps.config.region, code, validFrom: i.validFrom, value: i.value, changedBy: c.by, changedAt: c.now });
-    return (await loadSocialServiceParameters(tx, ctx.deps.config.region, i.validFrom)).view().find((v) => v.code === code)!;
-  });
+  return inChange(ctx, 'setSocialServiceParameter', ADMINISTER_CATALOGUE, (tx, c) =>
+    setRegionalParameterValue(tx, SOCIAL_SERVICE_PARAMETER_DEFINITIONS, { ...i, region: ctx.deps.config.region, changedBy: c.by, changedAt: c.now }),
+  );
 }
