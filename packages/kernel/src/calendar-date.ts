@@ -32,8 +32,8 @@ export function parseIsoMonth(s: string, field: string): IsoMonth {
   return s;
 }
 
-/** The date of an instant in the given UTC offset (hours); regional offices live in their own day. */
-export const dateOf = (instant: Date, utcOffsetHours = 0): IsoDate => fromUtc(new Date(instant.getTime() + utcOffsetHours * 3600_000));
+/** The calendar date (UTC) of an instant. */
+export const dateOf = (instant: Date): IsoDate => fromUtc(instant);
 
 export const addDays = (d: IsoDate, n: number): IsoDate => {
   const x = toUtc(d);

@@ -17,7 +17,4 @@ export class ManualClock implements Clock {
   set(at: Date | string): void {
     this.t = new Date(at).getTime();
   }
-  advanceDays(days: number): void {
-    this.t += days * 86_400_000;
-  }
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonthsToMonth, firstDayOf, lastDayOf, weekday, type IsoDate, type IsoMonth } from './calendar-date';
+import { addDays, firstDayOf, lastDayOf, weekday, type IsoDate, type IsoMonth } from './calendar-date';
 
 export type CalendarDayKind = 'HOLIDAY' | 'WORKING';
 
@@ -60,9 +60,6 @@ export class WorkingCalendar {
     return x;
   }
 }
-
-/** Months of the next `count` months starting with `from` (helper for schedules). */
-export const nextMonths = (from: IsoMonth, count: number): IsoMonth[] => Array.from({ length: count }, (_, i) => addMonthsToMonth(from, i));
 
 /**
  * The federal production calendar as shipped: days off and transfers set by

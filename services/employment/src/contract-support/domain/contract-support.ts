@@ -76,7 +76,7 @@ export class ContractSupport {
     if (s.status === 'DELIVERED') throw new ConflictError('SERVICE_DELIVERED', `${kind} was delivered on ${s.deliveredOn}`, { rule: 'ONCE' });
     parseIsoDate(on, 'input.deliveredOn');
     if (on > today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (on < this.startDate.slice(0, 10) && on < this.receivedAt.toISOString().slice(0, 10)) throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the contract');
+    if (on < this.startDate && on < this.receivedAt.toISOString().slice(0, 10)) throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the contract');
     Object.assign(s, { status: 'DELIVERED', deliveredOn: on, specialist, notes: notes?.trim() || null });
     return s;
   }

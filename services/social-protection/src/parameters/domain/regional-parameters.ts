@@ -36,7 +36,6 @@ export const PARAMETER_DEFINITIONS = {
 } as const satisfies Record<string, ParameterDefinition>;
 
 export type ParameterCode = keyof typeof PARAMETER_DEFINITIONS;
-export const PARAMETER_CODES = Object.keys(PARAMETER_DEFINITIONS) as ParameterCode[];
 
 export class RegionalParameters extends RegionalParameterSet<ParameterCode> {
   constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {

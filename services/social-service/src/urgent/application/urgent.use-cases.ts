@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ConflictError, NotFoundError, ValidationError, type IsoDate } from '@sc/kernel';
+import { ConflictError, ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
@@ -110,12 +110,6 @@ export const closeUrgentServiceCase = (ctx: CaseContext, caseId: string) =>
     u.close();
     return u;
   });
-
-export async function loadAct(em: EntityManager, id: string): Promise<UrgentServiceAct> {
-  const a = await em.findOne(UrgentServiceAct, { id });
-  if (!a) throw new NotFoundError('UrgentServiceAct', id, 'actId');
-  return a;
-}
 
 export function assertFollowUpPossible(u: UrgentServiceCase): void {
   if (!['ACT_SIGNED', 'ACT_UNSIGNED', 'CLOSED'].includes(u.status)) throw new ConflictError('NOT_SERVED', `UrgentServiceCase in state ${u.status} has not been served yet`, { rule: 'STATE_MACHINE', currentState: u.status, attemptedAction: 'openFollowUp' });
