@@ -4,7 +4,6 @@ import { inChange, loadWorkingCalendar, mustFind, type CaseContext, type Change 
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
-import { assertFollowUpPossible } from '../../urgent/application/urgent.use-cases';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
 import { AccompanimentCase, type AccompanimentGround, type AccompanimentProgramme, type ClosureReason, type Evidence, type IndividualProgramme, type MeasureKind } from '../domain/accompaniment-case';
 
@@ -18,8 +17,7 @@ export function openAccompanimentCase(
     let urgent: UrgentServiceCase | null = null;
     if (i.fromUrgentCaseId) {
       urgent = await mustFind(tx, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId');
-      assertFollowUpPossible(urgent);
-      citizenId = urgent.citizenId!;
+      citizenId = urgent.followUpCitizen();
     }
     const citizen = await ctx.deps.directory.get(tx, citizenId ?? '', 'input.citizenId');
     if (i.appliedOn > c.today) throw new ValidationError('input.appliedOn', 'NOT_IN_FUTURE', 'cannot be in the future');

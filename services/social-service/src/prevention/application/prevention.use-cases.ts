@@ -3,7 +3,6 @@ import { ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
-import { assertFollowUpPossible } from '../../urgent/application/urgent.use-cases';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
 import { PreventionCase, type DeregistrationGround, type PreventionMeasure, type Resolution, type SignalSource } from '../domain/prevention-case';
 
@@ -16,8 +15,7 @@ export function receivePreventionSignal(
     let citizenId: string;
     const urgent = i.fromUrgentCaseId ? await mustFind(tx, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId') : null;
     if (urgent) {
-      assertFollowUpPossible(urgent);
-      citizenId = urgent.citizenId!;
+      citizenId = urgent.followUpCitizen();
     } else {
       if (!i.person) throw new ValidationError('input.person', 'REQUIRED', 'who the signal is about');
       citizenId = (await ctx.deps.directory.register(tx, validatePerson(i.person, 'input.person', c.today))).citizen.id;

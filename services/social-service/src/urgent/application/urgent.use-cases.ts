@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ConflictError, ValidationError, type IsoDate } from '@sc/kernel';
+import { ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
@@ -110,9 +110,3 @@ export const closeUrgentServiceCase = (ctx: CaseContext, caseId: string) =>
     u.close();
     return u;
   });
-
-export function assertFollowUpPossible(u: UrgentServiceCase): void {
-  if (!['ACT_SIGNED', 'ACT_UNSIGNED', 'CLOSED'].includes(u.status)) throw new ConflictError('NOT_SERVED', `UrgentServiceCase in state ${u.status} has not been served yet`, { rule: 'STATE_MACHINE', currentState: u.status, attemptedAction: 'openFollowUp' });
-  if (u.followUp) throw new ConflictError('FOLLOW_UP_OPEN', `a ${u.followUp.kind} was already opened from this case`, { rule: 'ONE_FOLLOW_UP' });
-  if (!u.citizenId) throw new ValidationError('input.caseId', 'IDENTITY_REQUIRED', 'an anonymous case cannot open a case for a person');
-}

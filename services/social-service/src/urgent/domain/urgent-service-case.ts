@@ -126,4 +126,16 @@ export class UrgentServiceCase {
   close(): void {
     this.go('close');
   }
+
+  /**
+   * A further need found while serving may open one accompaniment case or
+   * one prevention signal, once the help is given, for a known person.
+   * Returns that person.
+   */
+  followUpCitizen(): string {
+    if (!['ACT_SIGNED', 'ACT_UNSIGNED', 'CLOSED'].includes(this.status)) throw new ConflictError('NOT_SERVED', `UrgentServiceCase in state ${this.status} has not been served yet`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'openFollowUp' });
+    if (this.followUp) throw new ConflictError('FOLLOW_UP_OPEN', `a ${this.followUp.kind} was already opened from this case`, { rule: 'ONE_FOLLOW_UP' });
+    if (!this.citizenId) throw new ValidationError('input.caseId', 'IDENTITY_REQUIRED', 'an anonymous case cannot open a case for a person');
+    return this.citizenId;
+  }
 }
