@@ -30,8 +30,10 @@ export async function acceptReferralForContract(deps: ServiceDeps, d: MessageDat
     receivedAt: deps.clock.now(),
   });
   const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find((a) => a.isOpen());
-  const params = await loadParameters(em, deps.config.region, dateOf(referral.receivedAt));
-  const application = open ?? ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt, params });
+  // The regional parameters (the decision deadline) matter only when a new application is opened.
+  const application =
+    open ??
+    ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt, params: await loadParameters(em, deps.config.region, dateOf(referral.receivedAt)) });
   if (!open) em.persist(application);
   referral.accept(application.id);
   em.persist(referral);
