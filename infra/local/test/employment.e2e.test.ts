@@ -1,5 +1,5 @@
 import { ManualClock } from '@sc/kernel';
-import { eventually, gql, tokenFor, validSnils } from '@sc/testing';
+import { eventually, gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
 import { concludeJobSearchContract } from './social-protection.flow';
 import { startTestStack, type TestStack } from './test-stack';
 
@@ -26,11 +26,7 @@ describe('ЦСПН → ЦЗН → ЦСПН: a job-search contract served by the 
   it('ЦЗН picks up the contract, serves the citizen, and ЦСПН’s programme and payments follow', async () => {
     const sp = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-2');
     const czn = await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'czn-2');
-    const ok = async (q: string, v: Record<string, unknown>, token = czn) => {
-      const r = await gql(s.gatewayUrl, q, v, token);
-      expect(r.errors).toBeUndefined();
-      return r.data;
-    };
+    const { ok } = graphqlClient(s.gatewayUrl, czn);
     const { citizenId, contractId } = await concludeJobSearchContract({
       gatewayUrl: s.gatewayUrl,
       clock,

@@ -1,7 +1,7 @@
 import { employmentServiceEventV1, socialServicesDeliveredV1, TOPICS, type MessageInput } from '@sc/contracts';
 import { ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type IncomingRecord, type KafkaBus, type Subscription } from '@sc/messaging';
-import { count, eventually, gql, testKafkaBus, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import { count, eventually, gql, testKafkaBus, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
 import { startTestStack, type TestStack } from './test-stack';
 
 /**
@@ -54,11 +54,7 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     await s?.stop();
   }, 60_000);
 
-  const ok = async (q: string, v: Record<string, unknown>, token: string) => {
-    const r = await gql(s.gatewayUrl, q, v, token);
-    expect(r.errors).toBeUndefined();
-    return r.data;
-  };
+  const ok = (q: string, v: Record<string, unknown>, token: string) => graphqlClient(s.gatewayUrl, token).ok(q, v);
   /** The newest message of a type on the broker (matching `where`), once it has arrived. */
   const received = (type: string, where: (d: any) => boolean = () => true) =>
     eventually(async () => seen.filter((r) => r.headers.ce_type === type).map((r) => JSON.parse(r.value)).filter(where).at(-1));

@@ -1,5 +1,5 @@
 import type { ManualClock } from '@sc/kernel';
-import { gql, validSnils } from '@sc/testing';
+import { graphqlClient, validSnils } from '@sc/testing';
 
 /**
  * Drives ЦСПН through the gateway from an application to a concluded
@@ -15,11 +15,7 @@ export async function concludeJobSearchContract(a: {
   activities: { kind: string; description: string; responsibleAgency: string; startDate: string; dueDate: string; costKopecks?: number }[];
   needs?: Partial<Record<'socialHelp' | 'psychologicalSupport' | 'employmentHelp' | 'vocationalTraining' | 'financialLiteracy', boolean>>;
 }): Promise<{ citizenId: string; applicationId: string; contractId: string }> {
-  const ok = async (q: string, v: Record<string, unknown>, token = a.specialist) => {
-    const r = await gql(a.gatewayUrl, q, v, token);
-    if (r.errors) throw new Error(`${q.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
-    return r.data;
-  };
+  const { ok } = graphqlClient(a.gatewayUrl, a.specialist);
   a.clock.set('2026-11-23T03:00:00Z');
   const wages = ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_200_000 }));
   const app = (

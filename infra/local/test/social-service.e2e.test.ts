@@ -1,5 +1,5 @@
 import { ManualClock } from '@sc/kernel';
-import { eventually, gql, SIGNATURE_PNG_BASE64, tokenFor } from '@sc/testing';
+import { eventually, gql, graphqlClient, SIGNATURE_PNG_BASE64, tokenFor } from '@sc/testing';
 import { concludeJobSearchContract } from './social-protection.flow';
 import { startTestStack, type TestStack } from './test-stack';
 
@@ -24,11 +24,7 @@ describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompanimen
   it('КЦСОН opens its cases from the contract, serves with a signed act, and ЦСПН sees the activities done', async () => {
     const sp = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-3');
     const kcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-3');
-    const ok = async (q: string, v: Record<string, unknown>, token = kcson) => {
-      const r = await gql(s.gatewayUrl, q, v, token);
-      expect(r.errors).toBeUndefined();
-      return r.data;
-    };
+    const { ok } = graphqlClient(s.gatewayUrl, kcson);
     const { citizenId, contractId } = await concludeJobSearchContract({
       gatewayUrl: s.gatewayUrl,
       clock,
