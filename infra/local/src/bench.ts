@@ -8,13 +8,13 @@
  * BENCH_REFERRALS (1000 per run), BENCH_RATE (20/s steady), BENCH_SENDERS (4 at saturation),
  * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
 import { createLogger } from '@sc/kernel';
-import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock } from '@sc/local-infra';
+import { EmbeddedPostgresError, ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock } from '@sc/local-infra';
 import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
@@ -52,6 +52,7 @@ function serviceConfig(name: string, databaseUrl: string, prefix: string): Servi
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
+  chmodSync(dir, 0o755); // as root the server runs as another user, who must reach it
   const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false, fast: process.env.BENCH_FAST === '1' });
   let mock: RunningKafkaMock | undefined;
   const out: string[] = [];
@@ -228,6 +229,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof EmbeddedPostgresError ? `npm run bench: ${e.message}` : e);
   process.exit(1);
 });

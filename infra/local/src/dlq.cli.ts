@@ -3,17 +3,23 @@
  *   npm run dlq -- list    --service social-protection
  *   npm run dlq -- replay  --service social-protection [--id <uuid> ...]
  *   npm run dlq -- discard --service social-protection --id <uuid> [...]
- * The database is <SERVICE>_DATABASE_URL, or the embedded default's.
+ * The database is <SERVICE>_DATABASE_URL, or the embedded default's: the
+ * running `npm start` cluster, or, when none answers, the same data directory
+ * started for the length of the command.
  * A replay goes through the service's outbox: its running relay publishes it
  * to the original topic within OUTBOX_POLL_INTERVAL_MS.
  */
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Agency } from '@sc/kernel';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from '@sc/local-infra';
 import { discardDeadLetters, listDeadLetters, Outbox, replayDeadLetters } from '@sc/messaging';
-import { SERVICE_NAMES, type ServiceName } from './stack';
+import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
 
-const AGENCY: Record<ServiceName, Agency> = { 'social-protection': 'SOCIAL_PROTECTION', employment: 'EMPLOYMENT', 'social-service': 'SOCIAL_SERVICE' };
+const SERVICES = ['social-protection', 'employment', 'social-service'] as const;
+type Service = (typeof SERVICES)[number];
+const AGENCY: Record<Service, Agency> = { 'social-protection': 'SOCIAL_PROTECTION', employment: 'EMPLOYMENT', 'social-service': 'SOCIAL_SERVICE' };
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -21,20 +27,23 @@ async function main(): Promise<void> {
     options: { service: { type: 'string' }, id: { type: 'string', multiple: true } },
   });
   const cmd = positionals[0];
-  const service = values.service as ServiceName;
-  if (!['list', 'replay', 'discard'].includes(cmd ?? '') || !SERVICE_NAMES.includes(service)) {
-    fail(`usage: npm run dlq -- list|replay|discard --service ${SERVICE_NAMES.join('|')} [--id <uuid> ...]`);
+  const service = values.service as Service;
+  if (!['list', 'replay', 'discard'].includes(cmd ?? '') || !SERVICES.includes(service)) {
+    fail(`usage: npm run dlq -- list|replay|discard --service ${SERVICES.join('|')} [--id <uuid> ...]`);
   }
   if (cmd === 'discard' && !values.id?.length) fail('discard needs at least one --id');
-  const env = `${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
-  const url = process.env[env] ?? `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/${service.replace(/-/g, '_')}`;
+  const { url, pg } = await database(service);
   const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false });
   try {
     const em = orm.em.fork();
     if (cmd === 'list') {
       const rows = await listDeadLetters(em);
       if (rows.length === 0) console.log('no pending dead letters');
-      for (const r of rows) console.log(`${r.id}  ${r.created_at.toISOString()}  ${r.type ?? '?'}  ${r.topic}/${r.partition}@${r.offset}  ${r.error_code}: ${r.error}`);
+      for (const r of rows) {
+        // Raw rows carry timestamps as the driver returns them (a string here), not Date.
+        const at = new Date(r.created_at).toISOString();
+        console.log(`${r.id}  ${at}  ${r.type ?? '?'}  ${r.topic}/${r.partition}@${r.offset}  ${r.error_code}: ${r.error}`);
+      }
     } else if (cmd === 'replay') {
       const n = await replayDeadLetters(em, new Outbox(AGENCY[service], process.env.KAFKA_TOPIC_PREFIX ?? ''), values.id);
       console.log(`${n} dead letter(s) queued for republishing`);
@@ -43,8 +52,27 @@ async function main(): Promise<void> {
     }
   } finally {
     await orm.close(true);
+    await pg?.stop();
   }
 }
+
+/** The service's own URL, else the embedded cluster — started here if `npm start` is not running. */
+async function database(service: Service): Promise<{ url: string; pg?: RunningPostgres }> {
+  const own = process.env[`${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
+  if (own) return { url: own };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? EMBEDDED_PG_DEFAULTS.port);
+  const pg = (await answers(port))
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? EMBEDDED_PG_DEFAULTS.dataDir, port, persistent: true });
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseOf(service)}`, pg };
+}
+
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
 
 function fail(msg: string): never {
   console.error(msg);
@@ -52,6 +80,8 @@ function fail(msg: string): never {
 }
 
 void main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  if (e instanceof EmbeddedPostgresError) console.error(`npm run dlq: ${e.message}`);
+  else if ((e as { code?: string }).code === '3D000') console.error('npm run dlq: this service has no database yet: run npm start once');
+  else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

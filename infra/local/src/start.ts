@@ -8,16 +8,24 @@
  * - The three subgraphs and the gateway, in this one process.
  * Ctrl-C stops everything it started; a restart keeps the data.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { issueToken } from '@sc/auth';
 import { createLogger, envInt, loadConfig } from '@sc/kernel';
-import { ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import {
+  DEFAULT_RUNTIME_DIR,
+  EmbeddedPostgresError,
+  ensureDatabase,
+  kcatAvailable,
+  startEmbeddedPostgres,
+  startKafkaMock,
+  type RunningKafkaMock,
+  type RunningPostgres,
+} from '@sc/local-infra';
 import { gatewayConfigFromEnv } from '@sc/gateway';
 import { kafkaConfigFromEnv, localKafkaEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const DEFAULT_PORTS: Record<ServiceName, number> = { 'social-protection': 4001, employment: 4002, 'social-service': 4003 };
 const dbEnvName = (n: ServiceName) => `${n.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
 // What a volatile broker may have lost at a crash is published again on start (inboxes drop copies).
@@ -26,8 +34,9 @@ const VOLATILE_REPUBLISH_MS = 15 * 60_000;
 async function main(): Promise<void> {
   const env = loadConfig(
     z.object({
-      EMBEDDED_PG_PORT: envInt(54329),
-      EMBEDDED_PG_DATA_DIR: z.string().default(join(ROOT, '.data', 'postgres')),
+      EMBEDDED_PG_PORT: envInt(EMBEDDED_PG_DEFAULTS.port),
+      EMBEDDED_PG_DATA_DIR: z.string().default(EMBEDDED_PG_DEFAULTS.dataDir),
+      EMBEDDED_PG_RUNTIME_DIR: z.string().default(DEFAULT_RUNTIME_DIR),
       EMBEDDED_MESSAGING: z.enum(['auto', 'kcat', 'in-process']).default('auto'),
       LOG_LEVEL: z.string().default('info'),
     }),
@@ -66,13 +75,19 @@ async function main(): Promise<void> {
       for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
       log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
     } else {
-      pg = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: true, callerOwnsSignals: true });
+      pg = await startEmbeddedPostgres({
+        dataDir: env.EMBEDDED_PG_DATA_DIR,
+        port: env.EMBEDDED_PG_PORT,
+        persistent: true,
+        runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR,
+        onLog: (line) => log.debug(line),
+      });
       for (const n of SERVICE_NAMES) {
-        const db = n.replace(/-/g, '_');
+        const db = databaseOf(n);
         await ensureDatabase(pg.url('postgres'), db);
         urls[n] = pg.url(db);
       }
-      log.info({ dataDir: env.EMBEDDED_PG_DATA_DIR, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
+      log.info({ dataDir: pg.dataDir, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
     }
 
     // 2. Messaging
@@ -124,7 +139,9 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } catch (e) {
-    log.error({ err: e }, 'start-up failed');
+    // What the person at the terminal can fix is one line, not a stack trace.
+    if (e instanceof EmbeddedPostgresError) process.stderr.write(`npm start: ${e.message}\n`);
+    else log.error({ err: e }, 'start-up failed');
     await stopAll();
     process.exit(1);
   }

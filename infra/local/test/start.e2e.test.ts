@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@sc/local-infra';
 import { eventually, gql, tokenFor, validSnils } from '@sc/testing';
+import { ctrlC, groupAlive, npmStartEnv, postgresRunningOn, startNpm } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,42 +13,17 @@ const ROOT = join(__dirname, '..', '..', '..');
  * by the other end-to-end tests.)
  */
 describe('npm start (the embedded default)', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'sc-start-')), 'pg');
+  const parent = mkdtempSync(join(tmpdir(), 'sc-start-'));
+  chmodSync(parent, 0o755); // a folder the server user can reach: the data stays where it was asked to be
+  const dataDir = join(parent, 'pg');
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    env = {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'info',
-      EMBEDDED_MESSAGING: 'in-process',
-      EMBEDDED_PG_DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(await freePort()),
-      GATEWAY_PORT: String(await freePort()),
-      SOCIAL_PROTECTION_PORT: String(await freePort()),
-      EMPLOYMENT_PORT: String(await freePort()),
-      SOCIAL_SERVICE_PORT: String(await freePort()),
-    };
+    env = await npmStartEnv({ EMBEDDED_PG_DATA_DIR: dataDir });
   });
 
-  // Exactly what a user runs, in its own process group like a terminal session.
-  function start(): Promise<{ child: ChildProcess; output: () => string }> {
-    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    return eventually(async () => (out.includes('Stop:       Ctrl-C') ? { child, output: () => out } : undefined), 60_000, 200);
-  }
-
-  /** Ctrl-C: SIGINT to every process of the group (npm, tsx, node, PostgreSQL, ...). */
-  const ctrlC = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      process.kill(-child.pid!, 'SIGINT');
-    });
-  const groupAlive = (child: ChildProcess) => spawnSync('pgrep', ['-g', String(child.pid)]).status === 0;
-
-  const postgresRunning = () => spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
+  const start = () => startNpm(ROOT, env);
+  const postgresRunning = () => postgresRunningOn(dataDir);
 
   it('serves the gateway, stops everything on Ctrl-C, and keeps the data across a restart', async () => {
     const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;

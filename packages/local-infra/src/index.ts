@@ -1,4 +1,6 @@
 export * from './embedded-postgres';
+export * from './postgres-placement';
+export * from './startup-failure';
 export * from './kafka-mock';
 export * from './free-port';
 export * from './esm';

@@ -17,7 +17,8 @@ export interface DeadLetterRow {
   error: string;
   attempts: number;
   status: 'PENDING' | 'REPLAYED' | 'DISCARDED';
-  created_at: Date;
+  /** As the driver returns it from a raw query: a string, not a Date. */
+  created_at: string | Date;
 }
 
 export async function listDeadLetters(em: EntityManager, status: DeadLetterRow['status'] = 'PENDING'): Promise<DeadLetterRow[]> {

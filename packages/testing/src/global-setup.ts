@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__SC_INFRA__ = infra;
   if (!process.env.TEST_PG_ADMIN_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'sc-test-pg-'));
+    chmodSync(dir, 0o755); // as root the server runs as another user, who must reach it
     infra.pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false, fast: true });
     process.env.TEST_PG_ADMIN_URL = infra.pg.url('postgres');
   }

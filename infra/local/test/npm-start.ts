@@ -1,0 +1,46 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from '@sc/local-infra';
+import { eventually } from '@sc/testing';
+
+/** `npm start` as a user runs it, in its own process group like a terminal session. */
+export interface RunningNpmStart {
+  child: ChildProcess;
+  output(): string;
+}
+
+/** Free ports for every listener of the stack, so a test never meets a running `npm start`. */
+export async function npmStartEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    EMBEDDED_MESSAGING: 'in-process',
+    EMBEDDED_PG_PORT: String(await freePort()),
+    GATEWAY_PORT: String(await freePort()),
+    SOCIAL_PROTECTION_PORT: String(await freePort()),
+    EMPLOYMENT_PORT: String(await freePort()),
+    SOCIAL_SERVICE_PORT: String(await freePort()),
+    ...extra,
+  };
+}
+
+export function startNpm(cwd: string, env: NodeJS.ProcessEnv): Promise<RunningNpmStart> {
+  const child = spawn('npm', ['start'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${out}`))));
+  const banner = eventually(async () => (out.includes('Stop:       Ctrl-C') ? { child, output: () => out } : undefined), 60_000, 200);
+  return Promise.race([banner, exited]);
+}
+
+/** Ctrl-C: SIGINT to every process of the group (npm, node, PostgreSQL, ...). */
+export const ctrlC = (child: ChildProcess): Promise<void> =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGINT');
+  });
+
+export const groupAlive = (child: ChildProcess): boolean => spawnSync('pgrep', ['-g', String(child.pid)]).status === 0;
+
+export const postgresRunningOn = (dataDir: string): boolean => spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
