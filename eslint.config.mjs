@@ -6,19 +6,38 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.data/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } } },
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@sc/*/src/*'], message: 'import a package by its name, not its internals' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@sc/*/src/*'], message: 'import a package by its name, not its internals' }] },
+      ],
     },
   },
   {
     // Domain code is plain TypeScript: no framework imports (ARCHITECTURE.md).
     files: ['services/*/src/**/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@mikro-orm/*', '@apollo/*', 'graphql', 'kafkajs', 'pg'], message: 'domain code has no framework imports' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mikro-orm/*', '@apollo/*', 'graphql', 'kafkajs', 'pg'],
+              message: 'domain code has no framework imports',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,7 +3,10 @@
  * one Kafka-protocol broker per run (globalSetup), a database per service per
  * test file. `unit` specs need no I/O; `integration` tests need both servers.
  */
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+];
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   // jose is ESM-only; Node 20 can require() it, jest cannot, so swc converts it.

@@ -28,7 +28,11 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
   return {
     port: e.GATEWAY_PORT,
     supergraphSdl: readFileSync(e.SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { 'social-protection': e.SOCIAL_PROTECTION_URL, employment: e.EMPLOYMENT_URL, 'social-service': e.SOCIAL_SERVICE_URL },
+    subgraphUrls: {
+      'social-protection': e.SOCIAL_PROTECTION_URL,
+      employment: e.EMPLOYMENT_URL,
+      'social-service': e.SOCIAL_SERVICE_URL,
+    },
     auth: authConfigFrom(e),
     logLevel: e.LOG_LEVEL,
   };

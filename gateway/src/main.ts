@@ -5,7 +5,12 @@ import { createGatewayServer } from './server';
 async function main(): Promise<void> {
   const cfg = gatewayConfigFromEnv();
   const logger = createLogger('gateway', cfg.logLevel);
-  const gw = await createGatewayServer({ supergraphSdl: cfg.supergraphSdl, subgraphUrls: cfg.subgraphUrls, auth: cfg.auth, logger });
+  const gw = await createGatewayServer({
+    supergraphSdl: cfg.supergraphSdl,
+    subgraphUrls: cfg.subgraphUrls,
+    auth: cfg.auth,
+    logger,
+  });
   const url = await gw.start(cfg.port);
   logger.info({ url }, 'gateway ready');
   const stop = async () => {

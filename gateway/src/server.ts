@@ -46,9 +46,15 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /** Apollo Gateway on the committed static supergraph (no introspection of subgraphs at run time). */
 export async function createGatewayServer(o: GatewayOptions): Promise<GatewayServer> {
-  const agents = o.keepAlive === false ? { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) } : { http: httpAgent, https: httpsAgent };
+  const agents =
+    o.keepAlive === false
+      ? { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) }
+      : { http: httpAgent, https: httpsAgent };
   const subgraphFetch = ((url: string, init: Record<string, unknown>) =>
-    fetch(url, { ...init, agent: (u: URL) => (u.protocol === 'https:' ? agents.https : agents.http) })) as unknown as typeof fetch;
+    fetch(url, {
+      ...init,
+      agent: (u: URL) => (u.protocol === 'https:' ? agents.https : agents.http),
+    })) as unknown as typeof fetch;
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -76,7 +82,11 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
         },
       ]),
     ),
-    context: async (req, requestId) => ({ principal: await verify(req.headers.authorization), authorization: req.headers.authorization!, requestId }),
+    context: async (req, requestId) => ({
+      principal: await verify(req.headers.authorization),
+      authorization: req.headers.authorization!,
+      requestId,
+    }),
   });
   const g: GatewayServer = {
     http,

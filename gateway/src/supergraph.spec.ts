@@ -13,7 +13,9 @@ describe('static supergraph', () => {
     const citizen = /type Citizen[\s\S]*?\{([\s\S]*?)\n\}/.exec(sdl)![1]!;
     expect(citizen).toMatch(/socialProtectionProfile: CitizenProfile @join__field\(graph: SOCIAL_PROTECTION\)/);
     expect(citizen).toMatch(/employmentProfile: CitizenProfile @join__field\(graph: EMPLOYMENT\)/);
-    expect(citizen).toMatch(/socialServiceReferrals: \[SocialServiceReferral!\]! @join__field\(graph: SOCIAL_SERVICE\)/);
+    expect(citizen).toMatch(
+      /socialServiceReferrals: \[SocialServiceReferral!\]! @join__field\(graph: SOCIAL_SERVICE\)/,
+    );
   });
 
   it('fails fast on a breaking change: two subgraphs defining the same field differently', () => {
@@ -22,7 +24,10 @@ describe('static supergraph', () => {
       url: s.url,
       typeDefs: parse(
         s.name === 'employment'
-          ? subgraphSdl(s.dir).replace('employmentProfile: CitizenProfile', 'employmentProfile: CitizenProfile\n  contractApplications: [String!]!')
+          ? subgraphSdl(s.dir).replace(
+              'employmentProfile: CitizenProfile',
+              'employmentProfile: CitizenProfile\n  contractApplications: [String!]!',
+            )
           : subgraphSdl(s.dir),
       ),
     }));

@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
 import { createLogger } from '@sc/kernel';
-import { EmbeddedPostgresError, ensureDatabase, kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock } from '@sc/local-infra';
+import {
+  EmbeddedPostgresError,
+  ensureDatabase,
+  kcatAvailable,
+  startEmbeddedPostgres,
+  startKafkaMock,
+  type RunningKafkaMock,
+} from '@sc/local-infra';
 import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
@@ -38,30 +45,48 @@ const f1 = (x: number) => x.toFixed(1);
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
   let i = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (i < items.length) await fn(items[i++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
 }
 
 function serviceConfig(name: string, databaseUrl: string, prefix: string): ServiceConfig {
   return {
-    name, port: 0, databaseUrl, dbPoolMax: 10, auth, citizenIdSecret: DEV_CITIZEN_ID_SECRET, topicPrefix: prefix, region: '25',
-    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 }, consumer: { maxAttempts: 5 }, logLevel: 'silent',
+    name,
+    port: 0,
+    databaseUrl,
+    dbPoolMax: 10,
+    auth,
+    citizenIdSecret: DEV_CITIZEN_ID_SECRET,
+    topicPrefix: prefix,
+    region: '25',
+    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 },
+    consumer: { maxAttempts: 5 },
+    logLevel: 'silent',
   };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
   chmodSync(dir, 0o755); // as root the server runs as another user, who must reach it
-  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false, fast: process.env.BENCH_FAST === '1' });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dir, 'data'),
+    persistent: false,
+    fast: process.env.BENCH_FAST === '1',
+  });
   let mock: RunningKafkaMock | undefined;
   const out: string[] = [];
   try {
-    const kafka: KafkaEnv | null = process.env.BENCH_BUS !== 'in-process' && kcatAvailable()
-      ? ((mock = await startKafkaMock(3)), localKafkaEnv(mock.brokers, { maxWaitTimeMs: 10 }))
-      : null;
+    const kafka: KafkaEnv | null =
+      process.env.BENCH_BUS !== 'in-process' && kcatAvailable()
+        ? ((mock = await startKafkaMock(3)), localKafkaEnv(mock.brokers, { maxWaitTimeMs: 10 }))
+        : null;
     const broker = kafka ? 'Kafka-protocol broker (kcat mock, 3 brokers)' : 'in-process bus (kcat not installed)';
-    out.push(`machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`);
+    out.push(
+      `machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`,
+    );
 
     // ── 1. referral latency ───────────────────────────────────────────────
     const urls = {} as Record<ServiceName, string>;
@@ -71,26 +96,41 @@ async function main(): Promise<void> {
     }
     const committedAt = new Map<string, number>();
     const stack = await startStack({
-      services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, serviceConfig(n, urls[n], 'bench.')])) as Record<ServiceName, ServiceConfig>,
+      services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, serviceConfig(n, urls[n], 'bench.')])) as Record<
+        ServiceName,
+        ServiceConfig
+      >,
       kafka,
       gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth },
       logLevel: 'silent',
       onConsumed: {
         'social-protection': (outcome, env) => {
-          if (outcome === 'handled' && env?.type === 'referral.for-contract.v1') committedAt.set((env.data as { referralId: string }).referralId, performance.now());
+          if (outcome === 'handled' && env?.type === 'referral.for-contract.v1')
+            committedAt.set((env.data as { referralId: string }).referralId, performance.now());
         },
       },
     });
     await new Promise((r) => setTimeout(r, 8000)); // consumer groups settle on the mock before measuring
     const ss = stack.services['social-service'].deps;
     const who: Principal = { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' };
-    const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: false, financialLiteracy: true };
+    const needs = {
+      socialHelp: true,
+      psychologicalSupport: false,
+      employmentHelp: true,
+      vocationalTraining: false,
+      financialLiteracy: true,
+    };
     let seed = 0;
     const prepare = async (n: number): Promise<string[]> => {
       const ids: string[] = [];
       for (let i = 0; i < n; i++) {
         const app = await registerApplication(ss, who, ss.orm.em.fork(), {
-          citizen: { snils: validSnils(++seed), lastName: 'Тестова', firstName: `Анна${seed}`, birthDate: '1990-01-01' },
+          citizen: {
+            snils: validSnils(++seed),
+            lastName: 'Тестова',
+            firstName: `Анна${seed}`,
+            birthDate: '1990-01-01',
+          },
           needs,
           circumstances: [],
         });
@@ -105,14 +145,19 @@ async function main(): Promise<void> {
     };
     const latencies = async (ids: Set<string>) => {
       const deadline = Date.now() + 120_000;
-      while ([...ids].some((id) => !committedAt.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ([...ids].some((id) => !committedAt.has(id)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       return [...ids].filter((id) => committedAt.has(id)).map((id) => committedAt.get(id)! - sentAt.get(id)!);
     };
     const report = (title: string, lat: number[], n: number, rate: number) => {
-      out.push(`   ${title.padEnd(34)} ${String(lat.length).padStart(5)}/${n} delivered at ${f1(rate).padStart(6)} referrals/s   p50 ${f1(pct(lat, 50)).padStart(7)} ms   p95 ${f1(pct(lat, 95)).padStart(7)} ms   p99 ${f1(pct(lat, 99)).padStart(7)} ms   max ${f1(Math.max(...lat)).padStart(7)} ms`);
+      out.push(
+        `   ${title.padEnd(34)} ${String(lat.length).padStart(5)}/${n} delivered at ${f1(rate).padStart(6)} referrals/s   p50 ${f1(pct(lat, 50)).padStart(7)} ms   p95 ${f1(pct(lat, 95)).padStart(7)} ms   p99 ${f1(pct(lat, 99)).padStart(7)} ms   max ${f1(Math.max(...lat)).padStart(7)} ms`,
+      );
     };
     out.push('');
-    out.push(`1. referral end to end: КЦСОН commit → ЦСПН commit (goal p99 ≤ 100 ms), whole system in one Node process`);
+    out.push(
+      `1. referral end to end: КЦСОН commit → ЦСПН commit (goal p99 ≤ 100 ms), whole system in one Node process`,
+    );
 
     // steady open-loop arrivals at BENCH_RATE per second
     const steady = await prepare(N_REFERRALS);
@@ -134,11 +179,21 @@ async function main(): Promise<void> {
     t0 = performance.now();
     await pool(burst, CONCURRENCY, refer);
     const burstRate = N_REFERRALS / ((performance.now() - t0) / 1000);
-    report(`saturation (${CONCURRENCY} senders, no pause)`, await latencies(new Set([...sentAt.keys()].filter((k) => !seenBefore.has(k)))), N_REFERRALS, burstRate);
+    report(
+      `saturation (${CONCURRENCY} senders, no pause)`,
+      await latencies(new Set([...sentAt.keys()].filter((k) => !seenBefore.has(k)))),
+      N_REFERRALS,
+      burstRate,
+    );
     const citizens = steady;
 
     // ── 3. gateway overhead (while the stack is up) ─────────────────────────
-    const token = await issueToken(auth, { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' });
+    const token = await issueToken(auth, {
+      subject: 'bench',
+      agency: 'SOCIAL_SERVICE',
+      roles: ['SPECIALIST'],
+      territory: '25',
+    });
     const ids = citizens.slice(0, 100);
     const q = 'query B($id: ID!) { citizen(id: $id) { socialServiceApplications { id status } } }';
     const run = async (url: string) => {
@@ -147,7 +202,11 @@ async function main(): Promise<void> {
       const start = performance.now();
       await pool(items, 8, async (id) => {
         const t = performance.now();
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q, variables: { id } }) });
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: q, variables: { id } }),
+        });
         const body = (await r.json()) as { errors?: unknown };
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         times.push(performance.now() - t);
@@ -195,13 +254,24 @@ async function main(): Promise<void> {
          from generate_series(1, $1) g`,
         [N_RELAY],
       );
-      const relay = new OutboxRelay({ connectionString: pg.url(db), bus, logger: silent, batchSize: 500, idlePollMs: 50, standbyPollMs: 50, backoff: { initialMs: 50, maxMs: 1000, factor: 2 }, retentionMs: 3600_000 });
+      const relay = new OutboxRelay({
+        connectionString: pg.url(db),
+        bus,
+        logger: silent,
+        batchSize: 500,
+        idlePollMs: 50,
+        standbyPollMs: 50,
+        backoff: { initialMs: 50, maxMs: 1000, factor: 2 },
+        retentionMs: 3600_000,
+      });
       const start = performance.now();
       relay.start();
       while (relay.stats.published < N_RELAY) await new Promise((r) => setTimeout(r, 5));
       const s = (performance.now() - start) / 1000;
       await relay.stop();
-      const left = Number((await c.query('select count(*) from outbox_message where published_at is null')).rows[0].count);
+      const left = Number(
+        (await c.query('select count(*) from outbox_message where published_at is null')).rows[0].count,
+      );
       await c.end();
       return { rate: N_RELAY / s, left };
     };
@@ -213,10 +283,14 @@ async function main(): Promise<void> {
       const k = await relayRun('kafka', kb);
       await kb.close();
       kafkaRate = k.rate;
-      relayOut.push(`   to the Kafka-protocol broker (acks = all)   ${f1(k.rate).padStart(9)} msg/s   unpublished after: ${k.left}   (goal ≥ 2,000 msg/s)`);
+      relayOut.push(
+        `   to the Kafka-protocol broker (acks = all)   ${f1(k.rate).padStart(9)} msg/s   unpublished after: ${k.left}   (goal ≥ 2,000 msg/s)`,
+      );
     }
     const ip = await relayRun('inprocess', new InProcessBus());
-    relayOut.push(`   to the in-process bus                       ${f1(ip.rate).padStart(9)} msg/s   unpublished after: ${ip.left}`);
+    relayOut.push(
+      `   to the in-process bus                       ${f1(ip.rate).padStart(9)} msg/s   unpublished after: ${ip.left}`,
+    );
     if (kafkaRate) relayOut.push(`   broker / in-process ×${(kafkaRate / ip.rate).toFixed(2)}`);
     out.push(...relayOut, ...gw);
   } finally {

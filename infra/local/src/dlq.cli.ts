@@ -19,7 +19,11 @@ import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
 
 const SERVICES = ['social-protection', 'employment', 'social-service'] as const;
 type Service = (typeof SERVICES)[number];
-const AGENCY: Record<Service, Agency> = { 'social-protection': 'SOCIAL_PROTECTION', employment: 'EMPLOYMENT', 'social-service': 'SOCIAL_SERVICE' };
+const AGENCY: Record<Service, Agency> = {
+  'social-protection': 'SOCIAL_PROTECTION',
+  employment: 'EMPLOYMENT',
+  'social-service': 'SOCIAL_SERVICE',
+};
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -33,7 +37,13 @@ async function main(): Promise<void> {
   }
   if (cmd === 'discard' && !values.id?.length) fail('discard needs at least one --id');
   const { url, pg } = await database(service);
-  const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false });
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    allowGlobalContext: false,
+  });
   try {
     const em = orm.em.fork();
     if (cmd === 'list') {
@@ -42,10 +52,16 @@ async function main(): Promise<void> {
       for (const r of rows) {
         // Raw rows carry timestamps as the driver returns them (a string here), not Date.
         const at = new Date(r.created_at).toISOString();
-        console.log(`${r.id}  ${at}  ${r.type ?? '?'}  ${r.topic}/${r.partition}@${r.offset}  ${r.error_code}: ${r.error}`);
+        console.log(
+          `${r.id}  ${at}  ${r.type ?? '?'}  ${r.topic}/${r.partition}@${r.offset}  ${r.error_code}: ${r.error}`,
+        );
       }
     } else if (cmd === 'replay') {
-      const n = await replayDeadLetters(em, new Outbox(AGENCY[service], process.env.KAFKA_TOPIC_PREFIX ?? ''), values.id);
+      const n = await replayDeadLetters(
+        em,
+        new Outbox(AGENCY[service], process.env.KAFKA_TOPIC_PREFIX ?? ''),
+        values.id,
+      );
       console.log(`${n} dead letter(s) queued for republishing`);
     } else {
       console.log(`${await discardDeadLetters(em, values.id!)} dead letter(s) discarded`);
@@ -63,7 +79,11 @@ async function database(service: Service): Promise<{ url: string; pg?: RunningPo
   const port = Number(process.env.EMBEDDED_PG_PORT ?? EMBEDDED_PG_DEFAULTS.port);
   const pg = (await answers(port))
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? EMBEDDED_PG_DEFAULTS.dataDir, port, persistent: true });
+    : await startEmbeddedPostgres({
+        dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? EMBEDDED_PG_DEFAULTS.dataDir,
+        port,
+        persistent: true,
+      });
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseOf(service)}`, pg };
 }
 
@@ -81,7 +101,8 @@ function fail(msg: string): never {
 
 void main().catch((e) => {
   if (e instanceof EmbeddedPostgresError) console.error(`npm run dlq: ${e.message}`);
-  else if ((e as { code?: string }).code === '3D000') console.error('npm run dlq: this service has no database yet: run npm start once');
+  else if ((e as { code?: string }).code === '3D000')
+    console.error('npm run dlq: this service has no database yet: run npm start once');
   else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -1,7 +1,13 @@
 import type { AuthConfig } from '@sc/auth';
 import { createLogger, type Clock, type Logger } from '@sc/kernel';
 import { InProcessBus, type MessageBus } from '@sc/messaging';
-import { createBus, type KafkaEnv, type ServiceConfig, type ServiceDependencies, type SubgraphService } from '@sc/subgraph-kit';
+import {
+  createBus,
+  type KafkaEnv,
+  type ServiceConfig,
+  type ServiceDependencies,
+  type SubgraphService,
+} from '@sc/subgraph-kit';
 import { createEmploymentServer } from '@sc/employment';
 import { createSocialProtectionServer } from '@sc/social-protection';
 import { createSocialServiceServer } from '@sc/social-service';
@@ -49,7 +55,12 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     const cfg = o.services[name];
     const logger = createLogger(name, o.logLevel);
     buses[name] = shared ?? createBus(o.kafka, name, cfg.topicPrefix, logger);
-    services[name] = await factories[name](cfg, { bus: buses[name], logger, clock: o.clock, onConsumed: o.onConsumed?.[name] });
+    services[name] = await factories[name](cfg, {
+      bus: buses[name],
+      logger,
+      clock: o.clock,
+      onConsumed: o.onConsumed?.[name],
+    });
     await services[name].start(cfg.port);
   }
   const gateway = await createGatewayServer({

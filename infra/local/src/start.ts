@@ -22,11 +22,21 @@ import {
   type RunningPostgres,
 } from '@sc/local-infra';
 import { gatewayConfigFromEnv } from '@sc/gateway';
-import { kafkaConfigFromEnv, localKafkaEnv, serviceConfigFromEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import {
+  kafkaConfigFromEnv,
+  localKafkaEnv,
+  serviceConfigFromEnv,
+  type KafkaEnv,
+  type ServiceConfig,
+} from '@sc/subgraph-kit';
 import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
 
-const DEFAULT_PORTS: Record<ServiceName, number> = { 'social-protection': 4001, employment: 4002, 'social-service': 4003 };
+const DEFAULT_PORTS: Record<ServiceName, number> = {
+  'social-protection': 4001,
+  employment: 4002,
+  'social-service': 4003,
+};
 const dbEnvName = (n: ServiceName) => `${n.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
 // What a volatile broker may have lost at a crash is published again on start (inboxes drop copies).
 const VOLATILE_REPUBLISH_MS = 15 * 60_000;
@@ -102,8 +112,12 @@ async function main(): Promise<void> {
       messaging = `local Kafka-protocol broker (kcat mock cluster) at ${mock.brokers.join(',')}; it keeps messages in memory only`;
       volatile = true;
     } else {
-      if (env.EMBEDDED_MESSAGING === 'kcat') throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
-      const why = env.EMBEDDED_MESSAGING === 'in-process' ? 'EMBEDDED_MESSAGING=in-process' : 'kcat not installed, KAFKA_BROKERS not set';
+      if (env.EMBEDDED_MESSAGING === 'kcat')
+        throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
+      const why =
+        env.EMBEDDED_MESSAGING === 'in-process'
+          ? 'EMBEDDED_MESSAGING=in-process'
+          : 'kcat not installed, KAFKA_BROKERS not set';
       messaging = `in-process bus (${why}): same outbox/inbox semantics, nothing leaves this process`;
       volatile = true;
     }
@@ -117,10 +131,20 @@ async function main(): Promise<void> {
       services[n] = cfg;
     }
     const gw = gatewayConfigFromEnv();
-    stack = await startStack({ services, kafka, gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth }, logLevel: env.LOG_LEVEL });
+    stack = await startStack({
+      services,
+      kafka,
+      gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth },
+      logLevel: env.LOG_LEVEL,
+    });
 
     const sample = gw.auth.secret
-      ? await issueToken(gw.auth, { subject: 'demo-kcson-specialist', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25000000' })
+      ? await issueToken(gw.auth, {
+          subject: 'demo-kcson-specialist',
+          agency: 'SOCIAL_SERVICE',
+          roles: ['SPECIALIST'],
+          territory: '25000000',
+        })
       : null;
     const line = '─'.repeat(72);
     process.stdout.write(

@@ -5,7 +5,16 @@ import { freePort } from '@sc/local-infra';
 import type { KafkaBus } from '@sc/messaging';
 import type { SubgraphService } from '@sc/subgraph-kit';
 import { createSocialServiceServer, referForContract, registerApplication } from '@sc/social-service';
-import { count, createTestDatabase, eventually, testInfra, testKafkaBus, testServiceConfig, uniqueSuffix, validSnils } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  testInfra,
+  testKafkaBus,
+  testServiceConfig,
+  uniqueSuffix,
+  validSnils,
+} from '@sc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const N = 40;
@@ -27,7 +36,10 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     const { kafkaBrokers, kafkaMock } = testInfra();
     spDb = await createTestDatabase('crash_sp');
     bus = testKafkaBus(`crash-${uniqueSuffix()}`);
-    kcson = await createSocialServiceServer(testServiceConfig('social-service', await createTestDatabase('crash_ss'), prefix), { bus });
+    kcson = await createSocialServiceServer(
+      testServiceConfig('social-service', await createTestDatabase('crash_ss'), prefix),
+      { bus },
+    );
     await kcson.start(0);
     env = {
       ...process.env,
@@ -50,8 +62,16 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
   });
 
   const startSocialProtection = async (): Promise<ChildProcess> => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'services/social-protection/src/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
-    await eventually(async () => (await fetch(`http://127.0.0.1:${env.SOCIAL_PROTECTION_PORT}/ready`).catch(() => undefined))?.ok, 60_000, 200);
+    const c = spawn(process.execPath, ['--import', 'tsx', 'services/social-protection/src/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: 'ignore',
+    });
+    await eventually(
+      async () => (await fetch(`http://127.0.0.1:${env.SOCIAL_PROTECTION_PORT}/ready`).catch(() => undefined))?.ok,
+      60_000,
+      200,
+    );
     return c;
   };
 
@@ -59,9 +79,19 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     child = await startSocialProtection();
     const deps = kcson.deps;
     const who: Principal = { subject: 'crash-test', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' };
-    const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: false, financialLiteracy: false };
+    const needs = {
+      socialHelp: true,
+      psychologicalSupport: false,
+      employmentHelp: true,
+      vocationalTraining: false,
+      financialLiteracy: false,
+    };
     for (let i = 0; i < N; i++) {
-      const app = await registerApplication(deps, who, deps.orm.em.fork(), { citizen: { snils: validSnils(500 + i), lastName: 'Крашева', firstName: `Н${i}`, birthDate: '1991-01-01' }, needs, circumstances: [] });
+      const app = await registerApplication(deps, who, deps.orm.em.fork(), {
+        citizen: { snils: validSnils(500 + i), lastName: 'Крашева', firstName: `Н${i}`, birthDate: '1991-01-01' },
+        needs,
+        circumstances: [],
+      });
       await referForContract(deps, who, deps.orm.em.fork(), { citizenId: app.citizenId, basis: 'LOW_INCOME' });
       if (i === 10) {
         // some referrals are handled, others are in flight: kill without any chance to clean up
@@ -74,7 +104,11 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
 
     child = await startSocialProtection();
     await eventually(async () => (await count(spDb, 'incoming_referral')) === N, 90_000, 200);
-    await eventually(async () => (await count(deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`)) === N, 60_000, 200);
+    await eventually(
+      async () => (await count(deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`)) === N,
+      60_000,
+      200,
+    );
     expect(await count(spDb, 'sc_application')).toBe(N);
     expect(await count(spDb, 'outbox_message', `type = 'referral.accepted.v1'`)).toBe(N);
     expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(N);

@@ -34,53 +34,163 @@ describe('ЦСПН → ЦЗН → ЦСПН: a job-search contract served by the 
       specialist: sp,
       commissionMember: await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER']),
       activities: [
-        { kind: 'CAREER_GUIDANCE', description: 'Профориентация', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-01', dueDate: '2027-01-31' },
-        { kind: 'VOCATIONAL_TRAINING', description: 'Обучение «Повар»', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-10', dueDate: '2027-03-31', costKopecks: 2_800_000 },
-        { kind: 'EMPLOYMENT', description: 'Трудоустройство', responsibleAgency: 'EMPLOYMENT', startDate: '2027-01-01', dueDate: '2027-06-30' },
+        {
+          kind: 'CAREER_GUIDANCE',
+          description: 'Профориентация',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2026-12-01',
+          dueDate: '2027-01-31',
+        },
+        {
+          kind: 'VOCATIONAL_TRAINING',
+          description: 'Обучение «Повар»',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2026-12-10',
+          dueDate: '2027-03-31',
+          costKopecks: 2_800_000,
+        },
+        {
+          kind: 'EMPLOYMENT',
+          description: 'Трудоустройство',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2027-01-01',
+          dueDate: '2027-06-30',
+        },
       ],
     });
 
     // M2 reached ЦЗН: the category, the petition accepted, the services opened — seen through the gateway
-    const support = await eventually(async () => (await ok(`query($c: ID!) { citizen(id: $c) { contractSupport { id category petitionAcceptedOn services { kind status } } } }`, { c: citizenId })).citizen.contractSupport[0]);
-    expect(support).toMatchObject({ id: contractId, category: 'LOW_INCOME_WITH_SOCIAL_CONTRACT', petitionAcceptedOn: '2026-12-01' });
-    expect(support.services.map((x: { kind: string }) => x.kind)).toEqual(['CAREER_GUIDANCE', 'SOCIAL_ADAPTATION', 'PSYCHOLOGICAL_SUPPORT']);
+    const support = await eventually(
+      async () =>
+        (
+          await ok(
+            `query($c: ID!) { citizen(id: $c) { contractSupport { id category petitionAcceptedOn services { kind status } } } }`,
+            { c: citizenId },
+          )
+        ).citizen.contractSupport[0],
+    );
+    expect(support).toMatchObject({
+      id: contractId,
+      category: 'LOW_INCOME_WITH_SOCIAL_CONTRACT',
+      petitionAcceptedOn: '2026-12-01',
+    });
+    expect(support.services.map((x: { kind: string }) => x.kind)).toEqual([
+      'CAREER_GUIDANCE',
+      'SOCIAL_ADAPTATION',
+      'PSYCHOLOGICAL_SUPPORT',
+    ]);
 
     const reg = (
       await ok(`mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id category } }`, {
-        i: { citizen: { snils: validSnils(6001), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' }, status: 'UNEMPLOYED', needs: { socialHelp: false, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false }, education: 'SECONDARY_GENERAL', experienceYears: 3 },
+        i: {
+          citizen: { snils: validSnils(6001), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
+          status: 'UNEMPLOYED',
+          needs: {
+            socialHelp: false,
+            psychologicalSupport: false,
+            employmentHelp: true,
+            vocationalTraining: true,
+            financialLiteracy: false,
+          },
+          education: 'SECONDARY_GENERAL',
+          experienceYears: 3,
+        },
       })
     ).registerJobSeeker;
     expect(reg.category).toBe('LOW_INCOME_WITH_SOCIAL_CONTRACT');
-    const plan = (await ok(`mutation($i: DraftEmploymentPlanInput!) { draftEmploymentPlan(input: $i) { id } }`, { i: { registrationId: reg.id, steps: [{ kind: 'VOCATIONAL_TRAINING', description: 'обучение', dueDate: '2027-03-10' }] } })).draftEmploymentPlan;
-    await ok(`mutation($i: AgreeEmploymentPlanInput!) { agreeEmploymentPlan(input: $i) { status } }`, { i: { planId: plan.id, agreedOn: '2026-12-01' } });
-    await ok(`mutation($i: RecordContractServiceInput!) { recordContractService(input: $i) { id } }`, { i: { contractId, kind: 'CAREER_GUIDANCE', deliveredOn: '2026-12-01' } });
-    const t = (await ok(`mutation($i: ReferToTrainingInput!) { referToTraining(input: $i) { id } }`, { i: { registrationId: reg.id, programme: 'Повар', provider: 'ГАПОУ ИТАТ', startDate: '2026-12-10', endDate: '2027-03-10', costKopecks: 2_800_000 } })).referToTraining;
+    const plan = (
+      await ok(`mutation($i: DraftEmploymentPlanInput!) { draftEmploymentPlan(input: $i) { id } }`, {
+        i: {
+          registrationId: reg.id,
+          steps: [{ kind: 'VOCATIONAL_TRAINING', description: 'обучение', dueDate: '2027-03-10' }],
+        },
+      })
+    ).draftEmploymentPlan;
+    await ok(`mutation($i: AgreeEmploymentPlanInput!) { agreeEmploymentPlan(input: $i) { status } }`, {
+      i: { planId: plan.id, agreedOn: '2026-12-01' },
+    });
+    await ok(`mutation($i: RecordContractServiceInput!) { recordContractService(input: $i) { id } }`, {
+      i: { contractId, kind: 'CAREER_GUIDANCE', deliveredOn: '2026-12-01' },
+    });
+    const t = (
+      await ok(`mutation($i: ReferToTrainingInput!) { referToTraining(input: $i) { id } }`, {
+        i: {
+          registrationId: reg.id,
+          programme: 'Повар',
+          provider: 'ГАПОУ ИТАТ',
+          startDate: '2026-12-10',
+          endDate: '2027-03-10',
+          costKopecks: 2_800_000,
+        },
+      })
+    ).referToTraining;
     at('2026-12-10');
-    await ok(`mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`, { i: { trainingReferralId: t.id, action: 'START', on: '2026-12-10' } });
+    await ok(`mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`, {
+      i: { trainingReferralId: t.id, action: 'START', on: '2026-12-10' },
+    });
     at('2027-03-10');
-    await ok(`mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`, { i: { trainingReferralId: t.id, action: 'COMPLETE', on: '2027-03-10', certificate: 'св. № 12' } });
+    await ok(`mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`, {
+      i: { trainingReferralId: t.id, action: 'COMPLETE', on: '2027-03-10', certificate: 'св. № 12' },
+    });
     at('2027-03-20');
-    await ok(`mutation($i: ConfirmEmploymentInput!) { confirmEmployment(input: $i) { status } }`, { i: { registrationId: reg.id, employerInn: '500100732259', contractDate: '2027-03-20', position: 'повар', wageKopecks: 5_500_000 } });
+    await ok(`mutation($i: ConfirmEmploymentInput!) { confirmEmployment(input: $i) { status } }`, {
+      i: {
+        registrationId: reg.id,
+        employerInn: '500100732259',
+        contractDate: '2027-03-20',
+        position: 'повар',
+        wageKopecks: 5_500_000,
+      },
+    });
 
     // ЦСПН consumed every M3: its programme activities are done and the waiting payments released
     const contract = await eventually(async () => {
-      const r = await gql(s.gatewayUrl, `query($id: ID!) { socialContract(id: $id) { activities { kind status } payments { status dueDate } employment { employerInn } partnerEvents { kind } } }`, { id: contractId }, sp);
+      const r = await gql(
+        s.gatewayUrl,
+        `query($id: ID!) { socialContract(id: $id) { activities { kind status } payments { status dueDate } employment { employerInn } partnerEvents { kind } } }`,
+        { id: contractId },
+        sp,
+      );
       const c = r.data?.socialContract;
       return c?.partnerEvents.length === 7 ? c : undefined;
     });
-    expect(Object.fromEntries(contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status]))).toEqual({
+    expect(
+      Object.fromEntries(contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status])),
+    ).toEqual({
       CAREER_GUIDANCE: 'DONE',
       VOCATIONAL_TRAINING: 'DONE',
       EMPLOYMENT: 'DONE',
       JOB_SEEKER_REGISTRATION: 'DONE',
     });
     expect(contract.employment).toEqual({ employerInn: '500100732259' });
-    expect(contract.payments.filter((p: { status: string }) => p.status === 'SCHEDULED').map((p: { dueDate: string }) => p.dueDate)).toEqual(['2027-03-20', '2027-04-20', '2027-05-20', '2026-12-10']);
+    expect(
+      contract.payments
+        .filter((p: { status: string }) => p.status === 'SCHEDULED')
+        .map((p: { dueDate: string }) => p.dueDate),
+    ).toEqual(['2027-03-20', '2027-04-20', '2027-05-20', '2026-12-10']);
     // newest first
-    expect(contract.partnerEvents.map((e: { kind: string }) => e.kind)).toEqual(['EMPLOYED', 'TRAINING_COMPLETED', 'TRAINING_STARTED', 'TRAINING_REFERRED', 'SERVICE_DELIVERED', 'PLAN_APPROVED', 'REGISTERED']);
+    expect(contract.partnerEvents.map((e: { kind: string }) => e.kind)).toEqual([
+      'EMPLOYED',
+      'TRAINING_COMPLETED',
+      'TRAINING_STARTED',
+      'TRAINING_REFERRED',
+      'SERVICE_DELIVERED',
+      'PLAN_APPROVED',
+      'REGISTERED',
+    ]);
 
     // one gateway query, each agency's part from its owner; КЦСОН sees only that the citizen is employed
-    const view = (await ok(`query($c: ID!) { citizen(id: $c) { employmentStatus { employed } socialContracts { status } jobSeekerRegistrations { status } } }`, { c: citizenId }, await tokenFor('SOCIAL_SERVICE'))).citizen;
-    expect(view).toEqual({ employmentStatus: { employed: true }, socialContracts: [{ status: 'ACTIVE' }], jobSeekerRegistrations: [] });
+    const view = (
+      await ok(
+        `query($c: ID!) { citizen(id: $c) { employmentStatus { employed } socialContracts { status } jobSeekerRegistrations { status } } }`,
+        { c: citizenId },
+        await tokenFor('SOCIAL_SERVICE'),
+      )
+    ).citizen;
+    expect(view).toEqual({
+      employmentStatus: { employed: true },
+      socialContracts: [{ status: 'ACTIVE' }],
+      jobSeekerRegistrations: [],
+    });
   }, 120_000);
 });

@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
-import { count, createTestDatabase, eventually, gql, testAuth, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  gql,
+  testAuth,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+} from '@sc/testing';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from '../src/stack';
 
 // The embedded default without kcat: the same referral over the in-process bus, through the gateway.
@@ -24,13 +34,35 @@ describe('the whole system on the in-process bus (npm start without a broker)', 
     const reg = await gql(
       stack.gatewayUrl,
       `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-      { i: { citizen: { snils: validSnils(301), lastName: 'Орлова', firstName: 'Ирина', birthDate: '1992-05-05' }, needs: { socialHelp: true, psychologicalSupport: true, employmentHelp: false, vocationalTraining: false, financialLiteracy: true }, circumstances: [] } },
+      {
+        i: {
+          citizen: { snils: validSnils(301), lastName: 'Орлова', firstName: 'Ирина', birthDate: '1992-05-05' },
+          needs: {
+            socialHelp: true,
+            psychologicalSupport: true,
+            employmentHelp: false,
+            vocationalTraining: false,
+            financialLiteracy: true,
+          },
+          circumstances: [],
+        },
+      },
       token,
     );
     const id = reg.data.registerSocialServiceApplication.citizen.id;
-    await gql(stack.gatewayUrl, `mutation($id: ID!) { referCitizenForSocialContract(input: { citizenId: $id, basis: LOW_INCOME }) { id } }`, { id }, token);
+    await gql(
+      stack.gatewayUrl,
+      `mutation($id: ID!) { referCitizenForSocialContract(input: { citizenId: $id, basis: LOW_INCOME }) { id } }`,
+      { id },
+      token,
+    );
     const r = await eventually(async () => {
-      const q = await gql(stack.gatewayUrl, `query($id: ID!) { citizen(id: $id) { socialServiceReferrals { status } contractApplications { status } } }`, { id }, token);
+      const q = await gql(
+        stack.gatewayUrl,
+        `query($id: ID!) { citizen(id: $id) { socialServiceReferrals { status } contractApplications { status } } }`,
+        { id },
+        token,
+      );
       return q.data?.citizen?.socialServiceReferrals?.[0]?.status === 'ACCEPTED' ? q : undefined;
     });
     expect(r.data.citizen.contractApplications).toEqual([{ status: 'REGISTERED' }]);

@@ -29,8 +29,14 @@ export function startNpm(cwd: string, env: NodeJS.ProcessEnv): Promise<RunningNp
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${out}`))));
-  const banner = eventually(async () => (out.includes('Stop:       Ctrl-C') ? { child, output: () => out } : undefined), 60_000, 200);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${out}`))),
+  );
+  const banner = eventually(
+    async () => (out.includes('Stop:       Ctrl-C') ? { child, output: () => out } : undefined),
+    60_000,
+    200,
+  );
   return Promise.race([banner, exited]);
 }
 
@@ -43,4 +49,5 @@ export const ctrlC = (child: ChildProcess): Promise<void> =>
 
 export const groupAlive = (child: ChildProcess): boolean => spawnSync('pgrep', ['-g', String(child.pid)]).status === 0;
 
-export const postgresRunningOn = (dataDir: string): boolean => spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
+export const postgresRunningOn = (dataDir: string): boolean =>
+  spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;

@@ -32,11 +32,17 @@ describe('npm start from a clone in a private (0700) folder', () => {
       .toString()
       .split('\0')
       .filter((f) => f && !f.startsWith('.data/'));
-    const tar = spawnSync('sh', ['-c', `tar -C "${ROOT}" --null -T - -cf - | tar -C "${clone}" -xf -`], { input: files.join('\0') });
+    const tar = spawnSync('sh', ['-c', `tar -C "${ROOT}" --null -T - -cf - | tar -C "${clone}" -xf -`], {
+      input: files.join('\0'),
+    });
     expect(tar.status).toBe(0);
-    const modules = execFileSync('find', ['.', '-maxdepth', '3', '-name', 'node_modules', '-type', 'd', '-not', '-path', './node_modules/*'], {
-      cwd: ROOT,
-    })
+    const modules = execFileSync(
+      'find',
+      ['.', '-maxdepth', '3', '-name', 'node_modules', '-type', 'd', '-not', '-path', './node_modules/*'],
+      {
+        cwd: ROOT,
+      },
+    )
       .toString()
       .split('\n')
       .filter(Boolean);
@@ -62,14 +68,22 @@ describe('npm start from a clone in a private (0700) folder', () => {
     running = first.child;
     const dataLine = /"dataDir":"([^"]+)"[^\n]*embedded server started/.exec(first.output());
     // As root the data cannot stay in the private folder; it is kept under the runtime folder instead.
-    expect(dataLine?.[1]).toEqual(isRoot ? expect.stringContaining(join(runtimeDir, 'data')) : join(clone, '.data', 'postgres'));
+    expect(dataLine?.[1]).toEqual(
+      isRoot ? expect.stringContaining(join(runtimeDir, 'data')) : join(clone, '.data', 'postgres'),
+    );
     const reg = await gql(
       gateway,
       `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
       {
         i: {
           citizen: { snils: validSnils(777), lastName: 'Закрытая', firstName: 'Нина', birthDate: '1980-08-08' },
-          needs: { socialHelp: true, psychologicalSupport: false, employmentHelp: false, vocationalTraining: false, financialLiteracy: false },
+          needs: {
+            socialHelp: true,
+            psychologicalSupport: false,
+            employmentHelp: false,
+            vocationalTraining: false,
+            financialLiteracy: false,
+          },
           circumstances: [],
         },
       },
@@ -82,7 +96,12 @@ describe('npm start from a clone in a private (0700) folder', () => {
 
     const second = await startNpm(clone, env);
     running = second.child;
-    const again = await gql(gateway, `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`, { id }, token);
+    const again = await gql(
+      gateway,
+      `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`,
+      { id },
+      token,
+    );
     expect(again.data.citizen.socialServiceProfile).toEqual({ lastName: 'Закрытая' });
     await ctrlC(second.child);
     await eventually(async () => !groupAlive(second.child), 20_000, 100);

@@ -46,7 +46,11 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'sp-head');
     // An integrator's view of the topics: everything ЦСПН tells ЦЗН and КЦСОН.
     tap = testKafkaBus(`tap-${uniqueSuffix()}`);
-    sub = await tap.subscribe({ groupId: `tap-${uniqueSuffix()}`, topics: [TOPICS.contracts, TOPICS.commission].map((t) => `${s.topicPrefix}${t}`), handle: async (r) => void seen.push(r) });
+    sub = await tap.subscribe({
+      groupId: `tap-${uniqueSuffix()}`,
+      topics: [TOPICS.contracts, TOPICS.commission].map((t) => `${s.topicPrefix}${t}`),
+      handle: async (r) => void seen.push(r),
+    });
   }, 120_000);
   afterAll(async () => {
     await sub?.stop();
@@ -57,7 +61,13 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
   const ok = (q: string, v: Record<string, unknown>, token: string) => graphqlClient(s.gatewayUrl, token).ok(q, v);
   /** The newest message of a type on the broker (matching `where`), once it has arrived. */
   const received = (type: string, where: (d: any) => boolean = () => true) =>
-    eventually(async () => seen.filter((r) => r.headers.ce_type === type).map((r) => JSON.parse(r.value)).filter(where).at(-1));
+    eventually(async () =>
+      seen
+        .filter((r) => r.headers.ce_type === type)
+        .map((r) => JSON.parse(r.value))
+        .filter(where)
+        .at(-1),
+    );
   const publish = (type: string, citizenId: string, from: 'EMPLOYMENT' | 'SOCIAL_SERVICE', data: unknown) =>
     tap.publish([toRecord(`${s.topicPrefix}${TOPICS.serviceReports}`, newEnvelope(type, from, citizenId, data))]);
 
@@ -72,13 +82,32 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
           i: {
             citizen: { snils: validSnils(3001), lastName: 'Смирнова', firstName: 'Ольга', birthDate: '1990-05-05' },
             zone: 'WHOLE_REGION',
-            needs: { socialHelp: true, psychologicalSupport: true, employmentHelp: true, vocationalTraining: true, financialLiteracy: false },
+            needs: {
+              socialHelp: true,
+              psychologicalSupport: true,
+              employmentHelp: true,
+              vocationalTraining: true,
+              financialLiteracy: false,
+            },
             proposedDirection: 'JOB_SEARCH',
             household: [
-              { relation: 'APPLICANT', fullName: 'Смирнова Ольга', birthDate: '1990-05-05', incomes: [income('2026-07', 2_000_000), income('2026-08', 2_000_000), income('2026-09', 2_000_000)] },
-              { relation: 'CHILD', fullName: 'Смирнов Илья', birthDate: '2016-03-01', incomes: [{ month: '2026-08', kind: 'UNIFIED_CHILD_ALLOWANCE', amountKopecks: 1_500_000 }] },
+              {
+                relation: 'APPLICANT',
+                fullName: 'Смирнова Ольга',
+                birthDate: '1990-05-05',
+                incomes: [income('2026-07', 2_000_000), income('2026-08', 2_000_000), income('2026-09', 2_000_000)],
+              },
+              {
+                relation: 'CHILD',
+                fullName: 'Смирнов Илья',
+                birthDate: '2016-03-01',
+                incomes: [{ month: '2026-08', kind: 'UNIFIED_CHILD_ALLOWANCE', amountKopecks: 1_500_000 }],
+              },
             ],
-            documents: [{ kind: 'паспорт', provided: true }, { kind: 'справка о доходах', provided: true }],
+            documents: [
+              { kind: 'паспорт', provided: true },
+              { kind: 'справка о доходах', provided: true },
+            ],
           },
         },
         spec,
@@ -89,16 +118,36 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     const citizenId = submitted.citizen.id;
 
     // 2. Проверка нуждаемости: (3 × 20 000 ₽) / 3 / 2 = 10 000 ₽ < ПМ 20 075 ₽; ЕП excluded
-    await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, { i: { applicationId: appId } }, spec);
+    await ok(
+      `mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`,
+      { i: { applicationId: appId } },
+      spec,
+    );
     // 3. Собеседование и акт обследования
     await ok(
       `mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`,
-      { i: { applicationId: appId, surveyDate: '2026-11-23', address: 'г. Иркутск, ул. Ленина, 1-1', livingConditions: 'двухкомнатная квартира', interviewNotes: 'готова пройти обучение', conclusion: 'семья малоимущая' } },
+      {
+        i: {
+          applicationId: appId,
+          surveyDate: '2026-11-23',
+          address: 'г. Иркутск, ул. Ленина, 1-1',
+          livingConditions: 'двухкомнатная квартира',
+          interviewNotes: 'готова пройти обучение',
+          conclusion: 'семья малоимущая',
+        },
+      },
       spec,
     );
     let app = (await ok(APP, { id: appId }, spec)).scApplication;
     expect(app.status).toBe('PSA_DRAFTING');
-    expect(app.meansTest).toEqual({ perCapitaIncomeKopecks: 1_000_000, subsistenceMinimumKopecks: 2_007_500, eligible: true, periodFrom: '2026-07', periodTo: '2026-09', excludedIncomeKopecks: 1_500_000 });
+    expect(app.meansTest).toEqual({
+      perCapitaIncomeKopecks: 1_000_000,
+      subsistenceMinimumKopecks: 2_007_500,
+      eligible: true,
+      periodFrom: '2026-07',
+      periodTo: '2026-09',
+      excludedIncomeKopecks: 1_500_000,
+    });
 
     // 4. ПСА with the partners' activities
     const prog = (
@@ -111,9 +160,28 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
             termMonths: 9,
             plannedStart: '2026-12-01',
             activities: [
-              { kind: 'VOCATIONAL_TRAINING', description: 'Обучение по профессии «Повар»', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-10', dueDate: '2027-03-31', costKopecks: 2_800_000 },
-              { kind: 'EMPLOYMENT', description: 'Трудоустройство', responsibleAgency: 'EMPLOYMENT', startDate: '2027-01-01', dueDate: '2027-06-30' },
-              { kind: 'PSYCHOLOGICAL_SUPPORT', description: 'Семейный навигатор', responsibleAgency: 'SOCIAL_SERVICE', startDate: '2026-12-01', dueDate: '2027-02-28' },
+              {
+                kind: 'VOCATIONAL_TRAINING',
+                description: 'Обучение по профессии «Повар»',
+                responsibleAgency: 'EMPLOYMENT',
+                startDate: '2026-12-10',
+                dueDate: '2027-03-31',
+                costKopecks: 2_800_000,
+              },
+              {
+                kind: 'EMPLOYMENT',
+                description: 'Трудоустройство',
+                responsibleAgency: 'EMPLOYMENT',
+                startDate: '2027-01-01',
+                dueDate: '2027-06-30',
+              },
+              {
+                kind: 'PSYCHOLOGICAL_SUPPORT',
+                description: 'Семейный навигатор',
+                responsibleAgency: 'SOCIAL_SERVICE',
+                startDate: '2026-12-01',
+                dueDate: '2027-02-28',
+              },
             ],
           },
         },
@@ -121,7 +189,13 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       )
     ).draftAdaptationProgramme;
     expect(prog.plannedEnd).toBe('2027-08-31');
-    expect(prog.activities.map((a: { kind: string }) => a.kind)).toEqual(['VOCATIONAL_TRAINING', 'EMPLOYMENT', 'PSYCHOLOGICAL_SUPPORT', 'JOB_SEEKER_REGISTRATION', 'FINANCIAL_LITERACY']);
+    expect(prog.activities.map((a: { kind: string }) => a.kind)).toEqual([
+      'VOCATIONAL_TRAINING',
+      'EMPLOYMENT',
+      'PSYCHOLOGICAL_SUPPORT',
+      'JOB_SEEKER_REGISTRATION',
+      'FINANCIAL_LITERACY',
+    ]);
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: prog.id }, spec);
 
     // 5. МВК: members of the three agencies; ЦЗН and КЦСОН invited by message (M7)
@@ -145,45 +219,132 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     expect(meeting.agenda.map((p: { id: string }) => p.id)).toContain(prog.id);
     const invitation = await received('commission.invitation.v1');
     expect(invitation).toMatchObject({ meetingId: meeting.id, meetingDate: '2026-11-27' });
-    expect(invitation.agenda.find((x: { programmeId: string }) => x.programmeId === prog.id)).toMatchObject({ citizenId, direction: 'JOB_SEARCH', termMonths: 9 });
+    expect(invitation.agenda.find((x: { programmeId: string }) => x.programmeId === prog.id)).toMatchObject({
+      citizenId,
+      direction: 'JOB_SEARCH',
+      termMonths: 9,
+    });
 
     at('2026-11-27');
     const decide = `mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { decisions { decision } } }`;
-    const bySpecialist = await gql(s.gatewayUrl, decide, { i: { meetingId: meeting.id, programmeId: prog.id, decision: 'APPROVE' } }, spec);
+    const bySpecialist = await gql(
+      s.gatewayUrl,
+      decide,
+      { i: { meetingId: meeting.id, programmeId: prog.id, decision: 'APPROVE' } },
+      spec,
+    );
     expect(bySpecialist.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
     await ok(decide, { i: { meetingId: meeting.id, programmeId: prog.id, decision: 'APPROVE' } }, member);
-    const closed = (await ok(`mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { status minutes } }`, { i: { meetingId: meeting.id, attended: ['Сидоров А. В.', 'Петрова О. И.', 'Орлова Е. С.'] } }, member)).closeCommissionMeeting;
+    const closed = (
+      await ok(
+        `mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { status minutes } }`,
+        { i: { meetingId: meeting.id, attended: ['Сидоров А. В.', 'Петрова О. И.', 'Орлова Е. С.'] } },
+        member,
+      )
+    ).closeCommissionMeeting;
     expect(closed.status).toBe('HELD');
     expect(closed.minutes).toContain(`Заявление ${appId}: программу социальной адаптации одобрить`);
-    expect(await received('commission.decisions.v1')).toMatchObject({ meetingId: meeting.id, decisions: [{ programmeId: prog.id, decision: 'APPROVE' }] });
+    expect(await received('commission.decisions.v1')).toMatchObject({
+      meetingId: meeting.id,
+      decisions: [{ programmeId: prog.id, decision: 'APPROVE' }],
+    });
 
     // 6. Заключение контракта → M2 to ЦЗН, M5 to КЦСОН with their activities
     at('2026-11-30');
-    const contract = (await ok(`mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id number status startDate endDate } }`, { i: { applicationId: appId, signedOn: '2026-11-30' } }, spec)).concludeSocialContract;
+    const contract = (
+      await ok(
+        `mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id number status startDate endDate } }`,
+        { i: { applicationId: appId, signedOn: '2026-11-30' } },
+        spec,
+      )
+    ).concludeSocialContract;
     expect(contract).toMatchObject({ status: 'SIGNED', startDate: '2026-12-01', endDate: '2027-08-31' });
     const m2 = await received('contract.concluded-for-employment.v1');
-    expect(m2).toMatchObject({ contractId: contract.id, toAgency: 'EMPLOYMENT', fullPackageRequested: true, trainingNeeded: true, trainingCapKopecks: 3_000_000 });
-    expect(m2.activities.map((a: { kind: string }) => a.kind).sort()).toEqual(['EMPLOYMENT', 'JOB_SEEKER_REGISTRATION', 'VOCATIONAL_TRAINING']);
+    expect(m2).toMatchObject({
+      contractId: contract.id,
+      toAgency: 'EMPLOYMENT',
+      fullPackageRequested: true,
+      trainingNeeded: true,
+      trainingCapKopecks: 3_000_000,
+    });
+    expect(m2.activities.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'EMPLOYMENT',
+      'JOB_SEEKER_REGISTRATION',
+      'VOCATIONAL_TRAINING',
+    ]);
     const m5 = await received('contract.concluded-for-social-service.v1');
-    expect(m5).toMatchObject({ contractId: contract.id, toAgency: 'SOCIAL_SERVICE', accompanimentRequested: true, serviceUntil: '2028-08-31' });
-    expect(m5.activities.map((a: { kind: string }) => a.kind).sort()).toEqual(['FINANCIAL_LITERACY', 'PSYCHOLOGICAL_SUPPORT']);
+    expect(m5).toMatchObject({
+      contractId: contract.id,
+      toAgency: 'SOCIAL_SERVICE',
+      accompanimentRequested: true,
+      serviceUntil: '2028-08-31',
+    });
+    expect(m5.activities.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'FINANCIAL_LITERACY',
+      'PSYCHOLOGICAL_SUPPORT',
+    ]);
 
     // 7. The first payment starts the contract
     at('2026-12-01');
-    expect((await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, { i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' } }, spec)).recordContractPayment.status).toBe('ACTIVE');
+    expect(
+      (
+        await ok(
+          `mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`,
+          { i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' } },
+          spec,
+        )
+      ).recordContractPayment.status,
+    ).toBe('ACTIVE');
 
     // 8. ЦЗН (M3) and КЦСОН (M6) report; ЦСПН's activities and payments react
     const training = m2.activities.find((a: { kind: string }) => a.kind === 'VOCATIONAL_TRAINING');
     const psych = m5.activities.find((a: { kind: string }) => a.kind === 'PSYCHOLOGICAL_SUPPORT');
-    const m3 = (e: Record<string, unknown>): MessageInput<typeof employmentServiceEventV1> => ({ eventId: uuidv7(), citizenId, contractId: contract.id, ...e }) as never;
-    await publish(employmentServiceEventV1.type, citizenId, 'EMPLOYMENT', m3({ kind: 'REGISTERED', registrationStatus: 'UNEMPLOYED', occurredOn: '2026-12-02' }));
-    await publish(employmentServiceEventV1.type, citizenId, 'EMPLOYMENT', m3({ kind: 'TRAINING_STARTED', psaActivityId: training.activityId, training: { programme: 'Повар' }, occurredOn: '2026-12-10' }));
-    await publish(employmentServiceEventV1.type, citizenId, 'EMPLOYMENT', m3({ kind: 'TRAINING_COMPLETED', psaActivityId: training.activityId, training: { programme: 'Повар', certificate: 'св. № 7' }, occurredOn: '2026-12-25' }));
+    const m3 = (e: Record<string, unknown>): MessageInput<typeof employmentServiceEventV1> =>
+      ({ eventId: uuidv7(), citizenId, contractId: contract.id, ...e }) as never;
+    await publish(
+      employmentServiceEventV1.type,
+      citizenId,
+      'EMPLOYMENT',
+      m3({ kind: 'REGISTERED', registrationStatus: 'UNEMPLOYED', occurredOn: '2026-12-02' }),
+    );
+    await publish(
+      employmentServiceEventV1.type,
+      citizenId,
+      'EMPLOYMENT',
+      m3({
+        kind: 'TRAINING_STARTED',
+        psaActivityId: training.activityId,
+        training: { programme: 'Повар' },
+        occurredOn: '2026-12-10',
+      }),
+    );
+    await publish(
+      employmentServiceEventV1.type,
+      citizenId,
+      'EMPLOYMENT',
+      m3({
+        kind: 'TRAINING_COMPLETED',
+        psaActivityId: training.activityId,
+        training: { programme: 'Повар', certificate: 'св. № 7' },
+        occurredOn: '2026-12-25',
+      }),
+    );
     const m6: MessageInput<typeof socialServicesDeliveredV1> = {
       reportId: uuidv7(),
       citizenId,
       contractId: contract.id,
-      services: [{ code: 'PSY_CONSULT', name: 'психологическое консультирование', deliveredOn: '2026-12-15', volume: 3, unit: 'сеанс', actId: uuidv7(), psaActivityId: psych.activityId, completesActivity: true }],
+      services: [
+        {
+          code: 'PSY_CONSULT',
+          name: 'психологическое консультирование',
+          deliveredOn: '2026-12-15',
+          volume: 3,
+          unit: 'сеанс',
+          actId: uuidv7(),
+          psaActivityId: psych.activityId,
+          completesActivity: true,
+        },
+      ],
       reportedAt: '2026-12-16T05:00:00.000Z',
     };
     await publish(socialServicesDeliveredV1.type, citizenId, 'SOCIAL_SERVICE', m6);
@@ -191,29 +352,86 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
 
     // 9. Ежемесячный отчёт за декабрь, pre-filled from the partners; a control visit
     at('2027-01-10');
-    const draft = (await ok(`query($c: ID!) { monthlyReportDraft(contractId: $c, period: "2026-12") { partnerNotes { agency kind } completedByPartners } }`, { c: contract.id }, spec)).monthlyReportDraft;
-    expect(draft.partnerNotes.map((n: { kind: string }) => n.kind)).toEqual(['REGISTERED', 'TRAINING_STARTED', 'SERVICE:PSY_CONSULT', 'TRAINING_COMPLETED']);
+    const draft = (
+      await ok(
+        `query($c: ID!) { monthlyReportDraft(contractId: $c, period: "2026-12") { partnerNotes { agency kind } completedByPartners } }`,
+        { c: contract.id },
+        spec,
+      )
+    ).monthlyReportDraft;
+    expect(draft.partnerNotes.map((n: { kind: string }) => n.kind)).toEqual([
+      'REGISTERED',
+      'TRAINING_STARTED',
+      'SERVICE:PSY_CONSULT',
+      'TRAINING_COMPLETED',
+    ]);
     expect(draft.completedByPartners).toEqual(expect.arrayContaining([training.activityId, psych.activityId]));
     const report = (
       await ok(
         `mutation($i: SubmitMonthlyReportInput!) { submitMonthlyReport(input: $i) { id status spentTotalKopecks partnerNotes { agency } } }`,
-        { i: { contractId: contract.id, period: '2026-12', submittedOn: '2027-01-09', activityProgress: [], spending: [{ purpose: 'продукты', amountKopecks: 1_500_000 }, { purpose: 'проезд на обучение', amountKopecks: 300_000 }] } },
+        {
+          i: {
+            contractId: contract.id,
+            period: '2026-12',
+            submittedOn: '2027-01-09',
+            activityProgress: [],
+            spending: [
+              { purpose: 'продукты', amountKopecks: 1_500_000 },
+              { purpose: 'проезд на обучение', amountKopecks: 300_000 },
+            ],
+          },
+        },
         spec,
       )
     ).submitMonthlyReport;
     expect(report).toMatchObject({ status: 'SUBMITTED', spentTotalKopecks: 1_800_000 });
     expect(report.partnerNotes).toHaveLength(4);
-    await ok(`mutation($i: ReviewMonthlyReportInput!) { reviewMonthlyReport(input: $i) { status } }`, { i: { reportId: report.id, accept: true } }, spec);
-    await ok(`mutation($i: RecordControlVisitInput!) { recordControlVisit(input: $i) { id } }`, { i: { contractId: contract.id, visitDate: '2026-12-20', findings: 'условия соответствуют', spendingConfirmed: true } }, spec);
+    await ok(
+      `mutation($i: ReviewMonthlyReportInput!) { reviewMonthlyReport(input: $i) { status } }`,
+      { i: { reportId: report.id, accept: true } },
+      spec,
+    );
+    await ok(
+      `mutation($i: RecordControlVisitInput!) { recordControlVisit(input: $i) { id } }`,
+      {
+        i: {
+          contractId: contract.id,
+          visitDate: '2026-12-20',
+          findings: 'условия соответствуют',
+          spendingConfirmed: true,
+        },
+      },
+      spec,
+    );
 
     // ЦЗН confirms employment: the three remaining payments are released
-    await publish(employmentServiceEventV1.type, citizenId, 'EMPLOYMENT', m3({ kind: 'EMPLOYED', employment: { employerInn: '500100732259', employerName: 'ООО «Кухня»', contractDate: '2027-02-01', position: 'повар', wageKopecks: 5_500_000 }, occurredOn: '2027-02-01' }));
+    await publish(
+      employmentServiceEventV1.type,
+      citizenId,
+      'EMPLOYMENT',
+      m3({
+        kind: 'EMPLOYED',
+        employment: {
+          employerInn: '500100732259',
+          employerName: 'ООО «Кухня»',
+          contractDate: '2027-02-01',
+          position: 'повар',
+          wageKopecks: 5_500_000,
+        },
+        occurredOn: '2027-02-01',
+      }),
+    );
     const running = await eventually(async () => {
       const c = (await ok(CONTRACT, { id: contract.id }, spec)).socialContract;
       return c.employment ? c : undefined;
     });
     const status = (k: string) => running.activities.find((a: { kind: string }) => a.kind === k).status;
-    expect([status('JOB_SEEKER_REGISTRATION'), status('VOCATIONAL_TRAINING'), status('PSYCHOLOGICAL_SUPPORT'), status('EMPLOYMENT')]).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
+    expect([
+      status('JOB_SEEKER_REGISTRATION'),
+      status('VOCATIONAL_TRAINING'),
+      status('PSYCHOLOGICAL_SUPPORT'),
+      status('EMPLOYMENT'),
+    ]).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
     expect(running.payments.map((p: { status: string; dueDate: string }) => [p.status, p.dueDate])).toEqual([
       ['PAID', '2026-12-01'],
       ['SCHEDULED', '2027-02-01'],
@@ -226,38 +444,98 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       { period: '2027-01', reportSubmitted: false, reportOverdue: false, visitsDone: 0, visitOverdue: false },
     ]);
     // The specialist's deadlines: the open financial-literacy activity, January's report and visit, the training payment overdue
-    const deadlines = (await ok(`{ deadlines(withinDays: 40) { kind dueDate overdue contract { id } } }`, {}, spec)).deadlines;
+    const deadlines = (await ok(`{ deadlines(withinDays: 40) { kind dueDate overdue contract { id } } }`, {}, spec))
+      .deadlines;
     expect(deadlines[0]).toMatchObject({ kind: 'PAYMENT', dueDate: '2026-12-10', overdue: true });
-    expect(deadlines.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['MONTHLY_REPORT', 'CONTROL_VISIT', 'PSA_ACTIVITY']));
+    expect(deadlines.map((d: { kind: string }) => d.kind)).toEqual(
+      expect.arrayContaining(['MONTHLY_REPORT', 'CONTROL_VISIT', 'PSA_ACTIVITY']),
+    );
 
     // ЦЗН sees the contract and its activities but neither payments nor the household
-    const asEmployment = (await ok(`query($c: ID!) { citizen(id: $c) { socialContracts { status payments { no } activities { kind } application { household { relation } } } } }`, { c: citizenId }, await tokenFor('EMPLOYMENT'))).citizen;
-    expect(asEmployment.socialContracts[0]).toMatchObject({ status: 'ACTIVE', payments: null, application: { household: null } });
+    const asEmployment = (
+      await ok(
+        `query($c: ID!) { citizen(id: $c) { socialContracts { status payments { no } activities { kind } application { household { relation } } } } }`,
+        { c: citizenId },
+        await tokenFor('EMPLOYMENT'),
+      )
+    ).citizen;
+    expect(asEmployment.socialContracts[0]).toMatchObject({
+      status: 'ACTIVE',
+      payments: null,
+      application: { household: null },
+    });
 
     // 10. Term over → ENDED; the commission's conclusion with incomes before and after
     at('2027-09-01');
-    expect((await ok(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec)).endSocialContract.status).toBe('ENDED');
-    expect(await received('contract.status-changed.v1', (d) => d.status === 'ENDED')).toMatchObject({ contractId: contract.id, previousStatus: 'ACTIVE', endDate: '2027-08-31' });
+    expect(
+      (await ok(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec))
+        .endSocialContract.status,
+    ).toBe('ENDED');
+    expect(await received('contract.status-changed.v1', (d) => d.status === 'ENDED')).toMatchObject({
+      contractId: contract.id,
+      previousStatus: 'ACTIVE',
+      endDate: '2027-08-31',
+    });
     await ok(
       `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) { status } }`,
-      { i: { contractId: contract.id, effective: true, householdIncomeAfterKopecks: 5_500_000, householdMembersAfter: 2, conclusion: 'трудоустроена, доход семьи вырос' } },
+      {
+        i: {
+          contractId: contract.id,
+          effective: true,
+          householdIncomeAfterKopecks: 5_500_000,
+          householdMembersAfter: 2,
+          conclusion: 'трудоустроена, доход семьи вырос',
+        },
+      },
       member,
     );
     // 11. 12 months of monitoring, quarterly checkpoints, then closed
     await ok(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: contract.id }, spec);
     at('2028-09-01');
-    for (const [no, d] of [[1, '2027-11-30'], [2, '2028-02-28'], [3, '2028-05-31'], [4, '2028-08-31']] as const) {
-      await ok(`mutation($i: RecordCheckpointInput!) { recordPostMonitoringCheckpoint(input: $i) { status } }`, { i: { contractId: contract.id, checkpointNo: no, doneOn: d, format: 'REMOTE', employed: true, perCapitaIncomeKopecks: 2_750_000 } }, spec);
+    for (const [no, d] of [
+      [1, '2027-11-30'],
+      [2, '2028-02-28'],
+      [3, '2028-05-31'],
+      [4, '2028-08-31'],
+    ] as const) {
+      await ok(
+        `mutation($i: RecordCheckpointInput!) { recordPostMonitoringCheckpoint(input: $i) { status } }`,
+        {
+          i: {
+            contractId: contract.id,
+            checkpointNo: no,
+            doneOn: d,
+            format: 'REMOTE',
+            employed: true,
+            perCapitaIncomeKopecks: 2_750_000,
+          },
+        },
+        spec,
+      );
     }
-    expect((await ok(`mutation($c: ID!) { closeSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec)).closeSocialContract.status).toBe('CLOSED');
+    expect(
+      (await ok(`mutation($c: ID!) { closeSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec))
+        .closeSocialContract.status,
+    ).toBe('CLOSED');
 
     const final = (await ok(CONTRACT, { id: contract.id }, head)).socialContract;
-    expect(final.evaluation).toEqual({ effective: true, perCapitaIncomeBeforeKopecks: 1_000_000, perCapitaIncomeAfterKopecks: 2_750_000, incomeIncreased: true });
+    expect(final.evaluation).toEqual({
+      effective: true,
+      perCapitaIncomeBeforeKopecks: 1_000_000,
+      perCapitaIncomeAfterKopecks: 2_750_000,
+      incomeIncreased: true,
+    });
     expect(final.postMonitoring).toMatchObject({ endDate: '2028-08-31' });
     expect(final.postMonitoring.checkpoints.every((c: { doneOn: string | null }) => c.doneOn)).toBe(true);
-    expect(final.monthlyReports).toEqual([{ period: '2026-12', status: 'ACCEPTED', partnerNotes: expect.any(Array), spentTotalKopecks: 1_800_000 }]);
+    expect(final.monthlyReports).toEqual([
+      { period: '2026-12', status: 'ACCEPTED', partnerNotes: expect.any(Array), spentTotalKopecks: 1_800_000 },
+    ]);
     app = (await ok(APP, { id: appId }, spec)).scApplication;
-    expect(app).toMatchObject({ status: 'CONTRACTED', programme: { id: prog.id, status: 'APPROVED' }, contract: { id: contract.id } });
+    expect(app).toMatchObject({
+      status: 'CONTRACTED',
+      programme: { id: prog.id, status: 'APPROVED' },
+      contract: { id: contract.id },
+    });
     // every change was audited in ЦСПН's own log
     expect(await count(sp, 'audit_log', `citizen_id = $1 and action = 'CHANGE'`, [citizenId])).toBeGreaterThan(20);
   }, 120_000);

@@ -12,8 +12,20 @@ export async function concludeJobSearchContract(a: {
   seed: number;
   specialist: string;
   commissionMember: string;
-  activities: { kind: string; description: string; responsibleAgency: string; startDate: string; dueDate: string; costKopecks?: number }[];
-  needs?: Partial<Record<'socialHelp' | 'psychologicalSupport' | 'employmentHelp' | 'vocationalTraining' | 'financialLiteracy', boolean>>;
+  activities: {
+    kind: string;
+    description: string;
+    responsibleAgency: string;
+    startDate: string;
+    dueDate: string;
+    costKopecks?: number;
+  }[];
+  needs?: Partial<
+    Record<
+      'socialHelp' | 'psychologicalSupport' | 'employmentHelp' | 'vocationalTraining' | 'financialLiteracy',
+      boolean
+    >
+  >;
 }): Promise<{ citizenId: string; applicationId: string; contractId: string }> {
   const { ok } = graphqlClient(a.gatewayUrl, a.specialist);
   a.clock.set('2026-11-23T03:00:00Z');
@@ -23,25 +35,66 @@ export async function concludeJobSearchContract(a: {
       i: {
         citizen: { snils: validSnils(a.seed), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
         zone: 'WHOLE_REGION',
-        needs: { socialHelp: false, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false, ...a.needs },
+        needs: {
+          socialHelp: false,
+          psychologicalSupport: false,
+          employmentHelp: true,
+          vocationalTraining: true,
+          financialLiteracy: false,
+          ...a.needs,
+        },
         household: [{ relation: 'APPLICANT', fullName: 'Лебедева Нина', birthDate: '1987-03-03', incomes: wages }],
       },
     })
   ).submitScApplication;
   await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, { i: { applicationId: app.id } });
-  await ok(`mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`, { i: { applicationId: app.id, surveyDate: '2026-11-23', address: 'Иркутск', livingConditions: 'квартира', interviewNotes: 'готова к обучению', conclusion: 'нуждается' } });
+  await ok(`mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`, {
+    i: {
+      applicationId: app.id,
+      surveyDate: '2026-11-23',
+      address: 'Иркутск',
+      livingConditions: 'квартира',
+      interviewNotes: 'готова к обучению',
+      conclusion: 'нуждается',
+    },
+  });
   const prog = (
     await ok(`mutation($i: DraftAdaptationProgrammeInput!) { draftAdaptationProgramme(input: $i) { id } }`, {
-      i: { applicationId: app.id, direction: 'JOB_SEARCH', termMonths: 9, plannedStart: '2026-12-01', activities: a.activities, includeFinancialLiteracy: false },
+      i: {
+        applicationId: app.id,
+        direction: 'JOB_SEARCH',
+        termMonths: 9,
+        plannedStart: '2026-12-01',
+        activities: a.activities,
+        includeFinancialLiteracy: false,
+      },
     })
   ).draftAdaptationProgramme;
   await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: prog.id });
-  const meeting = (await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, { i: { meetingDate: '2026-11-23', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] } })).scheduleCommissionMeeting;
-  await ok(`mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`, { i: { meetingId: meeting.id, programmeId: prog.id, decision: 'APPROVE' } }, a.commissionMember);
-  await ok(`mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { id } }`, { i: { meetingId: meeting.id, attended: ['Председатель'] } }, a.commissionMember);
+  const meeting = (
+    await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, {
+      i: { meetingDate: '2026-11-23', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] },
+    })
+  ).scheduleCommissionMeeting;
+  await ok(
+    `mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`,
+    { i: { meetingId: meeting.id, programmeId: prog.id, decision: 'APPROVE' } },
+    a.commissionMember,
+  );
+  await ok(
+    `mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { id } }`,
+    { i: { meetingId: meeting.id, attended: ['Председатель'] } },
+    a.commissionMember,
+  );
   a.clock.set('2026-11-30T03:00:00Z');
-  const contract = (await ok(`mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id } }`, { i: { applicationId: app.id, signedOn: '2026-11-30' } })).concludeSocialContract;
+  const contract = (
+    await ok(`mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id } }`, {
+      i: { applicationId: app.id, signedOn: '2026-11-30' },
+    })
+  ).concludeSocialContract;
   a.clock.set('2026-12-01T03:00:00Z');
-  await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, { i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' } });
+  await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, {
+    i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' },
+  });
   return { citizenId: app.citizen.id, applicationId: app.id, contractId: contract.id };
 }

@@ -33,46 +33,123 @@ describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompanimen
       commissionMember: await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER']),
       needs: { socialHelp: true, psychologicalSupport: true },
       activities: [
-        { kind: 'URGENT_SOCIAL_SERVICES', description: 'Набор продуктов и одежда', responsibleAgency: 'SOCIAL_SERVICE', startDate: '2026-12-01', dueDate: '2026-12-31' },
-        { kind: 'PSYCHOLOGICAL_SUPPORT', description: 'Семейный навигатор', responsibleAgency: 'SOCIAL_SERVICE', startDate: '2026-12-01', dueDate: '2027-02-28' },
-        { kind: 'EMPLOYMENT', description: 'Трудоустройство', responsibleAgency: 'EMPLOYMENT', startDate: '2027-01-01', dueDate: '2027-06-30' },
+        {
+          kind: 'URGENT_SOCIAL_SERVICES',
+          description: 'Набор продуктов и одежда',
+          responsibleAgency: 'SOCIAL_SERVICE',
+          startDate: '2026-12-01',
+          dueDate: '2026-12-31',
+        },
+        {
+          kind: 'PSYCHOLOGICAL_SUPPORT',
+          description: 'Семейный навигатор',
+          responsibleAgency: 'SOCIAL_SERVICE',
+          startDate: '2026-12-01',
+          dueDate: '2027-02-28',
+        },
+        {
+          kind: 'EMPLOYMENT',
+          description: 'Трудоустройство',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2027-01-01',
+          dueDate: '2027-06-30',
+        },
       ],
     });
 
     // M5 reached КЦСОН: an urgent case awaiting its decision and a «Семейный навигатор» case with ЦСПН's activities
     const mine = await eventually(async () => {
-      const c = (await ok(`query($c: ID!) { citizen(id: $c) { urgentServiceCases { id status channel contractId } accompanimentCases { id programme status contractId activities { activityId kind } } } }`, { c: citizenId })).citizen;
+      const c = (
+        await ok(
+          `query($c: ID!) { citizen(id: $c) { urgentServiceCases { id status channel contractId } accompanimentCases { id programme status contractId activities { activityId kind } } } }`,
+          { c: citizenId },
+        )
+      ).citizen;
       return c.accompanimentCases.length && c.urgentServiceCases.length ? c : undefined;
     });
-    expect(mine.urgentServiceCases[0]).toMatchObject({ status: 'REQUESTED', channel: 'SOCIAL_PROTECTION_REQUEST', contractId });
+    expect(mine.urgentServiceCases[0]).toMatchObject({
+      status: 'REQUESTED',
+      channel: 'SOCIAL_PROTECTION_REQUEST',
+      contractId,
+    });
     const navigator = mine.accompanimentCases[0];
     expect(navigator).toMatchObject({ programme: 'FAMILY_NAVIGATOR', status: 'APPLIED', contractId });
-    expect(navigator.activities.map((a: { kind: string }) => a.kind).sort()).toEqual(['PSYCHOLOGICAL_SUPPORT', 'URGENT_SOCIAL_SERVICES']);
+    expect(navigator.activities.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'PSYCHOLOGICAL_SUPPORT',
+      'URGENT_SOCIAL_SERVICES',
+    ]);
 
     // urgent services with the act the recipient signs
     const urgentId = mine.urgentServiceCases[0].id;
-    await ok(`mutation($i: DecideUrgentNeedInput!) { decideUrgentNeed(input: $i) { status } }`, { i: { caseId: urgentId, approve: true } });
-    for (const code of ['FOOD', 'CLOTHING']) await ok(`mutation($i: RecordUrgentDeliveryInput!) { recordUrgentServiceDelivery(input: $i) { status } }`, { i: { caseId: urgentId, serviceCode: code, quantity: 1, deliveredOn: '2026-12-01' } });
-    const act = (await ok(`mutation($i: IssueUrgentActInput!) { issueUrgentServiceAct(input: $i) { id contentHash } }`, { i: { caseId: urgentId } })).issueUrgentServiceAct;
-    const signed = (await ok(`mutation($i: SignUrgentActInput!) { signUrgentServiceAct(input: $i) { signed intact } }`, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Лебедева Н.' } })).signUrgentServiceAct;
+    await ok(`mutation($i: DecideUrgentNeedInput!) { decideUrgentNeed(input: $i) { status } }`, {
+      i: { caseId: urgentId, approve: true },
+    });
+    for (const code of ['FOOD', 'CLOTHING'])
+      await ok(`mutation($i: RecordUrgentDeliveryInput!) { recordUrgentServiceDelivery(input: $i) { status } }`, {
+        i: { caseId: urgentId, serviceCode: code, quantity: 1, deliveredOn: '2026-12-01' },
+      });
+    const act = (
+      await ok(`mutation($i: IssueUrgentActInput!) { issueUrgentServiceAct(input: $i) { id contentHash } }`, {
+        i: { caseId: urgentId },
+      })
+    ).issueUrgentServiceAct;
+    const signed = (
+      await ok(`mutation($i: SignUrgentActInput!) { signUrgentServiceAct(input: $i) { signed intact } }`, {
+        i: {
+          actId: act.id,
+          signaturePng: SIGNATURE_PNG_BASE64,
+          shownActHash: act.contentHash,
+          signerName: 'Лебедева Н.',
+        },
+      })
+    ).signUrgentServiceAct;
     expect(signed).toEqual({ signed: true, intact: true });
     // the psychologist's sessions of «Семейный навигатор»
     const psych = navigator.activities.find((a: { kind: string }) => a.kind === 'PSYCHOLOGICAL_SUPPORT').activityId;
-    await ok(`mutation($i: ContractServiceDeliveryInput!) { recordContractServiceDelivery(input: $i) { id } }`, { i: { caseId: navigator.id, code: 'PSY_CONSULT', name: 'консультация психолога', deliveredOn: '2026-12-01', volume: 4, unit: 'сеанс', psaActivityId: psych, completesActivity: true } });
+    await ok(`mutation($i: ContractServiceDeliveryInput!) { recordContractServiceDelivery(input: $i) { id } }`, {
+      i: {
+        caseId: navigator.id,
+        code: 'PSY_CONSULT',
+        name: 'консультация психолога',
+        deliveredOn: '2026-12-01',
+        volume: 4,
+        unit: 'сеанс',
+        psaActivityId: psych,
+        completesActivity: true,
+      },
+    });
 
     // ЦСПН consumed both M6 reports: its activities are done, with the act referenced
     const contract = await eventually(async () => {
-      const r = await gql(s.gatewayUrl, `query($id: ID!) { socialContract(id: $id) { activities { kind status } partnerEvents { agency kind description } } }`, { id: contractId }, sp);
+      const r = await gql(
+        s.gatewayUrl,
+        `query($id: ID!) { socialContract(id: $id) { activities { kind status } partnerEvents { agency kind description } } }`,
+        { id: contractId },
+        sp,
+      );
       const c = r.data?.socialContract;
       return c?.partnerEvents.length === 3 ? c : undefined;
     });
-    const status = Object.fromEntries(contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status]));
-    expect(status).toMatchObject({ URGENT_SOCIAL_SERVICES: 'DONE', PSYCHOLOGICAL_SUPPORT: 'DONE', EMPLOYMENT: 'PLANNED' });
+    const status = Object.fromEntries(
+      contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status]),
+    );
+    expect(status).toMatchObject({
+      URGENT_SOCIAL_SERVICES: 'DONE',
+      PSYCHOLOGICAL_SUPPORT: 'DONE',
+      EMPLOYMENT: 'PLANNED',
+    });
     expect(contract.partnerEvents.every((e: { agency: string }) => e.agency === 'SOCIAL_SERVICE')).toBe(true);
-    expect(contract.partnerEvents.map((e: { description: string }) => e.description).join(' ')).toContain(`акт ${act.id}`);
+    expect(contract.partnerEvents.map((e: { description: string }) => e.description).join(' ')).toContain(
+      `акт ${act.id}`,
+    );
 
     // ЦСПН's view of КЦСОН's cases: status yes, the psychologist's evidence no
-    const evidence = await gql(s.gatewayUrl, `query($c: ID!) { citizen(id: $c) { accompanimentCases { programme evidence { kind } } } }`, { c: citizenId }, sp);
+    const evidence = await gql(
+      s.gatewayUrl,
+      `query($c: ID!) { citizen(id: $c) { accompanimentCases { programme evidence { kind } } } }`,
+      { c: citizenId },
+      sp,
+    );
     expect(evidence.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);
 });

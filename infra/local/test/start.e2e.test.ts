@@ -35,7 +35,19 @@ describe('npm start (the embedded default)', () => {
     const reg = await gql(
       gateway,
       `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-      { i: { citizen: { snils: validSnils(401), lastName: 'Памятная', firstName: 'Вера', birthDate: '1970-07-07' }, needs: { socialHelp: true, psychologicalSupport: false, employmentHelp: false, vocationalTraining: false, financialLiteracy: false }, circumstances: [] } },
+      {
+        i: {
+          citizen: { snils: validSnils(401), lastName: 'Памятная', firstName: 'Вера', birthDate: '1970-07-07' },
+          needs: {
+            socialHelp: true,
+            psychologicalSupport: false,
+            employmentHelp: false,
+            vocationalTraining: false,
+            financialLiteracy: false,
+          },
+          circumstances: [],
+        },
+      },
       token,
     );
     const id = reg.data.registerSocialServiceApplication.citizen.id;
@@ -46,7 +58,12 @@ describe('npm start (the embedded default)', () => {
     expect(first.output()).toMatch(/"msg":"stopped"/);
 
     const second = await start();
-    const again = await gql(gateway, `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`, { id }, token);
+    const again = await gql(
+      gateway,
+      `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`,
+      { id },
+      token,
+    );
     expect(again.data.citizen.socialServiceProfile).toEqual({ lastName: 'Памятная' });
     await ctrlC(second.child);
     await eventually(async () => !groupAlive(second.child) && !postgresRunning(), 20_000, 100);

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const agency = values.agency as Agency;
   const roles = (values.role ?? []) as Role[];
   if (!AGENCIES.includes(agency)) fail(`--agency must be one of ${AGENCIES.join(', ')}`);
-  if (roles.length === 0 || roles.some((r) => !ROLES.includes(r))) fail(`--role (repeatable) must be one of ${ROLES.join(', ')}`);
+  if (roles.length === 0 || roles.some((r) => !ROLES.includes(r)))
+    fail(`--role (repeatable) must be one of ${ROLES.join(', ')}`);
   const cfg = authConfigFrom(authEnvSchema.parse(process.env));
   const token = await issueToken(cfg, {
     subject: values.subject ?? `${agency.toLowerCase()}-${roles[0]!.toLowerCase()}`,

@@ -13,19 +13,33 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
  */
 export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   // A KeyObject made once: given raw bytes, jose would import the key through WebCrypto on every request.
-  const key: KeyObject | JWTVerifyGetKey = cfg.jwksUrl ? createRemoteJWKSet(new URL(cfg.jwksUrl)) : createSecretKey(Buffer.from(cfg.secret ?? '', 'utf8'));
+  const key: KeyObject | JWTVerifyGetKey = cfg.jwksUrl
+    ? createRemoteJWKSet(new URL(cfg.jwksUrl))
+    : createSecretKey(Buffer.from(cfg.secret ?? '', 'utf8'));
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(m[1]!, key as KeyObject, { issuer: cfg.issuer, audience: cfg.audience, algorithms: cfg.jwksUrl ? undefined : ['HS256'] }));
+      ({ payload } = await jwtVerify(m[1]!, key as KeyObject, {
+        issuer: cfg.issuer,
+        audience: cfg.audience,
+        algorithms: cfg.jwksUrl ? undefined : ['HS256'],
+      }));
     } catch (e) {
       throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
     }
     const claims = principalClaims.safeParse(payload);
-    if (!claims.success) throw new UnauthenticatedError(`invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-    return { subject: claims.data.sub, agency: claims.data.agency, roles: claims.data.roles, territory: claims.data.territory };
+    if (!claims.success)
+      throw new UnauthenticatedError(
+        `invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
+    return {
+      subject: claims.data.sub,
+      agency: claims.data.agency,
+      roles: claims.data.roles,
+      territory: claims.data.territory,
+    };
   };
 }
 

@@ -24,8 +24,12 @@ describe('message catalogue (contract tests)', () => {
   it('committed JSON Schemas and AsyncAPI document are current (npm run schemas)', () => {
     const dir = join(__dirname, '..', 'schemas');
     for (const m of CATALOGUE) {
-      expect(JSON.parse(readFileSync(join(dir, `${m.type}.json`), 'utf8'))).toEqual(JSON.parse(JSON.stringify(jsonSchemaOf(m.type))));
+      expect(JSON.parse(readFileSync(join(dir, `${m.type}.json`), 'utf8'))).toEqual(
+        JSON.parse(JSON.stringify(jsonSchemaOf(m.type))),
+      );
     }
-    expect(JSON.parse(readFileSync(join(dir, 'asyncapi.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(asyncApiDocument())));
+    expect(JSON.parse(readFileSync(join(dir, 'asyncapi.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(asyncApiDocument())),
+    );
   });
 });

@@ -1,7 +1,12 @@
 import type { MessageType } from './message-type';
 import { citizenIdentityLinkedV1 } from './messages/citizen';
 import { commissionDecisionsV1, commissionInvitationV1 } from './messages/commission';
-import { contractConcludedForEmploymentV1, contractConcludedForSocialServiceV1, contractStatusChangedV1, referralForEmploymentServicesV1 } from './messages/contract';
+import {
+  contractConcludedForEmploymentV1,
+  contractConcludedForSocialServiceV1,
+  contractStatusChangedV1,
+  referralForEmploymentServicesV1,
+} from './messages/contract';
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 

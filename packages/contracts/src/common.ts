@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AGENCIES, isValidSnils, normalizeSnils } from '@sc/kernel';
 
-export const agency = z.enum(AGENCIES).describe('Agency: SOCIAL_PROTECTION (ЦСПН), EMPLOYMENT (ЦЗН), SOCIAL_SERVICE (КЦСОН), MINISTRY');
+export const agency = z
+  .enum(AGENCIES)
+  .describe('Agency: SOCIAL_PROTECTION (ЦСПН), EMPLOYMENT (ЦЗН), SOCIAL_SERVICE (КЦСОН), MINISTRY');
 export const uuid = z.uuid();
 export const citizenId = z.uuid().describe('Federation key of the citizen (never the raw СНИЛС)');
 export const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');

@@ -15,7 +15,12 @@ export const ENVELOPE_HEADERS = {
 export function jsonSchemaOf(type: string): object {
   const m = CATALOGUE.find((x) => x.type === type);
   if (!m) throw new Error(`unknown message type ${type}`);
-  return { $id: `urn:sc:message:${m.type}`, title: m.type, description: m.description, ...z.toJSONSchema(m.schema, { io: 'input' }) };
+  return {
+    $id: `urn:sc:message:${m.type}`,
+    title: m.type,
+    description: m.description,
+    ...z.toJSONSchema(m.schema, { io: 'input' }),
+  };
 }
 
 /** AsyncAPI 3 document for integrators: channels = topics, messages = types. */
@@ -25,7 +30,10 @@ export function asyncApiDocument(): object {
     const msgs = CATALOGUE.filter((m) => m.topic === topic);
     channels[topic] = {
       address: topic,
-      description: topic === TOPICS.deadLetter ? 'Messages a consumer could not process, with the error in header x-error' : undefined,
+      description:
+        topic === TOPICS.deadLetter
+          ? 'Messages a consumer could not process, with the error in header x-error'
+          : undefined,
       messages: Object.fromEntries(msgs.map((m) => [m.type, { $ref: `#/components/messages/${m.type}` }])),
     };
   }
@@ -37,7 +45,12 @@ export function asyncApiDocument(): object {
         title: m.domainRef ? `${m.domainRef}: ${m.type}` : m.type,
         summary: m.description,
         contentType: 'application/json',
-        headers: { type: 'object', properties: Object.fromEntries(Object.entries(ENVELOPE_HEADERS).map(([k, d]) => [k, { type: 'string', description: d }])) },
+        headers: {
+          type: 'object',
+          properties: Object.fromEntries(
+            Object.entries(ENVELOPE_HEADERS).map(([k, d]) => [k, { type: 'string', description: d }]),
+          ),
+        },
         payload: jsonSchemaOf(m.type),
         examples: m.examples.map((e) => ({ payload: e })),
       },
@@ -45,7 +58,11 @@ export function asyncApiDocument(): object {
   );
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Social-contract federation messages', version: '1.0.0', description: 'Kafka key = citizen id; CloudEvents 1.0 binary mode in Kafka headers; JSON body.' },
+    info: {
+      title: 'Social-contract federation messages',
+      version: '1.0.0',
+      description: 'Kafka key = citizen id; CloudEvents 1.0 binary mode in Kafka headers; JSON body.',
+    },
     channels,
     components: { messages },
   };

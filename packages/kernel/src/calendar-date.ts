@@ -28,7 +28,8 @@ export function parseIsoDate(s: string, field: string): IsoDate {
 
 export function parseIsoMonth(s: string, field: string): IsoMonth {
   const m = MONTH_RE.exec(s);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new ValidationError(field, 'MONTH_FORMAT', 'must be a calendar month YYYY-MM');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new ValidationError(field, 'MONTH_FORMAT', 'must be a calendar month YYYY-MM');
   return s;
 }
 
@@ -69,7 +70,8 @@ export function monthsBetween(from: IsoMonth, to: IsoMonth): IsoMonth[] {
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+export const daysBetween = (a: IsoDate, b: IsoDate): number =>
+  Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
 
 /** The last day of a term of `months` months starting on `start` (start 2026-12-01, 9 months → 2027-08-31). */
 export const termEnd = (start: IsoDate, months: number): IsoDate => addDays(addMonths(start, months), -1);

@@ -8,7 +8,11 @@ export class ConfigError extends Error {
  * Validates environment variables once at start-up and fails fast with every
  * problem listed, so an operator fixes the deployment in one go.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>, what: string): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+  what: string,
+): z.infer<S> {
   const r = schema.safeParse(env);
   if (r.success) return r.data;
   const lines = r.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -26,4 +30,11 @@ export const envList = () =>
   z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    );

@@ -23,7 +23,8 @@ export const isValidInn = (raw: string): boolean => checkInn(raw) === null;
 
 export function parseInn(raw: string, field = 'inn'): string {
   const problem = checkInn(raw);
-  if (problem === 'INN_FORMAT') throw new ValidationError(field, problem, 'ИНН must have 10 (organisation) or 12 (person) digits');
+  if (problem === 'INN_FORMAT')
+    throw new ValidationError(field, problem, 'ИНН must have 10 (organisation) or 12 (person) digits');
   if (problem === 'INN_CHECKSUM') throw new ValidationError(field, problem, 'ИНН check digits do not match');
   return raw.trim();
 }

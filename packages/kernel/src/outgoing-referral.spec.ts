@@ -1,7 +1,13 @@
 import { ConflictError, IllegalTransitionError } from './errors';
 import { OutgoingReferral } from './outgoing-referral';
 
-const base = { citizenId: 'c1', senderCaseId: 'a1', basis: 'LOW_INCOME' as const, createdBy: 'u', now: new Date('2026-11-23T10:00:00Z') };
+const base = {
+  citizenId: 'c1',
+  senderCaseId: 'a1',
+  basis: 'LOW_INCOME' as const,
+  createdBy: 'u',
+  now: new Date('2026-11-23T10:00:00Z'),
+};
 
 describe('OutgoingReferral (КЦСОН or ЦЗН → ЦСПН)', () => {
   it('is created already SENT, as a referral for a contract to ЦСПН', () => {

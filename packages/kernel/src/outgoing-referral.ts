@@ -37,14 +37,19 @@ export class OutgoingReferral {
     openReferrals: OutgoingReferral[];
   }): OutgoingReferral {
     const comment = a.comment?.trim() || null;
-    if (comment && comment.length > 2000) throw new ValidationError('input.comment', 'MAX_LENGTH', 'must be at most 2000 characters');
+    if (comment && comment.length > 2000)
+      throw new ValidationError('input.comment', 'MAX_LENGTH', 'must be at most 2000 characters');
     const open = a.openReferrals.find((r) => r.type === 'FOR_CONTRACT' && isReferralOpen(r.status));
     if (open) {
-      throw new ConflictError('REFERRAL_ALREADY_OPEN', `the citizen already has an open referral for a social contract (${open.id}, ${open.status})`, {
-        field: 'input.citizenId',
-        rule: 'ONE_OPEN_REFERRAL_PER_TYPE',
-        referralId: open.id,
-      });
+      throw new ConflictError(
+        'REFERRAL_ALREADY_OPEN',
+        `the citizen already has an open referral for a social contract (${open.id}, ${open.status})`,
+        {
+          field: 'input.citizenId',
+          rule: 'ONE_OPEN_REFERRAL_PER_TYPE',
+          referralId: open.id,
+        },
+      );
     }
     const r = new OutgoingReferral();
     Object.assign(r, {

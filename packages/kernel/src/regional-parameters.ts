@@ -19,7 +19,14 @@ export interface ParameterDefinition {
   description: string;
 }
 
-export const defineParameter = (unit: ParameterUnit, defaultValue: number, min: number, max: number, status: ParameterDefinition['status'], description: string): ParameterDefinition => ({
+export const defineParameter = (
+  unit: ParameterUnit,
+  defaultValue: number,
+  min: number,
+  max: number,
+  status: ParameterDefinition['status'],
+  description: string,
+): ParameterDefinition => ({
   unit,
   defaultValue,
   min,
@@ -64,18 +71,38 @@ export class RegionalParameterSet<C extends string> {
   }
 
   view(): ParameterView<C>[] {
-    return (Object.keys(this.defs) as C[]).map((code) => ({ ...this.defs[code], code, value: this.get(code), validFrom: this.values.get(code)?.validFrom ?? null }));
+    return (Object.keys(this.defs) as C[]).map((code) => ({
+      ...this.defs[code],
+      code,
+      value: this.get(code),
+      validFrom: this.values.get(code)?.validFrom ?? null,
+    }));
   }
 }
 
-export function validateParameterValue<C extends string>(defs: Record<C, ParameterDefinition>, code: string, value: number, field = 'input.value'): C {
-  if (!(code in defs)) throw new ValidationError('input.code', 'UNKNOWN_PARAMETER', `unknown parameter ${code}; known: ${Object.keys(defs).join(', ')}`);
+export function validateParameterValue<C extends string>(
+  defs: Record<C, ParameterDefinition>,
+  code: string,
+  value: number,
+  field = 'input.value',
+): C {
+  if (!(code in defs))
+    throw new ValidationError(
+      'input.code',
+      'UNKNOWN_PARAMETER',
+      `unknown parameter ${code}; known: ${Object.keys(defs).join(', ')}`,
+    );
   const d = defs[code as C];
   if (!Number.isInteger(value) || value < d.min || value > d.max) {
-    throw new ValidationError(field, 'PARAMETER_RANGE', `${code} must be a whole number from ${d.min} to ${d.max} (${d.unit})`);
+    throw new ValidationError(
+      field,
+      'PARAMETER_RANGE',
+      `${code} must be a whole number from ${d.min} to ${d.max} (${d.unit})`,
+    );
   }
   return code as C;
 }
 
 /** The region of a territory code (ОКТМО): its first two digits (25 = Иркутская область). */
-export const regionOfTerritory = (territory: string): string => (/^\d{2}/.test(territory) ? territory.slice(0, 2) : territory);
+export const regionOfTerritory = (territory: string): string =>
+  /^\d{2}/.test(territory) ? territory.slice(0, 2) : territory;

@@ -34,7 +34,7 @@ export class WorkingCalendar {
    */
   addWorkingDays(from: IsoDate, n: number): IsoDate {
     let d = from;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addDays(d, 1);
       if (this.isWorkingDay(d)) left--;
     }
@@ -69,7 +69,11 @@ export class WorkingCalendar {
  * against the official text).
  */
 export const RU_PRODUCTION_CALENDAR: readonly CalendarException[] = [
-  ...['01', '02', '03', '06', '07', '08'].map((d) => ({ date: `2025-01-${d}`, kind: 'HOLIDAY' as const, note: 'Новогодние каникулы' })),
+  ...['01', '02', '03', '06', '07', '08'].map((d) => ({
+    date: `2025-01-${d}`,
+    kind: 'HOLIDAY' as const,
+    note: 'Новогодние каникулы',
+  })),
   { date: '2025-05-01', kind: 'HOLIDAY', note: 'Праздник Весны и Труда' },
   { date: '2025-05-02', kind: 'HOLIDAY', note: 'перенос с 4 января' },
   { date: '2025-05-08', kind: 'HOLIDAY', note: 'перенос с 23 февраля [U]' },
@@ -80,7 +84,11 @@ export const RU_PRODUCTION_CALENDAR: readonly CalendarException[] = [
   { date: '2025-11-03', kind: 'HOLIDAY', note: 'перенос с 1 ноября' },
   { date: '2025-11-04', kind: 'HOLIDAY', note: 'День народного единства' },
   { date: '2025-12-31', kind: 'HOLIDAY', note: 'перенос с 5 января' },
-  ...['01', '02', '05', '06', '07', '08', '09'].map((d) => ({ date: `2026-01-${d}`, kind: 'HOLIDAY' as const, note: d === '09' ? 'перенос с 3 января' : 'Новогодние каникулы' })),
+  ...['01', '02', '05', '06', '07', '08', '09'].map((d) => ({
+    date: `2026-01-${d}`,
+    kind: 'HOLIDAY' as const,
+    note: d === '09' ? 'перенос с 3 января' : 'Новогодние каникулы',
+  })),
   { date: '2026-02-23', kind: 'HOLIDAY', note: 'День защитника Отечества' },
   { date: '2026-03-09', kind: 'HOLIDAY', note: 'перенос с 8 марта' },
   { date: '2026-05-01', kind: 'HOLIDAY', note: 'Праздник Весны и Труда' },

@@ -1,6 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { importEsm } from './esm';
@@ -61,7 +72,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const hasCluster = (d: string) => existsSync(join(d, 'PG_VERSION'));
   const existingData = hasCluster(requested) ? 'requested' : isRoot && hasCluster(relocated) ? 'relocated' : null;
 
-  const ids = resolveServerUser(isRoot, existingData === 'relocated' ? relocated : existingData ? requested : undefined);
+  const ids = resolveServerUser(
+    isRoot,
+    existingData === 'relocated' ? relocated : existingData ? requested : undefined,
+  );
   const requestedParent = dirname(requested);
   let parentUsable = true;
   try {
@@ -77,9 +91,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     binariesReachable: ids ? canRun(join(installed, 'bin', 'postgres'), ids) : true,
     dataParentReachable: parentUsable && (ids ? canTraverse(requestedParent, ids) : true),
   });
-  const binDir = placement.binaries === 'installed' ? join(installed, 'bin') : join(copyBinaries(installed, runtimeDir), 'bin');
+  const binDir =
+    placement.binaries === 'installed' ? join(installed, 'bin') : join(copyBinaries(installed, runtimeDir), 'bin');
   const dataDir = placement.data === 'requested' ? requested : relocated;
-  if (dataDir !== requested) log(`the data directory ${requested} is not reachable by the server user; using ${dataDir}`);
+  if (dataDir !== requested)
+    log(`the data directory ${requested} is not reachable by the server user; using ${dataDir}`);
   if (ids && !canRun(join(binDir, 'postgres'), ids)) {
     throw new EmbeddedPostgresError(
       `the server user (uid ${ids.uid}) cannot reach ${binDir}`,
@@ -89,11 +105,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   if (!hasCluster(dataDir)) await initialise(binDir, dataDir, ids, log);
   const fastFlags = opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
-  const server = await startServer(binDir, ['-D', dataDir, '-p', String(port), '-c', 'max_connections=300', ...fastFlags], ids, {
-    port,
-    dataDir,
-    log,
-  });
+  const server = await startServer(
+    binDir,
+    ['-D', dataDir, '-p', String(port), '-c', 'max_connections=300', ...fastFlags],
+    ids,
+    {
+      port,
+      dataDir,
+      log,
+    },
+  );
   // If the launcher exits without stopping us (an uncaught error), the server must not outlive it.
   const onExit = () => server.kill('SIGINT');
   process.once('exit', onExit);
@@ -119,7 +140,10 @@ async function installedBinaries(): Promise<string> {
     const { postgres } = await importEsm<{ postgres: string }>(pkg);
     return dirname(dirname(postgres));
   } catch {
-    throw new EmbeddedPostgresError(`no PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg})`, 'Run npm install again');
+    throw new EmbeddedPostgresError(
+      `no PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg})`,
+      'Run npm install again',
+    );
   }
 }
 
@@ -146,7 +170,10 @@ function resolveServerUser(isRoot: boolean, existingDataDir: string | undefined)
   const uid = idOf('-u', who);
   const gid = idOf('-g', who);
   if (uid === undefined || gid === undefined) {
-    throw new EmbeddedPostgresError(`no OS user ${who} to run PostgreSQL as`, `Create it (useradd --system ${SERVER_USER}) or run as a non-root user`);
+    throw new EmbeddedPostgresError(
+      `no OS user ${who} to run PostgreSQL as`,
+      `Create it (useradd --system ${SERVER_USER}) or run as a non-root user`,
+    );
   }
   return { uid, gid };
 }
@@ -202,7 +229,12 @@ function copyBinaries(installed: string, runtimeDir: string): string {
   return target;
 }
 
-async function initialise(binDir: string, dataDir: string, ids: Ids | undefined, log: (l: string) => void): Promise<void> {
+async function initialise(
+  binDir: string,
+  dataDir: string,
+  ids: Ids | undefined,
+  log: (l: string) => void,
+): Promise<void> {
   try {
     mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -215,12 +247,26 @@ async function initialise(binDir: string, dataDir: string, ids: Ids | undefined,
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
   if (ids) chownSync(pwfile, ids.uid, ids.gid);
   try {
-    const args = [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'];
-    const r = spawnSync(join(binDir, 'initdb'), args, { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    const args = [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      `--username=${USER}`,
+      `--pwfile=${pwfile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
+    const r = spawnSync(join(binDir, 'initdb'), args, {
+      ...ids,
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     log(`${r.stdout ?? ''}${r.stderr ?? ''}`.trim());
     if (r.status !== 0) {
       const detail = (r.stderr || r.error?.message || '').trim().split('\n').pop();
-      throw new EmbeddedPostgresError(`initdb failed for ${dataDir}: ${detail}`, 'Set EMBEDDED_PG_DATA_DIR to an empty writable folder');
+      throw new EmbeddedPostgresError(
+        `initdb failed for ${dataDir}: ${detail}`,
+        'Set EMBEDDED_PG_DATA_DIR to an empty writable folder',
+      );
     }
   } finally {
     rmSync(pwfile, { force: true });
@@ -234,7 +280,11 @@ function startServer(
   ctx: { port: number; dataDir: string; log: (l: string) => void },
 ): Promise<ChildProcess> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(join(binDir, 'postgres'), args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(join(binDir, 'postgres'), args, {
+      ...ids,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     let ready = false;
     child.stderr!.on('data', (d: Buffer) => {
@@ -248,7 +298,11 @@ function startServer(
         resolveStart(child);
       }
     });
-    child.on('error', (e) => reject(new EmbeddedPostgresError(`cannot run ${join(binDir, 'postgres')} (${e.message})`, 'Run npm install again')));
+    child.on('error', (e) =>
+      reject(
+        new EmbeddedPostgresError(`cannot run ${join(binDir, 'postgres')} (${e.message})`, 'Run npm install again'),
+      ),
+    );
     child.on('close', () => {
       if (!ready) reject(explainServerFailure(output, ctx));
     });

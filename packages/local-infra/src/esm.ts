@@ -3,4 +3,6 @@
  * where TypeScript would turn `import()` into `require()`. Going through
  * Function keeps a real dynamic import.
  */
-export const importEsm = new Function('specifier', 'return import(specifier)') as <T = any>(specifier: string) => Promise<T>;
+export const importEsm = new Function('specifier', 'return import(specifier)') as <T = any>(
+  specifier: string,
+) => Promise<T>;

@@ -16,12 +16,18 @@ describe('who runs the embedded PostgreSQL', () => {
   });
 
   it('an existing cluster runs as the owner of its data, even if another postgres user exists now', () => {
-    expect(chooseServerUser({ isRoot: true, dataOwnerUid: 998, serverUserUid: 101 })).toEqual({ kind: 'existing', uid: 998 });
+    expect(chooseServerUser({ isRoot: true, dataOwnerUid: 998, serverUserUid: 101 })).toEqual({
+      kind: 'existing',
+      uid: 998,
+    });
     expect(chooseServerUser({ isRoot: true, dataOwnerUid: 998 })).toEqual({ kind: 'existing', uid: 998 });
   });
 
   it('a data directory owned by root does not make root the server user', () => {
-    expect(chooseServerUser({ isRoot: true, dataOwnerUid: 0, serverUserUid: 101 })).toEqual({ kind: 'existing', uid: 101 });
+    expect(chooseServerUser({ isRoot: true, dataOwnerUid: 0, serverUserUid: 101 })).toEqual({
+      kind: 'existing',
+      uid: 101,
+    });
   });
 });
 
@@ -70,7 +76,10 @@ describe('start-up failures say what failed and what to do', () => {
   });
 
   it('a second server on the same data names the data directory', () => {
-    const e = explainServerFailure('FATAL:  lock file "postmaster.pid" already exists\nHINT: Is another postmaster running?', ctx);
+    const e = explainServerFailure(
+      'FATAL:  lock file "postmaster.pid" already exists\nHINT: Is another postmaster running?',
+      ctx,
+    );
     expect(e.what).toBe('another PostgreSQL already runs on /x/pg');
   });
 

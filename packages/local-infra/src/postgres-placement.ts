@@ -14,10 +14,7 @@
 /** The OS user an embedded cluster runs as when the launcher is root. */
 export const SERVER_USER = 'postgres';
 
-export type ServerUser =
-  | { kind: 'self' }
-  | { kind: 'existing'; uid: number }
-  | { kind: 'create'; name: string };
+export type ServerUser = { kind: 'self' } | { kind: 'existing'; uid: number } | { kind: 'create'; name: string };
 
 export interface ServerUserFacts {
   isRoot: boolean;

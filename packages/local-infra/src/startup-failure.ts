@@ -38,11 +38,17 @@ export function explainServerFailure(output: string, ctx: ServerFailureContext):
       'Set EMBEDDED_PG_DATA_DIR to a writable folder',
     );
   }
-  return new EmbeddedPostgresError(lastFatal(output) || 'the server exited during start-up', 'Run with LOG_LEVEL=debug to see its log');
+  return new EmbeddedPostgresError(
+    lastFatal(output) || 'the server exited during start-up',
+    'Run with LOG_LEVEL=debug to see its log',
+  );
 }
 
 function lastFatal(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => /FATAL|ERROR|error/.test(l)).pop() ?? lines.pop() ?? '';
   return fatal.replace(/^.*?(FATAL|ERROR):\s*/, '');
 }
@@ -50,6 +56,7 @@ function lastFatal(output: string): string {
 /** mkdir/chown failures of the launcher itself (as opposed to the server's). */
 export function explainFsFailure(e: unknown, dir: string, envVar: string): EmbeddedPostgresError {
   const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  const why = code === 'EROFS' ? 'read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+  const why =
+    code === 'EROFS' ? 'read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
   return new EmbeddedPostgresError(`cannot create ${dir} (${why})`, `Set ${envVar} to a writable folder`);
 }

@@ -71,7 +71,11 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     if (this.sub || this.topics.length === 0) return;
-    this.sub = await this.o.bus.subscribe({ groupId: this.o.name, topics: this.topics, handle: (r) => this.process(r).then(() => undefined) });
+    this.sub = await this.o.bus.subscribe({
+      groupId: this.o.name,
+      topics: this.topics,
+      handle: (r) => this.process(r).then(() => undefined),
+    });
   }
 
   async stop(): Promise<void> {
@@ -91,7 +95,9 @@ export class InboxConsumer {
     try {
       env = fromRecord(rec);
     } catch (e) {
-      return { outcome: await this.deadLetter(rec, undefined, (e as MalformedMessageError).code ?? 'MALFORMED_ENVELOPE', e, 1) };
+      return {
+        outcome: await this.deadLetter(rec, undefined, (e as MalformedMessageError).code ?? 'MALFORMED_ENVELOPE', e, 1),
+      };
     }
     const h = this.byType.get(env.type);
     if (!h) return { outcome: this.count('ignored'), envelope: env };
@@ -127,7 +133,8 @@ export class InboxConsumer {
         return { outcome: this.count('handled'), envelope: env };
       } catch (e) {
         if (isDomainError(e)) return { outcome: await this.deadLetter(rec, env, e.code, e, attempt), envelope: env };
-        if (attempt >= this.o.maxAttempts) return { outcome: await this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt), envelope: env };
+        if (attempt >= this.o.maxAttempts)
+          return { outcome: await this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt), envelope: env };
         const delay = backoffDelay(attempt, this.o.backoff);
         log.warn({ err: e, attempt, retryInMs: delay }, 'handler failed; retrying');
         await sleep(delay);
@@ -148,7 +155,13 @@ export class InboxConsumer {
    * both in one transaction. If even that fails (database down) the error
    * propagates and the bus redelivers the record later: nothing is dropped.
    */
-  private async deadLetter(rec: IncomingRecord, env: Envelope | undefined, code: string, err: unknown, attempts: number): Promise<Outcome> {
+  private async deadLetter(
+    rec: IncomingRecord,
+    env: Envelope | undefined,
+    code: string,
+    err: unknown,
+    attempts: number,
+  ): Promise<Outcome> {
     const message = err instanceof Error ? err.message : String(err);
     const id = recordId(rec);
     await this.o.orm.em.fork().transactional(async (em) => {
@@ -157,7 +170,21 @@ export class InboxConsumer {
         `insert into dead_letter (id, consumer, message_id, type, topic, partition, "offset", key, headers, payload, error_code, error, attempts)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (consumer, message_id) where status = 'PENDING' do nothing`,
-        [uuidv7(), this.o.name, id, env?.type ?? rec.headers.ce_type ?? null, rec.topic, rec.partition, rec.offset, rec.key, JSON.stringify(rec.headers), rec.value, code, message.slice(0, 4000), attempts],
+        [
+          uuidv7(),
+          this.o.name,
+          id,
+          env?.type ?? rec.headers.ce_type ?? null,
+          rec.topic,
+          rec.partition,
+          rec.offset,
+          rec.key,
+          JSON.stringify(rec.headers),
+          rec.value,
+          code,
+          message.slice(0, 4000),
+          attempts,
+        ],
         'run',
       );
       if (!r.affectedRows) return; // this very record is already waiting in the store
@@ -181,7 +208,10 @@ export class InboxConsumer {
       );
     });
     this.o.outbox.committed();
-    this.o.logger.error({ err, code, topic: rec.topic, partition: rec.partition, offset: rec.offset, messageId: id }, 'record dead-lettered');
+    this.o.logger.error(
+      { err, code, topic: rec.topic, partition: rec.partition, offset: rec.offset, messageId: id },
+      'record dead-lettered',
+    );
     return this.count('dead-lettered');
   }
 }

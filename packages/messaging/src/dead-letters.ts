@@ -21,8 +21,13 @@ export interface DeadLetterRow {
   created_at: string | Date;
 }
 
-export async function listDeadLetters(em: EntityManager, status: DeadLetterRow['status'] = 'PENDING'): Promise<DeadLetterRow[]> {
-  return em.transactional((tx) => execInTx<DeadLetterRow[]>(tx, 'select * from dead_letter where status = ? order by created_at', [status]));
+export async function listDeadLetters(
+  em: EntityManager,
+  status: DeadLetterRow['status'] = 'PENDING',
+): Promise<DeadLetterRow[]> {
+  return em.transactional((tx) =>
+    execInTx<DeadLetterRow[]>(tx, 'select * from dead_letter where status = ? order by created_at', [status]),
+  );
 }
 
 /**
@@ -39,7 +44,11 @@ export async function replayDeadLetters(em: EntityManager, outbox: Outbox, ids?:
       ids?.length ? [ids] : [],
     );
     for (const r of rows) {
-      await outbox.enqueueRecord(tx, { topic: r.topic, key: r.key, headers: r.headers, value: r.payload }, r.type ?? 'unknown');
+      await outbox.enqueueRecord(
+        tx,
+        { topic: r.topic, key: r.key, headers: r.headers, value: r.payload },
+        r.type ?? 'unknown',
+      );
       await execInTx(tx, `update dead_letter set status = 'REPLAYED', resolved_at = now() where id = ?`, [r.id], 'run');
     }
     return rows.length;

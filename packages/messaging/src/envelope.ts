@@ -16,7 +16,14 @@ export interface Envelope<D = unknown> {
 }
 
 export function newEnvelope<D>(type: string, from: Agency, citizenId: string, data: D, now = new Date()): Envelope<D> {
-  return { id: uuidv7(now.getTime()), type, source: agencySource(from), subject: citizenId, time: now.toISOString(), data };
+  return {
+    id: uuidv7(now.getTime()),
+    type,
+    source: agencySource(from),
+    subject: citizenId,
+    time: now.toISOString(),
+    data,
+  };
 }
 
 export function toRecord(topic: string, env: Envelope): OutgoingRecord {
@@ -48,7 +55,8 @@ export function fromRecord(rec: IncomingRecord): Envelope {
   for (const h of REQUIRED) {
     if (!rec.headers[h]) throw new MalformedMessageError(`header ${h} is missing`);
   }
-  if (rec.headers.ce_specversion !== '1.0') throw new MalformedMessageError(`ce_specversion must be 1.0, got ${rec.headers.ce_specversion}`);
+  if (rec.headers.ce_specversion !== '1.0')
+    throw new MalformedMessageError(`ce_specversion must be 1.0, got ${rec.headers.ce_specversion}`);
   let data: unknown;
   try {
     data = JSON.parse(rec.value);
@@ -66,4 +74,5 @@ export function fromRecord(rec: IncomingRecord): Envelope {
 }
 
 /** Identity for de-duplication even when the envelope is unreadable. */
-export const recordId = (rec: IncomingRecord): string => rec.headers.ce_id || `${rec.topic}/${rec.partition}/${rec.offset}`;
+export const recordId = (rec: IncomingRecord): string =>
+  rec.headers.ce_id || `${rec.topic}/${rec.partition}/${rec.offset}`;

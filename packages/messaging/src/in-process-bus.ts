@@ -95,7 +95,10 @@ export class InProcessBus implements MessageBus {
           attempt = 0;
         } catch (e) {
           attempt++;
-          this.log?.warn({ err: e, topic, partition, offset, attempt }, 'handler failed; the record will be redelivered');
+          this.log?.warn(
+            { err: e, topic, partition, offset, attempt },
+            'handler failed; the record will be redelivered',
+          );
           await sleep(backoffDelay(attempt, { initialMs: 50, maxMs: 5_000, factor: 2 }));
         }
       }

@@ -1,4 +1,13 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer, type KafkaConfig, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type Producer,
+  type KafkaConfig,
+  type LogEntry,
+} from 'kafkajs';
 import type { Logger } from '@sc/kernel';
 import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
 
@@ -29,7 +38,13 @@ export interface KafkaBusOptions {
 }
 
 const toPinoLevel = (l: logLevel): 'error' | 'warn' | 'info' | 'debug' =>
-  l === logLevel.ERROR || l === logLevel.NOTHING ? 'error' : l === logLevel.WARN ? 'warn' : l === logLevel.INFO ? 'info' : 'debug';
+  l === logLevel.ERROR || l === logLevel.NOTHING
+    ? 'error'
+    : l === logLevel.WARN
+      ? 'warn'
+      : l === logLevel.INFO
+        ? 'info'
+        : 'debug';
 
 export class KafkaBus implements MessageBus {
   readonly kind = 'kafka' as const;

@@ -21,7 +21,12 @@ export class Outbox {
   ) {}
 
   /** Validates `data` against the message's schema and stages it in `em`'s transaction. */
-  async enqueue<M extends MessageType>(em: EntityManager, m: M, citizenId: string, data: MessageInput<M>): Promise<Envelope> {
+  async enqueue<M extends MessageType>(
+    em: EntityManager,
+    m: M,
+    citizenId: string,
+    data: MessageInput<M>,
+  ): Promise<Envelope> {
     // Programmer errors (a producer building an invalid message) crash loudly here.
     const parsed = m.schema.parse(data);
     const env = newEnvelope(m.type, this.agency, citizenId, parsed);

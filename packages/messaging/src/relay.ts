@@ -134,7 +134,8 @@ export class OutboxRelay {
               `update outbox_message set published_at = null where published_at > now() - ($1::bigint * interval '1 millisecond')`,
               [this.o.republishWindowMs],
             );
-            if (r.rowCount) this.o.logger.info({ count: r.rowCount }, 'volatile broker: republishing recently published messages');
+            if (r.rowCount)
+              this.o.logger.info({ count: r.rowCount }, 'volatile broker: republishing recently published messages');
           }
         }
         this.pending = false;
@@ -159,16 +160,26 @@ export class OutboxRelay {
       [this.o.batchSize],
     );
     if (rows.length === 0) return 0;
-    const records: OutgoingRecord[] = rows.map((r) => ({ topic: r.topic, key: r.key, headers: r.headers, value: r.payload }));
+    const records: OutgoingRecord[] = rows.map((r) => ({
+      topic: r.topic,
+      key: r.key,
+      headers: r.headers,
+      value: r.payload,
+    }));
     try {
       await this.o.bus.publish(records);
     } catch (e) {
       await c
-        .query('update outbox_message set attempts = attempts + 1, last_error = $2 where seq = $1', [rows[0]!.seq, String((e as Error).message).slice(0, 2000)])
+        .query('update outbox_message set attempts = attempts + 1, last_error = $2 where seq = $1', [
+          rows[0]!.seq,
+          String((e as Error).message).slice(0, 2000),
+        ])
         .catch(() => undefined);
       throw new PublishError(e);
     }
-    await c.query('update outbox_message set published_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
+    await c.query('update outbox_message set published_at = now() where seq = any($1::bigint[])', [
+      rows.map((r) => r.seq),
+    ]);
     this.stats.published += rows.length;
     this.stats.batches++;
     return rows.length;

@@ -20,7 +20,9 @@ const ping = defineMessage({
   type: 'test.ping.v1',
   topic: TOPICS.citizens,
   description: 'test message',
-  schema: z.object({ key: z.string(), n: z.number().int(), mode: z.enum(['ok', 'reject', 'flaky']).default('ok') }).strict(),
+  schema: z
+    .object({ key: z.string(), n: z.number().int(), mode: z.enum(['ok', 'reject', 'flaky']).default('ok') })
+    .strict(),
   examples: [{ key: 'a', n: 1 }],
 });
 
@@ -60,11 +62,26 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
 
   beforeAll(async () => {
     db = await createTestDatabase('msg');
-    orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: db, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false });
+    orm = await MikroORM.init({
+      driver: PostgreSqlDriver,
+      clientUrl: db,
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      allowGlobalContext: false,
+    });
     for (const sql of MESSAGING_TABLES_V1) await orm.em.getConnection().execute(sql);
     kafka = testKafkaBus(`msg-${uniqueSuffix()}`);
     bus = new FlakyBus(kafka, 0);
-    relay = new OutboxRelay({ connectionString: db, bus, logger: log, batchSize: 100, idlePollMs: 200, standbyPollMs: 200, backoff: { initialMs: 20, maxMs: 200, factor: 2 }, retentionMs: 3600_000 });
+    relay = new OutboxRelay({
+      connectionString: db,
+      bus,
+      logger: log,
+      batchSize: 100,
+      idlePollMs: 200,
+      standbyPollMs: 200,
+      backoff: { initialMs: 20, maxMs: 200, factor: 2 },
+      retentionMs: 3600_000,
+    });
     outbox = new Outbox('SOCIAL_SERVICE', `m${uniqueSuffix()}.`, () => relay.kick());
     consumer = new InboxConsumer({
       name: 'test-consumer',
@@ -133,16 +150,34 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
     seen.length = 0;
     const failuresBefore = relay.stats.failures;
     bus.failures = 3;
-    await send([{ key: 'f', n: 1 }, { key: 'f', n: 2 }]);
+    await send([
+      { key: 'f', n: 1 },
+      { key: 'f', n: 2 },
+    ]);
     await eventually(async () => seen.length >= 2, 30_000);
     expect(relay.stats.failures - failuresBefore).toBe(3);
-    expect(seen).toEqual([{ key: 'f', n: 1 }, { key: 'f', n: 2 }]);
-    const [row] = await query(db, `select attempts, last_error from outbox_message where key = 'f' order by seq limit 1`);
+    expect(seen).toEqual([
+      { key: 'f', n: 1 },
+      { key: 'f', n: 2 },
+    ]);
+    const [row] = await query(
+      db,
+      `select attempts, last_error from outbox_message where key = 'f' order by seq limit 1`,
+    );
     expect(row).toMatchObject({ attempts: 3, last_error: expect.stringMatching(/injected/) });
   });
 
   it('lets only one relay per database publish (advisory lock)', async () => {
-    const second = new OutboxRelay({ connectionString: db, bus, logger: log, batchSize: 10, idlePollMs: 50, standbyPollMs: 50, backoff: { initialMs: 10, maxMs: 50, factor: 2 }, retentionMs: 1000 });
+    const second = new OutboxRelay({
+      connectionString: db,
+      bus,
+      logger: log,
+      batchSize: 10,
+      idlePollMs: 50,
+      standbyPollMs: 50,
+      backoff: { initialMs: 10, maxMs: 50, factor: 2 },
+      retentionMs: 1000,
+    });
     second.start();
     await new Promise((r) => setTimeout(r, 300));
     expect(relay.isLeader).toBe(true);
@@ -162,16 +197,28 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
   it('dead-letters a refused message without blocking its key, and replays it once the cause is fixed', async () => {
     seen.length = 0;
     rejectNow = true;
-    await send([{ key: 'dl', n: 1, mode: 'reject' }, { key: 'dl', n: 2 }]);
+    await send([
+      { key: 'dl', n: 1, mode: 'reject' },
+      { key: 'dl', n: 2 },
+    ]);
     await eventually(async () => seen.some((s) => s.n === 2));
     const [dead] = await listDeadLetters(orm.em.fork());
-    expect(dead).toMatchObject({ consumer: 'test-consumer', type: 'test.ping.v1', error_code: 'TEST_RULE', status: 'PENDING', key: 'dl' });
+    expect(dead).toMatchObject({
+      consumer: 'test-consumer',
+      type: 'test.ping.v1',
+      error_code: 'TEST_RULE',
+      status: 'PENDING',
+      key: 'dl',
+    });
     expect(dead!.error).toMatch(/refused 1/);
 
     rejectNow = false;
     expect(await replayDeadLetters(orm.em.fork(), outbox)).toBe(1);
     await eventually(async () => seen.some((s) => s.n === 1 && s.key === 'dl'));
     expect((await query(db, `select status from dead_letter where id = $1`, [dead!.id]))[0].status).toBe('REPLAYED');
-    expect(seen.filter((s) => s.key === 'dl')).toEqual([{ key: 'dl', n: 2 }, { key: 'dl', n: 1 }]);
+    expect(seen.filter((s) => s.key === 'dl')).toEqual([
+      { key: 'dl', n: 2 },
+      { key: 'dl', n: 1 },
+    ]);
   });
 });

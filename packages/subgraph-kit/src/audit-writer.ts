@@ -61,7 +61,10 @@ export class ReadAuditWriter {
       const rows = batch.flatMap((b) => b.entries.map((e) => auditRow(b.p, e, b.requestId)));
       try {
         const c = await this.connect();
-        await c.query(auditInsertSql(rows.length, (i) => `$${i}`), rows.flat());
+        await c.query(
+          auditInsertSql(rows.length, (i) => `$${i}`),
+          rows.flat(),
+        );
         batch.forEach((b) => b.done());
       } catch (e) {
         batch.forEach((b) => b.done(e));

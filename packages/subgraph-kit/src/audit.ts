@@ -17,7 +17,18 @@ export const SYSTEM_PRINCIPAL = (agency: Principal['agency'], subject: string): 
   territory: '*',
 });
 
-const AUDIT_COLUMNS = ['subject', 'agency', 'roles', 'territory', 'operation', 'action', 'citizen_id', 'entity', 'entity_id', 'request_id'] as const;
+const AUDIT_COLUMNS = [
+  'subject',
+  'agency',
+  'roles',
+  'territory',
+  'operation',
+  'action',
+  'citizen_id',
+  'entity',
+  'entity_id',
+  'request_id',
+] as const;
 
 /** The audit_log row of one entry, in AUDIT_COLUMNS order. */
 export const auditRow = (p: Principal, e: AuditEntry, requestId?: string): unknown[] => [
@@ -36,14 +47,27 @@ export const auditRow = (p: Principal, e: AuditEntry, requestId?: string): unkno
 /** INSERT for `rows` audit rows; `placeholder(i)` names the i-th parameter in the driver's style. */
 export function auditInsertSql(rows: number, placeholder: (i: number) => string): string {
   const n = AUDIT_COLUMNS.length;
-  const values = Array.from({ length: rows }, (_, r) => `(${AUDIT_COLUMNS.map((_, c) => placeholder(r * n + c + 1)).join(', ')})`).join(', ');
+  const values = Array.from(
+    { length: rows },
+    (_, r) => `(${AUDIT_COLUMNS.map((_, c) => placeholder(r * n + c + 1)).join(', ')})`,
+  ).join(', ');
   return `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values ${values}`;
 }
 
 /** Writes audit rows in the caller's transaction: a change and its audit entry commit together. */
-export async function writeAudit(em: EntityManager, p: Principal, entries: AuditEntry[], requestId?: string): Promise<void> {
+export async function writeAudit(
+  em: EntityManager,
+  p: Principal,
+  entries: AuditEntry[],
+  requestId?: string,
+): Promise<void> {
   if (entries.length === 0) return;
-  await execInTx(em, auditInsertSql(entries.length, () => '?'), entries.flatMap((e) => auditRow(p, e, requestId)), 'run');
+  await execInTx(
+    em,
+    auditInsertSql(entries.length, () => '?'),
+    entries.flatMap((e) => auditRow(p, e, requestId)),
+    'run',
+  );
 }
 
 /**
@@ -55,11 +79,15 @@ export class ReadAudit {
 
   read(citizenId: string, field: string): void {
     const k = `${citizenId}|${field}`;
-    if (!this.seen.has(k)) this.seen.set(k, { citizenId, operation: field, action: 'READ', entity: 'Citizen', entityId: citizenId });
+    if (!this.seen.has(k))
+      this.seen.set(k, { citizenId, operation: field, action: 'READ', entity: 'Citizen', entityId: citizenId });
   }
 
   drain(operationName: string | undefined): AuditEntry[] {
-    const out = [...this.seen.values()].map((e) => ({ ...e, operation: `${operationName ?? 'anonymous'}:${e.operation}` }));
+    const out = [...this.seen.values()].map((e) => ({
+      ...e,
+      operation: `${operationName ?? 'anonymous'}:${e.operation}`,
+    }));
     this.seen.clear();
     return out;
   }

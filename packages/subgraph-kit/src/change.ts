@@ -36,7 +36,12 @@ export class Change {
  * together. A concurrent change of the same aggregate (optimistic lock) is a
  * CONFLICT the caller can retry.
  */
-export async function inChange<T>(ctx: CaseContext, operation: string, rule: AccessRule, fn: (tx: EntityManager, c: Change) => Promise<T>): Promise<T> {
+export async function inChange<T>(
+  ctx: CaseContext,
+  operation: string,
+  rule: AccessRule,
+  fn: (tx: EntityManager, c: Change) => Promise<T>,
+): Promise<T> {
   authorize(ctx.principal, rule, operation);
   const c = new Change(ctx.deps.clock.now(), ctx.principal, operation);
   try {
@@ -48,13 +53,23 @@ export async function inChange<T>(ctx: CaseContext, operation: string, rule: Acc
     });
   } catch (e) {
     if (e instanceof OptimisticLockError) {
-      throw new ConflictError('CONCURRENT_MODIFICATION', `${operation}: the record was changed by someone else meanwhile; reload and try again`, { rule: 'OPTIMISTIC_LOCK' });
+      throw new ConflictError(
+        'CONCURRENT_MODIFICATION',
+        `${operation}: the record was changed by someone else meanwhile; reload and try again`,
+        { rule: 'OPTIMISTIC_LOCK' },
+      );
     }
     throw e;
   }
 }
 
-export async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, field: string, name = entity.name): Promise<T> {
+export async function mustFind<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string,
+  field: string,
+  name = entity.name,
+): Promise<T> {
   const r = await em.findOne(entity, { id } as never);
   if (!r) throw new NotFoundError(name, id, field);
   return r as T;

@@ -1,5 +1,13 @@
 import { EntitySchema, type EntityManager, type Opt } from '@mikro-orm/core';
-import { ConflictError, deriveCitizenId, isDerivedCitizenId, isUuid, newProvisionalCitizenId, NotFoundError, ValidationError } from '@sc/kernel';
+import {
+  ConflictError,
+  deriveCitizenId,
+  isDerivedCitizenId,
+  isUuid,
+  newProvisionalCitizenId,
+  NotFoundError,
+  ValidationError,
+} from '@sc/kernel';
 import { execInTx } from '@sc/messaging';
 
 /** The agency's own record of a person (personal data stays in the agency's database). */
@@ -38,8 +46,18 @@ export const CitizenRecordSchema = new EntitySchema<CitizenRecord>({
  * relation, so MikroORM's unit of work inserts the referenced row first and a
  * use case needs one flush, not one per table.
  */
-export const refTo = (entity: () => EntitySchema<any, any> | (new () => any), opts: { nullable?: boolean; fieldName: string }) =>
-  ({ kind: 'm:1', entity, mapToPk: true, fieldName: opts.fieldName, nullable: opts.nullable ?? false, type: 'uuid' }) as const;
+export const refTo = (
+  entity: () => EntitySchema<any, any> | (new () => any),
+  opts: { nullable?: boolean; fieldName: string },
+) =>
+  ({
+    kind: 'm:1',
+    entity,
+    mapToPk: true,
+    fieldName: opts.fieldName,
+    nullable: opts.nullable ?? false,
+    type: 'uuid',
+  }) as const;
 
 export interface PersonInput {
   snils?: string | null; // already normalised and checksum-validated
@@ -81,8 +99,15 @@ export class CitizenDirectory {
     if (missing.length) {
       const aliases = await em
         .getConnection()
-        .execute<{ alias: string; citizen_id: string }[]>('select alias, citizen_id from citizen_alias where alias in (?)', [missing], 'all', em.getTransactionContext());
-      const targets = await em.find(CitizenRecord, { id: { $in: aliases.map((a: { citizen_id: string }) => a.citizen_id) } });
+        .execute<{ alias: string; citizen_id: string }[]>(
+          'select alias, citizen_id from citizen_alias where alias in (?)',
+          [missing],
+          'all',
+          em.getTransactionContext(),
+        );
+      const targets = await em.find(CitizenRecord, {
+        id: { $in: aliases.map((a: { citizen_id: string }) => a.citizen_id) },
+      });
       const t = new Map(targets.map((r) => [r.id, r]));
       for (const a of aliases) {
         const r = t.get(a.citizen_id);
@@ -94,7 +119,14 @@ export class CitizenDirectory {
 
   private async aliasTarget(em: EntityManager, id: string): Promise<string | null> {
     if (isDerivedCitizenId(id)) return null;
-    const rows = await em.getConnection().execute<{ citizen_id: string }[]>('select citizen_id from citizen_alias where alias = ?', [id], 'all', em.getTransactionContext());
+    const rows = await em
+      .getConnection()
+      .execute<{ citizen_id: string }[]>(
+        'select citizen_id from citizen_alias where alias = ?',
+        [id],
+        'all',
+        em.getTransactionContext(),
+      );
     return rows[0]?.citizen_id ?? null;
   }
 
@@ -109,14 +141,22 @@ export class CitizenDirectory {
    * derived; with `knownId` (the key that came in a message) it is reused;
    * otherwise a provisional key is issued.
    */
-  async register(em: EntityManager, person: PersonInput, knownId?: string): Promise<{ citizen: CitizenRecord; created: boolean }> {
+  async register(
+    em: EntityManager,
+    person: PersonInput,
+    knownId?: string,
+  ): Promise<{ citizen: CitizenRecord; created: boolean }> {
     // A provisional key that was linked meanwhile (perhaps before this agency ever heard of the person).
     let id = knownId && !person.snils ? ((await this.aliasTarget(em, knownId)) ?? knownId) : knownId;
     if (person.snils) {
       const derived = this.keyFor(person.snils);
       if (knownId && knownId !== derived) {
         // Agencies derive keys with one shared secret; a mismatch means a misconfigured sender.
-        throw new ValidationError('citizenId', 'CITIZEN_KEY_MISMATCH', 'the citizen key does not match the key derived from the СНИЛС');
+        throw new ValidationError(
+          'citizenId',
+          'CITIZEN_KEY_MISMATCH',
+          'the citizen key does not match the key derived from the СНИЛС',
+        );
       }
       id = derived;
     }
@@ -145,16 +185,33 @@ export class CitizenDirectory {
    */
   async rekey(em: EntityManager, previousId: string, newId: string, snils?: string): Promise<boolean> {
     if (previousId === newId) return false;
-    const exists = await execInTx<{ id: string }[]>(em, 'select id from citizen where id in (?, ?)', [previousId, newId]);
+    const exists = await execInTx<{ id: string }[]>(em, 'select id from citizen where id in (?, ?)', [
+      previousId,
+      newId,
+    ]);
     if (exists.some((r) => r.id === newId) && exists.some((r) => r.id === previousId)) {
-      throw new ConflictError('CITIZEN_ALREADY_REGISTERED', `a citizen with this СНИЛС is already registered under key ${newId}; records must be merged by an administrator`, {
-        field: 'snils',
-        rule: 'UNIQUE_CITIZEN',
-      });
+      throw new ConflictError(
+        'CITIZEN_ALREADY_REGISTERED',
+        `a citizen with this СНИЛС is already registered under key ${newId}; records must be merged by an administrator`,
+        {
+          field: 'snils',
+          rule: 'UNIQUE_CITIZEN',
+        },
+      );
     }
-    const r = await execInTx<{ affectedRows?: number }>(em, 'update citizen set id = ?, snils = coalesce(?, snils), updated_at = now() where id = ?', [newId, snils ?? null, previousId], 'run');
+    const r = await execInTx<{ affectedRows?: number }>(
+      em,
+      'update citizen set id = ?, snils = coalesce(?, snils), updated_at = now() where id = ?',
+      [newId, snils ?? null, previousId],
+      'run',
+    );
     await execInTx(em, 'update citizen_alias set citizen_id = ? where citizen_id = ?', [newId, previousId], 'run');
-    await execInTx(em, 'insert into citizen_alias (alias, citizen_id) values (?, ?) on conflict (alias) do update set citizen_id = excluded.citizen_id', [previousId, newId], 'run');
+    await execInTx(
+      em,
+      'insert into citizen_alias (alias, citizen_id) values (?, ?) on conflict (alias) do update set citizen_id = excluded.citizen_id',
+      [previousId, newId],
+      'run',
+    );
     return Boolean(r.affectedRows);
   }
 }

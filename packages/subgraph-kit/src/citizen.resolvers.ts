@@ -30,7 +30,9 @@ export function citizenProfile(c: CitizenRecord) {
 
 /** Batched load of this agency's record for each citizen key (aliases resolved). */
 export async function loadCitizenRecord(ctx: RequestContext, id: string): Promise<CitizenRecord | null> {
-  return ctx.loader<string, CitizenRecord | null>('citizen-record', (ids, em) => ctx.deps.directory.findMany(em, ids)).load(id);
+  return ctx
+    .loader<string, CitizenRecord | null>('citizen-record', (ids, em) => ctx.deps.directory.findMany(em, ids))
+    .load(id);
 }
 
 /**
@@ -38,7 +40,12 @@ export async function loadCitizenRecord(ctx: RequestContext, id: string): Promis
  * read; null otherwise. A caller outside the rule sees null/empty, not an
  * error, so a gateway query mixing agencies still answers what it may.
  */
-export async function visibleCitizenRecord(ctx: RequestContext, rule: AccessRule, id: string, field: string): Promise<CitizenRecord | null> {
+export async function visibleCitizenRecord(
+  ctx: RequestContext,
+  rule: AccessRule,
+  id: string,
+  field: string,
+): Promise<CitizenRecord | null> {
   if (!allows(ctx.principal, rule)) return null;
   const rec = await loadCitizenRecord(ctx, id);
   if (rec) ctx.audit.read(rec.id, `Citizen.${field}`);

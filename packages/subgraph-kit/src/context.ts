@@ -26,7 +26,10 @@ export interface RequestContext {
   audit: ReadAudit;
   requestId: string;
   log: Logger;
-  loader<K, V>(name: string, batch: (keys: readonly K[], em: EntityManager) => Promise<(V | Error)[]>): DataLoader<K, V>;
+  loader<K, V>(
+    name: string,
+    batch: (keys: readonly K[], em: EntityManager) => Promise<(V | Error)[]>,
+  ): DataLoader<K, V>;
 }
 
 export function loaderRegistry(em: EntityManager): RequestContext['loader'] {
@@ -42,7 +45,11 @@ export function loaderRegistry(em: EntityManager): RequestContext['loader'] {
 export const todayOf = (ctx: RequestContext): IsoDate => dateOf(ctx.deps.clock.now());
 
 /** Batched load of one entity by id (null when missing). */
-export function loadById<T extends { id: string }>(ctx: RequestContext, entity: new () => T, id: string): Promise<T | null> {
+export function loadById<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: new () => T,
+  id: string,
+): Promise<T | null> {
   return ctx
     .loader<string, T | null>(`${entity.name}:by-id`, async (ids, em) => {
       const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
@@ -53,10 +60,22 @@ export function loadById<T extends { id: string }>(ctx: RequestContext, entity: 
 }
 
 /** Batched load of the entities whose `field` equals `key`, newest first by `orderBy`. */
-export function loadManyBy<T>(ctx: RequestContext, entity: new () => T, field: keyof T & string, orderBy: keyof T & string, key: string): Promise<T[]> {
+export function loadManyBy<T>(
+  ctx: RequestContext,
+  entity: new () => T,
+  field: keyof T & string,
+  orderBy: keyof T & string,
+  key: string,
+): Promise<T[]> {
   return ctx
     .loader<string, T[]>(`${entity.name}:by-${field}`, async (keys, em) =>
-      groupBy(keys, (await em.find(entity, { [field]: { $in: [...keys] } } as never, { orderBy: { [orderBy]: 'desc' } as never })) as T[], (r) => r[field] as string),
+      groupBy(
+        keys,
+        (await em.find(entity, { [field]: { $in: [...keys] } } as never, {
+          orderBy: { [orderBy]: 'desc' } as never,
+        })) as T[],
+        (r) => r[field] as string,
+      ),
     )
     .load(key);
 }
@@ -72,4 +91,6 @@ export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K)
   }
   return keys.map((k) => m.get(k) ?? []);
 }
-export interface CitizenRef { id: string }
+export interface CitizenRef {
+  id: string;
+}

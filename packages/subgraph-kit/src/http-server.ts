@@ -24,7 +24,8 @@ export function createGraphQLHttpServer<C extends BaseContext>(o: GraphQLHttpOpt
   const server = createServer((req, res) => {
     handle(o, req, res).catch((err) => {
       o.logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
   });
@@ -33,7 +34,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(o: GraphQLHttpOpt
   return server;
 }
 
-async function handle<C extends BaseContext>(o: GraphQLHttpOptions<C>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle<C extends BaseContext>(
+  o: GraphQLHttpOptions<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') return ready(o, res);
@@ -58,11 +63,16 @@ async function handle<C extends BaseContext>(o: GraphQLHttpOptions<C>, req: Inco
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const raw = await readBody(req, o.maxBodyBytes ?? 1_000_000);
-    if (raw === null) return sendJson(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+    if (raw === null)
+      return sendJson(res, 413, {
+        errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }],
+      });
     try {
       body = raw.length ? JSON.parse(raw) : undefined;
     } catch {
-      return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(res, 400, {
+        errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
   }
   const result = await o.apollo.executeHTTPGraphQLRequest({
@@ -100,7 +110,10 @@ async function ready<C extends BaseContext>(o: GraphQLHttpOptions<C>, res: Serve
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    p.then((v) => (clearTimeout(t), resolve(v)), (e) => (clearTimeout(t), reject(e)));
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
   });
 }
 

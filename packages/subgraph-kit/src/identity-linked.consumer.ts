@@ -17,7 +17,13 @@ export const identityLinkedHandler = (deps: ServiceDeps, agency: ServiceDeps['ou
     async handle(d, { em }) {
       if (await deps.directory.rekey(em, d.previousCitizenId, d.citizenId)) {
         await writeAudit(em, SYSTEM_PRINCIPAL(agency, 'system:identity-link'), [
-          { citizenId: d.citizenId, operation: citizenIdentityLinkedV1.type, action: 'CHANGE', entity: 'Citizen', entityId: d.previousCitizenId },
+          {
+            citizenId: d.citizenId,
+            operation: citizenIdentityLinkedV1.type,
+            action: 'CHANGE',
+            entity: 'Citizen',
+            entityId: d.previousCitizenId,
+          },
         ]);
       }
     },

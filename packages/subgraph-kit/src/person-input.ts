@@ -4,15 +4,21 @@ import type { PersonInput } from './citizen-directory';
 const MIN_BIRTH_DATE = '1900-01-01';
 
 /** Validates a person as typed by a case worker; every error names its input path. */
-export function validatePerson(p: PersonInput, path: string, today = new Date().toISOString().slice(0, 10)): PersonInput {
+export function validatePerson(
+  p: PersonInput,
+  path: string,
+  today = new Date().toISOString().slice(0, 10),
+): PersonInput {
   const name = (v: string | null | undefined, f: string, required: boolean): string | null => {
     const t = (v ?? '').trim();
     if (required && !t) throw new ValidationError(`${path}.${f}`, 'REQUIRED', 'must not be empty');
     if (t.length > 100) throw new ValidationError(`${path}.${f}`, 'MAX_LENGTH', 'must be at most 100 characters');
     return t || null;
   };
-  if (p.birthDate > today) throw new ValidationError(`${path}.birthDate`, 'NOT_IN_FUTURE', 'birth date cannot be in the future');
-  if (p.birthDate < MIN_BIRTH_DATE) throw new ValidationError(`${path}.birthDate`, 'PLAUSIBLE_DATE', `birth date must be after ${MIN_BIRTH_DATE}`);
+  if (p.birthDate > today)
+    throw new ValidationError(`${path}.birthDate`, 'NOT_IN_FUTURE', 'birth date cannot be in the future');
+  if (p.birthDate < MIN_BIRTH_DATE)
+    throw new ValidationError(`${path}.birthDate`, 'PLAUSIBLE_DATE', `birth date must be after ${MIN_BIRTH_DATE}`);
   return {
     snils: p.snils ? parseSnils(p.snils, `${path}.snils`) : null,
     lastName: name(p.lastName, 'lastName', true)!,

@@ -13,10 +13,30 @@ import type { ServiceDeps } from './context';
 export async function sendReferralForContract(
   deps: ServiceDeps,
   tx: EntityManager,
-  a: { fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE'; citizen: CitizenRecord; senderCaseId: string; needs: NeedsQuestionnaire; basis: ReferralBasis; comment?: string | null; by: string; now: Date },
+  a: {
+    fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE';
+    citizen: CitizenRecord;
+    senderCaseId: string;
+    needs: NeedsQuestionnaire;
+    basis: ReferralBasis;
+    comment?: string | null;
+    by: string;
+    now: Date;
+  },
 ): Promise<OutgoingReferral> {
-  const openReferrals = await tx.find(OutgoingReferral, { citizenId: a.citizen.id, status: { $in: [...OPEN_REFERRAL_STATUSES] } });
-  const referral = OutgoingReferral.sendForContract({ citizenId: a.citizen.id, senderCaseId: a.senderCaseId, basis: a.basis, comment: a.comment, createdBy: a.by, now: a.now, openReferrals });
+  const openReferrals = await tx.find(OutgoingReferral, {
+    citizenId: a.citizen.id,
+    status: { $in: [...OPEN_REFERRAL_STATUSES] },
+  });
+  const referral = OutgoingReferral.sendForContract({
+    citizenId: a.citizen.id,
+    senderCaseId: a.senderCaseId,
+    basis: a.basis,
+    comment: a.comment,
+    createdBy: a.by,
+    now: a.now,
+    openReferrals,
+  });
   tx.persist(referral);
   await tx.flush();
   await deps.outbox.enqueue(tx, referralForContractV1, a.citizen.id, {

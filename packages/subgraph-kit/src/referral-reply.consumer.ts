@@ -5,7 +5,14 @@ import { handler, type MessageHandler } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type AuditEntry } from './audit';
 
 /** Applies a reply to the referral it answers; a reply already recorded changes nothing. */
-async function applyReply(em: EntityManager, agency: Agency, entity: string, referralId: string, operation: string, apply: (r: OutgoingReferral) => boolean): Promise<void> {
+async function applyReply(
+  em: EntityManager,
+  agency: Agency,
+  entity: string,
+  referralId: string,
+  operation: string,
+  apply: (r: OutgoingReferral) => boolean,
+): Promise<void> {
   const r = await em.findOne(OutgoingReferral, { id: referralId });
   if (!r) throw new NotFoundError(entity, referralId, 'referralId');
   if (!apply(r)) return;
@@ -22,11 +29,17 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   handler({
     message: referralAcceptedV1,
     accepts: (d) => d.senderAgency === agency,
-    handle: (d, { em }) => applyReply(em, agency, entity, d.referralId, referralAcceptedV1.type, (r) => r.accept(d.receiverCaseId, new Date(d.acceptedAt))),
+    handle: (d, { em }) =>
+      applyReply(em, agency, entity, d.referralId, referralAcceptedV1.type, (r) =>
+        r.accept(d.receiverCaseId, new Date(d.acceptedAt)),
+      ),
   }),
   handler({
     message: referralReturnedV1,
     accepts: (d) => d.senderAgency === agency,
-    handle: (d, { em }) => applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) => r.returnWith(d.reason, new Date(d.returnedAt))),
+    handle: (d, { em }) =>
+      applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) =>
+        r.returnWith(d.reason, new Date(d.returnedAt)),
+      ),
   }),
 ];

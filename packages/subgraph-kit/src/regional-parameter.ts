@@ -1,5 +1,12 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
-import { parseIsoDate, RegionalParameterSet, validateParameterValue, type IsoDate, type ParameterDefinition, type ParameterView } from '@sc/kernel';
+import {
+  parseIsoDate,
+  RegionalParameterSet,
+  validateParameterValue,
+  type IsoDate,
+  type ParameterDefinition,
+  type ParameterView,
+} from '@sc/kernel';
 
 /** One dated value of a regional parameter; each service keeps its own in its database. */
 export class RegionalParameterRow {
@@ -52,6 +59,15 @@ export async function setRegionalParameterValue<C extends string>(
 ): Promise<ParameterView<C>> {
   const code = validateParameterValue(defs, a.code, a.value);
   parseIsoDate(a.validFrom, 'input.validFrom');
-  await em.upsert(RegionalParameterRow, { region: a.region, code, validFrom: a.validFrom, value: a.value, changedBy: a.changedBy, changedAt: a.changedAt });
-  return new RegionalParameterSet(defs, a.region, a.validFrom, await loadParameterRows(em, a.region, a.validFrom)).view().find((v) => v.code === code)!;
+  await em.upsert(RegionalParameterRow, {
+    region: a.region,
+    code,
+    validFrom: a.validFrom,
+    value: a.value,
+    changedBy: a.changedBy,
+    changedAt: a.changedAt,
+  });
+  return new RegionalParameterSet(defs, a.region, a.validFrom, await loadParameterRows(em, a.region, a.validFrom))
+    .view()
+    .find((v) => v.code === code)!;
 }

@@ -17,7 +17,8 @@ export async function runMain(
   const config = serviceConfigFromEnv(name, defaultPort);
   const log = createLogger(name, config.logLevel);
   const bus = createBus(kafkaConfigFromEnv(), name, config.topicPrefix, log);
-  if (bus.kind === 'in-process') log.warn('KAFKA_BROKERS is not set: messages stay inside this process (in-process bus)');
+  if (bus.kind === 'in-process')
+    log.warn('KAFKA_BROKERS is not set: messages stay inside this process (in-process bus)');
   const svc = await factory(config, { bus, logger: log });
   await svc.start();
   const shutdown = async (signal: string) => {

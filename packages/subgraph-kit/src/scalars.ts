@@ -11,7 +11,9 @@ export function isCalendarDate(s: string): boolean {
 
 const parseDate = (v: unknown): string => {
   if (typeof v !== 'string' || !isCalendarDate(v)) {
-    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(v)}`, { extensions: { code: 'BAD_USER_INPUT', rule: 'DATE_FORMAT' } });
+    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(v)}`, {
+      extensions: { code: 'BAD_USER_INPUT', rule: 'DATE_FORMAT' },
+    });
   }
   return v;
 };
@@ -27,7 +29,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 const parseDateTime = (v: unknown): Date => {
   const d = typeof v === 'string' && /\d{4}-\d{2}-\d{2}T/.test(v) ? new Date(v) : new Date(NaN);
   if (Number.isNaN(d.getTime())) {
-    throw new GraphQLError(`DateTime must be RFC 3339, got ${JSON.stringify(v)}`, { extensions: { code: 'BAD_USER_INPUT', rule: 'DATETIME_FORMAT' } });
+    throw new GraphQLError(`DateTime must be RFC 3339, got ${JSON.stringify(v)}`, {
+      extensions: { code: 'BAD_USER_INPUT', rule: 'DATETIME_FORMAT' },
+    });
   }
   return d;
 };

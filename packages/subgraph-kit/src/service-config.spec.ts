@@ -3,15 +3,29 @@ import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
 
 describe('service configuration from the environment', () => {
   it('reads the prefixed variables first, plain ones as fallback, with defaults', () => {
-    const c = serviceConfigFromEnv('social-service', 4003, { SOCIAL_SERVICE_DATABASE_URL: 'postgres://a/b', DATABASE_URL: 'postgres://x/y', PORT: '9' });
-    expect(c).toMatchObject({ name: 'social-service', port: 9, databaseUrl: 'postgres://a/b', topicPrefix: '', outbox: { batchSize: 500 } });
+    const c = serviceConfigFromEnv('social-service', 4003, {
+      SOCIAL_SERVICE_DATABASE_URL: 'postgres://a/b',
+      DATABASE_URL: 'postgres://x/y',
+      PORT: '9',
+    });
+    expect(c).toMatchObject({
+      name: 'social-service',
+      port: 9,
+      databaseUrl: 'postgres://a/b',
+      topicPrefix: '',
+      outbox: { batchSize: 500 },
+    });
     expect(c.auth.secret).toBe(DEV_JWT_SECRET);
   });
 
   it('fails fast listing every problem', () => {
     let message = '';
     try {
-      serviceConfigFromEnv('employment', 4002, { DATABASE_URL: 'mysql://x', OUTBOX_BATCH_SIZE: 'many', JWT_SECRET: 'short' });
+      serviceConfigFromEnv('employment', 4002, {
+        DATABASE_URL: 'mysql://x',
+        OUTBOX_BATCH_SIZE: 'many',
+        JWT_SECRET: 'short',
+      });
     } catch (e) {
       message = (e as Error).message;
     }
@@ -22,13 +36,27 @@ describe('service configuration from the environment', () => {
   });
 
   it('refuses development secrets in production', () => {
-    expect(() => serviceConfigFromEnv('employment', 4002, { DATABASE_URL: 'postgres://x/y', NODE_ENV: 'production' })).toThrow(/JWT_SECRET or JWT_JWKS_URL[\s\S]*CITIZEN_ID_SECRET/);
-    expect(() => serviceConfigFromEnv('employment', 4002, { DATABASE_URL: 'postgres://x/y', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/CITIZEN_ID_SECRET/);
+    expect(() =>
+      serviceConfigFromEnv('employment', 4002, { DATABASE_URL: 'postgres://x/y', NODE_ENV: 'production' }),
+    ).toThrow(/JWT_SECRET or JWT_JWKS_URL[\s\S]*CITIZEN_ID_SECRET/);
+    expect(() =>
+      serviceConfigFromEnv('employment', 4002, {
+        DATABASE_URL: 'postgres://x/y',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+      }),
+    ).toThrow(/CITIZEN_ID_SECRET/);
   });
 
   it('reads Kafka settings only when KAFKA_BROKERS is set', () => {
     expect(kafkaConfigFromEnv({})).toBeNull();
-    expect(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092', KAFKA_MOCK: 'true' })).toMatchObject({ brokers: ['a:9092', 'b:9092'], mock: true, partitionsConsumedConcurrently: 4 });
-    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(/KAFKA_SASL_MECHANISM/);
+    expect(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092', KAFKA_MOCK: 'true' })).toMatchObject({
+      brokers: ['a:9092', 'b:9092'],
+      mock: true,
+      partitionsConsumedConcurrently: 4,
+    });
+    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(
+      /KAFKA_SASL_MECHANISM/,
+    );
   });
 });

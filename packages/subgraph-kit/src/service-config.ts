@@ -29,7 +29,11 @@ const prefixOf = (service: string) => service.toUpperCase().replace(/-/g, '_');
  * with plain PORT / DATABASE_URL as fallback for one-service containers, plus
  * the shared variables. Fails fast listing every problem.
  */
-export function serviceConfigFromEnv(service: string, defaultPort: number, env: Record<string, string | undefined> = process.env): ServiceConfig {
+export function serviceConfigFromEnv(
+  service: string,
+  defaultPort: number,
+  env: Record<string, string | undefined> = process.env,
+): ServiceConfig {
   const p = prefixOf(service);
   const schema = authEnvSchema.extend({
     PORT: envInt(defaultPort),
@@ -37,7 +41,10 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     DB_POOL_MAX: envInt(10),
     CITIZEN_ID_SECRET: z.string().min(32, 'CITIZEN_ID_SECRET must be at least 32 characters').optional(),
     KAFKA_TOPIC_PREFIX: z.string().default(''),
-    REGION_CODE: z.string().regex(/^\d{2}$/, 'must be the two-digit ОКТМО prefix of the region, e.g. 25').default('25'),
+    REGION_CODE: z
+      .string()
+      .regex(/^\d{2}$/, 'must be the two-digit ОКТМО prefix of the region, e.g. 25')
+      .default('25'),
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
     OUTBOX_RETENTION_HOURS: envInt(168),
@@ -45,11 +52,17 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().optional(),
   });
-  const e = loadConfig(schema, { ...env, PORT: env[`${p}_PORT`] ?? env.PORT, DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL }, service);
+  const e = loadConfig(
+    schema,
+    { ...env, PORT: env[`${p}_PORT`] ?? env.PORT, DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL },
+    service,
+  );
   if (e.NODE_ENV === 'production') {
     const missing = [
       !e.JWT_SECRET && !e.JWT_JWKS_URL ? '  - JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production' : '',
-      !e.CITIZEN_ID_SECRET ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)' : '',
+      !e.CITIZEN_ID_SECRET
+        ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)'
+        : '',
     ].filter(Boolean);
     if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
   }
@@ -62,7 +75,11 @@ export function serviceConfigFromEnv(service: string, defaultPort: number, env: 
     citizenIdSecret: e.CITIZEN_ID_SECRET ?? DEV_CITIZEN_ID_SECRET,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,
     region: e.REGION_CODE,
-    outbox: { batchSize: e.OUTBOX_BATCH_SIZE, idlePollMs: e.OUTBOX_POLL_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
+    outbox: {
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      idlePollMs: e.OUTBOX_POLL_INTERVAL_MS,
+      retentionHours: e.OUTBOX_RETENTION_HOURS,
+    },
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
     logLevel: e.LOG_LEVEL,
   };
@@ -85,7 +102,14 @@ export interface KafkaEnv {
  * sessionTimeout − 1 s, so both are kept small.
  */
 export function localKafkaEnv(brokers: string[], o: { mock?: boolean; maxWaitTimeMs?: number } = {}): KafkaEnv {
-  return { brokers, mock: o.mock ?? true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: o.maxWaitTimeMs ?? 20, ssl: false };
+  return {
+    brokers,
+    mock: o.mock ?? true,
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 500,
+    maxWaitTimeMs: o.maxWaitTimeMs ?? 20,
+    ssl: false,
+  };
 }
 
 export function kafkaConfigFromEnv(env: Record<string, string | undefined> = process.env): KafkaEnv | null {
@@ -107,13 +131,21 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
     'kafka',
   );
   return {
-    brokers: e.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    brokers: e.KAFKA_BROKERS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     mock: e.KAFKA_MOCK,
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: e.KAFKA_HEARTBEAT_INTERVAL_MS,
     maxWaitTimeMs: e.KAFKA_MAX_WAIT_MS,
     partitionsConsumedConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
     ssl: e.KAFKA_SSL,
-    sasl: e.KAFKA_SASL_MECHANISM ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME ?? '', password: e.KAFKA_SASL_PASSWORD ?? '' } as KafkaBusOptions['sasl'] : undefined,
+    sasl: e.KAFKA_SASL_MECHANISM
+      ? ({
+          mechanism: e.KAFKA_SASL_MECHANISM,
+          username: e.KAFKA_SASL_USERNAME ?? '',
+          password: e.KAFKA_SASL_PASSWORD ?? '',
+        } as KafkaBusOptions['sasl'])
+      : undefined,
   };
 }

@@ -7,7 +7,14 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
 import { createLogger, defaultBackoff, systemClock, type Agency, type Clock, type Logger } from '@sc/kernel';
-import { InboxConsumer, Outbox, OutboxRelay, type ConsumerOptions, type MessageBus, type MessageHandler } from '@sc/messaging';
+import {
+  InboxConsumer,
+  Outbox,
+  OutboxRelay,
+  type ConsumerOptions,
+  type MessageBus,
+  type MessageHandler,
+} from '@sc/messaging';
 import { ReadAudit } from './audit';
 import { ReadAuditWriter } from './audit-writer';
 import { CitizenDirectory } from './citizen-directory';
@@ -54,9 +61,19 @@ export interface SubgraphService {
  * applied), outbox + relay, inbox consumer, Apollo subgraph with per-request
  * context, HTTP with /health and /ready. `main.ts` only wires configuration.
  */
-export async function createSubgraphService(def: SubgraphDefinition, config: ServiceConfig, d: ServiceDependencies): Promise<SubgraphService> {
+export async function createSubgraphService(
+  def: SubgraphDefinition,
+  config: ServiceConfig,
+  d: ServiceDependencies,
+): Promise<SubgraphService> {
   const log = d.logger ?? createLogger(def.name, config.logLevel);
-  const orm = await initOrm({ databaseUrl: config.databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: config.dbPoolMax, logger: log });
+  const orm = await initOrm({
+    databaseUrl: config.databaseUrl,
+    entities: def.entities,
+    migrations: def.migrations,
+    poolMax: config.dbPoolMax,
+    logger: log,
+  });
   const applied = await migrate(orm);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
@@ -72,7 +89,14 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     republishWindowMs: config.outbox.republishWindowMs,
   });
   const outbox = new Outbox(def.agency, config.topicPrefix, () => relay.kick());
-  const deps: ServiceDeps = { config, orm, outbox, directory: new CitizenDirectory(config.citizenIdSecret), log, clock: d.clock ?? systemClock };
+  const deps: ServiceDeps = {
+    config,
+    orm,
+    outbox,
+    directory: new CitizenDirectory(config.citizenIdSecret),
+    log,
+    clock: d.clock ?? systemClock,
+  };
   const consumer = new InboxConsumer({
     name: def.name,
     orm,
@@ -118,7 +142,15 @@ export async function createSubgraphService(def: SubgraphDefinition, config: Ser
     context: async (req, requestId) => {
       const principal = await verify(req.headers.authorization);
       const em = orm.em.fork();
-      return { principal, em, deps, audit: new ReadAudit(), requestId, log: log.child({ requestId }), loader: loaderRegistry(em) };
+      return {
+        principal,
+        em,
+        deps,
+        audit: new ReadAudit(),
+        requestId,
+        log: log.child({ requestId }),
+        loader: loaderRegistry(em),
+      };
     },
   });
 

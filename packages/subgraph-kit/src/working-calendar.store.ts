@@ -23,7 +23,9 @@ const quote = (s: string | null | undefined) => (s === null || s === undefined ?
 /** DDL and the shipped federal calendar, applied by each service's own migration (versioned). */
 export const CALENDAR_DAY_TABLE_V1: readonly string[] = [
   `create table calendar_day (date date primary key, kind text not null check (kind in ('HOLIDAY', 'WORKING')), note text)`,
-  ...RU_PRODUCTION_CALENDAR.map((d) => `insert into calendar_day (date, kind, note) values ('${d.date}', '${d.kind}', ${quote(d.note)})`),
+  ...RU_PRODUCTION_CALENDAR.map(
+    (d) => `insert into calendar_day (date, kind, note) values ('${d.date}', '${d.kind}', ${quote(d.note)})`,
+  ),
 ];
 
 export async function loadWorkingCalendar(em: EntityManager): Promise<WorkingCalendar> {

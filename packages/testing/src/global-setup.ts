@@ -1,7 +1,13 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kcatAvailable, startEmbeddedPostgres, startKafkaMock, type RunningKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import {
+  kcatAvailable,
+  startEmbeddedPostgres,
+  startKafkaMock,
+  type RunningKafkaMock,
+  type RunningPostgres,
+} from '@sc/local-infra';
 
 /**
  * One PostgreSQL cluster and one Kafka-protocol broker for the whole run.

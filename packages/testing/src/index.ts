@@ -10,7 +10,10 @@ import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type ServiceConfig } from '@sc/su
 export function testInfra(): { pgAdminUrl: string; kafkaBrokers: string[]; kafkaMock: boolean } {
   const pgAdminUrl = process.env.TEST_PG_ADMIN_URL;
   const brokers = process.env.TEST_KAFKA_BROKERS;
-  if (!pgAdminUrl || !brokers) throw new Error('integration tests must run through jest globalSetup (TEST_PG_ADMIN_URL / TEST_KAFKA_BROKERS missing)');
+  if (!pgAdminUrl || !brokers)
+    throw new Error(
+      'integration tests must run through jest globalSetup (TEST_PG_ADMIN_URL / TEST_KAFKA_BROKERS missing)',
+    );
   return { pgAdminUrl, kafkaBrokers: brokers.split(','), kafkaMock: process.env.TEST_KAFKA_MOCK === 'true' };
 }
 
@@ -44,13 +47,20 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
   };
 }
 
-export const tokenFor = (agency: Agency, roles: Role[] = ['SPECIALIST'], subject = `${agency.toLowerCase()}-tester`): Promise<string> =>
-  issueToken(testAuth, { subject, agency, roles, territory: '25000000' });
+export const tokenFor = (
+  agency: Agency,
+  roles: Role[] = ['SPECIALIST'],
+  subject = `${agency.toLowerCase()}-tester`,
+): Promise<string> => issueToken(testAuth, { subject, agency, roles, territory: '25000000' });
 
 /** A Kafka client tuned for the mock broker (DESIGN.md §5). */
 export function testKafkaBus(clientId: string): KafkaBus {
   const { kafkaBrokers, kafkaMock } = testInfra();
-  return new KafkaBus({ ...localKafkaEnv(kafkaBrokers, { mock: kafkaMock }), clientId, logger: createLogger(clientId, process.env.LOG_LEVEL ?? 'silent') });
+  return new KafkaBus({
+    ...localKafkaEnv(kafkaBrokers, { mock: kafkaMock }),
+    clientId,
+    logger: createLogger(clientId, process.env.LOG_LEVEL ?? 'silent'),
+  });
 }
 
 export interface GqlResponse<T = any> {
@@ -59,7 +69,12 @@ export interface GqlResponse<T = any> {
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
 }
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -70,7 +85,11 @@ export async function gql<T = any>(url: string, query: string, variables: Record
 }
 
 /** Polls until `check` returns a value (not undefined) or time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -80,7 +99,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -96,7 +116,8 @@ export function validSnils(seed: number): string {
 export * from './sql';
 
 /** A tiny real PNG standing in for a recipient's drawn signature (base64). */
-export const SIGNATURE_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const SIGNATURE_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /**
  * A GraphQL client for component and end-to-end tests: `call` returns the
@@ -111,16 +132,28 @@ export function graphqlClient(url: string, defaultToken: string, databaseUrl?: s
     if (r.errors) throw new Error(`GraphQL errors for ${q.slice(0, 80)}…: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-  const snapshot = (tables: string[]) => Promise.all(tables.map((t) => query(databaseUrl!, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`)));
+  const snapshot = (tables: string[]) =>
+    Promise.all(
+      tables.map((t) =>
+        query(databaseUrl!, `select md5(coalesce(string_agg(t::text, '' order by t::text), '')) h from ${t} t`),
+      ),
+    );
   const refused = async (q: string, v: Record<string, unknown>, token: string, tables: string[]) => {
     if (!databaseUrl) throw new Error('refused() needs the database URL');
     // Outbox rows by identity only: the relay marks them published at any moment.
-    const watched = [...tables, '(select id, type, key, payload from outbox_message)', `(select * from audit_log where action = 'CHANGE')`];
+    const watched = [
+      ...tables,
+      '(select id, type, key, payload from outbox_message)',
+      `(select * from audit_log where action = 'CHANGE')`,
+    ];
     const before = await snapshot(watched);
     const r = await call(q, v, token);
     if (!r.errors?.length) throw new Error(`expected ${q.slice(0, 80)}… to be refused, got ${JSON.stringify(r.data)}`);
     const after = await snapshot(watched);
-    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused call wrote to ${watched.filter((_, i) => JSON.stringify(after[i]) !== JSON.stringify(before[i])).join(', ')}`);
+    if (JSON.stringify(after) !== JSON.stringify(before))
+      throw new Error(
+        `a refused call wrote to ${watched.filter((_, i) => JSON.stringify(after[i]) !== JSON.stringify(before[i])).join(', ')}`,
+      );
     return r.errors[0]!.extensions!;
   };
   return { call, ok, refused };

@@ -31,9 +31,22 @@ export const employmentSubgraph: SubgraphDefinition = {
   agency: 'EMPLOYMENT',
   typeDefs: loadSubgraphSdl(EMPLOYMENT_SDL_FILES),
   resolvers: employmentResolvers,
-  entities: [JobSeekerRegistrationSchema, EmploymentPlanSchema, TrainingReferralSchema, ContractSupportSchema, IncomingEmploymentReferralSchema, OutgoingReferralSchema, RegionalParameterSchema],
+  entities: [
+    JobSeekerRegistrationSchema,
+    EmploymentPlanSchema,
+    TrainingReferralSchema,
+    ContractSupportSchema,
+    IncomingEmploymentReferralSchema,
+    OutgoingReferralSchema,
+    RegionalParameterSchema,
+  ],
   migrations,
-  handlers: (deps) => [...socialProtectionHandlers(deps), ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'), identityLinkedHandler(deps, 'EMPLOYMENT')],
+  handlers: (deps) => [
+    ...socialProtectionHandlers(deps),
+    ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
+    identityLinkedHandler(deps, 'EMPLOYMENT'),
+  ],
 };
 
-export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> => createSubgraphService(employmentSubgraph, config, deps);
+export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
+  createSubgraphService(employmentSubgraph, config, deps);

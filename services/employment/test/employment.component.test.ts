@@ -1,15 +1,43 @@
-import { contractConcludedForEmploymentV1, referralAcceptedV1, referralForEmploymentServicesV1, TOPICS } from '@sc/contracts';
+import {
+  contractConcludedForEmploymentV1,
+  referralAcceptedV1,
+  referralForEmploymentServicesV1,
+  TOPICS,
+} from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  gql,
+  query,
+  testKafkaBus,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+  graphqlClient,
+} from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
 
 /** ЦЗН on its own: real PostgreSQL and the Kafka-protocol broker; M1/M2 delivered as ЦСПН sends them, M3/M4 read from the outbox. */
 const clock = new ManualClock('2026-12-01T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
-const needs = { socialHelp: false, psychologicalSupport: true, employmentHelp: true, vocationalTraining: true, financialLiteracy: false };
-const person = (seed: number) => ({ snils: validSnils(seed), lastName: 'Волков', firstName: 'Пётр', birthDate: '1989-09-09' });
+const needs = {
+  socialHelp: false,
+  psychologicalSupport: true,
+  employmentHelp: true,
+  vocationalTraining: true,
+  financialLiteracy: false,
+};
+const person = (seed: number) => ({
+  snils: validSnils(seed),
+  lastName: 'Волков',
+  firstName: 'Пётр',
+  birthDate: '1989-09-09',
+});
 
 describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
   let svc: SubgraphService;
@@ -36,10 +64,27 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
   let api: ReturnType<typeof graphqlClient>;
   const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
   const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
-  const m3 = async (citizenId: string) => (await query(db, `select payload from outbox_message where type = 'employment.service-event.v1' and key = $1 order by seq`, [citizenId])).map((r) => JSON.parse(r.payload));
+  const m3 = async (citizenId: string) =>
+    (
+      await query(
+        db,
+        `select payload from outbox_message where type = 'employment.service-event.v1' and key = $1 order by seq`,
+        [citizenId],
+      )
+    ).map((r) => JSON.parse(r.payload));
 
   const REGISTER = `mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id status category channel citizen { id } } }`;
-  const register = (seed: number) => ok(REGISTER, { i: { citizen: person(seed), status: 'UNEMPLOYED', needs, education: 'SECONDARY_VOCATIONAL', profession: 'продавец', experienceYears: 4 } });
+  const register = (seed: number) =>
+    ok(REGISTER, {
+      i: {
+        citizen: person(seed),
+        status: 'UNEMPLOYED',
+        needs,
+        education: 'SECONDARY_VOCATIONAL',
+        profession: 'продавец',
+        experienceYears: 4,
+      },
+    });
 
   const m2 = (seed: number, over: Record<string, unknown> = {}) => {
     const citizenId = deriveCitizenId(validSnils(seed), DEV_CITIZEN_ID_SECRET);
@@ -55,7 +100,12 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       toAgency: 'EMPLOYMENT',
       fullPackageRequested: true,
       activities: [
-        { activityId: uuidv7(), kind: 'JOB_SEEKER_REGISTRATION', description: 'Регистрация в ЦЗН', dueDate: '2027-01-01' },
+        {
+          activityId: uuidv7(),
+          kind: 'JOB_SEEKER_REGISTRATION',
+          description: 'Регистрация в ЦЗН',
+          dueDate: '2027-01-01',
+        },
         { activityId: uuidv7(), kind: 'VOCATIONAL_TRAINING', description: 'Обучение', dueDate: '2027-03-31' },
         { activityId: uuidv7(), kind: 'CAREER_GUIDANCE', description: 'Профориентация', dueDate: '2027-01-31' },
         { activityId: uuidv7(), kind: 'EMPLOYMENT', description: 'Трудоустройство', dueDate: '2027-06-30' },
@@ -65,7 +115,8 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       ...over,
     };
   };
-  const deliver = (type: string, d: { citizenId: string }, topic: string) => bus.publish([toRecord(`${prefix}${topic}`, newEnvelope(type, 'SOCIAL_PROTECTION', d.citizenId, d))]);
+  const deliver = (type: string, d: { citizenId: string }, topic: string) =>
+    bus.publish([toRecord(`${prefix}${topic}`, newEnvelope(type, 'SOCIAL_PROTECTION', d.citizenId, d))]);
 
   it('refuses a direct call without a token (HTTP 401 UNAUTHENTICATED)', async () => {
     const r = await gql(url, '{ __typename }');
@@ -78,10 +129,24 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     expect(r).toMatchObject({ status: 'UNEMPLOYED', category: null, channel: 'WALK_IN' });
     const tables = ['job_seeker_registration', 'citizen'];
     const again = { i: { citizen: person(501), status: 'JOB_SEEKER', needs, education: 'HIGHER', experienceYears: 1 } };
-    expect(await refused(REGISTER, again, spec, tables)).toMatchObject({ code: 'CONFLICT', rule: 'ONE_ACTIVE_REGISTRATION' });
-    expect(await refused(REGISTER, { i: { ...again.i, citizen: { ...person(502), snils: '112-233-445 96' } } }, spec, tables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
-    expect(await refused(REGISTER, { i: { ...again.i, citizen: person(502), experienceYears: -1 } }, spec, tables)).toMatchObject({ field: 'input.experienceYears', rule: 'RANGE' });
-    expect(await refused(REGISTER, { i: { ...again.i, citizen: person(502) } }, await tokenFor('SOCIAL_SERVICE'), tables)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refused(REGISTER, again, spec, tables)).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'ONE_ACTIVE_REGISTRATION',
+    });
+    expect(
+      await refused(
+        REGISTER,
+        { i: { ...again.i, citizen: { ...person(502), snils: '112-233-445 96' } } },
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
+    expect(
+      await refused(REGISTER, { i: { ...again.i, citizen: person(502), experienceYears: -1 } }, spec, tables),
+    ).toMatchObject({ field: 'input.experienceYears', rule: 'RANGE' });
+    expect(
+      await refused(REGISTER, { i: { ...again.i, citizen: person(502) } }, await tokenFor('SOCIAL_SERVICE'), tables),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     // nothing is reported to ЦСПН for a citizen without a contract
     expect(await m3(r.citizen.id)).toEqual([]);
   });
@@ -90,24 +155,45 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     const d = m2(503);
     const env = newEnvelope(contractConcludedForEmploymentV1.type, 'SOCIAL_PROTECTION', d.citizenId, d);
     const topic = `${prefix}${TOPICS.contracts}`;
-    await bus.publish([toRecord(topic, env), toRecord(topic, env), toRecord(topic, newEnvelope(contractConcludedForEmploymentV1.type, 'SOCIAL_PROTECTION', d.citizenId, d))]);
-    await eventually(async () => (await count(db, 'inbox_message', `type = 'contract.concluded-for-employment.v1'`)) >= 2 && (await count(db, 'contract_support', 'id = $1', [d.contractId])) === 1);
-    const support = (await ok(`query($c: ID!) { citizen(id: $c) { contractSupport { id category petitionAcceptedOn trainingCapKopecks services { kind status } activities { kind } } } }`, { c: d.citizenId })).citizen.contractSupport;
+    await bus.publish([
+      toRecord(topic, env),
+      toRecord(topic, env),
+      toRecord(topic, newEnvelope(contractConcludedForEmploymentV1.type, 'SOCIAL_PROTECTION', d.citizenId, d)),
+    ]);
+    await eventually(
+      async () =>
+        (await count(db, 'inbox_message', `type = 'contract.concluded-for-employment.v1'`)) >= 2 &&
+        (await count(db, 'contract_support', 'id = $1', [d.contractId])) === 1,
+    );
+    const support = (
+      await ok(
+        `query($c: ID!) { citizen(id: $c) { contractSupport { id category petitionAcceptedOn trainingCapKopecks services { kind status } activities { kind } } } }`,
+        { c: d.citizenId },
+      )
+    ).citizen.contractSupport;
     expect(support).toEqual([
       {
         id: d.contractId,
         category: 'LOW_INCOME_WITH_SOCIAL_CONTRACT',
         petitionAcceptedOn: '2026-12-01',
         trainingCapKopecks: 3_000_000,
-        services: ['CAREER_GUIDANCE', 'SOCIAL_ADAPTATION', 'PSYCHOLOGICAL_SUPPORT'].map((kind) => ({ kind, status: 'OPEN' })),
-        activities: ['JOB_SEEKER_REGISTRATION', 'VOCATIONAL_TRAINING', 'CAREER_GUIDANCE', 'EMPLOYMENT'].map((kind) => ({ kind })),
+        services: ['CAREER_GUIDANCE', 'SOCIAL_ADAPTATION', 'PSYCHOLOGICAL_SUPPORT'].map((kind) => ({
+          kind,
+          status: 'OPEN',
+        })),
+        activities: ['JOB_SEEKER_REGISTRATION', 'VOCATIONAL_TRAINING', 'CAREER_GUIDANCE', 'EMPLOYMENT'].map((kind) => ({
+          kind,
+        })),
       },
     ]);
 
     const bad = m2(504, { citizenId: deriveCitizenId(validSnils(505), DEV_CITIZEN_ID_SECRET) });
     await deliver(contractConcludedForEmploymentV1.type, bad, TOPICS.contracts);
     const [dead] = await eventually(async () => {
-      const rows = await query(db, `select error_code from dead_letter where type = 'contract.concluded-for-employment.v1'`);
+      const rows = await query(
+        db,
+        `select error_code from dead_letter where type = 'contract.concluded-for-employment.v1'`,
+      );
       return rows.length ? rows : undefined;
     });
     expect(dead.error_code).toBe('CITIZEN_KEY_MISMATCH');
@@ -122,36 +208,91 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
 
     const reg = (await register(506)).registerJobSeeker;
     expect(reg.category).toBe('LOW_INCOME_WITH_SOCIAL_CONTRACT');
-    await ok(`mutation($i: RecordProfilingInput!) { recordProfiling(input: $i) { nextProfilingDue } }`, { i: { registrationId: reg.id, profiledOn: '2026-12-01', result: 'NEEDS_TRAINING' } });
+    await ok(`mutation($i: RecordProfilingInput!) { recordProfiling(input: $i) { nextProfilingDue } }`, {
+      i: { registrationId: reg.id, profiledOn: '2026-12-01', result: 'NEEDS_TRAINING' },
+    });
 
     // plan: a step is completed only after it is started
-    const plan = (await ok(`mutation($i: DraftEmploymentPlanInput!) { draftEmploymentPlan(input: $i) { id status steps { id } } }`, { i: { registrationId: reg.id, steps: [{ kind: 'VACANCY_SEARCH', description: 'поиск вакансий', dueDate: '2026-12-20' }, { kind: 'VOCATIONAL_TRAINING', description: 'обучение', dueDate: '2027-03-10' }] } })).draftEmploymentPlan;
-    await ok(`mutation($i: AgreeEmploymentPlanInput!) { agreeEmploymentPlan(input: $i) { status } }`, { i: { planId: plan.id, agreedOn: '2026-12-01' } });
+    const plan = (
+      await ok(
+        `mutation($i: DraftEmploymentPlanInput!) { draftEmploymentPlan(input: $i) { id status steps { id } } }`,
+        {
+          i: {
+            registrationId: reg.id,
+            steps: [
+              { kind: 'VACANCY_SEARCH', description: 'поиск вакансий', dueDate: '2026-12-20' },
+              { kind: 'VOCATIONAL_TRAINING', description: 'обучение', dueDate: '2027-03-10' },
+            ],
+          },
+        },
+      )
+    ).draftEmploymentPlan;
+    await ok(`mutation($i: AgreeEmploymentPlanInput!) { agreeEmploymentPlan(input: $i) { status } }`, {
+      i: { planId: plan.id, agreedOn: '2026-12-01' },
+    });
     const move = `mutation($i: MovePlanStepInput!) { moveEmploymentPlanStep(input: $i) { steps { status } } }`;
-    expect(await refused(move, { i: { planId: plan.id, stepId: plan.steps[0].id, action: 'COMPLETE', on: '2026-12-01' } }, spec, ['employment_plan'])).toMatchObject({ code: 'CONFLICT', currentState: 'PLANNED', attemptedAction: 'complete' });
+    expect(
+      await refused(
+        move,
+        { i: { planId: plan.id, stepId: plan.steps[0].id, action: 'COMPLETE', on: '2026-12-01' } },
+        spec,
+        ['employment_plan'],
+      ),
+    ).toMatchObject({ code: 'CONFLICT', currentState: 'PLANNED', attemptedAction: 'complete' });
     await ok(move, { i: { planId: plan.id, stepId: plan.steps[0].id, action: 'START', on: '2026-12-01' } });
 
     // training within the contract's cap, dates in order
     const refer = `mutation($i: ReferToTrainingInput!) { referToTraining(input: $i) { id status capKopecks contractId } }`;
-    const training = { registrationId: reg.id, programme: 'Повар', provider: 'ГАПОУ ИТАТ', startDate: '2026-12-10', endDate: '2027-03-10', costKopecks: 2_800_000 };
-    expect(await refused(refer, { i: { ...training, costKopecks: 3_000_001 } }, spec, ['training_referral'])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costKopecks', rule: 'TRAINING_CAP' });
-    expect(await refused(refer, { i: { ...training, endDate: '2026-12-09' } }, spec, ['training_referral'])).toMatchObject({ field: 'input.endDate', rule: 'DATE_ORDER' });
+    const training = {
+      registrationId: reg.id,
+      programme: 'Повар',
+      provider: 'ГАПОУ ИТАТ',
+      startDate: '2026-12-10',
+      endDate: '2027-03-10',
+      costKopecks: 2_800_000,
+    };
+    expect(
+      await refused(refer, { i: { ...training, costKopecks: 3_000_001 } }, spec, ['training_referral']),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costKopecks', rule: 'TRAINING_CAP' });
+    expect(
+      await refused(refer, { i: { ...training, endDate: '2026-12-09' } }, spec, ['training_referral']),
+    ).toMatchObject({ field: 'input.endDate', rule: 'DATE_ORDER' });
     const t = (await ok(refer, { i: training })).referToTraining;
     expect(t).toMatchObject({ status: 'REFERRED', capKopecks: 3_000_000, contractId: d.contractId });
     at('2026-12-10');
     const upd = `mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`;
     await ok(upd, { i: { trainingReferralId: t.id, action: 'START', on: '2026-12-10' } });
-    await ok(`mutation($i: RecordContractServiceInput!) { recordContractService(input: $i) { services { kind status specialist } } }`, { i: { contractId: d.contractId, kind: 'CAREER_GUIDANCE', deliveredOn: '2026-12-10' } });
+    await ok(
+      `mutation($i: RecordContractServiceInput!) { recordContractService(input: $i) { services { kind status specialist } } }`,
+      { i: { contractId: d.contractId, kind: 'CAREER_GUIDANCE', deliveredOn: '2026-12-10' } },
+    );
     at('2027-03-10');
     await ok(upd, { i: { trainingReferralId: t.id, action: 'COMPLETE', on: '2027-03-10', certificate: 'св. № 0007' } });
 
     // employment: a valid employer ИНН, a date not in the future
     const confirm = `mutation($i: ConfirmEmploymentInput!) { confirmEmployment(input: $i) { status employment { employerInn } } }`;
-    const job = { registrationId: reg.id, employerInn: '500100732259', employerName: 'ООО «Кухня»', contractDate: '2027-03-15', position: 'повар', wageKopecks: 5_500_000 };
+    const job = {
+      registrationId: reg.id,
+      employerInn: '500100732259',
+      employerName: 'ООО «Кухня»',
+      contractDate: '2027-03-15',
+      position: 'повар',
+      wageKopecks: 5_500_000,
+    };
     at('2027-03-14');
-    expect(await refused(confirm, { i: job }, spec, ['job_seeker_registration'])).toMatchObject({ field: 'input.contractDate', rule: 'NOT_IN_FUTURE' });
-    expect(await refused(confirm, { i: { ...job, contractDate: '2027-03-14', employerInn: '500100732250' } }, spec, ['job_seeker_registration'])).toMatchObject({ field: 'input.employerInn', rule: 'INN_CHECKSUM' });
-    expect((await ok(confirm, { i: { ...job, contractDate: '2027-03-14' } })).confirmEmployment).toEqual({ status: 'EMPLOYED', employment: { employerInn: '500100732259' } });
+    expect(await refused(confirm, { i: job }, spec, ['job_seeker_registration'])).toMatchObject({
+      field: 'input.contractDate',
+      rule: 'NOT_IN_FUTURE',
+    });
+    expect(
+      await refused(confirm, { i: { ...job, contractDate: '2027-03-14', employerInn: '500100732250' } }, spec, [
+        'job_seeker_registration',
+      ]),
+    ).toMatchObject({ field: 'input.employerInn', rule: 'INN_CHECKSUM' });
+    expect((await ok(confirm, { i: { ...job, contractDate: '2027-03-14' } })).confirmEmployment).toEqual({
+      status: 'EMPLOYED',
+      employment: { employerInn: '500100732259' },
+    });
 
     const events = await m3(reg.citizen.id);
     expect(events.map((e) => [e.kind, e.psaActivityId ?? null])).toEqual([
@@ -164,37 +305,90 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       ['EMPLOYED', act('EMPLOYMENT')],
     ]);
     expect(events.every((e) => e.contractId === d.contractId)).toBe(true);
-    expect(events[6]).toMatchObject({ employment: { employerInn: '500100732259', contractDate: '2027-03-14', wageKopecks: 5_500_000 }, occurredOn: '2027-03-14' });
+    expect(events[6]).toMatchObject({
+      employment: { employerInn: '500100732259', contractDate: '2027-03-14', wageKopecks: 5_500_000 },
+      occurredOn: '2027-03-14',
+    });
   });
 
   it('shows each agency only what its role needs: КЦСОН the summary, ЦСПН the case without profiling, ЦЗН everything', async () => {
     const citizenId = deriveCitizenId(validSnils(506), DEV_CITIZEN_ID_SECRET);
     const q = `query($c: ID!) { citizen(id: $c) { employmentStatus { registered employed status category } jobSeekerRegistrations { status profiling { result } } trainingReferrals { status } } }`;
     const kcson = (await ok(q, { c: citizenId }, await tokenFor('SOCIAL_SERVICE'))).citizen;
-    expect(kcson).toEqual({ employmentStatus: { registered: false, employed: true, status: 'EMPLOYED', category: 'LOW_INCOME_WITH_SOCIAL_CONTRACT' }, jobSeekerRegistrations: [], trainingReferrals: [] });
+    expect(kcson).toEqual({
+      employmentStatus: {
+        registered: false,
+        employed: true,
+        status: 'EMPLOYED',
+        category: 'LOW_INCOME_WITH_SOCIAL_CONTRACT',
+      },
+      jobSeekerRegistrations: [],
+      trainingReferrals: [],
+    });
     const cspn = (await ok(q, { c: citizenId }, await tokenFor('SOCIAL_PROTECTION'))).citizen;
     expect(cspn.jobSeekerRegistrations).toEqual([{ status: 'EMPLOYED', profiling: null }]);
     expect(cspn.trainingReferrals).toEqual([{ status: 'COMPLETED' }]);
-    expect((await ok(q, { c: citizenId })).citizen.jobSeekerRegistrations).toEqual([{ status: 'EMPLOYED', profiling: { result: 'NEEDS_TRAINING' } }]);
+    expect((await ok(q, { c: citizenId })).citizen.jobSeekerRegistrations).toEqual([
+      { status: 'EMPLOYED', profiling: { result: 'NEEDS_TRAINING' } },
+    ]);
   });
 
   it('takes ЦСПН’s referral (M1), replies accepted and links the registration; a reply to an unknown referral is dead-lettered', async () => {
     const citizenId = deriveCitizenId(validSnils(507), DEV_CITIZEN_ID_SECRET);
-    const m1 = { referralId: uuidv7(), citizenId, fromAgency: 'SOCIAL_PROTECTION', toAgency: 'EMPLOYMENT', senderCaseId: uuidv7(), person: person(507), needs, proposedDirection: 'JOB_SEARCH', sentAt: '2026-12-01T00:00:00Z' };
+    const m1 = {
+      referralId: uuidv7(),
+      citizenId,
+      fromAgency: 'SOCIAL_PROTECTION',
+      toAgency: 'EMPLOYMENT',
+      senderCaseId: uuidv7(),
+      person: person(507),
+      needs,
+      proposedDirection: 'JOB_SEARCH',
+      sentAt: '2026-12-01T00:00:00Z',
+    };
     await deliver(referralForEmploymentServicesV1.type, m1, TOPICS.referrals);
-    await eventually(async () => (await count(db, 'outbox_message', `type = 'referral.accepted.v1' and key = $1`, [citizenId])) === 1);
+    await eventually(
+      async () => (await count(db, 'outbox_message', `type = 'referral.accepted.v1' and key = $1`, [citizenId])) === 1,
+    );
     const reg = (await register(507)).registerJobSeeker;
     expect(reg.channel).toBe('REFERRAL_FROM_SOCIAL_PROTECTION');
-    expect(await query(db, 'select registration_id from incoming_employment_referral where id = $1', [m1.referralId])).toEqual([{ registration_id: reg.id }]);
+    expect(
+      await query(db, 'select registration_id from incoming_employment_referral where id = $1', [m1.referralId]),
+    ).toEqual([{ registration_id: reg.id }]);
 
     // ЦЗН refers its job seeker to ЦСПН for a contract (M4); the reply moves the referral on
-    const ref = (await ok(`mutation($i: ReferJobSeekerForSocialContractInput!) { referJobSeekerForSocialContract(input: $i) { id status } }`, { i: { registrationId: reg.id, basis: 'UNEMPLOYED' } })).referJobSeekerForSocialContract;
+    const ref = (
+      await ok(
+        `mutation($i: ReferJobSeekerForSocialContractInput!) { referJobSeekerForSocialContract(input: $i) { id status } }`,
+        { i: { registrationId: reg.id, basis: 'UNEMPLOYED' } },
+      )
+    ).referJobSeekerForSocialContract;
     expect(ref.status).toBe('SENT');
-    const [m4] = await query(db, `select payload from outbox_message where type = 'referral.for-contract.v1' and key = $1`, [citizenId]);
-    expect(JSON.parse(m4.payload)).toMatchObject({ referralId: ref.id, fromAgency: 'EMPLOYMENT', senderCaseId: reg.id, basis: 'UNEMPLOYED', person: { lastName: 'Волков' } });
-    const reply = (referralId: string) => ({ referralId, citizenId, senderAgency: 'EMPLOYMENT', receiverAgency: 'SOCIAL_PROTECTION', receiverCaseId: uuidv7(), acceptedAt: '2026-12-02T00:00:00Z' });
+    const [m4] = await query(
+      db,
+      `select payload from outbox_message where type = 'referral.for-contract.v1' and key = $1`,
+      [citizenId],
+    );
+    expect(JSON.parse(m4.payload)).toMatchObject({
+      referralId: ref.id,
+      fromAgency: 'EMPLOYMENT',
+      senderCaseId: reg.id,
+      basis: 'UNEMPLOYED',
+      person: { lastName: 'Волков' },
+    });
+    const reply = (referralId: string) => ({
+      referralId,
+      citizenId,
+      senderAgency: 'EMPLOYMENT',
+      receiverAgency: 'SOCIAL_PROTECTION',
+      receiverCaseId: uuidv7(),
+      acceptedAt: '2026-12-02T00:00:00Z',
+    });
     await deliver(referralAcceptedV1.type, reply(ref.id), TOPICS.referrals);
-    await eventually(async () => (await query(db, 'select status from outgoing_referral where id = $1', [ref.id]))[0]?.status === 'ACCEPTED');
+    await eventually(
+      async () =>
+        (await query(db, 'select status from outgoing_referral where id = $1', [ref.id]))[0]?.status === 'ACCEPTED',
+    );
     await deliver(referralAcceptedV1.type, reply(uuidv7()), TOPICS.referrals);
     await eventually(async () => (await count(db, 'dead_letter', `error_code = 'EMPLOYMENTREFERRAL_NOT_FOUND'`)) === 1);
   });
@@ -202,11 +396,21 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
   it('lists registrations due for re-profiling (every 1.5 months) and resolves entities', async () => {
     at('2026-12-01');
     const r = (await register(508)).registerJobSeeker;
-    await ok(`mutation($i: RecordProfilingInput!) { recordProfiling(input: $i) { nextProfilingDue } }`, { i: { registrationId: r.id, profiledOn: '2026-12-01', result: 'READY_FOR_WORK' } });
+    await ok(`mutation($i: RecordProfilingInput!) { recordProfiling(input: $i) { nextProfilingDue } }`, {
+      i: { registrationId: r.id, profiledOn: '2026-12-01', result: 'READY_FOR_WORK' },
+    });
     at('2027-01-10');
     const due = (await ok(`{ profilingDue(withinDays: 7) { id nextProfilingDue profilingOverdue } }`, {})).profilingDue;
     expect(due).toContainEqual({ id: r.id, nextProfilingDue: '2027-01-15', profilingOverdue: false });
-    const e = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id employmentProfile { lastName } employmentStatus { status } } } }`, { r: [{ __typename: 'Citizen', id: r.citizen.id }, { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000cc' }] });
+    const e = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id employmentProfile { lastName } employmentStatus { status } } } }`,
+      {
+        r: [
+          { __typename: 'Citizen', id: r.citizen.id },
+          { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000cc' },
+        ],
+      },
+    );
     expect(e._entities).toEqual([
       { id: r.citizen.id, employmentProfile: { lastName: 'Волков' }, employmentStatus: { status: 'UNEMPLOYED' } },
       { id: '6c1b8a56-0000-8000-8000-0000000000cc', employmentProfile: null, employmentStatus: null },
@@ -217,6 +421,10 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     const good = await gql(url, `{ citizenBySnils(snils: "112-233-445 95") { id } }`, {}, spec);
     expect(good.data.citizenBySnils.id).toMatch(/^[0-9a-f-]{36}$/);
     const bad = await gql(url, `{ citizenBySnils(snils: "112-233-445 96") { id } }`, {}, spec);
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'snils', rule: 'SNILS_CHECKSUM' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'snils',
+      rule: 'SNILS_CHECKSUM',
+    });
   });
 });

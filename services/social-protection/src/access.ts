@@ -31,4 +31,6 @@ export const HEAD_DECIDES: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles
 /** Regional parameters, ПМ and the production calendar. */
 export const ADMINISTER_PARAMETERS: AccessRule = { agencies: ['SOCIAL_PROTECTION', 'MINISTRY'], roles: ['ADMIN'] };
 
-export const READ_PARAMETERS: AccessRule = { agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'] };
+export const READ_PARAMETERS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
+};

@@ -1,5 +1,15 @@
 import { join } from 'node:path';
-import { CalendarDaySchema, createSubgraphService, identityLinkedHandler, loadSubgraphSdl, RegionalParameterSchema, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import {
+  CalendarDaySchema,
+  createSubgraphService,
+  identityLinkedHandler,
+  loadSubgraphSdl,
+  RegionalParameterSchema,
+  type ServiceConfig,
+  type ServiceDependencies,
+  type SubgraphDefinition,
+  type SubgraphService,
+} from '@sc/subgraph-kit';
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
@@ -36,8 +46,14 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     CalendarDaySchema,
   ],
   migrations,
-  handlers: (deps) => [...referralForContractHandlers(deps), ...partnerReportHandlers(deps), identityLinkedHandler(deps, 'SOCIAL_PROTECTION')],
+  handlers: (deps) => [
+    ...referralForContractHandlers(deps),
+    ...partnerReportHandlers(deps),
+    identityLinkedHandler(deps, 'SOCIAL_PROTECTION'),
+  ],
 };
 
-export const createSocialProtectionServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
-  createSubgraphService(socialProtectionSubgraph, config, deps);
+export const createSocialProtectionServer = (
+  config: ServiceConfig,
+  deps: ServiceDependencies,
+): Promise<SubgraphService> => createSubgraphService(socialProtectionSubgraph, config, deps);

@@ -2,7 +2,18 @@ import { employmentServiceEventV1, referralForContractV1, socialServicesDelivere
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  query,
+  testKafkaBus,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+  graphqlClient,
+} from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -13,8 +24,15 @@ import { createSocialProtectionServer } from '../src/server';
  */
 const clock = new ManualClock('2026-11-23T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
-const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: true };
-const wages = (a: number) => ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: a }));
+const needs = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: true,
+  financialLiteracy: true,
+};
+const wages = (a: number) =>
+  ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: a }));
 
 describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and broker)', () => {
   let svc: SubgraphService;
@@ -55,7 +73,9 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       citizen: { snils: validSnils(seed), lastName: 'Кузнецова', firstName: 'Анна', birthDate: '1991-01-01' },
       zone: 'WHOLE_REGION',
       needs,
-      household: [{ relation: 'APPLICANT', fullName: 'Кузнецова Анна', birthDate: '1991-01-01', incomes: wages(1_000_000) }],
+      household: [
+        { relation: 'APPLICANT', fullName: 'Кузнецова Анна', birthDate: '1991-01-01', incomes: wages(1_000_000) },
+      ],
       ...over,
     },
   });
@@ -66,7 +86,16 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       direction: 'JOB_SEARCH',
       termMonths: 9,
       plannedStart: '2026-12-01',
-      activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'Повар', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-10', dueDate: '2027-03-31', costKopecks: 2_000_000 }],
+      activities: [
+        {
+          kind: 'VOCATIONAL_TRAINING',
+          description: 'Повар',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2026-12-10',
+          dueDate: '2027-03-31',
+          costKopecks: 2_000_000,
+        },
+      ],
       ...over,
     },
   });
@@ -76,7 +105,16 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     at('2026-11-23');
     const a = (await ok(SUBMIT, submit(seed))).submitScApplication;
     await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, { i: { applicationId: a.id } });
-    await ok(`mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`, { i: { applicationId: a.id, surveyDate: '2026-11-23', address: 'Иркутск', livingConditions: 'квартира', interviewNotes: 'мотивирована', conclusion: 'нуждается' } });
+    await ok(`mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`, {
+      i: {
+        applicationId: a.id,
+        surveyDate: '2026-11-23',
+        address: 'Иркутск',
+        livingConditions: 'квартира',
+        interviewNotes: 'мотивирована',
+        conclusion: 'нуждается',
+      },
+    });
     return { appId: a.id, citizenId: a.citizen.id };
   }
   /** … then through the commission to an approved programme. */
@@ -84,23 +122,103 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     const { appId, citizenId } = await toDrafting(seed);
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: p.id });
-    const m = (await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, { i: { meetingDate: '2026-11-23', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] } })).scheduleCommissionMeeting;
-    await ok(`mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`, { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } }, member);
-    await ok(`mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { id } }`, { i: { meetingId: m.id, attended: ['Председатель'] } }, member);
+    const m = (
+      await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, {
+        i: {
+          meetingDate: '2026-11-23',
+          members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }],
+        },
+      })
+    ).scheduleCommissionMeeting;
+    await ok(
+      `mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`,
+      { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } },
+      member,
+    );
+    await ok(
+      `mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { id } }`,
+      { i: { meetingId: m.id, attended: ['Председатель'] } },
+      member,
+    );
     return { appId, citizenId, programmeId: p.id };
   }
   const CONCLUDE = `mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id status payments { no status } } }`;
 
   it('intake refuses bad input with the field and the rule, writing nothing', async () => {
     const tables = ['citizen', 'sc_application'];
-    expect(await refused(SUBMIT, submit(4001, { household: [] }), spec, tables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.household', rule: 'HOUSEHOLD_NOT_EMPTY' });
-    expect(await refused(SUBMIT, submit(4001, { citizen: { snils: '112-233-445 96', lastName: 'К', firstName: 'А', birthDate: '1991-01-01' } }), spec, tables)).toMatchObject({ field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
-    expect(await refused(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: [{ month: '2026-10', kind: 'WAGES', amountKopecks: 1 }] }] }), spec, tables)).toMatchObject({ field: 'input.household[0].incomes[0].month', rule: 'INCOME_IN_PERIOD' });
-    expect(await refused(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: -1 }] }] }), spec, tables)).toMatchObject({ rule: 'AMOUNT_RANGE' });
-    expect(await refused(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '2027-01-01', incomes: [] }] }), spec, tables)).toMatchObject({ field: 'input.household[0].birthDate', rule: 'NOT_IN_FUTURE' });
-    expect(await refused(SUBMIT, submit(4001), await tokenFor('SOCIAL_SERVICE'), tables)).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
+    expect(await refused(SUBMIT, submit(4001, { household: [] }), spec, tables)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.household',
+      rule: 'HOUSEHOLD_NOT_EMPTY',
+    });
+    expect(
+      await refused(
+        SUBMIT,
+        submit(4001, { citizen: { snils: '112-233-445 96', lastName: 'К', firstName: 'А', birthDate: '1991-01-01' } }),
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
+    expect(
+      await refused(
+        SUBMIT,
+        submit(4001, {
+          household: [
+            {
+              relation: 'APPLICANT',
+              fullName: 'К',
+              birthDate: '1991-01-01',
+              incomes: [{ month: '2026-10', kind: 'WAGES', amountKopecks: 1 }],
+            },
+          ],
+        }),
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ field: 'input.household[0].incomes[0].month', rule: 'INCOME_IN_PERIOD' });
+    expect(
+      await refused(
+        SUBMIT,
+        submit(4001, {
+          household: [
+            {
+              relation: 'APPLICANT',
+              fullName: 'К',
+              birthDate: '1991-01-01',
+              incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: -1 }],
+            },
+          ],
+        }),
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ rule: 'AMOUNT_RANGE' });
+    expect(
+      await refused(
+        SUBMIT,
+        submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '2027-01-01', incomes: [] }] }),
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ field: 'input.household[0].birthDate', rule: 'NOT_IN_FUTURE' });
+    expect(await refused(SUBMIT, submit(4001), await tokenFor('SOCIAL_SERVICE'), tables)).toMatchObject({
+      code: 'FORBIDDEN',
+      rule: 'ACCESS_POLICY',
+    });
     // money is integer kopecks: a fraction is refused by the schema itself
-    const fraction = await call(SUBMIT, submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: 100.5 }] }] }));
+    const fraction = await call(
+      SUBMIT,
+      submit(4001, {
+        household: [
+          {
+            relation: 'APPLICANT',
+            fullName: 'К',
+            birthDate: '1991-01-01',
+            incomes: [{ month: '2026-09', kind: 'WAGES', amountKopecks: 100.5 }],
+          },
+        ],
+      }),
+    );
     expect(fraction.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(fraction.errors?.[0]?.message).toContain('amountKopecks');
     expect(await count(db, 'sc_application', '1 = 1')).toBe(0);
@@ -109,67 +227,254 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
   it('rejects an income at or above the ПМ with the figures, and the ADMIN’s new ПМ changes the outcome', async () => {
     at('2026-11-23');
     // 20 100 ₽ per capita ≥ ПМ 20 075 ₽ (Irkutsk 2026, whole region)
-    const rich = (await ok(SUBMIT, submit(4002, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: wages(2_010_000) }] }))).submitScApplication;
-    const r = (await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status rejectionReason meansTest { perCapitaIncomeKopecks subsistenceMinimumKopecks eligible } } }`, { i: { applicationId: rich.id } })).runMeansTest;
-    expect(r).toMatchObject({ status: 'REJECTED', meansTest: { perCapitaIncomeKopecks: 2_010_000, subsistenceMinimumKopecks: 2_007_500, eligible: false } });
+    const rich = (
+      await ok(
+        SUBMIT,
+        submit(4002, {
+          household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: wages(2_010_000) }],
+        }),
+      )
+    ).submitScApplication;
+    const r = (
+      await ok(
+        `mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status rejectionReason meansTest { perCapitaIncomeKopecks subsistenceMinimumKopecks eligible } } }`,
+        { i: { applicationId: rich.id } },
+      )
+    ).runMeansTest;
+    expect(r).toMatchObject({
+      status: 'REJECTED',
+      meansTest: { perCapitaIncomeKopecks: 2_010_000, subsistenceMinimumKopecks: 2_007_500, eligible: false },
+    });
     expect(r.rejectionReason).toContain('2010000');
 
     const setPm = `mutation($i: SetSubsistenceMinimumInput!) { setSubsistenceMinimum(input: $i) { year zone perCapitaKopecks } }`;
     const pm = { year: 2026, zone: 'FAR_NORTH', perCapitaKopecks: 2_500_000, workingAgeKopecks: 2_700_000 };
     expect((await call(setPm, { i: pm }, spec)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await call(setPm, { i: { ...pm, perCapitaKopecks: -1 } }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'AMOUNT_RANGE' });
-    expect((await ok(setPm, { i: pm }, admin)).setSubsistenceMinimum).toEqual({ year: 2026, zone: 'FAR_NORTH', perCapitaKopecks: 2_500_000 });
-    const north = (await ok(SUBMIT, submit(4003, { zone: 'FAR_NORTH', household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: wages(2_010_000) }] }))).submitScApplication;
-    expect((await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status meansTest { subsistenceMinimumKopecks } } }`, { i: { applicationId: north.id } })).runMeansTest).toEqual({ status: 'SURVEY_AND_INTERVIEW', meansTest: { subsistenceMinimumKopecks: 2_500_000 } });
+    expect((await call(setPm, { i: { ...pm, perCapitaKopecks: -1 } }, admin)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'AMOUNT_RANGE',
+    });
+    expect((await ok(setPm, { i: pm }, admin)).setSubsistenceMinimum).toEqual({
+      year: 2026,
+      zone: 'FAR_NORTH',
+      perCapitaKopecks: 2_500_000,
+    });
+    const north = (
+      await ok(
+        SUBMIT,
+        submit(4003, {
+          zone: 'FAR_NORTH',
+          household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '1991-01-01', incomes: wages(2_010_000) }],
+        }),
+      )
+    ).submitScApplication;
+    expect(
+      (
+        await ok(
+          `mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status meansTest { subsistenceMinimumKopecks } } }`,
+          { i: { applicationId: north.id } },
+        )
+      ).runMeansTest,
+    ).toEqual({ status: 'SURVEY_AND_INTERVIEW', meansTest: { subsistenceMinimumKopecks: 2_500_000 } });
   });
 
   it('regional parameters are data: listed with their source, changed by an ADMIN from a date on, refused out of range', async () => {
-    const list = (await ok(`{ regionalParameters(onDate: "2026-11-23") { code value unit status validFrom } }`, {})).regionalParameters;
-    expect(list).toEqual(expect.arrayContaining([
-      { code: 'MAX_MONTHS_JOB_SEARCH', value: 9, unit: 'MONTHS', status: 'C', validFrom: null },
-      { code: 'CAP_BUSINESS_KOPECKS', value: 35_000_000, unit: 'KOPECKS', status: 'C', validFrom: null },
-      { code: 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', value: 1, unit: 'FLAG', status: 'C', validFrom: '2025-02-01' },
-    ]));
+    const list = (await ok(`{ regionalParameters(onDate: "2026-11-23") { code value unit status validFrom } }`, {}))
+      .regionalParameters;
+    expect(list).toEqual(
+      expect.arrayContaining([
+        { code: 'MAX_MONTHS_JOB_SEARCH', value: 9, unit: 'MONTHS', status: 'C', validFrom: null },
+        { code: 'CAP_BUSINESS_KOPECKS', value: 35_000_000, unit: 'KOPECKS', status: 'C', validFrom: null },
+        { code: 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', value: 1, unit: 'FLAG', status: 'C', validFrom: '2025-02-01' },
+      ]),
+    );
     const set = `mutation($i: SetRegionalParameterInput!) { setRegionalParameter(input: $i) { code value validFrom } }`;
-    expect((await call(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 1, validFrom: '2027-01-01' } }, spec)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await call(set, { i: { code: 'NO_SUCH', value: 1, validFrom: '2027-01-01' } }, admin)).errors?.[0]?.extensions).toMatchObject({ field: 'input.code', rule: 'UNKNOWN_PARAMETER' });
-    expect((await call(set, { i: { code: 'MAX_MONTHS_HARDSHIP', value: 99, validFrom: '2027-01-01' } }, admin)).errors?.[0]?.extensions).toMatchObject({ field: 'input.value', rule: 'PARAMETER_RANGE' });
-    expect((await ok(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 4_000_000, validFrom: '2027-01-01' } }, admin)).setRegionalParameter).toEqual({ code: 'CAP_TRAINING_KOPECKS', value: 4_000_000, validFrom: '2027-01-01' });
-    const before = (await ok(`{ regionalParameters(onDate: "2026-12-31") { code value } }`, {})).regionalParameters.find((p: { code: string }) => p.code === 'CAP_TRAINING_KOPECKS');
+    expect(
+      (await call(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 1, validFrom: '2027-01-01' } }, spec)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await call(set, { i: { code: 'NO_SUCH', value: 1, validFrom: '2027-01-01' } }, admin)).errors?.[0]?.extensions,
+    ).toMatchObject({ field: 'input.code', rule: 'UNKNOWN_PARAMETER' });
+    expect(
+      (await call(set, { i: { code: 'MAX_MONTHS_HARDSHIP', value: 99, validFrom: '2027-01-01' } }, admin)).errors?.[0]
+        ?.extensions,
+    ).toMatchObject({ field: 'input.value', rule: 'PARAMETER_RANGE' });
+    expect(
+      (await ok(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 4_000_000, validFrom: '2027-01-01' } }, admin))
+        .setRegionalParameter,
+    ).toEqual({ code: 'CAP_TRAINING_KOPECKS', value: 4_000_000, validFrom: '2027-01-01' });
+    const before = (
+      await ok(`{ regionalParameters(onDate: "2026-12-31") { code value } }`, {})
+    ).regionalParameters.find((p: { code: string }) => p.code === 'CAP_TRAINING_KOPECKS');
     expect(before.value).toBe(3_000_000);
   });
 
   it('a ПСА breaking a rule is refused with the field and rule, and nothing is written', async () => {
     const { appId } = await toDrafting(4004);
     const t = ['adaptation_programme', 'sc_application'];
-    expect(await refused(DRAFT, draftInput(appId, { termMonths: 10 }), spec, t)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths', rule: 'TERM_MAX_FOR_DIRECTION' });
-    expect(await refused(DRAFT, draftInput(appId, { direction: 'HARDSHIP', termMonths: 7, hardshipPaymentMode: 'MONTHLY' }), spec, t)).toMatchObject({ rule: 'TERM_MAX_FOR_DIRECTION' });
+    expect(await refused(DRAFT, draftInput(appId, { termMonths: 10 }), spec, t)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.termMonths',
+      rule: 'TERM_MAX_FOR_DIRECTION',
+    });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, { direction: 'HARDSHIP', termMonths: 7, hardshipPaymentMode: 'MONTHLY' }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ rule: 'TERM_MAX_FOR_DIRECTION' });
     expect(await refused(DRAFT, draftInput(appId, { termMonths: 2 }), spec, t)).toMatchObject({ rule: 'TERM_RANGE' });
-    expect(await refused(DRAFT, draftInput(appId, { activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'x', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-10', dueDate: '2027-03-31', costKopecks: 3_000_001 }] }), spec, t)).toMatchObject({ field: 'input.activities[0].costKopecks', rule: 'TRAINING_CAP' });
-    expect(await refused(DRAFT, draftInput(appId, { activities: [{ kind: 'OTHER', description: 'x', responsibleAgency: 'SOCIAL_PROTECTION', startDate: '2026-12-10', dueDate: '2027-09-01' }] }), spec, t)).toMatchObject({ rule: 'ACTIVITY_WITHIN_CONTRACT' });
-    expect(await refused(DRAFT, draftInput(appId, { activities: [{ kind: 'OTHER', description: 'x', responsibleAgency: 'SOCIAL_PROTECTION', startDate: '2027-02-10', dueDate: '2027-01-01' }] }), spec, t)).toMatchObject({ rule: 'DATE_ORDER' });
-    const plan = (amount: number) => ({ summary: 'Швейная мастерская', activityForm: 'SELF_EMPLOYED', amountRequestedKopecks: amount, items: [{ name: 'оборудование', amountKopecks: amount }] });
-    expect(await refused(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12, businessPlan: plan(35_000_001) }), spec, t)).toMatchObject({ field: 'input.businessPlan.amountRequestedKopecks', rule: 'LUMP_SUM_CAP' });
-    expect(await refused(DRAFT, draftInput(appId, { direction: 'SUBSIDIARY_FARM', termMonths: 12, businessPlan: { ...plan(20_000_001), activityForm: 'SUBSIDIARY_FARM' } }), spec, t)).toMatchObject({ rule: 'LUMP_SUM_CAP' });
-    expect(await refused(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12 }), spec, t)).toMatchObject({ rule: 'BUSINESS_PLAN_REQUIRED' });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, {
+          activities: [
+            {
+              kind: 'VOCATIONAL_TRAINING',
+              description: 'x',
+              responsibleAgency: 'EMPLOYMENT',
+              startDate: '2026-12-10',
+              dueDate: '2027-03-31',
+              costKopecks: 3_000_001,
+            },
+          ],
+        }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ field: 'input.activities[0].costKopecks', rule: 'TRAINING_CAP' });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, {
+          activities: [
+            {
+              kind: 'OTHER',
+              description: 'x',
+              responsibleAgency: 'SOCIAL_PROTECTION',
+              startDate: '2026-12-10',
+              dueDate: '2027-09-01',
+            },
+          ],
+        }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ rule: 'ACTIVITY_WITHIN_CONTRACT' });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, {
+          activities: [
+            {
+              kind: 'OTHER',
+              description: 'x',
+              responsibleAgency: 'SOCIAL_PROTECTION',
+              startDate: '2027-02-10',
+              dueDate: '2027-01-01',
+            },
+          ],
+        }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ rule: 'DATE_ORDER' });
+    const plan = (amount: number) => ({
+      summary: 'Швейная мастерская',
+      activityForm: 'SELF_EMPLOYED',
+      amountRequestedKopecks: amount,
+      items: [{ name: 'оборудование', amountKopecks: amount }],
+    });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, { direction: 'BUSINESS', termMonths: 12, businessPlan: plan(35_000_001) }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ field: 'input.businessPlan.amountRequestedKopecks', rule: 'LUMP_SUM_CAP' });
+    expect(
+      await refused(
+        DRAFT,
+        draftInput(appId, {
+          direction: 'SUBSIDIARY_FARM',
+          termMonths: 12,
+          businessPlan: { ...plan(20_000_001), activityForm: 'SUBSIDIARY_FARM' },
+        }),
+        spec,
+        t,
+      ),
+    ).toMatchObject({ rule: 'LUMP_SUM_CAP' });
+    expect(await refused(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12 }), spec, t)).toMatchObject({
+      rule: 'BUSINESS_PLAN_REQUIRED',
+    });
     // a valid business programme passes at the cap
-    expect((await ok(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12, businessPlan: plan(35_000_000) }))).draftAdaptationProgramme.status).toBe('DRAFT');
+    expect(
+      (await ok(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12, businessPlan: plan(35_000_000) })))
+        .draftAdaptationProgramme.status,
+    ).toBe('DRAFT');
   });
 
   it('no contract without an approved programme; only the commission decides; a return sends the programme back with reasons', async () => {
     const { appId } = await toDrafting(4005);
-    expect(await refused(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-23' } }, spec, ['social_contract', 'sc_application'])).toMatchObject({ code: 'CONFLICT', domainCode: 'PROGRAMME_NOT_APPROVED', rule: 'APPROVED_PROGRAMME_REQUIRED' });
+    expect(
+      await refused(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-23' } }, spec, [
+        'social_contract',
+        'sc_application',
+      ]),
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'PROGRAMME_NOT_APPROVED', rule: 'APPROVED_PROGRAMME_REQUIRED' });
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: p.id });
-    const m = (await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id agenda { id } } }`, { i: { meetingDate: '2026-11-23', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }, { name: 'Инспектор ЦЗН', agency: 'EMPLOYMENT', role: 'MEMBER' }] } })).scheduleCommissionMeeting;
+    const m = (
+      await ok(
+        `mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id agenda { id } } }`,
+        {
+          i: {
+            meetingDate: '2026-11-23',
+            members: [
+              { name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' },
+              { name: 'Инспектор ЦЗН', agency: 'EMPLOYMENT', role: 'MEMBER' },
+            ],
+          },
+        },
+      )
+    ).scheduleCommissionMeeting;
     const decide = `mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`;
-    expect(await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } }, spec, ['commission_meeting', 'adaptation_programme'])).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'REFUSE' } }, member, ['commission_meeting', 'adaptation_programme'])).toMatchObject({ field: 'input.reasons', rule: 'REASONS_REQUIRED' });
-    await ok(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'RETURN_FOR_REWORK', reasons: 'уточнить сроки обучения' } }, member);
-    const app = (await ok(`query($id: ID!) { scApplication(id: $id) { status programme { status commissionReasons } } }`, { id: appId })).scApplication;
-    expect(app).toEqual({ status: 'PSA_DRAFTING', programme: { status: 'RETURNED', commissionReasons: 'уточнить сроки обучения' } });
+    expect(
+      await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } }, spec, [
+        'commission_meeting',
+        'adaptation_programme',
+      ]),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'REFUSE' } }, member, [
+        'commission_meeting',
+        'adaptation_programme',
+      ]),
+    ).toMatchObject({ field: 'input.reasons', rule: 'REASONS_REQUIRED' });
+    await ok(
+      decide,
+      { i: { meetingId: m.id, programmeId: p.id, decision: 'RETURN_FOR_REWORK', reasons: 'уточнить сроки обучения' } },
+      member,
+    );
+    const app = (
+      await ok(`query($id: ID!) { scApplication(id: $id) { status programme { status commissionReasons } } }`, {
+        id: appId,
+      })
+    ).scApplication;
+    expect(app).toEqual({
+      status: 'PSA_DRAFTING',
+      programme: { status: 'RETURNED', commissionReasons: 'уточнить сроки обучения' },
+    });
     // the M7 invitation to ЦЗН was staged with the meeting
-    const [inv] = await query(db, `select key, payload from outbox_message where type = 'commission.invitation.v1' and key = $1`, [m.id]);
+    const [inv] = await query(
+      db,
+      `select key, payload from outbox_message where type = 'commission.invitation.v1' and key = $1`,
+      [m.id],
+    );
     expect(JSON.parse(inv.payload)).toMatchObject({ toAgency: 'EMPLOYMENT', invited: [{ name: 'Инспектор ЦЗН' }] });
   });
 
@@ -177,42 +482,102 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     const { appId, citizenId } = await toApproved(4006);
     at('2026-11-30');
     const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
-    expect(c.payments.map((p: { status: string }) => p.status)).toEqual(['SCHEDULED', 'AWAITING_EMPLOYMENT', 'AWAITING_EMPLOYMENT', 'AWAITING_EMPLOYMENT', 'SCHEDULED']);
-    const rows = await query(db, `select type from outbox_message where key = $1 and type like 'contract.%' order by seq`, [citizenId]);
-    expect(rows.map((r) => r.type)).toEqual(['contract.concluded-for-employment.v1', 'contract.concluded-for-social-service.v1']);
+    expect(c.payments.map((p: { status: string }) => p.status)).toEqual([
+      'SCHEDULED',
+      'AWAITING_EMPLOYMENT',
+      'AWAITING_EMPLOYMENT',
+      'AWAITING_EMPLOYMENT',
+      'SCHEDULED',
+    ]);
+    const rows = await query(
+      db,
+      `select type from outbox_message where key = $1 and type like 'contract.%' order by seq`,
+      [citizenId],
+    );
+    expect(rows.map((r) => r.type)).toEqual([
+      'contract.concluded-for-employment.v1',
+      'contract.concluded-for-social-service.v1',
+    ]);
     const pay = `mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`;
-    expect(await refused(pay, { i: { contractId: c.id, paymentNo: 2, paidOn: '2026-12-01' } }, spec, ['social_contract'])).toMatchObject({ code: 'CONFLICT', rule: 'JOB_SEARCH_PAYMENTS_AFTER_EMPLOYMENT' });
+    expect(
+      await refused(pay, { i: { contractId: c.id, paymentNo: 2, paidOn: '2026-12-01' } }, spec, ['social_contract']),
+    ).toMatchObject({ code: 'CONFLICT', rule: 'JOB_SEARCH_PAYMENTS_AFTER_EMPLOYMENT' });
     await ok(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' } });
-    expect(await refused(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-02' } }, spec, ['social_contract'])).toMatchObject({ code: 'CONFLICT', rule: 'PAY_ONCE' });
+    expect(
+      await refused(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-02' } }, spec, ['social_contract']),
+    ).toMatchObject({ code: 'CONFLICT', rule: 'PAY_ONCE' });
 
     const extend = `mutation($i: ExtendSocialContractInput!) { extendSocialContract(input: $i) { status endDate } }`;
-    const ext = (newEndDate: string) => ({ i: { contractId: c.id, newEndDate, reasonKind: 'ILLNESS_OVER_MONTH', reason: 'больничный' } });
+    const ext = (newEndDate: string) => ({
+      i: { contractId: c.id, newEndDate, reasonKind: 'ILLNESS_OVER_MONTH', reason: 'больничный' },
+    });
     expect(await refused(extend, ext('2027-10-31'), spec, ['social_contract'])).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refused(extend, ext('2027-10-31'), head, ['social_contract'])).toMatchObject({ code: 'CONFLICT', rule: 'EXTENSION_IN_FINAL_MONTH' });
+    expect(await refused(extend, ext('2027-10-31'), head, ['social_contract'])).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'EXTENSION_IN_FINAL_MONTH',
+    });
     at('2027-08-10');
-    expect(await refused(extend, ext('2028-02-01'), head, ['social_contract'])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.newEndDate', rule: 'EXTENSION_MAX_HALF_TERM' });
-    expect((await ok(extend, ext('2027-12-31'), head)).extendSocialContract).toEqual({ status: 'EXTENDED', endDate: '2027-12-31' });
-    expect(await refused(extend, ext('2028-01-10'), head, ['social_contract'])).toMatchObject({ code: 'CONFLICT', rule: 'STATE_MACHINE', currentState: 'EXTENDED', attemptedAction: 'extend' });
-    expect(await refused(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: c.id }, spec, ['social_contract'])).toMatchObject({ code: 'CONFLICT', domainCode: 'TERM_NOT_OVER' });
-    expect(await refused(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: c.id }, spec, ['social_contract'])).toMatchObject({ code: 'CONFLICT', currentState: 'EXTENDED', attemptedAction: 'startPostMonitoring' });
+    expect(await refused(extend, ext('2028-02-01'), head, ['social_contract'])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.newEndDate',
+      rule: 'EXTENSION_MAX_HALF_TERM',
+    });
+    expect((await ok(extend, ext('2027-12-31'), head)).extendSocialContract).toEqual({
+      status: 'EXTENDED',
+      endDate: '2027-12-31',
+    });
+    expect(await refused(extend, ext('2028-01-10'), head, ['social_contract'])).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'STATE_MACHINE',
+      currentState: 'EXTENDED',
+      attemptedAction: 'extend',
+    });
+    expect(
+      await refused(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: c.id }, spec, [
+        'social_contract',
+      ]),
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'TERM_NOT_OVER' });
+    expect(
+      await refused(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: c.id }, spec, [
+        'social_contract',
+      ]),
+    ).toMatchObject({ code: 'CONFLICT', currentState: 'EXTENDED', attemptedAction: 'startPostMonitoring' });
   });
 
   it('early termination for misuse: HEAD only, repayment of what was paid, court after the deadline', async () => {
     const { appId } = await toApproved(4007);
     at('2026-11-30');
     const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
-    await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' } });
+    await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, {
+      i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' },
+    });
     at('2027-01-15');
     const term = `mutation($i: TerminateSocialContractInput!) { terminateSocialContract(input: $i) { status repayment { amountKopecks dueDate } payments { status } } }`;
-    expect(await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, spec, ['social_contract'])).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS', repaymentKopecks: 99_999_999 } }, head, ['social_contract'])).toMatchObject({ field: 'input.repaymentKopecks', rule: 'REPAYMENT_RANGE' });
+    expect(
+      await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, spec, ['social_contract']),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS', repaymentKopecks: 99_999_999 } }, head, [
+        'social_contract',
+      ]),
+    ).toMatchObject({ field: 'input.repaymentKopecks', rule: 'REPAYMENT_RANGE' });
     const t = (await ok(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, head)).terminateSocialContract;
-    expect(t).toEqual({ status: 'REPAYMENT_DUE', repayment: { amountKopecks: 2_188_200, dueDate: '2027-04-15' }, payments: ['PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'].map((status) => ({ status })) });
+    expect(t).toEqual({
+      status: 'REPAYMENT_DUE',
+      repayment: { amountKopecks: 2_188_200, dueDate: '2027-04-15' },
+      payments: ['PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'].map((status) => ({ status })),
+    });
     const court = `mutation($c: ID!) { referRepaymentToCourt(contractId: $c) { status } }`;
-    expect(await refused(court, { c: c.id }, head, ['social_contract'])).toMatchObject({ domainCode: 'REPAYMENT_NOT_OVERDUE' });
+    expect(await refused(court, { c: c.id }, head, ['social_contract'])).toMatchObject({
+      domainCode: 'REPAYMENT_NOT_OVERDUE',
+    });
     at('2027-04-16');
     expect((await ok(court, { c: c.id }, head)).referRepaymentToCourt.status).toBe('COURT_RECOVERY');
-    const changes = await query(db, `select payload from outbox_message where type = 'contract.status-changed.v1' and payload::jsonb->>'contractId' = $1 order by seq`, [c.id]);
+    const changes = await query(
+      db,
+      `select payload from outbox_message where type = 'contract.status-changed.v1' and payload::jsonb->>'contractId' = $1 order by seq`,
+      [c.id],
+    );
     expect(changes.map((r) => JSON.parse(r.payload).status)).toEqual(['ACTIVE', 'REPAYMENT_DUE', 'COURT_RECOVERY']);
   });
 
@@ -221,25 +586,81 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     at('2026-11-30');
     const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
     const topic = `${prefix}${TOPICS.serviceReports}`;
-    const employed = { eventId: uuidv7(), citizenId, contractId: c.id, kind: 'EMPLOYED', employment: { employerInn: '500100732259', contractDate: '2027-01-20', position: 'повар', wageKopecks: 5_000_000 }, occurredOn: '2027-01-20' };
+    const employed = {
+      eventId: uuidv7(),
+      citizenId,
+      contractId: c.id,
+      kind: 'EMPLOYED',
+      employment: {
+        employerInn: '500100732259',
+        contractDate: '2027-01-20',
+        position: 'повар',
+        wageKopecks: 5_000_000,
+      },
+      occurredOn: '2027-01-20',
+    };
     const env = newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, employed);
-    await bus.publish([toRecord(topic, env), toRecord(topic, env), toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, employed))]);
-    await eventually(async () => (await count(db, 'inbox_message', `message_id = $1`, [env.id])) === 1 && (await count(db, 'partner_event', 'contract_id = $1', [c.id])) === 1);
-    const after = (await ok(`query($id: ID!) { socialContract(id: $id) { payments { status dueDate } employment { employerInn } } }`, { id: c.id })).socialContract;
+    await bus.publish([
+      toRecord(topic, env),
+      toRecord(topic, env),
+      toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, employed)),
+    ]);
+    await eventually(
+      async () =>
+        (await count(db, 'inbox_message', `message_id = $1`, [env.id])) === 1 &&
+        (await count(db, 'partner_event', 'contract_id = $1', [c.id])) === 1,
+    );
+    const after = (
+      await ok(
+        `query($id: ID!) { socialContract(id: $id) { payments { status dueDate } employment { employerInn } } }`,
+        { id: c.id },
+      )
+    ).socialContract;
     expect(after.employment).toEqual({ employerInn: '500100732259' });
-    expect(after.payments.filter((p: { status: string }) => p.status === 'SCHEDULED').map((p: { dueDate: string }) => p.dueDate)).toEqual(['2026-12-01', '2027-01-20', '2027-02-20', '2027-03-20', '2026-12-10']);
+    expect(
+      after.payments
+        .filter((p: { status: string }) => p.status === 'SCHEDULED')
+        .map((p: { dueDate: string }) => p.dueDate),
+    ).toEqual(['2026-12-01', '2027-01-20', '2027-02-20', '2027-03-20', '2026-12-10']);
 
     const stranger = deriveCitizenId(validSnils(4999), DEV_CITIZEN_ID_SECRET);
-    await bus.publish([toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', stranger, { ...employed, eventId: uuidv7(), citizenId: stranger, contractId: undefined }))]);
+    await bus.publish([
+      toRecord(
+        topic,
+        newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', stranger, {
+          ...employed,
+          eventId: uuidv7(),
+          citizenId: stranger,
+          contractId: undefined,
+        }),
+      ),
+    ]);
     const unknownContract = uuidv7();
-    await bus.publish([toRecord(topic, newEnvelope(socialServicesDeliveredV1.type, 'SOCIAL_SERVICE', citizenId, { reportId: uuidv7(), citizenId, contractId: unknownContract, services: [{ code: 'X', deliveredOn: '2026-12-05', volume: 1 }], reportedAt: '2026-12-05T00:00:00Z' }))]);
-    const badInn = { ...employed, eventId: uuidv7(), employment: { ...employed.employment, employerInn: '500100732250' } };
+    await bus.publish([
+      toRecord(
+        topic,
+        newEnvelope(socialServicesDeliveredV1.type, 'SOCIAL_SERVICE', citizenId, {
+          reportId: uuidv7(),
+          citizenId,
+          contractId: unknownContract,
+          services: [{ code: 'X', deliveredOn: '2026-12-05', volume: 1 }],
+          reportedAt: '2026-12-05T00:00:00Z',
+        }),
+      ),
+    ]);
+    const badInn = {
+      ...employed,
+      eventId: uuidv7(),
+      employment: { ...employed.employment, employerInn: '500100732250' },
+    };
     await bus.publish([toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, badInn))]);
     const dead = await eventually(async () => {
       const rows = await query(db, `select key, error_code, error from dead_letter order by created_at`);
       return rows.length >= 3 ? rows : undefined;
     });
-    expect(dead.map((d) => d.error_code)).toEqual(expect.arrayContaining(['CITIZEN_NOT_FOUND', 'SOCIALCONTRACT_NOT_FOUND', 'SCHEMA_VIOLATION']));
+    expect(dead.map((d) => d.error_code)).toEqual(
+      expect.arrayContaining(['CITIZEN_NOT_FOUND', 'SOCIALCONTRACT_NOT_FOUND', 'SCHEMA_VIOLATION']),
+    );
     expect(dead.find((d) => d.error_code === 'SCHEMA_VIOLATION')!.error).toContain('ИНН');
     expect(await count(db, 'partner_event', 'contract_id = $1', [c.id])).toBe(1);
   });
@@ -248,31 +669,71 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     at('2026-11-23');
     const snils = validSnils(4010);
     const citizenId = deriveCitizenId(snils, DEV_CITIZEN_ID_SECRET);
-    const d = { referralId: uuidv7(), citizenId, fromAgency: 'SOCIAL_SERVICE', toAgency: 'SOCIAL_PROTECTION', senderCaseId: uuidv7(), basis: 'LOW_INCOME', person: { snils, lastName: 'Орлова', firstName: 'Вера', birthDate: '1985-02-02' }, needs, sentAt: '2026-11-23T02:00:00Z' };
-    await bus.publish([toRecord(`${prefix}${TOPICS.referrals}`, newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', citizenId, d))]);
+    const d = {
+      referralId: uuidv7(),
+      citizenId,
+      fromAgency: 'SOCIAL_SERVICE',
+      toAgency: 'SOCIAL_PROTECTION',
+      senderCaseId: uuidv7(),
+      basis: 'LOW_INCOME',
+      person: { snils, lastName: 'Орлова', firstName: 'Вера', birthDate: '1985-02-02' },
+      needs,
+      sentAt: '2026-11-23T02:00:00Z',
+    };
+    await bus.publish([
+      toRecord(`${prefix}${TOPICS.referrals}`, newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', citizenId, d)),
+    ]);
     const [app] = await eventually(async () => {
-      const rows = await query(db, 'select id, decision_due_date::text from sc_application where citizen_id = $1', [citizenId]);
+      const rows = await query(db, 'select id, decision_due_date::text from sc_application where citizen_id = $1', [
+        citizenId,
+      ]);
       return rows.length ? rows : undefined;
     });
     expect(app.decision_due_date).toBe('2026-12-03');
-    await ok(`mutation($i: AssignCaseInput!) { assignScApplication(input: $i) { assignedTo } }`, { i: { applicationId: app.id, assignedTo: 'spec-2' } });
+    await ok(`mutation($i: AssignCaseInput!) { assignScApplication(input: $i) { assignedTo } }`, {
+      i: { applicationId: app.id, assignedTo: 'spec-2' },
+    });
     const upd = `mutation($i: UpdateApplicationDataInput!) { updateApplicationData(input: $i) { household { relation } } }`;
-    await ok(upd, { i: { applicationId: app.id, household: [{ relation: 'APPLICANT', fullName: 'Орлова Вера', birthDate: '1985-02-02', incomes: wages(900_000) }] } });
+    await ok(upd, {
+      i: {
+        applicationId: app.id,
+        household: [
+          { relation: 'APPLICANT', fullName: 'Орлова Вера', birthDate: '1985-02-02', incomes: wages(900_000) },
+        ],
+      },
+    });
     at('2026-12-04');
     const spec2 = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'spec-2');
     const dl = (await ok(`{ deadlines { kind dueDate overdue application { id } } }`, {}, spec2)).deadlines;
-    expect(dl).toEqual([{ kind: 'APPLICATION_DECISION', dueDate: '2026-12-03', overdue: true, application: { id: app.id } }]);
-    await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, { i: { applicationId: app.id } });
-    expect(await refused(upd, { i: { applicationId: app.id, household: [] } }, spec, ['sc_application'])).toMatchObject({ code: 'CONFLICT', domainCode: 'APPLICATION_DATA_LOCKED' });
+    expect(dl).toEqual([
+      { kind: 'APPLICATION_DECISION', dueDate: '2026-12-03', overdue: true, application: { id: app.id } },
+    ]);
+    await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, {
+      i: { applicationId: app.id },
+    });
+    expect(await refused(upd, { i: { applicationId: app.id, household: [] } }, spec, ['sc_application'])).toMatchObject(
+      { code: 'CONFLICT', domainCode: 'APPLICATION_DATA_LOCKED' },
+    );
     expect((await ok(`{ deadlines { kind } }`, {}, spec2)).deadlines).toEqual([]);
     // other agencies see the application but not the household or the means test
-    const asKcson = (await ok(`query($id: ID!) { scApplication(id: $id) { status household { relation } meansTest { eligible } } }`, { id: app.id }, await tokenFor('SOCIAL_SERVICE'))).scApplication;
+    const asKcson = (
+      await ok(
+        `query($id: ID!) { scApplication(id: $id) { status household { relation } meansTest { eligible } } }`,
+        { id: app.id },
+        await tokenFor('SOCIAL_SERVICE'),
+      )
+    ).scApplication;
     expect(asKcson).toEqual({ status: 'SURVEY_AND_INTERVIEW', household: null, meansTest: null });
   });
 
   it('resolves Citizen entities with their contracts (federation)', async () => {
     const citizenId = deriveCitizenId(validSnils(4006), DEV_CITIZEN_ID_SECRET);
-    const r = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialContracts { status direction } } } }`, { reps: [{ __typename: 'Citizen', id: citizenId }] });
-    expect(r._entities).toEqual([{ id: citizenId, socialContracts: [{ status: 'EXTENDED', direction: 'JOB_SEARCH' }] }]);
+    const r = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialContracts { status direction } } } }`,
+      { reps: [{ __typename: 'Citizen', id: citizenId }] },
+    );
+    expect(r._entities).toEqual([
+      { id: citizenId, socialContracts: [{ status: 'EXTENDED', direction: 'JOB_SEARCH' }] },
+    ]);
   });
 });

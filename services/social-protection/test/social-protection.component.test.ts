@@ -2,10 +2,27 @@ import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
 import { deriveCitizenId, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, gql, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  gql,
+  query,
+  testKafkaBus,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+} from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
-const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: false };
+const needs = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: true,
+  financialLiteracy: false,
+};
 
 describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
   let svc: SubgraphService;
@@ -28,7 +45,10 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     await bus?.close();
   });
 
-  const referral = (seed: number, over: Partial<MessageData<typeof referralForContractV1>> = {}): MessageData<typeof referralForContractV1> => ({
+  const referral = (
+    seed: number,
+    over: Partial<MessageData<typeof referralForContractV1>> = {},
+  ): MessageData<typeof referralForContractV1> => ({
     referralId: uuidv7(),
     citizenId: deriveCitizenId(validSnils(seed), DEV_CITIZEN_ID_SECRET),
     fromAgency: 'SOCIAL_SERVICE',
@@ -41,7 +61,12 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     ...over,
   });
   const deliver = (d: MessageData<typeof referralForContractV1>) =>
-    bus.publish([toRecord(`${prefix}${TOPICS.referrals}`, newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', d.citizenId, d))]);
+    bus.publish([
+      toRecord(
+        `${prefix}${TOPICS.referrals}`,
+        newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', d.citizenId, d),
+      ),
+    ]);
 
   it('opens a registered application from an M4 referral and stages the acceptance reply in the same commit', async () => {
     const d = referral(201);
@@ -51,10 +76,21 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
       return rows.length ? rows : undefined;
     });
     expect(app).toMatchObject({ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE', needs });
-    const [reply] = await query(db, `select headers, payload from outbox_message where type = 'referral.accepted.v1' and key = $1`, [d.citizenId]);
-    expect(JSON.parse(reply.payload)).toMatchObject({ referralId: d.referralId, receiverCaseId: app.id, senderAgency: 'SOCIAL_SERVICE', receiverAgency: 'SOCIAL_PROTECTION' });
+    const [reply] = await query(
+      db,
+      `select headers, payload from outbox_message where type = 'referral.accepted.v1' and key = $1`,
+      [d.citizenId],
+    );
+    expect(JSON.parse(reply.payload)).toMatchObject({
+      referralId: d.referralId,
+      receiverCaseId: app.id,
+      senderAgency: 'SOCIAL_SERVICE',
+      receiverAgency: 'SOCIAL_PROTECTION',
+    });
     expect(reply.headers).toMatchObject({ ce_source: '/agencies/social-protection', ce_subject: d.citizenId });
-    expect(await count(db, 'audit_log', `citizen_id = $1 and subject = 'system:incoming-referrals'`, [d.citizenId])).toBe(1);
+    expect(
+      await count(db, 'audit_log', `citizen_id = $1 and subject = 'system:incoming-referrals'`, [d.citizenId]),
+    ).toBe(1);
   });
 
   it('attaches a second referral for the same citizen to the open application instead of opening another', async () => {
@@ -95,12 +131,21 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     const r = await gql(
       url,
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialProtectionProfile { lastName snilsMasked } contractApplications { status channel } } } }`,
-      { reps: [{ __typename: 'Citizen', id: citizenId }, { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000bb' }] },
+      {
+        reps: [
+          { __typename: 'Citizen', id: citizenId },
+          { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000bb' },
+        ],
+      },
       specialist,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data._entities).toEqual([
-      { id: citizenId, socialProtectionProfile: { lastName: 'Сидорова', snilsMasked: `***-***-*** ${validSnils(201).slice(9)}` }, contractApplications: [{ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE' }] },
+      {
+        id: citizenId,
+        socialProtectionProfile: { lastName: 'Сидорова', snilsMasked: `***-***-*** ${validSnils(201).slice(9)}` },
+        contractApplications: [{ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE' }],
+      },
       { id: '6c1b8a56-0000-8000-8000-0000000000bb', socialProtectionProfile: null, contractApplications: [] },
     ]);
   });

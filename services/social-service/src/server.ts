@@ -1,11 +1,28 @@
 import { join } from 'node:path';
-import { CalendarDaySchema, createSubgraphService, identityLinkedHandler, referralReplyHandlers, RegionalParameterSchema, loadSubgraphSdl, type ServiceConfig, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from '@sc/subgraph-kit';
+import {
+  CalendarDaySchema,
+  createSubgraphService,
+  identityLinkedHandler,
+  referralReplyHandlers,
+  RegionalParameterSchema,
+  loadSubgraphSdl,
+  type ServiceConfig,
+  type ServiceDependencies,
+  type SubgraphDefinition,
+  type SubgraphService,
+} from '@sc/subgraph-kit';
 import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { contractHandlers } from './contracts/adapters/contract.consumer';
-import { AccompanimentCaseSchema, PreventionCaseSchema, UrgentServiceActSchema, UrgentServiceCaseSchema, UrgentServiceTypeSchema } from './urgent/adapters/social-service.schemas';
+import {
+  AccompanimentCaseSchema,
+  PreventionCaseSchema,
+  UrgentServiceActSchema,
+  UrgentServiceCaseSchema,
+  UrgentServiceTypeSchema,
+} from './urgent/adapters/social-service.schemas';
 
 export const SOCIAL_SERVICE_SDL_FILES = [join(__dirname, 'schema', 'social-service.graphql')];
 export const SOCIAL_SERVICE_DEFAULT_PORT = 4003;
@@ -16,9 +33,23 @@ export const socialServiceSubgraph: SubgraphDefinition = {
   agency: 'SOCIAL_SERVICE',
   typeDefs: loadSubgraphSdl(SOCIAL_SERVICE_SDL_FILES),
   resolvers: socialServiceResolvers,
-  entities: [ServiceApplicationSchema, OutgoingReferralSchema, UrgentServiceTypeSchema, UrgentServiceCaseSchema, UrgentServiceActSchema, AccompanimentCaseSchema, PreventionCaseSchema, RegionalParameterSchema, CalendarDaySchema],
+  entities: [
+    ServiceApplicationSchema,
+    OutgoingReferralSchema,
+    UrgentServiceTypeSchema,
+    UrgentServiceCaseSchema,
+    UrgentServiceActSchema,
+    AccompanimentCaseSchema,
+    PreventionCaseSchema,
+    RegionalParameterSchema,
+    CalendarDaySchema,
+  ],
   migrations,
-  handlers: (deps) => [...contractHandlers(deps), ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'), identityLinkedHandler(deps, 'SOCIAL_SERVICE')],
+  handlers: (deps) => [
+    ...contractHandlers(deps),
+    ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
+    identityLinkedHandler(deps, 'SOCIAL_SERVICE'),
+  ],
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

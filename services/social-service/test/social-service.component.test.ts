@@ -1,5 +1,16 @@
 import { deriveCitizenId } from '@sc/kernel';
-import { count, createTestDatabase, gql, eventually, query, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  gql,
+  eventually,
+  query,
+  testKafkaBus,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+} from '@sc/testing';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
 import type { KafkaBus } from '@sc/messaging';
 import { createSocialServiceServer } from '../src/server';
@@ -10,8 +21,20 @@ const REGISTER = `mutation R($input: RegisterSocialServiceApplicationInput!) {
 const REFER = `mutation F($input: ReferCitizenForSocialContractInput!) {
   referCitizenForSocialContract(input: $input) { id status type toAgency application { id } }
 }`;
-const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: true };
-const person = (snils?: string) => ({ snils, lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', birthDate: '1988-04-12' });
+const needs = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: true,
+  financialLiteracy: true,
+};
+const person = (snils?: string) => ({
+  snils,
+  lastName: 'Иванова',
+  firstName: 'Мария',
+  middleName: 'Петровна',
+  birthDate: '1988-04-12',
+});
 
 describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
   let svc: SubgraphService;
@@ -50,13 +73,28 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
 
   it('registers an application; the citizen key is derived from the СНИЛС; the change is audited', async () => {
     const snils = validSnils(1);
-    const r = await gql(url, REGISTER, { input: { citizen: person(snils), needs, circumstances: ['NO_WORK_NO_INCOME'] } }, specialist);
+    const r = await gql(
+      url,
+      REGISTER,
+      { input: { citizen: person(snils), needs, circumstances: ['NO_WORK_NO_INCOME'] } },
+      specialist,
+    );
     expect(r.errors).toBeUndefined();
     const app = r.data.registerSocialServiceApplication;
-    expect(app).toMatchObject({ status: 'REGISTERED', needs: { employmentHelp: true, financialLiteracy: true }, circumstances: ['NO_WORK_NO_INCOME'] });
+    expect(app).toMatchObject({
+      status: 'REGISTERED',
+      needs: { employmentHelp: true, financialLiteracy: true },
+      circumstances: ['NO_WORK_NO_INCOME'],
+    });
     expect(app.citizen.id).toBe(deriveCitizenId(snils, DEV_CITIZEN_ID_SECRET));
-    const audit = await query(db, `select * from audit_log where citizen_id = $1 and action = 'CHANGE'`, [app.citizen.id]);
-    expect(audit[0]).toMatchObject({ subject: 'social_service-tester', agency: 'SOCIAL_SERVICE', operation: 'registerSocialServiceApplication' });
+    const audit = await query(db, `select * from audit_log where citizen_id = $1 and action = 'CHANGE'`, [
+      app.citizen.id,
+    ]);
+    expect(audit[0]).toMatchObject({
+      subject: 'social_service-tester',
+      agency: 'SOCIAL_SERVICE',
+      operation: 'registerSocialServiceApplication',
+    });
   });
 
   it('registers a person without СНИЛС under a provisional key', async () => {
@@ -82,8 +120,17 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     });
 
     it('invalid СНИЛС checksum → BAD_USER_INPUT on input.citizen.snils / SNILS_CHECKSUM', async () => {
-      const r = await gql(url, REGISTER, { input: { citizen: person('112-233-445 96'), needs, circumstances: [] } }, specialist);
-      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
+      const r = await gql(
+        url,
+        REGISTER,
+        { input: { citizen: person('112-233-445 96'), needs, circumstances: [] } },
+        specialist,
+      );
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.citizen.snils',
+        rule: 'SNILS_CHECKSUM',
+      });
     });
 
     it('missing required field → BAD_USER_INPUT naming it', async () => {
@@ -93,23 +140,47 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     });
 
     it('unknown enum value → BAD_USER_INPUT naming the value', async () => {
-      const r = await gql(url, REGISTER, { input: { citizen: person(validSnils(3)), needs, circumstances: ['BAD_LUCK'] } }, specialist);
+      const r = await gql(
+        url,
+        REGISTER,
+        { input: { citizen: person(validSnils(3)), needs, circumstances: ['BAD_LUCK'] } },
+        specialist,
+      );
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors?.[0]?.message).toMatch(/BAD_LUCK/);
     });
 
     it('birth date in the future → BAD_USER_INPUT NOT_IN_FUTURE', async () => {
-      const r = await gql(url, REGISTER, { input: { citizen: { ...person(validSnils(4)), birthDate: '2999-01-01' }, needs, circumstances: [] } }, specialist);
-      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen.birthDate', rule: 'NOT_IN_FUTURE' });
+      const r = await gql(
+        url,
+        REGISTER,
+        { input: { citizen: { ...person(validSnils(4)), birthDate: '2999-01-01' }, needs, circumstances: [] } },
+        specialist,
+      );
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.citizen.birthDate',
+        rule: 'NOT_IN_FUTURE',
+      });
     });
 
     it('a referral for a citizen КЦСОН does not know → NOT_FOUND on input.citizenId', async () => {
-      const r = await gql(url, REFER, { input: { citizenId: '6c1b8a56-0000-8000-8000-000000000000', basis: 'LOW_INCOME' } }, specialist);
+      const r = await gql(
+        url,
+        REFER,
+        { input: { citizenId: '6c1b8a56-0000-8000-8000-000000000000', basis: 'LOW_INCOME' } },
+        specialist,
+      );
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citizenId' });
     });
 
     it('another agency may not register КЦСОН applications → FORBIDDEN', async () => {
-      const r = await gql(url, REGISTER, { input: { citizen: person(validSnils(5)), needs, circumstances: [] } }, await tokenFor('SOCIAL_PROTECTION'));
+      const r = await gql(
+        url,
+        REGISTER,
+        { input: { citizen: person(validSnils(5)), needs, circumstances: [] } },
+        await tokenFor('SOCIAL_PROTECTION'),
+      );
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
     });
   });
@@ -118,14 +189,38 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     const snils = validSnils(6);
     const reg = await gql(url, REGISTER, { input: { citizen: person(snils), needs, circumstances: [] } }, specialist);
     const citizenId = reg.data.registerSocialServiceApplication.citizen.id;
-    const r = await gql(url, REFER, { input: { citizenId, basis: 'LOW_INCOME', comment: 'многодетная семья' } }, specialist);
+    const r = await gql(
+      url,
+      REFER,
+      { input: { citizenId, basis: 'LOW_INCOME', comment: 'многодетная семья' } },
+      specialist,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data.referCitizenForSocialContract).toMatchObject({ status: 'SENT', type: 'FOR_CONTRACT', toAgency: 'SOCIAL_PROTECTION' });
-    const [row] = await query(db, `select * from outbox_message where type = 'referral.for-contract.v1' and key = $1`, [citizenId]);
-    expect(row.headers).toMatchObject({ ce_type: 'referral.for-contract.v1', ce_subject: citizenId, ce_source: '/agencies/social-service', ce_specversion: '1.0' });
+    expect(r.data.referCitizenForSocialContract).toMatchObject({
+      status: 'SENT',
+      type: 'FOR_CONTRACT',
+      toAgency: 'SOCIAL_PROTECTION',
+    });
+    const [row] = await query(db, `select * from outbox_message where type = 'referral.for-contract.v1' and key = $1`, [
+      citizenId,
+    ]);
+    expect(row.headers).toMatchObject({
+      ce_type: 'referral.for-contract.v1',
+      ce_subject: citizenId,
+      ce_source: '/agencies/social-service',
+      ce_specversion: '1.0',
+    });
     const body = JSON.parse(row.payload);
-    expect(body).toMatchObject({ referralId: r.data.referCitizenForSocialContract.id, citizenId, person: { snils, lastName: 'Иванова' }, needs });
-    await eventually(async () => (await query(db, 'select published_at from outbox_message where seq = $1', [row.seq]))[0].published_at);
+    expect(body).toMatchObject({
+      referralId: r.data.referCitizenForSocialContract.id,
+      citizenId,
+      person: { snils, lastName: 'Иванова' },
+      needs,
+    });
+    await eventually(
+      async () =>
+        (await query(db, 'select published_at from outbox_message where seq = $1', [row.seq]))[0].published_at,
+    );
 
     const again = await gql(url, REFER, { input: { citizenId, basis: 'LOW_INCOME' } }, specialist);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'REFERRAL_ALREADY_OPEN' });
@@ -138,14 +233,30 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     const r = await gql(
       url,
       `query E($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialServiceProfile { lastName snilsMasked hasSnils } socialServiceApplications { id } } } }`,
-      { reps: [{ __typename: 'Citizen', id: citizenId }, { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-000000000001' }] },
+      {
+        reps: [
+          { __typename: 'Citizen', id: citizenId },
+          { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-000000000001' },
+        ],
+      },
       specialist,
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data._entities[0]).toMatchObject({ id: citizenId, socialServiceProfile: { lastName: 'Иванова', snilsMasked: `***-***-*** ${snils.slice(9)}`, hasSnils: true } });
+    expect(r.data._entities[0]).toMatchObject({
+      id: citizenId,
+      socialServiceProfile: { lastName: 'Иванова', snilsMasked: `***-***-*** ${snils.slice(9)}`, hasSnils: true },
+    });
     expect(r.data._entities[0].socialServiceApplications).toHaveLength(1);
-    expect(r.data._entities[1]).toEqual({ id: '6c1b8a56-0000-8000-8000-000000000001', socialServiceProfile: null, socialServiceApplications: [] });
-    const reads = await query(db, `select operation from audit_log where citizen_id = $1 and action = 'READ'`, [citizenId]);
-    expect(reads.map((x) => x.operation)).toEqual(expect.arrayContaining(['E:Citizen.socialServiceProfile', 'E:Citizen.socialServiceApplications']));
+    expect(r.data._entities[1]).toEqual({
+      id: '6c1b8a56-0000-8000-8000-000000000001',
+      socialServiceProfile: null,
+      socialServiceApplications: [],
+    });
+    const reads = await query(db, `select operation from audit_log where citizen_id = $1 and action = 'READ'`, [
+      citizenId,
+    ]);
+    expect(reads.map((x) => x.operation)).toEqual(
+      expect.arrayContaining(['E:Citizen.socialServiceProfile', 'E:Citizen.socialServiceApplications']),
+    );
   });
 });

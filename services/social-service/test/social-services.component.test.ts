@@ -2,13 +2,30 @@ import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import { count, createTestDatabase, eventually, query, SIGNATURE_PNG_BASE64, testKafkaBus, testServiceConfig, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
+import {
+  count,
+  createTestDatabase,
+  eventually,
+  query,
+  SIGNATURE_PNG_BASE64,
+  testKafkaBus,
+  testServiceConfig,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+  graphqlClient,
+} from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */
 const clock = new ManualClock('2026-11-02T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
-const person = (seed: number) => ({ snils: validSnils(seed), lastName: 'Орлова', firstName: 'Елена', birthDate: '1992-02-02' });
+const person = (seed: number) => ({
+  snils: validSnils(seed),
+  lastName: 'Орлова',
+  firstName: 'Елена',
+  birthDate: '1992-02-02',
+});
 
 describe('КЦСОН urgent services, accompaniment and prevention (component, real PostgreSQL and broker)', () => {
   let svc: SubgraphService;
@@ -48,52 +65,198 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     expect(cat).toContainEqual({ code: 'EMERGENCY_PSYCHOLOGICAL_HELP', source: 'FEDERAL', anonymousAllowed: true });
     expect(cat).toContainEqual({ code: 'EMPLOYMENT_HELP', source: 'IRKUTSK', anonymousAllowed: false });
     const set = `mutation($i: SetUrgentServiceTypeInput!) { setUrgentServiceType(input: $i) { code active } }`;
-    const entry = { code: 'HEATING_FUEL', name: 'обеспечение твёрдым топливом', source: 'REGIONAL', unit: 'м³', anonymousAllowed: false, active: true };
+    const entry = {
+      code: 'HEATING_FUEL',
+      name: 'обеспечение твёрдым топливом',
+      source: 'REGIONAL',
+      unit: 'м³',
+      anonymousAllowed: false,
+      active: true,
+    };
     expect((await call(set, { i: entry }, spec)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const admin = await tokenFor('SOCIAL_SERVICE', ['ADMIN']);
-    expect((await call(set, { i: { ...entry, code: 'bad code' } }, admin)).errors?.[0]?.extensions).toMatchObject({ field: 'input.code', rule: 'CODE_FORMAT' });
+    expect((await call(set, { i: { ...entry, code: 'bad code' } }, admin)).errors?.[0]?.extensions).toMatchObject({
+      field: 'input.code',
+      rule: 'CODE_FORMAT',
+    });
     expect((await ok(set, { i: entry }, admin)).setUrgentServiceType).toEqual({ code: 'HEATING_FUEL', active: true });
     const param = `mutation($i: SetSocialServiceParameterInput!) { setSocialServiceParameter(input: $i) { code value validFrom } }`;
-    expect((await ok(param, { i: { code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' } }, admin)).setSocialServiceParameter).toEqual({ code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' });
-    expect((await ok(`{ socialServiceParameters(onDate: "2026-12-31") { code value } }`, {})).socialServiceParameters).toContainEqual({ code: 'PREVENTION_CHECK_DAYS', value: 5 });
+    expect(
+      (await ok(param, { i: { code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' } }, admin))
+        .setSocialServiceParameter,
+    ).toEqual({ code: 'PREVENTION_CHECK_DAYS', value: 3, validFrom: '2027-01-01' });
+    expect(
+      (await ok(`{ socialServiceParameters(onDate: "2026-12-31") { code value } }`, {})).socialServiceParameters,
+    ).toContainEqual({ code: 'PREVENTION_CHECK_DAYS', value: 5 });
   });
 
   it('serves urgent help with a signed act that then cannot be altered, even by SQL', async () => {
     const tables = ['urgent_service_case', 'citizen'];
-    expect(await refused(REQUEST, { i: { channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } }, spec, tables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen', rule: 'IDENTITY_REQUIRED' });
-    expect(await refused(REQUEST, { i: { citizen: person(701), channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } }, spec, tables)).toMatchObject({ field: 'input.identityDocument', rule: 'IDENTITY_REQUIRED' });
-    expect(await refused(REQUEST, { i: { anonymous: true, channel: 'WRITTEN_APPLICATION', circumstances: 'x' } }, spec, tables)).toMatchObject({ rule: 'ANONYMOUS_BY_PHONE_ONLY' });
-    expect(await refused(REQUEST, { i: { citizen: person(701), identityDocument: 'паспорт', channel: 'WRITTEN_APPLICATION', circumstances: 'x' } }, await tokenFor('SOCIAL_PROTECTION'), tables)).toMatchObject({ code: 'FORBIDDEN' });
-    const u = (await ok(REQUEST, { i: { citizen: person(701), identityDocument: 'паспорт 2515 000001', channel: 'ORGANISATION_NOTICE', notifiedBy: 'ОГБУЗ «Городская больница № 1»', circumstances: 'выписана, нет средств к существованию', decision: 'APPROVE' } })).requestUrgentServices;
+    expect(
+      await refused(REQUEST, { i: { channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } }, spec, tables),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen', rule: 'IDENTITY_REQUIRED' });
+    expect(
+      await refused(
+        REQUEST,
+        { i: { citizen: person(701), channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } },
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ field: 'input.identityDocument', rule: 'IDENTITY_REQUIRED' });
+    expect(
+      await refused(
+        REQUEST,
+        { i: { anonymous: true, channel: 'WRITTEN_APPLICATION', circumstances: 'x' } },
+        spec,
+        tables,
+      ),
+    ).toMatchObject({ rule: 'ANONYMOUS_BY_PHONE_ONLY' });
+    expect(
+      await refused(
+        REQUEST,
+        {
+          i: { citizen: person(701), identityDocument: 'паспорт', channel: 'WRITTEN_APPLICATION', circumstances: 'x' },
+        },
+        await tokenFor('SOCIAL_PROTECTION'),
+        tables,
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    const u = (
+      await ok(REQUEST, {
+        i: {
+          citizen: person(701),
+          identityDocument: 'паспорт 2515 000001',
+          channel: 'ORGANISATION_NOTICE',
+          notifiedBy: 'ОГБУЗ «Городская больница № 1»',
+          circumstances: 'выписана, нет средств к существованию',
+          decision: 'APPROVE',
+        },
+      })
+    ).requestUrgentServices;
     expect(u.status).toBe('NEED_DECIDED');
-    expect(await refused(DELIVER, { i: { caseId: u.id, serviceCode: 'NO_SUCH', quantity: 1, deliveredOn: '2026-11-02' } }, spec, ['urgent_service_case'])).toMatchObject({ field: 'input.serviceCode', rule: 'UNKNOWN_SERVICE_CODE' });
-    expect(await refused(DELIVER, { i: { caseId: u.id, serviceCode: 'FOOD', quantity: -2, deliveredOn: '2026-11-02' } }, spec, ['urgent_service_case'])).toMatchObject({ field: 'input.quantity', rule: 'QUANTITY_RANGE' });
+    expect(
+      await refused(
+        DELIVER,
+        { i: { caseId: u.id, serviceCode: 'NO_SUCH', quantity: 1, deliveredOn: '2026-11-02' } },
+        spec,
+        ['urgent_service_case'],
+      ),
+    ).toMatchObject({ field: 'input.serviceCode', rule: 'UNKNOWN_SERVICE_CODE' });
+    expect(
+      await refused(
+        DELIVER,
+        { i: { caseId: u.id, serviceCode: 'FOOD', quantity: -2, deliveredOn: '2026-11-02' } },
+        spec,
+        ['urgent_service_case'],
+      ),
+    ).toMatchObject({ field: 'input.quantity', rule: 'QUANTITY_RANGE' });
     await ok(DELIVER, { i: { caseId: u.id, serviceCode: 'FOOD', quantity: 2, deliveredOn: '2026-11-02' } });
     await ok(DELIVER, { i: { caseId: u.id, serviceCode: 'CLOTHING', quantity: 1, deliveredOn: '2026-11-02' } });
     const act = (await ok(ISSUE, { i: { caseId: u.id } })).issueUrgentServiceAct;
-    expect(act).toMatchObject({ recipientName: 'Орлова Елена', services: [{ code: 'FOOD', quantity: 2 }, { code: 'CLOTHING', quantity: 1 }], signed: false });
+    expect(act).toMatchObject({
+      recipientName: 'Орлова Елена',
+      services: [
+        { code: 'FOOD', quantity: 2 },
+        { code: 'CLOTHING', quantity: 1 },
+      ],
+      signed: false,
+    });
     expect(act.number).toMatch(/^ССУ-25-2026-\d{6}$/);
     // a signature for another text, or not an image, does not verify
-    expect(await refused(SIGN, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: 'f'.repeat(64), signerName: 'Орлова Е.' } }, spec, ['urgent_service_act'])).toMatchObject({ field: 'input.shownActHash', rule: 'SIGNATURE_NOT_VERIFIED' });
-    expect(await refused(SIGN, { i: { actId: act.id, signaturePng: Buffer.from('x'.repeat(100)).toString('base64'), shownActHash: act.contentHash, signerName: 'Орлова Е.' } }, spec, ['urgent_service_act'])).toMatchObject({ field: 'input.signaturePng', rule: 'SIGNATURE_NOT_VERIFIED' });
-    const signed = (await ok(SIGN, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Орлова Е.' } })).signUrgentServiceAct;
+    expect(
+      await refused(
+        SIGN,
+        {
+          i: {
+            actId: act.id,
+            signaturePng: SIGNATURE_PNG_BASE64,
+            shownActHash: 'f'.repeat(64),
+            signerName: 'Орлова Е.',
+          },
+        },
+        spec,
+        ['urgent_service_act'],
+      ),
+    ).toMatchObject({ field: 'input.shownActHash', rule: 'SIGNATURE_NOT_VERIFIED' });
+    expect(
+      await refused(
+        SIGN,
+        {
+          i: {
+            actId: act.id,
+            signaturePng: Buffer.from('x'.repeat(100)).toString('base64'),
+            shownActHash: act.contentHash,
+            signerName: 'Орлова Е.',
+          },
+        },
+        spec,
+        ['urgent_service_act'],
+      ),
+    ).toMatchObject({ field: 'input.signaturePng', rule: 'SIGNATURE_NOT_VERIFIED' });
+    const signed = (
+      await ok(SIGN, {
+        i: {
+          actId: act.id,
+          signaturePng: SIGNATURE_PNG_BASE64,
+          shownActHash: act.contentHash,
+          signerName: 'Орлова Е.',
+        },
+      })
+    ).signUrgentServiceAct;
     expect(signed).toMatchObject({ signed: true, signerName: 'Орлова Е.', intact: true });
     expect(signed.signatureSha256).toMatch(/^[0-9a-f]{64}$/);
     // immutable: the domain refuses a second signature and more deliveries; the database refuses any UPDATE or DELETE
-    expect(await refused(SIGN, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Другой' } }, spec, ['urgent_service_act'])).toMatchObject({ code: 'CONFLICT', rule: 'SIGNED_ACT_IMMUTABLE' });
-    expect(await refused(DELIVER, { i: { caseId: u.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } }, spec, ['urgent_service_case'])).toMatchObject({ code: 'CONFLICT' });
-    await expect(query(db, `update urgent_service_act set content = '{}' where id = $1`, [act.id])).rejects.toThrow(/signed and cannot be altered/);
-    await expect(query(db, `delete from urgent_service_act where id = $1`, [act.id])).rejects.toThrow(/signed and cannot be altered/);
+    expect(
+      await refused(
+        SIGN,
+        {
+          i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Другой' },
+        },
+        spec,
+        ['urgent_service_act'],
+      ),
+    ).toMatchObject({ code: 'CONFLICT', rule: 'SIGNED_ACT_IMMUTABLE' });
+    expect(
+      await refused(
+        DELIVER,
+        { i: { caseId: u.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } },
+        spec,
+        ['urgent_service_case'],
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
+    await expect(query(db, `update urgent_service_act set content = '{}' where id = $1`, [act.id])).rejects.toThrow(
+      /signed and cannot be altered/,
+    );
+    await expect(query(db, `delete from urgent_service_act where id = $1`, [act.id])).rejects.toThrow(
+      /signed and cannot be altered/,
+    );
     // no contract: nothing is reported to ЦСПН
     expect(await count(db, 'outbox_message', `type = 'social-service.services-delivered.v1'`)).toBe(0);
   });
 
   it('anonymous help by phone gets an unsigned act with the reason; in-person help cannot skip the signature', async () => {
-    const anon = (await ok(REQUEST, { i: { anonymous: true, channel: 'PHONE_CALL', circumstances: 'кризисное состояние', decision: 'APPROVE' } })).requestUrgentServices;
+    const anon = (
+      await ok(REQUEST, {
+        i: { anonymous: true, channel: 'PHONE_CALL', circumstances: 'кризисное состояние', decision: 'APPROVE' },
+      })
+    ).requestUrgentServices;
     expect(anon).toMatchObject({ anonymous: true, citizen: null });
-    expect(await refused(DELIVER, { i: { caseId: anon.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } }, spec, ['urgent_service_case'])).toMatchObject({ rule: 'IDENTITY_REQUIRED' });
-    await ok(DELIVER, { i: { caseId: anon.id, serviceCode: 'EMERGENCY_PSYCHOLOGICAL_HELP', quantity: 1, deliveredOn: '2026-11-02' } });
-    const closed = (await ok(`mutation($i: CloseUnsignedInput!) { closeUrgentCaseUnsigned(input: $i) { status unsignedReason } }`, { i: { caseId: anon.id, reason: 'анонимное обращение по телефону доверия' } })).closeUrgentCaseUnsigned;
+    expect(
+      await refused(
+        DELIVER,
+        { i: { caseId: anon.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } },
+        spec,
+        ['urgent_service_case'],
+      ),
+    ).toMatchObject({ rule: 'IDENTITY_REQUIRED' });
+    await ok(DELIVER, {
+      i: { caseId: anon.id, serviceCode: 'EMERGENCY_PSYCHOLOGICAL_HELP', quantity: 1, deliveredOn: '2026-11-02' },
+    });
+    const closed = (
+      await ok(`mutation($i: CloseUnsignedInput!) { closeUrgentCaseUnsigned(input: $i) { status unsignedReason } }`, {
+        i: { caseId: anon.id, reason: 'анонимное обращение по телефону доверия' },
+      })
+    ).closeUrgentCaseUnsigned;
     expect(closed).toEqual({ status: 'ACT_UNSIGNED', unsignedReason: 'анонимное обращение по телефону доверия' });
   });
 
@@ -113,93 +276,294 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       toAgency: 'SOCIAL_SERVICE',
       urgentServicesRequested: true,
       accompanimentRequested: true,
-      activities: [{ activityId: psych, kind: 'PSYCHOLOGICAL_SUPPORT', description: 'Семейный навигатор', dueDate: '2027-01-31' }],
+      activities: [
+        { activityId: psych, kind: 'PSYCHOLOGICAL_SUPPORT', description: 'Семейный навигатор', dueDate: '2027-01-31' },
+      ],
       serviceUntil: '2028-07-31',
     };
     const env = newEnvelope(contractConcludedForSocialServiceV1.type, 'SOCIAL_PROTECTION', citizenId, m5);
     const topic = `${prefix}${TOPICS.contracts}`;
-    await bus.publish([toRecord(topic, env), toRecord(topic, env), toRecord(topic, newEnvelope(contractConcludedForSocialServiceV1.type, 'SOCIAL_PROTECTION', citizenId, m5))]);
-    await eventually(async () => (await count(db, 'inbox_message', `type = 'contract.concluded-for-social-service.v1'`)) === 2);
+    await bus.publish([
+      toRecord(topic, env),
+      toRecord(topic, env),
+      toRecord(topic, newEnvelope(contractConcludedForSocialServiceV1.type, 'SOCIAL_PROTECTION', citizenId, m5)),
+    ]);
+    await eventually(
+      async () => (await count(db, 'inbox_message', `type = 'contract.concluded-for-social-service.v1'`)) === 2,
+    );
     expect(await count(db, 'accompaniment_case', 'contract_id = $1', [m5.contractId])).toBe(1);
     expect(await count(db, 'urgent_service_case', 'contract_id = $1', [m5.contractId])).toBe(1);
 
-    const c = (await ok(`query($c: ID!) { citizen(id: $c) { accompanimentCases { id programme status needDecisionDue programmeDue activities { activityId } } urgentServiceCases { id status channel } } }`, { c: citizenId })).citizen;
+    const c = (
+      await ok(
+        `query($c: ID!) { citizen(id: $c) { accompanimentCases { id programme status needDecisionDue programmeDue activities { activityId } } urgentServiceCases { id status channel } } }`,
+        { c: citizenId },
+      )
+    ).citizen;
     // 5 and 10 working days from 2 November 2026 (4 November is a holiday)
-    expect(c.accompanimentCases).toEqual([{ id: expect.any(String), programme: 'FAMILY_NAVIGATOR', status: 'APPLIED', needDecisionDue: '2026-11-10', programmeDue: '2026-11-17', activities: [{ activityId: psych }] }]);
-    expect(c.urgentServiceCases).toEqual([{ id: expect.any(String), status: 'REQUESTED', channel: 'SOCIAL_PROTECTION_REQUEST' }]);
+    expect(c.accompanimentCases).toEqual([
+      {
+        id: expect.any(String),
+        programme: 'FAMILY_NAVIGATOR',
+        status: 'APPLIED',
+        needDecisionDue: '2026-11-10',
+        programmeDue: '2026-11-17',
+        activities: [{ activityId: psych }],
+      },
+    ]);
+    expect(c.urgentServiceCases).toEqual([
+      { id: expect.any(String), status: 'REQUESTED', channel: 'SOCIAL_PROTECTION_REQUEST' },
+    ]);
 
     // urgent help to the contract holder, signed → reported to ЦСПН with the act
     const urgentId = c.urgentServiceCases[0].id;
-    await ok(`mutation($i: DecideUrgentNeedInput!) { decideUrgentNeed(input: $i) { status } }`, { i: { caseId: urgentId, approve: true } });
+    await ok(`mutation($i: DecideUrgentNeedInput!) { decideUrgentNeed(input: $i) { status } }`, {
+      i: { caseId: urgentId, approve: true },
+    });
     await ok(DELIVER, { i: { caseId: urgentId, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } });
     const act = (await ok(ISSUE, { i: { caseId: urgentId } })).issueUrgentServiceAct;
-    await ok(SIGN, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Орлова Е.' } });
+    await ok(SIGN, {
+      i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Орлова Е.' },
+    });
     // the psychologist's sessions under the ПСА activity
     const caseId = c.accompanimentCases[0].id;
-    await ok(`mutation($i: ContractServiceDeliveryInput!) { recordContractServiceDelivery(input: $i) { activities { reportedOn } } }`, { i: { caseId, code: 'PSY_CONSULT', name: 'консультация психолога', deliveredOn: '2026-11-02', volume: 3, unit: 'сеанс', psaActivityId: psych, completesActivity: true } });
-    const m6 = (await query(db, `select payload from outbox_message where type = 'social-service.services-delivered.v1' and key = $1 order by seq`, [citizenId])).map((r) => JSON.parse(r.payload));
+    await ok(
+      `mutation($i: ContractServiceDeliveryInput!) { recordContractServiceDelivery(input: $i) { activities { reportedOn } } }`,
+      {
+        i: {
+          caseId,
+          code: 'PSY_CONSULT',
+          name: 'консультация психолога',
+          deliveredOn: '2026-11-02',
+          volume: 3,
+          unit: 'сеанс',
+          psaActivityId: psych,
+          completesActivity: true,
+        },
+      },
+    );
+    const m6 = (
+      await query(
+        db,
+        `select payload from outbox_message where type = 'social-service.services-delivered.v1' and key = $1 order by seq`,
+        [citizenId],
+      )
+    ).map((r) => JSON.parse(r.payload));
     expect(m6).toHaveLength(2);
-    expect(m6[0]).toMatchObject({ contractId: m5.contractId, services: [{ code: 'FOOD', actId: act.id, activityKind: 'URGENT_SOCIAL_SERVICES', completesActivity: true }] });
-    expect(m6[1]).toMatchObject({ contractId: m5.contractId, services: [{ code: 'PSY_CONSULT', psaActivityId: psych, volume: 3, completesActivity: true }] });
+    expect(m6[0]).toMatchObject({
+      contractId: m5.contractId,
+      services: [{ code: 'FOOD', actId: act.id, activityKind: 'URGENT_SOCIAL_SERVICES', completesActivity: true }],
+    });
+    expect(m6[1]).toMatchObject({
+      contractId: m5.contractId,
+      services: [{ code: 'PSY_CONSULT', psaActivityId: psych, volume: 3, completesActivity: true }],
+    });
   });
 
   it('recognises need and issues the ИППСУ within working-day deadlines; a further need opens a case once', async () => {
     at('2026-11-02');
-    const u = (await ok(REQUEST, { i: { citizen: person(703), identityDocument: 'паспорт 2515 000003', channel: 'WRITTEN_APPLICATION', circumstances: 'утрата жилья', decision: 'APPROVE' } })).requestUrgentServices;
-    await ok(DELIVER, { i: { caseId: u.id, serviceCode: 'TEMPORARY_HOUSING', quantity: 1, deliveredOn: '2026-11-02' } });
+    const u = (
+      await ok(REQUEST, {
+        i: {
+          citizen: person(703),
+          identityDocument: 'паспорт 2515 000003',
+          channel: 'WRITTEN_APPLICATION',
+          circumstances: 'утрата жилья',
+          decision: 'APPROVE',
+        },
+      })
+    ).requestUrgentServices;
+    await ok(DELIVER, {
+      i: { caseId: u.id, serviceCode: 'TEMPORARY_HOUSING', quantity: 1, deliveredOn: '2026-11-02' },
+    });
     const act = (await ok(ISSUE, { i: { caseId: u.id } })).issueUrgentServiceAct;
-    await ok(SIGN, { i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Орлова Е.' } });
+    await ok(SIGN, {
+      i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Орлова Е.' },
+    });
     const OPEN = `mutation($i: OpenAccompanimentCaseInput!) { openAccompanimentCase(input: $i) { id status grounds needDecisionDue programmeDue } }`;
-    const opened = (await ok(OPEN, { i: { fromUrgentCaseId: u.id, programme: 'FAMILY_HELPER', grounds: ['ADULT_ADAPTATION_DIFFICULTIES'], evidence: [{ kind: 'PSYCHOLOGIST_CONCLUSION', reference: '№ 17', summary: 'выраженная тревожность' }], appliedOn: '2026-11-02' } })).openAccompanimentCase;
-    expect(opened).toMatchObject({ status: 'APPLIED', grounds: ['ADULT_ADAPTATION_DIFFICULTIES', 'URGENT_CASE_FOLLOW_UP'], needDecisionDue: '2026-11-10', programmeDue: '2026-11-17' });
-    expect(await refused(OPEN, { i: { fromUrgentCaseId: u.id, programme: 'FAMILY_HELPER', grounds: ['OTHER'], appliedOn: '2026-11-02' } }, spec, ['accompaniment_case'])).toMatchObject({ code: 'CONFLICT', rule: 'ONE_FOLLOW_UP' });
+    const opened = (
+      await ok(OPEN, {
+        i: {
+          fromUrgentCaseId: u.id,
+          programme: 'FAMILY_HELPER',
+          grounds: ['ADULT_ADAPTATION_DIFFICULTIES'],
+          evidence: [{ kind: 'PSYCHOLOGIST_CONCLUSION', reference: '№ 17', summary: 'выраженная тревожность' }],
+          appliedOn: '2026-11-02',
+        },
+      })
+    ).openAccompanimentCase;
+    expect(opened).toMatchObject({
+      status: 'APPLIED',
+      grounds: ['ADULT_ADAPTATION_DIFFICULTIES', 'URGENT_CASE_FOLLOW_UP'],
+      needDecisionDue: '2026-11-10',
+      programmeDue: '2026-11-17',
+    });
+    expect(
+      await refused(
+        OPEN,
+        { i: { fromUrgentCaseId: u.id, programme: 'FAMILY_HELPER', grounds: ['OTHER'], appliedOn: '2026-11-02' } },
+        spec,
+        ['accompaniment_case'],
+      ),
+    ).toMatchObject({ code: 'CONFLICT', rule: 'ONE_FOLLOW_UP' });
 
     at('2026-11-11');
     const due = (await ok(`{ accompanimentDeadlines(withinDays: 0) { id overdue } }`, {})).accompanimentDeadlines;
     expect(due).toContainEqual({ id: opened.id, overdue: ['NEED_DECISION'] });
-    await ok(`mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`, { i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' } });
+    await ok(`mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`, {
+      i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' },
+    });
     const issue = `mutation($i: IssueIndividualProgrammeInput!) { issueIndividualProgramme(input: $i) { status individualProgramme { form revisionDue } } }`;
-    const programme = { caseId: opened.id, number: 'ИППСУ-703', form: 'HOME', provider: 'КЦСОН Иркутска', issuedOn: '2026-11-11', services: [{ type: 'HOUSEHOLD', name: 'помощь в ведении хозяйства', volume: 8, frequency: 'еженедельно', periodFrom: '2026-11-11', periodTo: '2027-11-10' }] };
-    expect(await refused(issue, { i: { ...programme, services: [{ ...programme.services[0], volume: -1 }] } }, spec, ['accompaniment_case'])).toMatchObject({ field: 'input.services[0].volume', rule: 'VOLUME_RANGE' });
-    expect(await refused(issue, { i: { ...programme, services: [{ ...programme.services[0], periodTo: '2026-11-01' }] } }, spec, ['accompaniment_case'])).toMatchObject({ rule: 'DATE_ORDER' });
-    expect((await ok(issue, { i: programme })).issueIndividualProgramme).toEqual({ status: 'PROGRAMME_ISSUED', individualProgramme: { form: 'HOME', revisionDue: '2029-11-11' } });
-    await ok(`mutation($i: SignServiceContractInput!) { signServiceContract(input: $i) { status } }`, { i: { caseId: opened.id, signedOn: '2026-11-11' } });
-    const m = (await ok(`mutation($i: AddMeasureInput!) { addAccompanimentMeasure(input: $i) { measures { id kind status } } }`, { i: { caseId: opened.id, kind: 'PSYCHOLOGICAL', organisation: 'Центр психологической помощи', description: 'курс консультаций', requestedOn: '2026-11-11' } })).addAccompanimentMeasure.measures[0];
-    await ok(`mutation($i: UpdateMeasureInput!) { updateAccompanimentMeasure(input: $i) { status } }`, { i: { caseId: opened.id, measureId: m.id, action: 'COMPLETE', on: '2026-11-11' } });
+    const programme = {
+      caseId: opened.id,
+      number: 'ИППСУ-703',
+      form: 'HOME',
+      provider: 'КЦСОН Иркутска',
+      issuedOn: '2026-11-11',
+      services: [
+        {
+          type: 'HOUSEHOLD',
+          name: 'помощь в ведении хозяйства',
+          volume: 8,
+          frequency: 'еженедельно',
+          periodFrom: '2026-11-11',
+          periodTo: '2027-11-10',
+        },
+      ],
+    };
+    expect(
+      await refused(issue, { i: { ...programme, services: [{ ...programme.services[0], volume: -1 }] } }, spec, [
+        'accompaniment_case',
+      ]),
+    ).toMatchObject({ field: 'input.services[0].volume', rule: 'VOLUME_RANGE' });
+    expect(
+      await refused(
+        issue,
+        { i: { ...programme, services: [{ ...programme.services[0], periodTo: '2026-11-01' }] } },
+        spec,
+        ['accompaniment_case'],
+      ),
+    ).toMatchObject({ rule: 'DATE_ORDER' });
+    expect((await ok(issue, { i: programme })).issueIndividualProgramme).toEqual({
+      status: 'PROGRAMME_ISSUED',
+      individualProgramme: { form: 'HOME', revisionDue: '2029-11-11' },
+    });
+    await ok(`mutation($i: SignServiceContractInput!) { signServiceContract(input: $i) { status } }`, {
+      i: { caseId: opened.id, signedOn: '2026-11-11' },
+    });
+    const m = (
+      await ok(
+        `mutation($i: AddMeasureInput!) { addAccompanimentMeasure(input: $i) { measures { id kind status } } }`,
+        {
+          i: {
+            caseId: opened.id,
+            kind: 'PSYCHOLOGICAL',
+            organisation: 'Центр психологической помощи',
+            description: 'курс консультаций',
+            requestedOn: '2026-11-11',
+          },
+        },
+      )
+    ).addAccompanimentMeasure.measures[0];
+    await ok(`mutation($i: UpdateMeasureInput!) { updateAccompanimentMeasure(input: $i) { status } }`, {
+      i: { caseId: opened.id, measureId: m.id, action: 'COMPLETE', on: '2026-11-11' },
+    });
 
     // psychological data stays inside КЦСОН: ЦСПН sees the case, but not the evidence, and not psychological measures
     const cspn = await tokenFor('SOCIAL_PROTECTION');
-    const asCspn = await call(`query($id: ID!) { accompanimentCase(id: $id) { status measures { kind } } }`, { id: opened.id }, cspn);
+    const asCspn = await call(
+      `query($id: ID!) { accompanimentCase(id: $id) { status measures { kind } } }`,
+      { id: opened.id },
+      cspn,
+    );
     expect(asCspn.data.accompanimentCase).toEqual({ status: 'ACTIVE', measures: [] });
-    const evidence = await call(`query($id: ID!) { accompanimentCase(id: $id) { evidence { summary } } }`, { id: opened.id }, cspn);
+    const evidence = await call(
+      `query($id: ID!) { accompanimentCase(id: $id) { evidence { summary } } }`,
+      { id: opened.id },
+      cspn,
+    );
     expect(evidence.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
-    expect((await ok(`query($id: ID!) { accompanimentCase(id: $id) { evidence { summary } } }`, { id: opened.id })).accompanimentCase.evidence).toEqual([{ summary: 'выраженная тревожность' }]);
+    expect(
+      (await ok(`query($id: ID!) { accompanimentCase(id: $id) { evidence { summary } } }`, { id: opened.id }))
+        .accompanimentCase.evidence,
+    ).toEqual([{ summary: 'выраженная тревожность' }]);
   });
 
   it('prevention casework runs its stages, cannot deregister without a decision, and is refused and audited for other agencies', async () => {
     at('2026-11-02');
     const SIGNAL = `mutation($i: ReceiveSignalInput!) { receivePreventionSignal(input: $i) { id status checkDue citizen { id } } }`;
-    const p = (await ok(SIGNAL, { i: { person: { lastName: 'Козлов', firstName: 'Дима', birthDate: '2014-05-05' }, subject: 'MINOR', source: 'SCHOOL', sourceDetails: 'МБОУ СОШ № 5', facts: 'систематические пропуски занятий', signalOn: '2026-11-02' } })).receivePreventionSignal;
+    const p = (
+      await ok(SIGNAL, {
+        i: {
+          person: { lastName: 'Козлов', firstName: 'Дима', birthDate: '2014-05-05' },
+          subject: 'MINOR',
+          source: 'SCHOOL',
+          sourceDetails: 'МБОУ СОШ № 5',
+          facts: 'систематические пропуски занятий',
+          signalOn: '2026-11-02',
+        },
+      })
+    ).receivePreventionSignal;
     expect(p).toMatchObject({ status: 'SIGNAL_RECEIVED', checkDue: '2026-11-07' });
     at('2026-11-06');
-    const step = async (m: string, input: string, v: Record<string, unknown>) => (await ok(`mutation($i: ${input}!) { ${m}(input: $i) { status } }`, { i: { caseId: p.id, ...v } }))[m].status;
-    expect(await step('recordPreventionCheck', 'PreventionCheckInput', { on: '2026-11-03', findings: 'семья в трудной ситуации', confirmed: true, checkedBy: 'ЦСОН' })).toBe('CHECKED');
+    const step = async (m: string, input: string, v: Record<string, unknown>) =>
+      (await ok(`mutation($i: ${input}!) { ${m}(input: $i) { status } }`, { i: { caseId: p.id, ...v } }))[m].status;
+    expect(
+      await step('recordPreventionCheck', 'PreventionCheckInput', {
+        on: '2026-11-03',
+        findings: 'семья в трудной ситуации',
+        confirmed: true,
+        checkedBy: 'ЦСОН',
+      }),
+    ).toBe('CHECKED');
     const kdn = { number: '15/2', date: '2026-11-05', body: 'КДН и ЗП Октябрьского округа' };
-    expect(await step('registerPreventionCase', 'RegisterPreventionInput', { resolution: kdn, curator: 'Смирнова А. В.' })).toBe('REGISTERED');
-    expect(await step('approveRehabilitationProgramme', 'ApproveRehabilitationInput', { approvedOn: '2026-11-06', approvedBy: 'КДН и ЗП', measures: [{ description: 'занятия с психологом', responsibleAgency: 'КЦСОН', dueDate: '2027-01-31' }] })).toBe('IN_EXECUTION');
+    expect(
+      await step('registerPreventionCase', 'RegisterPreventionInput', { resolution: kdn, curator: 'Смирнова А. В.' }),
+    ).toBe('REGISTERED');
+    expect(
+      await step('approveRehabilitationProgramme', 'ApproveRehabilitationInput', {
+        approvedOn: '2026-11-06',
+        approvedBy: 'КДН и ЗП',
+        measures: [{ description: 'занятия с психологом', responsibleAgency: 'КЦСОН', dueDate: '2027-01-31' }],
+      }),
+    ).toBe('IN_EXECUTION');
     at('2027-05-06');
-    expect(await step('reviewPreventionCase', 'ReviewPreventionInput', { on: '2027-05-06', analysis: 'посещает занятия, конфликтов нет' })).toBe('UNDER_REVIEW');
+    expect(
+      await step('reviewPreventionCase', 'ReviewPreventionInput', {
+        on: '2027-05-06',
+        analysis: 'посещает занятия, конфликтов нет',
+      }),
+    ).toBe('UNDER_REVIEW');
     const DEREG = `mutation($i: DeregisterPreventionInput!) { deregisterPreventionCase(input: $i) { status } }`;
-    expect(await refused(DEREG, { i: { caseId: p.id, ground: 'CAUSES_REMOVED' } }, spec, ['prevention_case'])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resolution', rule: 'DECISION_REQUIRED' });
-    expect(await step('deregisterPreventionCase', 'DeregisterPreventionInput', { resolution: { ...kdn, number: '40/7', date: '2027-05-06' }, ground: 'CAUSES_REMOVED' })).toBe('DEREGISTERED');
+    expect(
+      await refused(DEREG, { i: { caseId: p.id, ground: 'CAUSES_REMOVED' } }, spec, ['prevention_case']),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resolution', rule: 'DECISION_REQUIRED' });
+    expect(
+      await step('deregisterPreventionCase', 'DeregisterPreventionInput', {
+        resolution: { ...kdn, number: '40/7', date: '2027-05-06' },
+        ground: 'CAUSES_REMOVED',
+      }),
+    ).toBe('DEREGISTERED');
 
     // another agency asking for prevention data is refused outright — by the Citizen field and by the query
     const cspn = await tokenFor('SOCIAL_PROTECTION', ['HEAD']);
-    const viaCitizen = await call(`query($c: ID!) { citizen(id: $c) { preventionCases { id } } }`, { c: p.citizen.id }, cspn);
+    const viaCitizen = await call(
+      `query($c: ID!) { citizen(id: $c) { preventionCases { id } } }`,
+      { c: p.citizen.id },
+      cspn,
+    );
     expect(viaCitizen.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
-    expect((await call(`query($id: ID!) { preventionCase(id: $id) { facts } }`, { id: p.id }, await tokenFor('EMPLOYMENT'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await call(`query($id: ID!) { preventionCase(id: $id) { facts } }`, { id: p.id }, await tokenFor('EMPLOYMENT')))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     // КЦСОН's case worker sees every stage with its date and responsible party, and the read is audited
-    const mine = (await ok(`query($c: ID!) { citizen(id: $c) { preventionCases { status history { status on responsible } deregistration { number ground } } } }`, { c: p.citizen.id })).citizen.preventionCases[0];
+    const mine = (
+      await ok(
+        `query($c: ID!) { citizen(id: $c) { preventionCases { status history { status on responsible } deregistration { number ground } } } }`,
+        { c: p.citizen.id },
+      )
+    ).citizen.preventionCases[0];
     expect(mine.history.map((h: { status: string; on: string }) => [h.status, h.on])).toEqual([
       ['SIGNAL_RECEIVED', '2026-11-02'],
       ['CHECKED', '2026-11-03'],
@@ -210,6 +574,14 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       ['DEREGISTERED', '2027-05-06'],
     ]);
     expect(mine.deregistration).toEqual({ number: '40/7', ground: 'CAUSES_REMOVED' });
-    await eventually(async () => (await count(db, 'audit_log', `citizen_id = $1 and action = 'READ' and operation like '%Citizen.preventionCases' and subject = 'kcson-1'`, [p.citizen.id])) >= 1);
+    await eventually(
+      async () =>
+        (await count(
+          db,
+          'audit_log',
+          `citizen_id = $1 and action = 'READ' and operation like '%Citizen.preventionCases' and subject = 'kcson-1'`,
+          [p.citizen.id],
+        )) >= 1,
+    );
   });
 });

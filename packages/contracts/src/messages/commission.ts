@@ -11,12 +11,23 @@ const agendaItem = z
     citizenId,
     direction: scDirection,
     termMonths: z.number().int().min(1).max(24),
-    activities: z.array(z.object({ kind: psaActivityKind, description: z.string().max(2000), responsibleAgency: z.string().max(200), dueDate: isoDate }).strict()),
+    activities: z.array(
+      z
+        .object({
+          kind: psaActivityKind,
+          description: z.string().max(2000),
+          responsibleAgency: z.string().max(200),
+          dueDate: isoDate,
+        })
+        .strict(),
+    ),
     businessPlanAmountKopecks: z.number().int().nonnegative().optional(),
   })
   .strict();
 
-const member = z.object({ name: z.string().min(1).max(200), position: z.string().max(200).optional(), agency }).strict();
+const member = z
+  .object({ name: z.string().min(1).max(200), position: z.string().max(200).optional(), agency })
+  .strict();
 
 /**
  * M7 (before): ЦСПН → ЦЗН / КЦСОН. Invitation to a meeting of the
@@ -26,7 +37,8 @@ export const commissionInvitationV1 = defineMessage({
   type: 'commission.invitation.v1',
   topic: TOPICS.commission,
   domainRef: 'M7',
-  description: 'Invitation of a ЦЗН or КЦСОН member to an interagency commission (МВК) meeting, with the draft programmes on the agenda. Key = meeting id.',
+  description:
+    'Invitation of a ЦЗН or КЦСОН member to an interagency commission (МВК) meeting, with the draft programmes on the agenda. Key = meeting id.',
   schema: z
     .object({
       meetingId: uuid,
@@ -52,7 +64,14 @@ export const commissionInvitationV1 = defineMessage({
           citizenId: '3b0c6f0e-2a41-8d5c-9a55-0c5e3f1a2b3c',
           direction: 'JOB_SEARCH',
           termMonths: 9,
-          activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'Обучение по профессии «Повар»', responsibleAgency: 'EMPLOYMENT', dueDate: '2027-03-31' }],
+          activities: [
+            {
+              kind: 'VOCATIONAL_TRAINING',
+              description: 'Обучение по профессии «Повар»',
+              responsibleAgency: 'EMPLOYMENT',
+              dueDate: '2027-03-31',
+            },
+          ],
         },
       ],
       sentAt: '2026-11-23T09:00:00.000Z',
@@ -67,14 +86,23 @@ export const commissionDecisionsV1 = defineMessage({
   type: 'commission.decisions.v1',
   topic: TOPICS.commission,
   domainRef: 'M7',
-  description: 'The interagency commission (МВК) held its meeting: attendance and one decision per case (approve, return for rework, refuse, with reasons). Key = meeting id.',
+  description:
+    'The interagency commission (МВК) held its meeting: attendance and one decision per case (approve, return for rework, refuse, with reasons). Key = meeting id.',
   schema: z
     .object({
       meetingId: uuid,
       meetingDate: isoDate,
       attended: z.array(member),
       decisions: z.array(
-        z.object({ programmeId: uuid, applicationId: uuid, citizenId, decision: commissionDecision, reasons: z.string().max(2000).optional() }).strict(),
+        z
+          .object({
+            programmeId: uuid,
+            applicationId: uuid,
+            citizenId,
+            decision: commissionDecision,
+            reasons: z.string().max(2000).optional(),
+          })
+          .strict(),
       ),
       heldAt: isoDateTime,
     })
@@ -85,7 +113,12 @@ export const commissionDecisionsV1 = defineMessage({
       meetingDate: '2026-11-27',
       attended: [{ name: 'Сидоров А. В.', position: 'председатель', agency: 'SOCIAL_PROTECTION' }],
       decisions: [
-        { programmeId: '0190f0d0-0000-7000-8000-0000000000f1', applicationId: '0190f0b5-0000-7000-8000-000000000001', citizenId: '3b0c6f0e-2a41-8d5c-9a55-0c5e3f1a2b3c', decision: 'APPROVE' },
+        {
+          programmeId: '0190f0d0-0000-7000-8000-0000000000f1',
+          applicationId: '0190f0b5-0000-7000-8000-000000000001',
+          citizenId: '3b0c6f0e-2a41-8d5c-9a55-0c5e3f1a2b3c',
+          decision: 'APPROVE',
+        },
       ],
       heldAt: '2026-11-27T12:00:00.000Z',
     },

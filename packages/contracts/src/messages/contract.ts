@@ -3,7 +3,9 @@ import { citizenId, isoDate, isoDateTime, needsQuestionnaire, personData, uuid }
 import { defineMessage, TOPICS } from '../message-type';
 
 /** Направление социального контракта (DOMAIN.md §3). */
-export const scDirection = z.enum(['JOB_SEARCH', 'BUSINESS', 'SUBSIDIARY_FARM', 'HARDSHIP']).describe('JOB_SEARCH (поиск работы), BUSINESS (ИП/НПД), SUBSIDIARY_FARM (ЛПХ), HARDSHIP (ТЖС)');
+export const scDirection = z
+  .enum(['JOB_SEARCH', 'BUSINESS', 'SUBSIDIARY_FARM', 'HARDSHIP'])
+  .describe('JOB_SEARCH (поиск работы), BUSINESS (ИП/НПД), SUBSIDIARY_FARM (ЛПХ), HARDSHIP (ТЖС)');
 
 /** Вид мероприятия ПСА; partners report against these (and against the activity id). */
 export const psaActivityKind = z.enum([
@@ -40,7 +42,8 @@ export const referralForEmploymentServicesV1 = defineMessage({
   type: 'referral.for-employment-services.v1',
   topic: TOPICS.referrals,
   domainRef: 'M1',
-  description: 'ЦСПН refers a citizen to ЦЗН for employment services (направление для оказания услуг по содействию занятости).',
+  description:
+    'ЦСПН refers a citizen to ЦЗН for employment services (направление для оказания услуг по содействию занятости).',
   schema: z
     .object({
       referralId: uuid,
@@ -61,8 +64,20 @@ export const referralForEmploymentServicesV1 = defineMessage({
       fromAgency: 'SOCIAL_PROTECTION',
       toAgency: 'EMPLOYMENT',
       senderCaseId: '0190f0b5-0000-7000-8000-000000000001',
-      person: { snils: '112-233-445 95', lastName: 'Иванова', firstName: 'Мария', birthDate: '1988-04-12', phone: '+7 900 000-00-00' },
-      needs: { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: true },
+      person: {
+        snils: '112-233-445 95',
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        birthDate: '1988-04-12',
+        phone: '+7 900 000-00-00',
+      },
+      needs: {
+        socialHelp: true,
+        psychologicalSupport: false,
+        employmentHelp: true,
+        vocationalTraining: true,
+        financialLiteracy: true,
+      },
       proposedDirection: 'JOB_SEARCH',
       sentAt: '2026-11-23T09:15:00.000Z',
     },
@@ -89,7 +104,8 @@ export const contractConcludedForEmploymentV1 = defineMessage({
   type: 'contract.concluded-for-employment.v1',
   topic: TOPICS.contracts,
   domainRef: 'M2',
-  description: 'A social contract was concluded; ЦСПН asks ЦЗН for the full package of employment services and lists the ПСА activities assigned to ЦЗН.',
+  description:
+    'A social contract was concluded; ЦСПН asks ЦЗН for the full package of employment services and lists the ПСА activities assigned to ЦЗН.',
   schema: z
     .object({
       ...contractCore,
@@ -112,7 +128,14 @@ export const contractConcludedForEmploymentV1 = defineMessage({
       concludedAt: '2026-11-30T10:00:00.000Z',
       toAgency: 'EMPLOYMENT',
       fullPackageRequested: true,
-      activities: [{ activityId: '0190f0c0-0000-7000-8000-0000000000a1', kind: 'VOCATIONAL_TRAINING', description: 'Обучение по профессии «Повар»', dueDate: '2027-03-31' }],
+      activities: [
+        {
+          activityId: '0190f0c0-0000-7000-8000-0000000000a1',
+          kind: 'VOCATIONAL_TRAINING',
+          description: 'Обучение по профессии «Повар»',
+          dueDate: '2027-03-31',
+        },
+      ],
       trainingNeeded: true,
       trainingCapKopecks: 3_000_000,
     },
@@ -128,7 +151,8 @@ export const contractConcludedForSocialServiceV1 = defineMessage({
   type: 'contract.concluded-for-social-service.v1',
   topic: TOPICS.contracts,
   domainRef: 'M5',
-  description: 'A social contract was concluded; ЦСПН asks КЦСОН for urgent services and social accompaniment and lists the ПСА activities assigned to КЦСОН.',
+  description:
+    'A social contract was concluded; ЦСПН asks КЦСОН for urgent services and social accompaniment and lists the ПСА activities assigned to КЦСОН.',
   schema: z
     .object({
       ...contractCore,
@@ -153,7 +177,14 @@ export const contractConcludedForSocialServiceV1 = defineMessage({
       toAgency: 'SOCIAL_SERVICE',
       urgentServicesRequested: true,
       accompanimentRequested: true,
-      activities: [{ activityId: '0190f0c0-0000-7000-8000-0000000000a2', kind: 'FINANCIAL_LITERACY', description: 'Курс финансовой грамотности', dueDate: '2027-01-31' }],
+      activities: [
+        {
+          activityId: '0190f0c0-0000-7000-8000-0000000000a2',
+          kind: 'FINANCIAL_LITERACY',
+          description: 'Курс финансовой грамотности',
+          dueDate: '2027-01-31',
+        },
+      ],
       serviceUntil: '2028-08-31',
     },
   ],
@@ -176,14 +207,21 @@ export const contractStatus = z.enum([
 ]);
 
 /** Statuses in which the citizen carries out the programme (reports, visits and payments run; partners serve). */
-export const RUNNING_CONTRACT_STATUSES = ['SIGNED', 'ACTIVE', 'EXTENDED', 'UNDER_REVIEW', 'SUCCESSION_PENDING'] as const satisfies readonly z.infer<typeof contractStatus>[];
+export const RUNNING_CONTRACT_STATUSES = [
+  'SIGNED',
+  'ACTIVE',
+  'EXTENDED',
+  'UNDER_REVIEW',
+  'SUCCESSION_PENDING',
+] as const satisfies readonly z.infer<typeof contractStatus>[];
 
 /** Every status change of a contract, for partners and integrators (end, extension, termination, evaluation). */
 export const contractStatusChangedV1 = defineMessage({
   type: 'contract.status-changed.v1',
   topic: TOPICS.contracts,
   domainRef: 'M10 (notice)',
-  description: 'A social contract changed status (extended, ended, evaluated, terminated early, closed); carries the dates in force.',
+  description:
+    'A social contract changed status (extended, ended, evaluated, terminated early, closed); carries the dates in force.',
   schema: z
     .object({
       contractId: uuid,

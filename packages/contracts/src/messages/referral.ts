@@ -13,7 +13,8 @@ export const referralForContractV1 = defineMessage({
   type: 'referral.for-contract.v1',
   topic: TOPICS.referrals,
   domainRef: 'M4',
-  description: 'A citizen is referred to ЦСПН to conclude a social contract (направление для заключения социального контракта).',
+  description:
+    'A citizen is referred to ЦСПН to conclude a social contract (направление для заключения социального контракта).',
   schema: z
     .object({
       referralId: uuid,
@@ -36,8 +37,20 @@ export const referralForContractV1 = defineMessage({
       toAgency: 'SOCIAL_PROTECTION',
       senderCaseId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e10',
       basis: 'LOW_INCOME',
-      person: { snils: '112-233-445 95', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', birthDate: '1988-04-12' },
-      needs: { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: true, financialLiteracy: true },
+      person: {
+        snils: '112-233-445 95',
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        middleName: 'Петровна',
+        birthDate: '1988-04-12',
+      },
+      needs: {
+        socialHelp: true,
+        psychologicalSupport: false,
+        employmentHelp: true,
+        vocationalTraining: true,
+        financialLiteracy: true,
+      },
       sentAt: '2026-11-23T09:15:00.000Z',
     },
   ],

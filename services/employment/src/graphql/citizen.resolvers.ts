@@ -14,7 +14,13 @@ export const Citizen: CitizenResolvers = {
     const rec = await visibleCitizenRecord(ctx, READ_PROFILE, c.id, 'employmentStatus');
     const latest = rec ? (await registrationsOf(ctx, rec.id))[0] : undefined;
     if (!latest) return null;
-    return { registered: latest.isActive(), status: latest.status, registeredOn: latest.registeredOn, employed: latest.status === 'EMPLOYED', category: latest.category ?? null };
+    return {
+      registered: latest.isActive(),
+      status: latest.status,
+      registeredOn: latest.registeredOn,
+      employed: latest.status === 'EMPLOYED',
+      category: latest.category ?? null,
+    };
   },
   jobSeekerRegistrations: async (c, _a, ctx) => {
     const rec = await visibleCitizenRecord(ctx, READ_CASE, c.id, 'jobSeekerRegistrations');

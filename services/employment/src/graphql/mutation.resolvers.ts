@@ -7,7 +7,8 @@ import * as training from '../training/application/training.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
-  registerJobSeeker: (_p, { input }, ctx) => reg.registerJobSeeker(ctx, { ...input, channel: input.channel ?? 'WALK_IN' }),
+  registerJobSeeker: (_p, { input }, ctx) =>
+    reg.registerJobSeeker(ctx, { ...input, channel: input.channel ?? 'WALK_IN' }),
   recordProfiling: (_p, { input }, ctx) => reg.recordProfiling(ctx, input),
   offerVacancy: (_p, { input }, ctx) => reg.offerVacancy(ctx, input),
   recordVacancyResponse: (_p, { input }, ctx) => reg.recordVacancyResponse(ctx, input),

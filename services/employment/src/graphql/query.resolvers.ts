@@ -22,14 +22,24 @@ export const Query: QueryResolvers = {
   },
   contractSupportCases: async (_p, { openOnly, first }, ctx) => {
     authorize(ctx.principal, CASE_WORK, 'contractSupportCases');
-    const rows = (await ctx.em.find(ContractSupport, {}, { orderBy: { receivedAt: 'desc' }, limit: range(first ?? 50, 'first', 500) })).filter((s) => !openOnly || s.isOpen());
+    const rows = (
+      await ctx.em.find(
+        ContractSupport,
+        {},
+        { orderBy: { receivedAt: 'desc' }, limit: range(first ?? 50, 'first', 500) },
+      )
+    ).filter((s) => !openOnly || s.isOpen());
     for (const s of rows) ctx.audit.read(s.citizenId, 'Query.contractSupportCases');
     return rows;
   },
   profilingDue: async (_p, { withinDays }, ctx) => {
     authorize(ctx.principal, CASE_WORK, 'profilingDue');
     const until = addDays(todayOf(ctx), range(withinDays ?? 7, 'withinDays', 366));
-    const rows = await ctx.em.find(JobSeekerRegistration, { status: { $in: [...ACTIVE_STATUSES] }, nextProfilingDue: { $lte: until } }, { orderBy: { nextProfilingDue: 'asc' } });
+    const rows = await ctx.em.find(
+      JobSeekerRegistration,
+      { status: { $in: [...ACTIVE_STATUSES] }, nextProfilingDue: { $lte: until } },
+      { orderBy: { nextProfilingDue: 'asc' } },
+    );
     for (const r of rows) ctx.audit.read(r.citizenId, 'Query.profilingDue');
     return rows;
   },

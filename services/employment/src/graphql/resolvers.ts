@@ -8,6 +8,18 @@ import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { ContractSupport, EmploymentReferral, TrainingReferral } from './training-referral.resolvers';
 
-const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, JobSeekerRegistration, EmploymentPlan, PlanStep, TrainingReferral, ContractSupport, EmploymentReferral };
+const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Citizen,
+  JobSeekerRegistration,
+  EmploymentPlan,
+  PlanStep,
+  TrainingReferral,
+  ContractSupport,
+  EmploymentReferral,
+};
 
 export const employmentResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

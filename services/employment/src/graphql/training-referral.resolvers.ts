@@ -1,4 +1,8 @@
-import type { ContractSupportResolvers, EmploymentReferralResolvers, TrainingReferralResolvers } from '../generated/graphql';
+import type {
+  ContractSupportResolvers,
+  EmploymentReferralResolvers,
+  TrainingReferralResolvers,
+} from '../generated/graphql';
 
 export const TrainingReferral: TrainingReferralResolvers = {
   citizen: (t) => ({ id: t.citizenId }),

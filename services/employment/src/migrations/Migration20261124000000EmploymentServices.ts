@@ -27,7 +27,9 @@ export class Migration20261124000000EmploymentServices extends Migration {
       version int not null default 1
     )`);
     // Once per citizen at a time, guaranteed by the database too.
-    this.addSql(`create unique index job_seeker_registration_active_uq on job_seeker_registration (citizen_id) where status in ('JOB_SEEKER', 'UNEMPLOYED')`);
+    this.addSql(
+      `create unique index job_seeker_registration_active_uq on job_seeker_registration (citizen_id) where status in ('JOB_SEEKER', 'UNEMPLOYED')`,
+    );
     this.addSql(`create table employment_plan (
       id uuid primary key,
       registration_id uuid not null references job_seeker_registration (id),

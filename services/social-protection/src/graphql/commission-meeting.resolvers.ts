@@ -2,7 +2,8 @@ import type { CommissionDecisionResolvers, CommissionMeetingResolvers } from '..
 import { applicationById, programmeById } from './loaders';
 
 export const CommissionMeeting: CommissionMeetingResolvers = {
-  agenda: async (m, _x, ctx) => (await Promise.all(m.agenda.map((a) => programmeById(ctx, a.programmeId)))).filter((p) => p !== null),
+  agenda: async (m, _x, ctx) =>
+    (await Promise.all(m.agenda.map((a) => programmeById(ctx, a.programmeId)))).filter((p) => p !== null),
   heldAt: (m) => m.heldAt ?? null,
 };
 

@@ -5,4 +5,3 @@ export const MonthlyReport: MonthlyReportResolvers = {
   contract: async (r, _x, ctx) => (await contractById(ctx, r.contractId))!,
   spentTotalKopecks: (r) => r.spentTotal(),
 };
-

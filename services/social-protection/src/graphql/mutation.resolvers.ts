@@ -18,7 +18,8 @@ export const Mutation: MutationResolvers = {
   decideExtraCheck: (_p, { input }, ctx) => apps.decideExtraCheck(ctx, input),
   recordHomeSurvey: (_p, { input }, ctx) => apps.recordHomeSurvey(ctx, input),
   withdrawScApplication: (_p, { applicationId }, ctx) => apps.withdrawScApplication(ctx, applicationId),
-  referCitizenToEmploymentCentre: (_p, { applicationId }, ctx) => apps.referCitizenToEmploymentCentre(ctx, applicationId),
+  referCitizenToEmploymentCentre: (_p, { applicationId }, ctx) =>
+    apps.referCitizenToEmploymentCentre(ctx, applicationId),
   draftAdaptationProgramme: (_p, { input }, ctx) => programmes.draftAdaptationProgramme(ctx, input),
   submitProgrammeToCommission: (_p, { programmeId }, ctx) => programmes.submitProgrammeToCommission(ctx, programmeId),
   scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),
@@ -43,8 +44,10 @@ export const Mutation: MutationResolvers = {
   recordRepayment: (_p, { input }, ctx) => contracts.recordRepayment(ctx, input),
   referRepaymentToCourt: (_p, { contractId }, ctx) => contracts.referRepaymentToCourt(ctx, contractId),
   suspendSocialContractForSuccession: (_p, { input }, ctx) => contracts.suspendSocialContractForSuccession(ctx, input),
-  continueSocialContractWithSuccessor: (_p, { input }, ctx) => contracts.continueSocialContractWithSuccessor(ctx, input),
+  continueSocialContractWithSuccessor: (_p, { input }, ctx) =>
+    contracts.continueSocialContractWithSuccessor(ctx, input),
   setRegionalParameter: (_p, { input }, ctx) => parameters.setRegionalParameter(ctx, input),
-  setSubsistenceMinimum: async (_p, { input }, ctx) => subsistenceMinimumView(await parameters.setSubsistenceMinimum(ctx, input)),
+  setSubsistenceMinimum: async (_p, { input }, ctx) =>
+    subsistenceMinimumView(await parameters.setSubsistenceMinimum(ctx, input)),
   setCalendarDay: (_p, { input }, ctx) => parameters.setCalendarDay(ctx, input),
 };

@@ -32,7 +32,10 @@ export const Query: QueryResolvers = {
   incomingReferrals: async (_p, { status, first }, ctx) => {
     authorize(ctx.principal, READ_REFERRAL_QUEUE, 'incomingReferrals');
     const limit = range(first ?? 50, 'first', 500);
-    const rows = await ctx.em.find(IncomingReferral, status ? { status } : {}, { orderBy: { receivedAt: 'desc' }, limit });
+    const rows = await ctx.em.find(IncomingReferral, status ? { status } : {}, {
+      orderBy: { receivedAt: 'desc' },
+      limit,
+    });
     for (const r of rows) ctx.audit.read(r.citizenId, 'Query.incomingReferrals');
     return rows;
   },
@@ -46,7 +49,11 @@ export const Query: QueryResolvers = {
     authorize(ctx.principal, READ_APPLICATIONS, 'programmesAwaitingCommission');
     const region = regionOfTerritory(ctx.principal.territory);
     const apps = await ctx.em.find(ScApplication, { status: 'COMMISSION_REVIEW', region });
-    const rows = await ctx.em.find(AdaptationProgramme, { status: 'ON_REVIEW', applicationId: { $in: apps.map((a) => a.id) } }, { orderBy: { updatedAt: 'asc' } });
+    const rows = await ctx.em.find(
+      AdaptationProgramme,
+      { status: 'ON_REVIEW', applicationId: { $in: apps.map((a) => a.id) } },
+      { orderBy: { updatedAt: 'asc' } },
+    );
     for (const r of rows) ctx.audit.read(r.citizenId, 'Query.programmesAwaitingCommission');
     return rows;
   },
@@ -56,7 +63,11 @@ export const Query: QueryResolvers = {
   },
   commissionMeetings: async (_p, { first }, ctx) => {
     authorize(ctx.principal, READ_APPLICATIONS, 'commissionMeetings');
-    return ctx.em.find(CommissionMeeting, { region: regionOfTerritory(ctx.principal.territory) }, { orderBy: { meetingDate: 'desc' }, limit: range(first ?? 20, 'first', 200) });
+    return ctx.em.find(
+      CommissionMeeting,
+      { region: regionOfTerritory(ctx.principal.territory) },
+      { orderBy: { meetingDate: 'desc' }, limit: range(first ?? 20, 'first', 200) },
+    );
   },
   socialContract: async (_p, { id }, ctx) => {
     authorize(ctx.principal, READ_APPLICATIONS, 'socialContract');
@@ -72,8 +83,17 @@ export const Query: QueryResolvers = {
     return monthlyReportDraft(ctx.em, c, period);
   },
   deadlines: async (_p, { assignedTo, withinDays }, ctx) => {
-    authorize(ctx.principal, { agencies: ['SOCIAL_PROTECTION'], roles: [...CASE_WORK.roles!, ...COMMISSION_DECIDES.roles!] }, 'deadlines');
-    const rows = await listDeadlines(ctx.em, { assignedTo: assignedTo ?? ctx.principal.subject, region: regionOfTerritory(ctx.principal.territory), today: todayOf(ctx), withinDays: range(withinDays ?? 30, 'withinDays', 366) });
+    authorize(
+      ctx.principal,
+      { agencies: ['SOCIAL_PROTECTION'], roles: [...CASE_WORK.roles!, ...COMMISSION_DECIDES.roles!] },
+      'deadlines',
+    );
+    const rows = await listDeadlines(ctx.em, {
+      assignedTo: assignedTo ?? ctx.principal.subject,
+      region: regionOfTerritory(ctx.principal.territory),
+      today: todayOf(ctx),
+      withinDays: range(withinDays ?? 30, 'withinDays', 366),
+    });
     for (const d of rows) ctx.audit.read(d.citizenId, 'Query.deadlines');
     return rows;
   },
@@ -83,11 +103,19 @@ export const Query: QueryResolvers = {
   },
   subsistenceMinima: async (_p, { year }, ctx) => {
     authorize(ctx.principal, READ_PARAMETERS, 'subsistenceMinima');
-    const rows = await ctx.em.find(SubsistenceMinimumRow, { region: regionOfTerritory(ctx.principal.territory), ...(year ? { year } : {}) }, { orderBy: { year: 'desc', zone: 'asc' } });
+    const rows = await ctx.em.find(
+      SubsistenceMinimumRow,
+      { region: regionOfTerritory(ctx.principal.territory), ...(year ? { year } : {}) },
+      { orderBy: { year: 'desc', zone: 'asc' } },
+    );
     return rows.map(subsistenceMinimumView);
   },
   calendarDays: async (_p, { year }, ctx) => {
     authorize(ctx.principal, READ_PARAMETERS, 'calendarDays');
-    return ctx.em.find(CalendarDayRow, { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { date: 'asc' } });
+    return ctx.em.find(
+      CalendarDayRow,
+      { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+      { orderBy: { date: 'asc' } },
+    );
   },
 };

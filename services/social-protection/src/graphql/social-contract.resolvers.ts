@@ -19,8 +19,20 @@ export const SocialContract: SocialContractResolvers = {
   monthlyPaymentKopecks: (c, _x, ctx) => (allows(ctx.principal, READ_MEANS) ? (c.monthlyPaymentKopecks ?? null) : null),
   evaluationDueDate: async (c, _x, ctx) => c.evaluationDueDate(await paramsOf(ctx, c.region)),
   obligations: async (c, _x, ctx) => {
-    const [reports, visits, calendar, params] = await Promise.all([reportsOf(ctx, c.id), visitsOf(ctx, c.id), calendarOf(ctx), paramsOf(ctx, c.region)]);
-    return monthlyObligations({ contract: c, reportPeriods: reports.map((r) => r.period), visitPeriods: visits.map((v) => v.period), today: todayOf(ctx), calendar, params });
+    const [reports, visits, calendar, params] = await Promise.all([
+      reportsOf(ctx, c.id),
+      visitsOf(ctx, c.id),
+      calendarOf(ctx),
+      paramsOf(ctx, c.region),
+    ]);
+    return monthlyObligations({
+      contract: c,
+      reportPeriods: reports.map((r) => r.period),
+      visitPeriods: visits.map((v) => v.period),
+      today: todayOf(ctx),
+      calendar,
+      params,
+    });
   },
   monthlyReports: (c, _x, ctx) => reportsOf(ctx, c.id),
   controlVisits: (c, _x, ctx) => visitsOf(ctx, c.id),

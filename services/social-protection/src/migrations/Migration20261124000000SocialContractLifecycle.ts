@@ -154,8 +154,12 @@ export class Migration20261124000000SocialContractLifecycle extends Migration {
     for (const sql of CALENDAR_DAY_TABLE_V1) this.addSql(sql);
     // Seeds: Irkutsk ПМ 2025–2026 and the ЕП exclusion as a dated parameter (February 2025, DOMAIN.md §2.1).
     for (const m of IRKUTSK_SUBSISTENCE_MINIMA) {
-      this.addSql(`insert into subsistence_minimum (region, year, zone, per_capita_kopecks, working_age_kopecks, changed_by) values ('${m.region}', ${m.year}, '${m.zone}', ${m.perCapita}, ${m.workingAge}, 'seed')`);
+      this.addSql(
+        `insert into subsistence_minimum (region, year, zone, per_capita_kopecks, working_age_kopecks, changed_by) values ('${m.region}', ${m.year}, '${m.zone}', ${m.perCapita}, ${m.workingAge}, 'seed')`,
+      );
     }
-    this.addSql(`insert into regional_parameter (region, code, valid_from, value, changed_by) values ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2024-01-01', 0, 'seed'), ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2025-02-01', 1, 'seed')`);
+    this.addSql(
+      `insert into regional_parameter (region, code, valid_from, value, changed_by) values ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2024-01-01', 0, 'seed'), ('25', 'EXCLUDE_UNIFIED_CHILD_ALLOWANCE', '2025-02-01', 1, 'seed')`,
+    );
   }
 }

@@ -19,8 +19,10 @@ export const AccompanimentCase: AccompanimentCaseResolvers = {
     const today = todayOf(ctx);
     const out: string[] = [];
     if (a.status === 'APPLIED' && a.needDecisionDue < today) out.push('NEED_DECISION');
-    if ((a.status === 'APPLIED' || a.status === 'NEED_RECOGNISED') && a.programmeDue < today) out.push('INDIVIDUAL_PROGRAMME');
-    if (a.individualProgramme && a.isOpen() && a.individualProgramme.revisionDue < today) out.push('PROGRAMME_REVISION');
+    if ((a.status === 'APPLIED' || a.status === 'NEED_RECOGNISED') && a.programmeDue < today)
+      out.push('INDIVIDUAL_PROGRAMME');
+    if (a.individualProgramme && a.isOpen() && a.individualProgramme.revisionDue < today)
+      out.push('PROGRAMME_REVISION');
     return out;
   },
 };

@@ -36,4 +36,3 @@ export const Citizen: CitizenResolvers = {
     return preventionOf(ctx, rec.id);
   },
 };
-

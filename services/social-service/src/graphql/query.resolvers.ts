@@ -48,9 +48,14 @@ export const Query: QueryResolvers = {
     const w = withinDays ?? 5;
     if (w < 0 || w > 366) throw new ValidationError('withinDays', 'RANGE', 'must be between 0 and 366');
     const until = addDays(todayOf(ctx), w);
-    const open = await ctx.em.find(AccompanimentCase, { status: { $in: ['APPLIED', 'NEED_RECOGNISED', 'ACTIVE', 'PROGRAMME_ISSUED', 'REVISION'] } });
+    const open = await ctx.em.find(AccompanimentCase, {
+      status: { $in: ['APPLIED', 'NEED_RECOGNISED', 'ACTIVE', 'PROGRAMME_ISSUED', 'REVISION'] },
+    });
     const rows = open.filter(
-      (a) => (a.status === 'APPLIED' && a.needDecisionDue <= until) || ((a.status === 'APPLIED' || a.status === 'NEED_RECOGNISED') && a.programmeDue <= until) || (a.individualProgramme && a.individualProgramme.revisionDue <= until),
+      (a) =>
+        (a.status === 'APPLIED' && a.needDecisionDue <= until) ||
+        ((a.status === 'APPLIED' || a.status === 'NEED_RECOGNISED') && a.programmeDue <= until) ||
+        (a.individualProgramme && a.individualProgramme.revisionDue <= until),
     );
     for (const a of rows) ctx.audit.read(a.citizenId, 'Query.accompanimentDeadlines');
     return rows.sort((x, y) => x.needDecisionDue.localeCompare(y.needDecisionDue));

@@ -9,6 +9,18 @@ import { SocialServiceApplication } from './social-service-application.resolvers
 import { SocialServiceReferral } from './social-service-referral.resolvers';
 import { UrgentServiceAct, UrgentServiceCase } from './urgent-service-case.resolvers';
 
-const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Citizen, SocialServiceApplication, SocialServiceReferral, UrgentServiceCase, UrgentServiceAct, AccompanimentCase, PreventionCase };
+const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Citizen,
+  SocialServiceApplication,
+  SocialServiceReferral,
+  UrgentServiceCase,
+  UrgentServiceAct,
+  AccompanimentCase,
+  PreventionCase,
+};
 
 export const socialServiceResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

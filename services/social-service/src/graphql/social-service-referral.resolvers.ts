@@ -4,5 +4,7 @@ import { applicationById } from './loaders';
 
 export const SocialServiceReferral: SocialServiceReferralResolvers = {
   citizen: (r) => ({ id: r.citizenId }),
-  application: async (r, _a, ctx) => (await applicationById(ctx, r.senderCaseId)) ?? Promise.reject(new NotFoundError('SocialServiceApplication', r.senderCaseId)),
+  application: async (r, _a, ctx) =>
+    (await applicationById(ctx, r.senderCaseId)) ??
+    Promise.reject(new NotFoundError('SocialServiceApplication', r.senderCaseId)),
 };

@@ -9,9 +9,13 @@ export class Migration20261124000000SocialServices extends Migration {
   override async up(): Promise<void> {
     this.addSql(REGIONAL_PARAMETER_TABLE_V1);
     for (const sql of CALENDAR_DAY_TABLE_V1) this.addSql(sql);
-    this.addSql(`create table urgent_service_type (code text primary key, name text not null, source text not null, unit text not null, anonymous_allowed boolean not null, active boolean not null)`);
+    this.addSql(
+      `create table urgent_service_type (code text primary key, name text not null, source text not null, unit text not null, anonymous_allowed boolean not null, active boolean not null)`,
+    );
     for (const t of URGENT_SERVICE_CATALOGUE) {
-      this.addSql(`insert into urgent_service_type (code, name, source, unit, anonymous_allowed, active) values (${q(t.code)}, ${q(t.name)}, ${q(t.source)}, ${q(t.unit)}, ${t.anonymousAllowed}, true)`);
+      this.addSql(
+        `insert into urgent_service_type (code, name, source, unit, anonymous_allowed, active) values (${q(t.code)}, ${q(t.name)}, ${q(t.source)}, ${q(t.unit)}, ${t.anonymousAllowed}, true)`,
+      );
     }
     this.addSql(`create table urgent_service_case (
       id uuid primary key,
@@ -35,7 +39,9 @@ export class Migration20261124000000SocialServices extends Migration {
       check (anonymous or citizen_id is not null)
     )`);
     this.addSql('create index urgent_service_case_citizen_idx on urgent_service_case (citizen_id, requested_at desc)');
-    this.addSql('create unique index urgent_service_case_contract_uq on urgent_service_case (contract_id) where contract_id is not null');
+    this.addSql(
+      'create unique index urgent_service_case_contract_uq on urgent_service_case (contract_id) where contract_id is not null',
+    );
     this.addSql(`create table urgent_service_act (
       id uuid primary key,
       case_id uuid not null unique references urgent_service_case (id),
@@ -58,7 +64,9 @@ export class Migration20261124000000SocialServices extends Migration {
         end if;
         return case when tg_op = 'DELETE' then old else new end;
       end $$`);
-    this.addSql(`create trigger urgent_service_act_immutable before update or delete on urgent_service_act for each row execute function urgent_service_act_immutable()`);
+    this.addSql(
+      `create trigger urgent_service_act_immutable before update or delete on urgent_service_act for each row execute function urgent_service_act_immutable()`,
+    );
     this.addSql(`create table accompaniment_case (
       id uuid primary key,
       citizen_id uuid not null references citizen (id) on update cascade,
@@ -85,7 +93,9 @@ export class Migration20261124000000SocialServices extends Migration {
       version int not null default 1
     )`);
     // One accompaniment case per social contract, however often M5 is delivered.
-    this.addSql('create unique index accompaniment_case_contract_uq on accompaniment_case (contract_id) where contract_id is not null');
+    this.addSql(
+      'create unique index accompaniment_case_contract_uq on accompaniment_case (contract_id) where contract_id is not null',
+    );
     this.addSql('create index accompaniment_case_citizen_idx on accompaniment_case (citizen_id)');
     this.addSql(`create table prevention_case (
       id uuid primary key,

@@ -40,7 +40,13 @@ export class ContractSupport {
   receivedAt!: Date;
   version: number = 1;
 
-  static open(m: ConcludedForEmployment, citizenId: string, category: string, today: IsoDate, now: Date): ContractSupport {
+  static open(
+    m: ConcludedForEmployment,
+    citizenId: string,
+    category: string,
+    today: IsoDate,
+    now: Date,
+  ): ContractSupport {
     return Object.assign(new ContractSupport(), {
       id: m.contractId,
       citizenId,
@@ -70,13 +76,26 @@ export class ContractSupport {
     return this.activities.find((a) => a.kind === kind);
   }
 
-  deliverService(kind: ContractServiceKind, on: IsoDate, today: IsoDate, specialist: string, notes: string | null | undefined): ContractService {
+  deliverService(
+    kind: ContractServiceKind,
+    on: IsoDate,
+    today: IsoDate,
+    specialist: string,
+    notes: string | null | undefined,
+  ): ContractService {
     const s = this.services.find((x) => x.kind === kind);
-    if (!s) throw new ValidationError('input.kind', 'SERVICE_OPENED', `${kind} was not requested for contract ${this.contractNumber}`);
-    if (s.status === 'DELIVERED') throw new ConflictError('SERVICE_DELIVERED', `${kind} was delivered on ${s.deliveredOn}`, { rule: 'ONCE' });
+    if (!s)
+      throw new ValidationError(
+        'input.kind',
+        'SERVICE_OPENED',
+        `${kind} was not requested for contract ${this.contractNumber}`,
+      );
+    if (s.status === 'DELIVERED')
+      throw new ConflictError('SERVICE_DELIVERED', `${kind} was delivered on ${s.deliveredOn}`, { rule: 'ONCE' });
     parseIsoDate(on, 'input.deliveredOn');
     if (on > today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (on < this.startDate && on < this.receivedAt.toISOString().slice(0, 10)) throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the contract');
+    if (on < this.startDate && on < this.receivedAt.toISOString().slice(0, 10))
+      throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the contract');
     Object.assign(s, { status: 'DELIVERED', deliveredOn: on, specialist, notes: notes?.trim() || null });
     return s;
   }

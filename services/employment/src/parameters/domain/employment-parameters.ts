@@ -1,8 +1,21 @@
-import { defineParameter as def, RegionalParameterSet, type IsoDate, type ParameterDefinition, type ParameterValue } from '@sc/kernel';
+import {
+  defineParameter as def,
+  RegionalParameterSet,
+  type IsoDate,
+  type ParameterDefinition,
+  type ParameterValue,
+} from '@sc/kernel';
 
 /** ЦЗН's regional parameters (DOMAIN.md §7), as dated data an ADMIN may change. */
 export const EMPLOYMENT_PARAMETER_DEFINITIONS = {
-  REPROFILING_INTERVAL_DAYS: def('DAYS', 45, 1, 365, 'C', 'повторное профилирование — каждые 1,5 месяца (565-ФЗ ст. 26)'),
+  REPROFILING_INTERVAL_DAYS: def(
+    'DAYS',
+    45,
+    1,
+    365,
+    'C',
+    'повторное профилирование — каждые 1,5 месяца (565-ФЗ ст. 26)',
+  ),
   PLAN_STEP_MAX_MONTHS: def('MONTHS', 12, 1, 24, 'U', 'самый дальний срок шага индивидуального плана'),
 } as const satisfies Record<string, ParameterDefinition>;
 

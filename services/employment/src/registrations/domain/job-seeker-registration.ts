@@ -48,7 +48,8 @@ export interface EmploymentOutcome {
 }
 
 const wage = (v: number, field: string) => {
-  if (!Number.isInteger(v) || v < 0 || v > 100_000_000) throw new ValidationError(field, 'AMOUNT_RANGE', 'must be a whole number of kopecks from 0 to 100 000 000');
+  if (!Number.isInteger(v) || v < 0 || v > 100_000_000)
+    throw new ValidationError(field, 'AMOUNT_RANGE', 'must be a whole number of kopecks from 0 to 100 000 000');
   return v;
 };
 
@@ -95,8 +96,14 @@ export class JobSeekerRegistration {
     now: Date;
   }): JobSeekerRegistration {
     const active = a.existing.find((r) => r.isActive());
-    if (active) throw new ConflictError('ALREADY_REGISTERED', `the citizen is already registered (${active.status} since ${active.registeredOn})`, { rule: 'ONE_ACTIVE_REGISTRATION', field: 'input.citizen', registrationId: active.id });
-    if (!Number.isInteger(a.experienceYears) || a.experienceYears < 0 || a.experienceYears > 70) throw new ValidationError('input.experienceYears', 'RANGE', 'must be a whole number of years from 0 to 70');
+    if (active)
+      throw new ConflictError(
+        'ALREADY_REGISTERED',
+        `the citizen is already registered (${active.status} since ${active.registeredOn})`,
+        { rule: 'ONE_ACTIVE_REGISTRATION', field: 'input.citizen', registrationId: active.id },
+      );
+    if (!Number.isInteger(a.experienceYears) || a.experienceYears < 0 || a.experienceYears > 70)
+      throw new ValidationError('input.experienceYears', 'RANGE', 'must be a whole number of years from 0 to 70');
     return Object.assign(new JobSeekerRegistration(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
@@ -115,7 +122,12 @@ export class JobSeekerRegistration {
   }
 
   private assertActive(action: string): void {
-    if (!this.isActive()) throw new ConflictError('REGISTRATION_CLOSED', `JobSeekerRegistration in state ${this.status} cannot ${action}`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: action });
+    if (!this.isActive())
+      throw new ConflictError('REGISTRATION_CLOSED', `JobSeekerRegistration in state ${this.status} cannot ${action}`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: action,
+      });
   }
 
   /** Профилирование; re-profiling falls due every REPROFILING_INTERVAL_DAYS. */
@@ -123,28 +135,56 @@ export class JobSeekerRegistration {
     this.assertActive('profile');
     parseIsoDate(p.profiledOn, 'input.profiledOn');
     if (p.profiledOn > today) throw new ValidationError('input.profiledOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (p.profiledOn < this.registeredOn) throw new ValidationError('input.profiledOn', 'DATE_ORDER', `profiling cannot precede the registration (${this.registeredOn})`);
+    if (p.profiledOn < this.registeredOn)
+      throw new ValidationError(
+        'input.profiledOn',
+        'DATE_ORDER',
+        `profiling cannot precede the registration (${this.registeredOn})`,
+      );
     this.profiling = { ...p, notes: p.notes?.trim() || null, by };
     this.nextProfilingDue = addDays(p.profiledOn, params.get('REPROFILING_INTERVAL_DAYS'));
   }
 
-  offerVacancy(o: { employerName: string; employerInn: string; position: string; wageKopecks: number; offeredOn: IsoDate }, today: IsoDate, now: Date): VacancyOffer {
+  offerVacancy(
+    o: { employerName: string; employerInn: string; position: string; wageKopecks: number; offeredOn: IsoDate },
+    today: IsoDate,
+    now: Date,
+  ): VacancyOffer {
     this.assertActive('offerVacancy');
     if (!o.employerName.trim()) throw new ValidationError('input.employerName', 'REQUIRED', 'must not be empty');
     if (!o.position.trim()) throw new ValidationError('input.position', 'REQUIRED', 'must not be empty');
     parseIsoDate(o.offeredOn, 'input.offeredOn');
     if (o.offeredOn > today) throw new ValidationError('input.offeredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    const offer: VacancyOffer = { id: uuidv7(now.getTime()), employerName: o.employerName.trim(), employerInn: parseInn(o.employerInn, 'input.employerInn'), position: o.position.trim(), wageKopecks: wage(o.wageKopecks, 'input.wageKopecks'), offeredOn: o.offeredOn, response: 'PENDING', outcome: null, respondedOn: null };
+    const offer: VacancyOffer = {
+      id: uuidv7(now.getTime()),
+      employerName: o.employerName.trim(),
+      employerInn: parseInn(o.employerInn, 'input.employerInn'),
+      position: o.position.trim(),
+      wageKopecks: wage(o.wageKopecks, 'input.wageKopecks'),
+      offeredOn: o.offeredOn,
+      response: 'PENDING',
+      outcome: null,
+      respondedOn: null,
+    };
     this.offers.push(offer);
     return offer;
   }
 
-  respondToOffer(offerId: string, response: 'ACCEPTED' | 'DECLINED', outcome: VacancyOutcome | null | undefined, on: IsoDate, note: string | null | undefined): VacancyOffer {
+  respondToOffer(
+    offerId: string,
+    response: 'ACCEPTED' | 'DECLINED',
+    outcome: VacancyOutcome | null | undefined,
+    on: IsoDate,
+    note: string | null | undefined,
+  ): VacancyOffer {
     const o = this.offers.find((x) => x.id === offerId);
     if (!o) throw new ValidationError('input.offerId', 'MUST_EXIST', 'not an offer of this registration');
-    if (o.response !== 'PENDING') throw new ConflictError('OFFER_ANSWERED', `the offer was already ${o.response}`, { rule: 'ONE_RESPONSE' });
-    if (on < o.offeredOn) throw new ValidationError('input.respondedOn', 'DATE_ORDER', 'the response cannot precede the offer');
-    if (outcome && response !== 'ACCEPTED') throw new ValidationError('input.outcome', 'OUTCOME_AFTER_ACCEPTANCE', 'only an accepted offer has an outcome');
+    if (o.response !== 'PENDING')
+      throw new ConflictError('OFFER_ANSWERED', `the offer was already ${o.response}`, { rule: 'ONE_RESPONSE' });
+    if (on < o.offeredOn)
+      throw new ValidationError('input.respondedOn', 'DATE_ORDER', 'the response cannot precede the offer');
+    if (outcome && response !== 'ACCEPTED')
+      throw new ValidationError('input.outcome', 'OUTCOME_AFTER_ACCEPTANCE', 'only an accepted offer has an outcome');
     Object.assign(o, { response, outcome: outcome ?? null, respondedOn: on, note: note?.trim() || null });
     return o;
   }
@@ -154,10 +194,27 @@ export class JobSeekerRegistration {
     this.assertActive('confirmEmployment');
     const inn = parseInn(e.employerInn, 'input.employerInn');
     parseIsoDate(e.contractDate, 'input.contractDate');
-    if (e.contractDate > today) throw new ValidationError('input.contractDate', 'NOT_IN_FUTURE', 'the employment contract date cannot be in the future');
-    if (e.contractDate < this.registeredOn) throw new ValidationError('input.contractDate', 'DATE_ORDER', `employment found through ЦЗН cannot precede the registration (${this.registeredOn})`);
+    if (e.contractDate > today)
+      throw new ValidationError(
+        'input.contractDate',
+        'NOT_IN_FUTURE',
+        'the employment contract date cannot be in the future',
+      );
+    if (e.contractDate < this.registeredOn)
+      throw new ValidationError(
+        'input.contractDate',
+        'DATE_ORDER',
+        `employment found through ЦЗН cannot precede the registration (${this.registeredOn})`,
+      );
     if (!e.position.trim()) throw new ValidationError('input.position', 'REQUIRED', 'must not be empty');
-    this.employment = { employerInn: inn, employerName: e.employerName?.trim() || null, contractDate: e.contractDate, position: e.position.trim(), wageKopecks: wage(e.wageKopecks, 'input.wageKopecks'), confirmedBy: by };
+    this.employment = {
+      employerInn: inn,
+      employerName: e.employerName?.trim() || null,
+      contractDate: e.contractDate,
+      position: e.position.trim(),
+      wageKopecks: wage(e.wageKopecks, 'input.wageKopecks'),
+      confirmedBy: by,
+    };
     this.status = 'EMPLOYED';
     this.closedOn = today;
     return this.employment;

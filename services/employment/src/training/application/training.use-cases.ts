@@ -7,16 +7,52 @@ import { reportToSocialProtection } from '../../reports/application/report-to-so
 import { TrainingReferral } from '../domain/training-referral';
 
 /** Направление на обучение: for a contract holder the cost is checked against the contract's training cap (M2). */
-export function referToTraining(ctx: CaseContext, i: { registrationId: string; programme: string; provider: string; startDate: IsoDate; endDate: IsoDate; costKopecks: number }): Promise<TrainingReferral> {
+export function referToTraining(
+  ctx: CaseContext,
+  i: {
+    registrationId: string;
+    programme: string;
+    provider: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    costKopecks: number;
+  },
+): Promise<TrainingReferral> {
   return inChange(ctx, 'referToTraining', CASE_WORK, async (tx, c) => {
     const r = await mustFind(tx, JobSeekerRegistration, i.registrationId, 'input.registrationId');
-    if (!r.isActive()) throw new ConflictError('REGISTRATION_CLOSED', `JobSeekerRegistration in state ${r.status} cannot refer to training`, { rule: 'STATE_MACHINE', currentState: r.status, attemptedAction: 'referToTraining' });
+    if (!r.isActive())
+      throw new ConflictError(
+        'REGISTRATION_CLOSED',
+        `JobSeekerRegistration in state ${r.status} cannot refer to training`,
+        { rule: 'STATE_MACHINE', currentState: r.status, attemptedAction: 'referToTraining' },
+      );
     const support = await tx.findOne(ContractSupport, { citizenId: r.citizenId }, { orderBy: { receivedAt: 'desc' } });
     const open = support?.isOpen() ? support : null;
-    const t = TrainingReferral.refer({ ...i, citizenId: r.citizenId, registrationId: r.id, contractId: open?.id, psaActivityId: open?.activityFor('VOCATIONAL_TRAINING')?.activityId, capKopecks: open?.trainingCapKopecks, today: c.today, by: c.by, now: c.now });
+    const t = TrainingReferral.refer({
+      ...i,
+      citizenId: r.citizenId,
+      registrationId: r.id,
+      contractId: open?.id,
+      psaActivityId: open?.activityFor('VOCATIONAL_TRAINING')?.activityId,
+      capKopecks: open?.trainingCapKopecks,
+      today: c.today,
+      by: c.by,
+      now: c.now,
+    });
     tx.persist(t);
     await tx.flush();
-    await reportToSocialProtection(ctx.deps, tx, r.citizenId, { kind: 'TRAINING_REFERRED', training: { programme: t.programme, provider: t.provider, costKopecks: t.costKopecks }, occurredOn: c.today }, 'VOCATIONAL_TRAINING', open);
+    await reportToSocialProtection(
+      ctx.deps,
+      tx,
+      r.citizenId,
+      {
+        kind: 'TRAINING_REFERRED',
+        training: { programme: t.programme, provider: t.provider, costKopecks: t.costKopecks },
+        occurredOn: c.today,
+      },
+      'VOCATIONAL_TRAINING',
+      open,
+    );
     c.audit(r.citizenId, 'TrainingReferral', t.id);
     return t;
   });
@@ -25,7 +61,16 @@ export function referToTraining(ctx: CaseContext, i: { registrationId: string; p
 const KIND = { START: 'TRAINING_STARTED', COMPLETE: 'TRAINING_COMPLETED', DROP: 'TRAINING_DROPPED' } as const;
 
 /** Обучение начато / завершено с документом / прекращено с причиной; ЦСПН hears each (M3). */
-export function updateTrainingReferral(ctx: CaseContext, i: { trainingReferralId: string; action: 'START' | 'COMPLETE' | 'DROP'; on: IsoDate; certificate?: string | null; reason?: string | null }): Promise<TrainingReferral> {
+export function updateTrainingReferral(
+  ctx: CaseContext,
+  i: {
+    trainingReferralId: string;
+    action: 'START' | 'COMPLETE' | 'DROP';
+    on: IsoDate;
+    certificate?: string | null;
+    reason?: string | null;
+  },
+): Promise<TrainingReferral> {
   return inChange(ctx, 'updateTrainingReferral', CASE_WORK, async (tx, c) => {
     const t = await mustFind(tx, TrainingReferral, i.trainingReferralId, 'input.trainingReferralId');
     t.move(i.action === 'START' ? 'start' : i.action === 'COMPLETE' ? 'complete' : 'drop', i.on, c.today, i);
@@ -34,7 +79,17 @@ export function updateTrainingReferral(ctx: CaseContext, i: { trainingReferralId
       ctx.deps,
       tx,
       t.citizenId,
-      { kind: KIND[i.action], training: { programme: t.programme, provider: t.provider, costKopecks: t.costKopecks, certificate: t.certificate ?? undefined, reason: t.dropReason ?? undefined }, occurredOn: i.on },
+      {
+        kind: KIND[i.action],
+        training: {
+          programme: t.programme,
+          provider: t.provider,
+          costKopecks: t.costKopecks,
+          certificate: t.certificate ?? undefined,
+          reason: t.dropReason ?? undefined,
+        },
+        occurredOn: i.on,
+      },
       'VOCATIONAL_TRAINING',
     );
     c.audit(t.citizenId, 'TrainingReferral', t.id);

@@ -34,14 +34,23 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
   return inChange(ctx, 'submitScApplication', CASE_WORK, async (tx, c) => {
     const person = validatePerson(i.citizen, 'input.citizen', c.today);
     if (i.channel === 'REFERRAL_FROM_EMPLOYMENT' || i.channel === 'REFERRAL_FROM_SOCIAL_SERVICE') {
-      throw new ValidationError('input.channel', 'CHANNEL_IN_PERSON', 'referral channels are set by the referral message, not typed in');
+      throw new ValidationError(
+        'input.channel',
+        'CHANNEL_IN_PERSON',
+        'referral channels are set by the referral message, not typed in',
+      );
     }
     const region = regionOfTerritory(c.p.territory);
     const params = await loadParameters(tx, region, c.today);
     const household = validateHousehold(i.household, incomePeriod(c.today, params), c.today);
     const { citizen } = await ctx.deps.directory.register(tx, person);
     const open = (await tx.find(ScApplication, { citizenId: citizen.id })).find((a) => a.isOpen());
-    if (open) throw new ConflictError('APPLICATION_IN_PROGRESS', `the citizen already has an application in progress (${open.id}, ${open.status})`, { rule: 'ONE_OPEN_APPLICATION', applicationId: open.id });
+    if (open)
+      throw new ConflictError(
+        'APPLICATION_IN_PROGRESS',
+        `the citizen already has an application in progress (${open.id}, ${open.status})`,
+        { rule: 'ONE_OPEN_APPLICATION', applicationId: open.id },
+      );
     const app = ScApplication.open({
       citizenId: citizen.id,
       channel: i.channel ?? 'IN_PERSON',
@@ -62,7 +71,12 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
   });
 }
 
-async function onApplication(ctx: CaseContext, operation: string, id: string, fn: (a: ScApplication, tx: EntityManager, c: Change) => Promise<void> | void): Promise<ScApplication> {
+async function onApplication(
+  ctx: CaseContext,
+  operation: string,
+  id: string,
+  fn: (a: ScApplication, tx: EntityManager, c: Change) => Promise<void> | void,
+): Promise<ScApplication> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const a = await mustFind(tx, ScApplication, id, 'input.applicationId');
     await fn(a, tx, c);
@@ -74,7 +88,13 @@ async function onApplication(ctx: CaseContext, operation: string, id: string, fn
 /** Дополнить сведения: household, incomes, documents, zone (until the means test runs). */
 export function updateApplicationData(
   ctx: CaseContext,
-  i: { applicationId: string; zone?: TerritorialZone | null; proposedDirection?: ScDirection | null; household?: HouseholdMemberInput[] | null; documents?: DocumentCheck[] | null },
+  i: {
+    applicationId: string;
+    zone?: TerritorialZone | null;
+    proposedDirection?: ScDirection | null;
+    household?: HouseholdMemberInput[] | null;
+    documents?: DocumentCheck[] | null;
+  },
 ) {
   return onApplication(ctx, 'updateApplicationData', i.applicationId, async (a, tx) => {
     a.assertDataEditable();
@@ -88,7 +108,8 @@ export function updateApplicationData(
   });
 }
 
-export const requestApplicationData = (ctx: CaseContext, id: string) => onApplication(ctx, 'requestApplicationData', id, (a) => a.apply('requestData'));
+export const requestApplicationData = (ctx: CaseContext, id: string) =>
+  onApplication(ctx, 'requestApplicationData', id, (a) => a.apply('requestData'));
 
 export const withdrawScApplication = (ctx: CaseContext, id: string) =>
   onApplication(ctx, 'withdrawScApplication', id, (a, _tx, c) => {
@@ -108,9 +129,17 @@ export function assignScApplication(ctx: CaseContext, i: { applicationId: string
  * applicant's zone for the year of application. Eligible → interview and
  * home survey; not eligible → rejected, with the figures kept.
  */
-export function runMeansTestForApplication(ctx: CaseContext, i: { applicationId: string; extraCheck?: boolean | null }) {
+export function runMeansTestForApplication(
+  ctx: CaseContext,
+  i: { applicationId: string; extraCheck?: boolean | null },
+) {
   return onApplication(ctx, 'runMeansTest', i.applicationId, async (a, tx, c) => {
-    if (a.household.length === 0) throw new ValidationError('household', 'HOUSEHOLD_NOT_EMPTY', 'record the household and incomes first (updateApplicationData)');
+    if (a.household.length === 0)
+      throw new ValidationError(
+        'household',
+        'HOUSEHOLD_NOT_EMPTY',
+        'record the household and incomes first (updateApplicationData)',
+      );
     a.apply('dataComplete'); // from REGISTERED or AWAITING_DATA; any other state is a CONFLICT naming it
     const on = a.registeredOn();
     const params = await loadParameters(tx, a.region, on);
@@ -118,17 +147,25 @@ export function runMeansTestForApplication(ctx: CaseContext, i: { applicationId:
     a.meansTest = runMeansTest({ applicationDate: on, household: a.household, pm, params });
     if (i.extraCheck) return a.requireExtraCheck(params);
     if (a.meansTest.eligible) a.apply('findEligible');
-    else a.reject(`среднедушевой доход ${a.meansTest.perCapitaIncomeKopecks} коп. не ниже прожиточного минимума ${a.meansTest.subsistenceMinimumKopecks} коп.`, c.now);
+    else
+      a.reject(
+        `среднедушевой доход ${a.meansTest.perCapitaIncomeKopecks} коп. не ниже прожиточного минимума ${a.meansTest.subsistenceMinimumKopecks} коп.`,
+        c.now,
+      );
     a.decidedAt = c.now;
   });
 }
 
-export function decideExtraCheck(ctx: CaseContext, i: { applicationId: string; eligible: boolean; reason?: string | null }) {
+export function decideExtraCheck(
+  ctx: CaseContext,
+  i: { applicationId: string; eligible: boolean; reason?: string | null },
+) {
   return onApplication(ctx, 'decideExtraCheck', i.applicationId, (a, _tx, c) => {
     if (a.status !== 'EXTRA_CHECK') a.apply('requireExtraCheck'); // not under an extra check: the CONFLICT names the state
     if (i.eligible) a.apply('findEligible');
     else {
-      if (!i.reason?.trim()) throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal must state its reason');
+      if (!i.reason?.trim())
+        throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal must state its reason');
       a.reject(i.reason.trim(), c.now);
     }
     a.decidedAt = c.now;
@@ -156,8 +193,17 @@ export function recordHomeSurvey(ctx: CaseContext, i: HomeSurveyInput & { applic
 /** M1: направление в ЦЗН для оказания услуг по содействию занятости. */
 export function referCitizenToEmploymentCentre(ctx: CaseContext, applicationId: string) {
   return onApplication(ctx, 'referCitizenToEmploymentCentre', applicationId, async (a, tx, c) => {
-    if (!a.isOpen()) throw new ConflictError('APPLICATION_CLOSED', `the application is ${a.status}`, { rule: 'STATE_MACHINE', currentState: a.status, attemptedAction: 'referToEmploymentCentre' });
-    if (a.employmentReferralId) throw new ConflictError('ALREADY_REFERRED', 'the citizen was already referred to ЦЗН from this application', { rule: 'ONE_REFERRAL', referralId: a.employmentReferralId });
+    if (!a.isOpen())
+      throw new ConflictError('APPLICATION_CLOSED', `the application is ${a.status}`, {
+        rule: 'STATE_MACHINE',
+        currentState: a.status,
+        attemptedAction: 'referToEmploymentCentre',
+      });
+    if (a.employmentReferralId)
+      throw new ConflictError('ALREADY_REFERRED', 'the citizen was already referred to ЦЗН from this application', {
+        rule: 'ONE_REFERRAL',
+        referralId: a.employmentReferralId,
+      });
     const citizen = await ctx.deps.directory.get(tx, a.citizenId);
     a.employmentReferralId = uuidv7(c.now.getTime());
     await ctx.deps.outbox.enqueue(tx, referralForEmploymentServicesV1, a.citizenId, {

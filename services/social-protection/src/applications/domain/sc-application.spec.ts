@@ -2,8 +2,21 @@ import { IllegalTransitionError } from '@sc/kernel';
 import { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import { ScApplication } from './sc-application';
 
-const needs = { socialHelp: true, psychologicalSupport: false, employmentHelp: true, vocationalTraining: false, financialLiteracy: true };
-const open = () => ScApplication.openFromReferral({ citizenId: 'c', fromAgency: 'SOCIAL_SERVICE', needs, now: new Date('2026-11-23T00:00:00Z'), params: RegionalParameters.defaults() });
+const needs = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: false,
+  financialLiteracy: true,
+};
+const open = () =>
+  ScApplication.openFromReferral({
+    citizenId: 'c',
+    fromAgency: 'SOCIAL_SERVICE',
+    needs,
+    now: new Date('2026-11-23T00:00:00Z'),
+    params: RegionalParameters.defaults(),
+  });
 
 describe('ScApplication state machine (DOMAIN.md §4.1)', () => {
   it('opens from a КЦСОН referral as REGISTERED with the referral channel', () => {
@@ -12,7 +25,17 @@ describe('ScApplication state machine (DOMAIN.md §4.1)', () => {
 
   it('walks the path to CONTRACTED, with a return for rework on the way', () => {
     const a = open();
-    for (const e of ['dataComplete', 'findEligible', 'completeSurvey', 'submitToCommission', 'returnForRework', 'submitToCommission', 'approve', 'sign'] as const) a.apply(e);
+    for (const e of [
+      'dataComplete',
+      'findEligible',
+      'completeSurvey',
+      'submitToCommission',
+      'returnForRework',
+      'submitToCommission',
+      'approve',
+      'sign',
+    ] as const)
+      a.apply(e);
     expect(a.status).toBe('CONTRACTED');
     expect(a.isOpen()).toBe(false);
   });

@@ -45,7 +45,10 @@ const withdrawable = Object.fromEntries(
   SC_APPLICATION_STATUSES.filter((s) => !FINAL.includes(s)).map((s) => [s, { withdraw: 'WITHDRAWN' }]),
 ) as TransitionTable<ScApplicationStatus, ScApplicationEvent>;
 
-const merge = (a: TransitionTable<ScApplicationStatus, ScApplicationEvent>, b: TransitionTable<ScApplicationStatus, ScApplicationEvent>) => {
+const merge = (
+  a: TransitionTable<ScApplicationStatus, ScApplicationEvent>,
+  b: TransitionTable<ScApplicationStatus, ScApplicationEvent>,
+) => {
   const out: TransitionTable<ScApplicationStatus, ScApplicationEvent> = { ...a };
   for (const [k, v] of Object.entries(b)) out[k as ScApplicationStatus] = { ...out[k as ScApplicationStatus], ...v };
   return out;
@@ -63,7 +66,8 @@ export const SC_APPLICATION_TRANSITIONS = merge(withdrawable, {
   APPROVED: { sign: 'CONTRACTED' },
 });
 
-export type ApplicationChannel = 'IN_PERSON' | 'EPGU' | 'MFC' | 'REFERRAL_FROM_EMPLOYMENT' | 'REFERRAL_FROM_SOCIAL_SERVICE';
+export type ApplicationChannel =
+  'IN_PERSON' | 'EPGU' | 'MFC' | 'REFERRAL_FROM_EMPLOYMENT' | 'REFERRAL_FROM_SOCIAL_SERVICE';
 
 /** States in which the household, incomes and documents may still be edited. */
 const DATA_EDITABLE: readonly ScApplicationStatus[] = ['SUBMITTED', 'REGISTERED', 'AWAITING_DATA'];
@@ -109,12 +113,16 @@ export class ScApplication {
 
   assertDataEditable(): void {
     if (!DATA_EDITABLE.includes(this.status)) {
-      throw new ConflictError('APPLICATION_DATA_LOCKED', `ScApplication in state ${this.status} cannot change its household or documents: the means test has been run`, {
-        entity: 'ScApplication',
-        currentState: this.status,
-        attemptedAction: 'updateData',
-        rule: 'STATE_MACHINE',
-      });
+      throw new ConflictError(
+        'APPLICATION_DATA_LOCKED',
+        `ScApplication in state ${this.status} cannot change its household or documents: the means test has been run`,
+        {
+          entity: 'ScApplication',
+          currentState: this.status,
+          attemptedAction: 'updateData',
+          rule: 'STATE_MACHINE',
+        },
+      );
     }
   }
 
@@ -137,7 +145,13 @@ export class ScApplication {
   }
 
   /** An application opened from another agency's referral is registered on receipt. */
-  static openFromReferral(a: { citizenId: string; fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE'; needs: NeedsQuestionnaire; now: Date; params: RegionalParameters }): ScApplication {
+  static openFromReferral(a: {
+    citizenId: string;
+    fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE';
+    needs: NeedsQuestionnaire;
+    now: Date;
+    params: RegionalParameters;
+  }): ScApplication {
     return ScApplication.open({
       citizenId: a.citizenId,
       channel: a.fromAgency === 'EMPLOYMENT' ? 'REFERRAL_FROM_EMPLOYMENT' : 'REFERRAL_FROM_SOCIAL_SERVICE',

@@ -14,19 +14,40 @@ const PARTNERS = ['EMPLOYMENT', 'SOCIAL_SERVICE'] as const;
  * awaiting review and not yet on an open meeting's agenda; members from ЦЗН
  * and КЦСОН are invited by message (M7) with the draft programmes.
  */
-export function scheduleCommissionMeeting(ctx: CaseContext, i: { meetingDate: IsoDate; place?: string | null; members: CommissionMember[] }): Promise<CommissionMeeting> {
+export function scheduleCommissionMeeting(
+  ctx: CaseContext,
+  i: { meetingDate: IsoDate; place?: string | null; members: CommissionMember[] },
+): Promise<CommissionMeeting> {
   return inChange(ctx, 'scheduleCommissionMeeting', CASE_WORK, async (tx, c) => {
     const region = regionOfTerritory(c.p.territory);
-    const scheduled = (await tx.find(CommissionMeeting, { region, status: 'SCHEDULED' })).flatMap((m) => m.agenda.map((a) => a.programmeId));
-    const waiting = (await tx.find(AdaptationProgramme, { status: 'ON_REVIEW' }, { orderBy: { updatedAt: 'asc' } })).filter((p) => !scheduled.includes(p.id));
-    const apps = new Map((await tx.find(ScApplication, { id: { $in: waiting.map((p) => p.applicationId) }, region })).map((a) => [a.id, a]));
+    const scheduled = (await tx.find(CommissionMeeting, { region, status: 'SCHEDULED' })).flatMap((m) =>
+      m.agenda.map((a) => a.programmeId),
+    );
+    const waiting = (
+      await tx.find(AdaptationProgramme, { status: 'ON_REVIEW' }, { orderBy: { updatedAt: 'asc' } })
+    ).filter((p) => !scheduled.includes(p.id));
+    const apps = new Map(
+      (await tx.find(ScApplication, { id: { $in: waiting.map((p) => p.applicationId) }, region })).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     const agendaProgrammes = waiting.filter((p) => apps.has(p.applicationId));
     const m = CommissionMeeting.schedule({
       region,
       meetingDate: i.meetingDate,
       place: i.place,
-      members: i.members.map((x) => ({ name: x.name.trim(), position: x.position ?? null, agency: x.agency, role: x.role })),
-      agenda: agendaProgrammes.map((p) => ({ programmeId: p.id, applicationId: p.applicationId, citizenId: p.citizenId })),
+      members: i.members.map((x) => ({
+        name: x.name.trim(),
+        position: x.position ?? null,
+        agency: x.agency,
+        role: x.role,
+      })),
+      agenda: agendaProgrammes.map((p) => ({
+        programmeId: p.id,
+        applicationId: p.applicationId,
+        citizenId: p.citizenId,
+      })),
       today: c.today,
       by: c.by,
       now: c.now,
@@ -47,7 +68,12 @@ export function scheduleCommissionMeeting(ctx: CaseContext, i: { meetingDate: Is
           citizenId: p.citizenId,
           direction: p.direction,
           termMonths: p.termMonths,
-          activities: p.activities.map((a) => ({ kind: a.kind, description: a.description, responsibleAgency: a.responsibleOrganisation ?? a.responsibleAgency, dueDate: a.dueDate })),
+          activities: p.activities.map((a) => ({
+            kind: a.kind,
+            description: a.description,
+            responsibleAgency: a.responsibleOrganisation ?? a.responsibleAgency,
+            dueDate: a.dueDate,
+          })),
           businessPlanAmountKopecks: p.businessPlan?.amountRequestedKopecks,
         })),
         sentAt: c.now.toISOString(),
@@ -59,7 +85,10 @@ export function scheduleCommissionMeeting(ctx: CaseContext, i: { meetingDate: Is
 }
 
 /** Решение МВК по одной программе: approve → APPROVED; return → back to drafting with reasons; refuse → REJECTED. */
-export function recordCommissionDecision(ctx: CaseContext, i: { meetingId: string; programmeId: string; decision: CommissionDecisionKind; reasons?: string | null }): Promise<CommissionMeeting> {
+export function recordCommissionDecision(
+  ctx: CaseContext,
+  i: { meetingId: string; programmeId: string; decision: CommissionDecisionKind; reasons?: string | null },
+): Promise<CommissionMeeting> {
   return inChange(ctx, 'recordCommissionDecision', COMMISSION_DECIDES, async (tx, c) => {
     const m = await mustFind(tx, CommissionMeeting, i.meetingId, 'input.meetingId');
     const prog = await mustFind(tx, AdaptationProgramme, i.programmeId, 'input.programmeId');
@@ -85,7 +114,10 @@ export function recordCommissionDecision(ctx: CaseContext, i: { meetingId: strin
 }
 
 /** Протокол: closes the meeting and sends the record of decisions to the partners that sat on it (M7). */
-export function closeCommissionMeeting(ctx: CaseContext, i: { meetingId: string; attended: string[] }): Promise<CommissionMeeting> {
+export function closeCommissionMeeting(
+  ctx: CaseContext,
+  i: { meetingId: string; attended: string[] },
+): Promise<CommissionMeeting> {
   return inChange(ctx, 'closeCommissionMeeting', COMMISSION_DECIDES, async (tx, c) => {
     const m = await mustFind(tx, CommissionMeeting, i.meetingId, 'input.meetingId');
     if (i.attended.length === 0) throw new ValidationError('input.attended', 'REQUIRED', 'list the members present');
@@ -96,7 +128,13 @@ export function closeCommissionMeeting(ctx: CaseContext, i: { meetingId: string;
         meetingId: m.id,
         meetingDate: m.meetingDate,
         attended: m.attended.map((x) => ({ name: x.name, position: x.position ?? undefined, agency: x.agency })),
-        decisions: m.decisions.map((d) => ({ programmeId: d.programmeId, applicationId: d.applicationId, citizenId: d.citizenId, decision: d.decision, reasons: d.reasons ?? undefined })),
+        decisions: m.decisions.map((d) => ({
+          programmeId: d.programmeId,
+          applicationId: d.applicationId,
+          citizenId: d.citizenId,
+          decision: d.decision,
+          reasons: d.reasons ?? undefined,
+        })),
         heldAt: c.now.toISOString(),
       });
     }

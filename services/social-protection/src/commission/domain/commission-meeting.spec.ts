@@ -29,7 +29,9 @@ describe('interagency commission (МВК)', () => {
     m.decide('p2', 'RETURN_FOR_REWORK', 'нет бизнес-плана', 'chair', now);
     m.close(['Сидоров А. В.', 'Петрова О. И.'], now);
     expect(m.status).toBe('HELD');
-    expect(m.minutes).toContain('Присутствовали:\n  Сидоров А. В. (SOCIAL_PROTECTION, CHAIR)\n  Петрова О. И. (EMPLOYMENT, MEMBER)');
+    expect(m.minutes).toContain(
+      'Присутствовали:\n  Сидоров А. В. (SOCIAL_PROTECTION, CHAIR)\n  Петрова О. И. (EMPLOYMENT, MEMBER)',
+    );
     expect(m.minutes).toContain('1. Заявление a1: программу социальной адаптации одобрить.');
     expect(m.minutes).toContain('2. Заявление a2: программу вернуть на доработку. Основания: нет бизнес-плана.');
     expect(m.minutes).toContain('Перенесено на следующее заседание:\n  заявление a3');

@@ -41,15 +41,31 @@ export class CommissionMeeting {
   scheduledBy!: string;
   version: number = 1;
 
-  static schedule(a: { region: string; meetingDate: IsoDate; place?: string | null; members: CommissionMember[]; agenda: AgendaItem[]; today: IsoDate; by: string; now: Date }): CommissionMeeting {
+  static schedule(a: {
+    region: string;
+    meetingDate: IsoDate;
+    place?: string | null;
+    members: CommissionMember[];
+    agenda: AgendaItem[];
+    today: IsoDate;
+    by: string;
+    now: Date;
+  }): CommissionMeeting {
     parseIsoDate(a.meetingDate, 'input.meetingDate');
-    if (a.meetingDate < a.today) throw new ValidationError('input.meetingDate', 'NOT_IN_PAST', 'a meeting cannot be scheduled in the past');
+    if (a.meetingDate < a.today)
+      throw new ValidationError('input.meetingDate', 'NOT_IN_PAST', 'a meeting cannot be scheduled in the past');
     if (a.members.length === 0) throw new ValidationError('input.members', 'REQUIRED', 'the commission needs members');
-    if (!a.members.some((m) => m.role === 'CHAIR')) throw new ValidationError('input.members', 'CHAIR_REQUIRED', 'one member must chair the commission');
+    if (!a.members.some((m) => m.role === 'CHAIR'))
+      throw new ValidationError('input.members', 'CHAIR_REQUIRED', 'one member must chair the commission');
     a.members.forEach((m, i) => {
       if (!m.name.trim()) throw new ValidationError(`input.members[${i}].name`, 'REQUIRED', 'must not be empty');
     });
-    if (a.agenda.length === 0) throw new ValidationError('input', 'AGENDA_EMPTY', 'no programme is awaiting the commission: nothing to put on the agenda');
+    if (a.agenda.length === 0)
+      throw new ValidationError(
+        'input',
+        'AGENDA_EMPTY',
+        'no programme is awaiting the commission: nothing to put on the agenda',
+      );
     return Object.assign(new CommissionMeeting(), {
       id: uuidv7(a.now.getTime()),
       region: a.region,
@@ -65,17 +81,46 @@ export class CommissionMeeting {
   }
 
   private assertOpen(action: string): void {
-    if (this.status !== 'SCHEDULED') throw new ConflictError('MEETING_HELD', `the meeting of ${this.meetingDate} is closed; ${action} is not possible`, { entity: 'CommissionMeeting', currentState: this.status, attemptedAction: action, rule: 'STATE_MACHINE' });
+    if (this.status !== 'SCHEDULED')
+      throw new ConflictError(
+        'MEETING_HELD',
+        `the meeting of ${this.meetingDate} is closed; ${action} is not possible`,
+        { entity: 'CommissionMeeting', currentState: this.status, attemptedAction: action, rule: 'STATE_MACHINE' },
+      );
   }
 
-  decide(programmeId: string, decision: CommissionDecisionKind, reasons: string | null | undefined, by: string, now: Date): CommissionDecision {
+  decide(
+    programmeId: string,
+    decision: CommissionDecisionKind,
+    reasons: string | null | undefined,
+    by: string,
+    now: Date,
+  ): CommissionDecision {
     this.assertOpen('recordCommissionDecision');
     const item = this.agenda.find((x) => x.programmeId === programmeId);
-    if (!item) throw new ValidationError('input.programmeId', 'ON_AGENDA', 'the programme is not on this meeting’s agenda');
-    if (this.decisions.some((d) => d.programmeId === programmeId)) throw new ConflictError('ALREADY_DECIDED', 'the commission has already decided on this programme at this meeting', { rule: 'ONE_DECISION_PER_CASE' });
-    if (decision !== 'APPROVE' && !reasons?.trim()) throw new ValidationError('input.reasons', 'REASONS_REQUIRED', `a ${decision} decision must state its reasons`);
-    if (this.meetingDate > now.toISOString().slice(0, 10)) throw new ConflictError('MEETING_NOT_YET', `the meeting is on ${this.meetingDate}; decisions are recorded at or after it`, { rule: 'DECIDE_AT_MEETING' });
-    const d: CommissionDecision = { ...item, decision, reasons: reasons?.trim() || null, decidedBy: by, decidedAt: now.toISOString() };
+    if (!item)
+      throw new ValidationError('input.programmeId', 'ON_AGENDA', 'the programme is not on this meeting’s agenda');
+    if (this.decisions.some((d) => d.programmeId === programmeId))
+      throw new ConflictError(
+        'ALREADY_DECIDED',
+        'the commission has already decided on this programme at this meeting',
+        { rule: 'ONE_DECISION_PER_CASE' },
+      );
+    if (decision !== 'APPROVE' && !reasons?.trim())
+      throw new ValidationError('input.reasons', 'REASONS_REQUIRED', `a ${decision} decision must state its reasons`);
+    if (this.meetingDate > now.toISOString().slice(0, 10))
+      throw new ConflictError(
+        'MEETING_NOT_YET',
+        `the meeting is on ${this.meetingDate}; decisions are recorded at or after it`,
+        { rule: 'DECIDE_AT_MEETING' },
+      );
+    const d: CommissionDecision = {
+      ...item,
+      decision,
+      reasons: reasons?.trim() || null,
+      decidedBy: by,
+      decidedAt: now.toISOString(),
+    };
     this.decisions.push(d);
     return d;
   }
@@ -84,9 +129,15 @@ export class CommissionMeeting {
   close(attendedNames: readonly string[], now: Date): void {
     this.assertOpen('closeCommissionMeeting');
     const unknown = attendedNames.filter((n) => !this.members.some((m) => m.name === n));
-    if (unknown.length) throw new ValidationError('input.attended', 'MEMBER_OF_COMMISSION', `not members of this commission: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new ValidationError(
+        'input.attended',
+        'MEMBER_OF_COMMISSION',
+        `not members of this commission: ${unknown.join(', ')}`,
+      );
     this.attended = this.members.filter((m) => attendedNames.includes(m.name));
-    if (!this.attended.some((m) => m.role === 'CHAIR')) throw new ValidationError('input.attended', 'CHAIR_PRESENT', 'the minutes need the chair present');
+    if (!this.attended.some((m) => m.role === 'CHAIR'))
+      throw new ValidationError('input.attended', 'CHAIR_PRESENT', 'the minutes need the chair present');
     this.status = 'HELD';
     this.heldAt = now;
     this.minutes = renderMinutes(this);
@@ -110,9 +161,13 @@ export function renderMinutes(m: CommissionMeeting): string {
     'Присутствовали:',
     ...m.attended.map((a) => `  ${a.name}${a.position ? `, ${a.position}` : ''} (${a.agency}, ${a.role})`),
     'Рассмотрено и решено:',
-    ...m.decisions.map((d, i) => `  ${i + 1}. Заявление ${d.applicationId}: ${DECISION_TEXT[d.decision]}${d.reasons ? `. Основания: ${d.reasons}` : ''}.`),
+    ...m.decisions.map(
+      (d, i) =>
+        `  ${i + 1}. Заявление ${d.applicationId}: ${DECISION_TEXT[d.decision]}${d.reasons ? `. Основания: ${d.reasons}` : ''}.`,
+    ),
   ];
   const postponed = m.undecided();
-  if (postponed.length) lines.push('Перенесено на следующее заседание:', ...postponed.map((p) => `  заявление ${p.applicationId}`));
+  if (postponed.length)
+    lines.push('Перенесено на следующее заседание:', ...postponed.map((p) => `  заявление ${p.applicationId}`));
   return lines.join('\n');
 }

@@ -4,7 +4,11 @@ import { personDataOf } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
-import { AdaptationProgramme, assertProgrammeApproved, openActivitiesOf } from '../../programmes/domain/adaptation-programme';
+import {
+  AdaptationProgramme,
+  assertProgrammeApproved,
+  openActivitiesOf,
+} from '../../programmes/domain/adaptation-programme';
 import { assignedActivityOf } from '../../programmes/domain/psa-activity';
 import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
@@ -15,7 +19,10 @@ import { SocialContract } from '../domain/social-contract';
  * request for the full package of employment services, its activities) and
  * КЦСОН (M5: urgent services and accompaniment, its activities).
  */
-export function concludeSocialContract(ctx: CaseContext, i: { applicationId: string; signedOn: IsoDate; startDate?: IsoDate | null }): Promise<SocialContract> {
+export function concludeSocialContract(
+  ctx: CaseContext,
+  i: { applicationId: string; signedOn: IsoDate; startDate?: IsoDate | null },
+): Promise<SocialContract> {
   return inChange(ctx, 'concludeSocialContract', CASE_WORK, async (tx, c) => {
     const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
     const prog = await tx.findOne(AdaptationProgramme, { applicationId: app.id });
@@ -25,7 +32,14 @@ export function concludeSocialContract(ctx: CaseContext, i: { applicationId: str
     const startDate = i.startDate ?? (prog.plannedStart > i.signedOn ? prog.plannedStart : i.signedOn);
     const params = await loadParameters(tx, app.region, i.signedOn);
     const pm = await loadSubsistenceMinimum(tx, app.region, app.zone, Number(startDate.slice(0, 4)));
-    const seq = await tx.getConnection().execute<{ n: string }[]>(`select nextval('social_contract_number_seq') as n`, [], 'all', tx.getTransactionContext());
+    const seq = await tx
+      .getConnection()
+      .execute<{ n: string }[]>(
+        `select nextval('social_contract_number_seq') as n`,
+        [],
+        'all',
+        tx.getTransactionContext(),
+      );
     const contract = SocialContract.conclude({
       number: `СК-${app.region}-${startDate.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
       programme: prog,
@@ -54,7 +68,12 @@ export function concludeSocialContract(ctx: CaseContext, i: { applicationId: str
       concludedAt: c.now.toISOString(),
     };
     const forEmployment = openActivitiesOf(contract.activities, 'EMPLOYMENT');
-    if (forEmployment.length || contract.direction === 'JOB_SEARCH' || app.needs.employmentHelp || app.needs.vocationalTraining) {
+    if (
+      forEmployment.length ||
+      contract.direction === 'JOB_SEARCH' ||
+      app.needs.employmentHelp ||
+      app.needs.vocationalTraining
+    ) {
       await ctx.deps.outbox.enqueue(tx, contractConcludedForEmploymentV1, contract.citizenId, {
         ...core,
         toAgency: 'EMPLOYMENT',
@@ -65,7 +84,12 @@ export function concludeSocialContract(ctx: CaseContext, i: { applicationId: str
       });
     }
     const forSocialService = openActivitiesOf(contract.activities, 'SOCIAL_SERVICE');
-    if (forSocialService.length || app.needs.psychologicalSupport || app.needs.socialHelp || app.needs.financialLiteracy) {
+    if (
+      forSocialService.length ||
+      app.needs.psychologicalSupport ||
+      app.needs.socialHelp ||
+      app.needs.financialLiteracy
+    ) {
       await ctx.deps.outbox.enqueue(tx, contractConcludedForSocialServiceV1, contract.citizenId, {
         ...core,
         toAgency: 'SOCIAL_SERVICE',

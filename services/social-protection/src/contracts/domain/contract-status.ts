@@ -24,7 +24,13 @@ export type ContractEvent =
   | 'succeed';
 
 /** EXTENDED is a running contract whose end moved; it is extended once, so it cannot `extend` again. */
-const running = { amend: 'ACTIVE', review: 'UNDER_REVIEW', endTerm: 'ENDED', terminate: 'TERMINATED_EARLY', suspendForSuccession: 'SUCCESSION_PENDING' } as const;
+const running = {
+  amend: 'ACTIVE',
+  review: 'UNDER_REVIEW',
+  endTerm: 'ENDED',
+  terminate: 'TERMINATED_EARLY',
+  suspendForSuccession: 'SUCCESSION_PENDING',
+} as const;
 
 export const CONTRACT_TRANSITIONS: TransitionTable<ContractStatus, ContractEvent> = {
   SIGNED: { start: 'ACTIVE', terminate: 'TERMINATED_EARLY' },
@@ -41,7 +47,8 @@ export const CONTRACT_TRANSITIONS: TransitionTable<ContractStatus, ContractEvent
   COURT_RECOVERY: { close: 'CLOSED' },
 };
 
-export const nextContractStatus = (from: ContractStatus, e: ContractEvent): ContractStatus => transition('SocialContract', CONTRACT_TRANSITIONS, from, e);
+export const nextContractStatus = (from: ContractStatus, e: ContractEvent): ContractStatus =>
+  transition('SocialContract', CONTRACT_TRANSITIONS, from, e);
 
 /** States in which the citizen carries out the programme: reports, visits and payments run. */
 export const RUNNING_STATUSES: readonly ContractStatus[] = RUNNING_CONTRACT_STATUSES;

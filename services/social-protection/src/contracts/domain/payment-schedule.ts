@@ -19,7 +19,8 @@ export interface ContractPayment {
 }
 
 /** Monthly payment: a share of the working-age ПМ of the zone (DOMAIN.md §3). */
-export const monthlyPaymentOf = (pmWorkingAgeKopecks: number, p: RegionalParameters): number => Math.round((pmWorkingAgeKopecks * p.get('MONTHLY_PAYMENT_PM_PERCENT')) / 100);
+export const monthlyPaymentOf = (pmWorkingAgeKopecks: number, p: RegionalParameters): number =>
+  Math.round((pmWorkingAgeKopecks * p.get('MONTHLY_PAYMENT_PM_PERCENT')) / 100);
 
 /**
  * График выплат (DOMAIN.md §3):
@@ -29,14 +30,27 @@ export const monthlyPaymentOf = (pmWorkingAgeKopecks: number, p: RegionalParamet
  * - HARDSHIP: monthly for the term, or the lump sum chosen in the programme;
  * - training with a cost is paid to the provider when it starts.
  */
-export function generatePaymentSchedule(a: { programme: AdaptationProgramme; startDate: IsoDate; termMonths: number; pmWorkingAgeKopecks: number; params: RegionalParameters }): ContractPayment[] {
+export function generatePaymentSchedule(a: {
+  programme: AdaptationProgramme;
+  startDate: IsoDate;
+  termMonths: number;
+  pmWorkingAgeKopecks: number;
+  params: RegionalParameters;
+}): ContractPayment[] {
   const { programme: prog, params: p } = a;
   const monthly = monthlyPaymentOf(a.pmWorkingAgeKopecks, p);
   const out: Omit<ContractPayment, 'no'>[] = [];
   const startMonth = monthOf(a.startDate);
   const monthlyPayment = (i: number): Omit<ContractPayment, 'no'> => {
     const m = addMonthsToMonth(startMonth, i);
-    return { kind: 'MONTHLY', purpose: `ежемесячная выплата за ${m}`, forMonth: m, dueDate: i === 0 ? a.startDate : firstDayOf(m), amountKopecks: monthly, status: 'SCHEDULED' };
+    return {
+      kind: 'MONTHLY',
+      purpose: `ежемесячная выплата за ${m}`,
+      forMonth: m,
+      dueDate: i === 0 ? a.startDate : firstDayOf(m),
+      amountKopecks: monthly,
+      status: 'SCHEDULED',
+    };
   };
   switch (prog.direction) {
     case 'JOB_SEARCH': {
@@ -44,17 +58,36 @@ export function generatePaymentSchedule(a: { programme: AdaptationProgramme; sta
       const before = Math.min(p.get('JOB_SEARCH_PAYMENTS_BEFORE_EMPLOYMENT'), total);
       for (let i = 0; i < before; i++) out.push(monthlyPayment(i));
       for (let i = before; i < total; i++) {
-        out.push({ kind: 'MONTHLY', purpose: 'ежемесячная выплата после подтверждения трудоустройства', forMonth: null, dueDate: null, amountKopecks: monthly, status: 'AWAITING_EMPLOYMENT' });
+        out.push({
+          kind: 'MONTHLY',
+          purpose: 'ежемесячная выплата после подтверждения трудоустройства',
+          forMonth: null,
+          dueDate: null,
+          amountKopecks: monthly,
+          status: 'AWAITING_EMPLOYMENT',
+        });
       }
       break;
     }
     case 'BUSINESS':
     case 'SUBSIDIARY_FARM':
-      out.push({ kind: 'LUMP_SUM', purpose: `единовременная выплата по бизнес-плану: ${prog.businessPlan!.summary}`, dueDate: addDays(a.startDate, p.get('LUMP_SUM_DUE_DAYS')), amountKopecks: prog.businessPlan!.amountRequestedKopecks, status: 'SCHEDULED' });
+      out.push({
+        kind: 'LUMP_SUM',
+        purpose: `единовременная выплата по бизнес-плану: ${prog.businessPlan!.summary}`,
+        dueDate: addDays(a.startDate, p.get('LUMP_SUM_DUE_DAYS')),
+        amountKopecks: prog.businessPlan!.amountRequestedKopecks,
+        status: 'SCHEDULED',
+      });
       break;
     case 'HARDSHIP':
       if (prog.hardshipPaymentMode === 'LUMP_SUM') {
-        out.push({ kind: 'LUMP_SUM', purpose: 'единовременная выплата (ТЖС)', dueDate: addDays(a.startDate, p.get('LUMP_SUM_DUE_DAYS')), amountKopecks: prog.hardshipLumpSumKopecks!, status: 'SCHEDULED' });
+        out.push({
+          kind: 'LUMP_SUM',
+          purpose: 'единовременная выплата (ТЖС)',
+          dueDate: addDays(a.startDate, p.get('LUMP_SUM_DUE_DAYS')),
+          amountKopecks: prog.hardshipLumpSumKopecks!,
+          status: 'SCHEDULED',
+        });
       } else {
         for (let i = 0; i < a.termMonths; i++) out.push(monthlyPayment(i));
       }
@@ -62,7 +95,13 @@ export function generatePaymentSchedule(a: { programme: AdaptationProgramme; sta
   }
   for (const act of prog.activities) {
     if (act.kind === 'VOCATIONAL_TRAINING' && act.costKopecks) {
-      out.push({ kind: 'TRAINING', purpose: `оплата обучения: ${act.description}`, dueDate: act.startDate, amountKopecks: act.costKopecks, status: 'SCHEDULED' });
+      out.push({
+        kind: 'TRAINING',
+        purpose: `оплата обучения: ${act.description}`,
+        dueDate: act.startDate,
+        amountKopecks: act.costKopecks,
+        status: 'SCHEDULED',
+      });
     }
   }
   return out.map((x, i) => ({ no: i + 1, paidOn: null, note: null, ...x }));
@@ -89,8 +128,10 @@ export function releaseAfterEmployment(payments: ContractPayment[], on: IsoDate,
   }
 }
 
-export const paidTotal = (payments: readonly ContractPayment[]): number => payments.filter((x) => x.status === 'PAID').reduce((s, x) => s + x.amountKopecks, 0);
-export const scheduledTotal = (payments: readonly ContractPayment[]): number => payments.filter((x) => x.status !== 'CANCELLED').reduce((s, x) => s + x.amountKopecks, 0);
+export const paidTotal = (payments: readonly ContractPayment[]): number =>
+  payments.filter((x) => x.status === 'PAID').reduce((s, x) => s + x.amountKopecks, 0);
+export const scheduledTotal = (payments: readonly ContractPayment[]): number =>
+  payments.filter((x) => x.status !== 'CANCELLED').reduce((s, x) => s + x.amountKopecks, 0);
 
 /**
  * Payments not yet made are cancelled when a contract ends early; at the end

@@ -1,6 +1,10 @@
 import { IllegalTransitionError } from '@sc/kernel';
 import { RegionalParameters } from '../../parameters/domain/regional-parameters';
-import { AdaptationProgramme, assertProgrammeApproved, type DraftProgrammeInput } from '../../programmes/domain/adaptation-programme';
+import {
+  AdaptationProgramme,
+  assertProgrammeApproved,
+  type DraftProgrammeInput,
+} from '../../programmes/domain/adaptation-programme';
 import { applyEmploymentEvent } from '../../partner-reports/domain/partner-event';
 import { SocialContract } from './social-contract';
 
@@ -10,7 +14,21 @@ const programme = (over: Partial<DraftProgrammeInput> = {}) => {
   const p = AdaptationProgramme.draft({
     applicationId: 'a',
     citizenId: 'c',
-    input: { direction: 'JOB_SEARCH', termMonths: 9, plannedStart: '2026-12-01', activities: [{ kind: 'EMPLOYMENT', description: 'Трудоустройство', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-01', dueDate: '2027-05-31' }], ...over },
+    input: {
+      direction: 'JOB_SEARCH',
+      termMonths: 9,
+      plannedStart: '2026-12-01',
+      activities: [
+        {
+          kind: 'EMPLOYMENT',
+          description: 'Трудоустройство',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2026-12-01',
+          dueDate: '2027-05-31',
+        },
+      ],
+      ...over,
+    },
     params,
     earliestStart: '2026-11-01',
     by: 'x',
@@ -21,7 +39,20 @@ const programme = (over: Partial<DraftProgrammeInput> = {}) => {
   return p;
 };
 const conclude = (over: Partial<DraftProgrammeInput> = {}, startDate = '2026-12-01') =>
-  SocialContract.conclude({ number: 'СК-1', programme: programme(over), applicationId: 'a', citizenId: 'c', region: '25', zone: 'WHOLE_REGION', signedOn: '2026-11-30', startDate, pm: { year: 2026, workingAgeKopecks: 2_188_200 }, perCapitaIncomeBeforeKopecks: 1_500_000, params, now });
+  SocialContract.conclude({
+    number: 'СК-1',
+    programme: programme(over),
+    applicationId: 'a',
+    citizenId: 'c',
+    region: '25',
+    zone: 'WHOLE_REGION',
+    signedOn: '2026-11-30',
+    startDate,
+    pm: { year: 2026, workingAgeKopecks: 2_188_200 },
+    perCapitaIncomeBeforeKopecks: 1_500_000,
+    params,
+    now,
+  });
 const codeOf = (f: () => unknown): string => {
   try {
     f();
@@ -33,14 +64,41 @@ const codeOf = (f: () => unknown): string => {
 
 describe('social contract (DOMAIN.md §3, §4.2)', () => {
   it('cannot be concluded without a programme approved by the commission', () => {
-    const draft = AdaptationProgramme.draft({ applicationId: 'a', citizenId: 'c', input: { direction: 'HARDSHIP', termMonths: 6, plannedStart: '2026-12-01', hardshipPaymentMode: 'MONTHLY', activities: [{ kind: 'OTHER', description: 'x', responsibleAgency: 'SOCIAL_PROTECTION', startDate: '2026-12-01', dueDate: '2027-01-01' }] }, params, earliestStart: '2026-11-01', by: 'x', now });
+    const draft = AdaptationProgramme.draft({
+      applicationId: 'a',
+      citizenId: 'c',
+      input: {
+        direction: 'HARDSHIP',
+        termMonths: 6,
+        plannedStart: '2026-12-01',
+        hardshipPaymentMode: 'MONTHLY',
+        activities: [
+          {
+            kind: 'OTHER',
+            description: 'x',
+            responsibleAgency: 'SOCIAL_PROTECTION',
+            startDate: '2026-12-01',
+            dueDate: '2027-01-01',
+          },
+        ],
+      },
+      params,
+      earliestStart: '2026-11-01',
+      by: 'x',
+      now,
+    });
     expect(codeOf(() => assertProgrammeApproved(draft))).toBe('PROGRAMME_NOT_APPROVED');
     expect(codeOf(() => assertProgrammeApproved(null))).toBe('PROGRAMME_NOT_APPROVED');
   });
 
   it('JOB_SEARCH: one payment for the month of conclusion, three more released by ЦЗН’s employment confirmation', () => {
     const c = conclude();
-    expect(c).toMatchObject({ status: 'SIGNED', startDate: '2026-12-01', endDate: '2027-08-31', monthlyPaymentKopecks: 2_188_200 });
+    expect(c).toMatchObject({
+      status: 'SIGNED',
+      startDate: '2026-12-01',
+      endDate: '2027-08-31',
+      monthlyPaymentKopecks: 2_188_200,
+    });
     expect(c.payments.map((p) => [p.status, p.dueDate])).toEqual([
       ['SCHEDULED', '2026-12-01'],
       ['AWAITING_EMPLOYMENT', null],
@@ -51,7 +109,18 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
     c.recordPayment(1, '2026-12-01', now);
     expect(c.status).toBe('ACTIVE');
     const ev = applyEmploymentEvent(
-      { eventId: 'e1', citizenId: 'c', kind: 'EMPLOYED', occurredOn: '2027-03-10', employment: { employerInn: '500100732259', contractDate: '2027-03-10', position: 'повар', wageKopecks: 4_500_000 } },
+      {
+        eventId: 'e1',
+        citizenId: 'c',
+        kind: 'EMPLOYED',
+        occurredOn: '2027-03-10',
+        employment: {
+          employerInn: '500100732259',
+          contractDate: '2027-03-10',
+          position: 'повар',
+          wageKopecks: 4_500_000,
+        },
+      },
       c,
       now,
     );
@@ -68,8 +137,22 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
     const c = conclude({
       direction: 'BUSINESS',
       termMonths: 12,
-      businessPlan: { summary: 'Пошив одежды', activityForm: 'SELF_EMPLOYED', amountRequestedKopecks: 30_000_000, items: [{ name: 'оборудование', amountKopecks: 30_000_000 }] },
-      activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'Курсы', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-10', dueDate: '2027-02-28', costKopecks: 2_500_000 }],
+      businessPlan: {
+        summary: 'Пошив одежды',
+        activityForm: 'SELF_EMPLOYED',
+        amountRequestedKopecks: 30_000_000,
+        items: [{ name: 'оборудование', amountKopecks: 30_000_000 }],
+      },
+      activities: [
+        {
+          kind: 'VOCATIONAL_TRAINING',
+          description: 'Курсы',
+          responsibleAgency: 'EMPLOYMENT',
+          startDate: '2026-12-10',
+          dueDate: '2027-02-28',
+          costKopecks: 2_500_000,
+        },
+      ],
     });
     expect(c.payments.map((p) => [p.kind, p.amountKopecks, p.dueDate])).toEqual([
       ['LUMP_SUM', 30_000_000, '2026-12-31'],
@@ -84,7 +167,16 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
   it('extends once, in the final month, by at most half the original term', () => {
     const c = conclude();
     c.start(now);
-    const ext = (newEndDate: string, today: string) => () => c.extend({ newEndDate, reasonKind: 'ILLNESS_OVER_MONTH', reason: 'больничный 5 недель', today, by: 'head', params, now });
+    const ext = (newEndDate: string, today: string) => () =>
+      c.extend({
+        newEndDate,
+        reasonKind: 'ILLNESS_OVER_MONTH',
+        reason: 'больничный 5 недель',
+        today,
+        by: 'head',
+        params,
+        now,
+      });
     expect(codeOf(ext('2027-10-31', '2027-05-01'))).toBe('EXTENSION_OUTSIDE_FINAL_MONTH');
     expect(codeOf(ext('2028-01-31', '2027-08-15'))).toBe('EXTENSION_MAX_HALF_TERM');
     ext('2028-01-15', '2027-08-15')();
@@ -98,14 +190,27 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
     expect(codeOf(() => c.endTerm('2027-08-31', now))).toBe('TERM_NOT_OVER');
     c.endTerm('2027-09-01', now);
     expect(c.payments.filter((p) => p.status === 'CANCELLED')).toHaveLength(3);
-    const e = c.evaluate({ effective: true, perCapitaIncomeAfterKopecks: 2_250_000, conclusion: 'трудоустроена', today: '2027-09-20', by: 'mvk', params, now });
+    const e = c.evaluate({
+      effective: true,
+      perCapitaIncomeAfterKopecks: 2_250_000,
+      conclusion: 'трудоустроена',
+      today: '2027-09-20',
+      by: 'mvk',
+      params,
+      now,
+    });
     expect(e).toMatchObject({ incomeIncreased: true, perCapitaIncomeBeforeKopecks: 1_500_000, dueDate: '2028-01-31' });
     expect(c.status).toBe('EVALUATED_EFFECTIVE');
     const pm = c.startPostMonitoring(params, now);
     expect(pm).toMatchObject({ startDate: '2027-09-01', endDate: '2028-08-31' });
     expect(pm.checkpoints.map((x) => x.dueDate)).toEqual(['2027-11-30', '2028-02-29', '2028-05-31', '2028-08-31']);
     expect(codeOf(() => c.close('2028-01-01', now))).toBe('MONITORING_NOT_FINISHED');
-    for (const cp of pm.checkpoints) c.recordCheckpoint(cp.no, { doneOn: cp.dueDate, format: 'REMOTE', employed: true, perCapitaIncomeKopecks: 2_300_000 }, '2028-09-01');
+    for (const cp of pm.checkpoints)
+      c.recordCheckpoint(
+        cp.no,
+        { doneOn: cp.dueDate, format: 'REMOTE', employed: true, perCapitaIncomeKopecks: 2_300_000 },
+        '2028-09-01',
+      );
     c.close('2028-09-01', now);
     expect(c.status).toBe('CLOSED');
   });
@@ -125,7 +230,17 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
 
   it('illegal transitions name the state and the action', () => {
     const c = conclude();
-    expect(() => c.evaluate({ effective: true, perCapitaIncomeAfterKopecks: 1, conclusion: 'x', today: '2027-01-01', by: 'x', params, now })).toThrow('SocialContract in state SIGNED cannot evaluateEffective');
+    expect(() =>
+      c.evaluate({
+        effective: true,
+        perCapitaIncomeAfterKopecks: 1,
+        conclusion: 'x',
+        today: '2027-01-01',
+        by: 'x',
+        params,
+        now,
+      }),
+    ).toThrow('SocialContract in state SIGNED cannot evaluateEffective');
     c.terminate({ ground: 'OWN_REQUEST', today: '2026-12-05', by: 'head', params, now });
     expect(c.status).toBe('TERMINATED_EARLY');
     expect(() => c.start(now)).toThrow(IllegalTransitionError);

@@ -17,7 +17,10 @@ const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORIN
  * assigned to one specialist, overdue first, then by date; only those due
  * within `withinDays` (overdue ones always).
  */
-export async function listDeadlines(em: EntityManager, a: { assignedTo: string; region: string; today: IsoDate; withinDays: number }): Promise<Deadline[]> {
+export async function listDeadlines(
+  em: EntityManager,
+  a: { assignedTo: string; region: string; today: IsoDate; withinDays: number },
+): Promise<Deadline[]> {
   const horizon = addDays(a.today, a.withinDays);
   const [apps, contracts, calendar, params] = await Promise.all([
     em.find(ScApplication, { assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
@@ -26,7 +29,12 @@ export async function listDeadlines(em: EntityManager, a: { assignedTo: string; 
     loadParameters(em, a.region, a.today),
   ]);
   const ids = contracts.map((c) => c.id);
-  const [reports, visits] = ids.length ? await Promise.all([em.find(MonthlyReport, { contractId: { $in: ids } }), em.find(ControlVisit, { contractId: { $in: ids } })]) : [[], []];
+  const [reports, visits] = ids.length
+    ? await Promise.all([
+        em.find(MonthlyReport, { contractId: { $in: ids } }),
+        em.find(ControlVisit, { contractId: { $in: ids } }),
+      ])
+    : [[], []];
   const out = apps.flatMap((x) => applicationDeadlines(x, a.today));
   for (const c of contracts) {
     const obligations = monthlyObligations({
@@ -39,5 +47,7 @@ export async function listDeadlines(em: EntityManager, a: { assignedTo: string; 
     });
     out.push(...contractDeadlines(c, obligations, a.today, params));
   }
-  return out.filter((d) => d.overdue || d.dueDate <= horizon).sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueDate.localeCompare(y.dueDate));
+  return out
+    .filter((d) => d.overdue || d.dueDate <= horizon)
+    .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueDate.localeCompare(y.dueDate));
 }

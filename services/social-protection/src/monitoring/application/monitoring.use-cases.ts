@@ -6,16 +6,42 @@ import { PartnerEvent } from '../../partner-reports/domain/partner-event';
 import { isActivityOpen, type PsaActivity } from '../../programmes/domain/psa-activity';
 import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { ControlVisit } from '../domain/control-visit';
-import { MonthlyReport, type ActivityProgress, type IncomeChange, type PartnerNote, type SpendingItem } from '../domain/monthly-report';
+import {
+  MonthlyReport,
+  type ActivityProgress,
+  type IncomeChange,
+  type PartnerNote,
+  type SpendingItem,
+} from '../domain/monthly-report';
 
 /** What ЦЗН and КЦСОН reported in a month, as notes for the citizen's report. */
 async function partnerNotesOf(em: EntityManager, contractId: string, period: IsoMonth): Promise<PartnerNote[]> {
-  const events = await em.find(PartnerEvent, { contractId, occurredOn: { $gte: firstDayOf(period), $lte: lastDayOf(period) } }, { orderBy: { occurredOn: 'asc' } });
-  return events.map((e) => ({ agency: e.agency, kind: e.kind, occurredOn: e.occurredOn, description: e.description, activityId: e.activityId ?? null }));
+  const events = await em.find(
+    PartnerEvent,
+    { contractId, occurredOn: { $gte: firstDayOf(period), $lte: lastDayOf(period) } },
+    { orderBy: { occurredOn: 'asc' } },
+  );
+  return events.map((e) => ({
+    agency: e.agency,
+    kind: e.kind,
+    occurredOn: e.occurredOn,
+    description: e.description,
+    activityId: e.activityId ?? null,
+  }));
 }
 
 /** Ежемесячный отчёт гражданина (seed 000, ЦСПН step 6), with the partners' reports of the month attached. */
-export function submitMonthlyReport(ctx: CaseContext, i: { contractId: string; period: IsoMonth; submittedOn: IsoDate; activityProgress: ActivityProgress[]; spending: SpendingItem[]; incomeChanges?: IncomeChange[] | null }): Promise<MonthlyReport> {
+export function submitMonthlyReport(
+  ctx: CaseContext,
+  i: {
+    contractId: string;
+    period: IsoMonth;
+    submittedOn: IsoDate;
+    activityProgress: ActivityProgress[];
+    spending: SpendingItem[];
+    incomeChanges?: IncomeChange[] | null;
+  },
+): Promise<MonthlyReport> {
   return inChange(ctx, 'submitMonthlyReport', CASE_WORK, async (tx, c) => {
     const contract = await mustFind(tx, SocialContract, i.contractId, 'input.contractId');
     parseIsoMonth(i.period, 'input.period');
@@ -25,8 +51,16 @@ export function submitMonthlyReport(ctx: CaseContext, i: { contractId: string; p
       contract,
       period: i.period,
       submittedOn: i.submittedOn,
-      activityProgress: i.activityProgress.map((p) => ({ activityId: p.activityId, progress: p.progress.trim(), completed: p.completed })),
-      spending: i.spending.map((s) => ({ purpose: s.purpose.trim(), amountKopecks: s.amountKopecks, documentRef: s.documentRef ?? null })),
+      activityProgress: i.activityProgress.map((p) => ({
+        activityId: p.activityId,
+        progress: p.progress.trim(),
+        completed: p.completed,
+      })),
+      spending: i.spending.map((s) => ({
+        purpose: s.purpose.trim(),
+        amountKopecks: s.amountKopecks,
+        documentRef: s.documentRef ?? null,
+      })),
       incomeChanges: i.incomeChanges ?? [],
       partnerNotes: await partnerNotesOf(tx, contract.id, i.period),
       existingPeriods: existing,
@@ -40,7 +74,10 @@ export function submitMonthlyReport(ctx: CaseContext, i: { contractId: string; p
   });
 }
 
-export function reviewMonthlyReport(ctx: CaseContext, i: { reportId: string; accept: boolean; note?: string | null }): Promise<MonthlyReport> {
+export function reviewMonthlyReport(
+  ctx: CaseContext,
+  i: { reportId: string; accept: boolean; note?: string | null },
+): Promise<MonthlyReport> {
   return inChange(ctx, 'reviewMonthlyReport', CASE_WORK, async (tx, c) => {
     const report = await mustFind(tx, MonthlyReport, i.reportId, 'input.reportId');
     const contract = await mustFind(tx, SocialContract, report.contractId, 'input.reportId');
@@ -51,7 +88,16 @@ export function reviewMonthlyReport(ctx: CaseContext, i: { reportId: string; acc
 }
 
 /** Ежемесячный контроль с выездом: the visit act (M9). */
-export function recordControlVisit(ctx: CaseContext, i: { contractId: string; visitDate: IsoDate; findings: string; nextSteps?: string | null; spendingConfirmed: boolean }): Promise<ControlVisit> {
+export function recordControlVisit(
+  ctx: CaseContext,
+  i: {
+    contractId: string;
+    visitDate: IsoDate;
+    findings: string;
+    nextSteps?: string | null;
+    spendingConfirmed: boolean;
+  },
+): Promise<ControlVisit> {
   return inChange(ctx, 'recordControlVisit', CASE_WORK, async (tx, c) => {
     const contract = await mustFind(tx, SocialContract, i.contractId, 'input.contractId');
     const visit = ControlVisit.record({ contract, ...i, today: c.today, by: c.by, now: c.now });
@@ -62,9 +108,31 @@ export function recordControlVisit(ctx: CaseContext, i: { contractId: string; vi
 }
 
 /** The report form for a month, pre-filled with what the partners reported in it. */
-export async function monthlyReportDraft(em: EntityManager, contract: SocialContract, period: IsoMonth): Promise<{ period: IsoMonth; openActivities: PsaActivity[]; partnerNotes: PartnerNote[]; completedByPartners: string[] }> {
+export async function monthlyReportDraft(
+  em: EntityManager,
+  contract: SocialContract,
+  period: IsoMonth,
+): Promise<{
+  period: IsoMonth;
+  openActivities: PsaActivity[];
+  partnerNotes: PartnerNote[];
+  completedByPartners: string[];
+}> {
   parseIsoMonth(period, 'period');
   const notes = await partnerNotesOf(em, contract.id, period);
-  const completed = contract.activities.filter((a) => a.status === 'DONE' && a.completedOn && a.completedOn.startsWith(period) && a.history.some((h) => h.event === 'confirmByPartner')).map((a) => a.id);
-  return { period, openActivities: contract.activities.filter(isActivityOpen), partnerNotes: notes, completedByPartners: completed };
+  const completed = contract.activities
+    .filter(
+      (a) =>
+        a.status === 'DONE' &&
+        a.completedOn &&
+        a.completedOn.startsWith(period) &&
+        a.history.some((h) => h.event === 'confirmByPartner'),
+    )
+    .map((a) => a.id);
+  return {
+    period,
+    openActivities: contract.activities.filter(isActivityOpen),
+    partnerNotes: notes,
+    completedByPartners: completed,
+  };
 }

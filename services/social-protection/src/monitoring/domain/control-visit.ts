@@ -14,12 +14,28 @@ export class ControlVisit {
   /** the spending seen on site matches the report */
   spendingConfirmed!: boolean;
 
-  static record(a: { contract: SocialContract; visitDate: IsoDate; findings: string; nextSteps?: string | null; spendingConfirmed: boolean; today: IsoDate; by: string; now: Date }): ControlVisit {
+  static record(a: {
+    contract: SocialContract;
+    visitDate: IsoDate;
+    findings: string;
+    nextSteps?: string | null;
+    spendingConfirmed: boolean;
+    today: IsoDate;
+    by: string;
+    now: Date;
+  }): ControlVisit {
     const c = a.contract;
     parseIsoDate(a.visitDate, 'input.visitDate');
-    if (a.visitDate > a.today) throw new ValidationError('input.visitDate', 'NOT_IN_FUTURE', 'a visit cannot be dated in the future');
-    if (a.visitDate < c.startDate || a.visitDate > c.endDate) throw new ValidationError('input.visitDate', 'VISIT_IN_CONTRACT', `control visits are made during the contract (${c.startDate}…${c.endDate})`);
-    if (!a.findings.trim()) throw new ValidationError('input.findings', 'REQUIRED', 'the act must state what was found');
+    if (a.visitDate > a.today)
+      throw new ValidationError('input.visitDate', 'NOT_IN_FUTURE', 'a visit cannot be dated in the future');
+    if (a.visitDate < c.startDate || a.visitDate > c.endDate)
+      throw new ValidationError(
+        'input.visitDate',
+        'VISIT_IN_CONTRACT',
+        `control visits are made during the contract (${c.startDate}…${c.endDate})`,
+      );
+    if (!a.findings.trim())
+      throw new ValidationError('input.findings', 'REQUIRED', 'the act must state what was found');
     return Object.assign(new ControlVisit(), {
       id: uuidv7(a.now.getTime()),
       contractId: c.id,

@@ -1,4 +1,12 @@
-import { ConflictError, monthOf, parseIsoMonth, uuidv7, ValidationError, type IsoDate, type IsoMonth } from '@sc/kernel';
+import {
+  ConflictError,
+  monthOf,
+  parseIsoMonth,
+  uuidv7,
+  ValidationError,
+  type IsoDate,
+  type IsoMonth,
+} from '@sc/kernel';
 import type { SocialContract } from '../../contracts/domain/social-contract';
 import { applyActivityEvent, isActivityOpen } from '../../programmes/domain/psa-activity';
 
@@ -52,24 +60,67 @@ export class MonthlyReport {
    * Takes the report for one month of the contract; activities reported as
    * carried out move to REPORTED until the specialist verifies them.
    */
-  static submit(a: { contract: SocialContract; period: IsoMonth; submittedOn: IsoDate; activityProgress: ActivityProgress[]; spending: SpendingItem[]; incomeChanges: IncomeChange[]; partnerNotes: PartnerNote[]; existingPeriods: readonly IsoMonth[]; today: IsoDate; by: string; now: Date }): MonthlyReport {
+  static submit(a: {
+    contract: SocialContract;
+    period: IsoMonth;
+    submittedOn: IsoDate;
+    activityProgress: ActivityProgress[];
+    spending: SpendingItem[];
+    incomeChanges: IncomeChange[];
+    partnerNotes: PartnerNote[];
+    existingPeriods: readonly IsoMonth[];
+    today: IsoDate;
+    by: string;
+    now: Date;
+  }): MonthlyReport {
     const c = a.contract;
     parseIsoMonth(a.period, 'input.period');
-    if (!c.isRunning()) throw new ConflictError('CONTRACT_NOT_RUNNING', `reports are taken while the contract runs; it is ${c.status}`, { rule: 'STATE_MACHINE', currentState: c.status, attemptedAction: 'submitMonthlyReport' });
-    if (a.period < monthOf(c.startDate) || a.period > monthOf(c.endDate)) throw new ValidationError('input.period', 'PERIOD_IN_CONTRACT', `the contract runs ${monthOf(c.startDate)}…${monthOf(c.endDate)}`);
-    if (a.period > monthOf(a.today)) throw new ValidationError('input.period', 'NOT_IN_FUTURE', 'a month that has not begun cannot be reported');
-    if (a.existingPeriods.includes(a.period)) throw new ConflictError('REPORT_EXISTS', `the report for ${a.period} is already in`, { rule: 'ONE_REPORT_PER_MONTH' });
-    if (a.submittedOn > a.today) throw new ValidationError('input.submittedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+    if (!c.isRunning())
+      throw new ConflictError('CONTRACT_NOT_RUNNING', `reports are taken while the contract runs; it is ${c.status}`, {
+        rule: 'STATE_MACHINE',
+        currentState: c.status,
+        attemptedAction: 'submitMonthlyReport',
+      });
+    if (a.period < monthOf(c.startDate) || a.period > monthOf(c.endDate))
+      throw new ValidationError(
+        'input.period',
+        'PERIOD_IN_CONTRACT',
+        `the contract runs ${monthOf(c.startDate)}…${monthOf(c.endDate)}`,
+      );
+    if (a.period > monthOf(a.today))
+      throw new ValidationError('input.period', 'NOT_IN_FUTURE', 'a month that has not begun cannot be reported');
+    if (a.existingPeriods.includes(a.period))
+      throw new ConflictError('REPORT_EXISTS', `the report for ${a.period} is already in`, {
+        rule: 'ONE_REPORT_PER_MONTH',
+      });
+    if (a.submittedOn > a.today)
+      throw new ValidationError('input.submittedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
     a.spending.forEach((s, i) => {
-      if (!Number.isInteger(s.amountKopecks) || s.amountKopecks <= 0) throw new ValidationError(`input.spending[${i}].amountKopecks`, 'AMOUNT_RANGE', 'must be a positive whole number of kopecks');
-      if (!s.purpose.trim()) throw new ValidationError(`input.spending[${i}].purpose`, 'REQUIRED', 'say what the money was spent on');
+      if (!Number.isInteger(s.amountKopecks) || s.amountKopecks <= 0)
+        throw new ValidationError(
+          `input.spending[${i}].amountKopecks`,
+          'AMOUNT_RANGE',
+          'must be a positive whole number of kopecks',
+        );
+      if (!s.purpose.trim())
+        throw new ValidationError(`input.spending[${i}].purpose`, 'REQUIRED', 'say what the money was spent on');
     });
     a.incomeChanges.forEach((x, i) => {
-      if (!Number.isInteger(x.amountKopecks) || x.amountKopecks < 0) throw new ValidationError(`input.incomeChanges[${i}].amountKopecks`, 'AMOUNT_RANGE', 'must be a whole, non-negative number of kopecks');
+      if (!Number.isInteger(x.amountKopecks) || x.amountKopecks < 0)
+        throw new ValidationError(
+          `input.incomeChanges[${i}].amountKopecks`,
+          'AMOUNT_RANGE',
+          'must be a whole, non-negative number of kopecks',
+        );
     });
     a.activityProgress.forEach((p, i) => {
       const act = c.activities.find((x) => x.id === p.activityId);
-      if (!act) throw new ValidationError(`input.activityProgress[${i}].activityId`, 'MUST_EXIST', 'not an activity of this contract');
+      if (!act)
+        throw new ValidationError(
+          `input.activityProgress[${i}].activityId`,
+          'MUST_EXIST',
+          'not an activity of this contract',
+        );
       if (!p.completed || !isActivityOpen(act) || act.status === 'REPORTED') return;
       if (act.status === 'PLANNED') applyActivityEvent(act, 'start', a.today, a.by);
       if (act.status === 'IN_PROGRESS') applyActivityEvent(act, 'report', a.today, a.by, p.progress);
@@ -91,8 +142,14 @@ export class MonthlyReport {
 
   /** The specialist checks the documents: accepted reports complete the activities reported; a rejection sends them back. */
   review(contract: SocialContract, accept: boolean, note: string | null | undefined, today: IsoDate, by: string): void {
-    if (this.status !== 'SUBMITTED') throw new ConflictError('REPORT_REVIEWED', `the report for ${this.period} was already ${this.status}`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'review' });
-    if (!accept && !note?.trim()) throw new ValidationError('input.note', 'REASONS_REQUIRED', 'say why the report is rejected');
+    if (this.status !== 'SUBMITTED')
+      throw new ConflictError('REPORT_REVIEWED', `the report for ${this.period} was already ${this.status}`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'review',
+      });
+    if (!accept && !note?.trim())
+      throw new ValidationError('input.note', 'REASONS_REQUIRED', 'say why the report is rejected');
     for (const p of this.activityProgress) {
       const act = contract.activities.find((x) => x.id === p.activityId);
       if (act?.status === 'REPORTED') applyActivityEvent(act, accept ? 'verify' : 'rejectReport', today, by, note);

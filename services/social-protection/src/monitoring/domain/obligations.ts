@@ -1,4 +1,12 @@
-import { addMonthsToMonth, lastDayOf, monthOf, monthsBetween, type IsoDate, type IsoMonth, type WorkingCalendar } from '@sc/kernel';
+import {
+  addMonthsToMonth,
+  lastDayOf,
+  monthOf,
+  monthsBetween,
+  type IsoDate,
+  type IsoMonth,
+  type WorkingCalendar,
+} from '@sc/kernel';
 import type { SocialContract } from '../../contracts/domain/social-contract';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
 
@@ -18,12 +26,22 @@ export interface MonthObligation {
  * (MONTHLY_REPORT_DUE_WORKING_DAY, [U]); visits by the month's end
  * (CONTROL_VISITS_PER_MONTH). Only months that have begun are listed.
  */
-export function monthlyObligations(a: { contract: SocialContract; reportPeriods: readonly IsoMonth[]; visitPeriods: readonly IsoMonth[]; today: IsoDate; calendar: WorkingCalendar; params: RegionalParameters }): MonthObligation[] {
+export function monthlyObligations(a: {
+  contract: SocialContract;
+  reportPeriods: readonly IsoMonth[];
+  visitPeriods: readonly IsoMonth[];
+  today: IsoDate;
+  calendar: WorkingCalendar;
+  params: RegionalParameters;
+}): MonthObligation[] {
   const c = a.contract;
   const last = monthOf(c.endDate) < monthOf(a.today) ? monthOf(c.endDate) : monthOf(a.today);
   const visitsNeeded = a.params.get('CONTROL_VISITS_PER_MONTH');
   return monthsBetween(monthOf(c.startDate), last).map((period) => {
-    const reportDueDate = a.calendar.nthWorkingDayOf(addMonthsToMonth(period, 1), a.params.get('MONTHLY_REPORT_DUE_WORKING_DAY'));
+    const reportDueDate = a.calendar.nthWorkingDayOf(
+      addMonthsToMonth(period, 1),
+      a.params.get('MONTHLY_REPORT_DUE_WORKING_DAY'),
+    );
     const reportSubmitted = a.reportPeriods.includes(period);
     const visitDueDate = lastDayOf(period) < c.endDate ? lastDayOf(period) : c.endDate;
     const visitsDone = a.visitPeriods.filter((p) => p === period).length;

@@ -28,4 +28,3 @@ export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>(
     changedAt: { type: 'Date', columnType: 'timestamptz' },
   },
 });
-

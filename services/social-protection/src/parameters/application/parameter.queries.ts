@@ -10,6 +10,11 @@ export async function loadParameters(em: EntityManager, region: string, onDate: 
   return new RegionalParameters(region, onDate, await loadParameterRows(em, region, onDate));
 }
 
-export async function loadSubsistenceMinimum(em: EntityManager, region: string, zone: TerritorialZone, year: number): Promise<SubsistenceMinimum> {
+export async function loadSubsistenceMinimum(
+  em: EntityManager,
+  region: string,
+  zone: TerritorialZone,
+  year: number,
+): Promise<SubsistenceMinimum> {
   return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRow, { region, zone, year }), region, zone, year);
 }

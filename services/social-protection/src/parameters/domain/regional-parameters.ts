@@ -1,4 +1,10 @@
-import { defineParameter as def, RegionalParameterSet, type IsoDate, type ParameterDefinition, type ParameterValue } from '@sc/kernel';
+import {
+  defineParameter as def,
+  RegionalParameterSet,
+  type IsoDate,
+  type ParameterDefinition,
+  type ParameterValue,
+} from '@sc/kernel';
 
 /**
  * ЦСПН's regional parameters (DOMAIN.md §7): every amount, term, cap and
@@ -14,10 +20,24 @@ export const PARAMETER_DEFINITIONS = {
   MAX_MONTHS_SUBSIDIARY_FARM: def('MONTHS', 12, 1, 24, 'C', 'максимальный срок: ЛПХ'),
   MAX_MONTHS_HARDSHIP: def('MONTHS', 6, 1, 24, 'C', 'максимальный срок: ТЖС'),
   CAP_BUSINESS_KOPECKS: def('KOPECKS', 35_000_000, 0, 1_000_000_000, 'C', 'единовременная выплата на ИП/НПД, не более'),
-  CAP_SUBSIDIARY_FARM_KOPECKS: def('KOPECKS', 20_000_000, 0, 1_000_000_000, 'C', 'единовременная выплата на ЛПХ, не более'),
+  CAP_SUBSIDIARY_FARM_KOPECKS: def(
+    'KOPECKS',
+    20_000_000,
+    0,
+    1_000_000_000,
+    'C',
+    'единовременная выплата на ЛПХ, не более',
+  ),
   CAP_TRAINING_KOPECKS: def('KOPECKS', 3_000_000, 0, 100_000_000, 'C', 'стоимость обучения, не более'),
   JOB_SEARCH_PAYMENTS: def('COUNT', 4, 1, 12, 'C', 'число ежемесячных выплат при поиске работы'),
-  JOB_SEARCH_PAYMENTS_BEFORE_EMPLOYMENT: def('COUNT', 1, 0, 12, 'C', 'выплаты до подтверждения трудоустройства (за месяц заключения)'),
+  JOB_SEARCH_PAYMENTS_BEFORE_EMPLOYMENT: def(
+    'COUNT',
+    1,
+    0,
+    12,
+    'C',
+    'выплаты до подтверждения трудоустройства (за месяц заключения)',
+  ),
   MONTHLY_PAYMENT_PM_PERCENT: def('PERCENT', 100, 1, 200, 'C', 'ежемесячная выплата, % ПМ трудоспособного населения'),
   DECISION_DAYS: def('DAYS', 10, 1, 60, 'C', 'срок решения о назначении помощи (178-ФЗ ст. 8)'),
   DECISION_DAYS_EXTRA_CHECK: def('DAYS', 30, 1, 90, 'C', 'срок окончательного решения при дополнительной проверке'),
@@ -25,9 +45,23 @@ export const PARAMETER_DEFINITIONS = {
   INCOME_PERIOD_GAP_MONTHS: def('MONTHS', 1, 0, 3, 'C', 'отступ расчётного периода от месяца подачи заявления'),
   EXCLUDE_UNIFIED_CHILD_ALLOWANCE: def('FLAG', 1, 0, 1, 'C', 'единое пособие не учитывается в доходе (с 2025 г.)'),
   EXTENSION_MAX_PERCENT_OF_TERM: def('PERCENT', 50, 0, 100, 'C', 'продление, не более % первоначального срока'),
-  MONTHLY_REPORT_DUE_WORKING_DAY: def('WORKING_DAYS', 5, 1, 20, 'U', 'отчёт за месяц — до N-го рабочего дня следующего месяца'),
+  MONTHLY_REPORT_DUE_WORKING_DAY: def(
+    'WORKING_DAYS',
+    5,
+    1,
+    20,
+    'U',
+    'отчёт за месяц — до N-го рабочего дня следующего месяца',
+  ),
   CONTROL_VISITS_PER_MONTH: def('COUNT', 1, 0, 4, 'C', 'контрольных посещений в месяц'),
-  EFFECTIVENESS_DUE_MONTHS: def('MONTHS', 5, 0, 12, 'S', 'заключение об эффективности — не позднее N месяцев после окончания'),
+  EFFECTIVENESS_DUE_MONTHS: def(
+    'MONTHS',
+    5,
+    0,
+    12,
+    'S',
+    'заключение об эффективности — не позднее N месяцев после окончания',
+  ),
   POST_MONITORING_MONTHS: def('MONTHS', 12, 0, 36, 'C', 'мониторинг после окончания контракта'),
   POST_MONITORING_CHECKPOINT_MONTHS: def('MONTHS', 3, 1, 12, 'U', 'периодичность контрольных точек мониторинга'),
   REPAYMENT_DAYS: def('DAYS', 90, 1, 365, 'U', 'срок добровольного возврата средств'),

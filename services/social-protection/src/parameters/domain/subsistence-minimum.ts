@@ -16,16 +16,27 @@ export interface SubsistenceMinimum {
 }
 
 export function validateSubsistenceMinimum(m: SubsistenceMinimum): SubsistenceMinimum {
-  if (m.year < 2000 || m.year > 2100) throw new ValidationError('input.year', 'RANGE', 'year must be between 2000 and 2100');
+  if (m.year < 2000 || m.year > 2100)
+    throw new ValidationError('input.year', 'RANGE', 'year must be between 2000 and 2100');
   for (const f of ['perCapita', 'workingAge', 'pensioner', 'child'] as const) {
     const v = m[f];
     if (v === null || v === undefined) continue;
-    if (!Number.isInteger(v) || v <= 0 || v > 100_000_000) throw new ValidationError(`input.${f}Kopecks`, 'AMOUNT_RANGE', 'must be a positive whole number of kopecks up to 1 000 000 ₽');
+    if (!Number.isInteger(v) || v <= 0 || v > 100_000_000)
+      throw new ValidationError(
+        `input.${f}Kopecks`,
+        'AMOUNT_RANGE',
+        'must be a positive whole number of kopecks up to 1 000 000 ₽',
+      );
   }
   return m;
 }
 
-export function pickSubsistenceMinimum(rows: readonly SubsistenceMinimum[], region: string, zone: TerritorialZone, year: number): SubsistenceMinimum {
+export function pickSubsistenceMinimum(
+  rows: readonly SubsistenceMinimum[],
+  region: string,
+  zone: TerritorialZone,
+  year: number,
+): SubsistenceMinimum {
   const m = rows.find((r) => r.region === region && r.zone === zone && r.year === year);
   if (!m) throw new NotFoundError('SubsistenceMinimum', `${region}/${zone}/${year}`, 'zone');
   return m;

@@ -1,7 +1,13 @@
 import type { employmentServiceEventV1, MessageData, socialServicesDeliveredV1 } from '@sc/contracts';
 import { dateOf, ValidationError, type IsoDate } from '@sc/kernel';
 import type { SocialContract } from '../../contracts/domain/social-contract';
-import { confirmByPartner, isActivityOpen, startByPartner, type PsaActivity, type PsaActivityKind } from '../../programmes/domain/psa-activity';
+import {
+  confirmByPartner,
+  isActivityOpen,
+  startByPartner,
+  type PsaActivity,
+  type PsaActivityKind,
+} from '../../programmes/domain/psa-activity';
 
 export type EmploymentEvent = MessageData<typeof employmentServiceEventV1>;
 export type ServicesDelivered = MessageData<typeof socialServicesDeliveredV1>;
@@ -28,7 +34,11 @@ type Action = 'start' | 'confirm' | 'none';
 function employmentEffect(e: EmploymentEvent): { kind?: PsaActivityKind; action: Action; text: string } {
   switch (e.kind) {
     case 'REGISTERED':
-      return { kind: 'JOB_SEEKER_REGISTRATION', action: 'confirm', text: `зарегистрирован в ЦЗН (${e.registrationStatus === 'UNEMPLOYED' ? 'безработный' : 'ищущий работу'})` };
+      return {
+        kind: 'JOB_SEEKER_REGISTRATION',
+        action: 'confirm',
+        text: `зарегистрирован в ЦЗН (${e.registrationStatus === 'UNEMPLOYED' ? 'безработный' : 'ищущий работу'})`,
+      };
     case 'PLAN_APPROVED':
       return { action: 'none', text: 'утверждён индивидуальный план содействия занятости' };
     case 'SERVICE_DELIVERED':
@@ -38,25 +48,45 @@ function employmentEffect(e: EmploymentEvent): { kind?: PsaActivityKind; action:
     case 'TRAINING_STARTED':
       return { kind: 'VOCATIONAL_TRAINING', action: 'start', text: `приступил к обучению: ${e.training.programme}` };
     case 'TRAINING_COMPLETED':
-      return { kind: 'VOCATIONAL_TRAINING', action: 'confirm', text: `обучение завершено: ${e.training.programme}${e.training.certificate ? `, ${e.training.certificate}` : ''}` };
+      return {
+        kind: 'VOCATIONAL_TRAINING',
+        action: 'confirm',
+        text: `обучение завершено: ${e.training.programme}${e.training.certificate ? `, ${e.training.certificate}` : ''}`,
+      };
     case 'TRAINING_DROPPED':
-      return { kind: 'VOCATIONAL_TRAINING', action: 'none', text: `обучение прекращено: ${e.training.programme}${e.training.reason ? ` (${e.training.reason})` : ''}` };
+      return {
+        kind: 'VOCATIONAL_TRAINING',
+        action: 'none',
+        text: `обучение прекращено: ${e.training.programme}${e.training.reason ? ` (${e.training.reason})` : ''}`,
+      };
     case 'EMPLOYED':
-      return { kind: 'EMPLOYMENT', action: 'confirm', text: `трудоустроен: ${e.employment.position}, договор от ${e.employment.contractDate}` };
+      return {
+        kind: 'EMPLOYMENT',
+        action: 'confirm',
+        text: `трудоустроен: ${e.employment.position}, договор от ${e.employment.contractDate}`,
+      };
     case 'DEREGISTERED':
       return { action: 'none', text: `снят с учёта в ЦЗН: ${e.reason}` };
   }
 }
 
 /** The activity a report speaks of: by id when the partner sent it, else the earliest open one of that kind. */
-function findActivity(c: SocialContract, id: string | undefined, kind: PsaActivityKind | undefined, agency: string, field: string): PsaActivity | undefined {
+function findActivity(
+  c: SocialContract,
+  id: string | undefined,
+  kind: PsaActivityKind | undefined,
+  agency: string,
+  field: string,
+): PsaActivity | undefined {
   if (id) {
     const a = c.activities.find((x) => x.id === id);
     if (!a) throw new ValidationError(field, 'ACTIVITY_OF_CONTRACT', `activity ${id} is not in contract ${c.number}`);
     return a;
   }
   if (!kind) return undefined;
-  const open = c.activities.filter((x) => x.kind === kind && isActivityOpen(x)).sort((x, y) => x.dueDate.localeCompare(y.dueDate));
+  const open = c.activities
+    .filter((x) => x.kind === kind && isActivityOpen(x))
+    .sort((x, y) => x.dueDate.localeCompare(y.dueDate));
   return open.find((x) => x.responsibleAgency === agency) ?? open[0];
 }
 
@@ -71,7 +101,11 @@ function act(a: PsaActivity | undefined, action: Action, on: IsoDate, by: string
  * matching activity moves, and a confirmed employment releases the
  * JOB_SEARCH payments. Returns the event as recorded.
  */
-export function applyEmploymentEvent(e: EmploymentEvent, contract: SocialContract | null, receivedAt: Date): PartnerEvent {
+export function applyEmploymentEvent(
+  e: EmploymentEvent,
+  contract: SocialContract | null,
+  receivedAt: Date,
+): PartnerEvent {
   const eff = employmentEffect(e);
   const effects: string[] = [];
   let activityId: string | null = null;
@@ -80,7 +114,17 @@ export function applyEmploymentEvent(e: EmploymentEvent, contract: SocialContrac
     activityId = a?.id ?? null;
     const r = act(a, eff.action, e.occurredOn, 'system:employment', eff.text);
     if (r) effects.push(r);
-    if (e.kind === 'EMPLOYED' && contract.confirmEmployment({ confirmedOn: e.occurredOn, employerInn: e.employment.employerInn, employerName: e.employment.employerName ?? null, position: e.employment.position, wageKopecks: e.employment.wageKopecks, contractDate: e.employment.contractDate })) {
+    if (
+      e.kind === 'EMPLOYED' &&
+      contract.confirmEmployment({
+        confirmedOn: e.occurredOn,
+        employerInn: e.employment.employerInn,
+        employerName: e.employment.employerName ?? null,
+        position: e.employment.position,
+        wageKopecks: e.employment.wageKopecks,
+        contractDate: e.employment.contractDate,
+      })
+    ) {
       effects.push('employment confirmed; payments released');
     }
   }
@@ -100,7 +144,11 @@ export function applyEmploymentEvent(e: EmploymentEvent, contract: SocialContrac
 }
 
 /** Applies an M6 report: one recorded event per service line, each moving its activity. */
-export function applyServicesDelivered(r: ServicesDelivered, contract: SocialContract, receivedAt: Date): PartnerEvent[] {
+export function applyServicesDelivered(
+  r: ServicesDelivered,
+  contract: SocialContract,
+  receivedAt: Date,
+): PartnerEvent[] {
   return r.services.map((s, i) => {
     const a = findActivity(contract, s.psaActivityId, s.activityKind, 'SOCIAL_SERVICE', `services[${i}].psaActivityId`);
     const text = `КЦСОН: ${s.name ?? s.code}, ${s.volume}${s.unit ? ` ${s.unit}` : ''}${s.actId ? `, акт ${s.actId}` : ''}`;

@@ -6,15 +6,31 @@ import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { AdaptationProgramme, type DraftProgrammeInput } from '../domain/adaptation-programme';
 
 /** Разработка ПСА (seed 000, ЦСПН step 3) with the partners' activities; a returned programme is redrafted in place. */
-export function draftAdaptationProgramme(ctx: CaseContext, i: DraftProgrammeInput & { applicationId: string }): Promise<AdaptationProgramme> {
+export function draftAdaptationProgramme(
+  ctx: CaseContext,
+  i: DraftProgrammeInput & { applicationId: string },
+): Promise<AdaptationProgramme> {
   return inChange(ctx, 'draftAdaptationProgramme', CASE_WORK, async (tx, c) => {
     const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
     if (app.status !== 'PSA_DRAFTING') {
-      throw new ConflictError('NOT_DRAFTING', `ScApplication in state ${app.status} cannot take a programme draft (interview and home survey come first)`, { rule: 'STATE_MACHINE', currentState: app.status, attemptedAction: 'draftAdaptationProgramme' });
+      throw new ConflictError(
+        'NOT_DRAFTING',
+        `ScApplication in state ${app.status} cannot take a programme draft (interview and home survey come first)`,
+        { rule: 'STATE_MACHINE', currentState: app.status, attemptedAction: 'draftAdaptationProgramme' },
+      );
     }
     const existing = await tx.findOne(AdaptationProgramme, { applicationId: app.id });
     const params = await loadParameters(tx, app.region, c.today);
-    const prog = AdaptationProgramme.draft({ existing, applicationId: app.id, citizenId: app.citizenId, input: i, params, earliestStart: app.registeredOn(), by: c.by, now: c.now });
+    const prog = AdaptationProgramme.draft({
+      existing,
+      applicationId: app.id,
+      citizenId: app.citizenId,
+      input: i,
+      params,
+      earliestStart: app.registeredOn(),
+      by: c.by,
+      now: c.now,
+    });
     tx.persist(prog);
     c.audit(app.citizenId, 'AdaptationProgramme', prog.id);
     return prog;

@@ -8,9 +8,27 @@ const base: DraftProgrammeInput = {
   direction: 'JOB_SEARCH',
   termMonths: 9,
   plannedStart: '2026-12-01',
-  activities: [{ kind: 'VOCATIONAL_TRAINING', description: 'Повар', responsibleAgency: 'EMPLOYMENT', startDate: '2026-12-15', dueDate: '2027-03-31', costKopecks: 2_800_000 }],
+  activities: [
+    {
+      kind: 'VOCATIONAL_TRAINING',
+      description: 'Повар',
+      responsibleAgency: 'EMPLOYMENT',
+      startDate: '2026-12-15',
+      dueDate: '2027-03-31',
+      costKopecks: 2_800_000,
+    },
+  ],
 };
-const draft = (over: Partial<DraftProgrammeInput>) => AdaptationProgramme.draft({ applicationId: 'a', citizenId: 'c', input: { ...base, ...over }, params, earliestStart: '2026-11-20', by: 'spec', now });
+const draft = (over: Partial<DraftProgrammeInput>) =>
+  AdaptationProgramme.draft({
+    applicationId: 'a',
+    citizenId: 'c',
+    input: { ...base, ...over },
+    params,
+    earliestStart: '2026-11-20',
+    by: 'spec',
+    now,
+  });
 const ruleOf = (f: () => unknown): string => {
   try {
     f();
@@ -29,7 +47,9 @@ describe('ПСА drafting rules (DOMAIN.md §3, §6)', () => {
       ['JOB_SEEKER_REGISTRATION', 'EMPLOYMENT', true],
       ['FINANCIAL_LITERACY', 'SOCIAL_SERVICE', true],
     ]);
-    expect(draft({ includeFinancialLiteracy: false }).activities.some((a) => a.kind === 'FINANCIAL_LITERACY')).toBe(false);
+    expect(draft({ includeFinancialLiteracy: false }).activities.some((a) => a.kind === 'FINANCIAL_LITERACY')).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -38,23 +58,70 @@ describe('ПСА drafting rules (DOMAIN.md §3, §6)', () => {
     ['BUSINESS', 13, 'TERM_RANGE'],
     ['JOB_SEARCH', 2, 'TERM_RANGE'],
   ] as const)('refuses a %s term of %i months (%s)', (direction, termMonths, rule) => {
-    expect(ruleOf(() => draft({ direction, termMonths, hardshipPaymentMode: direction === 'HARDSHIP' ? 'MONTHLY' : undefined, activities: [{ ...base.activities[0]!, kind: 'OTHER', costKopecks: null, dueDate: '2027-01-31' }] }))).toBe(rule);
+    expect(
+      ruleOf(() =>
+        draft({
+          direction,
+          termMonths,
+          hardshipPaymentMode: direction === 'HARDSHIP' ? 'MONTHLY' : undefined,
+          activities: [{ ...base.activities[0]!, kind: 'OTHER', costKopecks: null, dueDate: '2027-01-31' }],
+        }),
+      ),
+    ).toBe(rule);
   });
 
   it('keeps activities inside the contract dates and in order', () => {
-    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, dueDate: '2027-09-01' }] }))).toBe('ACTIVITY_WITHIN_CONTRACT');
-    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, startDate: '2027-04-01' }] }))).toBe('DATE_ORDER');
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, dueDate: '2027-09-01' }] }))).toBe(
+      'ACTIVITY_WITHIN_CONTRACT',
+    );
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, startDate: '2027-04-01' }] }))).toBe(
+      'DATE_ORDER',
+    );
   });
 
   it('caps training and lump sums, and requires a balanced business plan', () => {
-    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, costKopecks: 3_000_001 }] }))).toBe('TRAINING_CAP');
-    const plan = { summary: 'Швейное производство', activityForm: 'SELF_EMPLOYED' as const, amountRequestedKopecks: 35_000_001, items: [{ name: 'машина', amountKopecks: 35_000_001 }] };
+    expect(ruleOf(() => draft({ activities: [{ ...base.activities[0]!, costKopecks: 3_000_001 }] }))).toBe(
+      'TRAINING_CAP',
+    );
+    const plan = {
+      summary: 'Швейное производство',
+      activityForm: 'SELF_EMPLOYED' as const,
+      amountRequestedKopecks: 35_000_001,
+      items: [{ name: 'машина', amountKopecks: 35_000_001 }],
+    };
     expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: plan }))).toBe('LUMP_SUM_CAP');
-    expect(ruleOf(() => draft({ direction: 'SUBSIDIARY_FARM', termMonths: 12, businessPlan: { ...plan, activityForm: 'SUBSIDIARY_FARM', amountRequestedKopecks: 20_000_001, items: [{ name: 'корова', amountKopecks: 20_000_001 }] } }))).toBe('LUMP_SUM_CAP');
-    expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: { ...plan, amountRequestedKopecks: 100 } }))).toBe('BUSINESS_PLAN_TOTAL');
+    expect(
+      ruleOf(() =>
+        draft({
+          direction: 'SUBSIDIARY_FARM',
+          termMonths: 12,
+          businessPlan: {
+            ...plan,
+            activityForm: 'SUBSIDIARY_FARM',
+            amountRequestedKopecks: 20_000_001,
+            items: [{ name: 'корова', amountKopecks: 20_000_001 }],
+          },
+        }),
+      ),
+    ).toBe('LUMP_SUM_CAP');
+    expect(
+      ruleOf(() =>
+        draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: { ...plan, amountRequestedKopecks: 100 } }),
+      ),
+    ).toBe('BUSINESS_PLAN_TOTAL');
     expect(ruleOf(() => draft({ direction: 'BUSINESS', termMonths: 12 }))).toBe('BUSINESS_PLAN_REQUIRED');
     expect(ruleOf(() => draft({ businessPlan: plan }))).toBe('BUSINESS_PLAN_NOT_ALLOWED');
-    expect(draft({ direction: 'BUSINESS', termMonths: 12, businessPlan: { ...plan, amountRequestedKopecks: 35_000_000, items: [{ name: 'машина', amountKopecks: 35_000_000 }] } }).businessPlan?.amountRequestedKopecks).toBe(35_000_000);
+    expect(
+      draft({
+        direction: 'BUSINESS',
+        termMonths: 12,
+        businessPlan: {
+          ...plan,
+          amountRequestedKopecks: 35_000_000,
+          items: [{ name: 'машина', amountKopecks: 35_000_000 }],
+        },
+      }).businessPlan?.amountRequestedKopecks,
+    ).toBe(35_000_000);
   });
 });
 

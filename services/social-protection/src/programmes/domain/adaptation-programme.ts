@@ -1,4 +1,14 @@
-import { addMonths, ConflictError, parseIsoDate, termEnd, transition, uuidv7, ValidationError, type IsoDate, type TransitionTable } from '@sc/kernel';
+import {
+  addMonths,
+  ConflictError,
+  parseIsoDate,
+  termEnd,
+  transition,
+  uuidv7,
+  ValidationError,
+  type IsoDate,
+  type TransitionTable,
+} from '@sc/kernel';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import { isActivityOpen, type PsaActivity, type PsaActivityKind, type ResponsibleAgency } from './psa-activity';
 import { LUMP_SUM_CAP_PARAMETER, MAX_TERM_PARAMETER, type ScDirection } from './sc-direction';
@@ -53,46 +63,109 @@ export interface DraftProgrammeInput {
 }
 
 /** Term within the direction's maximum and the overall bounds (DOMAIN.md §3). */
-export function validateTerm(direction: ScDirection, termMonths: number, p: RegionalParameters, field = 'input.termMonths'): void {
+export function validateTerm(
+  direction: ScDirection,
+  termMonths: number,
+  p: RegionalParameters,
+  field = 'input.termMonths',
+): void {
   const min = p.get('CONTRACT_MIN_MONTHS');
   const max = p.get('CONTRACT_MAX_MONTHS');
-  if (!Number.isInteger(termMonths) || termMonths < min || termMonths > max) throw new ValidationError(field, 'TERM_RANGE', `the term must be ${min}–${max} months`);
+  if (!Number.isInteger(termMonths) || termMonths < min || termMonths > max)
+    throw new ValidationError(field, 'TERM_RANGE', `the term must be ${min}–${max} months`);
   const dirMax = p.get(MAX_TERM_PARAMETER[direction]);
-  if (termMonths > dirMax) throw new ValidationError(field, 'TERM_MAX_FOR_DIRECTION', `a ${direction} contract lasts at most ${dirMax} months`, { max: dirMax });
+  if (termMonths > dirMax)
+    throw new ValidationError(
+      field,
+      'TERM_MAX_FOR_DIRECTION',
+      `a ${direction} contract lasts at most ${dirMax} months`,
+      { max: dirMax },
+    );
 }
 
 /** Activities must lie inside the contract dates, start before they are due, and respect the training cap. */
-export function validateActivities(activities: readonly Pick<ActivityInput, 'startDate' | 'dueDate' | 'kind' | 'costKopecks'>[], start: IsoDate, end: IsoDate, p: RegionalParameters, path = 'input.activities'): void {
+export function validateActivities(
+  activities: readonly Pick<ActivityInput, 'startDate' | 'dueDate' | 'kind' | 'costKopecks'>[],
+  start: IsoDate,
+  end: IsoDate,
+  p: RegionalParameters,
+  path = 'input.activities',
+): void {
   activities.forEach((a, i) => {
     const at = `${path}[${i}]`;
     parseIsoDate(a.startDate, `${at}.startDate`);
     parseIsoDate(a.dueDate, `${at}.dueDate`);
-    if (a.startDate > a.dueDate) throw new ValidationError(`${at}.dueDate`, 'DATE_ORDER', 'the due date cannot precede the start date');
-    if (a.startDate < start || a.dueDate > end) throw new ValidationError(`${at}.dueDate`, 'ACTIVITY_WITHIN_CONTRACT', `activities must fall inside the contract dates ${start}…${end}`);
+    if (a.startDate > a.dueDate)
+      throw new ValidationError(`${at}.dueDate`, 'DATE_ORDER', 'the due date cannot precede the start date');
+    if (a.startDate < start || a.dueDate > end)
+      throw new ValidationError(
+        `${at}.dueDate`,
+        'ACTIVITY_WITHIN_CONTRACT',
+        `activities must fall inside the contract dates ${start}…${end}`,
+      );
     if (a.costKopecks !== null && a.costKopecks !== undefined) {
-      if (!Number.isInteger(a.costKopecks) || a.costKopecks < 0) throw new ValidationError(`${at}.costKopecks`, 'AMOUNT_RANGE', 'must be a whole, non-negative number of kopecks');
+      if (!Number.isInteger(a.costKopecks) || a.costKopecks < 0)
+        throw new ValidationError(
+          `${at}.costKopecks`,
+          'AMOUNT_RANGE',
+          'must be a whole, non-negative number of kopecks',
+        );
       const cap = p.get('CAP_TRAINING_KOPECKS');
-      if (a.kind === 'VOCATIONAL_TRAINING' && a.costKopecks > cap) throw new ValidationError(`${at}.costKopecks`, 'TRAINING_CAP', `training costs at most ${cap} kopecks`, { cap });
+      if (a.kind === 'VOCATIONAL_TRAINING' && a.costKopecks > cap)
+        throw new ValidationError(`${at}.costKopecks`, 'TRAINING_CAP', `training costs at most ${cap} kopecks`, {
+          cap,
+        });
     }
   });
 }
 
-function validateBusinessPlan(direction: ScDirection, plan: BusinessPlan | null | undefined, p: RegionalParameters): void {
+function validateBusinessPlan(
+  direction: ScDirection,
+  plan: BusinessPlan | null | undefined,
+  p: RegionalParameters,
+): void {
   const capCode = LUMP_SUM_CAP_PARAMETER[direction];
   if (!capCode) {
-    if (plan) throw new ValidationError('input.businessPlan', 'BUSINESS_PLAN_NOT_ALLOWED', `a ${direction} contract has no business plan`);
+    if (plan)
+      throw new ValidationError(
+        'input.businessPlan',
+        'BUSINESS_PLAN_NOT_ALLOWED',
+        `a ${direction} contract has no business plan`,
+      );
     return;
   }
-  if (!plan) throw new ValidationError('input.businessPlan', 'BUSINESS_PLAN_REQUIRED', `a ${direction} contract needs a business plan`);
+  if (!plan)
+    throw new ValidationError(
+      'input.businessPlan',
+      'BUSINESS_PLAN_REQUIRED',
+      `a ${direction} contract needs a business plan`,
+    );
   if (!plan.summary.trim()) throw new ValidationError('input.businessPlan.summary', 'REQUIRED', 'must not be empty');
-  if (plan.items.length === 0) throw new ValidationError('input.businessPlan.items', 'REQUIRED', 'list what the lump sum buys');
+  if (plan.items.length === 0)
+    throw new ValidationError('input.businessPlan.items', 'REQUIRED', 'list what the lump sum buys');
   plan.items.forEach((it, i) => {
-    if (!Number.isInteger(it.amountKopecks) || it.amountKopecks <= 0) throw new ValidationError(`input.businessPlan.items[${i}].amountKopecks`, 'AMOUNT_RANGE', 'must be a positive whole number of kopecks');
+    if (!Number.isInteger(it.amountKopecks) || it.amountKopecks <= 0)
+      throw new ValidationError(
+        `input.businessPlan.items[${i}].amountKopecks`,
+        'AMOUNT_RANGE',
+        'must be a positive whole number of kopecks',
+      );
   });
   const sum = plan.items.reduce((s, it) => s + it.amountKopecks, 0);
-  if (sum !== plan.amountRequestedKopecks) throw new ValidationError('input.businessPlan.amountRequestedKopecks', 'BUSINESS_PLAN_TOTAL', `the items add up to ${sum}, not ${plan.amountRequestedKopecks}`);
+  if (sum !== plan.amountRequestedKopecks)
+    throw new ValidationError(
+      'input.businessPlan.amountRequestedKopecks',
+      'BUSINESS_PLAN_TOTAL',
+      `the items add up to ${sum}, not ${plan.amountRequestedKopecks}`,
+    );
   const cap = p.get(capCode);
-  if (plan.amountRequestedKopecks > cap) throw new ValidationError('input.businessPlan.amountRequestedKopecks', 'LUMP_SUM_CAP', `a ${direction} lump sum is at most ${cap} kopecks`, { cap });
+  if (plan.amountRequestedKopecks > cap)
+    throw new ValidationError(
+      'input.businessPlan.amountRequestedKopecks',
+      'LUMP_SUM_CAP',
+      `a ${direction} lump sum is at most ${cap} kopecks`,
+      { cap },
+    );
 }
 
 export class AdaptationProgramme {
@@ -119,23 +192,52 @@ export class AdaptationProgramme {
   }
 
   /** Drafts (or redrafts after a return) the programme with all its rules checked. */
-  static draft(a: { existing?: AdaptationProgramme | null; applicationId: string; citizenId: string; input: DraftProgrammeInput; params: RegionalParameters; earliestStart: IsoDate; by: string; now: Date }): AdaptationProgramme {
+  static draft(a: {
+    existing?: AdaptationProgramme | null;
+    applicationId: string;
+    citizenId: string;
+    input: DraftProgrammeInput;
+    params: RegionalParameters;
+    earliestStart: IsoDate;
+    by: string;
+    now: Date;
+  }): AdaptationProgramme {
     const { input: i, params: p } = a;
     validateTerm(i.direction, i.termMonths, p);
     parseIsoDate(i.plannedStart, 'input.plannedStart');
-    if (i.plannedStart < a.earliestStart) throw new ValidationError('input.plannedStart', 'DATE_ORDER', `the programme cannot start before ${a.earliestStart}`);
+    if (i.plannedStart < a.earliestStart)
+      throw new ValidationError(
+        'input.plannedStart',
+        'DATE_ORDER',
+        `the programme cannot start before ${a.earliestStart}`,
+      );
     const end = termEnd(i.plannedStart, i.termMonths);
-    if (i.activities.length === 0) throw new ValidationError('input.activities', 'REQUIRED', 'a programme needs at least one activity');
+    if (i.activities.length === 0)
+      throw new ValidationError('input.activities', 'REQUIRED', 'a programme needs at least one activity');
     validateActivities(i.activities, i.plannedStart, end, p);
     validateBusinessPlan(i.direction, i.businessPlan, p);
     if (i.direction === 'HARDSHIP') {
-      if (!i.hardshipPaymentMode) throw new ValidationError('input.hardshipPaymentMode', 'REQUIRED', 'a HARDSHIP contract is paid MONTHLY or as a LUMP_SUM');
+      if (!i.hardshipPaymentMode)
+        throw new ValidationError(
+          'input.hardshipPaymentMode',
+          'REQUIRED',
+          'a HARDSHIP contract is paid MONTHLY or as a LUMP_SUM',
+        );
       if (i.hardshipPaymentMode === 'LUMP_SUM') {
         const v = i.hardshipLumpSumKopecks;
-        if (!v || !Number.isInteger(v) || v <= 0) throw new ValidationError('input.hardshipLumpSumKopecks', 'REQUIRED', 'a positive lump sum in kopecks is required');
+        if (!v || !Number.isInteger(v) || v <= 0)
+          throw new ValidationError(
+            'input.hardshipLumpSumKopecks',
+            'REQUIRED',
+            'a positive lump sum in kopecks is required',
+          );
       }
     } else if (i.hardshipPaymentMode || i.hardshipLumpSumKopecks) {
-      throw new ValidationError('input.hardshipPaymentMode', 'HARDSHIP_ONLY', 'only a HARDSHIP contract chooses a payment mode');
+      throw new ValidationError(
+        'input.hardshipPaymentMode',
+        'HARDSHIP_ONLY',
+        'only a HARDSHIP contract chooses a payment mode',
+      );
     }
 
     const activities: PsaActivity[] = i.activities.map((x) => ({
@@ -152,15 +254,47 @@ export class AdaptationProgramme {
       completedOn: null,
       history: [],
     }));
-    const standard = (kind: PsaActivityKind, description: string, agency: ResponsibleAgency, dueAfterMonths: number): void => {
+    const standard = (
+      kind: PsaActivityKind,
+      description: string,
+      agency: ResponsibleAgency,
+      dueAfterMonths: number,
+    ): void => {
       if (activities.some((x) => x.kind === kind)) return;
       const due = addMonths(i.plannedStart, dueAfterMonths);
-      activities.push({ id: uuidv7(a.now.getTime()), kind, description, responsibleAgency: agency, responsibleOrganisation: null, startDate: i.plannedStart, dueDate: due < end ? due : end, costKopecks: null, status: 'PLANNED', standard: true, completedOn: null, history: [] });
+      activities.push({
+        id: uuidv7(a.now.getTime()),
+        kind,
+        description,
+        responsibleAgency: agency,
+        responsibleOrganisation: null,
+        startDate: i.plannedStart,
+        dueDate: due < end ? due : end,
+        costKopecks: null,
+        status: 'PLANNED',
+        standard: true,
+        completedOn: null,
+        history: [],
+      });
     };
-    if (i.direction === 'JOB_SEARCH') standard('JOB_SEEKER_REGISTRATION', 'Регистрация в ЦЗН в качестве ищущего работу (безработного)', 'EMPLOYMENT', 1);
-    if (i.includeFinancialLiteracy !== false) standard('FINANCIAL_LITERACY', 'Обучение финансовой грамотности', 'SOCIAL_SERVICE', 2);
+    if (i.direction === 'JOB_SEARCH')
+      standard(
+        'JOB_SEEKER_REGISTRATION',
+        'Регистрация в ЦЗН в качестве ищущего работу (безработного)',
+        'EMPLOYMENT',
+        1,
+      );
+    if (i.includeFinancialLiteracy !== false)
+      standard('FINANCIAL_LITERACY', 'Обучение финансовой грамотности', 'SOCIAL_SERVICE', 2);
 
-    const prog = a.existing ?? Object.assign(new AdaptationProgramme(), { id: uuidv7(a.now.getTime()), applicationId: a.applicationId, citizenId: a.citizenId, status: 'DRAFT' as ProgrammeStatus });
+    const prog =
+      a.existing ??
+      Object.assign(new AdaptationProgramme(), {
+        id: uuidv7(a.now.getTime()),
+        applicationId: a.applicationId,
+        citizenId: a.citizenId,
+        status: 'DRAFT' as ProgrammeStatus,
+      });
     if (a.existing) prog.apply('redraft');
     Object.assign(prog, {
       direction: i.direction,
@@ -179,15 +313,19 @@ export class AdaptationProgramme {
 }
 
 /** Activities still open that one agency answers for. */
-export const openActivitiesOf = (activities: readonly PsaActivity[], agency: ResponsibleAgency): PsaActivity[] => activities.filter((x) => x.responsibleAgency === agency && isActivityOpen(x));
+export const openActivitiesOf = (activities: readonly PsaActivity[], agency: ResponsibleAgency): PsaActivity[] =>
+  activities.filter((x) => x.responsibleAgency === agency && isActivityOpen(x));
 
 export function assertProgrammeApproved(p: AdaptationProgramme | null | undefined): asserts p is AdaptationProgramme {
   if (!p || p.status !== 'APPROVED') {
-    throw new ConflictError('PROGRAMME_NOT_APPROVED', 'a social contract can be concluded only from a programme approved by the interagency commission', {
-      rule: 'APPROVED_PROGRAMME_REQUIRED',
-      currentState: p?.status ?? 'NONE',
-      attemptedAction: 'concludeSocialContract',
-    });
+    throw new ConflictError(
+      'PROGRAMME_NOT_APPROVED',
+      'a social contract can be concluded only from a programme approved by the interagency commission',
+      {
+        rule: 'APPROVED_PROGRAMME_REQUIRED',
+        currentState: p?.status ?? 'NONE',
+        attemptedAction: 'concludeSocialContract',
+      },
+    );
   }
 }
-

@@ -7,10 +7,27 @@ export type PsaActivityKind = z.infer<typeof psaActivityKind>;
 export type ResponsibleAgency = 'SOCIAL_PROTECTION' | 'EMPLOYMENT' | 'SOCIAL_SERVICE' | 'OTHER';
 
 /** Статус мероприятия ПСА (DOMAIN.md §4.3). */
-export const PSA_ACTIVITY_STATUSES = ['PLANNED', 'IN_PROGRESS', 'REPORTED', 'DONE', 'OVERDUE', 'RESCHEDULED', 'FAILED'] as const;
+export const PSA_ACTIVITY_STATUSES = [
+  'PLANNED',
+  'IN_PROGRESS',
+  'REPORTED',
+  'DONE',
+  'OVERDUE',
+  'RESCHEDULED',
+  'FAILED',
+] as const;
 export type PsaActivityStatus = (typeof PSA_ACTIVITY_STATUSES)[number];
 
-export type PsaActivityEvent = 'start' | 'report' | 'verify' | 'rejectReport' | 'markOverdue' | 'reschedule' | 'resume' | 'fail' | 'confirmByPartner';
+export type PsaActivityEvent =
+  | 'start'
+  | 'report'
+  | 'verify'
+  | 'rejectReport'
+  | 'markOverdue'
+  | 'reschedule'
+  | 'resume'
+  | 'fail'
+  | 'confirmByPartner';
 
 /**
  * A partner's confirmation (ЦЗН: training finished, employment; КЦСОН: a
@@ -53,9 +70,16 @@ export interface PsaActivity {
 
 const CLOSED: readonly PsaActivityStatus[] = ['DONE', 'FAILED'];
 export const isActivityOpen = (a: PsaActivity): boolean => !CLOSED.includes(a.status);
-export const isActivityOverdue = (a: PsaActivity, today: IsoDate): boolean => isActivityOpen(a) && a.dueDate < today && a.status !== 'REPORTED';
+export const isActivityOverdue = (a: PsaActivity, today: IsoDate): boolean =>
+  isActivityOpen(a) && a.dueDate < today && a.status !== 'REPORTED';
 
-export function applyActivityEvent(a: PsaActivity, event: PsaActivityEvent, on: IsoDate, by: string, note?: string | null): void {
+export function applyActivityEvent(
+  a: PsaActivity,
+  event: PsaActivityEvent,
+  on: IsoDate,
+  by: string,
+  note?: string | null,
+): void {
   a.status = transition('PsaActivity', PSA_ACTIVITY_TRANSITIONS, a.status, event);
   if (a.status === 'DONE') a.completedOn = on;
   a.history.push({ on, event, status: a.status, by, note: note ?? null });
@@ -67,7 +91,13 @@ function enterOverdue(a: PsaActivity, today: IsoDate, by: string): void {
 }
 
 /** Valid reason accepted (ЦСПН): a new due date, back in progress. */
-export function rescheduleActivity(a: PsaActivity, newDueDate: IsoDate, reason: string, today: IsoDate, by: string): void {
+export function rescheduleActivity(
+  a: PsaActivity,
+  newDueDate: IsoDate,
+  reason: string,
+  today: IsoDate,
+  by: string,
+): void {
   enterOverdue(a, today, by);
   applyActivityEvent(a, 'reschedule', today, by, reason);
   a.dueDate = newDueDate;
@@ -94,4 +124,9 @@ export function confirmByPartner(a: PsaActivity, on: IsoDate, by: string, note: 
 }
 
 /** What a partner receives of an activity in M2 / M5. */
-export const assignedActivityOf = (a: PsaActivity): z.input<typeof assignedActivity> => ({ activityId: a.id, kind: a.kind, description: a.description, dueDate: a.dueDate });
+export const assignedActivityOf = (a: PsaActivity): z.input<typeof assignedActivity> => ({
+  activityId: a.id,
+  kind: a.kind,
+  description: a.description,
+  dueDate: a.dueDate,
+});

@@ -15,7 +15,11 @@ const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals'
  * progress at a time) and reply «принято». All in the consumer's transaction,
  * together with the inbox entry and the outgoing reply.
  */
-export async function acceptReferralForContract(deps: ServiceDeps, d: MessageData<typeof referralForContractV1>, ctx: HandlerContext): Promise<void> {
+export async function acceptReferralForContract(
+  deps: ServiceDeps,
+  d: MessageData<typeof referralForContractV1>,
+  ctx: HandlerContext,
+): Promise<void> {
   const { em, outbox } = ctx;
   if (await em.findOne(IncomingReferral, { id: d.referralId })) return; // already recorded under another message id
   const { citizen } = await deps.directory.register(em, d.person, d.citizenId);
@@ -29,11 +33,19 @@ export async function acceptReferralForContract(deps: ServiceDeps, d: MessageDat
     needs: d.needs,
     receivedAt: deps.clock.now(),
   });
-  const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find((a) => a.isOpen());
+  const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find(
+    (a) => a.isOpen(),
+  );
   // The regional parameters (the decision deadline) matter only when a new application is opened.
   const application =
     open ??
-    ScApplication.openFromReferral({ citizenId: citizen.id, fromAgency: d.fromAgency, needs: d.needs, now: referral.receivedAt, params: await loadParameters(em, deps.config.region, dateOf(referral.receivedAt)) });
+    ScApplication.openFromReferral({
+      citizenId: citizen.id,
+      fromAgency: d.fromAgency,
+      needs: d.needs,
+      now: referral.receivedAt,
+      params: await loadParameters(em, deps.config.region, dateOf(referral.receivedAt)),
+    });
   if (!open) em.persist(application);
   referral.accept(application.id);
   em.persist(referral);
@@ -47,6 +59,12 @@ export async function acceptReferralForContract(deps: ServiceDeps, d: MessageDat
     acceptedAt: referral.receivedAt.toISOString(),
   });
   await writeAudit(em, system, [
-    { citizenId: citizen.id, operation: 'referral.for-contract.v1', action: 'CHANGE', entity: 'ScApplication', entityId: application.id },
+    {
+      citizenId: citizen.id,
+      operation: 'referral.for-contract.v1',
+      action: 'CHANGE',
+      entity: 'ScApplication',
+      entityId: application.id,
+    },
   ]);
 }

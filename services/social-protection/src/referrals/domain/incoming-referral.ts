@@ -15,7 +15,9 @@ export class IncomingReferral {
   receivedAt!: Date;
   applicationId?: string | null;
 
-  static receive(a: Omit<IncomingReferral, 'status' | 'applicationId' | 'type' | 'accept'> & { type?: ReferralType }): IncomingReferral {
+  static receive(
+    a: Omit<IncomingReferral, 'status' | 'applicationId' | 'type' | 'accept'> & { type?: ReferralType },
+  ): IncomingReferral {
     const r = new IncomingReferral();
     Object.assign(r, { type: 'FOR_CONTRACT', ...a, status: 'SENT' as ReferralStatus, applicationId: null });
     return r;

@@ -5,12 +5,27 @@ import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
-import { AccompanimentCase, type AccompanimentGround, type AccompanimentProgramme, type ClosureReason, type Evidence, type IndividualProgramme, type MeasureKind } from '../domain/accompaniment-case';
+import {
+  AccompanimentCase,
+  type AccompanimentGround,
+  type AccompanimentProgramme,
+  type ClosureReason,
+  type Evidence,
+  type IndividualProgramme,
+  type MeasureKind,
+} from '../domain/accompaniment-case';
 
 /** Открыть случай сопровождения locally (an application, or a need found while giving urgent help). */
 export function openAccompanimentCase(
   ctx: CaseContext,
-  i: { citizenId?: string | null; fromUrgentCaseId?: string | null; programme: AccompanimentProgramme; grounds: AccompanimentGround[]; evidence?: Evidence[] | null; appliedOn: IsoDate },
+  i: {
+    citizenId?: string | null;
+    fromUrgentCaseId?: string | null;
+    programme: AccompanimentProgramme;
+    grounds: AccompanimentGround[];
+    evidence?: Evidence[] | null;
+    appliedOn: IsoDate;
+  },
 ): Promise<AccompanimentCase> {
   return inChange(ctx, 'openAccompanimentCase', CASE_WORK, async (tx, c) => {
     let citizenId = i.citizenId ?? null;
@@ -24,7 +39,8 @@ export function openAccompanimentCase(
     const a = AccompanimentCase.open({
       citizenId: citizen.id,
       programme: i.programme,
-      grounds: urgent && !i.grounds.includes('URGENT_CASE_FOLLOW_UP') ? [...i.grounds, 'URGENT_CASE_FOLLOW_UP'] : i.grounds,
+      grounds:
+        urgent && !i.grounds.includes('URGENT_CASE_FOLLOW_UP') ? [...i.grounds, 'URGENT_CASE_FOLLOW_UP'] : i.grounds,
       evidence: i.evidence ?? [],
       appliedOn: i.appliedOn,
       calendar: await loadWorkingCalendar(tx),
@@ -39,7 +55,12 @@ export function openAccompanimentCase(
   });
 }
 
-async function onCase(ctx: CaseContext, operation: string, id: string, fn: (a: AccompanimentCase, tx: EntityManager, c: Change) => Promise<unknown> | unknown): Promise<AccompanimentCase> {
+async function onCase(
+  ctx: CaseContext,
+  operation: string,
+  id: string,
+  fn: (a: AccompanimentCase, tx: EntityManager, c: Change) => Promise<unknown> | unknown,
+): Promise<AccompanimentCase> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const a = await mustFind(tx, AccompanimentCase, id, 'input.caseId');
     await fn(a, tx, c);
@@ -49,26 +70,56 @@ async function onCase(ctx: CaseContext, operation: string, id: string, fn: (a: A
 }
 
 /** Признание нуждающимся (5 working days). */
-export const decideNeedRecognition = (ctx: CaseContext, i: { caseId: string; recognised: boolean; reason?: string | null; decidedOn: IsoDate }) =>
-  onCase(ctx, 'decideNeedRecognition', i.caseId, (a, _tx, c) => a.decideNeed(i.recognised, i.reason, i.decidedOn, c.today));
+export const decideNeedRecognition = (
+  ctx: CaseContext,
+  i: { caseId: string; recognised: boolean; reason?: string | null; decidedOn: IsoDate },
+) =>
+  onCase(ctx, 'decideNeedRecognition', i.caseId, (a, _tx, c) =>
+    a.decideNeed(i.recognised, i.reason, i.decidedOn, c.today),
+  );
 
 /** ИППСУ (10 working days): form, services with volumes and periods; revision due in 3 years. */
-export const issueIndividualProgramme = (ctx: CaseContext, i: { caseId: string } & Omit<IndividualProgramme, 'revisionDue'>) =>
-  onCase(ctx, 'issueIndividualProgramme', i.caseId, async (a, tx, c) => a.issueProgramme({ number: i.number, form: i.form, provider: i.provider, services: i.services, issuedOn: i.issuedOn }, c.today, await loadSocialServiceParameters(tx, ctx.deps.config.region, c.today)));
+export const issueIndividualProgramme = (
+  ctx: CaseContext,
+  i: { caseId: string } & Omit<IndividualProgramme, 'revisionDue'>,
+) =>
+  onCase(ctx, 'issueIndividualProgramme', i.caseId, async (a, tx, c) =>
+    a.issueProgramme(
+      { number: i.number, form: i.form, provider: i.provider, services: i.services, issuedOn: i.issuedOn },
+      c.today,
+      await loadSocialServiceParameters(tx, ctx.deps.config.region, c.today),
+    ),
+  );
 
-export const signServiceContract = (ctx: CaseContext, i: { caseId: string; signedOn: IsoDate }) => onCase(ctx, 'signServiceContract', i.caseId, (a, _tx, c) => a.signServiceContract(i.signedOn, c.today));
+export const signServiceContract = (ctx: CaseContext, i: { caseId: string; signedOn: IsoDate }) =>
+  onCase(ctx, 'signServiceContract', i.caseId, (a, _tx, c) => a.signServiceContract(i.signedOn, c.today));
 
-export const startProgrammeRevision = (ctx: CaseContext, caseId: string) => onCase(ctx, 'startProgrammeRevision', caseId, (a) => a.startRevision());
+export const startProgrammeRevision = (ctx: CaseContext, caseId: string) =>
+  onCase(ctx, 'startProgrammeRevision', caseId, (a) => a.startRevision());
 
-export const addAccompanimentMeasure = (ctx: CaseContext, i: { caseId: string; kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate }) =>
-  onCase(ctx, 'addAccompanimentMeasure', i.caseId, (a, _tx, c) => a.addMeasure(i, c.today, c.now));
+export const addAccompanimentMeasure = (
+  ctx: CaseContext,
+  i: { caseId: string; kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate },
+) => onCase(ctx, 'addAccompanimentMeasure', i.caseId, (a, _tx, c) => a.addMeasure(i, c.today, c.now));
 
-export const updateAccompanimentMeasure = (ctx: CaseContext, i: { caseId: string; measureId: string; action: 'START' | 'COMPLETE' | 'DECLINE'; on: IsoDate; note?: string | null }) =>
-  onCase(ctx, 'updateAccompanimentMeasure', i.caseId, (a) => a.moveMeasure(i.measureId, i.action === 'START' ? 'start' : i.action === 'COMPLETE' ? 'complete' : 'decline', i.on, i.note));
+export const updateAccompanimentMeasure = (
+  ctx: CaseContext,
+  i: { caseId: string; measureId: string; action: 'START' | 'COMPLETE' | 'DECLINE'; on: IsoDate; note?: string | null },
+) =>
+  onCase(ctx, 'updateAccompanimentMeasure', i.caseId, (a) =>
+    a.moveMeasure(
+      i.measureId,
+      i.action === 'START' ? 'start' : i.action === 'COMPLETE' ? 'complete' : 'decline',
+      i.on,
+      i.note,
+    ),
+  );
 
-export const advanceSocialLiftStage = (ctx: CaseContext, caseId: string) => onCase(ctx, 'advanceSocialLiftStage', caseId, (a) => a.advanceSocialLift());
+export const advanceSocialLiftStage = (ctx: CaseContext, caseId: string) =>
+  onCase(ctx, 'advanceSocialLiftStage', caseId, (a) => a.advanceSocialLift());
 
-export const closeAccompanimentCase = (ctx: CaseContext, i: { caseId: string; reason: ClosureReason }) => onCase(ctx, 'closeAccompanimentCase', i.caseId, (a, _tx, c) => a.close(i.reason, c.today));
+export const closeAccompanimentCase = (ctx: CaseContext, i: { caseId: string; reason: ClosureReason }) =>
+  onCase(ctx, 'closeAccompanimentCase', i.caseId, (a, _tx, c) => a.close(i.reason, c.today));
 
 /**
  * A service delivered to a contract holder under the ПСА activity ЦСПН
@@ -76,12 +127,50 @@ export const closeAccompanimentCase = (ctx: CaseContext, i: { caseId: string; re
  */
 export const recordContractServiceDelivery = (
   ctx: CaseContext,
-  i: { caseId: string; code: string; name?: string | null; deliveredOn: IsoDate; volume: number; unit?: string | null; psaActivityId?: string | null; completesActivity: boolean; actId?: string | null },
+  i: {
+    caseId: string;
+    code: string;
+    name?: string | null;
+    deliveredOn: IsoDate;
+    volume: number;
+    unit?: string | null;
+    psaActivityId?: string | null;
+    completesActivity: boolean;
+    actId?: string | null;
+  },
 ) =>
   onCase(ctx, 'recordContractServiceDelivery', i.caseId, async (a, tx, c) => {
-    if (!a.contractId) throw new ValidationError('input.caseId', 'CONTRACT_CASE', 'only a case opened for a social contract reports to ЦСПН');
+    if (!a.contractId)
+      throw new ValidationError(
+        'input.caseId',
+        'CONTRACT_CASE',
+        'only a case opened for a social contract reports to ЦСПН',
+      );
     if (!(i.volume > 0)) throw new ValidationError('input.volume', 'VOLUME_RANGE', 'the volume must be positive');
-    if (i.deliveredOn > c.today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (i.psaActivityId && !a.activities.some((x) => x.activityId === i.psaActivityId)) throw new ValidationError('input.psaActivityId', 'ACTIVITY_OF_CONTRACT', 'not an activity ЦСПН assigned to КЦСОН');
-    await reportServicesDelivered(ctx.deps, tx, a.citizenId, [{ code: i.code, name: i.name ?? undefined, deliveredOn: i.deliveredOn, volume: i.volume, unit: i.unit ?? undefined, actId: i.actId ?? undefined, psaActivityId: i.psaActivityId ?? undefined, completesActivity: i.completesActivity }], a);
+    if (i.deliveredOn > c.today)
+      throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+    if (i.psaActivityId && !a.activities.some((x) => x.activityId === i.psaActivityId))
+      throw new ValidationError(
+        'input.psaActivityId',
+        'ACTIVITY_OF_CONTRACT',
+        'not an activity ЦСПН assigned to КЦСОН',
+      );
+    await reportServicesDelivered(
+      ctx.deps,
+      tx,
+      a.citizenId,
+      [
+        {
+          code: i.code,
+          name: i.name ?? undefined,
+          deliveredOn: i.deliveredOn,
+          volume: i.volume,
+          unit: i.unit ?? undefined,
+          actId: i.actId ?? undefined,
+          psaActivityId: i.psaActivityId ?? undefined,
+          completesActivity: i.completesActivity,
+        },
+      ],
+      a,
+    );
   });

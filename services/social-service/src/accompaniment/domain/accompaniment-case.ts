@@ -1,9 +1,21 @@
-import { addMonths, ConflictError, parseIsoDate, transition, uuidv7, ValidationError, type IsoDate, type TransitionTable, type WorkingCalendar } from '@sc/kernel';
+import {
+  addMonths,
+  ConflictError,
+  parseIsoDate,
+  transition,
+  uuidv7,
+  ValidationError,
+  type IsoDate,
+  type TransitionTable,
+  type WorkingCalendar,
+} from '@sc/kernel';
 import type { SocialServiceParameters } from '../../parameters/domain/social-service-parameters';
 
 /** Статус случая (DOMAIN.md §4.6): признание нуждаемости → ИППСУ → договор → обслуживание и сопровождение. */
-export type AccompanimentStatus = 'APPLIED' | 'NEED_RECOGNISED' | 'NOT_RECOGNISED' | 'PROGRAMME_ISSUED' | 'ACTIVE' | 'REVISION' | 'CLOSED';
-type AccompanimentEvent = 'recognise' | 'notRecognise' | 'issueProgramme' | 'signContract' | 'startRevision' | 'revise' | 'close';
+export type AccompanimentStatus =
+  'APPLIED' | 'NEED_RECOGNISED' | 'NOT_RECOGNISED' | 'PROGRAMME_ISSUED' | 'ACTIVE' | 'REVISION' | 'CLOSED';
+type AccompanimentEvent =
+  'recognise' | 'notRecognise' | 'issueProgramme' | 'signContract' | 'startRevision' | 'revise' | 'close';
 
 const TRANSITIONS: TransitionTable<AccompanimentStatus, AccompanimentEvent> = {
   APPLIED: { recognise: 'NEED_RECOGNISED', notRecognise: 'NOT_RECOGNISED', close: 'CLOSED' },
@@ -16,11 +28,18 @@ const TRANSITIONS: TransitionTable<AccompanimentStatus, AccompanimentEvent> = {
 /** Программы сопровождения (seed 002) and «Социальный лифт» (seed 001). */
 export type AccompanimentProgramme = 'FAMILY_NAVIGATOR' | 'FULCRUM' | 'FAMILY_HELPER' | 'SOCIAL_LIFT' | 'NONE';
 /** Основание: seed 002's grounds, a contract holder (M5), leaving prison. */
-export type AccompanimentGround = 'CHILD_ADAPTATION_DIFFICULTIES' | 'ADULT_ADAPTATION_DIFFICULTIES' | 'SOCIAL_CONTRACT_HOLDER' | 'LEAVING_PRISON' | 'URGENT_CASE_FOLLOW_UP' | 'OTHER';
+export type AccompanimentGround =
+  | 'CHILD_ADAPTATION_DIFFICULTIES'
+  | 'ADULT_ADAPTATION_DIFFICULTIES'
+  | 'SOCIAL_CONTRACT_HOLDER'
+  | 'LEAVING_PRISON'
+  | 'URGENT_CASE_FOLLOW_UP'
+  | 'OTHER';
 export type EvidenceKind = 'PSYCHOLOGIST_CONCLUSION' | 'INTERVIEW_SHEET' | 'PETITION' | 'OTHER';
 export type ServiceForm = 'HOME' | 'SEMI_RESIDENTIAL' | 'RESIDENTIAL';
 /** Виды социальных услуг (442-ФЗ ст. 20). */
-export type ServiceType = 'HOUSEHOLD' | 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LABOUR' | 'LEGAL' | 'COMMUNICATION' | 'URGENT';
+export type ServiceType =
+  'HOUSEHOLD' | 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LABOUR' | 'LEGAL' | 'COMMUNICATION' | 'URGENT';
 export type MeasureKind = 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LEGAL' | 'SOCIAL';
 export type MeasureStatus = 'REQUESTED' | 'IN_PROGRESS' | 'DONE' | 'DECLINED';
 /** Этапы «Социального лифта». */
@@ -115,12 +134,33 @@ export class AccompanimentCase {
     this.status = transition('AccompanimentCase', TRANSITIONS, this.status, e);
   }
 
-  static open(a: { citizenId: string; programme: AccompanimentProgramme; grounds: AccompanimentGround[]; evidence: Evidence[]; appliedOn: IsoDate; contractId?: string | null; contractEndDate?: IsoDate | null; serviceUntil?: IsoDate | null; activities?: AssignedActivity[]; calendar: WorkingCalendar; params: SocialServiceParameters; by: string; now: Date }): AccompanimentCase {
-    if (a.grounds.length === 0) throw new ValidationError('input.grounds', 'REQUIRED', 'state the grounds for opening the case');
+  static open(a: {
+    citizenId: string;
+    programme: AccompanimentProgramme;
+    grounds: AccompanimentGround[];
+    evidence: Evidence[];
+    appliedOn: IsoDate;
+    contractId?: string | null;
+    contractEndDate?: IsoDate | null;
+    serviceUntil?: IsoDate | null;
+    activities?: AssignedActivity[];
+    calendar: WorkingCalendar;
+    params: SocialServiceParameters;
+    by: string;
+    now: Date;
+  }): AccompanimentCase {
+    if (a.grounds.length === 0)
+      throw new ValidationError('input.grounds', 'REQUIRED', 'state the grounds for opening the case');
     a.evidence.forEach((e, i) => {
-      if (!e.reference.trim()) throw new ValidationError(`input.evidence[${i}].reference`, 'REQUIRED', 'reference the document');
+      if (!e.reference.trim())
+        throw new ValidationError(`input.evidence[${i}].reference`, 'REQUIRED', 'reference the document');
     });
-    if (a.programme === 'SOCIAL_LIFT' && !a.grounds.includes('LEAVING_PRISON')) throw new ValidationError('input.programme', 'SOCIAL_LIFT_GROUND', '«Социальный лифт» is for people leaving places of imprisonment');
+    if (a.programme === 'SOCIAL_LIFT' && !a.grounds.includes('LEAVING_PRISON'))
+      throw new ValidationError(
+        'input.programme',
+        'SOCIAL_LIFT_GROUND',
+        '«Социальный лифт» is for people leaving places of imprisonment',
+      );
     return Object.assign(new AccompanimentCase(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
@@ -129,7 +169,11 @@ export class AccompanimentCase {
       serviceUntil: a.serviceUntil ?? null,
       programme: a.programme,
       grounds: a.grounds,
-      evidence: a.evidence.map((e) => ({ kind: e.kind, reference: e.reference.trim(), summary: e.summary?.trim() || null })),
+      evidence: a.evidence.map((e) => ({
+        kind: e.kind,
+        reference: e.reference.trim(),
+        summary: e.summary?.trim() || null,
+      })),
       status: 'APPLIED' as const,
       appliedOn: a.appliedOn,
       // 442-ФЗ: the decision within 5 working days, the programme within 10 working days of the application.
@@ -145,8 +189,10 @@ export class AccompanimentCase {
   decideNeed(recognised: boolean, reason: string | null | undefined, on: IsoDate, today: IsoDate): void {
     parseIsoDate(on, 'input.decidedOn');
     if (on > today) throw new ValidationError('input.decidedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (on < this.appliedOn) throw new ValidationError('input.decidedOn', 'DATE_ORDER', 'cannot precede the application');
-    if (!recognised && !reason?.trim()) throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal states its reason');
+    if (on < this.appliedOn)
+      throw new ValidationError('input.decidedOn', 'DATE_ORDER', 'cannot precede the application');
+    if (!recognised && !reason?.trim())
+      throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal states its reason');
     this.go(recognised ? 'recognise' : 'notRecognise');
     this.needDecidedOn = on;
     this.notRecognisedReason = recognised ? null : reason!.trim();
@@ -155,13 +201,17 @@ export class AccompanimentCase {
   issueProgramme(p: Omit<IndividualProgramme, 'revisionDue'>, today: IsoDate, params: SocialServiceParameters): void {
     parseIsoDate(p.issuedOn, 'input.issuedOn');
     if (p.issuedOn > today) throw new ValidationError('input.issuedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (p.issuedOn < (this.needDecidedOn ?? this.appliedOn)) throw new ValidationError('input.issuedOn', 'DATE_ORDER', 'the programme follows the recognition of need');
-    if (p.services.length === 0) throw new ValidationError('input.services', 'REQUIRED', 'the programme lists its services');
+    if (p.issuedOn < (this.needDecidedOn ?? this.appliedOn))
+      throw new ValidationError('input.issuedOn', 'DATE_ORDER', 'the programme follows the recognition of need');
+    if (p.services.length === 0)
+      throw new ValidationError('input.services', 'REQUIRED', 'the programme lists its services');
     p.services.forEach((s, i) => {
-      if (!(s.volume > 0)) throw new ValidationError(`input.services[${i}].volume`, 'VOLUME_RANGE', 'the volume must be positive');
+      if (!(s.volume > 0))
+        throw new ValidationError(`input.services[${i}].volume`, 'VOLUME_RANGE', 'the volume must be positive');
       parseIsoDate(s.periodFrom, `input.services[${i}].periodFrom`);
       parseIsoDate(s.periodTo, `input.services[${i}].periodTo`);
-      if (s.periodTo < s.periodFrom) throw new ValidationError(`input.services[${i}].periodTo`, 'DATE_ORDER', 'the period ends before it starts');
+      if (s.periodTo < s.periodFrom)
+        throw new ValidationError(`input.services[${i}].periodTo`, 'DATE_ORDER', 'the period ends before it starts');
     });
     this.go(this.status === 'REVISION' ? 'revise' : 'issueProgramme');
     this.individualProgramme = { ...p, revisionDue: addMonths(p.issuedOn, params.get('PROGRAMME_REVISION_MONTHS')) };
@@ -170,7 +220,8 @@ export class AccompanimentCase {
   signServiceContract(on: IsoDate, today: IsoDate): void {
     parseIsoDate(on, 'input.signedOn');
     if (on > today) throw new ValidationError('input.signedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (this.individualProgramme && on < this.individualProgramme.issuedOn) throw new ValidationError('input.signedOn', 'DATE_ORDER', 'the contract follows the programme');
+    if (this.individualProgramme && on < this.individualProgramme.issuedOn)
+      throw new ValidationError('input.signedOn', 'DATE_ORDER', 'the contract follows the programme');
     this.go('signContract');
     this.serviceContractSignedOn = on;
   }
@@ -179,19 +230,42 @@ export class AccompanimentCase {
     this.go('startRevision');
   }
 
-  addMeasure(m: { kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate }, today: IsoDate, now: Date): AccompanimentMeasure {
+  addMeasure(
+    m: { kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate },
+    today: IsoDate,
+    now: Date,
+  ): AccompanimentMeasure {
     if (this.status !== 'ACTIVE' && this.status !== 'PROGRAMME_ISSUED' && this.status !== 'NEED_RECOGNISED') {
-      throw new ConflictError('CASE_NOT_ACTIVE', `AccompanimentCase in state ${this.status} cannot add a measure`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'addMeasure' });
+      throw new ConflictError('CASE_NOT_ACTIVE', `AccompanimentCase in state ${this.status} cannot add a measure`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'addMeasure',
+      });
     }
     if (!m.organisation.trim()) throw new ValidationError('input.organisation', 'REQUIRED', 'name the organisation');
     parseIsoDate(m.requestedOn, 'input.requestedOn');
-    if (m.requestedOn > today) throw new ValidationError('input.requestedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    const x: AccompanimentMeasure = { id: uuidv7(now.getTime()), kind: m.kind, organisation: m.organisation.trim(), description: m.description.trim(), status: 'REQUESTED', requestedOn: m.requestedOn, completedOn: null, note: null };
+    if (m.requestedOn > today)
+      throw new ValidationError('input.requestedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+    const x: AccompanimentMeasure = {
+      id: uuidv7(now.getTime()),
+      kind: m.kind,
+      organisation: m.organisation.trim(),
+      description: m.description.trim(),
+      status: 'REQUESTED',
+      requestedOn: m.requestedOn,
+      completedOn: null,
+      note: null,
+    };
     this.measures.push(x);
     return x;
   }
 
-  moveMeasure(id: string, action: 'start' | 'complete' | 'decline', on: IsoDate, note: string | null | undefined): AccompanimentMeasure {
+  moveMeasure(
+    id: string,
+    action: 'start' | 'complete' | 'decline',
+    on: IsoDate,
+    note: string | null | undefined,
+  ): AccompanimentMeasure {
     const m = this.measures.find((x) => x.id === id);
     if (!m) throw new ValidationError('input.measureId', 'MUST_EXIST', 'not a measure of this case');
     if (on < m.requestedOn) throw new ValidationError('input.on', 'DATE_ORDER', 'cannot precede the request');
@@ -202,9 +276,13 @@ export class AccompanimentCase {
   }
 
   advanceSocialLift(): SocialLiftStage {
-    if (this.programme !== 'SOCIAL_LIFT' || !this.socialLiftStage) throw new ConflictError('NOT_SOCIAL_LIFT', 'only a «Социальный лифт» case has stages', { rule: 'SOCIAL_LIFT_ONLY' });
+    if (this.programme !== 'SOCIAL_LIFT' || !this.socialLiftStage)
+      throw new ConflictError('NOT_SOCIAL_LIFT', 'only a «Социальный лифт» case has stages', {
+        rule: 'SOCIAL_LIFT_ONLY',
+      });
     const i = SOCIAL_LIFT_STAGES.indexOf(this.socialLiftStage);
-    if (i === SOCIAL_LIFT_STAGES.length - 1) throw new ConflictError('LAST_STAGE', 'the case is at its last stage (socialisation)', { rule: 'FOUR_STAGES' });
+    if (i === SOCIAL_LIFT_STAGES.length - 1)
+      throw new ConflictError('LAST_STAGE', 'the case is at its last stage (socialisation)', { rule: 'FOUR_STAGES' });
     this.socialLiftStage = SOCIAL_LIFT_STAGES[i + 1]!;
     return this.socialLiftStage;
   }

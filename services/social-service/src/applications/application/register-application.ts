@@ -14,15 +14,34 @@ export interface RegisterApplicationInput {
 }
 
 /** Приём заявления и анкетирование: registers the person if new, then the application. */
-export async function registerApplication(deps: ServiceDeps, p: Principal, em: EntityManager, input: RegisterApplicationInput): Promise<ServiceApplication> {
+export async function registerApplication(
+  deps: ServiceDeps,
+  p: Principal,
+  em: EntityManager,
+  input: RegisterApplicationInput,
+): Promise<ServiceApplication> {
   authorize(p, INTAKE_ACCESS, 'registerSocialServiceApplication');
   const person = validatePerson(input.citizen, 'input.citizen');
   return em.transactional(async (tx) => {
     const { citizen } = await deps.directory.register(tx, person);
-    const app = ServiceApplication.register({ citizenId: citizen.id, needs: input.needs, circumstances: input.circumstances, registeredBy: p.subject, now: new Date() });
+    const app = ServiceApplication.register({
+      citizenId: citizen.id,
+      needs: input.needs,
+      circumstances: input.circumstances,
+      registeredBy: p.subject,
+      now: new Date(),
+    });
     tx.persist(app);
     await tx.flush();
-    await writeAudit(tx, p, [{ citizenId: citizen.id, operation: 'registerSocialServiceApplication', action: 'CHANGE', entity: 'SocialServiceApplication', entityId: app.id }]);
+    await writeAudit(tx, p, [
+      {
+        citizenId: citizen.id,
+        operation: 'registerSocialServiceApplication',
+        action: 'CHANGE',
+        entity: 'SocialServiceApplication',
+        entityId: app.id,
+      },
+    ]);
     return app;
   });
 }

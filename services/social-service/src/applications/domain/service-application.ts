@@ -26,7 +26,13 @@ export class ServiceApplication {
   submittedAt!: Date;
   registeredBy!: string;
 
-  static register(a: { citizenId: string; needs: Omit<NeedsQuestionnaire, 'comment'> & { comment?: string | null }; circumstances: NeedCircumstance[]; registeredBy: string; now: Date }): ServiceApplication {
+  static register(a: {
+    citizenId: string;
+    needs: Omit<NeedsQuestionnaire, 'comment'> & { comment?: string | null };
+    circumstances: NeedCircumstance[];
+    registeredBy: string;
+    now: Date;
+  }): ServiceApplication {
     if (a.needs.comment && a.needs.comment.length > 2000) {
       throw new ValidationError('input.needs.comment', 'MAX_LENGTH', 'must be at most 2000 characters');
     }

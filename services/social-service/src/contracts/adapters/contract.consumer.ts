@@ -5,5 +5,9 @@ import { openContractServices } from '../application/open-contract-services';
 
 /** ЦСПН's M5: a contract concluded, with the request for urgent services and accompaniment. */
 export const contractHandlers = (deps: ServiceDeps): MessageHandler[] => [
-  handler({ message: contractConcludedForSocialServiceV1, accepts: (d) => d.toAgency === 'SOCIAL_SERVICE', handle: (d, ctx) => openContractServices(deps, d, ctx) }),
+  handler({
+    message: contractConcludedForSocialServiceV1,
+    accepts: (d) => d.toAgency === 'SOCIAL_SERVICE',
+    handle: (d, ctx) => openContractServices(deps, d, ctx),
+  }),
 ];

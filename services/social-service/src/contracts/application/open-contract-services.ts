@@ -13,7 +13,11 @@ import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
  * immediate decision. Once per contract however often M5 is delivered (the
  * database holds one case per contract too).
  */
-export async function openContractServices(deps: ServiceDeps, m: MessageData<typeof contractConcludedForSocialServiceV1>, { em }: HandlerContext): Promise<void> {
+export async function openContractServices(
+  deps: ServiceDeps,
+  m: MessageData<typeof contractConcludedForSocialServiceV1>,
+  { em }: HandlerContext,
+): Promise<void> {
   if (await em.findOne(AccompanimentCase, { contractId: m.contractId })) return;
   const { citizen } = await deps.directory.register(em, m.person, m.citizenId);
   const now = deps.clock.now();
@@ -50,5 +54,13 @@ export async function openContractServices(deps: ServiceDeps, m: MessageData<typ
     );
   }
   await em.flush();
-  await writeAudit(em, SYSTEM_PRINCIPAL('SOCIAL_SERVICE', 'system:contracts'), [{ citizenId: citizen.id, operation: 'contract.concluded-for-social-service.v1', action: 'CHANGE', entity: 'AccompanimentCase', entityId: a.id }]);
+  await writeAudit(em, SYSTEM_PRINCIPAL('SOCIAL_SERVICE', 'system:contracts'), [
+    {
+      citizenId: citizen.id,
+      operation: 'contract.concluded-for-social-service.v1',
+      action: 'CHANGE',
+      entity: 'AccompanimentCase',
+      entityId: a.id,
+    },
+  ]);
 }

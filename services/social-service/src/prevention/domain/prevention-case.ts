@@ -1,8 +1,28 @@
-import { addDays, addMonths, ConflictError, parseIsoDate, transition, uuidv7, ValidationError, type IsoDate, type TransitionTable } from '@sc/kernel';
+import {
+  addDays,
+  addMonths,
+  ConflictError,
+  parseIsoDate,
+  transition,
+  uuidv7,
+  ValidationError,
+  type IsoDate,
+  type TransitionTable,
+} from '@sc/kernel';
 
 /** Индивидуальная профилактическая работа (120-ФЗ, DOMAIN.md §4.7; seed 001 stages 1–5). */
-export type PreventionStatus = 'SIGNAL_RECEIVED' | 'CHECKED' | 'CLOSED_NO_GROUNDS' | 'REGISTERED' | 'PROGRAMME_APPROVED' | 'IN_EXECUTION' | 'UNDER_REVIEW' | 'EXTENDED' | 'DEREGISTERED';
-type PreventionEvent = 'check' | 'noGrounds' | 'register' | 'approveProgramme' | 'execute' | 'review' | 'extend' | 'deregister';
+export type PreventionStatus =
+  | 'SIGNAL_RECEIVED'
+  | 'CHECKED'
+  | 'CLOSED_NO_GROUNDS'
+  | 'REGISTERED'
+  | 'PROGRAMME_APPROVED'
+  | 'IN_EXECUTION'
+  | 'UNDER_REVIEW'
+  | 'EXTENDED'
+  | 'DEREGISTERED';
+type PreventionEvent =
+  'check' | 'noGrounds' | 'register' | 'approveProgramme' | 'execute' | 'review' | 'extend' | 'deregister';
 
 const TRANSITIONS: TransitionTable<PreventionStatus, PreventionEvent> = {
   SIGNAL_RECEIVED: { check: 'CHECKED' },
@@ -14,7 +34,8 @@ const TRANSITIONS: TransitionTable<PreventionStatus, PreventionEvent> = {
   EXTENDED: { execute: 'IN_EXECUTION' },
 };
 
-export type SignalSource = 'SCHOOL' | 'KINDERGARTEN' | 'POLICE' | 'MEDICAL' | 'SOCIAL_SERVICE' | 'GUARDIANSHIP' | 'OTHER_AGENCY';
+export type SignalSource =
+  'SCHOOL' | 'KINDERGARTEN' | 'POLICE' | 'MEDICAL' | 'SOCIAL_SERVICE' | 'GUARDIANSHIP' | 'OTHER_AGENCY';
 export type DeregistrationGround = 'CAUSES_REMOVED' | 'CHILD_TURNED_18' | 'OTHER_LEGAL_GROUND';
 
 /** Резолюция КДН и ЗП (or another prevention body's decision). */
@@ -70,7 +91,19 @@ export class PreventionCase {
     this.history.push({ status: this.status, on, responsible, note: note ?? null });
   }
 
-  static receiveSignal(a: { citizenId: string; subject: 'MINOR' | 'FAMILY'; source: SignalSource; sourceDetails: string; facts: string; address?: string | null; signalOn: IsoDate; checkDays: number; today: IsoDate; by: string; now: Date }): PreventionCase {
+  static receiveSignal(a: {
+    citizenId: string;
+    subject: 'MINOR' | 'FAMILY';
+    source: SignalSource;
+    sourceDetails: string;
+    facts: string;
+    address?: string | null;
+    signalOn: IsoDate;
+    checkDays: number;
+    today: IsoDate;
+    by: string;
+    now: Date;
+  }): PreventionCase {
     if (!a.facts.trim()) throw new ValidationError('input.facts', 'REQUIRED', 'state the facts reported');
     parseIsoDate(a.signalOn, 'input.signalOn');
     if (a.signalOn > a.today) throw new ValidationError('input.signalOn', 'NOT_IN_FUTURE', 'cannot be in the future');
@@ -87,7 +120,14 @@ export class PreventionCase {
       checkDue: addDays(a.signalOn, a.checkDays),
       measures: [],
       administrativeMeasures: false,
-      history: [{ status: 'SIGNAL_RECEIVED' as const, on: a.signalOn, responsible: a.sourceDetails.trim() || a.source, note: null }],
+      history: [
+        {
+          status: 'SIGNAL_RECEIVED' as const,
+          on: a.signalOn,
+          responsible: a.sourceDetails.trim() || a.source,
+          note: null,
+        },
+      ],
       openedBy: a.by,
     });
     return c;
@@ -112,16 +152,37 @@ export class PreventionCase {
   }
 
   /** Этап 2: программа реабилитации утверждена; этап 3: исполнение. */
-  approveProgramme(measures: Omit<PreventionMeasure, 'id' | 'status'>[], approvedOn: IsoDate, body: string, reviewMonths: number, today: IsoDate, now: Date): void {
-    if (measures.length === 0) throw new ValidationError('input.measures', 'REQUIRED', 'the programme lists its measures');
+  approveProgramme(
+    measures: Omit<PreventionMeasure, 'id' | 'status'>[],
+    approvedOn: IsoDate,
+    body: string,
+    reviewMonths: number,
+    today: IsoDate,
+    now: Date,
+  ): void {
+    if (measures.length === 0)
+      throw new ValidationError('input.measures', 'REQUIRED', 'the programme lists its measures');
     this.dated(approvedOn, today, this.registration?.date ?? this.signalOn);
     measures.forEach((m, i) => {
       parseIsoDate(m.dueDate, `input.measures[${i}].dueDate`);
-      if (m.dueDate < approvedOn) throw new ValidationError(`input.measures[${i}].dueDate`, 'DATE_ORDER', 'a measure cannot be due before the programme is approved');
-      if (!m.responsibleAgency.trim()) throw new ValidationError(`input.measures[${i}].responsibleAgency`, 'REQUIRED', 'name the responsible agency');
+      if (m.dueDate < approvedOn)
+        throw new ValidationError(
+          `input.measures[${i}].dueDate`,
+          'DATE_ORDER',
+          'a measure cannot be due before the programme is approved',
+        );
+      if (!m.responsibleAgency.trim())
+        throw new ValidationError(`input.measures[${i}].responsibleAgency`, 'REQUIRED', 'name the responsible agency');
     });
     this.go('approveProgramme', approvedOn, body);
-    this.measures = measures.map((m) => ({ id: uuidv7(now.getTime()), description: m.description.trim(), responsibleAgency: m.responsibleAgency.trim(), dueDate: m.dueDate, status: 'PLANNED', report: null }));
+    this.measures = measures.map((m) => ({
+      id: uuidv7(now.getTime()),
+      description: m.description.trim(),
+      responsibleAgency: m.responsibleAgency.trim(),
+      dueDate: m.dueDate,
+      status: 'PLANNED',
+      report: null,
+    }));
     this.go('execute', approvedOn, this.curator ?? body);
     this.nextReviewDue = addMonths(approvedOn, reviewMonths);
   }
@@ -129,7 +190,12 @@ export class PreventionCase {
   reportMeasure(id: string, done: boolean, report: string): PreventionMeasure {
     const m = this.measures.find((x) => x.id === id);
     if (!m) throw new ValidationError('input.measureId', 'MUST_EXIST', 'not a measure of this case');
-    if (this.status !== 'IN_EXECUTION') throw new ConflictError('NOT_IN_EXECUTION', `PreventionCase in state ${this.status} cannot report a measure`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'reportMeasure' });
+    if (this.status !== 'IN_EXECUTION')
+      throw new ConflictError('NOT_IN_EXECUTION', `PreventionCase in state ${this.status} cannot report a measure`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'reportMeasure',
+      });
     if (!report.trim()) throw new ValidationError('input.report', 'REQUIRED', 'report on the measure');
     m.status = done ? 'DONE' : 'NOT_DONE';
     m.report = report.trim();
@@ -155,7 +221,11 @@ export class PreventionCase {
   deregister(r: Partial<Resolution> & { ground?: DeregistrationGround | null }, today: IsoDate): void {
     if (this.status !== 'UNDER_REVIEW') this.go('deregister', today, '-'); // the CONFLICT names the state
     if (!r.number?.trim() || !r.date || !r.body?.trim() || !r.ground) {
-      throw new ValidationError('input.resolution', 'DECISION_REQUIRED', 'a case is deregistered only on a recorded decision: resolution number, date, body and ground');
+      throw new ValidationError(
+        'input.resolution',
+        'DECISION_REQUIRED',
+        'a case is deregistered only on a recorded decision: resolution number, date, body and ground',
+      );
     }
     this.resolution(r as Resolution, today);
     this.go('deregister', r.date, r.body);
@@ -168,7 +238,8 @@ export class PreventionCase {
 
   private resolution(r: Resolution, today: IsoDate): void {
     if (!r.number?.trim()) throw new ValidationError('input.resolution.number', 'REQUIRED', 'the resolution number');
-    if (!r.body?.trim()) throw new ValidationError('input.resolution.body', 'REQUIRED', 'the body that decided (КДН и ЗП)');
+    if (!r.body?.trim())
+      throw new ValidationError('input.resolution.body', 'REQUIRED', 'the body that decided (КДН и ЗП)');
     this.dated(r.date, today, this.signalOn, 'input.resolution.date');
   }
 
@@ -178,4 +249,3 @@ export class PreventionCase {
     if (on < notBefore) throw new ValidationError(field, 'DATE_ORDER', `cannot precede ${notBefore}`);
   }
 }
-

@@ -16,14 +16,24 @@ export interface ReferForContractInput {
  * Направление в ЦСПН для заключения социального контракта (M4). The referral
  * row, its audit entry and the outgoing message commit in one transaction.
  */
-export async function referForContract(deps: ServiceDeps, p: Principal, em: EntityManager, input: ReferForContractInput): Promise<OutgoingReferral> {
+export async function referForContract(
+  deps: ServiceDeps,
+  p: Principal,
+  em: EntityManager,
+  input: ReferForContractInput,
+): Promise<OutgoingReferral> {
   authorize(p, INTAKE_ACCESS, 'referCitizenForSocialContract');
   return deps.outbox.transaction(em, async (tx) => {
     const citizen = await deps.directory.get(tx, input.citizenId, 'input.citizenId');
     const application = input.applicationId
       ? await tx.findOne(ServiceApplication, { id: input.applicationId, citizenId: citizen.id })
       : await tx.findOne(ServiceApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } });
-    if (!application) throw new NotFoundError('SocialServiceApplication', input.applicationId ?? `of citizen ${citizen.id}`, 'input.applicationId');
+    if (!application)
+      throw new NotFoundError(
+        'SocialServiceApplication',
+        input.applicationId ?? `of citizen ${citizen.id}`,
+        'input.applicationId',
+      );
     const referral = await sendReferralForContract(deps, tx, {
       fromAgency: 'SOCIAL_SERVICE',
       citizen,
@@ -34,7 +44,15 @@ export async function referForContract(deps: ServiceDeps, p: Principal, em: Enti
       by: p.subject,
       now: deps.clock.now(),
     });
-    await writeAudit(tx, p, [{ citizenId: citizen.id, operation: 'referCitizenForSocialContract', action: 'CHANGE', entity: 'SocialServiceReferral', entityId: referral.id }]);
+    await writeAudit(tx, p, [
+      {
+        citizenId: citizen.id,
+        operation: 'referCitizenForSocialContract',
+        action: 'CHANGE',
+        entity: 'SocialServiceReferral',
+        entityId: referral.id,
+      },
+    ]);
     return referral;
   });
 }

@@ -7,13 +7,25 @@ import { UrgentServiceTypeRow } from '../adapters/social-service.schemas';
 const SOURCES = ['FEDERAL', 'SEED', 'IRKUTSK', 'REGIONAL'];
 
 /** ADMIN: adds or changes an urgent service in the regional catalogue (a code is never deleted: `active: false` retires it). */
-export function setUrgentServiceType(ctx: CaseContext, i: { code: string; name: string; source: string; unit: string; anonymousAllowed: boolean; active: boolean }) {
+export function setUrgentServiceType(
+  ctx: CaseContext,
+  i: { code: string; name: string; source: string; unit: string; anonymousAllowed: boolean; active: boolean },
+) {
   return inChange(ctx, 'setUrgentServiceType', ADMINISTER_CATALOGUE, async (tx) => {
-    if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(i.code)) throw new ValidationError('input.code', 'CODE_FORMAT', 'a code is UPPER_SNAKE_CASE, 2–50 characters');
+    if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(i.code))
+      throw new ValidationError('input.code', 'CODE_FORMAT', 'a code is UPPER_SNAKE_CASE, 2–50 characters');
     if (!i.name.trim()) throw new ValidationError('input.name', 'REQUIRED', 'must not be empty');
-    if (!SOURCES.includes(i.source)) throw new ValidationError('input.source', 'ONE_OF', `one of ${SOURCES.join(', ')}`);
+    if (!SOURCES.includes(i.source))
+      throw new ValidationError('input.source', 'ONE_OF', `one of ${SOURCES.join(', ')}`);
     if (!i.unit.trim()) throw new ValidationError('input.unit', 'REQUIRED', 'must not be empty');
-    await tx.upsert(UrgentServiceTypeRow, { code: i.code, name: i.name.trim(), source: i.source, unit: i.unit.trim(), anonymousAllowed: i.anonymousAllowed, active: i.active });
+    await tx.upsert(UrgentServiceTypeRow, {
+      code: i.code,
+      name: i.name.trim(),
+      source: i.source,
+      unit: i.unit.trim(),
+      anonymousAllowed: i.anonymousAllowed,
+      active: i.active,
+    });
     return (await tx.findOne(UrgentServiceTypeRow, { code: i.code }))!;
   });
 }
@@ -21,6 +33,11 @@ export function setUrgentServiceType(ctx: CaseContext, i: { code: string; name: 
 /** ADMIN: a КЦСОН parameter (deadlines of 442-ФЗ and 120-ФЗ work) from a date on. */
 export function setSocialServiceParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {
   return inChange(ctx, 'setSocialServiceParameter', ADMINISTER_CATALOGUE, (tx, c) =>
-    setRegionalParameterValue(tx, SOCIAL_SERVICE_PARAMETER_DEFINITIONS, { ...i, region: ctx.deps.config.region, changedBy: c.by, changedAt: c.now }),
+    setRegionalParameterValue(tx, SOCIAL_SERVICE_PARAMETER_DEFINITIONS, {
+      ...i,
+      region: ctx.deps.config.region,
+      changedBy: c.by,
+      changedAt: c.now,
+    }),
   );
 }

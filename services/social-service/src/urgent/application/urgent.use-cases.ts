@@ -22,9 +22,21 @@ export interface RequestUrgentInput {
 /** Срочные социальные услуги: a request by application, phone or an organisation's notice (M12), decided at once. */
 export function requestUrgentServices(ctx: CaseContext, i: RequestUrgentInput): Promise<UrgentServiceCase> {
   return inChange(ctx, 'requestUrgentServices', CASE_WORK, async (tx, c) => {
-    if (i.channel === 'SOCIAL_PROTECTION_REQUEST') throw new ValidationError('input.channel', 'CHANNEL_BY_MESSAGE', 'ЦСПН’s requests arrive as messages (M5)');
-    const citizen = i.citizen ? (await ctx.deps.directory.register(tx, validatePerson(i.citizen, 'input.citizen', c.today))).citizen : null;
-    const u = UrgentServiceCase.request({ citizenId: citizen?.id, anonymous: Boolean(i.anonymous), channel: i.channel, notifiedBy: i.notifiedBy, identityDocument: i.identityDocument, circumstances: i.circumstances, by: c.by, now: c.now });
+    if (i.channel === 'SOCIAL_PROTECTION_REQUEST')
+      throw new ValidationError('input.channel', 'CHANNEL_BY_MESSAGE', 'ЦСПН’s requests arrive as messages (M5)');
+    const citizen = i.citizen
+      ? (await ctx.deps.directory.register(tx, validatePerson(i.citizen, 'input.citizen', c.today))).citizen
+      : null;
+    const u = UrgentServiceCase.request({
+      citizenId: citizen?.id,
+      anonymous: Boolean(i.anonymous),
+      channel: i.channel,
+      notifiedBy: i.notifiedBy,
+      identityDocument: i.identityDocument,
+      circumstances: i.circumstances,
+      by: c.by,
+      now: c.now,
+    });
     if (i.decision) u.decide(i.decision === 'APPROVE', i.refusalReason, c.now);
     tx.persist(u);
     if (u.citizenId) c.audit(u.citizenId, 'UrgentServiceCase', u.id);
@@ -32,7 +44,12 @@ export function requestUrgentServices(ctx: CaseContext, i: RequestUrgentInput): 
   });
 }
 
-async function onCase<T>(ctx: CaseContext, operation: string, id: string, fn: (u: UrgentServiceCase, tx: EntityManager, c: Change) => Promise<T> | T): Promise<T> {
+async function onCase<T>(
+  ctx: CaseContext,
+  operation: string,
+  id: string,
+  fn: (u: UrgentServiceCase, tx: EntityManager, c: Change) => Promise<T> | T,
+): Promise<T> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const u = await mustFind(tx, UrgentServiceCase, id, 'input.caseId');
     const r = await fn(u, tx, c);
@@ -48,17 +65,34 @@ export const decideUrgentNeed = (ctx: CaseContext, i: { caseId: string; approve:
   });
 
 /** What was delivered, how much, when, by whom; the code must be in the catalogue. */
-export const recordUrgentServiceDelivery = (ctx: CaseContext, i: { caseId: string; serviceCode: string; quantity: number; deliveredOn: IsoDate }) =>
+export const recordUrgentServiceDelivery = (
+  ctx: CaseContext,
+  i: { caseId: string; serviceCode: string; quantity: number; deliveredOn: IsoDate },
+) =>
   onCase(ctx, 'recordUrgentServiceDelivery', i.caseId, async (u, tx, c) => {
     const type = await tx.findOne(UrgentServiceTypeRow, { code: i.serviceCode });
-    u.deliver(type ? { ...type, source: type.source as never } : undefined, i.serviceCode, i.quantity, i.deliveredOn, c.today, c.by);
+    u.deliver(
+      type ? { ...type, source: type.source as never } : undefined,
+      i.serviceCode,
+      i.quantity,
+      i.deliveredOn,
+      c.today,
+      c.by,
+    );
     return u;
   });
 
 /** Акт о предоставлении срочных социальных услуг: drawn up from the deliveries, its content frozen and hashed. */
 export const issueUrgentServiceAct = (ctx: CaseContext, i: { caseId: string; conditions?: string | null }) =>
   onCase(ctx, 'issueUrgentServiceAct', i.caseId, async (u, tx, c) => {
-    const seq = await tx.getConnection().execute<{ n: string }[]>(`select nextval('urgent_service_act_number_seq') as n`, [], 'all', tx.getTransactionContext());
+    const seq = await tx
+      .getConnection()
+      .execute<{ n: string }[]>(
+        `select nextval('urgent_service_act_number_seq') as n`,
+        [],
+        'all',
+        tx.getTransactionContext(),
+      );
     const person = u.citizenId ? await ctx.deps.directory.get(tx, u.citizenId) : null;
     const act = UrgentServiceAct.drawUp(u, {
       number: `ССУ-${ctx.deps.config.region}-${c.today.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
@@ -78,7 +112,10 @@ export const issueUrgentServiceAct = (ctx: CaseContext, i: { caseId: string; con
  * signature image), then immutable. A contract holder's services go to
  * ЦСПН with the act reference (M6).
  */
-export function signUrgentServiceAct(ctx: CaseContext, i: { actId: string; signaturePng: string; shownActHash: string; signerName: string }): Promise<UrgentServiceAct> {
+export function signUrgentServiceAct(
+  ctx: CaseContext,
+  i: { actId: string; signaturePng: string; shownActHash: string; signerName: string },
+): Promise<UrgentServiceAct> {
   return inChange(ctx, 'signUrgentServiceAct', CASE_WORK, async (tx, c) => {
     const act = await mustFind(tx, UrgentServiceAct, i.actId, 'input.actId');
     const u = await mustFind(tx, UrgentServiceCase, act.caseId, 'input.actId');
@@ -90,7 +127,16 @@ export function signUrgentServiceAct(ctx: CaseContext, i: { actId: string; signa
         ctx.deps,
         tx,
         u.citizenId,
-        u.deliveries.map((d) => ({ code: d.serviceCode, name: d.serviceName, deliveredOn: d.deliveredOn, volume: d.quantity, unit: d.unit, actId: act.id, activityKind: 'URGENT_SOCIAL_SERVICES' as const, completesActivity: true })),
+        u.deliveries.map((d) => ({
+          code: d.serviceCode,
+          name: d.serviceName,
+          deliveredOn: d.deliveredOn,
+          volume: d.quantity,
+          unit: d.unit,
+          actId: act.id,
+          activityKind: 'URGENT_SOCIAL_SERVICES' as const,
+          completesActivity: true,
+        })),
       );
       c.audit(u.citizenId, 'UrgentServiceAct', act.id);
     }

@@ -26,7 +26,15 @@ const MIN_SIGNATURE_BYTES = 67;
 
 /** Canonical JSON (sorted keys) so the same content always hashes the same. */
 export const canonicalJson = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x));
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+        )
+      : x,
+  );
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -43,30 +51,67 @@ export class UrgentServiceAct {
   signatureImage?: Buffer | null;
   unsigned!: boolean;
 
-  static drawUp(c: UrgentServiceCase, a: { number: string; fullName: string | null; provider: string; conditions: string; today: string; now: Date }): UrgentServiceAct {
+  static drawUp(
+    c: UrgentServiceCase,
+    a: { number: string; fullName: string | null; provider: string; conditions: string; today: string; now: Date },
+  ): UrgentServiceAct {
     const content: ActContent = {
       number: a.number,
       caseId: c.id,
-      recipient: { citizenId: c.citizenId ?? null, fullName: a.fullName, identityDocument: c.identityDocument ?? null, anonymous: c.anonymous },
+      recipient: {
+        citizenId: c.citizenId ?? null,
+        fullName: a.fullName,
+        identityDocument: c.identityDocument ?? null,
+        anonymous: c.anonymous,
+      },
       provider: a.provider,
-      services: c.deliveries.map((d) => ({ code: d.serviceCode, name: d.serviceName, quantity: d.quantity, unit: d.unit, deliveredOn: d.deliveredOn })),
+      services: c.deliveries.map((d) => ({
+        code: d.serviceCode,
+        name: d.serviceName,
+        quantity: d.quantity,
+        unit: d.unit,
+        deliveredOn: d.deliveredOn,
+      })),
       conditions: a.conditions.trim() || 'бесплатно',
       drawnUpOn: a.today,
     };
-    return Object.assign(new UrgentServiceAct(), { id: uuidv7(a.now.getTime()), caseId: c.id, citizenId: c.citizenId ?? null, number: a.number, content, contentHash: sha256(canonicalJson(content)), unsigned: false });
+    return Object.assign(new UrgentServiceAct(), {
+      id: uuidv7(a.now.getTime()),
+      caseId: c.id,
+      citizenId: c.citizenId ?? null,
+      number: a.number,
+      content,
+      contentHash: sha256(canonicalJson(content)),
+      unsigned: false,
+    });
   }
 
   /** Verifies and records the recipient's signature; refuses a second one (immutability). */
   sign(a: { signatureBase64: string; shownActHash: string; signerName: string; now: Date }): void {
-    if (this.signedAt) throw new ConflictError('ACT_SIGNED', `act ${this.number} was signed on ${this.signedAt.toISOString()} and cannot be altered`, { rule: 'SIGNED_ACT_IMMUTABLE' });
-    if (a.shownActHash !== this.contentHash) throw new ValidationError('input.shownActHash', 'SIGNATURE_NOT_VERIFIED', 'the signature is for a different text of the act');
+    if (this.signedAt)
+      throw new ConflictError(
+        'ACT_SIGNED',
+        `act ${this.number} was signed on ${this.signedAt.toISOString()} and cannot be altered`,
+        { rule: 'SIGNED_ACT_IMMUTABLE' },
+      );
+    if (a.shownActHash !== this.contentHash)
+      throw new ValidationError(
+        'input.shownActHash',
+        'SIGNATURE_NOT_VERIFIED',
+        'the signature is for a different text of the act',
+      );
     let image: Buffer;
     try {
       image = Buffer.from(a.signatureBase64, 'base64');
     } catch {
       throw new ValidationError('input.signaturePng', 'SIGNATURE_NOT_VERIFIED', 'the signature is not base64');
     }
-    if (image.length < MIN_SIGNATURE_BYTES || !image.subarray(0, 8).equals(PNG_MAGIC)) throw new ValidationError('input.signaturePng', 'SIGNATURE_NOT_VERIFIED', 'the signature must be a PNG image of the recipient’s signature');
+    if (image.length < MIN_SIGNATURE_BYTES || !image.subarray(0, 8).equals(PNG_MAGIC))
+      throw new ValidationError(
+        'input.signaturePng',
+        'SIGNATURE_NOT_VERIFIED',
+        'the signature must be a PNG image of the recipient’s signature',
+      );
     if (!a.signerName.trim()) throw new ValidationError('input.signerName', 'REQUIRED', 'who signed');
     this.signatureImage = image;
     this.signatureSha256 = sha256(image);
@@ -76,6 +121,9 @@ export class UrgentServiceAct {
 
   /** Re-checks a stored act: the content still hashes to its hash (tamper evidence). */
   verify(): boolean {
-    return sha256(canonicalJson(this.content)) === this.contentHash && (!this.signatureImage || sha256(this.signatureImage) === this.signatureSha256);
+    return (
+      sha256(canonicalJson(this.content)) === this.contentHash &&
+      (!this.signatureImage || sha256(this.signatureImage) === this.signatureSha256)
+    );
   }
 }

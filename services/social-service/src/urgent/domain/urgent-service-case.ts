@@ -1,8 +1,17 @@
-import { ConflictError, parseIsoDate, transition, uuidv7, ValidationError, type IsoDate, type TransitionTable } from '@sc/kernel';
+import {
+  ConflictError,
+  parseIsoDate,
+  transition,
+  uuidv7,
+  ValidationError,
+  type IsoDate,
+  type TransitionTable,
+} from '@sc/kernel';
 import type { UrgentServiceType } from './urgent-service-type';
 
 /** Статус случая срочного социального обслуживания (DOMAIN.md §4.5). */
-export type UrgentCaseStatus = 'REQUESTED' | 'NEED_DECIDED' | 'REFUSED' | 'PROVIDED' | 'ACT_SIGNED' | 'ACT_UNSIGNED' | 'CLOSED';
+export type UrgentCaseStatus =
+  'REQUESTED' | 'NEED_DECIDED' | 'REFUSED' | 'PROVIDED' | 'ACT_SIGNED' | 'ACT_UNSIGNED' | 'CLOSED';
 type UrgentEvent = 'decide' | 'refuse' | 'deliver' | 'sign' | 'closeUnsigned' | 'close';
 
 const TRANSITIONS: TransitionTable<UrgentCaseStatus, UrgentEvent> = {
@@ -58,16 +67,40 @@ export class UrgentServiceCase {
    * No urgent service without an established identity, except anonymous help
    * by phone (телефон доверия).
    */
-  static request(a: { citizenId?: string | null; anonymous: boolean; channel: UrgentChannel; notifiedBy?: string | null; contractId?: string | null; identityDocument?: string | null; circumstances: string; by: string; now: Date }): UrgentServiceCase {
-    if (!a.circumstances.trim()) throw new ValidationError('input.circumstances', 'REQUIRED', 'describe the circumstances');
+  static request(a: {
+    citizenId?: string | null;
+    anonymous: boolean;
+    channel: UrgentChannel;
+    notifiedBy?: string | null;
+    contractId?: string | null;
+    identityDocument?: string | null;
+    circumstances: string;
+    by: string;
+    now: Date;
+  }): UrgentServiceCase {
+    if (!a.circumstances.trim())
+      throw new ValidationError('input.circumstances', 'REQUIRED', 'describe the circumstances');
     if (a.anonymous) {
-      if (a.channel !== 'PHONE_CALL') throw new ValidationError('input.anonymous', 'ANONYMOUS_BY_PHONE_ONLY', 'only help by phone may be anonymous; otherwise the recipient’s identity must be established');
-      if (a.citizenId) throw new ValidationError('input.anonymous', 'ANONYMOUS_WITHOUT_PERSON', 'an anonymous request names nobody');
+      if (a.channel !== 'PHONE_CALL')
+        throw new ValidationError(
+          'input.anonymous',
+          'ANONYMOUS_BY_PHONE_ONLY',
+          'only help by phone may be anonymous; otherwise the recipient’s identity must be established',
+        );
+      if (a.citizenId)
+        throw new ValidationError('input.anonymous', 'ANONYMOUS_WITHOUT_PERSON', 'an anonymous request names nobody');
     } else {
-      if (!a.citizenId) throw new ValidationError('input.citizen', 'IDENTITY_REQUIRED', 'the recipient’s identity must be established');
-      if (!a.identityDocument?.trim()) throw new ValidationError('input.identityDocument', 'IDENTITY_REQUIRED', 'record the document that established the recipient’s identity');
+      if (!a.citizenId)
+        throw new ValidationError('input.citizen', 'IDENTITY_REQUIRED', 'the recipient’s identity must be established');
+      if (!a.identityDocument?.trim())
+        throw new ValidationError(
+          'input.identityDocument',
+          'IDENTITY_REQUIRED',
+          'record the document that established the recipient’s identity',
+        );
     }
-    if (a.channel === 'ORGANISATION_NOTICE' && !a.notifiedBy?.trim()) throw new ValidationError('input.notifiedBy', 'REQUIRED', 'name the organisation that reported the need');
+    if (a.channel === 'ORGANISATION_NOTICE' && !a.notifiedBy?.trim())
+      throw new ValidationError('input.notifiedBy', 'REQUIRED', 'name the organisation that reported the need');
     return Object.assign(new UrgentServiceCase(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId ?? null,
@@ -85,28 +118,63 @@ export class UrgentServiceCase {
   }
 
   decide(approve: boolean, reason: string | null | undefined, now: Date): void {
-    if (!approve && !reason?.trim()) throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal states its reason');
+    if (!approve && !reason?.trim())
+      throw new ValidationError('input.reason', 'REASONS_REQUIRED', 'a refusal states its reason');
     this.go(approve ? 'decide' : 'refuse');
     this.decidedAt = now;
     this.refusalReason = approve ? null : reason!.trim();
   }
 
-  deliver(type: UrgentServiceType | undefined, code: string, quantity: number, deliveredOn: IsoDate, today: IsoDate, by: string): UrgentDelivery {
-    if (!type || !type.active) throw new ValidationError('input.serviceCode', 'UNKNOWN_SERVICE_CODE', `${code} is not in the catalogue of urgent services`);
-    if (this.anonymous && !type.anonymousAllowed) throw new ValidationError('input.serviceCode', 'IDENTITY_REQUIRED', `${code} is not given anonymously; establish the recipient’s identity`);
-    if (!(quantity > 0) || quantity > 1000) throw new ValidationError('input.quantity', 'QUANTITY_RANGE', 'the volume must be positive (and plausible)');
+  deliver(
+    type: UrgentServiceType | undefined,
+    code: string,
+    quantity: number,
+    deliveredOn: IsoDate,
+    today: IsoDate,
+    by: string,
+  ): UrgentDelivery {
+    if (!type || !type.active)
+      throw new ValidationError(
+        'input.serviceCode',
+        'UNKNOWN_SERVICE_CODE',
+        `${code} is not in the catalogue of urgent services`,
+      );
+    if (this.anonymous && !type.anonymousAllowed)
+      throw new ValidationError(
+        'input.serviceCode',
+        'IDENTITY_REQUIRED',
+        `${code} is not given anonymously; establish the recipient’s identity`,
+      );
+    if (!(quantity > 0) || quantity > 1000)
+      throw new ValidationError('input.quantity', 'QUANTITY_RANGE', 'the volume must be positive (and plausible)');
     parseIsoDate(deliveredOn, 'input.deliveredOn');
     if (deliveredOn > today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (deliveredOn < this.requestedAt.toISOString().slice(0, 10)) throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the request');
-    if (this.actId) throw new ConflictError('ACT_ISSUED', 'the act of provision has been drawn up; it cannot change', { rule: 'ACT_IMMUTABLE' });
+    if (deliveredOn < this.requestedAt.toISOString().slice(0, 10))
+      throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the request');
+    if (this.actId)
+      throw new ConflictError('ACT_ISSUED', 'the act of provision has been drawn up; it cannot change', {
+        rule: 'ACT_IMMUTABLE',
+      });
     this.go('deliver');
-    const d: UrgentDelivery = { serviceCode: type.code, serviceName: type.name, quantity, unit: type.unit, deliveredOn, deliveredBy: by };
+    const d: UrgentDelivery = {
+      serviceCode: type.code,
+      serviceName: type.name,
+      quantity,
+      unit: type.unit,
+      deliveredOn,
+      deliveredBy: by,
+    };
     this.deliveries.push(d);
     return d;
   }
 
   attachAct(actId: string): void {
-    if (this.status !== 'PROVIDED') throw new ConflictError('NOTHING_PROVIDED', `UrgentServiceCase in state ${this.status} cannot draw up an act`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'issueAct' });
+    if (this.status !== 'PROVIDED')
+      throw new ConflictError('NOTHING_PROVIDED', `UrgentServiceCase in state ${this.status} cannot draw up an act`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'issueAct',
+      });
     if (this.actId) throw new ConflictError('ACT_ISSUED', 'the act was already drawn up', { rule: 'ONE_ACT' });
     this.actId = actId;
   }
@@ -117,7 +185,10 @@ export class UrgentServiceCase {
 
   /** Anonymous or phone help: the specialist records why there is no signature. */
   closeUnsigned(reason: string): void {
-    if (!this.anonymous && this.channel !== 'PHONE_CALL') throw new ConflictError('SIGNATURE_REQUIRED', 'help given in person is confirmed by the recipient’s signature', { rule: 'ACT_SIGNED_BY_RECIPIENT' });
+    if (!this.anonymous && this.channel !== 'PHONE_CALL')
+      throw new ConflictError('SIGNATURE_REQUIRED', 'help given in person is confirmed by the recipient’s signature', {
+        rule: 'ACT_SIGNED_BY_RECIPIENT',
+      });
     if (!reason.trim()) throw new ValidationError('input.reason', 'REQUIRED', 'say why the act is unsigned');
     this.go('closeUnsigned');
     this.unsignedReason = reason.trim();
@@ -133,9 +204,22 @@ export class UrgentServiceCase {
    * Returns that person.
    */
   followUpCitizen(): string {
-    if (!['ACT_SIGNED', 'ACT_UNSIGNED', 'CLOSED'].includes(this.status)) throw new ConflictError('NOT_SERVED', `UrgentServiceCase in state ${this.status} has not been served yet`, { rule: 'STATE_MACHINE', currentState: this.status, attemptedAction: 'openFollowUp' });
-    if (this.followUp) throw new ConflictError('FOLLOW_UP_OPEN', `a ${this.followUp.kind} was already opened from this case`, { rule: 'ONE_FOLLOW_UP' });
-    if (!this.citizenId) throw new ValidationError('input.caseId', 'IDENTITY_REQUIRED', 'an anonymous case cannot open a case for a person');
+    if (!['ACT_SIGNED', 'ACT_UNSIGNED', 'CLOSED'].includes(this.status))
+      throw new ConflictError('NOT_SERVED', `UrgentServiceCase in state ${this.status} has not been served yet`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'openFollowUp',
+      });
+    if (this.followUp)
+      throw new ConflictError('FOLLOW_UP_OPEN', `a ${this.followUp.kind} was already opened from this case`, {
+        rule: 'ONE_FOLLOW_UP',
+      });
+    if (!this.citizenId)
+      throw new ValidationError(
+        'input.caseId',
+        'IDENTITY_REQUIRED',
+        'an anonymous case cannot open a case for a person',
+      );
     return this.citizenId;
   }
 }

@@ -10,7 +10,13 @@ export interface UrgentServiceType {
   active: boolean;
 }
 
-const t = (code: string, name: string, source: UrgentServiceType['source'], unit: string, anonymousAllowed = false): UrgentServiceType => ({ code, name, source, unit, anonymousAllowed, active: true });
+const t = (
+  code: string,
+  name: string,
+  source: UrgentServiceType['source'],
+  unit: string,
+  anonymousAllowed = false,
+): UrgentServiceType => ({ code, name, source, unit, anonymousAllowed, active: true });
 
 /** The catalogue as shipped: seed 001's eleven (which include the federal five) and Irkutsk's two (seed 003). */
 export const URGENT_SERVICE_CATALOGUE: readonly UrgentServiceType[] = [
@@ -24,7 +30,13 @@ export const URGENT_SERVICE_CATALOGUE: readonly UrgentServiceType[] = [
   t('FOOD', 'обеспечение бесплатным горячим питанием или наборами продуктов', 'FEDERAL', 'набор'),
   t('CLOTHING', 'обеспечение одеждой, обувью и предметами первой необходимости', 'FEDERAL', 'комплект'),
   t('LEGAL_AID', 'содействие в получении юридической помощи', 'FEDERAL', 'случай'),
-  t('EMERGENCY_PSYCHOLOGICAL_HELP', 'содействие в получении экстренной психологической помощи, в том числе анонимно по телефону доверия', 'FEDERAL', 'консультация', true),
+  t(
+    'EMERGENCY_PSYCHOLOGICAL_HELP',
+    'содействие в получении экстренной психологической помощи, в том числе анонимно по телефону доверия',
+    'FEDERAL',
+    'консультация',
+    true,
+  ),
   t('EMPLOYMENT_HELP', 'содействие в решении вопросов занятости', 'IRKUTSK', 'случай'),
   t('SUPPORT_MEASURES_HELP', 'содействие в получении мер социальной поддержки', 'IRKUTSK', 'случай'),
 ];
