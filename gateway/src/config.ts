@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
-import { envInt, loadConfig } from '@sc/kernel';
+import { envInt, loadConfig } from '@sc/runtime';
 import { SUPERGRAPH_PATH } from './supergraph';
 
 export interface GatewayConfig {

@@ -1,4 +1,4 @@
-import { createLogger } from '@sc/kernel';
+import { createLogger } from '@sc/runtime';
 import { gatewayConfigFromEnv } from './config';
 import { createGatewayServer } from './server';
 

@@ -5,7 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
 import { createTokenVerifier, type AuthConfig, type Principal } from '@sc/auth';
-import type { Logger } from '@sc/kernel';
+import type { Logger } from '@sc/runtime';
 import { close, createFormatError, createGraphQLHttpServer, listen } from '@sc/subgraph-kit';
 
 export interface GatewayContext {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
-import { createLogger } from '@sc/kernel';
+import { createLogger } from '@sc/runtime';
 import {
   EmbeddedPostgresError,
   ensureDatabase,

@@ -1,5 +1,6 @@
 import type { AuthConfig } from '@sc/auth';
-import { createLogger, type Clock, type Logger } from '@sc/kernel';
+import { type Clock } from '@sc/kernel';
+import { createLogger, type Logger } from '@sc/runtime';
 import { InProcessBus, type MessageBus } from '@sc/messaging';
 import {
   createBus,

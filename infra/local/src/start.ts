@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { issueToken } from '@sc/auth';
-import { createLogger, envInt, loadConfig } from '@sc/kernel';
+import { createLogger, envInt, loadConfig } from '@sc/runtime';
 import {
   DEFAULT_RUNTIME_DIR,
   EmbeddedPostgresError,

@@ -19,6 +19,7 @@ const ROOT = join(__dirname, '..', '..', '..');
  */
 describe('npm start from a clone in a private (0700) folder', () => {
   // Beside the repository, so hard links stay on one file system.
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
   const privateDir = mkdtempSync(join(ROOT, '.data', 'private-'));
   const clone = join(privateDir, 'clone');
   const runtimeDir = mkdtempSync(join(tmpdir(), 'sc-pg-runtime-'));

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { backoffDelay, isDomainError, sleep, uuidv7, type BackoffPolicy, type Logger } from '@sc/kernel';
+import { backoffDelay, isDomainError, sleep, uuidv7, type BackoffPolicy } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 import { TOPICS, type MessageData, type MessageType } from '@sc/contracts';
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
 import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';

@@ -1,4 +1,5 @@
-import { backoffDelay, sleep, type Logger } from '@sc/kernel';
+import { backoffDelay, sleep } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
 import { partitionFor } from './partition';
 

@@ -8,7 +8,7 @@ import {
   type KafkaConfig,
   type LogEntry,
 } from 'kafkajs';
-import type { Logger } from '@sc/kernel';
+import type { Logger } from '@sc/runtime';
 import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
 
 export interface KafkaBusOptions {

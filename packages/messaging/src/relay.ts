@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { backoffDelay, sleep, type BackoffPolicy, type Logger } from '@sc/kernel';
+import { backoffDelay, sleep, type BackoffPolicy } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 import type { MessageBus, OutgoingRecord } from './bus';
 
 export interface RelayOptions {

@@ -1,7 +1,8 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { defineMessage, TOPICS } from '@sc/contracts';
-import { createLogger, ValidationError } from '@sc/kernel';
+import { ValidationError } from '@sc/kernel';
+import { createLogger } from '@sc/runtime';
 import { count, createTestDatabase, eventually, query, testKafkaBus, uniqueSuffix } from '@sc/testing';
 import {
   handler,

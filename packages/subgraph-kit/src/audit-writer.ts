@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Principal } from '@sc/auth';
-import type { Logger } from '@sc/kernel';
+import type { Logger } from '@sc/runtime';
 import { auditInsertSql, auditRow, type AuditEntry } from './audit';
 
 interface Pending {

@@ -1,6 +1,6 @@
 import { InProcessBus, KafkaBus, type MessageBus } from '@sc/messaging';
 import { TOPICS } from '@sc/contracts';
-import type { Logger } from '@sc/kernel';
+import type { Logger } from '@sc/runtime';
 import type { KafkaEnv } from './service-config';
 
 /** Kafka when configured, else the in-process bus (embedded default only). */

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
-import { dateOf, type Clock, type IsoDate, type Logger } from '@sc/kernel';
+import { dateOf, type Clock, type IsoDate } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDomainError, type Logger } from '@sc/kernel';
+import { isDomainError } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 
 /**
  * The one place where errors become GraphQL errors: a DomainError's category

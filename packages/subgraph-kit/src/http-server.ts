@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { isDomainError, type Logger } from '@sc/kernel';
+import { isDomainError } from '@sc/kernel';
+import { type Logger } from '@sc/runtime';
 
 export type ReadinessCheck = () => Promise<void>;
 

@@ -5,6 +5,7 @@ export * from './service-config';
 export * from './platform.sql';
 export * from './audit';
 export * from './citizen-directory';
+export * from './columns';
 export * from './citizen.resolvers';
 export * from './context';
 export * from './orm';

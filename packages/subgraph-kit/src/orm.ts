@@ -1,7 +1,7 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { EntitySchema } from '@mikro-orm/core';
-import type { Logger } from '@sc/kernel';
+import type { Logger } from '@sc/runtime';
 import { CitizenRecordSchema } from './citizen-directory';
 
 export type MigrationObject = { name: string; class: new (...args: any[]) => any };

@@ -1,4 +1,4 @@
-import { createLogger } from '@sc/kernel';
+import { createLogger } from '@sc/runtime';
 import { createBus } from './bus-factory';
 import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
 import type { ServiceDependencies, SubgraphService } from './service';

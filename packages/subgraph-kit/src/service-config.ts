@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KafkaBusOptions } from '@sc/messaging';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
-import { ConfigError, envBool, envInt, loadConfig } from '@sc/kernel';
+import { ConfigError, envBool, envInt, loadConfig } from '@sc/runtime';
 
 /** Everything a service needs, already validated. Tests and the launcher build it directly. */
 export interface ServiceConfig {

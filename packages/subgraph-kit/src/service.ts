@@ -6,7 +6,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
-import { createLogger, defaultBackoff, systemClock, type Agency, type Clock, type Logger } from '@sc/kernel';
+import { defaultBackoff, systemClock, type Agency, type Clock } from '@sc/kernel';
+import { createLogger, type Logger } from '@sc/runtime';
 import {
   InboxConsumer,
   Outbox,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { query } from './sql';
 import { authConfigFrom, issueToken } from '@sc/auth';
-import { createLogger, type Agency, type Role } from '@sc/kernel';
+import { type Agency, type Role } from '@sc/kernel';
+import { createLogger } from '@sc/runtime';
 import { ensureDatabase } from '@sc/local-infra';
 import { KafkaBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';

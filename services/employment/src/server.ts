@@ -13,14 +13,11 @@ import {
 import { socialProtectionHandlers } from './contract-support/adapters/contract.consumer';
 import { employmentResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
-import {
-  ContractSupportSchema,
-  EmploymentPlanSchema,
-  IncomingEmploymentReferralSchema,
-  JobSeekerRegistrationSchema,
-  OutgoingReferralSchema,
-  TrainingReferralSchema,
-} from './registrations/adapters/employment.schemas';
+import { ContractSupportSchema } from './contract-support/adapters/contract-support.schema';
+import { EmploymentPlanSchema } from './plans/adapters/employment-plan.schema';
+import { IncomingEmploymentReferralSchema, OutgoingReferralSchema } from './referrals/adapters/referral.schemas';
+import { JobSeekerRegistrationSchema } from './registrations/adapters/job-seeker-registration.schema';
+import { TrainingReferralSchema } from './training/adapters/training-referral.schema';
 
 export const EMPLOYMENT_SDL_FILES = [join(__dirname, 'schema', 'employment.graphql')];
 export const EMPLOYMENT_DEFAULT_PORT = 4002;

@@ -16,13 +16,13 @@ import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { contractHandlers } from './contracts/adapters/contract.consumer';
+import { AccompanimentCaseSchema } from './accompaniment/adapters/accompaniment-case.schema';
+import { PreventionCaseSchema } from './prevention/adapters/prevention-case.schema';
 import {
-  AccompanimentCaseSchema,
-  PreventionCaseSchema,
   UrgentServiceActSchema,
   UrgentServiceCaseSchema,
   UrgentServiceTypeSchema,
-} from './urgent/adapters/social-service.schemas';
+} from './urgent/adapters/urgent.schemas';
 
 export const SOCIAL_SERVICE_SDL_FILES = [join(__dirname, 'schema', 'social-service.graphql')];
 export const SOCIAL_SERVICE_DEFAULT_PORT = 4003;

@@ -34,6 +34,9 @@ export const assignedActivity = z
   })
   .strict();
 
+export type PsaActivityKindValue = z.infer<typeof psaActivityKind>;
+export type AssignedActivity = z.input<typeof assignedActivity>;
+
 /**
  * M1: ЦСПН → ЦЗН. «Направление гражданина с целью оказания услуг по
  * содействию занятости» (seed 000): the person needs employment services.

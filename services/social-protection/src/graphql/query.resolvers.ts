@@ -8,10 +8,10 @@ import { CommissionMeeting } from '../commission/domain/commission-meeting';
 import { SocialContract } from '../contracts/domain/social-contract';
 import { listDeadlines } from '../deadlines/application/list-deadlines';
 import { monthlyReportDraft } from '../monitoring/application/monitoring.use-cases';
-import { SubsistenceMinimumRow } from '../parameters/adapters/parameter.schemas';
 import { CalendarDayRow } from '@sc/subgraph-kit';
 import { loadParameters } from '../parameters/application/parameter.queries';
 import { regionOfTerritory } from '../parameters/domain/regional-parameters';
+import { SubsistenceMinimumRecord } from '../parameters/domain/subsistence-minimum';
 import { AdaptationProgramme } from '../programmes/domain/adaptation-programme';
 import { IncomingReferral } from '../referrals/domain/incoming-referral';
 import { subsistenceMinimumView } from './views';
@@ -104,7 +104,7 @@ export const Query: QueryResolvers = {
   subsistenceMinima: async (_p, { year }, ctx) => {
     authorize(ctx.principal, READ_PARAMETERS, 'subsistenceMinima');
     const rows = await ctx.em.find(
-      SubsistenceMinimumRow,
+      SubsistenceMinimumRecord,
       { region: regionOfTerritory(ctx.principal.territory), ...(year ? { year } : {}) },
       { orderBy: { year: 'desc', zone: 'asc' } },
     );

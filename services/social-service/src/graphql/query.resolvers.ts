@@ -5,7 +5,7 @@ import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
 import { AccompanimentCase } from '../accompaniment/domain/accompaniment-case';
 import { PreventionCase } from '../prevention/domain/prevention-case';
-import { UrgentServiceTypeRow } from '../urgent/adapters/social-service.schemas';
+import { UrgentServiceTypeRecord } from '../urgent/domain/urgent-service-type';
 import { UrgentServiceCase } from '../urgent/domain/urgent-service-case';
 import { loadSocialServiceParameters } from '../parameters/application/social-service-parameters';
 
@@ -19,7 +19,7 @@ export const Query: QueryResolvers = {
   },
   urgentServiceCatalogue: async (_p, _a, ctx) => {
     authorize(ctx.principal, READ_SERVICES, 'urgentServiceCatalogue');
-    return ctx.em.find(UrgentServiceTypeRow, {}, { orderBy: { code: 'asc' } });
+    return ctx.em.find(UrgentServiceTypeRecord, {}, { orderBy: { code: 'asc' } });
   },
   urgentServiceCase: async (_p, { id }, ctx) => {
     authorize(ctx.principal, READ_SERVICES, 'urgentServiceCase');

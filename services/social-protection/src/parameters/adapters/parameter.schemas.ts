@@ -1,20 +1,8 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { TerritorialZone } from '../domain/subsistence-minimum';
+import { SubsistenceMinimumRecord } from '../domain/subsistence-minimum';
 
-export class SubsistenceMinimumRow {
-  region!: string;
-  year!: number;
-  zone!: TerritorialZone;
-  perCapita!: number;
-  workingAge!: number;
-  pensioner?: number | null;
-  child?: number | null;
-  changedBy!: string;
-  changedAt!: Date;
-}
-
-export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRow>({
-  class: SubsistenceMinimumRow,
+export const SubsistenceMinimumSchema = new EntitySchema<SubsistenceMinimumRecord>({
+  class: SubsistenceMinimumRecord,
   tableName: 'subsistence_minimum',
   properties: {
     region: { type: 'string', primary: true, columnType: 'text' },

@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { IsoDate } from '@sc/kernel';
 import { RegionalParameters } from '../domain/regional-parameters';
-import { pickSubsistenceMinimum, type SubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import {
+  pickSubsistenceMinimum,
+  SubsistenceMinimumRecord,
+  type SubsistenceMinimum,
+  type TerritorialZone,
+} from '../domain/subsistence-minimum';
 import { loadParameterRows } from '@sc/subgraph-kit';
 
 /** The parameters in force in a region on a day (rows are few: one query). */
@@ -16,5 +20,5 @@ export async function loadSubsistenceMinimum(
   zone: TerritorialZone,
   year: number,
 ): Promise<SubsistenceMinimum> {
-  return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRow, { region, zone, year }), region, zone, year);
+  return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRecord, { region, zone, year }), region, zone, year);
 }

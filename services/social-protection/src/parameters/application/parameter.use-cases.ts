@@ -2,8 +2,11 @@ import { parseIsoDate, type CalendarDayKind, type IsoDate } from '@sc/kernel';
 import { ADMINISTER_PARAMETERS } from '../../access';
 import { inChange, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
 import { PARAMETER_DEFINITIONS, regionOfTerritory, type ParameterView } from '../domain/regional-parameters';
-import { validateSubsistenceMinimum, type TerritorialZone } from '../domain/subsistence-minimum';
-import { SubsistenceMinimumRow } from '../adapters/parameter.schemas';
+import {
+  SubsistenceMinimumRecord,
+  validateSubsistenceMinimum,
+  type TerritorialZone,
+} from '../domain/subsistence-minimum';
 import { CalendarDayRow } from '@sc/subgraph-kit';
 
 /** ADMIN: sets a parameter of the caller's region from a date on (history kept: earlier values stay in force before it). */
@@ -42,7 +45,7 @@ export function setSubsistenceMinimum(
       pensioner: i.pensionerKopecks ?? null,
       child: i.childKopecks ?? null,
     });
-    await tx.upsert(SubsistenceMinimumRow, { ...m, changedBy: c.by, changedAt: c.now });
+    await tx.upsert(SubsistenceMinimumRecord, { ...m, changedBy: c.by, changedAt: c.now });
     return m;
   });
 }

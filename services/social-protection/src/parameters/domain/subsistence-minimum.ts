@@ -15,6 +15,19 @@ export interface SubsistenceMinimum {
   child?: number | null;
 }
 
+/** The ПМ as stored: the figures and who set them when. */
+export class SubsistenceMinimumRecord implements SubsistenceMinimum {
+  region!: string;
+  year!: number;
+  zone!: TerritorialZone;
+  perCapita!: number;
+  workingAge!: number;
+  pensioner?: number | null;
+  child?: number | null;
+  changedBy!: string;
+  changedAt!: Date;
+}
+
 export function validateSubsistenceMinimum(m: SubsistenceMinimum): SubsistenceMinimum {
   if (m.year < 2000 || m.year > 2100)
     throw new ValidationError('input.year', 'RANGE', 'year must be between 2000 and 2100');

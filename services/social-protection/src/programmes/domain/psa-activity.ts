@@ -1,9 +1,8 @@
-import type { assignedActivity, psaActivityKind } from '@sc/contracts';
+import type { AssignedActivity, PsaActivityKindValue } from '@sc/contracts';
 import { transition, type IsoDate, type TransitionTable } from '@sc/kernel';
-import type { z } from 'zod';
 
 /** Вид мероприятия ПСА (shared with the partners through @sc/contracts). */
-export type PsaActivityKind = z.infer<typeof psaActivityKind>;
+export type PsaActivityKind = PsaActivityKindValue;
 export type ResponsibleAgency = 'SOCIAL_PROTECTION' | 'EMPLOYMENT' | 'SOCIAL_SERVICE' | 'OTHER';
 
 /** Статус мероприятия ПСА (DOMAIN.md §4.3). */
@@ -124,7 +123,7 @@ export function confirmByPartner(a: PsaActivity, on: IsoDate, by: string, note: 
 }
 
 /** What a partner receives of an activity in M2 / M5. */
-export const assignedActivityOf = (a: PsaActivity): z.input<typeof assignedActivity> => ({
+export const assignedActivityOf = (a: PsaActivity): AssignedActivity => ({
   activityId: a.id,
   kind: a.kind,
   description: a.description,

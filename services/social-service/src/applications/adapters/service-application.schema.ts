@@ -1,13 +1,15 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { columns } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../domain/service-application';
+
+const { citizen } = columns;
 
 export const ServiceApplicationSchema = new EntitySchema<ServiceApplication>({
   class: ServiceApplication,
   tableName: 'service_application',
   properties: {
     id: { type: 'uuid', primary: true },
-    citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    citizenId: citizen(),
     status: { type: 'string', columnType: 'text' },
     needs: { type: 'json' },
     circumstances: { type: 'json' },

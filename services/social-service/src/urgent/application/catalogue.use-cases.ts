@@ -2,7 +2,7 @@ import { ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
 import { ADMINISTER_CATALOGUE } from '../../access';
 import { SOCIAL_SERVICE_PARAMETER_DEFINITIONS } from '../../parameters/domain/social-service-parameters';
-import { UrgentServiceTypeRow } from '../adapters/social-service.schemas';
+import { UrgentServiceTypeRecord, type UrgentServiceType } from '../domain/urgent-service-type';
 
 const SOURCES = ['FEDERAL', 'SEED', 'IRKUTSK', 'REGIONAL'];
 
@@ -18,15 +18,15 @@ export function setUrgentServiceType(
     if (!SOURCES.includes(i.source))
       throw new ValidationError('input.source', 'ONE_OF', `one of ${SOURCES.join(', ')}`);
     if (!i.unit.trim()) throw new ValidationError('input.unit', 'REQUIRED', 'must not be empty');
-    await tx.upsert(UrgentServiceTypeRow, {
+    await tx.upsert(UrgentServiceTypeRecord, {
       code: i.code,
       name: i.name.trim(),
-      source: i.source,
+      source: i.source as UrgentServiceType['source'],
       unit: i.unit.trim(),
       anonymousAllowed: i.anonymousAllowed,
       active: i.active,
     });
-    return (await tx.findOne(UrgentServiceTypeRow, { code: i.code }))!;
+    return (await tx.findOne(UrgentServiceTypeRecord, { code: i.code }))!;
   });
 }
 

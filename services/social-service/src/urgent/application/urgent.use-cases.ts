@@ -3,7 +3,7 @@ import { ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
-import { UrgentServiceTypeRow } from '../adapters/social-service.schemas';
+import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
 import { UrgentServiceAct } from '../domain/urgent-service-act';
 import { UrgentServiceCase, type UrgentChannel } from '../domain/urgent-service-case';
 
@@ -70,7 +70,7 @@ export const recordUrgentServiceDelivery = (
   i: { caseId: string; serviceCode: string; quantity: number; deliveredOn: IsoDate },
 ) =>
   onCase(ctx, 'recordUrgentServiceDelivery', i.caseId, async (u, tx, c) => {
-    const type = await tx.findOne(UrgentServiceTypeRow, { code: i.serviceCode });
+    const type = await tx.findOne(UrgentServiceTypeRecord, { code: i.serviceCode });
     u.deliver(
       type ? { ...type, source: type.source as never } : undefined,
       i.serviceCode,

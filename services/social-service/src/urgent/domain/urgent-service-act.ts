@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { ConflictError, uuidv7, ValidationError } from '@sc/kernel';
+import { ConflictError, sha256, uuidv7, ValidationError } from '@sc/kernel';
 import type { UrgentServiceCase } from './urgent-service-case';
 
 /**
@@ -35,8 +34,6 @@ export const canonicalJson = (v: unknown): string =>
         )
       : x,
   );
-
-export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 export class UrgentServiceAct {
   id!: string;

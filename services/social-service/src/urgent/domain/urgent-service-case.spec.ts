@@ -1,4 +1,5 @@
-import { UrgentServiceAct, canonicalJson, sha256 } from './urgent-service-act';
+import { sha256 } from '@sc/kernel';
+import { UrgentServiceAct, canonicalJson } from './urgent-service-act';
 import { UrgentServiceCase } from './urgent-service-case';
 import { URGENT_SERVICE_CATALOGUE } from './urgent-service-type';
 

@@ -10,6 +10,16 @@ export interface UrgentServiceType {
   active: boolean;
 }
 
+/** A catalogue entry as stored. */
+export class UrgentServiceTypeRecord implements UrgentServiceType {
+  code!: string;
+  name!: string;
+  source!: UrgentServiceType['source'];
+  unit!: string;
+  anonymousAllowed!: boolean;
+  active!: boolean;
+}
+
 const t = (
   code: string,
   name: string,

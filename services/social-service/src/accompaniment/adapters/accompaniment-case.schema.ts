@@ -1,0 +1,35 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { columns } from '@sc/subgraph-kit';
+import { AccompanimentCase } from '../domain/accompaniment-case';
+
+const { text, date, json, version, citizen } = columns;
+
+export const AccompanimentCaseSchema = new EntitySchema<AccompanimentCase>({
+  class: AccompanimentCase,
+  tableName: 'accompaniment_case',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    citizenId: citizen(),
+    contractId: { type: 'uuid', nullable: true },
+    contractEndDate: date(true),
+    serviceUntil: date(true),
+    programme: text(),
+    grounds: json(),
+    evidence: json(),
+    status: text(),
+    appliedOn: date(),
+    needDecisionDue: date(),
+    programmeDue: date(),
+    needDecidedOn: date(true),
+    notRecognisedReason: text(true),
+    individualProgramme: json(true),
+    serviceContractSignedOn: date(true),
+    measures: json(),
+    activities: json(),
+    socialLiftStage: text(true),
+    closedOn: date(true),
+    closureReason: text(true),
+    openedBy: text(),
+    version,
+  },
+});
