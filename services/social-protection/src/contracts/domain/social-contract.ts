@@ -1,128 +1,37 @@
-import {
-  addDays,
-  addMonths,
-  ConflictError,
-  daysBetween,
-  parseIsoDate,
-  termEnd,
-  uuidv7,
-  ValidationError,
-  type IsoDate,
-} from '@sc/kernel';
+import { parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import type { TerritorialZone } from '../../parameters/domain/subsistence-minimum';
-import {
-  validateActivities,
-  validateTerm,
-  type AdaptationProgramme,
-  type ActivityInput,
-} from '../../programmes/domain/adaptation-programme';
+import { validateActivities } from '../../programmes/domain/adaptation-programme';
 import type { PsaActivity } from '../../programmes/domain/psa-activity';
 import type { ScDirection } from '../../programmes/domain/sc-direction';
+import {
+  checkMonitoringFinished,
+  checkpointToRecord,
+  evaluationDueDate,
+  evaluationOf,
+  postMonitoringOf,
+  type EvaluationInput,
+} from './contract-after-term';
+import { concludedState, type ConclusionInput } from './contract-conclusion';
+import { checkExtension, type ExtensionRequest } from './contract-extension';
 import { nextContractStatus, RUNNING_STATUSES, type ContractEvent, type ContractStatus } from './contract-status';
 import {
-  cancelOpenPayments,
-  generatePaymentSchedule,
-  monthlyPaymentOf,
-  paidTotal,
-  releaseAfterEmployment,
-  type ContractPayment,
-} from './payment-schedule';
+  contractConflict as conflict,
+  type Amendment,
+  type Employment,
+  type Evaluation,
+  type Extension,
+  type MonitoringCheckpoint,
+  type PostMonitoring,
+  type Repayment,
+  type Termination,
+  type TerminationGround,
+} from './contract-terms';
+import { repaymentDemand } from './contract-termination';
+import { cancelOpenPayments, releaseAfterEmployment, type ContractPayment } from './payment-schedule';
 
-/** Уважительные причины продления (DOMAIN.md §3). */
-export const EXTENSION_REASONS = [
-  'ILLNESS_OVER_MONTH',
-  'DEATH_IN_FAMILY',
-  'FIRE_OR_DISASTER',
-  'CARING_FOR_RELATIVE',
-  'OTHER_VALID_REASON',
-] as const;
-export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
-
-/** Основания досрочного расторжения (DOMAIN.md §3; points 31–32 of the 1931 Rules are [U]). */
-export const TERMINATION_GROUNDS = [
-  'PSA_NOT_FULFILLED',
-  'FALSE_INFORMATION',
-  'MISUSE_OF_FUNDS',
-  'OWN_REQUEST',
-  'MOVED_OUT_OF_REGION',
-  'DEATH',
-  'NO_SUCCESSOR',
-] as const;
-export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
-/** Grounds on which the money paid must be returned. */
-const REPAYMENT_GROUNDS: readonly TerminationGround[] = ['FALSE_INFORMATION', 'MISUSE_OF_FUNDS'];
-
-export interface Employment {
-  confirmedOn: IsoDate;
-  employerInn: string;
-  employerName?: string | null;
-  position: string;
-  wageKopecks: number;
-  contractDate: IsoDate;
-}
-
-export interface Amendment {
-  on: IsoDate;
-  description: string;
-  by: string;
-}
-
-export interface Extension {
-  previousEndDate: IsoDate;
-  newEndDate: IsoDate;
-  reasonKind: ExtensionReason;
-  reason: string;
-  decidedBy: string;
-  decidedOn: IsoDate;
-}
-
-export interface Termination {
-  ground: TerminationGround;
-  on: IsoDate;
-  note?: string | null;
-  by: string;
-}
-
-export interface Repayment {
-  amountKopecks: number;
-  dueDate: IsoDate;
-  paidOn?: IsoDate | null;
-  courtReferredOn?: IsoDate | null;
-}
-
-/** Заключение комиссии об эффективности (seed 000, step 7). */
-export interface Evaluation {
-  effective: boolean;
-  perCapitaIncomeBeforeKopecks: number;
-  perCapitaIncomeAfterKopecks: number;
-  incomeIncreased: boolean;
-  conclusion: string;
-  decidedBy: string;
-  decidedOn: IsoDate;
-  dueDate: IsoDate;
-}
-
-export interface MonitoringCheckpoint {
-  no: number;
-  dueDate: IsoDate;
-  doneOn?: IsoDate | null;
-  format?: 'REMOTE' | 'VISIT' | null;
-  perCapitaIncomeKopecks?: number | null;
-  employed?: boolean | null;
-  notes?: string | null;
-  by?: string | null;
-}
-
-/** Мониторинг после окончания контракта (12 months, DOMAIN.md §2.1.11). */
-export interface PostMonitoring {
-  startDate: IsoDate;
-  endDate: IsoDate;
-  checkpoints: MonitoringCheckpoint[];
-}
-
-const conflict = (code: string, message: string, rule: string, extra: Record<string, unknown> = {}) =>
-  new ConflictError(code, message, { rule, ...extra });
+// The contract's vocabulary lives in contract-terms.ts; re-exported so callers keep one import.
+export * from './contract-terms';
 
 /** Социальный контракт: the aggregate that holds its ПСА activities, payments and after-life. */
 export class SocialContract {
@@ -171,78 +80,8 @@ export class SocialContract {
   }
 
   /** Concluded only from an approved programme; activities copied in as the contract's ПСА. */
-  static conclude(a: {
-    number: string;
-    programme: AdaptationProgramme;
-    applicationId: string;
-    citizenId: string;
-    region: string;
-    zone: TerritorialZone;
-    signedOn: IsoDate;
-    startDate: IsoDate;
-    pm: { year: number; workingAgeKopecks: number };
-    perCapitaIncomeBeforeKopecks: number;
-    assignedTo?: string | null;
-    params: RegionalParameters;
-    now: Date;
-  }): SocialContract {
-    const prog = a.programme;
-    parseIsoDate(a.signedOn, 'input.signedOn');
-    parseIsoDate(a.startDate, 'input.startDate');
-    if (a.startDate < a.signedOn)
-      throw new ValidationError('input.startDate', 'DATE_ORDER', 'the contract cannot start before it is signed');
-    validateTerm(prog.direction, prog.termMonths, a.params, 'programme.termMonths');
-    const end = termEnd(a.startDate, prog.termMonths);
-    // The approved activities must still fit when the start moves from the planned one.
-    validateActivities(prog.activities as ActivityInput[], a.startDate, end, a.params, 'programme.activities');
-    const monthly = monthlyPaymentOf(a.pm.workingAgeKopecks, a.params);
-    if (
-      prog.direction === 'HARDSHIP' &&
-      prog.hardshipPaymentMode === 'LUMP_SUM' &&
-      prog.hardshipLumpSumKopecks! > monthly * prog.termMonths
-    ) {
-      throw new ValidationError(
-        'programme.hardshipLumpSumKopecks',
-        'HARDSHIP_LUMP_SUM_CAP',
-        `the lump sum cannot exceed the monthly payments of the whole term (${monthly * prog.termMonths} kopecks)`,
-      );
-    }
-    const c = new SocialContract();
-    Object.assign(c, {
-      id: uuidv7(a.now.getTime()),
-      number: a.number,
-      citizenId: a.citizenId,
-      applicationId: a.applicationId,
-      programmeId: prog.id,
-      direction: prog.direction,
-      status: 'SIGNED' as ContractStatus,
-      region: a.region,
-      zone: a.zone,
-      signedOn: a.signedOn,
-      startDate: a.startDate,
-      endDate: end,
-      originalEndDate: end,
-      termMonths: prog.termMonths,
-      assignedTo: a.assignedTo ?? null,
-      activities: structuredClone(prog.activities),
-      payments: generatePaymentSchedule({
-        programme: prog,
-        startDate: a.startDate,
-        termMonths: prog.termMonths,
-        pmWorkingAgeKopecks: a.pm.workingAgeKopecks,
-        params: a.params,
-      }),
-      pmYear: a.pm.year,
-      pmWorkingAgeKopecks: a.pm.workingAgeKopecks,
-      monthlyPaymentKopecks:
-        prog.direction === 'JOB_SEARCH' || (prog.direction === 'HARDSHIP' && prog.hardshipPaymentMode === 'MONTHLY')
-          ? monthly
-          : null,
-      perCapitaIncomeBeforeKopecks: a.perCapitaIncomeBeforeKopecks,
-      concludedAt: a.now,
-      statusChangedAt: a.now,
-    });
-    return c;
+  static conclude(a: ConclusionInput): SocialContract {
+    return Object.assign(new SocialContract(), concludedState(a));
   }
 
   /** SIGNED → ACTIVE at the first payment or when the start date is reached. */
@@ -311,43 +150,10 @@ export class SocialContract {
   }
 
   /** Продление в последний месяц по уважительной причине, не более чем на половину первоначального срока. */
-  extend(a: {
-    newEndDate: IsoDate;
-    reasonKind: ExtensionReason;
-    reason: string;
-    today: IsoDate;
-    by: string;
-    params: RegionalParameters;
-    now: Date;
-  }): void {
+  extend(a: ExtensionRequest): void {
     parseIsoDate(a.newEndDate, 'input.newEndDate');
     if (this.status !== 'ACTIVE') this.go('extend', a.now); // throws the proper CONFLICT (already extended, under review, ended…)
-    if (a.newEndDate <= this.endDate)
-      throw new ValidationError(
-        'input.newEndDate',
-        'DATE_ORDER',
-        `the new end must be after the current end ${this.endDate}`,
-      );
-    const originalDays = daysBetween(this.startDate, this.originalEndDate) + 1;
-    const maxEnd = addDays(
-      this.originalEndDate,
-      Math.floor((originalDays * a.params.get('EXTENSION_MAX_PERCENT_OF_TERM')) / 100),
-    );
-    if (a.newEndDate > maxEnd)
-      throw new ValidationError(
-        'input.newEndDate',
-        'EXTENSION_MAX_HALF_TERM',
-        `an extension is at most half the original term: the end can move to ${maxEnd} at the latest`,
-        { maxEndDate: maxEnd },
-      );
-    if (a.today < addMonths(this.endDate, -1) || a.today > this.endDate) {
-      throw conflict(
-        'EXTENSION_OUTSIDE_FINAL_MONTH',
-        `an extension is decided in the contract's last month (${addMonths(this.endDate, -1)}…${this.endDate})`,
-        'EXTENSION_IN_FINAL_MONTH',
-      );
-    }
-    if (!a.reason.trim()) throw new ValidationError('input.reason', 'REQUIRED', 'state the valid reason');
+    checkExtension(this, a);
     this.go('extend', a.now);
     this.extension = {
       previousEndDate: this.endDate,
@@ -372,53 +178,20 @@ export class SocialContract {
   }
 
   evaluationDueDate(params: RegionalParameters): IsoDate {
-    return addMonths(this.endDate, params.get('EFFECTIVENESS_DUE_MONTHS'));
+    return evaluationDueDate(this.endDate, params);
   }
 
   /** The commission's conclusion, with per-capita income before (means test) and after. */
-  evaluate(a: {
-    effective: boolean;
-    perCapitaIncomeAfterKopecks: number;
-    conclusion: string;
-    today: IsoDate;
-    by: string;
-    params: RegionalParameters;
-    now: Date;
-  }): Evaluation {
-    if (!Number.isInteger(a.perCapitaIncomeAfterKopecks) || a.perCapitaIncomeAfterKopecks < 0)
-      throw new ValidationError(
-        'input.householdIncomeAfter',
-        'AMOUNT_RANGE',
-        'income after must be a whole, non-negative number of kopecks',
-      );
-    if (!a.conclusion.trim())
-      throw new ValidationError('input.conclusion', 'REQUIRED', 'the commission’s conclusion must be written');
+  evaluate(a: EvaluationInput): Evaluation {
+    const evaluation = evaluationOf(this, a);
     this.go(a.effective ? 'evaluateEffective' : 'evaluateIneffective', a.now);
-    this.evaluation = {
-      effective: a.effective,
-      perCapitaIncomeBeforeKopecks: this.perCapitaIncomeBeforeKopecks,
-      perCapitaIncomeAfterKopecks: a.perCapitaIncomeAfterKopecks,
-      incomeIncreased: a.perCapitaIncomeAfterKopecks > this.perCapitaIncomeBeforeKopecks,
-      conclusion: a.conclusion.trim(),
-      decidedBy: a.by,
-      decidedOn: a.today,
-      dueDate: this.evaluationDueDate(a.params),
-    };
-    return this.evaluation;
+    this.evaluation = evaluation;
+    return evaluation;
   }
 
   startPostMonitoring(params: RegionalParameters, now: Date): PostMonitoring {
     this.go('startPostMonitoring', now);
-    const months = params.get('POST_MONITORING_MONTHS');
-    const every = params.get('POST_MONITORING_CHECKPOINT_MONTHS');
-    const checkpoints: MonitoringCheckpoint[] = [];
-    for (let k = every, no = 1; k <= months; k += every, no++)
-      checkpoints.push({ no, dueDate: addMonths(this.endDate, k) });
-    this.postMonitoring = {
-      startDate: addDays(this.endDate, 1),
-      endDate: addMonths(this.endDate, months),
-      checkpoints,
-    };
+    this.postMonitoring = postMonitoringOf(this.endDate, params);
     return this.postMonitoring;
   }
 
@@ -428,34 +201,11 @@ export class SocialContract {
         currentState: this.status,
         attemptedAction: 'recordCheckpoint',
       });
-    const cp = this.postMonitoring.checkpoints.find((x) => x.no === no);
-    if (!cp)
-      throw new ValidationError(
-        'input.checkpointNo',
-        'MUST_EXIST',
-        `monitoring has checkpoints 1–${this.postMonitoring.checkpoints.length}`,
-      );
-    if (cp.doneOn) throw conflict('CHECKPOINT_DONE', `checkpoint ${no} was recorded on ${cp.doneOn}`, 'ONCE');
-    parseIsoDate(c.doneOn!, 'input.doneOn');
-    if (c.doneOn! > today)
-      throw new ValidationError('input.doneOn', 'NOT_IN_FUTURE', 'a checkpoint cannot be dated in the future');
-    if (c.doneOn! < this.postMonitoring.startDate)
-      throw new ValidationError('input.doneOn', 'DATE_ORDER', `monitoring starts on ${this.postMonitoring.startDate}`);
-    Object.assign(cp, c);
-    return cp;
+    return Object.assign(checkpointToRecord(this.postMonitoring, no, c.doneOn!, today), c);
   }
 
   close(today: IsoDate, now: Date): void {
-    if (this.status === 'POST_MONITORING') {
-      const open = this.postMonitoring!.checkpoints.filter((x) => !x.doneOn);
-      if (today < this.postMonitoring!.endDate && open.length) {
-        throw conflict(
-          'MONITORING_NOT_FINISHED',
-          `post-contract monitoring runs until ${this.postMonitoring!.endDate}; ${open.length} checkpoint(s) open`,
-          'POST_MONITORING_12_MONTHS',
-        );
-      }
-    }
+    if (this.status === 'POST_MONITORING') checkMonitoringFinished(this.postMonitoring!, today);
     this.go('close', now);
   }
 
@@ -472,22 +222,10 @@ export class SocialContract {
     this.go('terminate', a.now);
     this.termination = { ground: a.ground, on: a.today, note: a.note ?? null, by: a.by };
     cancelOpenPayments(this.payments, 'контракт расторгнут досрочно');
-    if (!REPAYMENT_GROUNDS.includes(a.ground)) return;
-    const paid = paidTotal(this.payments);
-    const amount = a.repaymentKopecks ?? paid;
-    if (!Number.isInteger(amount) || amount <= 0 || amount > paid)
-      throw new ValidationError(
-        'input.repaymentKopecks',
-        'REPAYMENT_RANGE',
-        `the sum to return must be positive and at most what was paid (${paid} kopecks)`,
-      );
+    const repayment = repaymentDemand({ ...a, payments: this.payments });
+    if (!repayment) return;
     this.go('demandRepayment', a.now);
-    this.repayment = {
-      amountKopecks: amount,
-      dueDate: addDays(a.today, a.params.get('REPAYMENT_DAYS')),
-      paidOn: null,
-      courtReferredOn: null,
-    };
+    this.repayment = repayment;
   }
 
   recordRepayment(paidOn: IsoDate, now: Date): void {
