@@ -1,8 +1,8 @@
 import type { MutationResolvers } from '../generated/graphql';
 import * as apps from '../applications/application/application.use-cases';
 import * as commission from '../commission/application/commission.use-cases';
-import { concludeSocialContract } from '../contracts/application/conclude-social-contract';
-import * as contracts from '../contracts/application/contract.use-cases';
+import * as contracts from '../contracts/application';
+import { sequenceContractNumbers } from '../contracts/adapters/contract-number.sequence';
 import * as monitoring from '../monitoring/application/monitoring.use-cases';
 import * as parameters from '../parameters/application/parameter.use-cases';
 import * as programmes from '../programmes/application/programme.use-cases';
@@ -25,7 +25,7 @@ export const Mutation: MutationResolvers = {
   scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),
   recordCommissionDecision: (_p, { input }, ctx) => commission.recordCommissionDecision(ctx, input),
   closeCommissionMeeting: (_p, { input }, ctx) => commission.closeCommissionMeeting(ctx, input),
-  concludeSocialContract: (_p, { input }, ctx) => concludeSocialContract(ctx, input),
+  concludeSocialContract: (_p, { input }, ctx) => contracts.concludeSocialContract(ctx, input, sequenceContractNumbers),
   recordContractPayment: (_p, { input }, ctx) => contracts.recordContractPayment(ctx, input),
   submitMonthlyReport: (_p, { input }, ctx) => monitoring.submitMonthlyReport(ctx, input),
   reviewMonthlyReport: (_p, { input }, ctx) => monitoring.reviewMonthlyReport(ctx, input),

@@ -12,6 +12,7 @@ import {
 import { assignedActivityOf } from '../../programmes/domain/psa-activity';
 import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
+import type { ContractNumbers } from './contract-numbers';
 
 /**
  * Заключение социального контракта (seed 000, ЦСПН step 4) from the approved
@@ -22,6 +23,7 @@ import { SocialContract } from '../domain/social-contract';
 export function concludeSocialContract(
   ctx: CaseContext,
   i: { applicationId: string; signedOn: IsoDate; startDate?: IsoDate | null },
+  numbers: ContractNumbers,
 ): Promise<SocialContract> {
   return inChange(ctx, 'concludeSocialContract', CASE_WORK, async (tx, c) => {
     const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
@@ -32,16 +34,9 @@ export function concludeSocialContract(
     const startDate = i.startDate ?? (prog.plannedStart > i.signedOn ? prog.plannedStart : i.signedOn);
     const params = await loadParameters(tx, app.region, i.signedOn);
     const pm = await loadSubsistenceMinimum(tx, app.region, app.zone, Number(startDate.slice(0, 4)));
-    const seq = await tx
-      .getConnection()
-      .execute<{ n: string }[]>(
-        `select nextval('social_contract_number_seq') as n`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      );
+    const number = await numbers.next(tx, app.region, startDate.slice(0, 4));
     const contract = SocialContract.conclude({
-      number: `СК-${app.region}-${startDate.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
+      number,
       programme: prog,
       applicationId: app.id,
       citizenId: app.citizenId,

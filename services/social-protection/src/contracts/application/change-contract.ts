@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AccessRule } from '@sc/auth';
+import { contractStatusChangedV1 } from '@sc/contracts';
+import { loadParameters } from '../../parameters/application/parameter.queries';
+import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
+import { inChange, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
+import { SocialContract } from '../domain/social-contract';
+
+export type ContractStep = (
+  c: SocialContract,
+  env: { tx: EntityManager; ch: Change; params: RegionalParameters; reason?: string },
+) => Promise<void> | void;
+
+/**
+ * Loads a contract, applies one step, and — when its status moved — tells
+ * the partners and integrators (contract.status-changed.v1) in the same
+ * transaction.
+ */
+export function changeContract(
+  ctx: CaseContext,
+  operation: string,
+  rule: AccessRule,
+  contractId: string,
+  step: ContractStep,
+  reason?: string | null,
+): Promise<SocialContract> {
+  return inChange(ctx, operation, rule, async (tx, ch) => {
+    const c = await mustFind(tx, SocialContract, contractId, 'input.contractId');
+    const before = c.status;
+    const params = await loadParameters(tx, c.region, ch.today);
+    await step(c, { tx, ch, params });
+    if (c.status !== before) {
+      await ctx.deps.outbox.enqueue(tx, contractStatusChangedV1, c.citizenId, {
+        contractId: c.id,
+        citizenId: c.citizenId,
+        direction: c.direction,
+        previousStatus: before,
+        status: c.status,
+        endDate: c.endDate,
+        reason: reason ?? undefined,
+        changedAt: ch.now.toISOString(),
+      });
+    }
+    ch.audit(c.citizenId, 'SocialContract', c.id);
+    return c;
+  });
+}

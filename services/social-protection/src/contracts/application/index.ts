@@ -1,0 +1,19 @@
+/** ЦСПН's contract use cases, one per file (verb-noun). */
+export { concludeSocialContract } from './conclude-social-contract';
+export { recordContractPayment } from './record-contract-payment';
+export { startSocialContract } from './start-social-contract';
+export { updatePsaActivity } from './update-psa-activity';
+export { putSocialContractUnderReview } from './put-social-contract-under-review';
+export { resolveSocialContractReview } from './resolve-social-contract-review';
+export { amendSocialContract } from './amend-social-contract';
+export { extendSocialContract } from './extend-social-contract';
+export { endSocialContract } from './end-social-contract';
+export { evaluateSocialContract } from './evaluate-social-contract';
+export { startPostMonitoring } from './start-post-monitoring';
+export { recordPostMonitoringCheckpoint } from './record-post-monitoring-checkpoint';
+export { closeSocialContract } from './close-social-contract';
+export { terminateSocialContract } from './terminate-social-contract';
+export { recordRepayment } from './record-repayment';
+export { referRepaymentToCourt } from './refer-repayment-to-court';
+export { suspendSocialContractForSuccession } from './suspend-social-contract-for-succession';
+export { continueSocialContractWithSuccessor } from './continue-social-contract-with-successor';
