@@ -1,4 +1,4 @@
-import { allows, type AccessRule } from '@sc/auth';
+import { allows, authorize, type AccessRule } from '@sc/auth';
 import { maskSnils, parseSnils } from '@sc/kernel';
 import type { CitizenRecord } from './citizen-directory';
 import type { RequestContext } from './context';
@@ -50,6 +50,45 @@ export async function visibleCitizenRecord(
   const rec = await loadCitizenRecord(ctx, id);
   if (rec) ctx.audit.read(rec.id, `Citizen.${field}`);
   return rec;
+}
+
+/**
+ * One of this agency's Citizen fields: what `load` finds for the person when
+ * the caller's rule allows it (the read audited), `hidden` otherwise.
+ */
+export async function citizenField<T>(
+  ctx: RequestContext,
+  rule: AccessRule,
+  id: string,
+  field: string,
+  load: (recordId: string, record: CitizenRecord) => Promise<T> | T,
+  hidden: T,
+): Promise<T> {
+  const rec = await visibleCitizenRecord(ctx, rule, id, field);
+  return rec ? load(rec.id, rec) : hidden;
+}
+
+/** This agency's own copy of the person's data, as a Citizen field (`…Profile`). */
+export const citizenProfileField = (ctx: RequestContext, rule: AccessRule, id: string, field: string) =>
+  citizenField(ctx, rule, id, field, (_id, rec) => citizenProfile(rec), null);
+
+/**
+ * A sensitive Citizen field: refused with FORBIDDEN (not hidden) to a caller
+ * outside the rule, so a misconfigured client learns it at once; every read audited.
+ */
+export async function sensitiveCitizenField<T>(
+  ctx: RequestContext,
+  rule: AccessRule,
+  id: string,
+  field: string,
+  load: (recordId: string) => Promise<T> | T,
+  none: T,
+): Promise<T> {
+  authorize(ctx.principal, rule, `Citizen.${field}`);
+  const rec = await loadCitizenRecord(ctx, id);
+  if (!rec) return none;
+  ctx.audit.read(rec.id, `Citizen.${field}`);
+  return load(rec.id);
 }
 
 /** The person as it travels in a message (PersonData of @sc/contracts). */

@@ -21,3 +21,4 @@ export * from './regional-parameter';
 export * from './referral-reply.consumer';
 export * from './refer-for-contract';
 export * from './working-calendar.store';
+export * from './read';

@@ -25,6 +25,12 @@ export const CASE_WORK: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: [
 /** Decisions of the interagency commission (МВК): its members or the head, never a plain specialist. */
 export const COMMISSION_DECIDES: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['COMMISSION_MEMBER', 'HEAD'] };
 
+/** A specialist's deadlines: case workers, commission members and the head. */
+export const DEADLINE_READERS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION'],
+  roles: [...CASE_WORK.roles!, ...COMMISSION_DECIDES.roles!],
+};
+
 /** Early termination, repayment, court: the head of the office. */
 export const HEAD_DECIDES: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['HEAD'] };
 

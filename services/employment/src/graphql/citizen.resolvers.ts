@@ -1,41 +1,30 @@
-import { citizenProfile, visibleCitizenRecord } from '@sc/subgraph-kit';
+import { citizenField, citizenProfileField } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
 import { READ_CASE, READ_PROFILE } from '../access';
+import type { JobSeekerRegistration } from '../registrations/domain/job-seeker-registration';
 import { plansOf, registrationsOf, supportOf, trainingOf } from './loaders';
 
-/** ЦЗН's fields of the shared Citizen: the summary for every agency, the case for ЦЗН and ЦСПН. */
+/** ЦЗН's fields of the shared Citizen: the summary for every agency, the case for ЦЗН and ЦСПН; reads audited. */
 export const Citizen: CitizenResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  employmentProfile: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_PROFILE, c.id, 'employmentProfile');
-    return rec ? citizenProfile(rec) : null;
-  },
-  employmentStatus: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_PROFILE, c.id, 'employmentStatus');
-    const latest = rec ? (await registrationsOf(ctx, rec.id))[0] : undefined;
-    if (!latest) return null;
-    return {
-      registered: latest.isActive(),
-      status: latest.status,
-      registeredOn: latest.registeredOn,
-      employed: latest.status === 'EMPLOYED',
-      category: latest.category ?? null,
-    };
-  },
-  jobSeekerRegistrations: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_CASE, c.id, 'jobSeekerRegistrations');
-    return rec ? registrationsOf(ctx, rec.id) : [];
-  },
-  employmentPlans: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_CASE, c.id, 'employmentPlans');
-    return rec ? plansOf(ctx, rec.id) : [];
-  },
-  trainingReferrals: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_CASE, c.id, 'trainingReferrals');
-    return rec ? trainingOf(ctx, rec.id) : [];
-  },
-  contractSupport: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_CASE, c.id, 'contractSupport');
-    return rec ? supportOf(ctx, rec.id) : [];
-  },
+  employmentProfile: (c, _a, ctx) => citizenProfileField(ctx, READ_PROFILE, c.id, 'employmentProfile'),
+  employmentStatus: (c, _a, ctx) =>
+    citizenField(
+      ctx,
+      READ_PROFILE,
+      c.id,
+      'employmentStatus',
+      async (id) => latestStatus(await registrationsOf(ctx, id)),
+      null,
+    ),
+  jobSeekerRegistrations: (c, _a, ctx) =>
+    citizenField(ctx, READ_CASE, c.id, 'jobSeekerRegistrations', (id) => registrationsOf(ctx, id), []),
+  employmentPlans: (c, _a, ctx) => citizenField(ctx, READ_CASE, c.id, 'employmentPlans', (id) => plansOf(ctx, id), []),
+  trainingReferrals: (c, _a, ctx) =>
+    citizenField(ctx, READ_CASE, c.id, 'trainingReferrals', (id) => trainingOf(ctx, id), []),
+  contractSupport: (c, _a, ctx) =>
+    citizenField(ctx, READ_CASE, c.id, 'contractSupport', (id) => supportOf(ctx, id), []),
 };
+
+/** Registrations come latest first: the summary is the latest one's. */
+const latestStatus = (regs: JobSeekerRegistration[]) => regs[0]?.statusSummary() ?? null;

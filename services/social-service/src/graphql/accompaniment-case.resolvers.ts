@@ -2,6 +2,7 @@ import { todayOf } from '@sc/subgraph-kit';
 import { authorize, allows } from '@sc/auth';
 import type { AccompanimentCaseResolvers, PreventionCaseResolvers } from '../generated/graphql';
 import { READ_SENSITIVE } from '../access';
+import { overdueDeadlines } from '../accompaniment/domain/accompaniment-deadlines';
 
 export const AccompanimentCase: AccompanimentCaseResolvers = {
   citizen: (a) => ({ id: a.citizenId }),
@@ -15,19 +16,10 @@ export const AccompanimentCase: AccompanimentCaseResolvers = {
     if (allows(ctx.principal, READ_SENSITIVE)) return a.measures;
     return a.measures.filter((m) => m.kind !== 'PSYCHOLOGICAL');
   },
-  overdue: (a, _x, ctx) => {
-    const today = todayOf(ctx);
-    const out: string[] = [];
-    if (a.status === 'APPLIED' && a.needDecisionDue < today) out.push('NEED_DECISION');
-    if ((a.status === 'APPLIED' || a.status === 'NEED_RECOGNISED') && a.programmeDue < today)
-      out.push('INDIVIDUAL_PROGRAMME');
-    if (a.individualProgramme && a.isOpen() && a.individualProgramme.revisionDue < today)
-      out.push('PROGRAMME_REVISION');
-    return out;
-  },
+  overdue: (a, _x, ctx) => overdueDeadlines(a, todayOf(ctx)),
 };
 
 export const PreventionCase: PreventionCaseResolvers = {
   citizen: (p) => ({ id: p.citizenId }),
-  checkOverdue: (p, _x, ctx) => p.status === 'SIGNAL_RECEIVED' && p.checkDue < todayOf(ctx),
+  checkOverdue: (p, _x, ctx) => p.isCheckOverdue(todayOf(ctx)),
 };

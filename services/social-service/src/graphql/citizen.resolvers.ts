@@ -1,38 +1,21 @@
-import { authorize } from '@sc/auth';
-import { citizenProfile, loadCitizenRecord, visibleCitizenRecord } from '@sc/subgraph-kit';
+import { citizenField, citizenProfileField, sensitiveCitizenField } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
 import { READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
 import { accompanimentOf, applicationsOf, preventionOf, referralsOf, urgentCasesOf } from './loaders';
 
-/** КЦСОН's fields of the shared Citizen. */
+/** КЦСОН's fields of the shared Citizen: hidden (null/empty) from callers outside the rule, every read audited. */
 export const Citizen: CitizenResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  socialServiceProfile: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_INTAKE, c.id, 'socialServiceProfile');
-    return rec ? citizenProfile(rec) : null;
-  },
-  socialServiceApplications: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_INTAKE, c.id, 'socialServiceApplications');
-    return rec ? applicationsOf(ctx, rec.id) : [];
-  },
-  socialServiceReferrals: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_INTAKE, c.id, 'socialServiceReferrals');
-    return rec ? referralsOf(ctx, rec.id) : [];
-  },
-  urgentServiceCases: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_SERVICES, c.id, 'urgentServiceCases');
-    return rec ? urgentCasesOf(ctx, rec.id) : [];
-  },
-  accompanimentCases: async (c, _a, ctx) => {
-    const rec = await visibleCitizenRecord(ctx, READ_SERVICES, c.id, 'accompanimentCases');
-    return rec ? accompanimentOf(ctx, rec.id) : [];
-  },
+  socialServiceProfile: (c, _a, ctx) => citizenProfileField(ctx, READ_INTAKE, c.id, 'socialServiceProfile'),
+  socialServiceApplications: (c, _a, ctx) =>
+    citizenField(ctx, READ_INTAKE, c.id, 'socialServiceApplications', (id) => applicationsOf(ctx, id), []),
+  socialServiceReferrals: (c, _a, ctx) =>
+    citizenField(ctx, READ_INTAKE, c.id, 'socialServiceReferrals', (id) => referralsOf(ctx, id), []),
+  urgentServiceCases: (c, _a, ctx) =>
+    citizenField(ctx, READ_SERVICES, c.id, 'urgentServiceCases', (id) => urgentCasesOf(ctx, id), []),
+  accompanimentCases: (c, _a, ctx) =>
+    citizenField(ctx, READ_SERVICES, c.id, 'accompanimentCases', (id) => accompanimentOf(ctx, id), []),
   /** The most sensitive field: refused outright to anyone but КЦСОН case workers, and every read audited. */
-  preventionCases: async (c, _a, ctx) => {
-    authorize(ctx.principal, READ_SENSITIVE, 'Citizen.preventionCases');
-    const rec = await loadCitizenRecord(ctx, c.id);
-    if (!rec) return [];
-    ctx.audit.read(rec.id, 'Citizen.preventionCases');
-    return preventionOf(ctx, rec.id);
-  },
+  preventionCases: (c, _a, ctx) =>
+    sensitiveCitizenField(ctx, READ_SENSITIVE, c.id, 'preventionCases', (id) => preventionOf(ctx, id), []),
 };

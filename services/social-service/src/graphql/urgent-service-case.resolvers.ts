@@ -1,4 +1,5 @@
 import type { UrgentServiceActResolvers, UrgentServiceCaseResolvers } from '../generated/graphql';
+import { isActIntact } from '../urgent/application/urgent.queries';
 import { actById } from './loaders';
 
 export const UrgentServiceCase: UrgentServiceCaseResolvers = {
@@ -15,8 +16,5 @@ export const UrgentServiceAct: UrgentServiceActResolvers = {
   drawnUpOn: (a) => a.content.drawnUpOn,
   signed: (a) => Boolean(a.signedAt),
   signedAt: (a) => a.signedAt ?? null,
-  intact: async (a, _x, ctx) => {
-    if (a.signatureSha256) await ctx.em.populate(a, ['signatureImage'] as never);
-    return a.verify();
-  },
+  intact: (a, _x, ctx) => isActIntact(ctx.em, a),
 };

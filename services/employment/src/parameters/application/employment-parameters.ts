@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { IsoDate } from '@sc/kernel';
-import { inChange, loadParameterRows, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, loadParameterRows, setRegionalParameterValue, type CaseContext, type Read } from '@sc/subgraph-kit';
 import { ADMINISTER_PARAMETERS } from '../../access';
 import { EMPLOYMENT_PARAMETER_DEFINITIONS, EmploymentParameters } from '../domain/employment-parameters';
 
@@ -11,6 +11,12 @@ export async function loadEmploymentParameters(
 ): Promise<EmploymentParameters> {
   return new EmploymentParameters(region, onDate, await loadParameterRows(em, region, onDate));
 }
+
+/** ЦЗН parameters of the service's region in force on a day (today by default). */
+export const employmentParametersOn =
+  (onDate?: IsoDate | null): Read<ReturnType<EmploymentParameters['view']>> =>
+  async ({ em, deps, today }) =>
+    (await loadEmploymentParameters(em, deps.config.region, onDate ?? today)).view();
 
 /** ADMIN: a ЦЗН parameter of the caller's region from a date on. */
 export function setEmploymentParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {

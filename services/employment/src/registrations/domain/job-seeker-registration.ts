@@ -75,6 +75,17 @@ export class JobSeekerRegistration {
   closedOn?: IsoDate | null;
   version: number = 1;
 
+  /** The summary every agency may see (Citizen.employmentStatus). */
+  statusSummary() {
+    return {
+      registered: this.isActive(),
+      status: this.status,
+      registeredOn: this.registeredOn,
+      employed: this.status === 'EMPLOYED',
+      category: this.category ?? null,
+    };
+  }
+
   isActive(): boolean {
     return ACTIVE_STATUSES.includes(this.status);
   }

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '@sc/kernel';
 import type { EntityManager } from '@mikro-orm/core';
-import { loadWorkingCalendar } from '@sc/subgraph-kit';
+import { boundedArg, loadWorkingCalendar, type Read } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { RUNNING_STATUSES, type ContractStatus } from '../../contracts/domain/contract-status';
 import { SocialContract } from '../../contracts/domain/social-contract';
@@ -8,6 +8,7 @@ import { ControlVisit } from '../../monitoring/domain/control-visit';
 import { MonthlyReport } from '../../monitoring/domain/monthly-report';
 import { monthlyObligations } from '../../monitoring/domain/obligations';
 import { loadParameters } from '../../parameters/application/parameter.queries';
+import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { applicationDeadlines, contractDeadlines, type Deadline } from '../domain/deadline';
 
 const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORING', 'REPAYMENT_DUE'];
@@ -51,3 +52,14 @@ export async function listDeadlines(
     .filter((d) => d.overdue || d.dueDate <= horizon)
     .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueDate.localeCompare(y.dueDate));
 }
+
+/** The query behind `deadlines`: the caller's own (or a named specialist's) deadlines in the caller's region. */
+export const specialistDeadlines =
+  (a: { assignedTo?: string | null; withinDays?: number | null }): Read<Deadline[]> =>
+  ({ em, principal, today }) =>
+    listDeadlines(em, {
+      assignedTo: a.assignedTo ?? principal.subject,
+      region: regionOfTerritory(principal.territory),
+      today,
+      withinDays: boundedArg(a.withinDays, 'withinDays', 30, 366),
+    });

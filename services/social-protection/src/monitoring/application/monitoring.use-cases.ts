@@ -3,7 +3,6 @@ import { firstDayOf, lastDayOf, parseIsoDate, parseIsoMonth, type IsoDate, type 
 import { CASE_WORK } from '../../access';
 import { SocialContract } from '../../contracts/domain/social-contract';
 import { PartnerEvent } from '../../partner-reports/domain/partner-event';
-import { isActivityOpen, type PsaActivity } from '../../programmes/domain/psa-activity';
 import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { ControlVisit } from '../domain/control-visit';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../domain/monthly-report';
 
 /** What ЦЗН and КЦСОН reported in a month, as notes for the citizen's report. */
-async function partnerNotesOf(em: EntityManager, contractId: string, period: IsoMonth): Promise<PartnerNote[]> {
+export async function partnerNotesOf(em: EntityManager, contractId: string, period: IsoMonth): Promise<PartnerNote[]> {
   const events = await em.find(
     PartnerEvent,
     { contractId, occurredOn: { $gte: firstDayOf(period), $lte: lastDayOf(period) } },
@@ -105,34 +104,4 @@ export function recordControlVisit(
     c.audit(contract.citizenId, 'ControlVisit', visit.id);
     return visit;
   });
-}
-
-/** The report form for a month, pre-filled with what the partners reported in it. */
-export async function monthlyReportDraft(
-  em: EntityManager,
-  contract: SocialContract,
-  period: IsoMonth,
-): Promise<{
-  period: IsoMonth;
-  openActivities: PsaActivity[];
-  partnerNotes: PartnerNote[];
-  completedByPartners: string[];
-}> {
-  parseIsoMonth(period, 'period');
-  const notes = await partnerNotesOf(em, contract.id, period);
-  const completed = contract.activities
-    .filter(
-      (a) =>
-        a.status === 'DONE' &&
-        a.completedOn &&
-        a.completedOn.startsWith(period) &&
-        a.history.some((h) => h.event === 'confirmByPartner'),
-    )
-    .map((a) => a.id);
-  return {
-    period,
-    openActivities: contract.activities.filter(isActivityOpen),
-    partnerNotes: notes,
-    completedByPartners: completed,
-  };
 }

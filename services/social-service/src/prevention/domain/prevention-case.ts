@@ -248,4 +248,9 @@ export class PreventionCase {
     if (on > today) throw new ValidationError(field, 'NOT_IN_FUTURE', 'cannot be in the future');
     if (on < notBefore) throw new ValidationError(field, 'DATE_ORDER', `cannot precede ${notBefore}`);
   }
+
+  /** Проверка сигнала is late: no check recorded by its due date (120-ФЗ). */
+  isCheckOverdue(today: IsoDate): boolean {
+    return this.status === 'SIGNAL_RECEIVED' && this.checkDue < today;
+  }
 }

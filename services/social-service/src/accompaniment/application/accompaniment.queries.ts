@@ -1,0 +1,22 @@
+import { addDays, ValidationError } from '@sc/kernel';
+import type { Read } from '@sc/subgraph-kit';
+import { AccompanimentCase } from '../domain/accompaniment-case';
+import { hasDeadlineBy, OPEN_ACCOMPANIMENT_STATUSES } from '../domain/accompaniment-deadlines';
+
+export const findAccompanimentCase =
+  (id: string): Read<AccompanimentCase | null> =>
+  ({ em }) =>
+    em.findOne(AccompanimentCase, { id });
+
+/** Open cases with a 442-ФЗ deadline within `withinDays` (default 5; overdue ones always), by decision date. */
+export const accompanimentDeadlines =
+  (withinDays?: number | null): Read<AccompanimentCase[]> =>
+  async ({ em, today }) => {
+    const w = withinDays ?? 5;
+    if (w < 0 || w > 366) throw new ValidationError('withinDays', 'RANGE', 'must be between 0 and 366');
+    const until = addDays(today, w);
+    const open = await em.find(AccompanimentCase, { status: { $in: [...OPEN_ACCOMPANIMENT_STATUSES] } });
+    return open
+      .filter((a) => hasDeadlineBy(a, until))
+      .sort((x, y) => x.needDecisionDue.localeCompare(y.needDecisionDue));
+  };
