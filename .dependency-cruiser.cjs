@@ -22,7 +22,8 @@ module.exports = {
       comment:
         'domain/ imports only the kernel, the published message language (@sc/contracts) and the domain of its own service — no framework, no I/O, no other layer.',
       severity: 'error',
-      from: { path: '^services/([^/]+)/src/[^/]+/domain/' },
+      // Specs beside the domain are tests: they may use the shared test helpers.
+      from: { path: '^services/([^/]+)/src/[^/]+/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
         pathNot: ['^packages/kernel/src/', '^packages/contracts/src/', '^services/$1/src/[^/]+/domain/'],
       },

@@ -159,3 +159,4 @@ export function graphqlClient(url: string, defaultToken: string, databaseUrl?: s
   };
   return { call, ok, refused };
 }
+export * from './rules';

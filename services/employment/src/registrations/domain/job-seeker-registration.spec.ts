@@ -1,3 +1,4 @@
+import { ruleOf } from '@sc/testing';
 import { EmploymentParameters } from '../../parameters/domain/employment-parameters';
 import { JobSeekerRegistration } from './job-seeker-registration';
 
@@ -23,14 +24,6 @@ const register = (existing: JobSeekerRegistration[] = []) =>
     contractHolder: true,
     now,
   });
-const ruleOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { details: { rule: string } }).details.rule;
-  }
-  return 'no error';
-};
 
 describe('job-seeker registration (ЦЗН)', () => {
   it('is once per citizen at a time; a closed one does not block a new one', () => {

@@ -1,3 +1,4 @@
+import { ruleOf } from '@sc/testing';
 import { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import { AdaptationProgramme, type DraftProgrammeInput } from './adaptation-programme';
 import { applyActivityEvent, failActivity, rescheduleActivity } from './psa-activity';
@@ -29,14 +30,6 @@ const draft = (over: Partial<DraftProgrammeInput>) =>
     by: 'spec',
     now,
   });
-const ruleOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { details: { rule: string } }).details.rule;
-  }
-  return 'no error';
-};
 
 describe('ПСА drafting rules (DOMAIN.md §3, §6)', () => {
   it('computes the end date and adds the standard activities (registration with ЦЗН, financial literacy)', () => {

@@ -10,7 +10,16 @@ import {
   type TransitionTable,
 } from '@sc/kernel';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
-import { isActivityOpen, type PsaActivity, type PsaActivityKind, type ResponsibleAgency } from './psa-activity';
+import {
+  isActivityOpen,
+  plannedActivity,
+  type ActivityInput,
+  type PsaActivity,
+  type PsaActivityKind,
+  type ResponsibleAgency,
+} from './psa-activity';
+
+export type { ActivityInput } from './psa-activity';
 import { LUMP_SUM_CAP_PARAMETER, MAX_TERM_PARAMETER, type ScDirection } from './sc-direction';
 
 /** Статус ПСА: drafted, on the МВК's table, and the commission's outcome. */
@@ -39,16 +48,6 @@ export interface BusinessPlan {
 }
 
 export type HardshipPaymentMode = 'MONTHLY' | 'LUMP_SUM';
-
-export interface ActivityInput {
-  kind: PsaActivityKind;
-  description: string;
-  responsibleAgency: ResponsibleAgency;
-  responsibleOrganisation?: string | null;
-  startDate: IsoDate;
-  dueDate: IsoDate;
-  costKopecks?: number | null;
-}
 
 export interface DraftProgrammeInput {
   direction: ScDirection;
@@ -240,20 +239,7 @@ export class AdaptationProgramme {
       );
     }
 
-    const activities: PsaActivity[] = i.activities.map((x) => ({
-      id: uuidv7(a.now.getTime()),
-      kind: x.kind,
-      description: x.description.trim(),
-      responsibleAgency: x.responsibleAgency,
-      responsibleOrganisation: x.responsibleOrganisation ?? null,
-      startDate: x.startDate,
-      dueDate: x.dueDate,
-      costKopecks: x.costKopecks ?? null,
-      status: 'PLANNED',
-      standard: false,
-      completedOn: null,
-      history: [],
-    }));
+    const activities: PsaActivity[] = i.activities.map((x) => plannedActivity(x, a.now));
     const standard = (
       kind: PsaActivityKind,
       description: string,
@@ -262,20 +248,14 @@ export class AdaptationProgramme {
     ): void => {
       if (activities.some((x) => x.kind === kind)) return;
       const due = addMonths(i.plannedStart, dueAfterMonths);
-      activities.push({
-        id: uuidv7(a.now.getTime()),
-        kind,
-        description,
-        responsibleAgency: agency,
-        responsibleOrganisation: null,
-        startDate: i.plannedStart,
-        dueDate: due < end ? due : end,
-        costKopecks: null,
-        status: 'PLANNED',
-        standard: true,
-        completedOn: null,
-        history: [],
-      });
+      const dueDate = due < end ? due : end;
+      activities.push(
+        plannedActivity(
+          { kind, description, responsibleAgency: agency, startDate: i.plannedStart, dueDate },
+          a.now,
+          true,
+        ),
+      );
     };
     if (i.direction === 'JOB_SEARCH')
       standard(

@@ -1,5 +1,5 @@
 import type { AssignedActivity, PsaActivityKindValue } from '@sc/contracts';
-import { transition, type IsoDate, type TransitionTable } from '@sc/kernel';
+import { transition, uuidv7, type IsoDate, type TransitionTable } from '@sc/kernel';
 
 /** Вид мероприятия ПСА (shared with the partners through @sc/contracts). */
 export type PsaActivityKind = PsaActivityKindValue;
@@ -128,4 +128,31 @@ export const assignedActivityOf = (a: PsaActivity): AssignedActivity => ({
   kind: a.kind,
   description: a.description,
   dueDate: a.dueDate,
+});
+
+/** An activity as the case worker enters it (the ПСА draft, an amendment). */
+export interface ActivityInput {
+  kind: PsaActivityKind;
+  description: string;
+  responsibleAgency: ResponsibleAgency;
+  responsibleOrganisation?: string | null;
+  startDate: IsoDate;
+  dueDate: IsoDate;
+  costKopecks?: number | null;
+}
+
+/** A new, planned activity from what was entered; `standard` marks the ones the ПСА always has. */
+export const plannedActivity = (x: ActivityInput, now: Date, standard = false): PsaActivity => ({
+  id: uuidv7(now.getTime()),
+  kind: x.kind,
+  description: x.description.trim(),
+  responsibleAgency: x.responsibleAgency,
+  responsibleOrganisation: x.responsibleOrganisation ?? null,
+  startDate: x.startDate,
+  dueDate: x.dueDate,
+  costKopecks: x.costKopecks ?? null,
+  status: 'PLANNED',
+  standard,
+  completedOn: null,
+  history: [],
 });

@@ -1,3 +1,4 @@
+import { ruleOf } from '@sc/testing';
 import { sha256 } from '@sc/kernel';
 import { UrgentServiceAct, canonicalJson } from './urgent-service-act';
 import { UrgentServiceCase } from './urgent-service-case';
@@ -10,14 +11,6 @@ const SIGNATURE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 ).toString('base64');
-const ruleOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { details: { rule: string } }).details.rule;
-  }
-  return 'no error';
-};
 const served = () => {
   const c = UrgentServiceCase.request({
     citizenId: 'c',
