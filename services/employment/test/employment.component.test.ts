@@ -5,21 +5,9 @@ import {
   TOPICS,
 } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
-import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import {
-  count,
-  createTestDatabase,
-  eventually,
-  gql,
-  query,
-  testKafkaBus,
-  testServiceConfig,
-  tokenFor,
-  uniqueSuffix,
-  validSnils,
-  graphqlClient,
-} from '@sc/testing';
+import { newEnvelope, toRecord } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
+import { count, eventually, gql, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
 
 /** ЦЗН on its own: real PostgreSQL and the Kafka-protocol broker; M1/M2 delivered as ЦСПН sends them, M3/M4 read from the outbox. */
@@ -40,34 +28,18 @@ const person = (seed: number) => ({
 });
 
 describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
-  let svc: SubgraphService;
-  let bus: KafkaBus;
-  let url: string;
-  let db: string;
-  let prefix: string;
-  let spec: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('emp');
-    prefix = `t${uniqueSuffix()}.`;
-    bus = testKafkaBus(`emp-${uniqueSuffix()}`);
-    svc = await createEmploymentServer(testServiceConfig('employment', db, prefix), { bus, clock });
-    url = await svc.start(0);
-    spec = await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'czn-1');
-    api = graphqlClient(url, spec, db);
+  const sut = serviceUnderTest({
+    name: 'employment',
+    create: createEmploymentServer,
+    clock,
+    caller: { agency: 'EMPLOYMENT', roles: ['SPECIALIST'], subject: 'czn-1' },
   });
-  afterAll(async () => {
-    await svc?.stop();
-    await bus?.close();
-  });
+  const { ok, refused } = sut;
 
-  let api: ReturnType<typeof graphqlClient>;
-  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
-  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
   const m3 = async (citizenId: string) =>
     (
       await query(
-        db,
+        sut.db,
         `select payload from outbox_message where type = 'employment.service-event.v1' and key = $1 order by seq`,
         [citizenId],
       )
@@ -116,10 +88,10 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     };
   };
   const deliver = (type: string, d: { citizenId: string }, topic: string) =>
-    bus.publish([toRecord(`${prefix}${topic}`, newEnvelope(type, 'SOCIAL_PROTECTION', d.citizenId, d))]);
+    sut.bus.publish([toRecord(`${sut.prefix}${topic}`, newEnvelope(type, 'SOCIAL_PROTECTION', d.citizenId, d))]);
 
   it('refuses a direct call without a token (HTTP 401 UNAUTHENTICATED)', async () => {
-    const r = await gql(url, '{ __typename }');
+    const r = await gql(sut.url, '{ __typename }');
     expect(r.status).toBe(401);
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -129,7 +101,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     expect(r).toMatchObject({ status: 'UNEMPLOYED', category: null, channel: 'WALK_IN' });
     const tables = ['job_seeker_registration', 'citizen'];
     const again = { i: { citizen: person(501), status: 'JOB_SEEKER', needs, education: 'HIGHER', experienceYears: 1 } };
-    expect(await refused(REGISTER, again, spec, tables)).toMatchObject({
+    expect(await refused(REGISTER, again, sut.token, tables)).toMatchObject({
       code: 'CONFLICT',
       rule: 'ONE_ACTIVE_REGISTRATION',
     });
@@ -137,12 +109,12 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       await refused(
         REGISTER,
         { i: { ...again.i, citizen: { ...person(502), snils: '112-233-445 96' } } },
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
     expect(
-      await refused(REGISTER, { i: { ...again.i, citizen: person(502), experienceYears: -1 } }, spec, tables),
+      await refused(REGISTER, { i: { ...again.i, citizen: person(502), experienceYears: -1 } }, sut.token, tables),
     ).toMatchObject({ field: 'input.experienceYears', rule: 'RANGE' });
     expect(
       await refused(REGISTER, { i: { ...again.i, citizen: person(502) } }, await tokenFor('SOCIAL_SERVICE'), tables),
@@ -154,16 +126,16 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
   it('opens contract support from M2 once, however often it is delivered; a mismatched citizen key is dead-lettered', async () => {
     const d = m2(503);
     const env = newEnvelope(contractConcludedForEmploymentV1.type, 'SOCIAL_PROTECTION', d.citizenId, d);
-    const topic = `${prefix}${TOPICS.contracts}`;
-    await bus.publish([
+    const topic = `${sut.prefix}${TOPICS.contracts}`;
+    await sut.bus.publish([
       toRecord(topic, env),
       toRecord(topic, env),
       toRecord(topic, newEnvelope(contractConcludedForEmploymentV1.type, 'SOCIAL_PROTECTION', d.citizenId, d)),
     ]);
     await eventually(
       async () =>
-        (await count(db, 'inbox_message', `type = 'contract.concluded-for-employment.v1'`)) >= 2 &&
-        (await count(db, 'contract_support', 'id = $1', [d.contractId])) === 1,
+        (await count(sut.db, 'inbox_message', `type = 'contract.concluded-for-employment.v1'`)) >= 2 &&
+        (await count(sut.db, 'contract_support', 'id = $1', [d.contractId])) === 1,
     );
     const support = (
       await ok(
@@ -191,19 +163,19 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     await deliver(contractConcludedForEmploymentV1.type, bad, TOPICS.contracts);
     const [dead] = await eventually(async () => {
       const rows = await query(
-        db,
+        sut.db,
         `select error_code from dead_letter where type = 'contract.concluded-for-employment.v1'`,
       );
       return rows.length ? rows : undefined;
     });
     expect(dead.error_code).toBe('CITIZEN_KEY_MISMATCH');
-    expect(await count(db, 'contract_support', 'id = $1', [bad.contractId])).toBe(0);
+    expect(await count(sut.db, 'contract_support', 'id = $1', [bad.contractId])).toBe(0);
   });
 
   it('serves a contract holder end to end and reports each step to ЦСПН (M3) against the contract and its activities', async () => {
     const d = m2(506);
     await deliver(contractConcludedForEmploymentV1.type, d, TOPICS.contracts);
-    await eventually(async () => (await count(db, 'contract_support', 'id = $1', [d.contractId])) === 1);
+    await eventually(async () => (await count(sut.db, 'contract_support', 'id = $1', [d.contractId])) === 1);
     const act = (k: string) => d.activities.find((a) => a.kind === k)!.activityId;
 
     const reg = (await register(506)).registerJobSeeker;
@@ -235,7 +207,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       await refused(
         move,
         { i: { planId: plan.id, stepId: plan.steps[0].id, action: 'COMPLETE', on: '2026-12-01' } },
-        spec,
+        sut.token,
         ['employment_plan'],
       ),
     ).toMatchObject({ code: 'CONFLICT', currentState: 'PLANNED', attemptedAction: 'complete' });
@@ -252,10 +224,10 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       costKopecks: 2_800_000,
     };
     expect(
-      await refused(refer, { i: { ...training, costKopecks: 3_000_001 } }, spec, ['training_referral']),
+      await refused(refer, { i: { ...training, costKopecks: 3_000_001 } }, sut.token, ['training_referral']),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costKopecks', rule: 'TRAINING_CAP' });
     expect(
-      await refused(refer, { i: { ...training, endDate: '2026-12-09' } }, spec, ['training_referral']),
+      await refused(refer, { i: { ...training, endDate: '2026-12-09' } }, sut.token, ['training_referral']),
     ).toMatchObject({ field: 'input.endDate', rule: 'DATE_ORDER' });
     const t = (await ok(refer, { i: training })).referToTraining;
     expect(t).toMatchObject({ status: 'REFERRED', capKopecks: 3_000_000, contractId: d.contractId });
@@ -280,12 +252,12 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       wageKopecks: 5_500_000,
     };
     at('2027-03-14');
-    expect(await refused(confirm, { i: job }, spec, ['job_seeker_registration'])).toMatchObject({
+    expect(await refused(confirm, { i: job }, sut.token, ['job_seeker_registration'])).toMatchObject({
       field: 'input.contractDate',
       rule: 'NOT_IN_FUTURE',
     });
     expect(
-      await refused(confirm, { i: { ...job, contractDate: '2027-03-14', employerInn: '500100732250' } }, spec, [
+      await refused(confirm, { i: { ...job, contractDate: '2027-03-14', employerInn: '500100732250' } }, sut.token, [
         'job_seeker_registration',
       ]),
     ).toMatchObject({ field: 'input.employerInn', rule: 'INN_CHECKSUM' });
@@ -348,12 +320,13 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     };
     await deliver(referralForEmploymentServicesV1.type, m1, TOPICS.referrals);
     await eventually(
-      async () => (await count(db, 'outbox_message', `type = 'referral.accepted.v1' and key = $1`, [citizenId])) === 1,
+      async () =>
+        (await count(sut.db, 'outbox_message', `type = 'referral.accepted.v1' and key = $1`, [citizenId])) === 1,
     );
     const reg = (await register(507)).registerJobSeeker;
     expect(reg.channel).toBe('REFERRAL_FROM_SOCIAL_PROTECTION');
     expect(
-      await query(db, 'select registration_id from incoming_employment_referral where id = $1', [m1.referralId]),
+      await query(sut.db, 'select registration_id from incoming_employment_referral where id = $1', [m1.referralId]),
     ).toEqual([{ registration_id: reg.id }]);
 
     // ЦЗН refers its job seeker to ЦСПН for a contract (M4); the reply moves the referral on
@@ -365,7 +338,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     ).referJobSeekerForSocialContract;
     expect(ref.status).toBe('SENT');
     const [m4] = await query(
-      db,
+      sut.db,
       `select payload from outbox_message where type = 'referral.for-contract.v1' and key = $1`,
       [citizenId],
     );
@@ -387,10 +360,12 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     await deliver(referralAcceptedV1.type, reply(ref.id), TOPICS.referrals);
     await eventually(
       async () =>
-        (await query(db, 'select status from outgoing_referral where id = $1', [ref.id]))[0]?.status === 'ACCEPTED',
+        (await query(sut.db, 'select status from outgoing_referral where id = $1', [ref.id]))[0]?.status === 'ACCEPTED',
     );
     await deliver(referralAcceptedV1.type, reply(uuidv7()), TOPICS.referrals);
-    await eventually(async () => (await count(db, 'dead_letter', `error_code = 'EMPLOYMENTREFERRAL_NOT_FOUND'`)) === 1);
+    await eventually(
+      async () => (await count(sut.db, 'dead_letter', `error_code = 'EMPLOYMENTREFERRAL_NOT_FOUND'`)) === 1,
+    );
   });
 
   it('lists registrations due for re-profiling (every 1.5 months) and resolves entities', async () => {
@@ -418,9 +393,9 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
   });
 
   it('derives the citizen key from a СНИЛС and refuses a bad checksum', async () => {
-    const good = await gql(url, `{ citizenBySnils(snils: "112-233-445 95") { id } }`, {}, spec);
+    const good = await gql(sut.url, `{ citizenBySnils(snils: "112-233-445 95") { id } }`, {}, sut.token);
     expect(good.data.citizenBySnils.id).toMatch(/^[0-9a-f-]{36}$/);
-    const bad = await gql(url, `{ citizenBySnils(snils: "112-233-445 96") { id } }`, {}, spec);
+    const bad = await gql(sut.url, `{ citizenBySnils(snils: "112-233-445 96") { id } }`, {}, sut.token);
     expect(bad.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'snils',

@@ -1,18 +1,6 @@
 import { deriveCitizenId } from '@sc/kernel';
-import {
-  count,
-  createTestDatabase,
-  gql,
-  eventually,
-  query,
-  testKafkaBus,
-  testServiceConfig,
-  tokenFor,
-  uniqueSuffix,
-  validSnils,
-} from '@sc/testing';
-import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import type { KafkaBus } from '@sc/messaging';
+import { count, gql, eventually, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
 import { createSocialServiceServer } from '../src/server';
 
 const REGISTER = `mutation R($input: RegisterSocialServiceApplicationInput!) {
@@ -37,26 +25,14 @@ const person = (snils?: string) => ({
 });
 
 describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
-  let svc: SubgraphService;
-  let bus: KafkaBus;
-  let url: string;
-  let db: string;
-  let specialist: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('ssvc');
-    bus = testKafkaBus(`ssvc-${uniqueSuffix()}`);
-    svc = await createSocialServiceServer(testServiceConfig('social-service', db, `t${uniqueSuffix()}.`), { bus });
-    url = await svc.start(0);
-    specialist = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST']);
-  });
-  afterAll(async () => {
-    await svc?.stop();
-    await bus?.close();
+  const sut = serviceUnderTest({
+    name: 'social-service',
+    create: createSocialServiceServer,
+    caller: { agency: 'SOCIAL_SERVICE' },
   });
 
   it('answers /health and /ready (database and broker reachable)', async () => {
-    const base = url.replace('/graphql', '');
+    const base = sut.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
@@ -64,20 +40,20 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
   });
 
   it('refuses a request without a token or with a bad token: HTTP 401 UNAUTHENTICATED', async () => {
-    const none = await gql(url, '{ citizen(id: "00000000-0000-0000-0000-000000000000") { id } }');
+    const none = await gql(sut.url, '{ citizen(id: "00000000-0000-0000-0000-000000000000") { id } }');
     expect(none.status).toBe(401);
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const bad = await gql(url, '{ __typename }', {}, 'not.a.jwt');
+    const bad = await gql(sut.url, '{ __typename }', {}, 'not.a.jwt');
     expect(bad.status).toBe(401);
   });
 
   it('registers an application; the citizen key is derived from the СНИЛС; the change is audited', async () => {
     const snils = validSnils(1);
     const r = await gql(
-      url,
+      sut.url,
       REGISTER,
       { input: { citizen: person(snils), needs, circumstances: ['NO_WORK_NO_INCOME'] } },
-      specialist,
+      sut.token,
     );
     expect(r.errors).toBeUndefined();
     const app = r.data.registerSocialServiceApplication;
@@ -87,7 +63,7 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
       circumstances: ['NO_WORK_NO_INCOME'],
     });
     expect(app.citizen.id).toBe(deriveCitizenId(snils, DEV_CITIZEN_ID_SECRET));
-    const audit = await query(db, `select * from audit_log where citizen_id = $1 and action = 'CHANGE'`, [
+    const audit = await query(sut.db, `select * from audit_log where citizen_id = $1 and action = 'CHANGE'`, [
       app.citizen.id,
     ]);
     expect(audit[0]).toMatchObject({
@@ -98,19 +74,24 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
   });
 
   it('registers a person without СНИЛС under a provisional key', async () => {
-    const r = await gql(url, REGISTER, { input: { citizen: person(undefined), needs, circumstances: [] } }, specialist);
+    const r = await gql(
+      sut.url,
+      REGISTER,
+      { input: { citizen: person(undefined), needs, circumstances: [] } },
+      sut.token,
+    );
     expect(r.errors).toBeUndefined();
     const id = r.data.registerSocialServiceApplication.citizen.id;
-    expect((await query(db, 'select snils from citizen where id = $1', [id]))[0]).toEqual({ snils: null });
+    expect((await query(sut.db, 'select snils from citizen where id = $1', [id]))[0]).toEqual({ snils: null });
   });
 
   describe('bad input is refused with a coded error naming the field and rule, and nothing is written', () => {
     let before: { citizens: number; apps: number; outbox: number; referrals: number };
     const snapshot = async () => ({
-      citizens: await count(db, 'citizen'),
-      apps: await count(db, 'service_application'),
-      outbox: await count(db, 'outbox_message'),
-      referrals: await count(db, 'outgoing_referral'),
+      citizens: await count(sut.db, 'citizen'),
+      apps: await count(sut.db, 'service_application'),
+      outbox: await count(sut.db, 'outbox_message'),
+      referrals: await count(sut.db, 'outgoing_referral'),
     });
     beforeEach(async () => {
       before = await snapshot();
@@ -121,10 +102,10 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
 
     it('invalid СНИЛС checksum → BAD_USER_INPUT on input.citizen.snils / SNILS_CHECKSUM', async () => {
       const r = await gql(
-        url,
+        sut.url,
         REGISTER,
         { input: { citizen: person('112-233-445 96'), needs, circumstances: [] } },
-        specialist,
+        sut.token,
       );
       expect(r.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -134,17 +115,22 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     });
 
     it('missing required field → BAD_USER_INPUT naming it', async () => {
-      const r = await gql(url, REGISTER, { input: { citizen: person(validSnils(2)), circumstances: [] } }, specialist);
+      const r = await gql(
+        sut.url,
+        REGISTER,
+        { input: { citizen: person(validSnils(2)), circumstances: [] } },
+        sut.token,
+      );
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors?.[0]?.message).toMatch(/needs/);
     });
 
     it('unknown enum value → BAD_USER_INPUT naming the value', async () => {
       const r = await gql(
-        url,
+        sut.url,
         REGISTER,
         { input: { citizen: person(validSnils(3)), needs, circumstances: ['BAD_LUCK'] } },
-        specialist,
+        sut.token,
       );
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors?.[0]?.message).toMatch(/BAD_LUCK/);
@@ -152,10 +138,10 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
 
     it('birth date in the future → BAD_USER_INPUT NOT_IN_FUTURE', async () => {
       const r = await gql(
-        url,
+        sut.url,
         REGISTER,
         { input: { citizen: { ...person(validSnils(4)), birthDate: '2999-01-01' }, needs, circumstances: [] } },
-        specialist,
+        sut.token,
       );
       expect(r.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -166,17 +152,17 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
 
     it('a referral for a citizen КЦСОН does not know → NOT_FOUND on input.citizenId', async () => {
       const r = await gql(
-        url,
+        sut.url,
         REFER,
         { input: { citizenId: '6c1b8a56-0000-8000-8000-000000000000', basis: 'LOW_INCOME' } },
-        specialist,
+        sut.token,
       );
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citizenId' });
     });
 
     it('another agency may not register КЦСОН applications → FORBIDDEN', async () => {
       const r = await gql(
-        url,
+        sut.url,
         REGISTER,
         { input: { citizen: person(validSnils(5)), needs, circumstances: [] } },
         await tokenFor('SOCIAL_PROTECTION'),
@@ -187,13 +173,18 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
 
   it('refers for a contract: referral SENT and its M4 message in the outbox in one commit, then published; a second open referral is a CONFLICT', async () => {
     const snils = validSnils(6);
-    const reg = await gql(url, REGISTER, { input: { citizen: person(snils), needs, circumstances: [] } }, specialist);
+    const reg = await gql(
+      sut.url,
+      REGISTER,
+      { input: { citizen: person(snils), needs, circumstances: [] } },
+      sut.token,
+    );
     const citizenId = reg.data.registerSocialServiceApplication.citizen.id;
     const r = await gql(
-      url,
+      sut.url,
       REFER,
       { input: { citizenId, basis: 'LOW_INCOME', comment: 'многодетная семья' } },
-      specialist,
+      sut.token,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data.referCitizenForSocialContract).toMatchObject({
@@ -201,9 +192,11 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
       type: 'FOR_CONTRACT',
       toAgency: 'SOCIAL_PROTECTION',
     });
-    const [row] = await query(db, `select * from outbox_message where type = 'referral.for-contract.v1' and key = $1`, [
-      citizenId,
-    ]);
+    const [row] = await query(
+      sut.db,
+      `select * from outbox_message where type = 'referral.for-contract.v1' and key = $1`,
+      [citizenId],
+    );
     expect(row.headers).toMatchObject({
       ce_type: 'referral.for-contract.v1',
       ce_subject: citizenId,
@@ -219,19 +212,24 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     });
     await eventually(
       async () =>
-        (await query(db, 'select published_at from outbox_message where seq = $1', [row.seq]))[0].published_at,
+        (await query(sut.db, 'select published_at from outbox_message where seq = $1', [row.seq]))[0].published_at,
     );
 
-    const again = await gql(url, REFER, { input: { citizenId, basis: 'LOW_INCOME' } }, specialist);
+    const again = await gql(sut.url, REFER, { input: { citizenId, basis: 'LOW_INCOME' } }, sut.token);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'REFERRAL_ALREADY_OPEN' });
   });
 
   it('resolves Citizen entities directly (_entities) and audits the read', async () => {
     const snils = validSnils(7);
-    const reg = await gql(url, REGISTER, { input: { citizen: person(snils), needs, circumstances: [] } }, specialist);
+    const reg = await gql(
+      sut.url,
+      REGISTER,
+      { input: { citizen: person(snils), needs, circumstances: [] } },
+      sut.token,
+    );
     const citizenId = reg.data.registerSocialServiceApplication.citizen.id;
     const r = await gql(
-      url,
+      sut.url,
       `query E($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialServiceProfile { lastName snilsMasked hasSnils } socialServiceApplications { id } } } }`,
       {
         reps: [
@@ -239,7 +237,7 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
           { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-000000000001' },
         ],
       },
-      specialist,
+      sut.token,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data._entities[0]).toMatchObject({
@@ -252,7 +250,7 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
       socialServiceProfile: null,
       socialServiceApplications: [],
     });
-    const reads = await query(db, `select operation from audit_log where citizen_id = $1 and action = 'READ'`, [
+    const reads = await query(sut.db, `select operation from audit_log where citizen_id = $1 and action = 'READ'`, [
       citizenId,
     ]);
     expect(reads.map((x) => x.operation)).toEqual(

@@ -1,20 +1,8 @@
 import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
-import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import {
-  count,
-  createTestDatabase,
-  eventually,
-  query,
-  SIGNATURE_PNG_BASE64,
-  testKafkaBus,
-  testServiceConfig,
-  tokenFor,
-  uniqueSuffix,
-  validSnils,
-  graphqlClient,
-} from '@sc/testing';
+import { newEnvelope, toRecord } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
+import { count, eventually, query, SIGNATURE_PNG_BASE64, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */
@@ -28,31 +16,13 @@ const person = (seed: number) => ({
 });
 
 describe('КЦСОН urgent services, accompaniment and prevention (component, real PostgreSQL and broker)', () => {
-  let svc: SubgraphService;
-  let bus: KafkaBus;
-  let url: string;
-  let db: string;
-  let prefix: string;
-  let spec: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('ssc');
-    prefix = `t${uniqueSuffix()}.`;
-    bus = testKafkaBus(`ssc-${uniqueSuffix()}`);
-    svc = await createSocialServiceServer(testServiceConfig('social-service', db, prefix), { bus, clock });
-    url = await svc.start(0);
-    spec = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-1');
-    api = graphqlClient(url, spec, db);
+  const sut = serviceUnderTest({
+    name: 'social-service',
+    create: createSocialServiceServer,
+    clock,
+    caller: { agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], subject: 'kcson-1' },
   });
-  afterAll(async () => {
-    await svc?.stop();
-    await bus?.close();
-  });
-
-  let api: ReturnType<typeof graphqlClient>;
-  const call: ReturnType<typeof graphqlClient>['call'] = (...a) => api.call(...a);
-  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
-  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
+  const { call, ok, refused } = sut;
 
   const REQUEST = `mutation($i: RequestUrgentServicesInput!) { requestUrgentServices(input: $i) { id status anonymous citizen { id } } }`;
   const DELIVER = `mutation($i: RecordUrgentDeliveryInput!) { recordUrgentServiceDelivery(input: $i) { status deliveries { serviceCode quantity } } }`;
@@ -73,7 +43,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       anonymousAllowed: false,
       active: true,
     };
-    expect((await call(set, { i: entry }, spec)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await call(set, { i: entry }, sut.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const admin = await tokenFor('SOCIAL_SERVICE', ['ADMIN']);
     expect((await call(set, { i: { ...entry, code: 'bad code' } }, admin)).errors?.[0]?.extensions).toMatchObject({
       field: 'input.code',
@@ -93,13 +63,18 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
   it('serves urgent help with a signed act that then cannot be altered, even by SQL', async () => {
     const tables = ['urgent_service_case', 'citizen'];
     expect(
-      await refused(REQUEST, { i: { channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } }, spec, tables),
+      await refused(
+        REQUEST,
+        { i: { channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } },
+        sut.token,
+        tables,
+      ),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizen', rule: 'IDENTITY_REQUIRED' });
     expect(
       await refused(
         REQUEST,
         { i: { citizen: person(701), channel: 'WRITTEN_APPLICATION', circumstances: 'нет средств' } },
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ field: 'input.identityDocument', rule: 'IDENTITY_REQUIRED' });
@@ -107,7 +82,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         REQUEST,
         { i: { anonymous: true, channel: 'WRITTEN_APPLICATION', circumstances: 'x' } },
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ rule: 'ANONYMOUS_BY_PHONE_ONLY' });
@@ -138,7 +113,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         DELIVER,
         { i: { caseId: u.id, serviceCode: 'NO_SUCH', quantity: 1, deliveredOn: '2026-11-02' } },
-        spec,
+        sut.token,
         ['urgent_service_case'],
       ),
     ).toMatchObject({ field: 'input.serviceCode', rule: 'UNKNOWN_SERVICE_CODE' });
@@ -146,7 +121,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         DELIVER,
         { i: { caseId: u.id, serviceCode: 'FOOD', quantity: -2, deliveredOn: '2026-11-02' } },
-        spec,
+        sut.token,
         ['urgent_service_case'],
       ),
     ).toMatchObject({ field: 'input.quantity', rule: 'QUANTITY_RANGE' });
@@ -174,7 +149,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
             signerName: 'Орлова Е.',
           },
         },
-        spec,
+        sut.token,
         ['urgent_service_act'],
       ),
     ).toMatchObject({ field: 'input.shownActHash', rule: 'SIGNATURE_NOT_VERIFIED' });
@@ -189,7 +164,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
             signerName: 'Орлова Е.',
           },
         },
-        spec,
+        sut.token,
         ['urgent_service_act'],
       ),
     ).toMatchObject({ field: 'input.signaturePng', rule: 'SIGNATURE_NOT_VERIFIED' });
@@ -212,7 +187,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
         {
           i: { actId: act.id, signaturePng: SIGNATURE_PNG_BASE64, shownActHash: act.contentHash, signerName: 'Другой' },
         },
-        spec,
+        sut.token,
         ['urgent_service_act'],
       ),
     ).toMatchObject({ code: 'CONFLICT', rule: 'SIGNED_ACT_IMMUTABLE' });
@@ -220,18 +195,18 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         DELIVER,
         { i: { caseId: u.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } },
-        spec,
+        sut.token,
         ['urgent_service_case'],
       ),
     ).toMatchObject({ code: 'CONFLICT' });
-    await expect(query(db, `update urgent_service_act set content = '{}' where id = $1`, [act.id])).rejects.toThrow(
+    await expect(query(sut.db, `update urgent_service_act set content = '{}' where id = $1`, [act.id])).rejects.toThrow(
       /signed and cannot be altered/,
     );
-    await expect(query(db, `delete from urgent_service_act where id = $1`, [act.id])).rejects.toThrow(
+    await expect(query(sut.db, `delete from urgent_service_act where id = $1`, [act.id])).rejects.toThrow(
       /signed and cannot be altered/,
     );
     // no contract: nothing is reported to ЦСПН
-    expect(await count(db, 'outbox_message', `type = 'social-service.services-delivered.v1'`)).toBe(0);
+    expect(await count(sut.db, 'outbox_message', `type = 'social-service.services-delivered.v1'`)).toBe(0);
   });
 
   it('anonymous help by phone gets an unsigned act with the reason; in-person help cannot skip the signature', async () => {
@@ -245,7 +220,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         DELIVER,
         { i: { caseId: anon.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } },
-        spec,
+        sut.token,
         ['urgent_service_case'],
       ),
     ).toMatchObject({ rule: 'IDENTITY_REQUIRED' });
@@ -282,17 +257,17 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       serviceUntil: '2028-07-31',
     };
     const env = newEnvelope(contractConcludedForSocialServiceV1.type, 'SOCIAL_PROTECTION', citizenId, m5);
-    const topic = `${prefix}${TOPICS.contracts}`;
-    await bus.publish([
+    const topic = `${sut.prefix}${TOPICS.contracts}`;
+    await sut.bus.publish([
       toRecord(topic, env),
       toRecord(topic, env),
       toRecord(topic, newEnvelope(contractConcludedForSocialServiceV1.type, 'SOCIAL_PROTECTION', citizenId, m5)),
     ]);
     await eventually(
-      async () => (await count(db, 'inbox_message', `type = 'contract.concluded-for-social-service.v1'`)) === 2,
+      async () => (await count(sut.db, 'inbox_message', `type = 'contract.concluded-for-social-service.v1'`)) === 2,
     );
-    expect(await count(db, 'accompaniment_case', 'contract_id = $1', [m5.contractId])).toBe(1);
-    expect(await count(db, 'urgent_service_case', 'contract_id = $1', [m5.contractId])).toBe(1);
+    expect(await count(sut.db, 'accompaniment_case', 'contract_id = $1', [m5.contractId])).toBe(1);
+    expect(await count(sut.db, 'urgent_service_case', 'contract_id = $1', [m5.contractId])).toBe(1);
 
     const c = (
       await ok(
@@ -344,7 +319,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     );
     const m6 = (
       await query(
-        db,
+        sut.db,
         `select payload from outbox_message where type = 'social-service.services-delivered.v1' and key = $1 order by seq`,
         [citizenId],
       )
@@ -402,7 +377,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         OPEN,
         { i: { fromUrgentCaseId: u.id, programme: 'FAMILY_HELPER', grounds: ['OTHER'], appliedOn: '2026-11-02' } },
-        spec,
+        sut.token,
         ['accompaniment_case'],
       ),
     ).toMatchObject({ code: 'CONFLICT', rule: 'ONE_FOLLOW_UP' });
@@ -432,7 +407,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       ],
     };
     expect(
-      await refused(issue, { i: { ...programme, services: [{ ...programme.services[0], volume: -1 }] } }, spec, [
+      await refused(issue, { i: { ...programme, services: [{ ...programme.services[0], volume: -1 }] } }, sut.token, [
         'accompaniment_case',
       ]),
     ).toMatchObject({ field: 'input.services[0].volume', rule: 'VOLUME_RANGE' });
@@ -440,7 +415,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       await refused(
         issue,
         { i: { ...programme, services: [{ ...programme.services[0], periodTo: '2026-11-01' }] } },
-        spec,
+        sut.token,
         ['accompaniment_case'],
       ),
     ).toMatchObject({ rule: 'DATE_ORDER' });
@@ -536,7 +511,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     ).toBe('UNDER_REVIEW');
     const DEREG = `mutation($i: DeregisterPreventionInput!) { deregisterPreventionCase(input: $i) { status } }`;
     expect(
-      await refused(DEREG, { i: { caseId: p.id, ground: 'CAUSES_REMOVED' } }, spec, ['prevention_case']),
+      await refused(DEREG, { i: { caseId: p.id, ground: 'CAUSES_REMOVED' } }, sut.token, ['prevention_case']),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resolution', rule: 'DECISION_REQUIRED' });
     expect(
       await step('deregisterPreventionCase', 'DeregisterPreventionInput', {
@@ -577,7 +552,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     await eventually(
       async () =>
         (await count(
-          db,
+          sut.db,
           'audit_log',
           `citizen_id = $1 and action = 'READ' and operation like '%Citizen.preventionCases' and subject = 'kcson-1'`,
           [p.citizen.id],

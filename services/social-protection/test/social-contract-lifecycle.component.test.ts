@@ -1,19 +1,8 @@
 import { employmentServiceEventV1, referralForContractV1, socialServicesDeliveredV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
-import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import {
-  count,
-  createTestDatabase,
-  eventually,
-  query,
-  testKafkaBus,
-  testServiceConfig,
-  tokenFor,
-  uniqueSuffix,
-  validSnils,
-  graphqlClient,
-} from '@sc/testing';
+import { newEnvelope, toRecord } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
+import { count, eventually, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -35,37 +24,21 @@ const wages = (a: number) =>
   ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: a }));
 
 describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and broker)', () => {
-  let svc: SubgraphService;
-  let bus: KafkaBus;
-  let url: string;
-  let db: string;
-  let prefix: string;
-  let spec: string;
+  const sut = serviceUnderTest({
+    name: 'social-protection',
+    create: createSocialProtectionServer,
+    clock,
+    caller: { agency: 'SOCIAL_PROTECTION', roles: ['SPECIALIST'], subject: 'spec-1' },
+  });
   let member: string;
   let head: string;
   let admin: string;
-
   beforeAll(async () => {
-    db = await createTestDatabase('spc');
-    prefix = `t${uniqueSuffix()}.`;
-    bus = testKafkaBus(`spc-${uniqueSuffix()}`);
-    svc = await createSocialProtectionServer(testServiceConfig('social-protection', db, prefix), { bus, clock });
-    url = await svc.start(0);
-    spec = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'spec-1');
     member = await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER'], 'mvk-1');
     head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-1');
     admin = await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'admin-1');
-    api = graphqlClient(url, spec, db);
   });
-  afterAll(async () => {
-    await svc?.stop();
-    await bus?.close();
-  });
-
-  let api: ReturnType<typeof graphqlClient>;
-  const call: ReturnType<typeof graphqlClient>['call'] = (...a) => api.call(...a);
-  const ok: ReturnType<typeof graphqlClient>['ok'] = (...a) => api.ok(...a);
-  const refused: ReturnType<typeof graphqlClient>['refused'] = (...a) => api.refused(...a);
+  const { call, ok, refused } = sut;
 
   const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id status citizen { id } } }`;
   const submit = (seed: number, over: Record<string, unknown> = {}) => ({
@@ -146,7 +119,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
 
   it('intake refuses bad input with the field and the rule, writing nothing', async () => {
     const tables = ['citizen', 'sc_application'];
-    expect(await refused(SUBMIT, submit(4001, { household: [] }), spec, tables)).toMatchObject({
+    expect(await refused(SUBMIT, submit(4001, { household: [] }), sut.token, tables)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.household',
       rule: 'HOUSEHOLD_NOT_EMPTY',
@@ -155,7 +128,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       await refused(
         SUBMIT,
         submit(4001, { citizen: { snils: '112-233-445 96', lastName: 'К', firstName: 'А', birthDate: '1991-01-01' } }),
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ field: 'input.citizen.snils', rule: 'SNILS_CHECKSUM' });
@@ -172,7 +145,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
             },
           ],
         }),
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ field: 'input.household[0].incomes[0].month', rule: 'INCOME_IN_PERIOD' });
@@ -189,7 +162,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
             },
           ],
         }),
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ rule: 'AMOUNT_RANGE' });
@@ -197,7 +170,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       await refused(
         SUBMIT,
         submit(4001, { household: [{ relation: 'APPLICANT', fullName: 'К', birthDate: '2027-01-01', incomes: [] }] }),
-        spec,
+        sut.token,
         tables,
       ),
     ).toMatchObject({ field: 'input.household[0].birthDate', rule: 'NOT_IN_FUTURE' });
@@ -221,7 +194,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     );
     expect(fraction.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(fraction.errors?.[0]?.message).toContain('amountKopecks');
-    expect(await count(db, 'sc_application', '1 = 1')).toBe(0);
+    expect(await count(sut.db, 'sc_application', '1 = 1')).toBe(0);
   });
 
   it('rejects an income at or above the ПМ with the figures, and the ADMIN’s new ПМ changes the outcome', async () => {
@@ -249,7 +222,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
 
     const setPm = `mutation($i: SetSubsistenceMinimumInput!) { setSubsistenceMinimum(input: $i) { year zone perCapitaKopecks } }`;
     const pm = { year: 2026, zone: 'FAR_NORTH', perCapitaKopecks: 2_500_000, workingAgeKopecks: 2_700_000 };
-    expect((await call(setPm, { i: pm }, spec)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await call(setPm, { i: pm }, sut.token)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await call(setPm, { i: { ...pm, perCapitaKopecks: -1 } }, admin)).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       rule: 'AMOUNT_RANGE',
@@ -290,8 +263,8 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     );
     const set = `mutation($i: SetRegionalParameterInput!) { setRegionalParameter(input: $i) { code value validFrom } }`;
     expect(
-      (await call(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 1, validFrom: '2027-01-01' } }, spec)).errors?.[0]
-        ?.extensions?.code,
+      (await call(set, { i: { code: 'CAP_TRAINING_KOPECKS', value: 1, validFrom: '2027-01-01' } }, sut.token))
+        .errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
     expect(
       (await call(set, { i: { code: 'NO_SUCH', value: 1, validFrom: '2027-01-01' } }, admin)).errors?.[0]?.extensions,
@@ -313,7 +286,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
   it('a ПСА breaking a rule is refused with the field and rule, and nothing is written', async () => {
     const { appId } = await toDrafting(4004);
     const t = ['adaptation_programme', 'sc_application'];
-    expect(await refused(DRAFT, draftInput(appId, { termMonths: 10 }), spec, t)).toMatchObject({
+    expect(await refused(DRAFT, draftInput(appId, { termMonths: 10 }), sut.token, t)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.termMonths',
       rule: 'TERM_MAX_FOR_DIRECTION',
@@ -322,11 +295,13 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       await refused(
         DRAFT,
         draftInput(appId, { direction: 'HARDSHIP', termMonths: 7, hardshipPaymentMode: 'MONTHLY' }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ rule: 'TERM_MAX_FOR_DIRECTION' });
-    expect(await refused(DRAFT, draftInput(appId, { termMonths: 2 }), spec, t)).toMatchObject({ rule: 'TERM_RANGE' });
+    expect(await refused(DRAFT, draftInput(appId, { termMonths: 2 }), sut.token, t)).toMatchObject({
+      rule: 'TERM_RANGE',
+    });
     expect(
       await refused(
         DRAFT,
@@ -342,7 +317,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
             },
           ],
         }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ field: 'input.activities[0].costKopecks', rule: 'TRAINING_CAP' });
@@ -360,7 +335,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
             },
           ],
         }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ rule: 'ACTIVITY_WITHIN_CONTRACT' });
@@ -378,7 +353,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
             },
           ],
         }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ rule: 'DATE_ORDER' });
@@ -392,7 +367,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       await refused(
         DRAFT,
         draftInput(appId, { direction: 'BUSINESS', termMonths: 12, businessPlan: plan(35_000_001) }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ field: 'input.businessPlan.amountRequestedKopecks', rule: 'LUMP_SUM_CAP' });
@@ -404,11 +379,13 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
           termMonths: 12,
           businessPlan: { ...plan(20_000_001), activityForm: 'SUBSIDIARY_FARM' },
         }),
-        spec,
+        sut.token,
         t,
       ),
     ).toMatchObject({ rule: 'LUMP_SUM_CAP' });
-    expect(await refused(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12 }), spec, t)).toMatchObject({
+    expect(
+      await refused(DRAFT, draftInput(appId, { direction: 'BUSINESS', termMonths: 12 }), sut.token, t),
+    ).toMatchObject({
       rule: 'BUSINESS_PLAN_REQUIRED',
     });
     // a valid business programme passes at the cap
@@ -421,7 +398,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
   it('no contract without an approved programme; only the commission decides; a return sends the programme back with reasons', async () => {
     const { appId } = await toDrafting(4005);
     expect(
-      await refused(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-23' } }, spec, [
+      await refused(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-23' } }, sut.token, [
         'social_contract',
         'sc_application',
       ]),
@@ -444,7 +421,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     ).scheduleCommissionMeeting;
     const decide = `mutation($i: RecordCommissionDecisionInput!) { recordCommissionDecision(input: $i) { id } }`;
     expect(
-      await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } }, spec, [
+      await refused(decide, { i: { meetingId: m.id, programmeId: p.id, decision: 'APPROVE' } }, sut.token, [
         'commission_meeting',
         'adaptation_programme',
       ]),
@@ -471,7 +448,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     });
     // the M7 invitation to ЦЗН was staged with the meeting
     const [inv] = await query(
-      db,
+      sut.db,
       `select key, payload from outbox_message where type = 'commission.invitation.v1' and key = $1`,
       [m.id],
     );
@@ -490,7 +467,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       'SCHEDULED',
     ]);
     const rows = await query(
-      db,
+      sut.db,
       `select type from outbox_message where key = $1 and type like 'contract.%' order by seq`,
       [citizenId],
     );
@@ -500,18 +477,24 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     ]);
     const pay = `mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`;
     expect(
-      await refused(pay, { i: { contractId: c.id, paymentNo: 2, paidOn: '2026-12-01' } }, spec, ['social_contract']),
+      await refused(pay, { i: { contractId: c.id, paymentNo: 2, paidOn: '2026-12-01' } }, sut.token, [
+        'social_contract',
+      ]),
     ).toMatchObject({ code: 'CONFLICT', rule: 'JOB_SEARCH_PAYMENTS_AFTER_EMPLOYMENT' });
     await ok(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' } });
     expect(
-      await refused(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-02' } }, spec, ['social_contract']),
+      await refused(pay, { i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-02' } }, sut.token, [
+        'social_contract',
+      ]),
     ).toMatchObject({ code: 'CONFLICT', rule: 'PAY_ONCE' });
 
     const extend = `mutation($i: ExtendSocialContractInput!) { extendSocialContract(input: $i) { status endDate } }`;
     const ext = (newEndDate: string) => ({
       i: { contractId: c.id, newEndDate, reasonKind: 'ILLNESS_OVER_MONTH', reason: 'больничный' },
     });
-    expect(await refused(extend, ext('2027-10-31'), spec, ['social_contract'])).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refused(extend, ext('2027-10-31'), sut.token, ['social_contract'])).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await refused(extend, ext('2027-10-31'), head, ['social_contract'])).toMatchObject({
       code: 'CONFLICT',
       rule: 'EXTENSION_IN_FINAL_MONTH',
@@ -533,12 +516,12 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       attemptedAction: 'extend',
     });
     expect(
-      await refused(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: c.id }, spec, [
+      await refused(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: c.id }, sut.token, [
         'social_contract',
       ]),
     ).toMatchObject({ code: 'CONFLICT', domainCode: 'TERM_NOT_OVER' });
     expect(
-      await refused(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: c.id }, spec, [
+      await refused(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: c.id }, sut.token, [
         'social_contract',
       ]),
     ).toMatchObject({ code: 'CONFLICT', currentState: 'EXTENDED', attemptedAction: 'startPostMonitoring' });
@@ -554,7 +537,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     at('2027-01-15');
     const term = `mutation($i: TerminateSocialContractInput!) { terminateSocialContract(input: $i) { status repayment { amountKopecks dueDate } payments { status } } }`;
     expect(
-      await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, spec, ['social_contract']),
+      await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, sut.token, ['social_contract']),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await refused(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS', repaymentKopecks: 99_999_999 } }, head, [
@@ -574,7 +557,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     at('2027-04-16');
     expect((await ok(court, { c: c.id }, head)).referRepaymentToCourt.status).toBe('COURT_RECOVERY');
     const changes = await query(
-      db,
+      sut.db,
       `select payload from outbox_message where type = 'contract.status-changed.v1' and payload::jsonb->>'contractId' = $1 order by seq`,
       [c.id],
     );
@@ -585,7 +568,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     const { appId, citizenId } = await toApproved(4008);
     at('2026-11-30');
     const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
-    const topic = `${prefix}${TOPICS.serviceReports}`;
+    const topic = `${sut.prefix}${TOPICS.serviceReports}`;
     const employed = {
       eventId: uuidv7(),
       citizenId,
@@ -600,15 +583,15 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       occurredOn: '2027-01-20',
     };
     const env = newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, employed);
-    await bus.publish([
+    await sut.bus.publish([
       toRecord(topic, env),
       toRecord(topic, env),
       toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, employed)),
     ]);
     await eventually(
       async () =>
-        (await count(db, 'inbox_message', `message_id = $1`, [env.id])) === 1 &&
-        (await count(db, 'partner_event', 'contract_id = $1', [c.id])) === 1,
+        (await count(sut.db, 'inbox_message', `message_id = $1`, [env.id])) === 1 &&
+        (await count(sut.db, 'partner_event', 'contract_id = $1', [c.id])) === 1,
     );
     const after = (
       await ok(
@@ -624,7 +607,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     ).toEqual(['2026-12-01', '2027-01-20', '2027-02-20', '2027-03-20', '2026-12-10']);
 
     const stranger = deriveCitizenId(validSnils(4999), DEV_CITIZEN_ID_SECRET);
-    await bus.publish([
+    await sut.bus.publish([
       toRecord(
         topic,
         newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', stranger, {
@@ -636,7 +619,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       ),
     ]);
     const unknownContract = uuidv7();
-    await bus.publish([
+    await sut.bus.publish([
       toRecord(
         topic,
         newEnvelope(socialServicesDeliveredV1.type, 'SOCIAL_SERVICE', citizenId, {
@@ -653,16 +636,18 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       eventId: uuidv7(),
       employment: { ...employed.employment, employerInn: '500100732250' },
     };
-    await bus.publish([toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, badInn))]);
+    await sut.bus.publish([
+      toRecord(topic, newEnvelope(employmentServiceEventV1.type, 'EMPLOYMENT', citizenId, badInn)),
+    ]);
     const dead = await eventually(async () => {
-      const rows = await query(db, `select key, error_code, error from dead_letter order by created_at`);
+      const rows = await query(sut.db, `select key, error_code, error from dead_letter order by created_at`);
       return rows.length >= 3 ? rows : undefined;
     });
     expect(dead.map((d) => d.error_code)).toEqual(
       expect.arrayContaining(['CITIZEN_NOT_FOUND', 'SOCIALCONTRACT_NOT_FOUND', 'SCHEMA_VIOLATION']),
     );
     expect(dead.find((d) => d.error_code === 'SCHEMA_VIOLATION')!.error).toContain('ИНН');
-    expect(await count(db, 'partner_event', 'contract_id = $1', [c.id])).toBe(1);
+    expect(await count(sut.db, 'partner_event', 'contract_id = $1', [c.id])).toBe(1);
   });
 
   it('opens an application from a КЦСОН referral (M4), completes it with the household, and lists the specialist’s deadlines', async () => {
@@ -680,11 +665,14 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       needs,
       sentAt: '2026-11-23T02:00:00Z',
     };
-    await bus.publish([
-      toRecord(`${prefix}${TOPICS.referrals}`, newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', citizenId, d)),
+    await sut.bus.publish([
+      toRecord(
+        `${sut.prefix}${TOPICS.referrals}`,
+        newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', citizenId, d),
+      ),
     ]);
     const [app] = await eventually(async () => {
-      const rows = await query(db, 'select id, decision_due_date::text from sc_application where citizen_id = $1', [
+      const rows = await query(sut.db, 'select id, decision_due_date::text from sc_application where citizen_id = $1', [
         citizenId,
       ]);
       return rows.length ? rows : undefined;
@@ -711,9 +699,9 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, {
       i: { applicationId: app.id },
     });
-    expect(await refused(upd, { i: { applicationId: app.id, household: [] } }, spec, ['sc_application'])).toMatchObject(
-      { code: 'CONFLICT', domainCode: 'APPLICATION_DATA_LOCKED' },
-    );
+    expect(
+      await refused(upd, { i: { applicationId: app.id, household: [] } }, sut.token, ['sc_application']),
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'APPLICATION_DATA_LOCKED' });
     expect((await ok(`{ deadlines { kind } }`, {}, spec2)).deadlines).toEqual([]);
     // other agencies see the application but not the household or the means test
     const asKcson = (

@@ -1,19 +1,8 @@
 import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
 import { deriveCitizenId, uuidv7 } from '@sc/kernel';
-import { newEnvelope, toRecord, type KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, type SubgraphService } from '@sc/subgraph-kit';
-import {
-  count,
-  createTestDatabase,
-  eventually,
-  gql,
-  query,
-  testKafkaBus,
-  testServiceConfig,
-  tokenFor,
-  uniqueSuffix,
-  validSnils,
-} from '@sc/testing';
+import { newEnvelope, toRecord } from '@sc/messaging';
+import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
+import { count, eventually, gql, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 const needs = {
@@ -25,24 +14,10 @@ const needs = {
 };
 
 describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broker)', () => {
-  let svc: SubgraphService;
-  let bus: KafkaBus;
-  let url: string;
-  let db: string;
-  let prefix: string;
-  let specialist: string;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('sp');
-    prefix = `t${uniqueSuffix()}.`;
-    bus = testKafkaBus(`sp-${uniqueSuffix()}`);
-    svc = await createSocialProtectionServer(testServiceConfig('social-protection', db, prefix), { bus });
-    url = await svc.start(0);
-    specialist = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST']);
-  });
-  afterAll(async () => {
-    await svc?.stop();
-    await bus?.close();
+  const sut = serviceUnderTest({
+    name: 'social-protection',
+    create: createSocialProtectionServer,
+    caller: { agency: 'SOCIAL_PROTECTION' },
   });
 
   const referral = (
@@ -61,9 +36,9 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     ...over,
   });
   const deliver = (d: MessageData<typeof referralForContractV1>) =>
-    bus.publish([
+    sut.bus.publish([
       toRecord(
-        `${prefix}${TOPICS.referrals}`,
+        `${sut.prefix}${TOPICS.referrals}`,
         newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', d.citizenId, d),
       ),
     ]);
@@ -72,12 +47,12 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     const d = referral(201);
     await deliver(d);
     const [app] = await eventually(async () => {
-      const rows = await query(db, 'select * from sc_application where citizen_id = $1', [d.citizenId]);
+      const rows = await query(sut.db, 'select * from sc_application where citizen_id = $1', [d.citizenId]);
       return rows.length ? rows : undefined;
     });
     expect(app).toMatchObject({ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE', needs });
     const [reply] = await query(
-      db,
+      sut.db,
       `select headers, payload from outbox_message where type = 'referral.accepted.v1' and key = $1`,
       [d.citizenId],
     );
@@ -89,47 +64,51 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     });
     expect(reply.headers).toMatchObject({ ce_source: '/agencies/social-protection', ce_subject: d.citizenId });
     expect(
-      await count(db, 'audit_log', `citizen_id = $1 and subject = 'system:incoming-referrals'`, [d.citizenId]),
+      await count(sut.db, 'audit_log', `citizen_id = $1 and subject = 'system:incoming-referrals'`, [d.citizenId]),
     ).toBe(1);
   });
 
   it('attaches a second referral for the same citizen to the open application instead of opening another', async () => {
     const first = referral(202);
     await deliver(first);
-    await eventually(async () => (await count(db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 1);
+    await eventually(
+      async () => (await count(sut.db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 1,
+    );
     await deliver(referral(202, { fromAgency: 'EMPLOYMENT' }));
-    await eventually(async () => (await count(db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 2);
-    expect(await count(db, 'sc_application', 'citizen_id = $1', [first.citizenId])).toBe(1);
+    await eventually(
+      async () => (await count(sut.db, 'incoming_referral', 'citizen_id = $1', [first.citizenId])) === 2,
+    );
+    expect(await count(sut.db, 'sc_application', 'citizen_id = $1', [first.citizenId])).toBe(1);
   });
 
   it('dead-letters a referral whose citizen key does not match its СНИЛС (misconfigured sender) and writes nothing else', async () => {
     const d = referral(203, { citizenId: '6c1b8a56-0000-8000-8000-0000000000aa' });
     await deliver(d);
     const [dead] = await eventually(async () => {
-      const rows = await query(db, `select error_code, error from dead_letter where key = $1`, [d.citizenId]);
+      const rows = await query(sut.db, `select error_code, error from dead_letter where key = $1`, [d.citizenId]);
       return rows.length ? rows : undefined;
     });
     expect(dead.error_code).toBe('CITIZEN_KEY_MISMATCH');
-    expect(await count(db, 'citizen', 'id = $1', [d.citizenId])).toBe(0);
-    expect(await count(db, 'incoming_referral', 'id = $1', [d.referralId])).toBe(0);
+    expect(await count(sut.db, 'citizen', 'id = $1', [d.citizenId])).toBe(0);
+    expect(await count(sut.db, 'incoming_referral', 'id = $1', [d.referralId])).toBe(0);
   });
 
   it('serves the referral queue to ЦСПН and refuses it to other agencies; bad arguments are BAD_USER_INPUT', async () => {
     const q = `query Q($first: Int) { incomingReferrals(status: ACCEPTED, first: $first) { id fromAgency status application { status } } }`;
-    const ok = await gql(url, q, { first: 10 }, specialist);
+    const ok = await gql(sut.url, q, { first: 10 }, sut.token);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.incomingReferrals.length).toBeGreaterThanOrEqual(3);
     expect(ok.data.incomingReferrals[0]).toMatchObject({ status: 'ACCEPTED', application: { status: 'REGISTERED' } });
-    const other = await gql(url, q, { first: 10 }, await tokenFor('SOCIAL_SERVICE'));
+    const other = await gql(sut.url, q, { first: 10 }, await tokenFor('SOCIAL_SERVICE'));
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const bad = await gql(url, q, { first: 0 }, specialist);
+    const bad = await gql(sut.url, q, { first: 0 }, sut.token);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'RANGE' });
   });
 
   it('resolves Citizen entities with ЦСПН fields; an unknown key resolves to empty fields', async () => {
     const citizenId = deriveCitizenId(validSnils(201), DEV_CITIZEN_ID_SECRET);
     const r = await gql(
-      url,
+      sut.url,
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { id socialProtectionProfile { lastName snilsMasked } contractApplications { status channel } } } }`,
       {
         reps: [
@@ -137,7 +116,7 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
           { __typename: 'Citizen', id: '6c1b8a56-0000-8000-8000-0000000000bb' },
         ],
       },
-      specialist,
+      sut.token,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data._entities).toEqual([
@@ -151,7 +130,7 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
   });
 
   it('refuses a direct call without a valid token (HTTP 401)', async () => {
-    const r = await gql(url, '{ __typename }', {}, 'Bearer.garbage');
+    const r = await gql(sut.url, '{ __typename }', {}, 'Bearer.garbage');
     expect(r.status).toBe(401);
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
