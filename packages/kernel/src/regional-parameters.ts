@@ -80,6 +80,26 @@ export class RegionalParameterSet<C extends string> {
   }
 }
 
+/**
+ * The parameter-set class of one service: its definitions bound, and
+ * `defaults()` (no stored rows: every parameter at its default) for unit
+ * specs and seeds. `class XParameters extends parameterSetOf(X_DEFINITIONS) {}`.
+ */
+export function parameterSetOf<C extends string>(defs: Record<C, ParameterDefinition>) {
+  return class extends RegionalParameterSet<C> {
+    constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {
+      super(defs, region, onDate, rows);
+    }
+    static defaults<T>(
+      this: new (region: string, onDate: IsoDate, rows: []) => T,
+      region = '25',
+      onDate = '2026-01-01',
+    ): T {
+      return new this(region, onDate, []);
+    }
+  };
+}
+
 export function validateParameterValue<C extends string>(
   defs: Record<C, ParameterDefinition>,
   code: string,

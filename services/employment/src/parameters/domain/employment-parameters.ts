@@ -1,10 +1,4 @@
-import {
-  defineParameter as def,
-  RegionalParameterSet,
-  type IsoDate,
-  type ParameterDefinition,
-  type ParameterValue,
-} from '@sc/kernel';
+import { defineParameter as def, parameterSetOf, type ParameterDefinition } from '@sc/kernel';
 
 /** ЦЗН's regional parameters (DOMAIN.md §7), as dated data an ADMIN may change. */
 export const EMPLOYMENT_PARAMETER_DEFINITIONS = {
@@ -21,11 +15,4 @@ export const EMPLOYMENT_PARAMETER_DEFINITIONS = {
 
 export type EmploymentParameterCode = keyof typeof EMPLOYMENT_PARAMETER_DEFINITIONS;
 
-export class EmploymentParameters extends RegionalParameterSet<EmploymentParameterCode> {
-  constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {
-    super(EMPLOYMENT_PARAMETER_DEFINITIONS, region, onDate, rows);
-  }
-  static defaults(region = '25', onDate = '2026-01-01'): EmploymentParameters {
-    return new EmploymentParameters(region, onDate, []);
-  }
-}
+export class EmploymentParameters extends parameterSetOf(EMPLOYMENT_PARAMETER_DEFINITIONS) {}

@@ -1,10 +1,4 @@
-import {
-  defineParameter as def,
-  RegionalParameterSet,
-  type IsoDate,
-  type ParameterDefinition,
-  type ParameterValue,
-} from '@sc/kernel';
+import { defineParameter as def, parameterSetOf, type ParameterDefinition } from '@sc/kernel';
 
 /**
  * ЦСПН's regional parameters (DOMAIN.md §7): every amount, term, cap and
@@ -71,15 +65,6 @@ export const PARAMETER_DEFINITIONS = {
 
 export type ParameterCode = keyof typeof PARAMETER_DEFINITIONS;
 
-export class RegionalParameters extends RegionalParameterSet<ParameterCode> {
-  constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {
-    super(PARAMETER_DEFINITIONS, region, onDate, rows);
-  }
-
-  /** Defaults only: for unit specs and the seed. */
-  static defaults(region = '25', onDate = '2026-01-01'): RegionalParameters {
-    return new RegionalParameters(region, onDate, []);
-  }
-}
+export class RegionalParameters extends parameterSetOf(PARAMETER_DEFINITIONS) {}
 
 export { regionOfTerritory, type ParameterView } from '@sc/kernel';

@@ -1,10 +1,4 @@
-import {
-  defineParameter as def,
-  RegionalParameterSet,
-  type IsoDate,
-  type ParameterDefinition,
-  type ParameterValue,
-} from '@sc/kernel';
+import { defineParameter as def, parameterSetOf, type ParameterDefinition } from '@sc/kernel';
 
 /** КЦСОН's regional parameters (DOMAIN.md §6–§8), as dated data an ADMIN may change. */
 export const SOCIAL_SERVICE_PARAMETER_DEFINITIONS = {
@@ -24,11 +18,4 @@ export const SOCIAL_SERVICE_PARAMETER_DEFINITIONS = {
 
 export type SocialServiceParameterCode = keyof typeof SOCIAL_SERVICE_PARAMETER_DEFINITIONS;
 
-export class SocialServiceParameters extends RegionalParameterSet<SocialServiceParameterCode> {
-  constructor(region: string, onDate: IsoDate, rows: readonly ParameterValue<string>[]) {
-    super(SOCIAL_SERVICE_PARAMETER_DEFINITIONS, region, onDate, rows);
-  }
-  static defaults(region = '25', onDate = '2026-01-01'): SocialServiceParameters {
-    return new SocialServiceParameters(region, onDate, []);
-  }
-}
+export class SocialServiceParameters extends parameterSetOf(SOCIAL_SERVICE_PARAMETER_DEFINITIONS) {}
