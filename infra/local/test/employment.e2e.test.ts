@@ -1,7 +1,7 @@
 import { ManualClock } from '@sc/kernel';
 import { eventually, gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
 import { concludeJobSearchContract } from './social-protection.flow';
-import { startTestStack, type TestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 /**
  * Seed 000, ЦЗН column («мероприятия ЦЗН после заключения социального
@@ -15,13 +15,7 @@ const clock = new ManualClock('2026-11-23T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
 
 describe('ЦСПН → ЦЗН → ЦСПН: a job-search contract served by the employment centre, end to end', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await s?.stop();
-  }, 60_000);
+  const s = useTestStack({ clock });
 
   it('ЦЗН picks up the contract, serves the citizen, and ЦСПН’s programme and payments follow', async () => {
     const sp = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-2');
@@ -152,7 +146,8 @@ describe('ЦСПН → ЦЗН → ЦСПН: a job-search contract served by the 
         sp,
       );
       const c = r.data?.socialContract;
-      return c?.partnerEvents.length === 7 ? c : undefined;
+      // The events and the contract are read by two queries: wait until both show the last report (EMPLOYED).
+      return c?.partnerEvents.length === 7 && c.employment ? c : undefined;
     });
     expect(
       Object.fromEntries(contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status])),

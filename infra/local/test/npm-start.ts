@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { freePort } from '@sc/local-infra';
-import { eventually } from '@sc/testing';
+import { eventually, gql, validSnils } from '@sc/testing';
 
 /** `npm start` as a user runs it, in its own process group like a terminal session. */
 export interface RunningNpmStart {
@@ -51,3 +51,38 @@ export const groupAlive = (child: ChildProcess): boolean => spawnSync('pgrep', [
 
 export const postgresRunningOn = (dataDir: string): boolean =>
   spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
+
+/** Writes one person through the gateway (a КЦСОН application) and returns the citizen key. */
+export async function registerPerson(gateway: string, token: string, seed: number, lastName: string): Promise<string> {
+  const reg = await gql(
+    gateway,
+    `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
+    {
+      i: {
+        citizen: { snils: validSnils(seed), lastName, firstName: 'Вера', birthDate: '1970-07-07' },
+        needs: {
+          socialHelp: true,
+          psychologicalSupport: false,
+          employmentHelp: false,
+          vocationalTraining: false,
+          financialLiteracy: false,
+        },
+        circumstances: [],
+      },
+    },
+    token,
+  );
+  if (reg.errors) throw new Error(JSON.stringify(reg.errors));
+  return reg.data.registerSocialServiceApplication.citizen.id;
+}
+
+/** The surname КЦСОН holds for a citizen, read back through the gateway. */
+export async function lastNameOf(gateway: string, token: string, id: string): Promise<string | undefined> {
+  const r = await gql(
+    gateway,
+    `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`,
+    { id },
+    token,
+  );
+  return r.data?.citizen?.socialServiceProfile?.lastName;
+}

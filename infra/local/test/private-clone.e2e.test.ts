@@ -2,8 +2,8 @@ import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, gql, tokenFor, validSnils } from '@sc/testing';
-import { ctrlC, groupAlive, npmStartEnv, startNpm } from './npm-start';
+import { eventually, tokenFor } from '@sc/testing';
+import { ctrlC, groupAlive, npmStartEnv, startNpm, lastNameOf, registerPerson } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -72,38 +72,13 @@ describe('npm start from a clone in a private (0700) folder', () => {
     expect(dataLine?.[1]).toEqual(
       isRoot ? expect.stringContaining(join(runtimeDir, 'data')) : join(clone, '.data', 'postgres'),
     );
-    const reg = await gql(
-      gateway,
-      `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-      {
-        i: {
-          citizen: { snils: validSnils(777), lastName: 'Закрытая', firstName: 'Нина', birthDate: '1980-08-08' },
-          needs: {
-            socialHelp: true,
-            psychologicalSupport: false,
-            employmentHelp: false,
-            vocationalTraining: false,
-            financialLiteracy: false,
-          },
-          circumstances: [],
-        },
-      },
-      token,
-    );
-    expect(reg.errors).toBeUndefined();
-    const id = reg.data.registerSocialServiceApplication.citizen.id;
+    const id = await registerPerson(gateway, token, 777, 'Закрытая');
     await ctrlC(first.child);
     await eventually(async () => !groupAlive(first.child), 20_000, 100);
 
     const second = await startNpm(clone, env);
     running = second.child;
-    const again = await gql(
-      gateway,
-      `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`,
-      { id },
-      token,
-    );
-    expect(again.data.citizen.socialServiceProfile).toEqual({ lastName: 'Закрытая' });
+    expect(await lastNameOf(gateway, token, id)).toBe('Закрытая');
     await ctrlC(second.child);
     await eventually(async () => !groupAlive(second.child), 20_000, 100);
   }, 240_000);

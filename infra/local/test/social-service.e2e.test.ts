@@ -1,7 +1,7 @@
 import { ManualClock } from '@sc/kernel';
 import { eventually, gql, graphqlClient, SIGNATURE_PNG_BASE64, tokenFor } from '@sc/testing';
 import { concludeJobSearchContract } from './social-protection.flow';
-import { startTestStack, type TestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 /**
  * Seed 000, КЦСОН column («мероприятия КЦСОН после заключения социального
@@ -13,13 +13,7 @@ import { startTestStack, type TestStack } from './test-stack';
 const clock = new ManualClock('2026-11-23T03:00:00Z');
 
 describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompaniment for a contract holder, end to end', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await s?.stop();
-  }, 60_000);
+  const s = useTestStack({ clock });
 
   it('КЦСОН opens its cases from the contract, serves with a signed act, and ЦСПН sees the activities done', async () => {
     const sp = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-3');
@@ -128,7 +122,12 @@ describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompanimen
         sp,
       );
       const c = r.data?.socialContract;
-      return c?.partnerEvents.length === 3 ? c : undefined;
+      // The events and the activities are read by two queries: wait until both show the last report.
+      const done = (k: string) =>
+        c?.activities.some((a: { kind: string; status: string }) => a.kind === k && a.status === 'DONE');
+      return c?.partnerEvents.length === 3 && done('URGENT_SOCIAL_SERVICES') && done('PSYCHOLOGICAL_SUPPORT')
+        ? c
+        : undefined;
     });
     const status = Object.fromEntries(
       contract.activities.map((a: { kind: string; status: string }) => [a.kind, a.status]),

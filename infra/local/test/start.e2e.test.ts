@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, gql, tokenFor, validSnils } from '@sc/testing';
-import { ctrlC, groupAlive, npmStartEnv, postgresRunningOn, startNpm } from './npm-start';
+import { eventually, tokenFor } from '@sc/testing';
+import { ctrlC, groupAlive, npmStartEnv, postgresRunningOn, startNpm, lastNameOf, registerPerson } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -32,25 +32,7 @@ describe('npm start (the embedded default)', () => {
     expect(first.output()).toContain(`Gateway:    http://localhost:${env.GATEWAY_PORT}/graphql`);
     expect(first.output()).toContain('Messaging:  in-process bus');
     expect(first.output()).toContain('npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST');
-    const reg = await gql(
-      gateway,
-      `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-      {
-        i: {
-          citizen: { snils: validSnils(401), lastName: 'Памятная', firstName: 'Вера', birthDate: '1970-07-07' },
-          needs: {
-            socialHelp: true,
-            psychologicalSupport: false,
-            employmentHelp: false,
-            vocationalTraining: false,
-            financialLiteracy: false,
-          },
-          circumstances: [],
-        },
-      },
-      token,
-    );
-    const id = reg.data.registerSocialServiceApplication.citizen.id;
+    const id = await registerPerson(gateway, token, 401, 'Памятная');
     expect(postgresRunning()).toBe(true);
 
     await ctrlC(first.child);
@@ -58,13 +40,7 @@ describe('npm start (the embedded default)', () => {
     expect(first.output()).toMatch(/"msg":"stopped"/);
 
     const second = await start();
-    const again = await gql(
-      gateway,
-      `query($id: ID!) { citizen(id: $id) { socialServiceProfile { lastName } } }`,
-      { id },
-      token,
-    );
-    expect(again.data.citizen.socialServiceProfile).toEqual({ lastName: 'Памятная' });
+    expect(await lastNameOf(gateway, token, id)).toBe('Памятная');
     await ctrlC(second.child);
     await eventually(async () => !groupAlive(second.child) && !postgresRunning(), 20_000, 100);
     expect(second.output()).toMatch(/"msg":"stopped"/);

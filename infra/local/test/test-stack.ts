@@ -25,3 +25,15 @@ export async function startTestStack(opts: { clock?: Clock } = {}): Promise<Test
   });
   return { ...stack, db, topicPrefix };
 }
+
+/** Registers beforeAll/afterAll that start and stop a test stack; the returned object is filled in by the time tests run. */
+export function useTestStack(opts: { clock?: Clock } = {}): TestStack {
+  const s = {} as TestStack;
+  beforeAll(async () => {
+    Object.assign(s, await startTestStack(opts));
+  }, 120_000);
+  afterAll(async () => {
+    await s.stop?.();
+  }, 60_000);
+  return s;
+}

@@ -22,7 +22,9 @@ import { CitizenDirectory } from './citizen-directory';
 import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
 import { createFormatError } from './errors';
 import { close, createGraphQLHttpServer, listen } from './http-server';
+import { identityLinkedHandler } from './identity-linked.consumer';
 import { initOrm, migrate, type MigrationObject } from './orm';
+import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 
 /** What a service contributes; the kit does the wiring the three share. */
@@ -31,8 +33,10 @@ export interface SubgraphDefinition {
   agency: Agency;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<RequestContext>;
+  /** The service's own mappings; the citizen directory and the regional parameters are added by the kit. */
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
+  /** The service's own consumers; every service also follows citizen.identity-linked.v1 (added by the kit). */
   handlers: (deps: ServiceDeps) => MessageHandler[];
 }
 
@@ -70,7 +74,7 @@ export async function createSubgraphService(
   const log = d.logger ?? createLogger(def.name, config.logLevel);
   const orm = await initOrm({
     databaseUrl: config.databaseUrl,
-    entities: def.entities,
+    entities: [RegionalParameterSchema, ...def.entities],
     migrations: def.migrations,
     poolMax: config.dbPoolMax,
     logger: log,
@@ -103,7 +107,7 @@ export async function createSubgraphService(
     orm,
     bus: d.bus,
     outbox,
-    handlers: def.handlers(deps),
+    handlers: [...def.handlers(deps), identityLinkedHandler(deps, def.agency)],
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },

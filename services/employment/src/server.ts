@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import {
   createSubgraphService,
-  identityLinkedHandler,
   loadSubgraphSdl,
   referralReplyHandlers,
-  RegionalParameterSchema,
   type ServiceConfig,
   type ServiceDependencies,
   type SubgraphDefinition,
@@ -35,14 +33,9 @@ export const employmentSubgraph: SubgraphDefinition = {
     ContractSupportSchema,
     IncomingEmploymentReferralSchema,
     OutgoingReferralSchema,
-    RegionalParameterSchema,
   ],
   migrations,
-  handlers: (deps) => [
-    ...socialProtectionHandlers(deps),
-    ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
-    identityLinkedHandler(deps, 'EMPLOYMENT'),
-  ],
+  handlers: (deps) => [...socialProtectionHandlers(deps), ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral')],
 };
 
 export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

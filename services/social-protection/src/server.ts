@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import {
   CalendarDaySchema,
   createSubgraphService,
-  identityLinkedHandler,
   loadSubgraphSdl,
-  RegionalParameterSchema,
   type ServiceConfig,
   type ServiceDependencies,
   type SubgraphDefinition,
@@ -41,16 +39,11 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     MonthlyReportSchema,
     ControlVisitSchema,
     PartnerEventSchema,
-    RegionalParameterSchema,
     SubsistenceMinimumSchema,
     CalendarDaySchema,
   ],
   migrations,
-  handlers: (deps) => [
-    ...referralForContractHandlers(deps),
-    ...partnerReportHandlers(deps),
-    identityLinkedHandler(deps, 'SOCIAL_PROTECTION'),
-  ],
+  handlers: (deps) => [...referralForContractHandlers(deps), ...partnerReportHandlers(deps)],
 };
 
 export const createSocialProtectionServer = (

@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import {
   CalendarDaySchema,
   createSubgraphService,
-  identityLinkedHandler,
   referralReplyHandlers,
-  RegionalParameterSchema,
   loadSubgraphSdl,
   type ServiceConfig,
   type ServiceDependencies,
@@ -41,15 +39,10 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     UrgentServiceActSchema,
     AccompanimentCaseSchema,
     PreventionCaseSchema,
-    RegionalParameterSchema,
     CalendarDaySchema,
   ],
   migrations,
-  handlers: (deps) => [
-    ...contractHandlers(deps),
-    ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
-    identityLinkedHandler(deps, 'SOCIAL_SERVICE'),
-  ],
+  handlers: (deps) => [...contractHandlers(deps), ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral')],
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
