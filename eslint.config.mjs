@@ -40,4 +40,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Small files and functions (ARCHITECTURE.md): a file holds one thing, a function one step.
+    files: ['**/*.ts'],
+    ignores: ['**/migrations/**', '**/generated/**', '**/test/**', '**/*.spec.ts', 'tools/layer-rules/fixture/**'],
+    rules: {
+      'max-lines': ['error', { max: 350, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
 );

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { issueToken } from '@sc/auth';
-import { createLogger, envInt, loadConfig } from '@sc/runtime';
+import { createLogger, envInt, loadConfig, type Logger } from '@sc/runtime';
 import {
   DEFAULT_RUNTIME_DIR,
   EmbeddedPostgresError,
@@ -41,26 +41,30 @@ const dbEnvName = (n: ServiceName) => `${n.toUpperCase().replace(/-/g, '_')}_DAT
 // What a volatile broker may have lost at a crash is published again on start (inboxes drop copies).
 const VOLATILE_REPUBLISH_MS = 15 * 60_000;
 
+const launcherEnv = z.object({
+  EMBEDDED_PG_PORT: envInt(EMBEDDED_PG_DEFAULTS.port),
+  EMBEDDED_PG_DATA_DIR: z.string().default(EMBEDDED_PG_DEFAULTS.dataDir),
+  EMBEDDED_PG_RUNTIME_DIR: z.string().default(DEFAULT_RUNTIME_DIR),
+  EMBEDDED_MESSAGING: z.enum(['auto', 'kcat', 'in-process']).default('auto'),
+  LOG_LEVEL: z.string().default('info'),
+});
+type LauncherEnv = z.infer<typeof launcherEnv>;
+
+/** What was started, so that a signal or a failure stops it in order. */
+interface Started {
+  pg?: RunningPostgres;
+  mock?: RunningKafkaMock;
+  stack?: Stack;
+}
+
 async function main(): Promise<void> {
-  const env = loadConfig(
-    z.object({
-      EMBEDDED_PG_PORT: envInt(EMBEDDED_PG_DEFAULTS.port),
-      EMBEDDED_PG_DATA_DIR: z.string().default(EMBEDDED_PG_DEFAULTS.dataDir),
-      EMBEDDED_PG_RUNTIME_DIR: z.string().default(DEFAULT_RUNTIME_DIR),
-      EMBEDDED_MESSAGING: z.enum(['auto', 'kcat', 'in-process']).default('auto'),
-      LOG_LEVEL: z.string().default('info'),
-    }),
-    process.env,
-    'npm start',
-  );
+  const env = loadConfig(launcherEnv, process.env, 'npm start');
   const log = createLogger('start', env.LOG_LEVEL);
-  let pg: RunningPostgres | undefined;
-  let mock: RunningKafkaMock | undefined;
-  let stack: Stack | undefined;
+  const started: Started = {};
   const stopAll = async () => {
-    await stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
-    await mock?.stop();
-    await pg?.stop();
+    await started.stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
+    await started.mock?.stop();
+    await started.pg?.stop();
   };
   // A terminal's Ctrl-C reaches every process of the group, and npm relays it again:
   // the first signal starts an ordered stop, later ones must not cut it short.
@@ -79,51 +83,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   try {
-    // 1. PostgreSQL
-    const urls = {} as Record<ServiceName, string>;
-    if (SERVICE_NAMES.every((n) => process.env[dbEnvName(n)])) {
-      for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
-      log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
-    } else {
-      pg = await startEmbeddedPostgres({
-        dataDir: env.EMBEDDED_PG_DATA_DIR,
-        port: env.EMBEDDED_PG_PORT,
-        persistent: true,
-        runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR,
-        onLog: (line) => log.debug(line),
-      });
-      for (const n of SERVICE_NAMES) {
-        const db = databaseOf(n);
-        await ensureDatabase(pg.url('postgres'), db);
-        urls[n] = pg.url(db);
-      }
-      log.info({ dataDir: pg.dataDir, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
-    }
-
-    // 2. Messaging
-    let kafka: KafkaEnv | null = kafkaConfigFromEnv();
-    let messaging: string;
-    let volatile = false;
-    if (kafka) {
-      messaging = `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`;
-    } else if (env.EMBEDDED_MESSAGING !== 'in-process' && kcatAvailable()) {
-      mock = await startKafkaMock(3);
-      kafka = localKafkaEnv(mock.brokers);
-      messaging = `local Kafka-protocol broker (kcat mock cluster) at ${mock.brokers.join(',')}; it keeps messages in memory only`;
-      volatile = true;
-    } else {
-      if (env.EMBEDDED_MESSAGING === 'kcat')
-        throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
-      const why =
-        env.EMBEDDED_MESSAGING === 'in-process'
-          ? 'EMBEDDED_MESSAGING=in-process'
-          : 'kcat not installed, KAFKA_BROKERS not set';
-      messaging = `in-process bus (${why}): same outbox/inbox semantics, nothing leaves this process`;
-      volatile = true;
-    }
+    const urls = await databases(env, log, started);
+    const { kafka, messaging, volatile } = await messagingFor(env, started);
     log.info(`messaging: ${messaging}`);
-
-    // 3. Services and gateway
     const services = {} as Record<ServiceName, ServiceConfig>;
     for (const n of SERVICE_NAMES) {
       const cfg = serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
@@ -131,37 +93,14 @@ async function main(): Promise<void> {
       services[n] = cfg;
     }
     const gw = gatewayConfigFromEnv();
-    stack = await startStack({
+    const stack = await startStack({
       services,
       kafka,
       gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth },
       logLevel: env.LOG_LEVEL,
     });
-
-    const sample = gw.auth.secret
-      ? await issueToken(gw.auth, {
-          subject: 'demo-kcson-specialist',
-          agency: 'SOCIAL_SERVICE',
-          roles: ['SPECIALIST'],
-          territory: '25000000',
-        })
-      : null;
-    const line = '─'.repeat(72);
-    process.stdout.write(
-      [
-        '',
-        line,
-        `  Gateway:    http://localhost:${gw.port}/graphql`,
-        ...SERVICE_NAMES.map((n) => `  ${n.padEnd(18)}${stack!.services[n].url}`),
-        `  Messaging:  ${messaging}`,
-        `  Token:      npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST`,
-        `              (agencies: SOCIAL_PROTECTION EMPLOYMENT SOCIAL_SERVICE MINISTRY)`,
-        ...(sample ? [`  Sample КЦСОН specialist token (8 h):`, `  ${sample}`] : []),
-        `  Stop:       Ctrl-C`,
-        line,
-        '',
-      ].join('\n'),
-    );
+    started.stack = stack;
+    process.stdout.write(await banner(gw, stack, messaging));
   } catch (e) {
     // What the person at the terminal can fix is one line, not a stack trace.
     if (e instanceof EmbeddedPostgresError) process.stderr.write(`npm start: ${e.message}\n`);
@@ -169,6 +108,80 @@ async function main(): Promise<void> {
     await stopAll();
     process.exit(1);
   }
+}
+
+/** Each service's database: its own <SERVICE>_DATABASE_URL when all are set, else the embedded cluster. */
+async function databases(env: LauncherEnv, log: Logger, started: Started): Promise<Record<ServiceName, string>> {
+  const urls = {} as Record<ServiceName, string>;
+  if (SERVICE_NAMES.every((n) => process.env[dbEnvName(n)])) {
+    for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
+    log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
+    return urls;
+  }
+  const pg = await startEmbeddedPostgres({
+    dataDir: env.EMBEDDED_PG_DATA_DIR,
+    port: env.EMBEDDED_PG_PORT,
+    persistent: true,
+    runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR,
+    onLog: (line) => log.debug(line),
+  });
+  started.pg = pg;
+  for (const n of SERVICE_NAMES) {
+    await ensureDatabase(pg.url('postgres'), databaseOf(n));
+    urls[n] = pg.url(databaseOf(n));
+  }
+  log.info({ dataDir: pg.dataDir, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
+  return urls;
+}
+
+/** KAFKA_BROKERS when set; else the kcat mock broker when installed; else the in-process bus — said at start-up. */
+async function messagingFor(
+  env: LauncherEnv,
+  started: Started,
+): Promise<{ kafka: KafkaEnv | null; messaging: string; volatile: boolean }> {
+  const kafka = kafkaConfigFromEnv();
+  if (kafka) return { kafka, messaging: `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`, volatile: false };
+  if (env.EMBEDDED_MESSAGING !== 'in-process' && kcatAvailable()) {
+    const mock = await startKafkaMock(3);
+    started.mock = mock;
+    const where = mock.brokers.join(',');
+    const messaging = `local Kafka-protocol broker (kcat mock cluster) at ${where}; it keeps messages in memory only`;
+    return { kafka: localKafkaEnv(mock.brokers), messaging, volatile: true };
+  }
+  if (env.EMBEDDED_MESSAGING === 'kcat')
+    throw new Error('EMBEDDED_MESSAGING=kcat but kcat is not installed (apt-get install -y kcat)');
+  const why =
+    env.EMBEDDED_MESSAGING === 'in-process'
+      ? 'EMBEDDED_MESSAGING=in-process'
+      : 'kcat not installed, KAFKA_BROKERS not set';
+  const messaging = `in-process bus (${why}): same outbox/inbox semantics, nothing leaves this process`;
+  return { kafka: null, messaging, volatile: true };
+}
+
+/** The banner: where everything listens, how to get a token, how to stop. */
+async function banner(gw: ReturnType<typeof gatewayConfigFromEnv>, stack: Stack, messaging: string): Promise<string> {
+  const sample = gw.auth.secret
+    ? await issueToken(gw.auth, {
+        subject: 'demo-kcson-specialist',
+        agency: 'SOCIAL_SERVICE',
+        roles: ['SPECIALIST'],
+        territory: '25000000',
+      })
+    : null;
+  const line = '─'.repeat(72);
+  return [
+    '',
+    line,
+    `  Gateway:    http://localhost:${gw.port}/graphql`,
+    ...SERVICE_NAMES.map((n) => `  ${n.padEnd(18)}${stack.services[n].url}`),
+    `  Messaging:  ${messaging}`,
+    `  Token:      npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST`,
+    `              (agencies: SOCIAL_PROTECTION EMPLOYMENT SOCIAL_SERVICE MINISTRY)`,
+    ...(sample ? [`  Sample КЦСОН specialist token (8 h):`, `  ${sample}`] : []),
+    `  Stop:       Ctrl-C`,
+    line,
+    '',
+  ].join('\n');
 }
 
 void main();

@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { EntitySchema } from '@mikro-orm/core';
+import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier } from '@sc/auth';
 import { defaultBackoff, systemClock, type Agency, type Clock } from '@sc/kernel';
@@ -81,7 +81,43 @@ export async function createSubgraphService(
   });
   const applied = await migrate(orm);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
+  const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps);
 
+  const svc: SubgraphService = {
+    name: def.name,
+    deps,
+    relay,
+    consumer,
+    http,
+    async start(port = config.port) {
+      const p = await listen(http, port);
+      svc.url = `http://127.0.0.1:${p}/graphql`;
+      relay.start();
+      await consumer.start();
+      log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
+      return svc.url;
+    },
+    async stop() {
+      await close(http);
+      await consumer.stop();
+      await relay.stop();
+      await apollo.stop();
+      await readAudit.close();
+      await orm.close(true);
+    },
+  };
+  return svc;
+}
+
+/** The outbox with its relay, the long-lived dependencies use cases get, and the inbox consumer. */
+function messagingOf(
+  def: SubgraphDefinition,
+  config: ServiceConfig,
+  d: ServiceDependencies,
+  orm: MikroORM,
+  log: Logger,
+) {
   const relay = new OutboxRelay({
     connectionString: config.databaseUrl,
     bus: d.bus,
@@ -113,7 +149,12 @@ export async function createSubgraphService(
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },
     onOutcome: d.onConsumed,
   });
+  return { relay, consumer, deps };
+}
 
+/** Apollo's subgraph with the read-audit plugin, behind the kit's HTTP server (token verified per request). */
+async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: ServiceDependencies, deps: ServiceDeps) {
+  const { orm, log } = deps;
   const readAudit = new ReadAuditWriter(config.databaseUrl, log);
   const auditPlugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -158,29 +199,5 @@ export async function createSubgraphService(
       };
     },
   });
-
-  const svc: SubgraphService = {
-    name: def.name,
-    deps,
-    relay,
-    consumer,
-    http,
-    async start(port = config.port) {
-      const p = await listen(http, port);
-      svc.url = `http://127.0.0.1:${p}/graphql`;
-      relay.start();
-      await consumer.start();
-      log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
-      return svc.url;
-    },
-    async stop() {
-      await close(http);
-      await consumer.stop();
-      await relay.stop();
-      await apollo.stop();
-      await readAudit.close();
-      await orm.close(true);
-    },
-  };
-  return svc;
+  return { apollo, http, readAudit };
 }

@@ -71,66 +71,72 @@ export function validateHousehold(
       'ONE_APPLICANT',
       `the household must have exactly one APPLICANT, got ${applicants}`,
     );
-  return members.map((m, i) => {
-    const at = `${path}[${i}]`;
-    if (!m.fullName.trim()) throw new ValidationError(`${at}.fullName`, 'REQUIRED', 'must not be empty');
-    parseIsoDate(m.birthDate, `${at}.birthDate`);
-    if (m.birthDate > applicationDate)
-      throw new ValidationError(`${at}.birthDate`, 'NOT_IN_FUTURE', 'birth date cannot be after the application date');
-    const age = ageOn(m.birthDate, applicationDate);
-    if (m.relation === 'CHILD' && age >= 18)
+  return members.map((m, i) => validateMember(m, `${path}[${i}]`, period, applicationDate));
+}
+
+/** One member: name, birth date against the application date, the age rules of the relation, СНИЛС, incomes. */
+function validateMember(
+  m: HouseholdMemberInput,
+  at: string,
+  period: readonly IsoMonth[],
+  applicationDate: IsoDate,
+): HouseholdMember {
+  if (!m.fullName.trim()) throw new ValidationError(`${at}.fullName`, 'REQUIRED', 'must not be empty');
+  parseIsoDate(m.birthDate, `${at}.birthDate`);
+  if (m.birthDate > applicationDate)
+    throw new ValidationError(`${at}.birthDate`, 'NOT_IN_FUTURE', 'birth date cannot be after the application date');
+  const age = ageOn(m.birthDate, applicationDate);
+  if (m.relation === 'CHILD' && age >= 18)
+    throw new ValidationError(
+      `${at}.relation`,
+      'CHILD_UNDER_18',
+      'a CHILD member must be under 18; a student under 23 is STUDENT_UNDER_23',
+    );
+  if (m.relation === 'STUDENT_UNDER_23' && age >= 23)
+    throw new ValidationError(
+      `${at}.relation`,
+      'STUDENT_UNDER_23',
+      'a full-time student counts in the household only under 23',
+    );
+  if (m.snils && !isValidSnils(m.snils))
+    throw new ValidationError(`${at}.snils`, 'SNILS_CHECKSUM', 'СНИЛС check number does not match');
+  return {
+    id: uuidv7(),
+    relation: m.relation,
+    fullName: m.fullName.trim(),
+    birthDate: m.birthDate,
+    snils: m.snils ? normalizeSnils(m.snils) : null,
+    incomes: validateIncomes(m.incomes, at, period),
+  };
+}
+
+/** A member's incomes: months inside the income period, whole kopecks in range, one line per month and kind. */
+function validateIncomes(incomes: HouseholdMemberInput['incomes'], at: string, period: readonly IsoMonth[]) {
+  const seen = new Set<string>();
+  return incomes.map((inc, j) => {
+    const ip = `${at}.incomes[${j}]`;
+    parseIsoMonth(inc.month, `${ip}.month`);
+    if (!period.includes(inc.month))
       throw new ValidationError(
-        `${at}.relation`,
-        'CHILD_UNDER_18',
-        'a CHILD member must be under 18; a student under 23 is STUDENT_UNDER_23',
+        `${ip}.month`,
+        'INCOME_IN_PERIOD',
+        `income must fall in the income period ${period[0]}…${period[period.length - 1]}`,
       );
-    if (m.relation === 'STUDENT_UNDER_23' && age >= 23)
+    if (!Number.isInteger(inc.amountKopecks) || inc.amountKopecks < 0 || inc.amountKopecks > MAX_MONTHLY_INCOME_KOPECKS)
       throw new ValidationError(
-        `${at}.relation`,
-        'STUDENT_UNDER_23',
-        'a full-time student counts in the household only under 23',
+        `${ip}.amountKopecks`,
+        'AMOUNT_RANGE',
+        'must be a whole number of kopecks from 0 to 100 000 000',
       );
-    if (m.snils && !isValidSnils(m.snils))
-      throw new ValidationError(`${at}.snils`, 'SNILS_CHECKSUM', 'СНИЛС check number does not match');
-    const seen = new Set<string>();
-    const incomes = m.incomes.map((inc, j) => {
-      const ip = `${at}.incomes[${j}]`;
-      parseIsoMonth(inc.month, `${ip}.month`);
-      if (!period.includes(inc.month))
-        throw new ValidationError(
-          `${ip}.month`,
-          'INCOME_IN_PERIOD',
-          `income must fall in the income period ${period[0]}…${period[period.length - 1]}`,
-        );
-      if (
-        !Number.isInteger(inc.amountKopecks) ||
-        inc.amountKopecks < 0 ||
-        inc.amountKopecks > MAX_MONTHLY_INCOME_KOPECKS
-      ) {
-        throw new ValidationError(
-          `${ip}.amountKopecks`,
-          'AMOUNT_RANGE',
-          'must be a whole number of kopecks from 0 to 100 000 000',
-        );
-      }
-      const k = `${inc.month}|${inc.kind}`;
-      if (seen.has(k))
-        throw new ValidationError(
-          `${ip}`,
-          'UNIQUE_INCOME',
-          `${inc.kind} for ${inc.month} is listed twice; add the amounts`,
-        );
-      seen.add(k);
-      return { month: inc.month, kind: inc.kind, amountKopecks: inc.amountKopecks };
-    });
-    return {
-      id: uuidv7(),
-      relation: m.relation,
-      fullName: m.fullName.trim(),
-      birthDate: m.birthDate,
-      snils: m.snils ? normalizeSnils(m.snils) : null,
-      incomes,
-    };
+    const k = `${inc.month}|${inc.kind}`;
+    if (seen.has(k))
+      throw new ValidationError(
+        `${ip}`,
+        'UNIQUE_INCOME',
+        `${inc.kind} for ${inc.month} is listed twice; add the amounts`,
+      );
+    seen.add(k);
+    return { month: inc.month, kind: inc.kind, amountKopecks: inc.amountKopecks };
   });
 }
 

@@ -215,57 +215,9 @@ export class AdaptationProgramme {
       throw new ValidationError('input.activities', 'REQUIRED', 'a programme needs at least one activity');
     validateActivities(i.activities, i.plannedStart, end, p);
     validateBusinessPlan(i.direction, i.businessPlan, p);
-    if (i.direction === 'HARDSHIP') {
-      if (!i.hardshipPaymentMode)
-        throw new ValidationError(
-          'input.hardshipPaymentMode',
-          'REQUIRED',
-          'a HARDSHIP contract is paid MONTHLY or as a LUMP_SUM',
-        );
-      if (i.hardshipPaymentMode === 'LUMP_SUM') {
-        const v = i.hardshipLumpSumKopecks;
-        if (!v || !Number.isInteger(v) || v <= 0)
-          throw new ValidationError(
-            'input.hardshipLumpSumKopecks',
-            'REQUIRED',
-            'a positive lump sum in kopecks is required',
-          );
-      }
-    } else if (i.hardshipPaymentMode || i.hardshipLumpSumKopecks) {
-      throw new ValidationError(
-        'input.hardshipPaymentMode',
-        'HARDSHIP_ONLY',
-        'only a HARDSHIP contract chooses a payment mode',
-      );
-    }
+    validateHardshipMode(i);
 
-    const activities: PsaActivity[] = i.activities.map((x) => plannedActivity(x, a.now));
-    const standard = (
-      kind: PsaActivityKind,
-      description: string,
-      agency: ResponsibleAgency,
-      dueAfterMonths: number,
-    ): void => {
-      if (activities.some((x) => x.kind === kind)) return;
-      const due = addMonths(i.plannedStart, dueAfterMonths);
-      const dueDate = due < end ? due : end;
-      activities.push(
-        plannedActivity(
-          { kind, description, responsibleAgency: agency, startDate: i.plannedStart, dueDate },
-          a.now,
-          true,
-        ),
-      );
-    };
-    if (i.direction === 'JOB_SEARCH')
-      standard(
-        'JOB_SEEKER_REGISTRATION',
-        'Регистрация в ЦЗН в качестве ищущего работу (безработного)',
-        'EMPLOYMENT',
-        1,
-      );
-    if (i.includeFinancialLiteracy !== false)
-      standard('FINANCIAL_LITERACY', 'Обучение финансовой грамотности', 'SOCIAL_SERVICE', 2);
+    const activities = withStandardActivities(i, end, a.now);
 
     const prog =
       a.existing ??
@@ -290,6 +242,54 @@ export class AdaptationProgramme {
     });
     return prog;
   }
+}
+
+/** ТЖС only: paid MONTHLY or as a LUMP_SUM (then a positive sum); other directions choose no mode. */
+function validateHardshipMode(i: DraftProgrammeInput): void {
+  if (i.direction === 'HARDSHIP') {
+    if (!i.hardshipPaymentMode)
+      throw new ValidationError(
+        'input.hardshipPaymentMode',
+        'REQUIRED',
+        'a HARDSHIP contract is paid MONTHLY or as a LUMP_SUM',
+      );
+    if (i.hardshipPaymentMode === 'LUMP_SUM') {
+      const v = i.hardshipLumpSumKopecks;
+      if (!v || !Number.isInteger(v) || v <= 0)
+        throw new ValidationError(
+          'input.hardshipLumpSumKopecks',
+          'REQUIRED',
+          'a positive lump sum in kopecks is required',
+        );
+    }
+  } else if (i.hardshipPaymentMode || i.hardshipLumpSumKopecks) {
+    throw new ValidationError(
+      'input.hardshipPaymentMode',
+      'HARDSHIP_ONLY',
+      'only a HARDSHIP contract chooses a payment mode',
+    );
+  }
+}
+
+/**
+ * The entered activities plus the standard ones every ПСА has unless entered:
+ * registration at ЦЗН for a job search (due in a month), financial literacy
+ * at КЦСОН (in two months, unless declined) — each due no later than the end.
+ */
+function withStandardActivities(i: DraftProgrammeInput, end: IsoDate, now: Date): PsaActivity[] {
+  const activities: PsaActivity[] = i.activities.map((x) => plannedActivity(x, now));
+  const standard = (kind: PsaActivityKind, description: string, agency: ResponsibleAgency, dueAfterMonths: number) => {
+    if (activities.some((x) => x.kind === kind)) return;
+    const due = addMonths(i.plannedStart, dueAfterMonths);
+    const dueDate = due < end ? due : end;
+    const input = { kind, description, responsibleAgency: agency, startDate: i.plannedStart, dueDate };
+    activities.push(plannedActivity(input, now, true));
+  };
+  if (i.direction === 'JOB_SEARCH')
+    standard('JOB_SEEKER_REGISTRATION', 'Регистрация в ЦЗН в качестве ищущего работу (безработного)', 'EMPLOYMENT', 1);
+  if (i.includeFinancialLiteracy !== false)
+    standard('FINANCIAL_LITERACY', 'Обучение финансовой грамотности', 'SOCIAL_SERVICE', 2);
+  return activities;
 }
 
 /** Activities still open that one agency answers for. */
