@@ -5,7 +5,8 @@ import { linkCitizenSnils } from '../citizens/application/link-citizen-snils';
 import * as prev from '../prevention/application/prevention.use-cases';
 import { referForContract } from '../referrals/application/refer-for-contract';
 import * as urgent from '../urgent/application/urgent.use-cases';
-import { setSocialServiceParameter, setUrgentServiceType } from '../urgent/application/catalogue.use-cases';
+import { setSocialServiceParameter } from '../parameters/application/social-service-parameters';
+import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {

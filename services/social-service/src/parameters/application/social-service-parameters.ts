@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { IsoDate } from '@sc/kernel';
-import { loadParameterRows, type Read } from '@sc/subgraph-kit';
-import { SocialServiceParameters } from '../domain/social-service-parameters';
+import { inChange, loadParameterRows, setRegionalParameterValue, type CaseContext, type Read } from '@sc/subgraph-kit';
+import { ADMINISTER_CATALOGUE } from '../../access';
+import { SOCIAL_SERVICE_PARAMETER_DEFINITIONS, SocialServiceParameters } from '../domain/social-service-parameters';
 
 export async function loadSocialServiceParameters(
   em: EntityManager,
@@ -16,3 +17,15 @@ export const socialServiceParametersOn =
   (onDate?: IsoDate | null): Read<ReturnType<SocialServiceParameters['view']>> =>
   async ({ em, deps, today }) =>
     (await loadSocialServiceParameters(em, deps.config.region, onDate ?? today)).view();
+
+/** ADMIN: a КЦСОН parameter (deadlines of 442-ФЗ and 120-ФЗ work) from a date on. */
+export function setSocialServiceParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {
+  return inChange(ctx, 'setSocialServiceParameter', ADMINISTER_CATALOGUE, (tx, c) =>
+    setRegionalParameterValue(tx, SOCIAL_SERVICE_PARAMETER_DEFINITIONS, {
+      ...i,
+      region: ctx.deps.config.region,
+      changedBy: c.by,
+      changedAt: c.now,
+    }),
+  );
+}

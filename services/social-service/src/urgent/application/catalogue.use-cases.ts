@@ -1,7 +1,6 @@
-import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, setRegionalParameterValue, type CaseContext } from '@sc/subgraph-kit';
+import { ValidationError } from '@sc/kernel';
+import { inChange, type CaseContext } from '@sc/subgraph-kit';
 import { ADMINISTER_CATALOGUE } from '../../access';
-import { SOCIAL_SERVICE_PARAMETER_DEFINITIONS } from '../../parameters/domain/social-service-parameters';
 import { UrgentServiceTypeRecord, type UrgentServiceType } from '../domain/urgent-service-type';
 
 const SOURCES = ['FEDERAL', 'SEED', 'IRKUTSK', 'REGIONAL'];
@@ -28,16 +27,4 @@ export function setUrgentServiceType(
     });
     return (await tx.findOne(UrgentServiceTypeRecord, { code: i.code }))!;
   });
-}
-
-/** ADMIN: a КЦСОН parameter (deadlines of 442-ФЗ and 120-ФЗ work) from a date on. */
-export function setSocialServiceParameter(ctx: CaseContext, i: { code: string; value: number; validFrom: IsoDate }) {
-  return inChange(ctx, 'setSocialServiceParameter', ADMINISTER_CATALOGUE, (tx, c) =>
-    setRegionalParameterValue(tx, SOCIAL_SERVICE_PARAMETER_DEFINITIONS, {
-      ...i,
-      region: ctx.deps.config.region,
-      changedBy: c.by,
-      changedAt: c.now,
-    }),
-  );
 }
