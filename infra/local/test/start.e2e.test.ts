@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,4 +48,28 @@ describe('npm start (the embedded default)', () => {
     await eventually(async () => !groupAlive(second.child) && !postgresRunning(), 20_000, 100);
     expect(second.output()).toMatch(/"msg":"stopped"/);
   }, 180_000);
+});
+
+describe('npm start when PostgreSQL cannot start', () => {
+  it('says in one line what failed and what to do, exits 1, and shows no stack trace', async () => {
+    // Something else already listens on the port the embedded server wants.
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const env = await npmStartEnv({ EMBEDDED_PG_PORT: String(port) });
+      const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(1);
+      const ours = stderr.split('\n').filter((l) => l.startsWith('npm start:'));
+      expect(ours).toEqual([
+        `npm start: PostgreSQL could not start: port ${port} is taken. Set EMBEDDED_PG_PORT to a free port, or stop the program that listens on ${port}`,
+      ]);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });

@@ -107,7 +107,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const fastFlags = opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
   const server = await startServer(
     binDir,
-    ['-D', dataDir, '-p', String(port), '-c', 'max_connections=300', ...fastFlags],
+    // Loopback IPv4 only: clients use 127.0.0.1, and a port taken there must fail the start, not fall back to ::1.
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...fastFlags],
     ids,
     {
       port,
