@@ -9,7 +9,6 @@
  * Ctrl-C stops everything it started; a restart keeps the data.
  */
 import { z } from 'zod';
-import { issueToken } from '@sc/auth';
 import { createLogger, envInt, loadConfig, type Logger } from '@sc/runtime';
 import {
   DEFAULT_RUNTIME_DIR,
@@ -29,6 +28,7 @@ import {
   type KafkaEnv,
   type ServiceConfig,
 } from '@sc/subgraph-kit';
+import { banner, sampleTokenFor } from './banner';
 import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
 
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
       logLevel: env.LOG_LEVEL,
     });
     started.stack = stack;
-    process.stdout.write(await banner(gw, stack, messaging));
+    const sampleToken = await sampleTokenFor(gw.auth, process.env.NODE_ENV);
+    const serviceUrls = Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].url!]));
+    process.stdout.write(banner({ gatewayPort: gw.port, services: serviceUrls, messaging, sampleToken }));
   } catch (e) {
     // What the person at the terminal can fix is one line, not a stack trace.
     if (e instanceof EmbeddedPostgresError) process.stderr.write(`npm start: ${e.message}\n`);
@@ -156,32 +158,6 @@ async function messagingFor(
       : 'kcat not installed, KAFKA_BROKERS not set';
   const messaging = `in-process bus (${why}): same outbox/inbox semantics, nothing leaves this process`;
   return { kafka: null, messaging, volatile: true };
-}
-
-/** The banner: where everything listens, how to get a token, how to stop. */
-async function banner(gw: ReturnType<typeof gatewayConfigFromEnv>, stack: Stack, messaging: string): Promise<string> {
-  const sample = gw.auth.secret
-    ? await issueToken(gw.auth, {
-        subject: 'demo-kcson-specialist',
-        agency: 'SOCIAL_SERVICE',
-        roles: ['SPECIALIST'],
-        territory: '25000000',
-      })
-    : null;
-  const line = '─'.repeat(72);
-  return [
-    '',
-    line,
-    `  Gateway:    http://localhost:${gw.port}/graphql`,
-    ...SERVICE_NAMES.map((n) => `  ${n.padEnd(18)}${stack.services[n].url}`),
-    `  Messaging:  ${messaging}`,
-    `  Token:      npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST`,
-    `              (agencies: SOCIAL_PROTECTION EMPLOYMENT SOCIAL_SERVICE MINISTRY)`,
-    ...(sample ? [`  Sample КЦСОН specialist token (8 h):`, `  ${sample}`] : []),
-    `  Stop:       Ctrl-C`,
-    line,
-    '',
-  ].join('\n');
 }
 
 void main();

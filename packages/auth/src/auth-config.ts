@@ -12,6 +12,8 @@ export const authEnvSchema = z.object({
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().default('sc-dev-idp'),
   JWT_AUDIENCE: z.string().default('social-contract-federation'),
+  /** Longest accepted token lifetime (exp − iat, and exp − now), seconds; a token without exp is refused. */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
   NODE_ENV: z.string().optional(),
 });
 
@@ -20,9 +22,12 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Longest accepted lifetime of a token, seconds (default 12 h). */
+  maxLifetimeSeconds: number;
 }
 
-export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
+export function authConfigFrom(raw: z.input<typeof authEnvSchema>): AuthConfig {
+  const env = authEnvSchema.parse(raw);
   if (!env.JWT_SECRET && !env.JWT_JWKS_URL && env.NODE_ENV === 'production') {
     throw new Error('JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production');
   }
@@ -31,5 +36,6 @@ export function authConfigFrom(env: z.infer<typeof authEnvSchema>): AuthConfig {
     jwksUrl: env.JWT_JWKS_URL,
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
+    maxLifetimeSeconds: env.JWT_MAX_LIFETIME_SECONDS,
   };
 }

@@ -19,16 +19,18 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
-    let payload: unknown;
+    let payload: { exp?: number; iat?: number };
     try {
       ({ payload } = await jwtVerify(m[1]!, key as KeyObject, {
         issuer: cfg.issuer,
         audience: cfg.audience,
         algorithms: cfg.jwksUrl ? undefined : ['HS256'],
+        requiredClaims: ['exp'],
       }));
     } catch (e) {
       throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
     }
+    checkLifetime(payload, cfg.maxLifetimeSeconds);
     const claims = principalClaims.safeParse(payload);
     if (!claims.success)
       throw new UnauthenticatedError(
@@ -41,6 +43,14 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
       territory: claims.data.territory,
     };
   };
+}
+
+/** A token lives at most `max` seconds: from its issue (iat) and from now — a far expiry is refused. */
+function checkLifetime(p: { exp?: number; iat?: number }, max: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (p.exp! - now > max) throw new UnauthenticatedError(`token lifetime: exp is more than ${max} s away`);
+  if (p.iat !== undefined && p.exp! - p.iat > max)
+    throw new UnauthenticatedError(`token lifetime: exp − iat exceeds ${max} s`);
 }
 
 export interface IssueTokenInput {

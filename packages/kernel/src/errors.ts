@@ -69,8 +69,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * The caller is not authenticated. The client is told only that the token
+ * was refused; `reason` (which claim, which check) is for the server's log,
+ * so a prober learns nothing about what to forge next.
+ */
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'a valid bearer token is required') {
-    super('UNAUTHENTICATED', 'UNAUTHENTICATED', message);
+  constructor(readonly reason = 'no bearer token') {
+    super('UNAUTHENTICATED', 'UNAUTHENTICATED', 'the bearer token was refused');
   }
 }

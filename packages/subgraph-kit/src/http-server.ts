@@ -51,6 +51,8 @@ async function handle<C extends BaseContext>(
     context = await o.context(req, requestId);
   } catch (e) {
     if (isDomainError(e) && e.category === 'UNAUTHENTICATED') {
+      // The client learns only that the token was refused; which check failed is for the log.
+      o.logger.info({ requestId, reason: (e as { reason?: string }).reason }, 'token refused');
       res.setHeader('www-authenticate', 'Bearer');
       return sendJson(res, 401, { errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
