@@ -13,7 +13,11 @@ export const authEnvSchema = z.object({
   JWT_ISSUER: z.string().default('sc-dev-idp'),
   JWT_AUDIENCE: z.string().default('social-contract-federation'),
   /** Longest accepted token lifetime (exp − iat, and exp − now), seconds; a token without exp is refused. */
-  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   NODE_ENV: z.string().optional(),
 });
 

@@ -21,6 +21,35 @@ describe('message catalogue (contract tests)', () => {
     expect(m.schema.safeParse({ ...ok, surprise: 1 }).success).toBe(false);
   });
 
+  it('checks cross-field rules JSON Schema cannot express: dates in order, reasons for a refusal, a real change', () => {
+    const issue = (type: string, over: (e: Record<string, any>) => Record<string, any>) => {
+      const m = CATALOGUE.find((x) => x.type === type)!;
+      const r = m.schema.safeParse(over(structuredClone(m.examples[0]) as Record<string, any>));
+      return r.success ? 'valid' : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    };
+    expect(issue('contract.concluded-for-employment.v1', (e) => ({ ...e, endDate: '2026-11-01' }))).toContain(
+      'endDate: endDate must not be before startDate',
+    );
+    expect(
+      issue('contract.concluded-for-employment.v1', (e) => {
+        e.activities[0].dueDate = '2028-01-01';
+        return e;
+      }),
+    ).toBe('activities.0.dueDate: an activity falls due inside the term');
+    expect(issue('contract.concluded-for-social-service.v1', (e) => ({ ...e, serviceUntil: '2027-01-01' }))).toBe(
+      'serviceUntil: serviceUntil must not be before endDate',
+    );
+    expect(issue('contract.status-changed.v1', (e) => ({ ...e, previousStatus: e.status }))).toBe(
+      'status: a status change names a new status',
+    );
+    expect(
+      issue('commission.decisions.v1', (e) => {
+        e.decisions[0] = { ...e.decisions[0], decision: 'REFUSE', reasons: undefined };
+        return e;
+      }),
+    ).toBe('decisions.0.reasons: a return or a refusal states its reasons');
+  });
+
   it('committed JSON Schemas and AsyncAPI document are current (npm run schemas)', () => {
     const dir = join(__dirname, '..', 'schemas');
     for (const m of CATALOGUE) {

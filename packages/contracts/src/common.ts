@@ -40,3 +40,19 @@ export const personData = z
   })
   .strict();
 export type PersonData = z.infer<typeof personData>;
+
+/**
+ * Cross-field rule of a message: `later` is on or after `earlier` (ISO dates
+ * compare as strings). Reported on the later field's path. JSON Schema cannot
+ * say this; it is checked in code and listed in the message's description.
+ */
+export function dateOrder(
+  ctx: { addIssue(i: { code: 'custom'; path: (string | number)[]; message: string }): void },
+  path: (string | number)[],
+  later: string | undefined,
+  earlier: string | undefined,
+  rule: string,
+): void {
+  if (later !== undefined && earlier !== undefined && later < earlier)
+    ctx.addIssue({ code: 'custom', path, message: rule });
+}

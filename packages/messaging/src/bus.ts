@@ -20,6 +20,8 @@ export interface OutgoingRecord {
 export interface IncomingRecord extends OutgoingRecord {
   partition: number;
   offset: string;
+  /** The value's bytes exactly as received (the dead-letter store keeps them; `value` is their UTF-8 reading). */
+  rawValue?: Buffer;
 }
 
 export interface SubscribeOptions {

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { backoffDelay, isDomainError, sleep, uuidv7, type BackoffPolicy } from '@sc/kernel';
+import { backoffDelay, isDomainError, uuidv7, type BackoffPolicy } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
 import { TOPICS, type MessageData, type MessageType } from '@sc/contracts';
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
@@ -61,6 +61,8 @@ export class InboxConsumer {
   readonly stats: ConsumerStats = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
   private readonly byType: Map<string, MessageHandler>;
   private sub?: Subscription;
+  /** Set by stop(): a record between retries gives up at once (it is redelivered later, nothing is lost). */
+  private stopping = new AbortController();
 
   constructor(private readonly o: ConsumerOptions) {
     this.byType = new Map(o.handlers.map((h) => [h.message.type, h]));
@@ -72,6 +74,7 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     if (this.sub || this.topics.length === 0) return;
+    this.stopping = new AbortController();
     this.sub = await this.o.bus.subscribe({
       groupId: this.o.name,
       topics: this.topics,
@@ -82,6 +85,7 @@ export class InboxConsumer {
   async stop(): Promise<void> {
     const s = this.sub;
     this.sub = undefined;
+    this.stopping.abort();
     await s?.stop();
   }
 
@@ -102,6 +106,11 @@ export class InboxConsumer {
     }
     const h = this.byType.get(env.type);
     if (!h) return { outcome: this.count('ignored'), envelope: env };
+    // No text column can hold U+0000: such a body would fail every try, so it is refused at once.
+    if (hasNul(env.data)) {
+      const e = new Error('a string in the body contains U+0000');
+      return { outcome: await this.deadLetter(rec, env, 'CONTROL_CHARACTER', e, 1), envelope: env };
+    }
     const parsed = h.message.schema.safeParse(env.data);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -138,7 +147,8 @@ export class InboxConsumer {
           return { outcome: await this.deadLetter(rec, env, 'RETRIES_EXHAUSTED', e, attempt), envelope: env };
         const delay = backoffDelay(attempt, this.o.backoff);
         log.warn({ err: e, attempt, retryInMs: delay }, 'handler failed; retrying');
-        await sleep(delay);
+        // A stopping consumer does not wait out its retries: the record stays uncommitted and comes back.
+        if (!(await pauseUnlessStopped(delay, this.stopping.signal))) throw new ConsumerStoppingError();
       }
     }
   }
@@ -163,26 +173,29 @@ export class InboxConsumer {
     err: unknown,
     attempts: number,
   ): Promise<Outcome> {
-    const message = err instanceof Error ? err.message : String(err);
-    const id = recordId(rec);
+    const message = readable(err instanceof Error ? err.message : String(err));
+    const id = readable(recordId(rec));
+    const headers = Object.fromEntries(Object.entries(rec.headers).map(([k, v]) => [readable(k), readable(v)]));
+    const key = readable(rec.key);
     await this.o.orm.em.fork().transactional(async (em) => {
       const r = await execInTx<{ affectedRows?: number }>(
         em,
-        `insert into dead_letter (id, consumer, message_id, type, topic, partition, "offset", key, headers, payload, error_code, error, attempts)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into dead_letter (id, consumer, message_id, type, topic, partition, "offset", key, headers, payload, payload_bytes, error_code, error, attempts)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (consumer, message_id) where status = 'PENDING' do nothing`,
         [
           uuidv7(),
           this.o.name,
           id,
-          env?.type ?? rec.headers.ce_type ?? null,
+          readable(env?.type ?? rec.headers.ce_type ?? '') || null,
           rec.topic,
           rec.partition,
           rec.offset,
-          rec.key,
-          JSON.stringify(rec.headers),
-          rec.value,
-          code,
+          key,
+          JSON.stringify(headers),
+          readable(rec.value),
+          rec.rawValue ?? Buffer.from(rec.value, 'utf8'),
+          readable(code),
           message.slice(0, 4000),
           attempts,
         ],
@@ -193,17 +206,17 @@ export class InboxConsumer {
         em,
         {
           topic: topicName(this.o.outbox.topicPrefix, TOPICS.deadLetter),
-          key: rec.key || id,
+          key: key || id,
           headers: {
-            ...rec.headers,
+            ...headers,
             'x-dead-letter-consumer': this.o.name,
             'x-original-topic': rec.topic,
             'x-original-partition': String(rec.partition),
             'x-original-offset': rec.offset,
-            'x-error-code': code,
+            'x-error-code': readable(code),
             'x-error': message.slice(0, 1000),
           },
-          value: rec.value,
+          value: readable(rec.value),
         },
         'dead-letter',
       );
@@ -215,4 +228,36 @@ export class InboxConsumer {
     );
     return this.count('dead-lettered');
   }
+}
+
+/** Raised inside a handler's retries when the consumer stops: the record is not committed and is redelivered. */
+export class ConsumerStoppingError extends Error {
+  constructor() {
+    super('consumer stopping; the record will be redelivered');
+  }
+}
+
+/** Waits `ms`, or less if the consumer stops; true when the full pause elapsed. */
+function pauseUnlessStopped(ms: number, stopping: AbortSignal): Promise<boolean> {
+  if (stopping.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (full: boolean) => {
+      clearTimeout(t);
+      stopping.removeEventListener('abort', onAbort);
+      resolve(full);
+    };
+    const onAbort = () => done(false);
+    const t = setTimeout(() => done(true), ms);
+    stopping.addEventListener('abort', onAbort);
+  });
+}
+
+/** Text PostgreSQL can store: U+0000 (which neither text nor jsonb accepts) becomes U+FFFD. */
+const readable = (s: string): string => s.replaceAll('\u0000', '\uFFFD');
+
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') return Object.values(v).some(hasNul);
+  return false;
 }

@@ -153,6 +153,7 @@ export class KafkaBus implements MessageBus {
           key: message.key?.toString() ?? '',
           headers,
           value: message.value?.toString() ?? '',
+          rawValue: message.value ?? Buffer.alloc(0),
         };
         await s.handle(rec);
       },

@@ -47,3 +47,10 @@ export const MESSAGING_TABLES_V1: readonly string[] = [
    )`,
   `create unique index dead_letter_pending_uq on dead_letter (consumer, message_id) where status = 'PENDING'`,
 ];
+
+/**
+ * V2: the dead-letter store keeps the record's bytes as received. Text
+ * columns hold a readable copy with NUL characters replaced (PostgreSQL text
+ * and jsonb cannot hold U+0000), so storing a poison record never fails.
+ */
+export const MESSAGING_TABLES_V2: readonly string[] = [`alter table dead_letter add column payload_bytes bytea`];

@@ -2,13 +2,16 @@ import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { defineMessage, TOPICS } from '@sc/contracts';
 import { ValidationError } from '@sc/kernel';
+import { topicName } from '../src/topics';
 import { createLogger } from '@sc/runtime';
 import { count, createTestDatabase, eventually, query, testKafkaBus, uniqueSuffix } from '@sc/testing';
 import {
   handler,
   InboxConsumer,
   listDeadLetters,
+  InProcessBus,
   MESSAGING_TABLES_V1,
+  MESSAGING_TABLES_V2,
   Outbox,
   OutboxRelay,
   replayDeadLetters,
@@ -70,7 +73,7 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
       discovery: { warnWhenNoEntities: false },
       allowGlobalContext: false,
     });
-    for (const sql of MESSAGING_TABLES_V1) await orm.em.getConnection().execute(sql);
+    for (const sql of [...MESSAGING_TABLES_V1, ...MESSAGING_TABLES_V2]) await orm.em.getConnection().execute(sql);
     kafka = testKafkaBus(`msg-${uniqueSuffix()}`);
     bus = new FlakyBus(kafka, 0);
     relay = new OutboxRelay({
@@ -221,5 +224,86 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
       { key: 'dl', n: 2 },
       { key: 'dl', n: 1 },
     ]);
+  });
+
+  it('dead-letters a record with NUL bytes, keeping its raw bytes, and moves on to the next record of the key', async () => {
+    seen.length = 0;
+    const value = '{"specversion":"1.0","data":"a\u0000b"';
+    await kafka.publish([
+      {
+        topic: topicName(outbox.topicPrefix, TOPICS.citizens),
+        key: 'poison',
+        headers: { ce_id: 'nul\u0000id', ce_type: 'test.ping.v1', 'x-note': 'a\u0000b' },
+        value,
+      },
+    ]);
+    await send([{ key: 'poison', n: 7 }]);
+    await eventually(async () => seen.some((x) => x.key === 'poison' && x.n === 7));
+    const [row] = await query(
+      db,
+      `select payload, payload_bytes, headers, status from dead_letter where key = 'poison'`,
+    );
+    expect(row.status).toBe('PENDING');
+    expect(Buffer.compare(row.payload_bytes, Buffer.from(value, 'utf8'))).toBe(0);
+    expect(row.payload_bytes.includes(0)).toBe(true);
+    expect(row.payload).toBe(value.replace('\u0000', '\uFFFD'));
+    expect(row.headers['x-note']).toBe('a\uFFFDb');
+  });
+
+  it('dead-letters at once, without retries, a valid JSON body whose strings contain U+0000', async () => {
+    seen.length = 0;
+    await kafka.publish([
+      {
+        topic: topicName(outbox.topicPrefix, TOPICS.citizens),
+        key: 'nul-json',
+        headers: {
+          ce_id: 'nul-json-1',
+          ce_type: 'test.ping.v1',
+          ce_source: 'x',
+          ce_specversion: '1.0',
+          ce_subject: 'nul-json',
+          ce_time: new Date().toISOString(),
+          'content-type': 'application/json',
+        },
+        value: JSON.stringify({ key: 'nul\u0000json', n: 1 }),
+      },
+    ]);
+    await send([{ key: 'nul-json', n: 2 }]);
+    await eventually(async () => seen.some((x) => x.key === 'nul-json' && x.n === 2));
+    const rows = await query(db, `select error_code, attempts from dead_letter where key = 'nul-json'`);
+    expect(rows).toEqual([{ error_code: 'CONTROL_CHARACTER', attempts: 1 }]);
+  });
+
+  it('a stopping consumer does not wait out the retries of a failing record (it is redelivered later)', async () => {
+    const inProcess = new InProcessBus(log);
+    let failures = 0;
+    const slow = new InboxConsumer({
+      name: 'slow-consumer',
+      orm,
+      bus: inProcess,
+      outbox,
+      logger: log,
+      maxAttempts: 10,
+      backoff: { initialMs: 5_000, maxMs: 30_000, factor: 2 },
+      handlers: [
+        handler({
+          message: ping,
+          async handle() {
+            failures++;
+            throw new Error('database unavailable (injected)');
+          },
+        }),
+      ],
+    });
+    await slow.start();
+    const rec = (await query(db, `select topic, key, headers, payload from outbox_message limit 1`))[0];
+    await inProcess.publish([{ topic: rec.topic, key: 'slow', headers: rec.headers, value: rec.payload }]);
+    await eventually(async () => failures >= 1);
+    const t0 = Date.now();
+    await slow.stop();
+    // Without the abort the next retry alone would be 5 s away, and nine more would follow.
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(failures).toBe(1);
+    await inProcess.close();
   });
 });

@@ -22,3 +22,4 @@ export * from './referral-reply.consumer';
 export * from './refer-for-contract';
 export * from './working-calendar.store';
 export * from './read';
+export * from './platform-migrations';

@@ -24,6 +24,7 @@ import { createFormatError } from './errors';
 import { close, createGraphQLHttpServer, listen } from './http-server';
 import { identityLinkedHandler } from './identity-linked.consumer';
 import { initOrm, migrate, type MigrationObject } from './orm';
+import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 
@@ -75,7 +76,7 @@ export async function createSubgraphService(
   const orm = await initOrm({
     databaseUrl: config.databaseUrl,
     entities: [RegionalParameterSchema, ...def.entities],
-    migrations: def.migrations,
+    migrations: [...def.migrations, ...PLATFORM_MIGRATIONS].sort((a, b) => a.name.localeCompare(b.name)),
     poolMax: config.dbPoolMax,
     logger: log,
   });

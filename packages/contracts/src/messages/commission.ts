@@ -102,7 +102,11 @@ export const commissionDecisionsV1 = defineMessage({
             decision: commissionDecision,
             reasons: z.string().max(2000).optional(),
           })
-          .strict(),
+          .strict()
+          .refine((d) => d.decision === 'APPROVE' || Boolean(d.reasons?.trim()), {
+            path: ['reasons'],
+            message: 'a return or a refusal states its reasons',
+          }),
       ),
       heldAt: isoDateTime,
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citizenId, isoDate, isoDateTime, needsQuestionnaire, personData, uuid } from '../common';
+import { citizenId, dateOrder, isoDate, isoDateTime, needsQuestionnaire, personData, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 
 /** Направление социального контракта (DOMAIN.md §3). */
@@ -98,6 +98,18 @@ const contractCore = {
   concludedAt: isoDateTime,
 };
 
+/** The contract's term is not empty, and every activity assigned to a partner falls due inside it. */
+function contractDates(
+  d: { startDate: string; endDate: string; activities: { dueDate: string }[] },
+  ctx: Parameters<typeof dateOrder>[0],
+): void {
+  dateOrder(ctx, ['endDate'], d.endDate, d.startDate, 'endDate must not be before startDate');
+  d.activities.forEach((a, i) => {
+    dateOrder(ctx, ['activities', i, 'dueDate'], a.dueDate, d.startDate, 'an activity falls due inside the term');
+    dateOrder(ctx, ['activities', i, 'dueDate'], d.endDate, a.dueDate, 'an activity falls due inside the term');
+  });
+}
+
 /**
  * M2: ЦСПН → ЦЗН. «Информация о заключении социального контракта и
  * ходатайство о предоставлении полного комплекса услуг по содействию
@@ -118,7 +130,8 @@ export const contractConcludedForEmploymentV1 = defineMessage({
       trainingNeeded: z.boolean(),
       trainingCapKopecks: z.number().int().nonnegative().describe('the regional training cost cap, in kopecks'),
     })
-    .strict(),
+    .strict()
+    .superRefine(contractDates),
   examples: [
     {
       contractId: '0190f0c0-0000-7000-8000-000000000001',
@@ -166,7 +179,11 @@ export const contractConcludedForSocialServiceV1 = defineMessage({
       /** КЦСОН serves the holder during the contract and for a year after it (seed 003). */
       serviceUntil: isoDate,
     })
-    .strict(),
+    .strict()
+    .superRefine((d, ctx) => {
+      contractDates(d, ctx);
+      dateOrder(ctx, ['serviceUntil'], d.serviceUntil, d.endDate, 'serviceUntil must not be before endDate');
+    }),
   examples: [
     {
       contractId: '0190f0c0-0000-7000-8000-000000000001',
@@ -236,7 +253,11 @@ export const contractStatusChangedV1 = defineMessage({
       reason: z.string().max(2000).optional(),
       changedAt: isoDateTime,
     })
-    .strict(),
+    .strict()
+    .refine((d) => d.status !== d.previousStatus, {
+      path: ['status'],
+      message: 'a status change names a new status',
+    }),
   examples: [
     {
       contractId: '0190f0c0-0000-7000-8000-000000000001',
