@@ -23,3 +23,4 @@ export * from './refer-for-contract';
 export * from './working-calendar.store';
 export * from './read';
 export * from './platform-migrations';
+export * from './input-hygiene';
