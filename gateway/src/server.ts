@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
 import { createTokenVerifier, type AuthConfig, type Principal } from '@sc/auth';
@@ -35,12 +36,32 @@ export interface GatewayServer {
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
 
+type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
 /** Forwards the caller's token, so every subgraph verifies it again and audits the same subject. */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when a variable fails its scalar (e.g. Date
+   * 2025-02-30): that is the caller's mistake, so its coded error (BAD_USER_INPUT
+   * with the rule) reaches the client instead of becoming an internal error.
+   */
+  override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
+      const first = body?.errors?.[0];
+      if (first?.extensions?.code === 'BAD_USER_INPUT')
+        return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+    }
+    return super.errorFromResponse(response);
   }
 }
 

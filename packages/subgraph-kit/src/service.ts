@@ -170,9 +170,6 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
   };
   const apollo = new ApolloServer<RequestContext>({
     schema: guardInputs(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
-    // A bad variable (e.g. Date 2025-02-30) answers 200 with BAD_USER_INPUT, so the gateway passes the code on
-    // instead of turning an HTTP 400 from a subgraph into an internal error.
-    status400ForVariableCoercionErrors: false,
     formatError: createFormatError(log),
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
     plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],

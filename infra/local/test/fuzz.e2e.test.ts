@@ -1,0 +1,241 @@
+import fc from 'fast-check';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  getNamedType,
+  isLeafType,
+} from 'graphql';
+import { gql, query, testAuth } from '@sc/testing';
+import { issueToken } from '@sc/auth';
+import { SERVICE_NAMES } from '../src/stack';
+import { useTestStack } from './test-stack';
+
+/**
+ * Property-based fuzzing of every mutation through the gateway, against the
+ * real stack (three subgraphs, PostgreSQL, the Kafka-protocol broker):
+ * generated arguments — ids that are and are not UUIDs, text with control
+ * characters and past its length bound, impossible dates, huge numbers,
+ * unknown enum values — sent with tokens of every agency. No answer may be an
+ * INTERNAL_SERVER_ERROR or an HTTP 5xx, and a refused call must leave every
+ * table of the three databases as it was.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+
+describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`, () => {
+  const s = useTestStack();
+  let schema: GraphQLSchema;
+  let tokens: string[];
+
+  beforeAll(async () => {
+    const token = await issueToken(testAuth, {
+      subject: 'fuzz',
+      agency: 'SOCIAL_PROTECTION',
+      roles: ['SPECIALIST'],
+      territory: '25000000',
+    });
+    const r = await gql<IntrospectionQuery>(s.gatewayUrl, getIntrospectionQuery(), {}, token);
+    schema = buildClientSchema(r.data!);
+    const roles = ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'ADMIN'] as const;
+    tokens = await Promise.all(
+      (['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'] as const).map((agency) =>
+        issueToken(testAuth, { subject: `fuzz-${agency}`, agency, roles: [...roles], territory: '25000000' }),
+      ),
+    );
+  }, 60_000);
+
+  /** Every table of the three databases, as one digest per database (read-audit rows aside: reads are not changes). */
+  const fingerprint = () =>
+    Promise.all(
+      SERVICE_NAMES.map(async (n) => {
+        const tables = await query(
+          s.db[n],
+          `select tablename from pg_tables where schemaname = 'public' and tablename not in ('mikro_orm_migrations')`,
+        );
+        const parts = tables.map(({ tablename: t }) =>
+          t === 'audit_log'
+            ? `(select md5(coalesce(string_agg(a::text, '' order by a.id), '')) from audit_log a where action <> 'READ')`
+            : t === 'outbox_message'
+              ? `(select md5(coalesce(string_agg(o.id::text, '' order by o.seq), '')) from outbox_message o)`
+              : `(select md5(coalesce(string_agg(x::text, '' order by x::text), '')) from "${t}" x)`,
+        );
+        return (await query(s.db[n], `select ${parts.join(' || ')} as h`))[0].h as string;
+      }),
+    ).then((hs) => hs.join('|'));
+
+  /** After an accepted call, wait until its messages are published and consumed before the next fingerprint. */
+  const settle = async () => {
+    for (let quiet = 0, last = ''; quiet < 3;) {
+      const counts = await Promise.all(
+        SERVICE_NAMES.map(
+          async (n) =>
+            (
+              await query(
+                s.db[n],
+                `select (select count(*) from outbox_message where published_at is null) || '/' || (select count(*) from inbox_message) as c`,
+              )
+            )[0].c,
+        ),
+      );
+      const now = counts.join(',');
+      quiet = now === last && counts.every((c) => c.startsWith('0/')) ? quiet + 1 : 0;
+      last = now;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  it('answers the findings of the attack with BAD_USER_INPUT naming the argument and the rule', async () => {
+    const [sp] = tokens;
+    const first = async (q: string, v: Record<string, unknown> = {}) => (await gql(s.gatewayUrl, q, v, sp)).errors?.[0];
+    // An impossible date in a variable: the subgraph's coded error, not an internal one from the gateway.
+    expect(
+      await first(`query($d: Date) { regionalParameters(onDate: $d) { code } }`, { d: '2025-02-30' }),
+    ).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', rule: 'DATE_FORMAT' },
+    });
+    // An id that is not a UUID never reaches PostgreSQL: in a query, a mutation input and a federated key.
+    expect(await first(`{ scApplication(id: "x") { id } }`)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'id', rule: 'UUID' },
+    });
+    expect(await first(`{ citizen(id: "x") { socialProtectionProfile { lastName } } }`)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'id', rule: 'UUID' },
+    });
+    const withdraw = `mutation($i: ID!) { withdrawScApplication(applicationId: $i) { id } }`;
+    expect(await first(withdraw, { i: 'nope' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'applicationId', rule: 'UUID' },
+    });
+    // A control character or an overlong text in any string.
+    const draft = `query($c: ID!, $p: String!) { monthlyReportDraft(contractId: $c, period: $p) { period } }`;
+    const c = '01900000-0000-7000-8000-000000000000';
+    expect(await first(draft, { c, p: '2026-1\u00002' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'period', rule: 'NO_CONTROL_CHARACTERS' },
+    });
+    expect(await first(draft, { c, p: 'x'.repeat(10_001) })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'period', rule: 'MAX_LENGTH' },
+    });
+  });
+
+  it('never answers INTERNAL_SERVER_ERROR, and a refused call writes nothing', async () => {
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    const call = fc
+      .record({
+        field: fc.constantFrom(...mutations),
+        token: fc.constantFrom(...tokens),
+        seed: fc.integer(),
+      })
+      .chain(({ field, token }) =>
+        fc.record({
+          field: fc.constant(field),
+          token: fc.constant(token),
+          args: argsOf(field),
+        }),
+      );
+    let refused = 0;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(call, async ({ field, token, args }) => {
+        const before = await fingerprint();
+        const { query: q, variables } = operationFor(field, args);
+        const r = await gql(s.gatewayUrl, q, variables, token);
+        expect(r.status).toBeLessThan(500);
+        const internal = (r.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+        expect({ field: field.name, internal }).toEqual({ field: field.name, internal: [] });
+        if (r.errors?.length) {
+          refused++;
+          expect({ field: field.name, after: await fingerprint() }).toEqual({ field: field.name, after: before });
+        } else {
+          accepted++;
+          await settle();
+        }
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    expect(refused + accepted).toBe(RUNS);
+    expect(refused).toBeGreaterThan(RUNS / 2);
+  }, 600_000);
+});
+
+/** Values of one GraphQL input type: mostly plausible, often hostile. */
+function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueOf(type.ofType, depth);
+  const nullable = (a: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 9, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isListType(type)) return nullable(fc.array(valueOf(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 3 }));
+  if (isEnumType(type))
+    return nullable(
+      fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) },
+        { weight: 1, arbitrary: fc.string() },
+      ),
+    );
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields());
+    const shape = Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)]));
+    const required = fields.filter((f) => isNonNullType(f.type)).map((f) => f.name);
+    return nullable(fc.record(shape, { requiredKeys: required }));
+  }
+  if (isScalarType(type)) return nullable(scalarOf(type.name));
+  return fc.constant(null);
+}
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('a\u0000b', 'tab\tok', 'bell\u0007', 'Ёжик ё', "'; drop table citizen; --", '%00', '\u202e'),
+  fc.constant('x'.repeat(10_001)),
+);
+
+function scalarOf(name: string): fc.Arbitrary<unknown> {
+  switch (name) {
+    case 'ID':
+      return fc.oneof(fc.uuid(), fc.constantFrom('x', '', '00000000-0000-0000-0000-00000000000g', '1'), hostileText);
+    case 'Int':
+      return fc.oneof(fc.integer({ min: -5, max: 500 }), fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 40)));
+    case 'Float':
+      return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(1e308, -0.5));
+    case 'Boolean':
+      return fc.boolean();
+    case 'Date':
+      return fc.oneof(
+        fc
+          .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2025-02-30', '2026-13-01', '26-01-01', ''),
+        hostileText,
+      );
+    case 'DateTime':
+      return fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        hostileText,
+      );
+    default:
+      return fc.oneof(
+        fc.string({ maxLength: 20 }).filter((x) => /^[0-9 -]*$/.test(x)),
+        hostileText,
+      );
+  }
+}
+
+function argsOf(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const shape = Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type)]));
+  return fc.record(shape, { requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name) });
+}
+
+/** The mutation with every argument as a variable, selecting only `__typename` (or nothing for a leaf). */
+function operationFor(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>) {
+  const defs = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const uses = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  return {
+    query: `mutation Fuzz${defs ? `(${defs})` : ''} { ${field.name}${uses ? `(${uses})` : ''}${selection} }`,
+    variables: args,
+  };
+}
