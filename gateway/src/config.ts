@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
-import { envInt, loadConfig } from '@sc/runtime';
+import { ConfigError, envInt, loadConfig } from '@sc/runtime';
 import { SUPERGRAPH_PATH } from './supergraph';
 
 export interface GatewayConfig {
@@ -10,6 +10,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string | undefined>;
   auth: AuthConfig;
   logLevel: string;
+  /** Signs the per-request assertion the subgraphs require (GATEWAY_SECRET; required in production). */
+  gatewaySecret?: string;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -21,10 +23,15 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       EMPLOYMENT_URL: z.url().optional(),
       SOCIAL_SERVICE_URL: z.url().optional(),
       LOG_LEVEL: z.string().default('info'),
+      GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
     }),
     env,
     'gateway',
   );
+  if (e.NODE_ENV === 'production' && !e.GATEWAY_SECRET)
+    throw new ConfigError(
+      'invalid configuration for gateway:\n  - GATEWAY_SECRET must be set when NODE_ENV=production',
+    );
   return {
     port: e.GATEWAY_PORT,
     supergraphSdl: readFileSync(e.SUPERGRAPH_PATH, 'utf8'),
@@ -35,5 +42,6 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     },
     auth: authConfigFrom(e),
     logLevel: e.LOG_LEVEL,
+    gatewaySecret: e.GATEWAY_SECRET,
   };
 }

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     subgraphUrls: cfg.subgraphUrls,
     auth: cfg.auth,
     logger,
+    gatewaySecret: cfg.gatewaySecret,
   });
   const url = await gw.start(cfg.port);
   logger.info({ url }, 'gateway ready');

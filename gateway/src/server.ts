@@ -5,7 +5,13 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
-import { createTokenVerifier, type AuthConfig, type Principal } from '@sc/auth';
+import {
+  createTokenVerifier,
+  GATEWAY_ASSERTION_HEADER,
+  gatewayAssertionSigner,
+  type AuthConfig,
+  type Principal,
+} from '@sc/auth';
 import type { Logger } from '@sc/runtime';
 import { close, createFormatError, createGraphQLHttpServer, listen } from '@sc/subgraph-kit';
 
@@ -23,6 +29,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Off only in the benchmark, to show what keep-alive saves (a TCP connection per subgraph fetch). */
   keepAlive?: boolean;
+  /** Shared with the subgraphs: each fetch carries an assertion signed with it (required in production). */
+  gatewaySecret?: string;
 }
 
 export interface GatewayServer {
@@ -40,10 +48,21 @@ type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>
 
 /** Forwards the caller's token, so every subgraph verifies it again and audits the same subject. */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraph: string,
+    private readonly assert?: (subgraph: string, authorization: string) => Promise<string>,
+  ) {
+    super(config);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+    // The subgraph accepts the caller's token only together with the gateway's word that it came through here.
+    if (this.assert && ctx.authorization)
+      request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.assert(this.subgraph, ctx.authorization));
   }
 
   /**
@@ -79,7 +98,11 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource({ url: o.subgraphUrls[name] ?? url, fetcher: subgraphFetch as never }),
+      new AuthForwardingDataSource(
+        { url: o.subgraphUrls[name] ?? url, fetcher: subgraphFetch as never },
+        name,
+        o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined,
+      ),
     logger: o.logger as never,
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -27,7 +27,7 @@ export interface StackOptions {
   services: Record<ServiceName, ServiceConfig>;
   /** null = one in-process bus shared by the three services. */
   kafka: KafkaEnv | null;
-  gateway: { port: number; supergraphSdl: string; auth: AuthConfig; keepAlive?: boolean };
+  gateway: { port: number; supergraphSdl: string; auth: AuthConfig; keepAlive?: boolean; secret?: string };
   logLevel: string;
   /** One time source for every service (end-to-end tests walk a contract through its months). */
   clock?: Clock;
@@ -70,6 +70,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     auth: o.gateway.auth,
     logger: createLogger('gateway', o.logLevel),
     keepAlive: o.gateway.keepAlive,
+    gatewaySecret: o.gateway.secret,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {

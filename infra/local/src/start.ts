@@ -8,6 +8,7 @@
  * - The three subgraphs and the gateway, in this one process.
  * Ctrl-C stops everything it started; a restart keeps the data.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createLogger, envInt, loadConfig, type Logger } from '@sc/runtime';
 import {
@@ -86,17 +87,19 @@ async function main(): Promise<void> {
     const urls = await databases(env, log, started);
     const { kafka, messaging, volatile } = await messagingFor(env, started);
     log.info(`messaging: ${messaging}`);
+    // Subgraphs accept only what the gateway forwards: with no GATEWAY_SECRET given, one is made for this run.
+    const gatewaySecret = process.env.GATEWAY_SECRET ?? randomBytes(32).toString('base64url');
     const services = {} as Record<ServiceName, ServiceConfig>;
     for (const n of SERVICE_NAMES) {
       const cfg = serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
       if (volatile) cfg.outbox.republishWindowMs = VOLATILE_REPUBLISH_MS;
-      services[n] = cfg;
+      services[n] = { ...cfg, gatewaySecret };
     }
     const gw = gatewayConfigFromEnv();
     const stack = await startStack({
       services,
       kafka,
-      gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth },
+      gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth, secret: gatewaySecret },
       logLevel: env.LOG_LEVEL,
     });
     started.stack = stack;

@@ -5,6 +5,9 @@ import { localKafkaEnv } from '@sc/subgraph-kit';
 import type { Clock } from '@sc/kernel';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from '../src/stack';
 
+/** End-to-end stacks run as deployed: subgraphs accept only requests the gateway vouches for. */
+export const TEST_GATEWAY_SECRET = 'test-only-gateway-secret-subgraphs-trust';
+
 export interface TestStack extends Stack {
   db: Record<ServiceName, string>;
   topicPrefix: string;
@@ -17,9 +20,19 @@ export async function startTestStack(opts: { clock?: Clock } = {}): Promise<Test
   const db = {} as Record<ServiceName, string>;
   for (const n of SERVICE_NAMES) db[n] = await createTestDatabase(n);
   const stack = await startStack({
-    services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, testServiceConfig(n, db[n], topicPrefix)])) as never,
+    services: Object.fromEntries(
+      SERVICE_NAMES.map((n) => [
+        n,
+        { ...testServiceConfig(n, db[n], topicPrefix), gatewaySecret: TEST_GATEWAY_SECRET },
+      ]),
+    ) as never,
     kafka: localKafkaEnv(kafkaBrokers, { mock: kafkaMock }),
-    gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth: testAuth },
+    gateway: {
+      port: 0,
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      auth: testAuth,
+      secret: TEST_GATEWAY_SECRET,
+    },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     clock: opts.clock,
   });

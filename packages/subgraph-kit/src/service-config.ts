@@ -17,6 +17,12 @@ export interface ServiceConfig {
   outbox: { batchSize: number; idlePollMs: number; retentionHours: number; republishWindowMs?: number };
   consumer: { maxAttempts: number };
   logLevel: string;
+  /** Interface to listen on: loopback by default, so only the gateway on this host reaches the subgraph. */
+  host?: string;
+  /** Shared with the gateway: when set, every request must carry the gateway's assertion (required in production). */
+  gatewaySecret?: string;
+  /** NODE_ENV=production: `_service` (the SDL) is closed, the supergraph being composed at build time. */
+  production?: boolean;
 }
 
 /** Only for the embedded default and tests; refused with NODE_ENV=production. */
@@ -50,11 +56,18 @@ export function serviceConfigFromEnv(
     OUTBOX_RETENTION_HOURS: envInt(168),
     CONSUMER_MAX_ATTEMPTS: envInt(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HOST: z.string().default('127.0.0.1'),
+    GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
     NODE_ENV: z.string().optional(),
   });
   const e = loadConfig(
     schema,
-    { ...env, PORT: env[`${p}_PORT`] ?? env.PORT, DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL },
+    {
+      ...env,
+      PORT: env[`${p}_PORT`] ?? env.PORT,
+      DATABASE_URL: env[`${p}_DATABASE_URL`] ?? env.DATABASE_URL,
+      HOST: env[`${p}_HOST`] ?? env.HOST,
+    },
     service,
   );
   if (e.NODE_ENV === 'production') {
@@ -63,12 +76,18 @@ export function serviceConfigFromEnv(
       !e.CITIZEN_ID_SECRET
         ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)'
         : '',
+      !e.GATEWAY_SECRET
+        ? '  - GATEWAY_SECRET must be set when NODE_ENV=production (the gateway proves itself to the subgraphs)'
+        : '',
     ].filter(Boolean);
     if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
   }
   return {
     name: service,
     port: e.PORT,
+    host: e.HOST,
+    gatewaySecret: e.GATEWAY_SECRET,
+    production: e.NODE_ENV === 'production',
     databaseUrl: e.DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
     auth: authConfigFrom(e),

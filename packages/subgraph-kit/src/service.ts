@@ -4,9 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
-import type { DocumentNode } from 'graphql';
-import { createTokenVerifier } from '@sc/auth';
-import { defaultBackoff, systemClock, type Agency, type Clock } from '@sc/kernel';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { createTokenVerifier, GATEWAY_ASSERTION_HEADER, gatewayAssertionVerifier } from '@sc/auth';
+import { defaultBackoff, ForbiddenError, systemClock, type Agency, type Clock } from '@sc/kernel';
 import { createLogger, type Logger } from '@sc/runtime';
 import {
   InboxConsumer,
@@ -93,7 +93,7 @@ export async function createSubgraphService(
     consumer,
     http,
     async start(port = config.port) {
-      const p = await listen(http, port);
+      const p = await listen(http, port, config.host ?? '127.0.0.1');
       svc.url = `http://127.0.0.1:${p}/graphql`;
       relay.start();
       await consumer.start();
@@ -169,7 +169,10 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     },
   };
   const apollo = new ApolloServer<RequestContext>({
-    schema: guardInputs(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
+    schema: closeSdlInProduction(
+      guardInputs(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
+      config.production === true,
+    ),
     formatError: createFormatError(log),
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
     plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
@@ -180,6 +183,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
   await apollo.start();
 
   const verify = createTokenVerifier(config.auth);
+  const fromGateway = config.gatewaySecret ? gatewayAssertionVerifier(config.gatewaySecret, def.name) : undefined;
   const http = createGraphQLHttpServer<RequestContext>({
     apollo,
     logger: log,
@@ -188,6 +192,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
       broker: () => d.bus.ping(),
     },
     context: async (req, requestId) => {
+      await fromGateway?.(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, req.headers.authorization);
       const principal = await verify(req.headers.authorization);
       const em = orm.em.fork();
       return {
@@ -202,4 +207,20 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     },
   });
   return { apollo, http, readAudit };
+}
+
+/**
+ * In production `_service { sdl }` answers FORBIDDEN: the supergraph is
+ * composed at build time, so nobody needs the subgraph's SDL at run time, and
+ * it would map the whole API for a prober.
+ */
+function closeSdlInProduction(schema: GraphQLSchema, production: boolean): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._service;
+  if (production && field)
+    field.resolve = () => {
+      throw new ForbiddenError('the subgraph schema is composed at build time; _service is closed', {
+        rule: 'SDL_CLOSED_IN_PRODUCTION',
+      });
+    };
+  return schema;
 }

@@ -32,6 +32,8 @@ export function serviceUnderTest(o: {
   create: (cfg: ServiceConfig, deps: ServiceDependencies) => Promise<SubgraphService>;
   clock?: Clock;
   caller: { agency: Agency; roles?: Role[]; subject?: string };
+  /** Settings that differ from the test defaults (a gateway secret, production mode). */
+  config?: Partial<ServiceConfig>;
 }): ServiceUnderTest {
   const t = {} as ServiceUnderTest;
   let api: GraphqlClient | undefined;
@@ -47,7 +49,8 @@ export function serviceUnderTest(o: {
     t.db = await createTestDatabase(short);
     t.prefix = `t${uniqueSuffix()}.`;
     t.bus = testKafkaBus(`${short}-${uniqueSuffix()}`);
-    t.svc = await o.create(testServiceConfig(o.name, t.db, t.prefix), { bus: t.bus, clock: o.clock });
+    const config = { ...testServiceConfig(o.name, t.db, t.prefix), ...o.config };
+    t.svc = await o.create(config, { bus: t.bus, clock: o.clock });
     t.url = await t.svc.start(0);
     t.token = await tokenFor(o.caller.agency, o.caller.roles ?? ['SPECIALIST'], o.caller.subject);
     api = graphqlClient(t.url, t.token, t.db);
