@@ -13,7 +13,7 @@ import {
   type Principal,
 } from '@sc/auth';
 import type { Logger } from '@sc/runtime';
-import { close, createFormatError, createGraphQLHttpServer, listen } from '@sc/subgraph-kit';
+import { close, createFormatError, createGraphQLHttpServer, listen, queryLimits } from '@sc/subgraph-kit';
 
 export interface GatewayContext {
   principal: Principal;
@@ -105,8 +105,12 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ),
     logger: o.logger as never,
   });
+  const limits = queryLimits<GatewayContext>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: createFormatError(o.logger),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,

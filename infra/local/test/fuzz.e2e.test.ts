@@ -123,6 +123,22 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
     });
   });
 
+  it('refuses documents past the query limits before executing them, and suggests nothing', async () => {
+    const [sp] = tokens;
+    const code = async (q: string) => (await gql(s.gatewayUrl, q, {}, sp)).errors?.[0]?.extensions?.code;
+    const id = '01900000-0000-7000-8000-000000000000';
+    // A cycle through the federated Citizen, seven levels deep (the limit is six).
+    const deep = `{ citizen(id: "${id}") { urgentServiceCases { citizen { urgentServiceCases { citizen { urgentServiceCases { id } } } } } } }`;
+    expect(await code(deep)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: calendarDays(year: 2026) { date }`).join(' ')} }`;
+    expect(await code(aliases)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const tokensOver = await gql(s.gatewayUrl, `{ ${'__typename '.repeat(1001)} }`, {}, sp);
+    expect(tokensOver.status).toBe(400);
+    expect(tokensOver.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const typo = await gql(s.gatewayUrl, `{ citizn(id: "${id}") { id } }`, {}, sp);
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
   it('never answers INTERNAL_SERVER_ERROR, and a refused call writes nothing', async () => {
     const mutations = Object.values(schema.getMutationType()!.getFields());
     const call = fc

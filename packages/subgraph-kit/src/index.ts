@@ -24,3 +24,4 @@ export * from './working-calendar.store';
 export * from './read';
 export * from './platform-migrations';
 export * from './input-hygiene';
+export * from './query-limits';

@@ -26,6 +26,7 @@ import { identityLinkedHandler } from './identity-linked.consumer';
 import { guardInputs } from './input-hygiene';
 import { initOrm, migrate, type MigrationObject } from './orm';
 import { PLATFORM_MIGRATIONS } from './platform-migrations';
+import { queryLimits } from './query-limits';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 
@@ -168,6 +169,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
       };
     },
   };
+  const limits = queryLimits<RequestContext>();
   const apollo = new ApolloServer<RequestContext>({
     schema: closeSdlInProduction(
       guardInputs(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
@@ -175,7 +177,9 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     ),
     formatError: createFormatError(log),
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
-    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     // The process owner (main.ts, the launcher) stops things in order; Apollo would re-raise the signal mid-way.
     stopOnTerminationSignals: false,

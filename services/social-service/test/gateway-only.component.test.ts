@@ -54,6 +54,17 @@ describe('КЦСОН subgraph reachable only through the gateway (production set
     expect(sdl.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'SDL_CLOSED_IN_PRODUCTION' });
   });
 
+  it('applies the query limits itself, behind the gateway too', async () => {
+    const headers = {
+      authorization: bearer(),
+      [GATEWAY_ASSERTION_HEADER]: await gatewayAssertionSigner(SECRET)('social-service', bearer()),
+    };
+    const id = '01900000-0000-7000-8000-000000000000';
+    const deep = `{ urgentServiceCase(id: "${id}") { citizen { urgentServiceCases { citizen { urgentServiceCases { citizen { id } } } } } } }`;
+    const r: any = await (await post(deep, headers)).json();
+    expect(r.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('listens on loopback only', () => {
     const address = sut.svc.http.address();
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
