@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
 import { ConfigError, envInt, loadConfig } from '@sc/runtime';
+import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitOptions } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from './supergraph';
 
 export interface GatewayConfig {
@@ -12,6 +13,10 @@ export interface GatewayConfig {
   logLevel: string;
   /** Signs the per-request assertion the subgraphs require (GATEWAY_SECRET; required in production). */
   gatewaySecret?: string;
+  /** Counters in GATEWAY_DATABASE_URL when set (shared by replicas), else in this process. */
+  rateLimit: { databaseUrl?: string; perSubject: number; perAddress: number; windowSeconds: number };
+  requestTimeoutMs: number;
+  trustProxy: boolean;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -24,6 +29,15 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       SOCIAL_SERVICE_URL: z.url().optional(),
       LOG_LEVEL: z.string().default('info'),
       GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
+      GATEWAY_DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .optional(),
+      RATE_LIMIT_PER_SUBJECT: envInt(600),
+      RATE_LIMIT_PER_ADDRESS: envInt(1200),
+      RATE_LIMIT_WINDOW_SECONDS: envInt(60),
+      GATEWAY_REQUEST_TIMEOUT_MS: envInt(15_000),
+      GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     }),
     env,
     'gateway',
@@ -43,5 +57,23 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     auth: authConfigFrom(e),
     logLevel: e.LOG_LEVEL,
     gatewaySecret: e.GATEWAY_SECRET,
+    rateLimit: {
+      databaseUrl: e.GATEWAY_DATABASE_URL,
+      perSubject: e.RATE_LIMIT_PER_SUBJECT,
+      perAddress: e.RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
+    trustProxy: e.GATEWAY_TRUST_PROXY === 'true',
+  };
+}
+
+/** The limiter's options, with its store: PostgreSQL when a database is configured, else this process's memory. */
+export function rateLimitOf(c: GatewayConfig['rateLimit'], databaseUrl = c.databaseUrl): RateLimitOptions {
+  return {
+    store: databaseUrl ? new PostgresRateLimitStore(databaseUrl) : new MemoryRateLimitStore(),
+    perSubject: c.perSubject,
+    perAddress: c.perAddress,
+    windowSeconds: c.windowSeconds,
   };
 }

@@ -1,5 +1,5 @@
 import { createLogger } from '@sc/runtime';
-import { gatewayConfigFromEnv } from './config';
+import { gatewayConfigFromEnv, rateLimitOf } from './config';
 import { createGatewayServer } from './server';
 
 async function main(): Promise<void> {
@@ -11,7 +11,12 @@ async function main(): Promise<void> {
     auth: cfg.auth,
     logger,
     gatewaySecret: cfg.gatewaySecret,
+    rateLimit: rateLimitOf(cfg.rateLimit),
+    requestTimeoutMs: cfg.requestTimeoutMs,
+    trustProxy: cfg.trustProxy,
   });
+  if (!cfg.rateLimit.databaseUrl)
+    logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');
   const url = await gw.start(cfg.port);
   logger.info({ url }, 'gateway ready');
   const stop = async () => {

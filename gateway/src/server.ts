@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
@@ -13,7 +13,15 @@ import {
   type Principal,
 } from '@sc/auth';
 import type { Logger } from '@sc/runtime';
-import { close, createFormatError, createGraphQLHttpServer, listen, queryLimits } from '@sc/subgraph-kit';
+import {
+  close,
+  createFormatError,
+  createGraphQLHttpServer,
+  listen,
+  queryLimits,
+  rateLimiter,
+  type RateLimitOptions,
+} from '@sc/subgraph-kit';
 
 export interface GatewayContext {
   principal: Principal;
@@ -31,6 +39,12 @@ export interface GatewayOptions {
   keepAlive?: boolean;
   /** Shared with the subgraphs: each fetch carries an assertion signed with it (required in production). */
   gatewaySecret?: string;
+  /** Requests per subject and per client address (429 + Retry-After past them); off when absent. */
+  rateLimit?: RateLimitOptions;
+  /** Longest a client waits for an answer before 504 TIMEOUT. */
+  requestTimeoutMs?: number;
+  /** Take the client address from X-Forwarded-For (behind a trusted load balancer only). */
+  trustProxy?: boolean;
 }
 
 export interface GatewayServer {
@@ -117,6 +131,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   });
   await apollo.start();
   const verify = createTokenVerifier(o.auth);
+  const limit = o.rateLimit ? rateLimiter(o.rateLimit) : undefined;
   const urls = Object.values(o.subgraphUrls).filter(Boolean) as string[];
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
@@ -130,11 +145,14 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
         },
       ]),
     ),
-    context: async (req, requestId) => ({
-      principal: await verify(req.headers.authorization),
-      authorization: req.headers.authorization!,
-      requestId,
-    }),
+    timeoutMs: o.requestTimeoutMs,
+    context: async (req, requestId) => {
+      // The address is counted before the token is checked, so a flood of forged tokens is limited too.
+      await limit?.('address', clientAddress(req, o.trustProxy === true));
+      const principal = await verify(req.headers.authorization);
+      await limit?.('subject', principal.subject);
+      return { principal, authorization: req.headers.authorization!, requestId };
+    },
   });
   const g: GatewayServer = {
     http,
@@ -149,4 +167,14 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
     },
   };
   return g;
+}
+
+/** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }

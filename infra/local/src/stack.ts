@@ -8,6 +8,7 @@ import {
   type ServiceConfig,
   type ServiceDependencies,
   type SubgraphService,
+  type RateLimitOptions,
 } from '@sc/subgraph-kit';
 import { createEmploymentServer } from '@sc/employment';
 import { createSocialProtectionServer } from '@sc/social-protection';
@@ -27,7 +28,15 @@ export interface StackOptions {
   services: Record<ServiceName, ServiceConfig>;
   /** null = one in-process bus shared by the three services. */
   kafka: KafkaEnv | null;
-  gateway: { port: number; supergraphSdl: string; auth: AuthConfig; keepAlive?: boolean; secret?: string };
+  gateway: {
+    port: number;
+    supergraphSdl: string;
+    auth: AuthConfig;
+    keepAlive?: boolean;
+    secret?: string;
+    rateLimit?: RateLimitOptions;
+    requestTimeoutMs?: number;
+  };
   logLevel: string;
   /** One time source for every service (end-to-end tests walk a contract through its months). */
   clock?: Clock;
@@ -71,6 +80,8 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     logger: createLogger('gateway', o.logLevel),
     keepAlive: o.gateway.keepAlive,
     gatewaySecret: o.gateway.secret,
+    rateLimit: o.gateway.rateLimit,
+    requestTimeoutMs: o.gateway.requestTimeoutMs,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {
@@ -80,6 +91,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     gatewayUrl,
     async stop() {
       await gateway.stop();
+      await o.gateway.rateLimit?.store.close();
       for (const n of SERVICE_NAMES) await services[n].stop();
       await Promise.allSettled([...new Set(Object.values(buses))].map((b) => b.close()));
     },

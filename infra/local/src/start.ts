@@ -21,7 +21,7 @@ import {
   type RunningKafkaMock,
   type RunningPostgres,
 } from '@sc/local-infra';
-import { gatewayConfigFromEnv } from '@sc/gateway';
+import { gatewayConfigFromEnv, rateLimitOf } from '@sc/gateway';
 import {
   kafkaConfigFromEnv,
   localKafkaEnv,
@@ -99,7 +99,15 @@ async function main(): Promise<void> {
     const stack = await startStack({
       services,
       kafka,
-      gateway: { port: gw.port, supergraphSdl: gw.supergraphSdl, auth: gw.auth, secret: gatewaySecret },
+      gateway: {
+        port: gw.port,
+        supergraphSdl: gw.supergraphSdl,
+        auth: gw.auth,
+        secret: gatewaySecret,
+        // The embedded cluster keeps the counters, as a shared database would for several replicas.
+        rateLimit: rateLimitOf(gw.rateLimit, gw.rateLimit.databaseUrl ?? urls.gateway),
+        requestTimeoutMs: gw.requestTimeoutMs,
+      },
       logLevel: env.LOG_LEVEL,
     });
     started.stack = stack;
@@ -116,8 +124,12 @@ async function main(): Promise<void> {
 }
 
 /** Each service's database: its own <SERVICE>_DATABASE_URL when all are set, else the embedded cluster. */
-async function databases(env: LauncherEnv, log: Logger, started: Started): Promise<Record<ServiceName, string>> {
-  const urls = {} as Record<ServiceName, string>;
+async function databases(
+  env: LauncherEnv,
+  log: Logger,
+  started: Started,
+): Promise<Record<ServiceName, string> & { gateway?: string }> {
+  const urls = {} as Record<ServiceName, string> & { gateway?: string };
   if (SERVICE_NAMES.every((n) => process.env[dbEnvName(n)])) {
     for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
     log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
@@ -135,6 +147,8 @@ async function databases(env: LauncherEnv, log: Logger, started: Started): Promi
     await ensureDatabase(pg.url('postgres'), databaseOf(n));
     urls[n] = pg.url(databaseOf(n));
   }
+  await ensureDatabase(pg.url('postgres'), 'gateway');
+  urls.gateway = pg.url('gateway');
   log.info({ dataDir: pg.dataDir, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
   return urls;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { isDomainError } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
+import { RateLimitedError } from './rate-limit';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -13,6 +14,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   readiness: Record<string, ReadinessCheck>;
   logger: Logger;
   maxBodyBytes?: number;
+  /** An answer within this time, or 504 TIMEOUT (the work may still finish; the client is not kept waiting). */
+  timeoutMs?: number;
 }
 
 /**
@@ -23,6 +26,14 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
  */
 export function createGraphQLHttpServer<C extends BaseContext>(o: GraphQLHttpOptions<C>): Server {
   const server = createServer((req, res) => {
+    const timer = o.timeoutMs
+      ? setTimeout(() => {
+          if (res.headersSent) return;
+          o.logger.warn({ url: req.url, timeoutMs: o.timeoutMs }, 'request timed out');
+          sendJson(res, 504, { errors: [{ message: 'the request took too long', extensions: { code: 'TIMEOUT' } }] });
+        }, o.timeoutMs)
+      : undefined;
+    res.once('finish', () => clearTimeout(timer));
     handle(o, req, res).catch((err) => {
       o.logger.error({ err }, 'request failed');
       if (!res.headersSent)
@@ -50,6 +61,11 @@ async function handle<C extends BaseContext>(
   try {
     context = await o.context(req, requestId);
   } catch (e) {
+    if (e instanceof RateLimitedError) {
+      o.logger.info({ requestId, scope: e.scope }, 'rate limited');
+      res.setHeader('retry-after', String(e.retryAfterSeconds));
+      return sendJson(res, 429, { errors: [{ message: e.message, extensions: { code: 'RATE_LIMITED' } }] });
+    }
     if (isDomainError(e) && e.category === 'UNAUTHENTICATED') {
       // The client learns only that the token was refused; which check failed is for the log.
       o.logger.info({ requestId, reason: (e as { reason?: string }).reason }, 'token refused');
@@ -82,6 +98,7 @@ async function handle<C extends BaseContext>(
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,
   });
+  if (res.headersSent) return; // answered 504 already
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) res.setHeader(k, v);
   res.setHeader('x-request-id', requestId);
@@ -136,6 +153,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return; // a timeout answered first
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));

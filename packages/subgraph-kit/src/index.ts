@@ -25,3 +25,4 @@ export * from './read';
 export * from './platform-migrations';
 export * from './input-hygiene';
 export * from './query-limits';
+export * from './rate-limit';
