@@ -9,16 +9,13 @@
  * A replay goes through the service's outbox: its running relay publishes it
  * to the original topic within OUTBOX_POLL_INTERVAL_MS.
  */
-import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Agency } from '@sc/kernel';
-import { EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from '@sc/local-infra';
+import { EmbeddedPostgresError } from '@sc/local-infra';
 import { discardDeadLetters, listDeadLetters, Outbox, replayDeadLetters } from '@sc/messaging';
-import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
+import { serviceDatabase, SERVICES, type Service } from './service-database';
 
-const SERVICES = ['social-protection', 'employment', 'social-service'] as const;
-type Service = (typeof SERVICES)[number];
 const AGENCY: Record<Service, Agency> = {
   'social-protection': 'SOCIAL_PROTECTION',
   employment: 'EMPLOYMENT',
@@ -36,7 +33,7 @@ async function main(): Promise<void> {
     fail(`usage: npm run dlq -- list|replay|discard --service ${SERVICES.join('|')} [--id <uuid> ...]`);
   }
   if (cmd === 'discard' && !values.id?.length) fail('discard needs at least one --id');
-  const { url, pg } = await database(service);
+  const { url, pg } = await serviceDatabase(service);
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -71,28 +68,6 @@ async function main(): Promise<void> {
     await pg?.stop();
   }
 }
-
-/** The service's own URL, else the embedded cluster — started here if `npm start` is not running. */
-async function database(service: Service): Promise<{ url: string; pg?: RunningPostgres }> {
-  const own = process.env[`${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
-  if (own) return { url: own };
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? EMBEDDED_PG_DEFAULTS.port);
-  const pg = (await answers(port))
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? EMBEDDED_PG_DEFAULTS.dataDir,
-        port,
-        persistent: true,
-      });
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${databaseOf(service)}`, pg };
-}
-
-const answers = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-  });
 
 function fail(msg: string): never {
   console.error(msg);

@@ -26,3 +26,4 @@ export * from './platform-migrations';
 export * from './input-hygiene';
 export * from './query-limits';
 export * from './rate-limit';
+export * from './audit-chain';

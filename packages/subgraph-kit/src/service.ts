@@ -17,6 +17,7 @@ import {
   type MessageHandler,
 } from '@sc/messaging';
 import { ReadAudit } from './audit';
+import { AuditSealer } from './audit-chain';
 import { ReadAuditWriter } from './audit-writer';
 import { CitizenDirectory } from './citizen-directory';
 import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
@@ -86,6 +87,7 @@ export async function createSubgraphService(
   if (applied.length) log.info({ applied }, 'migrations applied');
   const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
   const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps);
+  const sealer = new AuditSealer(config.databaseUrl, log.child({ component: 'audit-sealer' }));
 
   const svc: SubgraphService = {
     name: def.name,
@@ -97,6 +99,7 @@ export async function createSubgraphService(
       const p = await listen(http, port, config.host ?? '127.0.0.1');
       svc.url = `http://127.0.0.1:${p}/graphql`;
       relay.start();
+      sealer.start();
       await consumer.start();
       log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
       return svc.url;
@@ -105,6 +108,7 @@ export async function createSubgraphService(
       await close(http);
       await consumer.stop();
       await relay.stop();
+      await sealer.stop();
       await apollo.stop();
       await readAudit.close();
       await orm.close(true);
