@@ -1,8 +1,8 @@
-import { ForbiddenError, type Agency, type Role } from '@sc/kernel';
+import { ForbiddenError, type PrincipalAgency, type Role } from '@sc/kernel';
 import type { Principal } from './principal';
 
 export interface AccessRule {
-  agencies: readonly Agency[];
+  agencies: readonly PrincipalAgency[];
   /** Any one of these roles suffices; omitted = any role of those agencies. */
   roles?: readonly Role[];
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AGENCIES, ROLES, type Agency, type Role } from '@sc/kernel';
+import { PRINCIPAL_AGENCIES, ROLES, type PrincipalAgency, type Role } from '@sc/kernel';
 
 /** Who is calling: from the verified token, never from the request body. */
 export interface Principal {
   subject: string;
-  agency: Agency;
+  agency: PrincipalAgency;
   roles: Role[];
   /** ОКТМО or region code of the office the user works for. */
   territory: string;
@@ -12,7 +12,7 @@ export interface Principal {
 
 export const principalClaims = z.object({
   sub: z.string().min(1),
-  agency: z.enum(AGENCIES),
+  agency: z.enum(PRINCIPAL_AGENCIES),
   roles: z.array(z.enum(ROLES)).min(1),
   territory: z.string().min(1),
 });

@@ -3,7 +3,7 @@
  *   npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST [--role HEAD] [--territory 25000000] [--subject ivanova] [--ttl 28800]
  */
 import { parseArgs } from 'node:util';
-import { AGENCIES, ROLES, type Agency, type Role } from '@sc/kernel';
+import { PRINCIPAL_AGENCIES, ROLES, type PrincipalAgency, type Role } from '@sc/kernel';
 import { authConfigFrom, authEnvSchema } from './auth-config';
 import { issueToken } from './tokens';
 
@@ -17,9 +17,9 @@ async function main(): Promise<void> {
       ttl: { type: 'string', default: String(8 * 3600) },
     },
   });
-  const agency = values.agency as Agency;
+  const agency = values.agency as PrincipalAgency;
   const roles = (values.role ?? []) as Role[];
-  if (!AGENCIES.includes(agency)) fail(`--agency must be one of ${AGENCIES.join(', ')}`);
+  if (!PRINCIPAL_AGENCIES.includes(agency)) fail(`--agency must be one of ${PRINCIPAL_AGENCIES.join(', ')}`);
   if (roles.length === 0 || roles.some((r) => !ROLES.includes(r)))
     fail(`--role (repeatable) must be one of ${ROLES.join(', ')}`);
   const cfg = authConfigFrom(authEnvSchema.parse(process.env));

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
-import { UnauthenticatedError, type Agency, type Role } from '@sc/kernel';
+import { UnauthenticatedError, type PrincipalAgency, type Role } from '@sc/kernel';
 import type { AuthConfig } from './auth-config';
 import { principalClaims, type Principal } from './principal';
 
@@ -55,7 +55,7 @@ function checkLifetime(p: { exp?: number; iat?: number }, max: number): void {
 
 export interface IssueTokenInput {
   subject: string;
-  agency: Agency;
+  agency: PrincipalAgency;
   roles: Role[];
   territory: string;
   ttlSeconds?: number;

@@ -27,3 +27,4 @@ export * from './input-hygiene';
 export * from './query-limits';
 export * from './rate-limit';
 export * from './audit-chain';
+export * from './access-log';

@@ -55,6 +55,35 @@ export type AssignedActivity = {
 };
 
 /**
+ * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
+ * read or changed the citizen's data in this agency's system, and when. Each
+ * agency's subgraph contributes its own entries (`…AccessLog` fields of
+ * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
+ * through the state portal) only their own.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** READ or CHANGE. */
+  action: Scalars['String']['output'];
+  /** The agency of the user (PORTAL for the citizen themselves). */
+  agency: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  chainPos?: Maybe<Scalars['Int']['output']>;
+  /** The kind of record touched, when known. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /** Its id, when known. */
+  entityId?: Maybe<Scalars['String']['output']>;
+  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  operation: Scalars['String']['output'];
+  /** The user's roles at the time. */
+  roles: Array<Scalars['String']['output']>;
+  /** The user (the token's subject). */
+  subject: Scalars['String']['output'];
+};
+
+/**
  * ЦЗН (центр занятости населения): job-seeker registration and profiling,
  * vacancy offers, individual employment plans, training referrals, services
  * for social-contract holders, employment outcomes, reports to ЦСПН (M3).
@@ -63,6 +92,8 @@ export type Citizen = {
   __typename?: 'Citizen';
   /** Сопровождение по социальному контракту (ЦЗН, ЦСПН, auditors). */
   contractSupport: Array<ContractSupport>;
+  /** Журнал доступа ЦЗН: who read or changed this citizen's data at ЦЗН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  employmentAccessLog: Array<AuditRecord>;
   /** Индивидуальные планы содействия занятости (ЦЗН, ЦСПН, auditors). */
   employmentPlans: Array<EmploymentPlan>;
   /** The person as ЦЗН holds them; null when ЦЗН does not know this citizen. */
@@ -74,6 +105,16 @@ export type Citizen = {
   jobSeekerRegistrations: Array<JobSeekerRegistration>;
   /** Направления на обучение (ЦЗН, ЦСПН, auditors). */
   trainingReferrals: Array<TrainingReferral>;
+};
+
+
+/**
+ * ЦЗН (центр занятости населения): job-seeker registration and profiling,
+ * vacancy offers, individual employment plans, training referrals, services
+ * for social-contract holders, employment outcomes, reports to ЦСПН (M3).
+ */
+export type CitizenEmploymentAccessLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
@@ -812,11 +853,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssignedActivity: ResolverTypeWrapper<AssignedActivity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConfirmEmploymentInput: ConfirmEmploymentInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ContractService: ResolverTypeWrapper<ContractService>;
   ContractServiceKind: ContractServiceKind;
   ContractServiceStatus: ContractServiceStatus;
@@ -877,11 +919,12 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   AssignedActivity: AssignedActivity;
   String: Scalars['String']['output'];
+  AuditRecord: AuditRecord;
+  Int: Scalars['Int']['output'];
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   Boolean: Scalars['Boolean']['output'];
   ConfirmEmploymentInput: ConfirmEmploymentInput;
-  Int: Scalars['Int']['output'];
   ContractService: ContractService;
   ContractSupport: ContractSupportModel;
   Date: Scalars['Date']['output'];
@@ -923,9 +966,22 @@ export type AssignedActivityResolvers<ContextType = RequestContext, ParentType e
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  chainPos?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contractSupport?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType>;
+  employmentAccessLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<CitizenEmploymentAccessLogArgs, 'first'>>;
   employmentPlans?: Resolver<Array<ResolversTypes['EmploymentPlan']>, ParentType, ContextType>;
   employmentProfile?: Resolver<Maybe<ResolversTypes['CitizenProfile']>, ParentType, ContextType>;
   employmentStatus?: Resolver<Maybe<ResolversTypes['EmploymentStatusSummary']>, ParentType, ContextType>;
@@ -1135,6 +1191,7 @@ export type VacancyOfferResolvers<ContextType = RequestContext, ParentType exten
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AssignedActivity?: AssignedActivityResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   ContractService?: ContractServiceResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { citizenField, citizenProfileField } from '@sc/subgraph-kit';
+import { accessLogField, citizenField, citizenProfileField } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
 import { READ_CASE, READ_PROFILE } from '../access';
 import type { JobSeekerRegistration } from '../registrations/domain/job-seeker-registration';
@@ -7,6 +7,7 @@ import { plansOf, registrationsOf, supportOf, trainingOf } from './loaders';
 /** ЦЗН's fields of the shared Citizen: the summary for every agency, the case for ЦЗН and ЦСПН; reads audited. */
 export const Citizen: CitizenResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
+  employmentAccessLog: (c, { first }, ctx) => accessLogField(ctx, c.id, 'employmentAccessLog', first),
   employmentProfile: (c, _a, ctx) => citizenProfileField(ctx, READ_PROFILE, c.id, 'employmentProfile'),
   employmentStatus: (c, _a, ctx) =>
     citizenField(

@@ -138,6 +138,35 @@ export type AssignCaseInput = {
   assignedTo: Scalars['String']['input'];
 };
 
+/**
+ * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
+ * read or changed the citizen's data in this agency's system, and when. Each
+ * agency's subgraph contributes its own entries (`…AccessLog` fields of
+ * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
+ * through the state portal) only their own.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** READ or CHANGE. */
+  action: Scalars['String']['output'];
+  /** The agency of the user (PORTAL for the citizen themselves). */
+  agency: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  chainPos?: Maybe<Scalars['Int']['output']>;
+  /** The kind of record touched, when known. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /** Its id, when known. */
+  entityId?: Maybe<Scalars['String']['output']>;
+  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  operation: Scalars['String']['output'];
+  /** The user's roles at the time. */
+  roles: Array<Scalars['String']['output']>;
+  /** The user (the token's subject). */
+  subject: Scalars['String']['output'];
+};
+
 export type BusinessForm =
   /** самозанятый (НПД) */
   | 'SELF_EMPLOYED'
@@ -205,8 +234,22 @@ export type Citizen = {
   id: Scalars['ID']['output'];
   /** Социальные контракты, newest first (partners see status, dates and activities; money only ЦСПН and the ministry). */
   socialContracts: Array<SocialContract>;
+  /** Журнал доступа ЦСПН: who read or changed this citizen's data at ЦСПН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  socialProtectionAccessLog: Array<AuditRecord>;
   /** The person as ЦСПН holds them; null when ЦСПН does not know this citizen. */
   socialProtectionProfile?: Maybe<CitizenProfile>;
+};
+
+
+/**
+ * ЦСПН (центр социальной поддержки населения): applications for a social
+ * contract and incoming referrals, the means test, the home survey, the social
+ * adaptation programme (ПСА), the interagency commission (МВК), social
+ * contracts with payments, monthly reports and control visits, effectiveness
+ * evaluation and post-contract monitoring, deadlines, regional parameters.
+ */
+export type CitizenSocialProtectionAccessLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
@@ -1663,6 +1706,7 @@ export type ResolversTypes = ResolversObject<{
   Amendment: ResolverTypeWrapper<Amendment>;
   ApplicationChannel: ApplicationChannel;
   AssignCaseInput: AssignCaseInput;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
   BusinessForm: BusinessForm;
   BusinessPlan: ResolverTypeWrapper<BusinessPlan>;
   BusinessPlanInput: BusinessPlanInput;
@@ -1782,6 +1826,7 @@ export type ResolversParentTypes = ResolversObject<{
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: Amendment;
   AssignCaseInput: AssignCaseInput;
+  AuditRecord: AuditRecord;
   BusinessPlan: BusinessPlan;
   BusinessPlanInput: BusinessPlanInput;
   BusinessPlanItem: BusinessPlanItem;
@@ -1897,6 +1942,18 @@ export type AmendmentResolvers<ContextType = RequestContext, ParentType extends 
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  chainPos?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type BusinessPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessPlan'] = ResolversParentTypes['BusinessPlan']> = ResolversObject<{
   activityForm?: Resolver<ResolversTypes['BusinessForm'], ParentType, ContextType>;
   amountRequestedKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1920,6 +1977,7 @@ export type CitizenResolvers<ContextType = RequestContext, ParentType extends Re
   contractApplications?: Resolver<Array<ResolversTypes['ScApplication']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   socialContracts?: Resolver<Array<ResolversTypes['SocialContract']>, ParentType, ContextType>;
+  socialProtectionAccessLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<CitizenSocialProtectionAccessLogArgs, 'first'>>;
   socialProtectionProfile?: Resolver<Maybe<ResolversTypes['CitizenProfile']>, ParentType, ContextType>;
 }>;
 
@@ -2357,6 +2415,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ActivityProgress?: ActivityProgressResolvers<ContextType>;
   AdaptationProgramme?: AdaptationProgrammeResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
   BusinessPlan?: BusinessPlanResolvers<ContextType>;
   BusinessPlanItem?: BusinessPlanItemResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;

@@ -157,6 +157,35 @@ export type ApproveRehabilitationInput = {
 };
 
 /**
+ * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
+ * read or changed the citizen's data in this agency's system, and when. Each
+ * agency's subgraph contributes its own entries (`…AccessLog` fields of
+ * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
+ * through the state portal) only their own.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** READ or CHANGE. */
+  action: Scalars['String']['output'];
+  /** The agency of the user (PORTAL for the citizen themselves). */
+  agency: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  chainPos?: Maybe<Scalars['Int']['output']>;
+  /** The kind of record touched, when known. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /** Its id, when known. */
+  entityId?: Maybe<Scalars['String']['output']>;
+  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  operation: Scalars['String']['output'];
+  /** The user's roles at the time. */
+  roles: Array<Scalars['String']['output']>;
+  /** The user (the token's subject). */
+  subject: Scalars['String']['output'];
+};
+
+/**
  * КЦСОН (комплексный центр социального обслуживания населения): intake with the
  * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
  * services with acts signed by the recipient, recognition of need and the
@@ -169,6 +198,8 @@ export type Citizen = {
   id: Scalars['ID']['output'];
   /** Профилактическая работа (120-ФЗ): КЦСОН case workers only; another agency's request is FORBIDDEN; every read audited. */
   preventionCases: Array<PreventionCase>;
+  /** Журнал доступа КЦСОН: who read or changed this citizen's data at КЦСОН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  socialServiceAccessLog: Array<AuditRecord>;
   /** Заявления в КЦСОН, newest first. */
   socialServiceApplications: Array<SocialServiceApplication>;
   /** The person as КЦСОН holds them; null when КЦСОН does not know this citizen. */
@@ -177,6 +208,17 @@ export type Citizen = {
   socialServiceReferrals: Array<SocialServiceReferral>;
   /** Срочные социальные услуги, newest first (КЦСОН, ЦСПН, auditors; empty for others). */
   urgentServiceCases: Array<UrgentServiceCase>;
+};
+
+
+/**
+ * КЦСОН (комплексный центр социального обслуживания населения): intake with the
+ * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
+ * services with acts signed by the recipient, recognition of need and the
+ * individual programme (ИППСУ), social accompaniment, prevention casework.
+ */
+export type CitizenSocialServiceAccessLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
@@ -1250,6 +1292,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Agency: Agency;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   CloseAccompanimentInput: CloseAccompanimentInput;
@@ -1292,7 +1336,6 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeService: ResolverTypeWrapper<ProgrammeService>;
   ProgrammeServiceInput: ProgrammeServiceInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ReceiveSignalInput: ReceiveSignalInput;
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
@@ -1341,6 +1384,8 @@ export type ResolversParentTypes = ResolversObject<{
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
   ApproveRehabilitationInput: ApproveRehabilitationInput;
+  AuditRecord: AuditRecord;
+  Int: Scalars['Int']['output'];
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   CloseAccompanimentInput: CloseAccompanimentInput;
@@ -1373,7 +1418,6 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeService: ProgrammeService;
   ProgrammeServiceInput: ProgrammeServiceInput;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   ReceiveSignalInput: ReceiveSignalInput;
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
@@ -1442,11 +1486,24 @@ export type ActServiceResolvers<ContextType = RequestContext, ParentType extends
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  chainPos?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accompanimentCases?: Resolver<Array<ResolversTypes['AccompanimentCase']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   preventionCases?: Resolver<Array<ResolversTypes['PreventionCase']>, ParentType, ContextType>;
+  socialServiceAccessLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<CitizenSocialServiceAccessLogArgs, 'first'>>;
   socialServiceApplications?: Resolver<Array<ResolversTypes['SocialServiceApplication']>, ParentType, ContextType>;
   socialServiceProfile?: Resolver<Maybe<ResolversTypes['CitizenProfile']>, ParentType, ContextType>;
   socialServiceReferrals?: Resolver<Array<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType>;
@@ -1707,6 +1764,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
   AccompanimentMeasure?: AccompanimentMeasureResolvers<ContextType>;
   ActService?: ActServiceResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   ContractActivity?: ContractActivityResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { citizenField, citizenProfileField, sensitiveCitizenField } from '@sc/subgraph-kit';
+import { accessLogField, citizenField, citizenProfileField, sensitiveCitizenField } from '@sc/subgraph-kit';
 import type { CitizenResolvers } from '../generated/graphql';
 import { READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
 import { accompanimentOf, applicationsOf, preventionOf, referralsOf, urgentCasesOf } from './loaders';
@@ -6,6 +6,7 @@ import { accompanimentOf, applicationsOf, preventionOf, referralsOf, urgentCases
 /** КЦСОН's fields of the shared Citizen: hidden (null/empty) from callers outside the rule, every read audited. */
 export const Citizen: CitizenResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
+  socialServiceAccessLog: (c, { first }, ctx) => accessLogField(ctx, c.id, 'socialServiceAccessLog', first),
   socialServiceProfile: (c, _a, ctx) => citizenProfileField(ctx, READ_INTAKE, c.id, 'socialServiceProfile'),
   socialServiceApplications: (c, _a, ctx) =>
     citizenField(ctx, READ_INTAKE, c.id, 'socialServiceApplications', (id) => applicationsOf(ctx, id), []),
