@@ -18,6 +18,7 @@ import {
   createFormatError,
   createGraphQLHttpServer,
   listen,
+  PURPOSE_HEADER,
   queryLimits,
   rateLimiter,
   type RateLimitOptions,
@@ -27,6 +28,8 @@ export interface GatewayContext {
   principal: Principal;
   authorization: string;
   requestId: string;
+  /** X-Purpose: why the caller reads personal data; forwarded to every subgraph, which records it. */
+  purpose?: string;
 }
 
 export interface GatewayOptions {
@@ -74,6 +77,7 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+    if (ctx.purpose) request.http?.headers.set(PURPOSE_HEADER, ctx.purpose);
     // The subgraph accepts the caller's token only together with the gateway's word that it came through here.
     if (this.assert && ctx.authorization)
       request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.assert(this.subgraph, ctx.authorization));
@@ -151,7 +155,8 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       await limit?.('address', clientAddress(req, o.trustProxy === true));
       const principal = await verify(req.headers.authorization);
       await limit?.('subject', principal.subject);
-      return { principal, authorization: req.headers.authorization!, requestId };
+      const purpose = req.headers[PURPOSE_HEADER] as string | undefined;
+      return { principal, authorization: req.headers.authorization!, requestId, purpose };
     },
   });
   const g: GatewayServer = {

@@ -212,7 +212,7 @@ async function benchGateway(stack: Stack, citizens: string[]): Promise<string[]>
       const t = performance.now();
       const r = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
         body: JSON.stringify({ query: q, variables: { id } }),
       });
       const body = (await r.json()) as { errors?: unknown };

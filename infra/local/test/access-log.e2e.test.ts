@@ -1,5 +1,5 @@
 import { issueToken } from '@sc/auth';
-import { eventually, gql, graphqlClient, testAuth, tokenFor, validSnils } from '@sc/testing';
+import { eventually, gql, graphqlClient, testAuth, TEST_PURPOSE, tokenFor, validSnils } from '@sc/testing';
 import { useTestStack } from './test-stack';
 
 /**
@@ -96,6 +96,29 @@ describe('the federated access log of a citizen', () => {
       );
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'AUDITOR_OR_SELF' });
     }
+    // A case worker must say why they open a person's data; the reason is in the log.
+    const noPurpose = await fetch(s.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sp}` },
+      body: JSON.stringify({
+        query: `query($id: ID!) { citizen(id: $id) { socialProtectionProfile { lastName } } }`,
+        variables: { id },
+      }),
+    });
+    expect(((await noPurpose.json()) as any).errors[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      rule: 'PURPOSE_REQUIRED',
+    });
+    const purposes = (
+      await gql(
+        s.gatewayUrl,
+        `query($id: ID!) { citizen(id: $id) { socialProtectionAccessLog { subject purpose } } }`,
+        { id },
+        auditor,
+      )
+    ).data.citizen.socialProtectionAccessLog;
+    expect(purposes).toContainEqual({ subject: 'sp-log', purpose: TEST_PURPOSE });
+
     // A citizen's token opens nothing but the log.
     const profile = await gql(
       s.gatewayUrl,

@@ -11,6 +11,7 @@ export interface AuditRecordView {
   action: string;
   entity: string | null;
   entityId: string | null;
+  purpose: string | null;
   chainPos: number | null;
 }
 
@@ -35,7 +36,7 @@ export async function accessLogField(
     });
   const limit = boundedArg(first, 'first', 100, 500);
   const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
-    `select at, agency, subject, roles, operation, action, entity, entity_id, chain_pos
+    `select at, agency, subject, roles, operation, action, entity, entity_id, purpose, chain_pos
        from audit_log where citizen_id = ? order by id desc limit ?`,
     [citizenId, limit],
   );
@@ -49,6 +50,7 @@ export async function accessLogField(
     action: r.action as string,
     entity: (r.entity as string | null) ?? null,
     entityId: (r.entity_id as string | null) ?? null,
+    purpose: (r.purpose as string | null) ?? null,
     chainPos: r.chain_pos === null ? null : Number(r.chain_pos),
   }));
 }

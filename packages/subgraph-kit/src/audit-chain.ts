@@ -10,7 +10,7 @@ import type { Logger } from '@sc/runtime';
  * `npm run audit -- verify`.
  */
 export const AUDIT_CHAIN_V2: readonly string[] = [
-  `alter table audit_log add column chain_pos bigint, add column prev_hash text, add column hash text`,
+  `alter table audit_log add column purpose text, add column chain_pos bigint, add column prev_hash text, add column hash text`,
   `create unique index audit_log_chain_pos_uq on audit_log (chain_pos)`,
   `create index audit_log_unsealed_idx on audit_log (id) where chain_pos is null`,
 ];
@@ -32,6 +32,7 @@ interface AuditRow {
   entity: string | null;
   entity_id: string | null;
   request_id: string | null;
+  purpose: string | null;
 }
 
 /** The content a hash covers: every column a reader relies on, in a fixed order. */
@@ -49,6 +50,7 @@ export function auditRowHash(prev: string, r: AuditRow): string {
     r.entity ?? '',
     r.entity_id ?? '',
     r.request_id ?? '',
+    r.purpose ?? '',
   ].join('\u001f');
   return createHash('sha256').update(prev).update('\u001e').update(content).digest('hex');
 }

@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
+import { ForbiddenError, type Role } from '@sc/kernel';
 import { execInTx } from '@sc/messaging';
+
+/** The header in which a client states why it reads personal data; the gateway forwards it. */
+export const PURPOSE_HEADER = 'x-purpose';
+
+/** Roles that work cases and so must say why they open a person's data. */
+const CASE_WORKER_ROLES: readonly Role[] = ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER'];
 
 export interface AuditEntry {
   citizenId: string;
@@ -8,6 +15,8 @@ export interface AuditEntry {
   action: 'READ' | 'CHANGE';
   entity?: string;
   entityId?: string;
+  /** Why the user read the data, as their client stated it (X-Purpose), e.g. the case being worked on. */
+  purpose?: string;
 }
 
 export const SYSTEM_PRINCIPAL = (agency: Principal['agency'], subject: string): Principal => ({
@@ -28,6 +37,7 @@ const AUDIT_COLUMNS = [
   'entity',
   'entity_id',
   'request_id',
+  'purpose',
 ] as const;
 
 /** The audit_log row of one entry, in AUDIT_COLUMNS order. */
@@ -42,6 +52,7 @@ export const auditRow = (p: Principal, e: AuditEntry, requestId?: string): unkno
   e.entity ?? null,
   e.entityId ?? null,
   requestId ?? null,
+  e.purpose ?? null,
 ];
 
 /** INSERT for `rows` audit rows; `placeholder(i)` names the i-th parameter in the driver's style. */
@@ -76,11 +87,41 @@ export async function writeAudit(
  */
 export class ReadAudit {
   private readonly seen = new Map<string, AuditEntry>();
+  private readonly purpose?: string;
+
+  /**
+   * `purpose` is the X-Purpose header. A case worker (specialist, head,
+   * commission member) must state one to read personal data: every read is
+   * then recorded with its reason, as 152-ФЗ asks. Auditors and the citizen
+   * themselves read without one.
+   */
+  constructor(
+    private readonly principal?: Principal,
+    purpose?: string,
+  ) {
+    const clean = purpose
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      ?.replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .trim()
+      .slice(0, 200);
+    this.purpose = clean || undefined;
+  }
 
   read(citizenId: string, field: string): void {
+    if (!this.purpose && this.principal?.roles.some((r) => CASE_WORKER_ROLES.includes(r)))
+      throw new ForbiddenError("state why you read this person's data (the X-Purpose header, e.g. the case)", {
+        rule: 'PURPOSE_REQUIRED',
+      });
     const k = `${citizenId}|${field}`;
     if (!this.seen.has(k))
-      this.seen.set(k, { citizenId, operation: field, action: 'READ', entity: 'Citizen', entityId: citizenId });
+      this.seen.set(k, {
+        citizenId,
+        operation: field,
+        action: 'READ',
+        entity: 'Citizen',
+        entityId: citizenId,
+        purpose: this.purpose,
+      });
   }
 
   drain(operationName: string | undefined): AuditEntry[] {

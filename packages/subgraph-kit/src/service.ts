@@ -16,7 +16,7 @@ import {
   type MessageBus,
   type MessageHandler,
 } from '@sc/messaging';
-import { ReadAudit } from './audit';
+import { PURPOSE_HEADER, ReadAudit } from './audit';
 import { AuditSealer } from './audit-chain';
 import { ReadAuditWriter } from './audit-writer';
 import { CitizenDirectory } from './citizen-directory';
@@ -207,7 +207,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
         principal,
         em,
         deps,
-        audit: new ReadAudit(),
+        audit: new ReadAudit(principal, req.headers[PURPOSE_HEADER] as string | undefined),
         requestId,
         log: log.child({ requestId }),
         loader: loaderRegistry(em),

@@ -70,6 +70,9 @@ export interface GqlResponse<T = any> {
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
 }
 
+/** The purpose the test clients state for their reads. */
+export const TEST_PURPOSE = 'automated test of the case file';
+
 export async function gql<T = any>(
   url: string,
   query: string,
@@ -78,7 +81,12 @@ export async function gql<T = any>(
 ): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // Tests read personal data as case workers do: with a stated purpose (X-Purpose).
+    headers: {
+      'content-type': 'application/json',
+      'x-purpose': TEST_PURPOSE,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: GqlResponse['errors'] };

@@ -161,6 +161,8 @@ export type AuditRecord = {
   entityId?: Maybe<Scalars['String']['output']>;
   /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
   operation: Scalars['String']['output'];
+  /** Why, as the user's client stated it (X-Purpose), e.g. the case being worked on. */
+  purpose?: Maybe<Scalars['String']['output']>;
   /** The user's roles at the time. */
   roles: Array<Scalars['String']['output']>;
   /** The user (the token's subject). */
@@ -1950,6 +1952,7 @@ export type AuditRecordResolvers<ContextType = RequestContext, ParentType extend
   entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
