@@ -4,6 +4,7 @@ import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
 import { ConfigError, envInt, loadConfig } from '@sc/runtime';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitOptions } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from './supergraph';
+import { loadTrustedDocuments } from './trusted-documents';
 
 export interface GatewayConfig {
   port: number;
@@ -17,6 +18,8 @@ export interface GatewayConfig {
   rateLimit: { databaseUrl?: string; perSubject: number; perAddress: number; windowSeconds: number };
   requestTimeoutMs: number;
   trustProxy: boolean;
+  /** TRUSTED_DOCUMENTS_PATH: the front-ends' manifest; when set, nothing else is executed. */
+  trustedDocuments?: Map<string, string>;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -38,6 +41,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       RATE_LIMIT_WINDOW_SECONDS: envInt(60),
       GATEWAY_REQUEST_TIMEOUT_MS: envInt(15_000),
       GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+      TRUSTED_DOCUMENTS_PATH: z.string().optional(),
     }),
     env,
     'gateway',
@@ -65,6 +69,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     },
     requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
     trustProxy: e.GATEWAY_TRUST_PROXY === 'true',
+    trustedDocuments: e.TRUSTED_DOCUMENTS_PATH ? loadTrustedDocuments(e.TRUSTED_DOCUMENTS_PATH) : undefined,
   };
 }
 

@@ -1,3 +1,4 @@
 export * from './server';
 export * from './supergraph';
 export * from './config';
+export * from './trusted-documents';

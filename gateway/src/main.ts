@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     rateLimit: rateLimitOf(cfg.rateLimit),
     requestTimeoutMs: cfg.requestTimeoutMs,
     trustProxy: cfg.trustProxy,
+    trustedDocuments: cfg.trustedDocuments,
   });
   if (!cfg.rateLimit.databaseUrl)
     logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');

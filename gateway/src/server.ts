@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { trustedDocumentsPlugin } from './trusted-documents';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
 import {
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Take the client address from X-Forwarded-For (behind a trusted load balancer only). */
   trustProxy?: boolean;
+  /** When given, only these documents (sha256 → text) are executed: a safelist for production front-ends. */
+  trustedDocuments?: Map<string, string>;
 }
 
 export interface GatewayServer {
@@ -126,7 +129,10 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   const limits = queryLimits<GatewayContext>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: limits.plugins,
+    plugins: [
+      ...limits.plugins,
+      ...(o.trustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(o.trustedDocuments)] : []),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: createFormatError(o.logger),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createGatewayServer, SUPERGRAPH_PATH, type GatewayServer } from '@sc/gateway';
 import { createLogger } from '@sc/runtime';
@@ -21,7 +22,10 @@ describe('gateway replicas: a shared rate limit, and a request timeout', () => {
     for (const st of stores) await st.close();
   });
 
-  async function replica(databaseUrl: string, o: { perSubject?: number; timeoutMs?: number } = {}): Promise<string> {
+  async function replica(
+    databaseUrl: string,
+    o: { perSubject?: number; timeoutMs?: number; trustedDocuments?: Map<string, string> } = {},
+  ): Promise<string> {
     const store = new PostgresRateLimitStore(databaseUrl);
     stores.push(store);
     const gw = await createGatewayServer({
@@ -32,6 +36,7 @@ describe('gateway replicas: a shared rate limit, and a request timeout', () => {
       gatewaySecret: TEST_GATEWAY_SECRET,
       rateLimit: { store, perSubject: o.perSubject ?? 1000, perAddress: 1000, windowSeconds: 3600 },
       requestTimeoutMs: o.timeoutMs,
+      trustedDocuments: o.trustedDocuments,
     });
     started.push(gw);
     return gw.start(0);
@@ -63,5 +68,24 @@ describe('gateway replicas: a shared rate limit, and a request timeout', () => {
     const r = await gql(url, '{ urgentServiceCatalogue { code } }', {}, await tokenFor('SOCIAL_SERVICE'));
     expect(r.status).toBe(504);
     expect(r.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+  });
+
+  it('with a safelist, runs only the front-ends’ registered documents, whole or by hash', async () => {
+    const doc = '{ urgentServiceCatalogue { code } }';
+    const hash = createHash('sha256').update(doc).digest('hex');
+    const url = await replica(await createTestDatabase('gw_safelist'), { trustedDocuments: new Map([[hash, doc]]) });
+    const token = await tokenFor('SOCIAL_SERVICE');
+    const post = (body: unknown) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    expect((await post({ query: doc })).body.data.urgentServiceCatalogue.length).toBeGreaterThan(0);
+    const byHash = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(byHash.body.data.urgentServiceCatalogue.length).toBeGreaterThan(0);
+    const other = await post({ query: '{ urgentServiceCatalogue { code name } }' });
+    expect(other.status).toBe(400);
+    expect(other.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
   });
 });
