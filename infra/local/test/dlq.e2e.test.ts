@@ -1,22 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { referralForContractV1 } from '@sc/contracts';
 import { NotFoundError } from '@sc/kernel';
 import { createLogger } from '@sc/runtime';
-import {
-  handler,
-  InboxConsumer,
-  InProcessBus,
-  MESSAGING_TABLES_V1,
-  MESSAGING_TABLES_V2,
-  newEnvelope,
-  Outbox,
-  toRecord,
-  topicName,
-} from '@sc/messaging';
-import { createTestDatabase, eventually, query } from '@sc/testing';
+import { handler, InboxConsumer, InProcessBus, newEnvelope, Outbox, toRecord, topicName } from '@sc/messaging';
+import { eventually, query, messagingTestDatabase } from '@sc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -33,15 +23,7 @@ describe('npm run dlq on real dead letters', () => {
   const bus = new InProcessBus(log);
 
   beforeAll(async () => {
-    db = await createTestDatabase('dlq');
-    orm = await MikroORM.init({
-      driver: PostgreSqlDriver,
-      clientUrl: db,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-      allowGlobalContext: false,
-    });
-    for (const sql of [...MESSAGING_TABLES_V1, ...MESSAGING_TABLES_V2]) await orm.em.getConnection().execute(sql);
+    ({ db, orm } = await messagingTestDatabase('dlq'));
     const outbox = new Outbox('SOCIAL_PROTECTION', 'dlq.');
     const consumer = new InboxConsumer({
       name: 'social-protection',

@@ -1,17 +1,15 @@
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { defineMessage, TOPICS } from '@sc/contracts';
 import { ValidationError } from '@sc/kernel';
 import { topicName } from '../src/topics';
 import { createLogger } from '@sc/runtime';
-import { count, createTestDatabase, eventually, query, testKafkaBus, uniqueSuffix } from '@sc/testing';
+import { count, eventually, query, testKafkaBus, uniqueSuffix, messagingTestDatabase } from '@sc/testing';
 import {
   handler,
   InboxConsumer,
   listDeadLetters,
   InProcessBus,
-  MESSAGING_TABLES_V1,
-  MESSAGING_TABLES_V2,
   Outbox,
   OutboxRelay,
   replayDeadLetters,
@@ -65,15 +63,7 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
   let rejectNow = true;
 
   beforeAll(async () => {
-    db = await createTestDatabase('msg');
-    orm = await MikroORM.init({
-      driver: PostgreSqlDriver,
-      clientUrl: db,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-      allowGlobalContext: false,
-    });
-    for (const sql of [...MESSAGING_TABLES_V1, ...MESSAGING_TABLES_V2]) await orm.em.getConnection().execute(sql);
+    ({ db, orm } = await messagingTestDatabase('msg'));
     kafka = testKafkaBus(`msg-${uniqueSuffix()}`);
     bus = new FlakyBus(kafka, 0);
     relay = new OutboxRelay({

@@ -2,3 +2,4 @@ export * from './helpers';
 export * from './rules';
 export * from './service-under-test';
 export * from './sql';
+export * from './messaging-db';
