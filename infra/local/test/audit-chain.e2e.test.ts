@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createLogger } from '@sc/runtime';
 import { createSocialServiceServer } from '@sc/social-service';
-import { AuditSealer } from '@sc/subgraph-kit';
+import { AuditSealer, verifyAuditChain } from '@sc/subgraph-kit';
 import { query, serviceUnderTest, validSnils } from '@sc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -63,6 +63,12 @@ describe('audit log hash chain and npm run audit -- verify', () => {
 
     await query(sut.db, `update audit_log set operation = 'nothing happened' where chain_pos = 2`);
     expect(await verify()).toEqual({ code: 1, out: `BROKEN at chain position 2 (audit row ${rows[1].id}): CHANGED` });
+    // Read a page at a time, the walk finds the same break.
+    expect((await verifyAuditChain(sut.db, 1)).broken).toEqual({
+      chainPos: 2,
+      id: String(rows[1].id),
+      problem: 'CHANGED',
+    });
     await query(sut.db, `update audit_log set operation = $1 where chain_pos = 2`, [rows[1].operation]);
     expect((await verify()).code).toBe(0);
 

@@ -14,7 +14,7 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
-import { gql, query, testAuth } from '@sc/testing';
+import { AUDIT_ROW_COLUMNS, gql, query, testAuth } from '@sc/testing';
 import { issueToken } from '@sc/auth';
 import { SERVICE_NAMES } from '../src/stack';
 import { useTestStack } from './test-stack';
@@ -53,23 +53,25 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
   }, 60_000);
 
   /** Every table of the three databases, as one digest per database (read-audit rows aside: reads are not changes). */
-  const fingerprint = () =>
-    Promise.all(
-      SERVICE_NAMES.map(async (n) => {
-        const tables = await query(
-          s.db[n],
-          `select tablename from pg_tables where schemaname = 'public' and tablename not in ('mikro_orm_migrations')`,
-        );
-        const parts = tables.map(({ tablename: t }) =>
-          t === 'audit_log'
-            ? `(select md5(coalesce(string_agg(a::text, '' order by a.id), '')) from audit_log a where action <> 'READ')`
-            : t === 'outbox_message'
-              ? `(select md5(coalesce(string_agg(o.id::text, '' order by o.seq), '')) from outbox_message o)`
-              : `(select md5(coalesce(string_agg(x::text, '' order by x::text), '')) from "${t}" x)`,
-        );
-        return (await query(s.db[n], `select ${parts.join(' || ')} as h`))[0].h as string;
-      }),
-    ).then((hs) => hs.join('|'));
+  const digestSql = new Map<string, string>();
+  const digestOf = async (db: string): Promise<string> => {
+    if (!digestSql.has(db)) {
+      const tables = await query(
+        db,
+        `select tablename from pg_tables where schemaname = 'public' and tablename not in ('mikro_orm_migrations')`,
+      );
+      const parts = tables.map(({ tablename: t }) =>
+        t === 'audit_log'
+          ? `(select md5(coalesce(string_agg((${AUDIT_ROW_COLUMNS})::text, '' order by id), '')) from audit_log where action <> 'READ')`
+          : t === 'outbox_message'
+            ? `(select md5(coalesce(string_agg(o.id::text, '' order by o.seq), '')) from outbox_message o)`
+            : `(select md5(coalesce(string_agg(x::text, '' order by x::text), '')) from "${t}" x)`,
+      );
+      digestSql.set(db, `select ${parts.join(' || ')} as h`);
+    }
+    return (await query(db, digestSql.get(db)!))[0].h as string;
+  };
+  const fingerprint = () => Promise.all(SERVICE_NAMES.map((n) => digestOf(s.db[n]))).then((hs) => hs.join('|'));
 
   /** After an accepted call, wait until its messages are published and consumed before the next fingerprint. */
   const settle = async () => {

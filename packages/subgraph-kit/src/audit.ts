@@ -26,7 +26,7 @@ export const SYSTEM_PRINCIPAL = (agency: Principal['agency'], subject: string): 
   territory: '*',
 });
 
-const AUDIT_COLUMNS = [
+export const AUDIT_COLUMNS = [
   'subject',
   'agency',
   'roles',

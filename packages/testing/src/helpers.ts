@@ -5,7 +5,7 @@ import { type Agency, type Role } from '@sc/kernel';
 import { createLogger } from '@sc/runtime';
 import { ensureDatabase } from '@sc/local-infra';
 import { KafkaBus } from '@sc/messaging';
-import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { AUDIT_COLUMNS, DEV_CITIZEN_ID_SECRET, localKafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 
 /** Servers started once per run by global-setup.ts; a missing one is a failure, never a skip. */
 export function testInfra(): { pgAdminUrl: string; kafkaBrokers: string[]; kafkaMock: boolean } {
@@ -128,6 +128,13 @@ export const SIGNATURE_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /**
+ * An audit row's own columns: what a request writes. The seal (chain_pos,
+ * prev_hash, hash) is added seconds later by the service's background sealer,
+ * so "did this call write anything" must not look at it.
+ */
+export const AUDIT_ROW_COLUMNS = ['id', 'at', ...AUDIT_COLUMNS].join(', ');
+
+/**
  * A GraphQL client for component and end-to-end tests: `call` returns the
  * raw response; `ok` fails on any error and returns `data`; `refused`
  * expects an error and proves nothing was written — the named tables (and
@@ -152,7 +159,7 @@ export function graphqlClient(url: string, defaultToken: string, databaseUrl?: s
     const watched = [
       ...tables,
       '(select id, type, key, payload from outbox_message)',
-      `(select * from audit_log where action = 'CHANGE')`,
+      `(select ${AUDIT_ROW_COLUMNS} from audit_log where action = 'CHANGE')`,
     ];
     const before = await snapshot(watched);
     const r = await call(q, v, token);
