@@ -96,7 +96,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = placement.data === 'requested' ? requested : relocated;
   if (dataDir !== requested)
     log(`the data directory ${requested} is not reachable by the server user; using ${dataDir}`);
-  if (ids && !canRun(join(binDir, 'postgres'), ids)) {
+  // Installed binaries were just found runnable; a copy is checked once, in its new place.
+  if (ids && placement.binaries === 'runtime-copy' && !canRun(join(binDir, 'postgres'), ids)) {
     throw new EmbeddedPostgresError(
       `the server user (uid ${ids.uid}) cannot reach ${binDir}`,
       `Set EMBEDDED_PG_RUNTIME_DIR to a folder every user can traverse (default ${DEFAULT_RUNTIME_DIR})`,
