@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { backoffDelay, isDomainError, uuidv7, type BackoffPolicy } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
@@ -238,19 +239,8 @@ export class ConsumerStoppingError extends Error {
 }
 
 /** Waits `ms`, or less if the consumer stops; true when the full pause elapsed. */
-function pauseUnlessStopped(ms: number, stopping: AbortSignal): Promise<boolean> {
-  if (stopping.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const done = (full: boolean) => {
-      clearTimeout(t);
-      stopping.removeEventListener('abort', onAbort);
-      resolve(full);
-    };
-    const onAbort = () => done(false);
-    const t = setTimeout(() => done(true), ms);
-    stopping.addEventListener('abort', onAbort);
-  });
-}
+const pauseUnlessStopped = (ms: number, stopping: AbortSignal): Promise<boolean> =>
+  pause(ms, true, { signal: stopping }).catch(() => false);
 
 /** Text PostgreSQL can store: U+0000 (which neither text nor jsonb accepts) becomes U+FFFD. */
 const readable = (s: string): string => s.replaceAll('\u0000', '\uFFFD');
