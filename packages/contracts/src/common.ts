@@ -6,6 +6,12 @@ export const agency = z
   .describe('Agency: SOCIAL_PROTECTION (ЦСПН), EMPLOYMENT (ЦЗН), SOCIAL_SERVICE (КЦСОН), MINISTRY');
 export const uuid = z.uuid();
 export const citizenId = z.uuid().describe('Federation key of the citizen (never the raw СНИЛС)');
+export const territory = z
+  .string()
+  .regex(/^\d{8}$/)
+  .describe(
+    'ОКТМО (8 digits) of the district or city okrug whose office serves the citizen; the receiver opens its case there. Absent from older senders: the receiver keeps the territory it knows, else the region queue.',
+  );
 export const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 export const isoDateTime = z.iso.datetime({ offset: true }).describe('Instant, RFC 3339');
 export const snils = z

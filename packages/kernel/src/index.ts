@@ -13,3 +13,4 @@ export * from './clock';
 export * from './regional-parameters';
 export * from './outgoing-referral';
 export * from './digest';
+export * from './territory';

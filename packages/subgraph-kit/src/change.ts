@@ -11,6 +11,13 @@ export interface CaseContext {
   deps: ServiceDeps;
 }
 
+/** A case as the access policy sees it: whose it is and which territory serves it. */
+export interface CaseRef {
+  citizenId: string;
+  /** ОКТМО code of the district or city okrug whose office serves the case. */
+  territory: string;
+}
+
 /** One change in progress: its clock reading and the audit entries it collects. */
 export class Change {
   readonly entries: AuditEntry[] = [];
@@ -18,6 +25,7 @@ export class Change {
     readonly now: Date,
     readonly p: Principal,
     readonly operation: string,
+    private readonly rule: AccessRule,
   ) {}
   get today(): IsoDate {
     return dateOf(this.now);
@@ -25,8 +33,18 @@ export class Change {
   get by(): string {
     return this.p.subject;
   }
-  audit(citizenId: string, entity: string, entityId: string): void {
-    this.entries.push({ citizenId, operation: this.operation, action: 'CHANGE', entity, entityId });
+  /** FORBIDDEN unless the caller's territory covers the case's: call it as soon as the case is loaded. */
+  guard(row: { territory: string }): void {
+    authorize(this.p, this.rule, this.operation, row.territory);
+  }
+  /**
+   * Records the change of a case for the audit trail. It guards the case
+   * again, so no change of a case outside the caller's territory can commit
+   * even where a use case forgot to guard at load.
+   */
+  audit(row: CaseRef, entity: string, entityId: string): void {
+    this.guard(row);
+    this.entries.push({ citizenId: row.citizenId, operation: this.operation, action: 'CHANGE', entity, entityId });
   }
 }
 
@@ -43,7 +61,7 @@ export async function inChange<T>(
   fn: (tx: EntityManager, c: Change) => Promise<T>,
 ): Promise<T> {
   authorize(ctx.principal, rule, operation);
-  const c = new Change(ctx.deps.clock.now(), ctx.principal, operation);
+  const c = new Change(ctx.deps.clock.now(), ctx.principal, operation, rule);
   try {
     return await ctx.deps.outbox.transaction(ctx.em, async (tx) => {
       const r = await fn(tx, c);
@@ -61,6 +79,20 @@ export async function inChange<T>(
     }
     throw e;
   }
+}
+
+/** A case by id, guarded by the caller's territory before anything else is said about it. */
+export async function findCase<T extends { territory: string }>(
+  tx: EntityManager,
+  c: Change,
+  entity: new () => T,
+  id: string,
+  field: string,
+  name = entity.name,
+): Promise<T> {
+  const row = await mustFind(tx, entity, id, field, name);
+  c.guard(row);
+  return row;
 }
 
 export async function mustFind<T extends object>(

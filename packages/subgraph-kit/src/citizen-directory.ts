@@ -20,6 +20,8 @@ export class CitizenRecord {
   birthDate!: string;
   phone?: string | null;
   address?: string | null;
+  /** ОКТМО of this agency's office that serves the person: the one that opened their latest case. */
+  territory!: string;
   createdAt: Opt<Date> = new Date();
   updatedAt: Opt<Date> = new Date();
 }
@@ -36,6 +38,7 @@ export const CitizenRecordSchema = new EntitySchema<CitizenRecord>({
     birthDate: { type: 'date', columnType: 'date' },
     phone: { type: 'text', nullable: true },
     address: { type: 'text', nullable: true },
+    territory: { type: 'string', length: 8, columnType: 'char(8)' },
     createdAt: { type: 'Date', columnType: 'timestamptz', onCreate: () => new Date() },
     updatedAt: { type: 'Date', columnType: 'timestamptz', onUpdate: () => new Date() },
   },
@@ -58,6 +61,16 @@ export const refTo = (
     nullable: opts.nullable ?? false,
     type: 'uuid',
   }) as const;
+
+/**
+ * Where a person is served at this agency. A case worker's new case names
+ * its territory; a message may not say it, and then the record keeps the
+ * territory it has, else `otherwise` (the region's unassigned queue).
+ */
+export type ServedAt = { territory: string } | { said: string | undefined; otherwise: string };
+
+const territoryOf = (at: ServedAt, known: string | undefined): string =>
+  'territory' in at ? at.territory : (at.said ?? known ?? at.otherwise);
 
 export interface PersonInput {
   snils?: string | null; // already normalised and checksum-validated
@@ -139,11 +152,13 @@ export class CitizenDirectory {
   /**
    * Registers a person or returns the existing record. With СНИЛС the key is
    * derived; with `knownId` (the key that came in a message) it is reused;
-   * otherwise a provisional key is issued.
+   * otherwise a provisional key is issued. `at` is the office opening a case
+   * for the person: from now on it serves them at this agency.
    */
   async register(
     em: EntityManager,
     person: PersonInput,
+    at: ServedAt,
     knownId?: string,
   ): Promise<{ citizen: CitizenRecord; created: boolean }> {
     // A provisional key that was linked meanwhile (perhaps before this agency ever heard of the person).
@@ -162,7 +177,10 @@ export class CitizenDirectory {
     }
     // `id` is final here (derived, or an alias already resolved): a direct lookup suffices.
     const existing = id ? await em.findOne(CitizenRecord, { id }) : null;
-    if (existing) return { citizen: existing, created: false };
+    if (existing) {
+      existing.territory = territoryOf(at, existing.territory);
+      return { citizen: existing, created: false };
+    }
     const c = em.create(CitizenRecord, {
       id: id ?? newProvisionalCitizenId(),
       snils: person.snils ?? null,
@@ -172,6 +190,7 @@ export class CitizenDirectory {
       birthDate: person.birthDate,
       phone: person.phone ?? null,
       address: person.address ?? null,
+      territory: territoryOf(at, undefined),
     });
     em.persist(c); // inserted at the caller's flush, before the rows that reference it (see refTo)
     return { citizen: c, created: true };

@@ -36,8 +36,8 @@ export async function loadCitizenRecord(ctx: RequestContext, id: string): Promis
 }
 
 /**
- * This agency's record of the citizen if the caller may see it, auditing the
- * read; null otherwise. A caller outside the rule sees null/empty, not an
+ * This agency's record of the citizen if the caller may see it (rule, and the
+ * territory of the office serving the person), auditing the read; null otherwise. A caller outside the rule sees null/empty, not an
  * error, so a gateway query mixing agencies still answers what it may.
  */
 export async function visibleCitizenRecord(
@@ -48,7 +48,8 @@ export async function visibleCitizenRecord(
 ): Promise<CitizenRecord | null> {
   if (!allows(ctx.principal, rule)) return null;
   const rec = await loadCitizenRecord(ctx, id);
-  if (rec) ctx.audit.read(rec.id, `Citizen.${field}`);
+  if (!rec || !allows(ctx.principal, rule, rec.territory)) return null;
+  ctx.audit.read(rec.id, `Citizen.${field}`);
   return rec;
 }
 
@@ -74,7 +75,8 @@ export const citizenProfileField = (ctx: RequestContext, rule: AccessRule, id: s
 
 /**
  * A sensitive Citizen field: refused with FORBIDDEN (not hidden) to a caller
- * outside the rule, so a misconfigured client learns it at once; every read audited.
+ * outside the rule or the person's territory, so a misconfigured client
+ * learns it at once; every read audited.
  */
 export async function sensitiveCitizenField<T>(
   ctx: RequestContext,
@@ -87,6 +89,7 @@ export async function sensitiveCitizenField<T>(
   authorize(ctx.principal, rule, `Citizen.${field}`);
   const rec = await loadCitizenRecord(ctx, id);
   if (!rec) return none;
+  authorize(ctx.principal, rule, `Citizen.${field}`, rec.territory);
   ctx.audit.read(rec.id, `Citizen.${field}`);
   return load(rec.id);
 }

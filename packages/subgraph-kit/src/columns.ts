@@ -43,3 +43,6 @@ export function outgoingReferralSchema(
     },
   });
 }
+
+/** The ОКТМО territory that serves a case (8 digits; see @sc/kernel territory). */
+export const territoryColumn = () => ({ type: 'string', length: 8, columnType: 'char(8)' }) as const;

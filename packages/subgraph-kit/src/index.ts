@@ -28,3 +28,5 @@ export * from './query-limits';
 export * from './rate-limit';
 export * from './audit-chain';
 export * from './access-log';
+export * from './territories';
+export * from './territory-directory.data';

@@ -2,6 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { MESSAGING_TABLES_V2 } from '@sc/messaging';
 import { AUDIT_CHAIN_V2 } from './audit-chain';
 import type { MigrationObject } from './orm';
+import { territoryDirectorySql } from './territories';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -18,6 +19,21 @@ export class Migration20261130000001AuditChain extends Migration {
 }
 
 /**
+ * The territory directory, and the territory of the office that serves each
+ * person at this agency. People registered before territories existed were
+ * all served in region 25 (the only region this system has run in): they go
+ * to its unassigned queue, which region staff hand out to districts.
+ */
+export class Migration20261130000002Territories extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of territoryDirectorySql()) this.addSql(sql);
+    this.addSql(`alter table citizen add column territory char(8)`);
+    this.addSql(`update citizen set territory = '25000000'`);
+    this.addSql(`alter table citizen alter column territory set not null`);
+  }
+}
+
+/**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
  * change to a shared table is written once, not once per service.
@@ -25,4 +41,5 @@ export class Migration20261130000001AuditChain extends Migration {
 export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000000DeadLetterBytes', class: Migration20261130000000DeadLetterBytes },
   { name: 'Migration20261130000001AuditChain', class: Migration20261130000001AuditChain },
+  { name: 'Migration20261130000002Territories', class: Migration20261130000002Territories },
 ];

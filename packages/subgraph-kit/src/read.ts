@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { authorize, type AccessRule, type Principal } from '@sc/auth';
-import { ValidationError, type IsoDate } from '@sc/kernel';
+import { allows, authorize, type AccessRule, type Principal } from '@sc/auth';
+import { territoryScope, ValidationError, type IsoDate } from '@sc/kernel';
 import { todayOf, type RequestContext, type ServiceDeps } from './context';
 
 /** What a module's query gets: the request's EntityManager, the caller, today's date and the service. */
@@ -9,6 +9,8 @@ export interface ReadScope {
   principal: Principal;
   today: IsoDate;
   deps: ServiceDeps;
+  /** Filter for a list of cases: those whose territory the caller's covers (an ОКТМО prefix). */
+  inTerritory: { territory: { $like: string } };
 }
 
 /** A query of a module's application layer, run by {@link inRead}. */
@@ -16,14 +18,33 @@ export type Read<T> = (scope: ReadScope) => Promise<T>;
 
 /**
  * The read side's `inChange`: authorise the caller for the operation, run the
- * module's query, and audit every person whose data the answer holds (any
- * object, or element of a list, with a `citizenId`). Query resolvers are one
- * line over it.
+ * module's query, hold its answer to the caller's territory, and audit every
+ * person whose data the answer holds (any object, or element of a list, with
+ * a `citizenId`). Query resolvers are one line over it.
  */
 export async function inRead<T>(ctx: RequestContext, operation: string, rule: AccessRule, read: Read<T>): Promise<T> {
-  authorize(ctx.principal, rule, operation);
-  const result = await read({ em: ctx.em, principal: ctx.principal, today: todayOf(ctx), deps: ctx.deps });
+  const p = ctx.principal;
+  authorize(p, rule, operation);
+  const inTerritory = { territory: { $like: `${territoryScope(p.territory)}%` } };
+  const found = await read({ em: ctx.em, principal: p, today: todayOf(ctx), deps: ctx.deps, inTerritory });
+  const result = withinTerritory(p, rule, operation, found);
   for (const citizenId of citizensIn(result)) ctx.audit.read(citizenId, `Query.${operation}`);
+  return result;
+}
+
+/** A person's case (it has a `citizenId`) or a territorial record (a commission meeting has a `territory`). */
+const isCase = (r: unknown): r is { citizenId?: unknown; territory?: unknown } =>
+  r !== null && typeof r === 'object' && ('citizenId' in r || 'territory' in r);
+
+/**
+ * The second line behind each list's own filter (`inTerritory`): a case
+ * outside the caller's territory is refused when asked for by id and left
+ * out of a list. A case without a territory is covered by no one.
+ */
+function withinTerritory<T>(p: Principal, rule: AccessRule, operation: string, result: T): T {
+  const territoryOf = (r: { territory?: unknown }) => (typeof r.territory === 'string' ? r.territory : '');
+  if (Array.isArray(result)) return result.filter((r) => !isCase(r) || allows(p, rule, territoryOf(r))) as T;
+  if (isCase(result)) authorize(p, rule, operation, territoryOf(result));
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citizenId, dateOrder, isoDate, isoDateTime, needsQuestionnaire, personData, uuid } from '../common';
+import { citizenId, dateOrder, isoDate, isoDateTime, needsQuestionnaire, personData, territory, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 
 /** Направление социального контракта (DOMAIN.md §3). */
@@ -57,6 +57,7 @@ export const referralForEmploymentServicesV1 = defineMessage({
       person: personData,
       needs: needsQuestionnaire,
       proposedDirection: scDirection.optional(),
+      territory: territory.optional(),
       sentAt: isoDateTime,
     })
     .strict(),
@@ -95,6 +96,7 @@ const contractCore = {
   startDate: isoDate,
   endDate: isoDate,
   person: personData,
+  territory: territory.optional(),
   concludedAt: isoDateTime,
 };
 

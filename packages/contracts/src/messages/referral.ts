@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agency, citizenId, isoDateTime, needsQuestionnaire, personData, uuid } from '../common';
+import { agency, citizenId, territory, isoDateTime, needsQuestionnaire, personData, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 
 /** Основание направления: why the sender thinks the citizen qualifies. */
@@ -26,6 +26,7 @@ export const referralForContractV1 = defineMessage({
       comment: z.string().max(2000).optional(),
       person: personData,
       needs: needsQuestionnaire,
+      territory: territory.optional(),
       sentAt: isoDateTime,
     })
     .strict(),
@@ -51,6 +52,7 @@ export const referralForContractV1 = defineMessage({
         vocationalTraining: true,
         financialLiteracy: true,
       },
+      territory: '25607000',
       sentAt: '2026-11-23T09:15:00.000Z',
     },
   ],

@@ -1,7 +1,7 @@
 import type { MessageData, contractStatusChangedV1 } from '@sc/contracts';
 import { dateOf, type IsoDate } from '@sc/kernel';
 import type { HandlerContext } from '@sc/messaging';
-import { inChange, mustFind, SYSTEM_PRINCIPAL, writeAudit, type CaseContext, type ServiceDeps } from '@sc/subgraph-kit';
+import { inChange, findCase, SYSTEM_PRINCIPAL, writeAudit, type CaseContext, type ServiceDeps } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { CONTRACT_HOLDER_CATEGORY, JobSeekerRegistration } from '../../registrations/domain/job-seeker-registration';
 import { reportToSocialProtection } from '../../reports/application/report-to-social-protection';
@@ -80,7 +80,7 @@ export function recordContractService(
   i: { contractId: string; kind: ContractServiceKind; deliveredOn: IsoDate; notes?: string | null },
 ): Promise<ContractSupport> {
   return inChange(ctx, 'recordContractService', CASE_WORK, async (tx, c) => {
-    const s = await mustFind(tx, ContractSupport, i.contractId, 'input.contractId');
+    const s = await findCase(tx, c, ContractSupport, i.contractId, 'input.contractId');
     s.deliverService(i.kind, i.deliveredOn, c.today, c.by, i.notes);
     await tx.flush();
     await reportToSocialProtection(

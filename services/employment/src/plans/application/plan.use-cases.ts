@@ -1,4 +1,4 @@
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext } from '@sc/subgraph-kit';
 import { ConflictError, ValidationError, type IsoDate } from '@sc/kernel';
 import { CASE_WORK } from '../../access';
 import { loadEmploymentParameters } from '../../parameters/application/employment-parameters';
@@ -12,7 +12,7 @@ export function draftEmploymentPlan(
   i: { registrationId: string; steps: { kind: PlanStepKind; description: string; dueDate: IsoDate }[] },
 ): Promise<EmploymentPlan> {
   return inChange(ctx, 'draftEmploymentPlan', CASE_WORK, async (tx, c) => {
-    const r = await mustFind(tx, JobSeekerRegistration, i.registrationId, 'input.registrationId');
+    const r = await findCase(tx, c, JobSeekerRegistration, i.registrationId, 'input.registrationId');
     if (!r.isActive())
       throw new ConflictError('REGISTRATION_CLOSED', `JobSeekerRegistration in state ${r.status} cannot take a plan`, {
         rule: 'STATE_MACHINE',
@@ -47,7 +47,7 @@ export function agreeEmploymentPlan(
   i: { planId: string; agreedOn: IsoDate },
 ): Promise<EmploymentPlan> {
   return inChange(ctx, 'agreeEmploymentPlan', CASE_WORK, async (tx, c) => {
-    const plan = await mustFind(tx, EmploymentPlan, i.planId, 'input.planId');
+    const plan = await findCase(tx, c, EmploymentPlan, i.planId, 'input.planId');
     plan.agree(i.agreedOn, c.today);
     await tx.flush();
     await reportToSocialProtection(ctx.deps, tx, plan.citizenId, {
@@ -65,7 +65,7 @@ export function moveEmploymentPlanStep(
   i: { planId: string; stepId: string; action: 'START' | 'COMPLETE' | 'MISS'; on: IsoDate; note?: string | null },
 ): Promise<EmploymentPlan> {
   return inChange(ctx, 'moveEmploymentPlanStep', CASE_WORK, async (tx, c) => {
-    const plan = await mustFind(tx, EmploymentPlan, i.planId, 'input.planId');
+    const plan = await findCase(tx, c, EmploymentPlan, i.planId, 'input.planId');
     if (i.on > c.today)
       throw new ValidationError('input.on', 'NOT_IN_FUTURE', 'a step cannot be moved on a future date');
     plan.moveStep(

@@ -85,7 +85,7 @@ async function onRegistration<T>(
   fn: (r: JobSeekerRegistration, tx: EntityManager, c: Change) => Promise<T> | T,
 ): Promise<T> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
-    const r = await mustFind(tx, JobSeekerRegistration, id, 'input.registrationId');
+    const r = await findCase(tx, c, JobSeekerRegistration, id, 'input.registrationId');
     const out = await fn(r, tx, c);
     c.audit(r.citizenId, 'JobSeekerRegistration', r.id);
     return out;

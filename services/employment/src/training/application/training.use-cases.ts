@@ -1,4 +1,4 @@
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext } from '@sc/subgraph-kit';
 import { ConflictError, type IsoDate } from '@sc/kernel';
 import { CASE_WORK } from '../../access';
 import { ContractSupport } from '../../contract-support/domain/contract-support';
@@ -19,7 +19,7 @@ export function referToTraining(
   },
 ): Promise<TrainingReferral> {
   return inChange(ctx, 'referToTraining', CASE_WORK, async (tx, c) => {
-    const r = await mustFind(tx, JobSeekerRegistration, i.registrationId, 'input.registrationId');
+    const r = await findCase(tx, c, JobSeekerRegistration, i.registrationId, 'input.registrationId');
     if (!r.isActive())
       throw new ConflictError(
         'REGISTRATION_CLOSED',
@@ -72,7 +72,7 @@ export function updateTrainingReferral(
   },
 ): Promise<TrainingReferral> {
   return inChange(ctx, 'updateTrainingReferral', CASE_WORK, async (tx, c) => {
-    const t = await mustFind(tx, TrainingReferral, i.trainingReferralId, 'input.trainingReferralId');
+    const t = await findCase(tx, c, TrainingReferral, i.trainingReferralId, 'input.trainingReferralId');
     t.move(i.action === 'START' ? 'start' : i.action === 'COMPLETE' ? 'complete' : 'drop', i.on, c.today, i);
     await tx.flush();
     await reportToSocialProtection(

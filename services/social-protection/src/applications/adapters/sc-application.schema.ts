@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { CitizenRecord, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { ScApplication } from '../domain/sc-application';
 
 export const ScApplicationSchema = new EntitySchema<ScApplication>({
@@ -8,6 +8,7 @@ export const ScApplicationSchema = new EntitySchema<ScApplication>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    territory: territoryColumn(),
     status: { type: 'string', columnType: 'text' },
     channel: { type: 'string', columnType: 'text' },
     needs: { type: 'json' },

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { referralForEmploymentServicesV1, type NeedsQuestionnaire } from '@sc/contracts';
 import { ConflictError, uuidv7, ValidationError } from '@sc/kernel';
-import { personDataOf, validatePerson, type PersonInput } from '@sc/subgraph-kit';
+import { openingTerritory, personDataOf, validatePerson, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
-import { inChange, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext, type Change } from '@sc/subgraph-kit';
 import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import type { TerritorialZone } from '../../parameters/domain/subsistence-minimum';
@@ -27,6 +27,8 @@ export interface SubmitScApplicationInput {
   proposedDirection?: ScDirection | null;
   household: HouseholdMemberInput[];
   documents?: DocumentCheck[] | null;
+  /** ОКТМО района; the worker's own district when omitted. */
+  territory?: string | null;
 }
 
 /** Приём заявления (seed 000, ЦСПН step 1): the person, household with incomes, documents and questionnaire, registered at once. */
@@ -43,7 +45,8 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
     const region = regionOfTerritory(c.p.territory);
     const params = await loadParameters(tx, region, c.today);
     const household = validateHousehold(i.household, incomePeriod(c.today, params), c.today);
-    const { citizen } = await ctx.deps.directory.register(tx, person);
+    const territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
+    const { citizen } = await ctx.deps.directory.register(tx, person, { territory });
     const open = (await tx.find(ScApplication, { citizenId: citizen.id })).find((a) => a.isOpen());
     if (open)
       throw new ConflictError(
@@ -53,6 +56,7 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
       );
     const app = ScApplication.open({
       citizenId: citizen.id,
+      territory,
       channel: i.channel ?? 'IN_PERSON',
       needs: i.needs,
       now: c.now,
@@ -66,7 +70,7 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
       documents: documentsOf(i.documents),
     });
     tx.persist(app);
-    c.audit(citizen.id, 'ScApplication', app.id);
+    c.audit(app, 'ScApplication', app.id);
     return app;
   });
 }
@@ -78,9 +82,9 @@ async function onApplication(
   fn: (a: ScApplication, tx: EntityManager, c: Change) => Promise<void> | void,
 ): Promise<ScApplication> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
-    const a = await mustFind(tx, ScApplication, id, 'input.applicationId');
+    const a = await findCase(tx, c, ScApplication, id, 'input.applicationId');
     await fn(a, tx, c);
-    c.audit(a.citizenId, 'ScApplication', a.id);
+    c.audit(a, 'ScApplication', a.id);
     return a;
   });
 }

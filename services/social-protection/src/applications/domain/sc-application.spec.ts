@@ -12,6 +12,7 @@ const needs = {
 const open = () =>
   ScApplication.openFromReferral({
     citizenId: 'c',
+    territory: '25607000',
     fromAgency: 'SOCIAL_SERVICE',
     needs,
     now: new Date('2026-11-23T00:00:00Z'),

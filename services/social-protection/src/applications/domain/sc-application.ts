@@ -75,6 +75,8 @@ const DATA_EDITABLE: readonly ScApplicationStatus[] = ['SUBMITTED', 'REGISTERED'
 export class ScApplication {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт заявление. */
+  territory!: string;
   status!: ScApplicationStatus;
   channel!: ApplicationChannel;
   needs!: NeedsQuestionnaire;
@@ -147,6 +149,7 @@ export class ScApplication {
   /** An application opened from another agency's referral is registered on receipt. */
   static openFromReferral(a: {
     citizenId: string;
+    territory: string;
     fromAgency: 'EMPLOYMENT' | 'SOCIAL_SERVICE';
     needs: NeedsQuestionnaire;
     now: Date;
@@ -154,6 +157,7 @@ export class ScApplication {
   }): ScApplication {
     return ScApplication.open({
       citizenId: a.citizenId,
+      territory: a.territory,
       channel: a.fromAgency === 'EMPLOYMENT' ? 'REFERRAL_FROM_EMPLOYMENT' : 'REFERRAL_FROM_SOCIAL_SERVICE',
       needs: a.needs,
       now: a.now,
@@ -164,6 +168,7 @@ export class ScApplication {
 
   static open(a: {
     citizenId: string;
+    territory: string;
     channel: ApplicationChannel;
     needs: NeedsQuestionnaire;
     now: Date;
@@ -180,6 +185,7 @@ export class ScApplication {
     Object.assign(app, {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       status: 'SUBMITTED',
       channel: a.channel,
       needs: a.needs,

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { territoryColumn } from '@sc/subgraph-kit';
 import { CommissionMeeting } from '../domain/commission-meeting';
 
 export const CommissionMeetingSchema = new EntitySchema<CommissionMeeting>({
@@ -7,6 +8,7 @@ export const CommissionMeetingSchema = new EntitySchema<CommissionMeeting>({
   properties: {
     id: { type: 'uuid', primary: true },
     region: { type: 'string', columnType: 'text' },
+    territory: territoryColumn(),
     meetingDate: { type: 'date', columnType: 'date' },
     place: { type: 'string', columnType: 'text', nullable: true },
     status: { type: 'string', columnType: 'text' },

@@ -4,7 +4,7 @@ import { CASE_WORK, COMMISSION_DECIDES } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { AdaptationProgramme } from '../../programmes/domain/adaptation-programme';
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, openingTerritory, type CaseContext } from '@sc/subgraph-kit';
 import { CommissionMeeting, type CommissionDecisionKind, type CommissionMember } from '../domain/commission-meeting';
 
 const PARTNERS = ['EMPLOYMENT', 'SOCIAL_SERVICE'] as const;
@@ -16,15 +16,17 @@ const PARTNERS = ['EMPLOYMENT', 'SOCIAL_SERVICE'] as const;
  */
 export function scheduleCommissionMeeting(
   ctx: CaseContext,
-  i: { meetingDate: IsoDate; place?: string | null; members: CommissionMember[] },
+  i: { meetingDate: IsoDate; place?: string | null; members: CommissionMember[]; territory?: string | null },
 ): Promise<CommissionMeeting> {
   return inChange(ctx, 'scheduleCommissionMeeting', CASE_WORK, async (tx, c) => {
     const region = regionOfTerritory(c.p.territory);
-    const scheduled = (await tx.find(CommissionMeeting, { region, status: 'SCHEDULED' })).flatMap((m) =>
+    // The district's commission takes the district's programmes.
+    const territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
+    const scheduled = (await tx.find(CommissionMeeting, { territory, status: 'SCHEDULED' })).flatMap((m) =>
       m.agenda.map((a) => a.programmeId),
     );
     const waiting = (
-      await tx.find(AdaptationProgramme, { status: 'ON_REVIEW' }, { orderBy: { updatedAt: 'asc' } })
+      await tx.find(AdaptationProgramme, { status: 'ON_REVIEW', territory }, { orderBy: { updatedAt: 'asc' } })
     ).filter((p) => !scheduled.includes(p.id));
     const apps = new Map(
       (await tx.find(ScApplication, { id: { $in: waiting.map((p) => p.applicationId) }, region })).map((a) => [
@@ -35,6 +37,7 @@ export function scheduleCommissionMeeting(
     const agendaProgrammes = waiting.filter((p) => apps.has(p.applicationId));
     const m = CommissionMeeting.schedule({
       region,
+      territory,
       meetingDate: i.meetingDate,
       place: i.place,
       members: i.members.map((x) => ({
@@ -79,7 +82,7 @@ export function scheduleCommissionMeeting(
         sentAt: c.now.toISOString(),
       });
     }
-    for (const p of agendaProgrammes) c.audit(p.citizenId, 'CommissionMeeting', m.id);
+    for (const p of agendaProgrammes) c.audit(p, 'CommissionMeeting', m.id);
     return m;
   });
 }
@@ -90,9 +93,9 @@ export function recordCommissionDecision(
   i: { meetingId: string; programmeId: string; decision: CommissionDecisionKind; reasons?: string | null },
 ): Promise<CommissionMeeting> {
   return inChange(ctx, 'recordCommissionDecision', COMMISSION_DECIDES, async (tx, c) => {
-    const m = await mustFind(tx, CommissionMeeting, i.meetingId, 'input.meetingId');
-    const prog = await mustFind(tx, AdaptationProgramme, i.programmeId, 'input.programmeId');
-    const app = await mustFind(tx, ScApplication, prog.applicationId, 'input.programmeId');
+    const m = await findCase(tx, c, CommissionMeeting, i.meetingId, 'input.meetingId');
+    const prog = await findCase(tx, c, AdaptationProgramme, i.programmeId, 'input.programmeId');
+    const app = await findCase(tx, c, ScApplication, prog.applicationId, 'input.programmeId');
     const d = m.decide(prog.id, i.decision, i.reasons, c.by, c.now);
     if (i.decision === 'APPROVE') {
       app.apply('approve');
@@ -108,7 +111,7 @@ export function recordCommissionDecision(
     }
     prog.commissionReasons = d.reasons ?? null;
     prog.updatedAt = c.now;
-    c.audit(app.citizenId, 'CommissionMeeting', m.id);
+    c.audit(app, 'CommissionMeeting', m.id);
     return m;
   });
 }
@@ -119,7 +122,7 @@ export function closeCommissionMeeting(
   i: { meetingId: string; attended: string[] },
 ): Promise<CommissionMeeting> {
   return inChange(ctx, 'closeCommissionMeeting', COMMISSION_DECIDES, async (tx, c) => {
-    const m = await mustFind(tx, CommissionMeeting, i.meetingId, 'input.meetingId');
+    const m = await findCase(tx, c, CommissionMeeting, i.meetingId, 'input.meetingId');
     if (i.attended.length === 0) throw new ValidationError('input.attended', 'REQUIRED', 'list the members present');
     m.close(i.attended, c.now);
     // One record for the partners (ЦЗН, КЦСОН) whose members sat on the commission; each filters by its own members.
@@ -138,7 +141,7 @@ export function closeCommissionMeeting(
         heldAt: c.now.toISOString(),
       });
     }
-    for (const d of m.decisions) c.audit(d.citizenId, 'CommissionMeeting', m.id);
+    for (const d of m.decisions) c.audit({ citizenId: d.citizenId, territory: m.territory }, 'CommissionMeeting', m.id);
     return m;
   });
 }

@@ -4,6 +4,7 @@ const now = new Date('2026-11-27T10:00:00Z');
 const meeting = () =>
   CommissionMeeting.schedule({
     region: '25',
+    territory: '25607000',
     meetingDate: '2026-11-27',
     members: [
       { name: 'Сидоров А. В.', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' },

@@ -28,6 +28,8 @@ export interface CommissionDecision extends AgendaItem {
 export class CommissionMeeting {
   id!: string;
   region!: string;
+  /** ОКТМО района (городского округа), чья межведомственная комиссия заседает. */
+  territory!: string;
   meetingDate!: IsoDate;
   place?: string | null;
   status!: 'SCHEDULED' | 'HELD';
@@ -43,6 +45,7 @@ export class CommissionMeeting {
 
   static schedule(a: {
     region: string;
+    territory: string;
     meetingDate: IsoDate;
     place?: string | null;
     members: CommissionMember[];
@@ -69,6 +72,7 @@ export class CommissionMeeting {
     return Object.assign(new CommissionMeeting(), {
       id: uuidv7(a.now.getTime()),
       region: a.region,
+      territory: a.territory,
       meetingDate: a.meetingDate,
       place: a.place ?? null,
       status: 'SCHEDULED' as const,

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { CitizenRecord, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { AdaptationProgramme } from '../../programmes/domain/adaptation-programme';
 import { SocialContract } from '../domain/social-contract';
@@ -17,6 +17,7 @@ export const SocialContractSchema = new EntitySchema<SocialContract>({
     id: { type: 'uuid', primary: true },
     number: { type: 'string', columnType: 'text', unique: true },
     citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    territory: territoryColumn(),
     applicationId: refTo(() => ScApplication, { fieldName: 'application_id' }),
     programmeId: refTo(() => AdaptationProgramme, { fieldName: 'programme_id' }),
     direction: { type: 'string', columnType: 'text' },

@@ -3,7 +3,7 @@ import type { AccessRule } from '@sc/auth';
 import { contractStatusChangedV1 } from '@sc/contracts';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
-import { inChange, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext, type Change } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
 
 export type ContractStep = (
@@ -25,7 +25,7 @@ export function changeContract(
   reason?: string | null,
 ): Promise<SocialContract> {
   return inChange(ctx, operation, rule, async (tx, ch) => {
-    const c = await mustFind(tx, SocialContract, contractId, 'input.contractId');
+    const c = await findCase(tx, ch, SocialContract, contractId, 'input.contractId');
     const before = c.status;
     const params = await loadParameters(tx, c.region, ch.today);
     await step(c, { tx, ch, params });
@@ -41,7 +41,7 @@ export function changeContract(
         changedAt: ch.now.toISOString(),
       });
     }
-    ch.audit(c.citizenId, 'SocialContract', c.id);
+    ch.audit(c, 'SocialContract', c.id);
     return c;
   });
 }

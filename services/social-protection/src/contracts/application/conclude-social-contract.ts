@@ -10,7 +10,7 @@ import {
   openActivitiesOf,
 } from '../../programmes/domain/adaptation-programme';
 import { assignedActivityOf } from '../../programmes/domain/psa-activity';
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
 import type { ContractNumbers } from './contract-numbers';
 
@@ -26,7 +26,7 @@ export function concludeSocialContract(
   numbers: ContractNumbers,
 ): Promise<SocialContract> {
   return inChange(ctx, 'concludeSocialContract', CASE_WORK, async (tx, c) => {
-    const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
+    const app = await findCase(tx, c, ScApplication, i.applicationId, 'input.applicationId');
     const prog = await tx.findOne(AdaptationProgramme, { applicationId: app.id });
     assertProgrammeApproved(prog);
     parseIsoDate(i.signedOn, 'input.signedOn');
@@ -40,6 +40,7 @@ export function concludeSocialContract(
       programme: prog,
       applicationId: app.id,
       citizenId: app.citizenId,
+      territory: app.territory,
       region: app.region,
       zone: app.zone,
       signedOn: i.signedOn,
@@ -94,7 +95,7 @@ export function concludeSocialContract(
         serviceUntil: addMonths(contract.endDate, params.get('SOCIAL_SERVICE_AFTER_CONTRACT_MONTHS')),
       });
     }
-    c.audit(contract.citizenId, 'SocialContract', contract.id);
+    c.audit(contract, 'SocialContract', contract.id);
     return contract;
   });
 }

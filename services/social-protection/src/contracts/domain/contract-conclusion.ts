@@ -16,6 +16,7 @@ export interface ConclusionInput {
   programme: AdaptationProgramme;
   applicationId: string;
   citizenId: string;
+  territory: string;
   region: string;
   zone: TerritorialZone;
   signedOn: IsoDate;
@@ -50,6 +51,7 @@ export function concludedState(a: ConclusionInput) {
     id: uuidv7(a.now.getTime()),
     number: a.number,
     citizenId: a.citizenId,
+    territory: a.territory,
     applicationId: a.applicationId,
     programmeId: prog.id,
     direction: prog.direction,

@@ -14,6 +14,7 @@ const programme = (over: Partial<DraftProgrammeInput> = {}) => {
   const p = AdaptationProgramme.draft({
     applicationId: 'a',
     citizenId: 'c',
+    territory: '25607000',
     input: {
       direction: 'JOB_SEARCH',
       termMonths: 9,
@@ -44,6 +45,7 @@ const conclude = (over: Partial<DraftProgrammeInput> = {}, startDate = '2026-12-
     programme: programme(over),
     applicationId: 'a',
     citizenId: 'c',
+    territory: '25607000',
     region: '25',
     zone: 'WHOLE_REGION',
     signedOn: '2026-11-30',
@@ -67,6 +69,7 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
     const draft = AdaptationProgramme.draft({
       applicationId: 'a',
       citizenId: 'c',
+      territory: '25607000',
       input: {
         direction: 'HARDSHIP',
         termMonths: 6,

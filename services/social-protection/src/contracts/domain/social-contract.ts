@@ -38,6 +38,8 @@ export class SocialContract {
   id!: string;
   number!: string;
   citizenId!: string;
+  /** ОКТМО района, чей ЦСПН заключил контракт: the application's. */
+  territory!: string;
   applicationId!: string;
   programmeId!: string;
   direction!: ScDirection;

@@ -3,7 +3,7 @@ import { firstDayOf, lastDayOf, parseIsoDate, parseIsoMonth, type IsoDate, type 
 import { CASE_WORK } from '../../access';
 import { SocialContract } from '../../contracts/domain/social-contract';
 import { PartnerEvent } from '../../partner-reports/domain/partner-event';
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, mustFind, type CaseContext } from '@sc/subgraph-kit';
 import { ControlVisit } from '../domain/control-visit';
 import {
   MonthlyReport,
@@ -42,7 +42,7 @@ export function submitMonthlyReport(
   },
 ): Promise<MonthlyReport> {
   return inChange(ctx, 'submitMonthlyReport', CASE_WORK, async (tx, c) => {
-    const contract = await mustFind(tx, SocialContract, i.contractId, 'input.contractId');
+    const contract = await findCase(tx, c, SocialContract, i.contractId, 'input.contractId');
     parseIsoMonth(i.period, 'input.period');
     parseIsoDate(i.submittedOn, 'input.submittedOn');
     const existing = (await tx.find(MonthlyReport, { contractId: contract.id })).map((r) => r.period);
@@ -68,7 +68,7 @@ export function submitMonthlyReport(
       now: c.now,
     });
     tx.persist(report);
-    c.audit(contract.citizenId, 'MonthlyReport', report.id);
+    c.audit(contract, 'MonthlyReport', report.id);
     return report;
   });
 }
@@ -79,9 +79,9 @@ export function reviewMonthlyReport(
 ): Promise<MonthlyReport> {
   return inChange(ctx, 'reviewMonthlyReport', CASE_WORK, async (tx, c) => {
     const report = await mustFind(tx, MonthlyReport, i.reportId, 'input.reportId');
-    const contract = await mustFind(tx, SocialContract, report.contractId, 'input.reportId');
+    const contract = await findCase(tx, c, SocialContract, report.contractId, 'input.reportId');
     report.review(contract, i.accept, i.note, c.today, c.by);
-    c.audit(contract.citizenId, 'MonthlyReport', report.id);
+    c.audit(contract, 'MonthlyReport', report.id);
     return report;
   });
 }
@@ -98,10 +98,10 @@ export function recordControlVisit(
   },
 ): Promise<ControlVisit> {
   return inChange(ctx, 'recordControlVisit', CASE_WORK, async (tx, c) => {
-    const contract = await mustFind(tx, SocialContract, i.contractId, 'input.contractId');
+    const contract = await findCase(tx, c, SocialContract, i.contractId, 'input.contractId');
     const visit = ControlVisit.record({ contract, ...i, today: c.today, by: c.by, now: c.now });
     tx.persist(visit);
-    c.audit(contract.citizenId, 'ControlVisit', visit.id);
+    c.audit(contract, 'ControlVisit', visit.id);
     return visit;
   });
 }

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { CitizenRecord, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { AdaptationProgramme } from '../domain/adaptation-programme';
 
@@ -11,6 +11,7 @@ export const AdaptationProgrammeSchema = new EntitySchema<AdaptationProgramme>({
     id: { type: 'uuid', primary: true },
     applicationId: refTo(() => ScApplication, { fieldName: 'application_id' }),
     citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    territory: territoryColumn(),
     status: { type: 'string', columnType: 'text' },
     direction: { type: 'string', columnType: 'text' },
     termMonths: { type: 'integer' },

@@ -2,7 +2,7 @@ import { ConflictError } from '@sc/kernel';
 import { CASE_WORK } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { loadParameters } from '../../parameters/application/parameter.queries';
-import { inChange, mustFind, type CaseContext } from '@sc/subgraph-kit';
+import { inChange, findCase, type CaseContext } from '@sc/subgraph-kit';
 import { AdaptationProgramme, type DraftProgrammeInput } from '../domain/adaptation-programme';
 
 /** Разработка ПСА (seed 000, ЦСПН step 3) with the partners' activities; a returned programme is redrafted in place. */
@@ -11,7 +11,7 @@ export function draftAdaptationProgramme(
   i: DraftProgrammeInput & { applicationId: string },
 ): Promise<AdaptationProgramme> {
   return inChange(ctx, 'draftAdaptationProgramme', CASE_WORK, async (tx, c) => {
-    const app = await mustFind(tx, ScApplication, i.applicationId, 'input.applicationId');
+    const app = await findCase(tx, c, ScApplication, i.applicationId, 'input.applicationId');
     if (app.status !== 'PSA_DRAFTING') {
       throw new ConflictError(
         'NOT_DRAFTING',
@@ -25,6 +25,7 @@ export function draftAdaptationProgramme(
       existing,
       applicationId: app.id,
       citizenId: app.citizenId,
+      territory: app.territory,
       input: i,
       params,
       earliestStart: app.registeredOn(),
@@ -32,7 +33,7 @@ export function draftAdaptationProgramme(
       now: c.now,
     });
     tx.persist(prog);
-    c.audit(app.citizenId, 'AdaptationProgramme', prog.id);
+    c.audit(app, 'AdaptationProgramme', prog.id);
     return prog;
   });
 }
@@ -40,12 +41,12 @@ export function draftAdaptationProgramme(
 /** ПСА agreed with the citizen and partners → on the commission's table. */
 export function submitProgrammeToCommission(ctx: CaseContext, programmeId: string): Promise<AdaptationProgramme> {
   return inChange(ctx, 'submitProgrammeToCommission', CASE_WORK, async (tx, c) => {
-    const prog = await mustFind(tx, AdaptationProgramme, programmeId, 'programmeId');
-    const app = await mustFind(tx, ScApplication, prog.applicationId, 'programmeId');
+    const prog = await findCase(tx, c, AdaptationProgramme, programmeId, 'programmeId');
+    const app = await findCase(tx, c, ScApplication, prog.applicationId, 'programmeId');
     app.apply('submitToCommission');
     prog.apply('submit');
     prog.updatedAt = c.now;
-    c.audit(app.citizenId, 'AdaptationProgramme', prog.id);
+    c.audit(app, 'AdaptationProgramme', prog.id);
     return prog;
   });
 }

@@ -24,6 +24,7 @@ const draft = (over: Partial<DraftProgrammeInput>) =>
   AdaptationProgramme.draft({
     applicationId: 'a',
     citizenId: 'c',
+    territory: '25607000',
     input: { ...base, ...over },
     params,
     earliestStart: '2026-11-20',

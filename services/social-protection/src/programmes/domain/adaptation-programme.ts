@@ -171,6 +171,8 @@ export class AdaptationProgramme {
   id!: string;
   applicationId!: string;
   citizenId!: string;
+  /** ОКТМО: the application's. */
+  territory!: string;
   status!: ProgrammeStatus;
   direction!: ScDirection;
   termMonths!: number;
@@ -195,6 +197,7 @@ export class AdaptationProgramme {
     existing?: AdaptationProgramme | null;
     applicationId: string;
     citizenId: string;
+    territory: string;
     input: DraftProgrammeInput;
     params: RegionalParameters;
     earliestStart: IsoDate;
@@ -225,6 +228,7 @@ export class AdaptationProgramme {
         id: uuidv7(a.now.getTime()),
         applicationId: a.applicationId,
         citizenId: a.citizenId,
+        territory: a.territory,
         status: 'DRAFT' as ProgrammeStatus,
       });
     if (a.existing) prog.apply('redraft');

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { CitizenRecord, refTo } from '@sc/subgraph-kit';
+import { CitizenRecord, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
 
@@ -9,6 +9,7 @@ export const IncomingReferralSchema = new EntitySchema<IncomingReferral>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: refTo(() => CitizenRecord, { fieldName: 'citizen_id' }),
+    territory: territoryColumn(),
     type: { type: 'string', columnType: 'text' },
     fromAgency: { type: 'string', columnType: 'text' },
     senderCaseId: { type: 'uuid' },

@@ -5,7 +5,7 @@ import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
 import { loadParameters } from '../../parameters/application/parameter.queries';
-import { dateOf } from '@sc/kernel';
+import { dateOf, unassignedTerritory } from '@sc/kernel';
 
 const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals');
 
@@ -22,10 +22,12 @@ export async function acceptReferralForContract(
 ): Promise<void> {
   const { em, outbox } = ctx;
   if (await em.findOne(IncomingReferral, { id: d.referralId })) return; // already recorded under another message id
-  const { citizen } = await deps.directory.register(em, d.person, d.citizenId);
+  const served = { said: d.territory, otherwise: unassignedTerritory(deps.config.region) };
+  const { citizen } = await deps.directory.register(em, d.person, served, d.citizenId);
   const referral = IncomingReferral.receive({
     id: d.referralId,
     citizenId: citizen.id,
+    territory: citizen.territory,
     fromAgency: d.fromAgency,
     senderCaseId: d.senderCaseId,
     basis: d.basis,
@@ -41,6 +43,7 @@ export async function acceptReferralForContract(
     open ??
     ScApplication.openFromReferral({
       citizenId: citizen.id,
+      territory: citizen.territory,
       fromAgency: d.fromAgency,
       needs: d.needs,
       now: referral.receivedAt,

@@ -5,6 +5,8 @@ import { nextReferralStatus, type ReferralStatus, type ReferralType } from '@sc/
 export class IncomingReferral {
   id!: string;
   citizenId!: string;
+  /** ОКТМО, где гражданина обслуживают (from the message, else as known, else the region queue). */
+  territory!: string;
   type!: ReferralType;
   fromAgency!: 'EMPLOYMENT' | 'SOCIAL_SERVICE';
   senderCaseId!: string;

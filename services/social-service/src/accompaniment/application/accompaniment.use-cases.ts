@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, loadWorkingCalendar, mustFind, type CaseContext, type Change } from '@sc/subgraph-kit';
+import { inChange, loadWorkingCalendar, findCase, type CaseContext, type Change } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
@@ -31,7 +31,7 @@ export function openAccompanimentCase(
     let citizenId = i.citizenId ?? null;
     let urgent: UrgentServiceCase | null = null;
     if (i.fromUrgentCaseId) {
-      urgent = await mustFind(tx, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId');
+      urgent = await findCase(tx, c, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId');
       citizenId = urgent.followUpCitizen();
     }
     const citizen = await ctx.deps.directory.get(tx, citizenId ?? '', 'input.citizenId');
@@ -62,7 +62,7 @@ async function onCase(
   fn: (a: AccompanimentCase, tx: EntityManager, c: Change) => Promise<unknown> | unknown,
 ): Promise<AccompanimentCase> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
-    const a = await mustFind(tx, AccompanimentCase, id, 'input.caseId');
+    const a = await findCase(tx, c, AccompanimentCase, id, 'input.caseId');
     await fn(a, tx, c);
     c.audit(a.citizenId, 'AccompanimentCase', a.id);
     return a;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
+import { inChange, findCase, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
@@ -29,7 +29,7 @@ export function receivePreventionSignal(
   return inChange(ctx, 'receivePreventionSignal', CASE_WORK, async (tx, c) => {
     let citizenId: string;
     const urgent = i.fromUrgentCaseId
-      ? await mustFind(tx, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId')
+      ? await findCase(tx, c, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId')
       : null;
     if (urgent) {
       citizenId = urgent.followUpCitizen();
@@ -60,7 +60,7 @@ async function onCase(
   fn: (p: PreventionCase, tx: EntityManager, c: Change) => Promise<unknown> | unknown,
 ): Promise<PreventionCase> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
-    const p = await mustFind(tx, PreventionCase, id, 'input.caseId');
+    const p = await findCase(tx, c, PreventionCase, id, 'input.caseId');
     await fn(p, tx, c);
     c.audit(p.citizenId, 'PreventionCase', p.id);
     return p;

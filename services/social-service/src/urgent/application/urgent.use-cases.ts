@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
+import { inChange, findCase, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
@@ -51,7 +51,7 @@ async function onCase<T>(
   fn: (u: UrgentServiceCase, tx: EntityManager, c: Change) => Promise<T> | T,
 ): Promise<T> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
-    const u = await mustFind(tx, UrgentServiceCase, id, 'input.caseId');
+    const u = await findCase(tx, c, UrgentServiceCase, id, 'input.caseId');
     const r = await fn(u, tx, c);
     if (u.citizenId) c.audit(u.citizenId, 'UrgentServiceCase', u.id);
     return r;
@@ -118,7 +118,7 @@ export function signUrgentServiceAct(
 ): Promise<UrgentServiceAct> {
   return inChange(ctx, 'signUrgentServiceAct', CASE_WORK, async (tx, c) => {
     const act = await mustFind(tx, UrgentServiceAct, i.actId, 'input.actId');
-    const u = await mustFind(tx, UrgentServiceCase, act.caseId, 'input.actId');
+    const u = await findCase(tx, c, UrgentServiceCase, act.caseId, 'input.actId');
     act.sign({ signatureBase64: i.signaturePng, shownActHash: i.shownActHash, signerName: i.signerName, now: c.now });
     u.signed();
     await tx.flush();
