@@ -1,7 +1,8 @@
 import { allows, authorize, type AccessRule } from '@sc/auth';
-import { maskSnils, parseSnils } from '@sc/kernel';
+import { dateOf, maskSnils, parseSnils, territoryScope } from '@sc/kernel';
 import type { CitizenRecord } from './citizen-directory';
 import type { RequestContext } from './context';
+import { listTerritories } from './territories';
 
 /**
  * Root fields every subgraph answers identically (@shareable): they return a
@@ -13,6 +14,9 @@ export const sharedCitizenQueries = {
   citizenBySnils: (_: unknown, args: { snils: string }, ctx: RequestContext) => ({
     id: ctx.deps.directory.keyFor(parseSnils(args.snils, 'snils')),
   }),
+  // Reference data, not personal: any signed-in user, within their own territory.
+  territories: (_: unknown, args: { onDate?: string | null }, ctx: RequestContext) =>
+    listTerritories(ctx.em, args.onDate ?? dateOf(ctx.deps.clock.now()), territoryScope(ctx.principal.territory)),
 };
 
 export function citizenProfile(c: CitizenRecord) {

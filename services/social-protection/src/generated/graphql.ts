@@ -94,6 +94,8 @@ export type AdaptationProgramme = {
   plannedStart: Scalars['Date']['output'];
   status: ProgrammeStatus;
   termMonths: Scalars['Int']['output'];
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 /** Agency (ведомство). */
@@ -309,6 +311,8 @@ export type CommissionMeeting = {
   place?: Maybe<Scalars['String']['output']>;
   region: Scalars['String']['output'];
   status: CommissionMeetingStatus;
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type CommissionMeetingStatus =
@@ -393,6 +397,8 @@ export type Deadline = {
   dueDate: Scalars['Date']['output'];
   kind: DeadlineKind;
   overdue: Scalars['Boolean']['output'];
+  /** ОКТМО of the case. */
+  territory: Scalars['String']['output'];
 };
 
 export type DeadlineKind =
@@ -617,6 +623,8 @@ export type IncomingReferral = {
   /** the sender's case (e.g. the КЦСОН application) */
   senderCaseId: Scalars['ID']['output'];
   status: ReferralStatus;
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
   type: ReferralType;
 };
 
@@ -1123,13 +1131,15 @@ export type Query = {
   incomingReferrals: Array<IncomingReferral>;
   /** A monthly report pre-filled from partners' messages of that month. */
   monthlyReportDraft: MonthlyReportDraft;
-  /** Programmes awaiting the commission (ON_REVIEW) in the caller's region. */
+  /** Programmes awaiting the commission (ON_REVIEW) in the caller's territory. */
   programmesAwaitingCommission: Array<AdaptationProgramme>;
   /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
   regionalParameters: Array<RegionalParameter>;
   scApplication?: Maybe<ScApplication>;
   socialContract?: Maybe<SocialContract>;
   subsistenceMinima: Array<SubsistenceMinimum>;
+  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  territories: Array<Territory>;
 };
 
 
@@ -1198,6 +1208,11 @@ export type QuerySocialContractArgs = {
 
 export type QuerySubsistenceMinimaArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTerritoriesArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type RecordCheckpointInput = {
@@ -1352,6 +1367,8 @@ export type ScApplication = {
   rejectionReason?: Maybe<Scalars['String']['output']>;
   status: ScApplicationStatus;
   submittedAt: Scalars['DateTime']['output'];
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
   /** ПМ zone of the applicant's residence */
   zone: TerritorialZone;
 };
@@ -1398,6 +1415,8 @@ export type ScheduleCommissionMeetingInput = {
   meetingDate: Scalars['Date']['input'];
   members: Array<CommissionMemberInput>;
   place?: InputMaybe<Scalars['String']['input']>;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SetCalendarDayInput = {
@@ -1464,6 +1483,8 @@ export type SocialContract = {
   status: SocialContractStatus;
   termMonths: Scalars['Int']['output'];
   termination?: Maybe<Termination>;
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 /** Статус социального контракта (DOMAIN.md §4.2). */
@@ -1524,6 +1545,8 @@ export type SubmitScApplicationInput = {
   household: Array<HouseholdMemberInput>;
   needs: NeedsQuestionnaireInput;
   proposedDirection?: InputMaybe<ScDirection>;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
   zone: TerritorialZone;
 };
 
@@ -1580,6 +1603,25 @@ export type TerritorialZone =
   | 'OTHER_AREAS'
   /** по области в целом */
   | 'WHOLE_REGION';
+
+/**
+ * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
+ * directory, the same data in every agency. A case's territory is a district or
+ * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ */
+export type Territory = {
+  __typename?: 'Territory';
+  /** ОКТМО, 8 digits. */
+  code: Scalars['String']['output'];
+  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The enclosing entry (the group or region); null for the region. */
+  parent?: Maybe<Scalars['String']['output']>;
+  validFrom: Scalars['Date']['output'];
+  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
 
 export type UpdateActivityInput = {
   action: ActivityAction;
@@ -1810,6 +1852,7 @@ export type ResolversTypes = ResolversObject<{
   Termination: ResolverTypeWrapper<Termination>;
   TerminationGround: TerminationGround;
   TerritorialZone: TerritorialZone;
+  Territory: ResolverTypeWrapper<Territory>;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
 }>;
@@ -1903,6 +1946,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubsistenceMinimum: SubsistenceMinimum;
   TerminateSocialContractInput: TerminateSocialContractInput;
   Termination: Termination;
+  Territory: Territory;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
 }>;
@@ -1936,6 +1980,7 @@ export type AdaptationProgrammeResolvers<ContextType = RequestContext, ParentTyp
   plannedStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AmendmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = ResolversObject<{
@@ -2017,6 +2062,7 @@ export type CommissionMeetingResolvers<ContextType = RequestContext, ParentType 
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CommissionMeetingStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CommissionMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMember'] = ResolversParentTypes['CommissionMember']> = ResolversObject<{
@@ -2065,6 +2111,7 @@ export type DeadlineResolvers<ContextType = RequestContext, ParentType extends R
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DeadlineKind'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type DocumentCheckResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentCheck'] = ResolversParentTypes['DocumentCheck']> = ResolversObject<{
@@ -2144,6 +2191,7 @@ export type IncomingReferralResolvers<ContextType = RequestContext, ParentType e
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   senderCaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
 }>;
 
@@ -2313,6 +2361,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
   subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
+  territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
 
 export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
@@ -2353,6 +2402,7 @@ export type ScApplicationResolvers<ContextType = RequestContext, ParentType exte
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ScApplicationStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['TerritorialZone'], ParentType, ContextType>;
 }>;
 
@@ -2388,6 +2438,7 @@ export type SocialContractResolvers<ContextType = RequestContext, ParentType ext
   status?: Resolver<ResolversTypes['SocialContractStatus'], ParentType, ContextType>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   termination?: Resolver<Maybe<ResolversTypes['Termination']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SpendingItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpendingItem'] = ResolversParentTypes['SpendingItem']> = ResolversObject<{
@@ -2411,6 +2462,15 @@ export type TerminationResolvers<ContextType = RequestContext, ParentType extend
   ground?: Resolver<ResolversTypes['TerminationGround'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
@@ -2460,5 +2520,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SpendingItem?: SpendingItemResolvers<ContextType>;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;
+  Territory?: TerritoryResolvers<ContextType>;
 }>;
 

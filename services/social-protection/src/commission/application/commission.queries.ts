@@ -1,5 +1,4 @@
 import { boundedArg, type Read } from '@sc/subgraph-kit';
-import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { CommissionMeeting } from '../domain/commission-meeting';
 
 export const findCommissionMeeting =
@@ -7,12 +6,12 @@ export const findCommissionMeeting =
   ({ em }) =>
     em.findOne(CommissionMeeting, { id });
 
-/** Заседания МВК of the caller's region, latest first. */
+/** Заседания МВК in the caller's territory, latest first. */
 export const listCommissionMeetings =
   (first?: number | null): Read<CommissionMeeting[]> =>
-  ({ em, principal }) =>
+  ({ em, inTerritory }) =>
     em.find(
       CommissionMeeting,
-      { region: regionOfTerritory(principal.territory) },
+      inTerritory,
       { orderBy: { meetingDate: 'desc' }, limit: boundedArg(first, 'first', 20, 200) },
     );

@@ -20,12 +20,12 @@ const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORIN
  */
 export async function listDeadlines(
   em: EntityManager,
-  a: { assignedTo: string; region: string; today: IsoDate; withinDays: number },
+  a: { assignedTo: string; region: string; today: IsoDate; withinDays: number; inTerritory: { territory: { $like: string } } },
 ): Promise<Deadline[]> {
   const horizon = addDays(a.today, a.withinDays);
   const [apps, contracts, calendar, params] = await Promise.all([
-    em.find(ScApplication, { assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
-    em.find(SocialContract, { assignedTo: a.assignedTo, status: { $in: WATCHED } }),
+    em.find(ScApplication, { ...a.inTerritory, assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
+    em.find(SocialContract, { ...a.inTerritory, assignedTo: a.assignedTo, status: { $in: WATCHED } }),
     loadWorkingCalendar(em),
     loadParameters(em, a.region, a.today),
   ]);
@@ -56,8 +56,9 @@ export async function listDeadlines(
 /** The query behind `deadlines`: the caller's own (or a named specialist's) deadlines in the caller's region. */
 export const specialistDeadlines =
   (a: { assignedTo?: string | null; withinDays?: number | null }): Read<Deadline[]> =>
-  ({ em, principal, today }) =>
+  ({ em, principal, today, inTerritory }) =>
     listDeadlines(em, {
+      inTerritory,
       assignedTo: a.assignedTo ?? principal.subject,
       region: regionOfTerritory(principal.territory),
       today,

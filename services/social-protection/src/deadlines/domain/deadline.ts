@@ -24,6 +24,8 @@ export interface Deadline {
   overdue: boolean;
   description: string;
   citizenId: string;
+  /** ОКТМО of the case the deadline belongs to. */
+  territory: string;
   assignedTo?: string | null;
   applicationId?: string | null;
   contractId?: string | null;
@@ -32,7 +34,7 @@ export interface Deadline {
 /** Before the decision: 10 days (178-ФЗ ст. 8), 30 with an extra check. */
 export function applicationDeadlines(a: ScApplication, today: IsoDate): Deadline[] {
   const out: Deadline[] = [];
-  const base = { citizenId: a.citizenId, assignedTo: a.assignedTo, applicationId: a.id };
+  const base = { citizenId: a.citizenId, territory: a.territory, assignedTo: a.assignedTo, applicationId: a.id };
   const decided =
     !a.isOpen() || ['SURVEY_AND_INTERVIEW', 'PSA_DRAFTING', 'COMMISSION_REVIEW', 'APPROVED'].includes(a.status);
   if (decided) return out;
@@ -62,7 +64,7 @@ export function contractDeadlines(
   today: IsoDate,
   params: RegionalParameters,
 ): Deadline[] {
-  const base = { citizenId: c.citizenId, assignedTo: c.assignedTo, contractId: c.id, applicationId: c.applicationId };
+  const base = { citizenId: c.citizenId, territory: c.territory, assignedTo: c.assignedTo, contractId: c.id, applicationId: c.applicationId };
   const out: Deadline[] = [];
   const push = (kind: DeadlineKind, dueDate: IsoDate, description: string) =>
     out.push({ ...base, kind, dueDate, overdue: today > dueDate, description });

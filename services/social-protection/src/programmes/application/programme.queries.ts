@@ -1,6 +1,5 @@
 import type { Read } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
-import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { AdaptationProgramme } from '../domain/adaptation-programme';
 
 export const findAdaptationProgramme =
@@ -8,15 +7,14 @@ export const findAdaptationProgramme =
   ({ em }) =>
     em.findOne(AdaptationProgramme, { id });
 
-/** Повестка МВК: programmes on review whose applications await the commission in the caller's region, oldest first. */
+/** Повестка МВК: programmes on review whose applications await the commission in the caller's territory, oldest first. */
 export const programmesAwaitingCommission =
   (): Read<AdaptationProgramme[]> =>
-  async ({ em, principal }) => {
-    const region = regionOfTerritory(principal.territory);
-    const apps = await em.find(ScApplication, { status: 'COMMISSION_REVIEW', region });
+  async ({ em, inTerritory }) => {
+    const apps = await em.find(ScApplication, { ...inTerritory, status: 'COMMISSION_REVIEW' });
     return em.find(
       AdaptationProgramme,
-      { status: 'ON_REVIEW', applicationId: { $in: apps.map((a) => a.id) } },
+      { ...inTerritory, status: 'ON_REVIEW', applicationId: { $in: apps.map((a) => a.id) } },
       { orderBy: { updatedAt: 'asc' } },
     );
   };

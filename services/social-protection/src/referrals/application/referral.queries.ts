@@ -5,8 +5,8 @@ import { IncomingReferral } from '../domain/incoming-referral';
 /** Входящие направления, newest first. */
 export const listIncomingReferrals =
   (a: { status?: ReferralStatus | null; first?: number | null }): Read<IncomingReferral[]> =>
-  ({ em }) =>
-    em.find(IncomingReferral, a.status ? { status: a.status } : {}, {
+  ({ em, inTerritory }) =>
+    em.find(IncomingReferral, a.status ? { ...inTerritory, status: a.status } : inTerritory, {
       orderBy: { receivedAt: 'desc' },
       limit: boundedArg(a.first, 'first', 50, 500),
     });
