@@ -3,6 +3,7 @@ import { OutgoingReferral } from './outgoing-referral';
 
 const base = {
   citizenId: 'c1',
+  territory: '25607000',
   senderCaseId: 'a1',
   basis: 'LOW_INCOME' as const,
   createdBy: 'u',

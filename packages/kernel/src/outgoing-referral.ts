@@ -10,6 +10,8 @@ export type ReferralBasis = 'LOW_INCOME' | 'HARDSHIP' | 'UNEMPLOYED' | 'OTHER';
 export class OutgoingReferral {
   id!: string;
   citizenId!: string;
+  /** ОКТМО of the sender's office (its case's territory). */
+  territory!: string;
   /** The sender's case the referral comes from (КЦСОН application, ЦЗН registration). */
   senderCaseId!: string;
   type!: ReferralType;
@@ -29,6 +31,7 @@ export class OutgoingReferral {
    */
   static sendForContract(a: {
     citizenId: string;
+    territory: string;
     senderCaseId: string;
     basis: ReferralBasis;
     comment?: string | null;
@@ -55,6 +58,7 @@ export class OutgoingReferral {
     Object.assign(r, {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       senderCaseId: a.senderCaseId,
       type: 'FOR_CONTRACT',
       toAgency: 'SOCIAL_PROTECTION',

@@ -29,6 +29,7 @@ export function outgoingReferralSchema(
     properties: {
       id: { type: 'uuid', primary: true },
       citizenId: columns.citizen(),
+      territory: territoryColumn(),
       senderCaseId: refTo(senderCase, { fieldName: senderCaseColumn }),
       type: text(),
       toAgency: text(),

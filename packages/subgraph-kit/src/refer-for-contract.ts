@@ -30,6 +30,7 @@ export async function sendReferralForContract(
   });
   const referral = OutgoingReferral.sendForContract({
     citizenId: a.citizen.id,
+    territory: a.citizen.territory,
     senderCaseId: a.senderCaseId,
     basis: a.basis,
     comment: a.comment,
@@ -49,6 +50,7 @@ export async function sendReferralForContract(
     comment: referral.comment ?? undefined,
     person: personDataOf(a.citizen),
     needs: a.needs,
+    territory: referral.territory,
     sentAt: referral.sentAt.toISOString(),
   });
   return referral;

@@ -528,6 +528,8 @@ export type Query = {
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /** Active registrations whose re-profiling is due within `withinDays` (or overdue). */
   profilingDue: Array<JobSeekerRegistration>;
+  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  territories: Array<Territory>;
 };
 
 
@@ -559,6 +561,11 @@ export type QueryJobSeekerRegistrationArgs = {
 
 export type QueryProfilingDueArgs = {
   withinDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTerritoriesArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type RecordContractServiceInput = {
@@ -679,6 +686,25 @@ export type SetEmploymentParameterInput = {
   code: Scalars['String']['input'];
   validFrom: Scalars['Date']['input'];
   value: Scalars['Int']['input'];
+};
+
+/**
+ * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
+ * directory, the same data in every agency. A case's territory is a district or
+ * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ */
+export type Territory = {
+  __typename?: 'Territory';
+  /** ОКТМО, 8 digits. */
+  code: Scalars['String']['output'];
+  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The enclosing entry (the group or region); null for the region. */
+  parent?: Maybe<Scalars['String']['output']>;
+  validFrom: Scalars['Date']['output'];
+  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 export type TrainingAction =
@@ -905,6 +931,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   RegistrationChannel: RegistrationChannel;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  Territory: ResolverTypeWrapper<Territory>;
   TrainingAction: TrainingAction;
   TrainingReferral: ResolverTypeWrapper<TrainingReferralModel>;
   TrainingStatus: TrainingStatus;
@@ -956,6 +983,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegionalParameter: ParameterViewModel;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  Territory: Territory;
   TrainingReferral: TrainingReferralModel;
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
   VacancyOffer: VacancyOffer;
@@ -1149,6 +1177,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
+  territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
 
 export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
@@ -1159,6 +1188,15 @@ export type RegionalParameterResolvers<ContextType = RequestContext, ParentType 
   unit?: Resolver<ResolversTypes['ParameterUnit'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type TrainingReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingReferral'] = ResolversParentTypes['TrainingReferral']> = ResolversObject<{
@@ -1212,6 +1250,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Profiling?: ProfilingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
+  Territory?: TerritoryResolvers<ContextType>;
   TrainingReferral?: TrainingReferralResolvers<ContextType>;
   VacancyOffer?: VacancyOfferResolvers<ContextType>;
 }>;

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns } from '@sc/subgraph-kit';
+import { columns, territoryColumn } from '@sc/subgraph-kit';
 import { ContractSupport } from '../domain/contract-support';
 
 const { text, date, version, citizen } = columns;
@@ -10,6 +10,7 @@ export const ContractSupportSchema = new EntitySchema<ContractSupport>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     contractNumber: text(),
     direction: text(),
     startDate: date(),

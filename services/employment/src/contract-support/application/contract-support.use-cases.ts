@@ -1,5 +1,5 @@
 import type { MessageData, contractStatusChangedV1 } from '@sc/contracts';
-import { dateOf, type IsoDate } from '@sc/kernel';
+import { dateOf, unassignedTerritory, type IsoDate } from '@sc/kernel';
 import type { HandlerContext } from '@sc/messaging';
 import { inChange, findCase, SYSTEM_PRINCIPAL, writeAudit, type CaseContext, type ServiceDeps } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
@@ -22,9 +22,11 @@ export async function openContractSupport(
   { em }: HandlerContext,
 ): Promise<void> {
   if (await em.findOne(ContractSupport, { id: m.contractId })) return;
-  const { citizen } = await deps.directory.register(em, m.person, m.citizenId);
+  const served = { said: m.territory, otherwise: unassignedTerritory(deps.config.region) };
+  const { citizen } = await deps.directory.register(em, m.person, served, m.citizenId);
   const now = deps.clock.now();
-  const support = ContractSupport.open(m, citizen.id, CONTRACT_HOLDER_CATEGORY, dateOf(now), now);
+  const holder = { citizenId: citizen.id, territory: citizen.territory };
+  const support = ContractSupport.open(m, holder, CONTRACT_HOLDER_CATEGORY, dateOf(now), now);
   em.persist(support);
   const active = (await em.find(JobSeekerRegistration, { citizenId: citizen.id })).find((r) => r.isActive());
   if (active) active.category = CONTRACT_HOLDER_CATEGORY;
@@ -91,7 +93,7 @@ export function recordContractService(
       i.kind,
       s,
     );
-    c.audit(s.citizenId, 'ContractSupport', s.id);
+    c.audit(s, 'ContractSupport', s.id);
     return s;
   });
 }

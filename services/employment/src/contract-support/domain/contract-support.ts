@@ -25,6 +25,8 @@ export type AssignedActivity = ConcludedForEmployment['activities'][number];
 export class ContractSupport {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело. */
+  territory!: string;
   contractNumber!: string;
   direction!: string;
   startDate!: IsoDate;
@@ -42,14 +44,14 @@ export class ContractSupport {
 
   static open(
     m: ConcludedForEmployment,
-    citizenId: string,
+    holder: { citizenId: string; territory: string },
     category: string,
     today: IsoDate,
     now: Date,
   ): ContractSupport {
     return Object.assign(new ContractSupport(), {
       id: m.contractId,
-      citizenId,
+      ...holder,
       contractNumber: m.contractNumber,
       direction: m.direction,
       startDate: m.startDate,

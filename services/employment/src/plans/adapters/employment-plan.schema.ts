@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns, refTo } from '@sc/subgraph-kit';
+import { columns, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { JobSeekerRegistration } from '../../registrations/domain/job-seeker-registration';
 import { EmploymentPlan } from '../domain/employment-plan';
 
@@ -12,6 +12,7 @@ export const EmploymentPlanSchema = new EntitySchema<EmploymentPlan>({
     id: { type: 'uuid', primary: true },
     registrationId: refTo(() => JobSeekerRegistration, { fieldName: 'registration_id' }),
     citizenId: citizen(),
+    territory: territoryColumn(),
     status: text(),
     steps: { type: 'json' },
     agreedOn: date(true),

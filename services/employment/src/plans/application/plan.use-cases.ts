@@ -29,6 +29,7 @@ export function draftEmploymentPlan(
     const plan = EmploymentPlan.draft({
       registrationId: r.id,
       citizenId: r.citizenId,
+      territory: r.territory,
       steps: i.steps,
       today: c.today,
       maxMonths: params.get('PLAN_STEP_MAX_MONTHS'),
@@ -36,7 +37,7 @@ export function draftEmploymentPlan(
       now: c.now,
     });
     tx.persist(plan);
-    c.audit(r.citizenId, 'EmploymentPlan', plan.id);
+    c.audit(r, 'EmploymentPlan', plan.id);
     return plan;
   });
 }
@@ -55,7 +56,7 @@ export function agreeEmploymentPlan(
       planId: plan.id,
       occurredOn: i.agreedOn,
     });
-    c.audit(plan.citizenId, 'EmploymentPlan', plan.id);
+    c.audit(plan, 'EmploymentPlan', plan.id);
     return plan;
   });
 }
@@ -74,7 +75,7 @@ export function moveEmploymentPlanStep(
       i.on,
       i.note,
     );
-    c.audit(plan.citizenId, 'EmploymentPlan', plan.id);
+    c.audit(plan, 'EmploymentPlan', plan.id);
     return plan;
   });
 }

@@ -7,6 +7,7 @@ const plan = () =>
   EmploymentPlan.draft({
     registrationId: 'r',
     citizenId: 'c',
+    territory: '25607000',
     steps: [{ kind: 'VACANCY_SEARCH', description: 'поиск вакансий', dueDate: '2026-12-20' }],
     today: '2026-12-01',
     maxMonths: 12,
@@ -36,6 +37,7 @@ describe('employment plan and training referral (ЦЗН)', () => {
   it('keeps the training cost within the contract’s cap and the dates in order', () => {
     const base = {
       citizenId: 'c',
+      territory: '25607000',
       registrationId: 'r',
       programme: 'Повар',
       provider: 'ИТАТ',

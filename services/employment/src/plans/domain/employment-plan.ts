@@ -47,6 +47,8 @@ export class EmploymentPlan {
   id!: string;
   registrationId!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело. */
+  territory!: string;
   status!: 'DRAFT' | 'AGREED';
   steps: PlanStep[] = [];
   agreedOn?: IsoDate | null;
@@ -56,6 +58,7 @@ export class EmploymentPlan {
   static draft(a: {
     registrationId: string;
     citizenId: string;
+    territory: string;
     steps: { kind: PlanStepKind; description: string; dueDate: IsoDate }[];
     today: IsoDate;
     maxMonths: number;
@@ -86,6 +89,7 @@ export class EmploymentPlan {
       id: uuidv7(a.now.getTime()),
       registrationId: a.registrationId,
       citizenId: a.citizenId,
+      territory: a.territory,
       status: 'DRAFT' as const,
       steps,
       draftedBy: a.by,

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns, outgoingReferralSchema } from '@sc/subgraph-kit';
+import { columns, outgoingReferralSchema, territoryColumn } from '@sc/subgraph-kit';
 import { JobSeekerRegistration } from '../../registrations/domain/job-seeker-registration';
 import { IncomingEmploymentReferral } from '../domain/incoming-employment-referral';
 
@@ -11,6 +11,7 @@ export const IncomingEmploymentReferralSchema = new EntitySchema<IncomingEmploym
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     senderCaseId: { type: 'uuid' },
     needs: { type: 'json' },
     proposedDirection: text(true),

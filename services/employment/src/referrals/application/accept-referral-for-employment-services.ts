@@ -1,3 +1,4 @@
+import { unassignedTerritory } from '@sc/kernel';
 import { referralAcceptedV1, type MessageData, type referralForEmploymentServicesV1 } from '@sc/contracts';
 import type { HandlerContext } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
@@ -14,11 +15,13 @@ export async function acceptReferralForEmploymentServices(
   { em, outbox }: HandlerContext,
 ): Promise<void> {
   if (await em.findOne(IncomingEmploymentReferral, { id: d.referralId })) return;
-  const { citizen } = await deps.directory.register(em, d.person, d.citizenId);
+  const served = { said: d.territory, otherwise: unassignedTerritory(deps.config.region) };
+  const { citizen } = await deps.directory.register(em, d.person, served, d.citizenId);
   const now = deps.clock.now();
   const r = Object.assign(new IncomingEmploymentReferral(), {
     id: d.referralId,
     citizenId: citizen.id,
+    territory: citizen.territory,
     senderCaseId: d.senderCaseId,
     needs: d.needs,
     proposedDirection: d.proposedDirection ?? null,

@@ -5,6 +5,8 @@ export class IncomingEmploymentReferral {
   /** the sender's referral id */
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело. */
+  territory!: string;
   senderCaseId!: string;
   needs!: NeedsQuestionnaire;
   proposedDirection?: string | null;

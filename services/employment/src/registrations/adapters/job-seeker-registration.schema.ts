@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns } from '@sc/subgraph-kit';
+import { columns, territoryColumn } from '@sc/subgraph-kit';
 import { JobSeekerRegistration } from '../domain/job-seeker-registration';
 
 const { text, date, version, citizen } = columns;
@@ -10,6 +10,7 @@ export const JobSeekerRegistrationSchema = new EntitySchema<JobSeekerRegistratio
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     status: text(),
     channel: text(),
     referralId: { type: 'uuid', nullable: true },

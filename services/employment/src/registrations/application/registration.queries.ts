@@ -10,10 +10,11 @@ export const findJobSeekerRegistration =
 /** Переопрофилирование: active registrations whose re-profiling falls due within the window, soonest first. */
 export const profilingDue =
   (withinDays?: number | null): Read<JobSeekerRegistration[]> =>
-  ({ em, today }) =>
+  ({ em, today, inTerritory }) =>
     em.find(
       JobSeekerRegistration,
       {
+        ...inTerritory,
         status: { $in: [...ACTIVE_STATUSES] },
         nextProfilingDue: { $lte: addDays(today, boundedArg(withinDays, 'withinDays', 7, 366)) },
       },

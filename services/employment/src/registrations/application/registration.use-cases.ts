@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { NeedsQuestionnaire } from '@sc/contracts';
 import { ValidationError, type IsoDate, type OutgoingReferral, type ReferralBasis } from '@sc/kernel';
 import {
+  findCase,
   inChange,
-  mustFind,
+  openingTerritory,
   sendReferralForContract,
   validatePerson,
   type CaseContext,
@@ -31,6 +32,8 @@ export interface RegisterJobSeekerInput {
   education: Education;
   profession?: string | null;
   experienceYears: number;
+  /** ОКТМО района; the worker's own district when omitted. */
+  territory?: string | null;
 }
 
 /**
@@ -41,7 +44,8 @@ export interface RegisterJobSeekerInput {
 export function registerJobSeeker(ctx: CaseContext, i: RegisterJobSeekerInput): Promise<JobSeekerRegistration> {
   return inChange(ctx, 'registerJobSeeker', CASE_WORK, async (tx, c) => {
     const person = validatePerson(i.citizen, 'input.citizen', c.today);
-    const { citizen } = await ctx.deps.directory.register(tx, person);
+    const territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
+    const { citizen } = await ctx.deps.directory.register(tx, person, { territory });
     const existing = await tx.find(JobSeekerRegistration, { citizenId: citizen.id });
     const support = await tx.findOne(ContractSupport, { citizenId: citizen.id }, { orderBy: { receivedAt: 'desc' } });
     const referral = await tx.findOne(
@@ -54,6 +58,7 @@ export function registerJobSeeker(ctx: CaseContext, i: RegisterJobSeekerInput): 
       ...i,
       needs,
       citizenId: citizen.id,
+      territory,
       channel: referral && i.channel === 'WALK_IN' ? 'REFERRAL_FROM_SOCIAL_PROTECTION' : i.channel,
       referralId: referral?.id,
       today: c.today,
@@ -73,7 +78,7 @@ export function registerJobSeeker(ctx: CaseContext, i: RegisterJobSeekerInput): 
       'JOB_SEEKER_REGISTRATION',
       support,
     );
-    c.audit(citizen.id, 'JobSeekerRegistration', reg.id);
+    c.audit(reg, 'JobSeekerRegistration', reg.id);
     return reg;
   });
 }
@@ -87,7 +92,7 @@ async function onRegistration<T>(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const r = await findCase(tx, c, JobSeekerRegistration, id, 'input.registrationId');
     const out = await fn(r, tx, c);
-    c.audit(r.citizenId, 'JobSeekerRegistration', r.id);
+    c.audit(r, 'JobSeekerRegistration', r.id);
     return out;
   });
 }

@@ -13,6 +13,7 @@ const needs = {
 const register = (existing: JobSeekerRegistration[] = []) =>
   JobSeekerRegistration.register({
     citizenId: 'c',
+    territory: '25607000',
     status: 'UNEMPLOYED',
     channel: 'WALK_IN',
     needs,

@@ -57,6 +57,8 @@ const wage = (v: number, field: string) => {
 export class JobSeekerRegistration {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело. */
+  territory!: string;
   status!: JobSeekerStatus;
   channel!: RegistrationChannel;
   referralId?: string | null;
@@ -93,6 +95,7 @@ export class JobSeekerRegistration {
   /** Once per citizen at a time: a second registration while one is active is a CONFLICT. */
   static register(a: {
     citizenId: string;
+    territory: string;
     status: 'JOB_SEEKER' | 'UNEMPLOYED';
     channel: RegistrationChannel;
     referralId?: string | null;
@@ -118,6 +121,7 @@ export class JobSeekerRegistration {
     return Object.assign(new JobSeekerRegistration(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       status: a.status,
       channel: a.channel,
       referralId: a.referralId ?? null,

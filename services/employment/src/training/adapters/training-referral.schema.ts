@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns, refTo } from '@sc/subgraph-kit';
+import { columns, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { JobSeekerRegistration } from '../../registrations/domain/job-seeker-registration';
 import { TrainingReferral } from '../domain/training-referral';
 
@@ -11,6 +11,7 @@ export const TrainingReferralSchema = new EntitySchema<TrainingReferral>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     registrationId: refTo(() => JobSeekerRegistration, { fieldName: 'registration_id' }),
     contractId: { type: 'uuid', nullable: true },
     psaActivityId: { type: 'uuid', nullable: true },

@@ -31,6 +31,7 @@ export function referToTraining(
     const t = TrainingReferral.refer({
       ...i,
       citizenId: r.citizenId,
+      territory: r.territory,
       registrationId: r.id,
       contractId: open?.id,
       psaActivityId: open?.activityFor('VOCATIONAL_TRAINING')?.activityId,
@@ -53,7 +54,7 @@ export function referToTraining(
       'VOCATIONAL_TRAINING',
       open,
     );
-    c.audit(r.citizenId, 'TrainingReferral', t.id);
+    c.audit(r, 'TrainingReferral', t.id);
     return t;
   });
 }
@@ -92,7 +93,7 @@ export function updateTrainingReferral(
       },
       'VOCATIONAL_TRAINING',
     );
-    c.audit(t.citizenId, 'TrainingReferral', t.id);
+    c.audit(t, 'TrainingReferral', t.id);
     return t;
   });
 }

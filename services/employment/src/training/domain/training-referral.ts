@@ -20,6 +20,8 @@ const TRANSITIONS: TransitionTable<TrainingStatus, TrainingEvent> = {
 export class TrainingReferral {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело. */
+  territory!: string;
   registrationId!: string;
   /** the social contract whose training cap applies, when the citizen holds one */
   contractId?: string | null;
@@ -42,6 +44,7 @@ export class TrainingReferral {
   /** Cost within the contract's training cap (M2); dates in order. */
   static refer(a: {
     citizenId: string;
+    territory: string;
     registrationId: string;
     contractId?: string | null;
     psaActivityId?: string | null;
@@ -74,6 +77,7 @@ export class TrainingReferral {
     return Object.assign(new TrainingReferral(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       registrationId: a.registrationId,
       contractId: a.contractId ?? null,
       psaActivityId: a.psaActivityId ?? null,

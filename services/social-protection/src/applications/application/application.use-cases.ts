@@ -219,6 +219,7 @@ export function referCitizenToEmploymentCentre(ctx: CaseContext, applicationId: 
       person: personDataOf(citizen),
       needs: a.needs,
       proposedDirection: a.proposedDirection ?? undefined,
+      territory: a.territory,
       sentAt: c.now.toISOString(),
     });
   });

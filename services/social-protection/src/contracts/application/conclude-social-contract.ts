@@ -61,6 +61,7 @@ export function concludeSocialContract(
       startDate: contract.startDate,
       endDate: contract.endDate,
       person: personDataOf(citizen),
+      territory: contract.territory,
       concludedAt: c.now.toISOString(),
     };
     const forEmployment = openActivitiesOf(contract.activities, 'EMPLOYMENT');
