@@ -11,7 +11,7 @@ export async function sampleTokenFor(auth: AuthConfig, nodeEnv: string | undefin
     subject: 'demo-kcson-specialist',
     agency: 'SOCIAL_SERVICE',
     roles: ['SPECIALIST'],
-    territory: '25000000',
+    territory: '25701000',
   });
 }
 

@@ -78,7 +78,12 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
   it('handles every referral exactly once across a SIGKILL and a restart', async () => {
     child = await startSocialProtection();
     const deps = kcson.deps;
-    const who: Principal = { subject: 'crash-test', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25' };
+    const who: Principal = {
+      subject: 'crash-test',
+      agency: 'SOCIAL_SERVICE',
+      roles: ['SPECIALIST'],
+      territory: '25701000',
+    };
     const needs = {
       socialHelp: true,
       psychologicalSupport: false,
@@ -87,12 +92,18 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
       financialLiteracy: false,
     };
     for (let i = 0; i < N; i++) {
-      const app = await registerApplication(deps, who, deps.orm.em.fork(), {
-        citizen: { snils: validSnils(500 + i), lastName: 'Крашева', firstName: `Н${i}`, birthDate: '1991-01-01' },
-        needs,
-        circumstances: [],
-      });
-      await referForContract(deps, who, deps.orm.em.fork(), { citizenId: app.citizenId, basis: 'LOW_INCOME' });
+      const app = await registerApplication(
+        { deps, principal: who, em: deps.orm.em.fork() },
+        {
+          citizen: { snils: validSnils(500 + i), lastName: 'Крашева', firstName: `Н${i}`, birthDate: '1991-01-01' },
+          needs,
+          circumstances: [],
+        },
+      );
+      await referForContract(
+        { deps, principal: who, em: deps.orm.em.fork() },
+        { citizenId: app.citizenId, basis: 'LOW_INCOME' },
+      );
       if (i === 10) {
         // some referrals are handled, others are in flight: kill without any chance to clean up
         await eventually(async () => (await count(spDb, 'incoming_referral')) > 0, 60_000);

@@ -40,14 +40,14 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
       subject: 'fuzz',
       agency: 'SOCIAL_PROTECTION',
       roles: ['SPECIALIST'],
-      territory: '25000000',
+      territory: '25701000',
     });
     const r = await gql<IntrospectionQuery>(s.gatewayUrl, getIntrospectionQuery(), {}, token);
     schema = buildClientSchema(r.data!);
     const roles = ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'ADMIN'] as const;
     tokens = await Promise.all(
       (['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'] as const).map((agency) =>
-        issueToken(testAuth, { subject: `fuzz-${agency}`, agency, roles: [...roles], territory: '25000000' }),
+        issueToken(testAuth, { subject: `fuzz-${agency}`, agency, roles: [...roles], territory: '25701000' }),
       ),
     );
   }, 60_000);

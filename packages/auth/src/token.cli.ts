@@ -1,6 +1,6 @@
 /**
  * Prints a token for the embedded default:
- *   npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST [--role HEAD] [--territory 25000000] [--subject ivanova] [--ttl 28800]
+ *   npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST [--role HEAD] [--territory 25701000] [--subject ivanova] [--ttl 28800]
  */
 import { parseArgs } from 'node:util';
 import { PRINCIPAL_AGENCIES, ROLES, type PrincipalAgency, type Role } from '@sc/kernel';
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     options: {
       agency: { type: 'string' },
       role: { type: 'string', multiple: true },
-      territory: { type: 'string', default: '25000000' },
+      territory: { type: 'string', default: '25701000' },
       subject: { type: 'string' },
       ttl: { type: 'string', default: String(8 * 3600) },
     },

@@ -48,11 +48,15 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
   };
 }
 
+/** The territory of test users unless a test names another: город Иркутск, a city okrug of region 25. */
+export const TEST_TERRITORY = '25701000';
+
 export const tokenFor = (
   agency: Agency,
   roles: Role[] = ['SPECIALIST'],
   subject = `${agency.toLowerCase()}-tester`,
-): Promise<string> => issueToken(testAuth, { subject, agency, roles, territory: '25000000' });
+  territory = TEST_TERRITORY,
+): Promise<string> => issueToken(testAuth, { subject, agency, roles, territory });
 
 /** A Kafka client tuned for the mock broker (DESIGN.md §5). */
 export function testKafkaBus(clientId: string): KafkaBus {

@@ -180,6 +180,8 @@ export type ContractSupport = {
   receivedAt: Scalars['DateTime']['output'];
   services: Array<ContractService>;
   startDate: Scalars['Date']['output'];
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
   trainingCapKopecks: Scalars['Int']['output'];
   trainingNeeded: Scalars['Boolean']['output'];
 };
@@ -225,6 +227,8 @@ export type EmploymentPlan = {
   registration: JobSeekerRegistration;
   status: EmploymentPlanStatus;
   steps: Array<PlanStep>;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type EmploymentPlanStatus =
@@ -280,6 +284,8 @@ export type JobSeekerRegistration = {
   registeredBy: Scalars['String']['output'];
   registeredOn: Scalars['Date']['output'];
   status: JobSeekerStatus;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 /** Статус гражданина в ЦЗН. */
@@ -670,6 +676,8 @@ export type RegisterJobSeekerInput = {
   needs: NeedsQuestionnaireInput;
   profession?: InputMaybe<Scalars['String']['input']>;
   status: RegisterAs;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RegistrationChannel =
@@ -731,6 +739,8 @@ export type TrainingReferral = {
   startDate: Scalars['Date']['output'];
   startedOn?: Maybe<Scalars['Date']['output']>;
   status: TrainingStatus;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type TrainingStatus =
@@ -1054,6 +1064,7 @@ export type ContractSupportResolvers<ContextType = RequestContext, ParentType ex
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ContractService']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trainingCapKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainingNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1082,6 +1093,7 @@ export type EmploymentPlanResolvers<ContextType = RequestContext, ParentType ext
   registration?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EmploymentPlanStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PlanStep']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type EmploymentReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferral'] = ResolversParentTypes['EmploymentReferral']> = ResolversObject<{
@@ -1123,6 +1135,7 @@ export type JobSeekerRegistrationResolvers<ContextType = RequestContext, ParentT
   registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobSeekerStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1215,6 +1228,7 @@ export type TrainingReferralResolvers<ContextType = RequestContext, ParentType e
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TrainingStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type VacancyOfferResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VacancyOffer'] = ResolversParentTypes['VacancyOffer']> = ResolversObject<{

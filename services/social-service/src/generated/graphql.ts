@@ -59,6 +59,8 @@ export type AccompanimentCase = {
   serviceUntil?: Maybe<Scalars['Date']['output']>;
   socialLiftStage?: Maybe<SocialLiftStage>;
   status: AccompanimentStatus;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type AccompanimentGround =
@@ -704,6 +706,8 @@ export type PreventionCase = {
   sourceDetails: Scalars['String']['output'];
   status: PreventionStatus;
   subject: Scalars['String']['output'];
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type PreventionCheckInput = {
@@ -788,6 +792,8 @@ export type Query = {
   preventionCase?: Maybe<PreventionCase>;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
+  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  territories: Array<Territory>;
   urgentServiceCase?: Maybe<UrgentServiceCase>;
   /** Каталог срочных социальных услуг. */
   urgentServiceCatalogue: Array<UrgentServiceType>;
@@ -829,6 +835,11 @@ export type QuerySocialServiceReferralArgs = {
 };
 
 
+export type QueryTerritoriesArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryUrgentServiceCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -843,6 +854,8 @@ export type ReceiveSignalInput = {
   source: SignalSource;
   sourceDetails: Scalars['String']['input'];
   subject: PreventionSubject;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RecordUrgentDeliveryInput = {
@@ -922,6 +935,8 @@ export type RegisterSocialServiceApplicationInput = {
   circumstances: Array<NeedCircumstance>;
   citizen: PersonInput;
   needs: NeedsQuestionnaireInput;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ReportPreventionMeasureInput = {
@@ -944,6 +959,8 @@ export type RequestUrgentServicesInput = {
   /** the organisation that reported the need (ORGANISATION_NOTICE) */
   notifiedBy?: InputMaybe<Scalars['String']['input']>;
   refusalReason?: InputMaybe<Scalars['String']['input']>;
+  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Resolution = {
@@ -1048,6 +1065,8 @@ export type SocialServiceApplication = {
   registeredBy: Scalars['String']['output'];
   status: SocialServiceApplicationStatus;
   submittedAt: Scalars['DateTime']['output'];
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
 };
 
 export type SocialServiceApplicationStatus =
@@ -1069,6 +1088,8 @@ export type SocialServiceReferral = {
   returnReason?: Maybe<Scalars['String']['output']>;
   sentAt: Scalars['DateTime']['output'];
   status: ReferralStatus;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
   toAgency: Agency;
   type: ReferralType;
 };
@@ -1079,6 +1100,25 @@ export type StageEntry = {
   on: Scalars['Date']['output'];
   responsible: Scalars['String']['output'];
   status: PreventionStatus;
+};
+
+/**
+ * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
+ * directory, the same data in every agency. A case's territory is a district or
+ * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ */
+export type Territory = {
+  __typename?: 'Territory';
+  /** ОКТМО, 8 digits. */
+  code: Scalars['String']['output'];
+  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The enclosing entry (the group or region); null for the region. */
+  parent?: Maybe<Scalars['String']['output']>;
+  validFrom: Scalars['Date']['output'];
+  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 export type UpdateMeasureInput = {
@@ -1169,6 +1209,8 @@ export type UrgentServiceCase = {
   refusalReason?: Maybe<Scalars['String']['output']>;
   requestedAt: Scalars['DateTime']['output'];
   status: UrgentCaseStatus;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
   unsignedReason?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1364,6 +1406,7 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
+  Territory: ResolverTypeWrapper<Territory>;
   UpdateMeasureInput: UpdateMeasureInput;
   UrgentCaseStatus: UrgentCaseStatus;
   UrgentChannel: UrgentChannel;
@@ -1438,6 +1481,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialServiceApplication: ServiceApplicationModel;
   SocialServiceReferral: OutgoingReferralModel;
   StageEntry: StageEntry;
+  Territory: Territory;
   UpdateMeasureInput: UpdateMeasureInput;
   UrgentDelivery: UrgentDelivery;
   UrgentServiceAct: UrgentServiceActModel;
@@ -1467,6 +1511,7 @@ export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType 
   serviceUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   socialLiftStage?: Resolver<Maybe<ResolversTypes['SocialLiftStage']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccompanimentStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AccompanimentMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentMeasure'] = ResolversParentTypes['AccompanimentMeasure']> = ResolversObject<{
@@ -1630,6 +1675,7 @@ export type PreventionCaseResolvers<ContextType = RequestContext, ParentType ext
   sourceDetails?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PreventionStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PreventionMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionMeasure'] = ResolversParentTypes['PreventionMeasure']> = ResolversObject<{
@@ -1658,6 +1704,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
+  territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
   urgentServiceCatalogue?: Resolver<Array<ResolversTypes['UrgentServiceType']>, ParentType, ContextType>;
 }>;
@@ -1686,6 +1733,7 @@ export type SocialServiceApplicationResolvers<ContextType = RequestContext, Pare
   registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SocialServiceApplicationStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferral'] = ResolversParentTypes['SocialServiceReferral']> = ResolversObject<{
@@ -1699,6 +1747,7 @@ export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentT
   returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
 }>;
@@ -1708,6 +1757,15 @@ export type StageEntryResolvers<ContextType = RequestContext, ParentType extends
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   responsible?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PreventionStatus'], ParentType, ContextType>;
+}>;
+
+export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type UrgentDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentDelivery'] = ResolversParentTypes['UrgentDelivery']> = ResolversObject<{
@@ -1751,6 +1809,7 @@ export type UrgentServiceCaseResolvers<ContextType = RequestContext, ParentType 
   refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UrgentCaseStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unsignedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1788,6 +1847,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;
+  Territory?: TerritoryResolvers<ContextType>;
   UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;
   UrgentServiceAct?: UrgentServiceActResolvers<ContextType>;
   UrgentServiceCase?: UrgentServiceCaseResolvers<ContextType>;

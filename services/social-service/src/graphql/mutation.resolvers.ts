@@ -10,9 +10,9 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
-  registerSocialServiceApplication: (_p, { input }, ctx) => registerApplication(ctx.deps, ctx.principal, ctx.em, input),
-  referCitizenForSocialContract: (_p, { input }, ctx) => referForContract(ctx.deps, ctx.principal, ctx.em, input),
-  linkCitizenSnils: (_p, { input }, ctx) => linkCitizenSnils(ctx.deps, ctx.principal, ctx.em, input),
+  registerSocialServiceApplication: (_p, { input }, ctx) => registerApplication(ctx, input),
+  referCitizenForSocialContract: (_p, { input }, ctx) => referForContract(ctx, input),
+  linkCitizenSnils: (_p, { input }, ctx) => linkCitizenSnils(ctx, input),
   requestUrgentServices: (_p, { input }, ctx) => urgent.requestUrgentServices(ctx, input),
   decideUrgentNeed: (_p, { input }, ctx) => urgent.decideUrgentNeed(ctx, input),
   recordUrgentServiceDelivery: (_p, { input }, ctx) => urgent.recordUrgentServiceDelivery(ctx, input),

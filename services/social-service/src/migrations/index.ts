@@ -1,8 +1,10 @@
 import { Migration20261123000000Init } from './Migration20261123000000Init';
 import { Migration20261124000000SocialServices } from './Migration20261124000000SocialServices';
+import { Migration20261130010000Territory } from './Migration20261130010000Territory';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
   { name: 'Migration20261123000000Init', class: Migration20261123000000Init },
   { name: 'Migration20261124000000SocialServices', class: Migration20261124000000SocialServices },
+  { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
 ];

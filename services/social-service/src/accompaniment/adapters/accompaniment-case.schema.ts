@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns } from '@sc/subgraph-kit';
+import { columns, territoryColumn } from '@sc/subgraph-kit';
 import { AccompanimentCase } from '../domain/accompaniment-case';
 
 const { text, date, json, version, citizen } = columns;
@@ -10,6 +10,7 @@ export const AccompanimentCaseSchema = new EntitySchema<AccompanimentCase>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     contractId: { type: 'uuid', nullable: true },
     contractEndDate: date(true),
     serviceUntil: date(true),

@@ -11,11 +11,14 @@ export const findAccompanimentCase =
 /** Open cases with a 442-ФЗ deadline within `withinDays` (default 5; overdue ones always), by decision date. */
 export const accompanimentDeadlines =
   (withinDays?: number | null): Read<AccompanimentCase[]> =>
-  async ({ em, today }) => {
+  async ({ em, today, inTerritory }) => {
     const w = withinDays ?? 5;
     if (w < 0 || w > 366) throw new ValidationError('withinDays', 'RANGE', 'must be between 0 and 366');
     const until = addDays(today, w);
-    const open = await em.find(AccompanimentCase, { status: { $in: [...OPEN_ACCOMPANIMENT_STATUSES] } });
+    const open = await em.find(AccompanimentCase, {
+      ...inTerritory,
+      status: { $in: [...OPEN_ACCOMPANIMENT_STATUSES] },
+    });
     return open
       .filter((a) => hasDeadlineBy(a, until))
       .sort((x, y) => x.needDecisionDue.localeCompare(y.needDecisionDue));

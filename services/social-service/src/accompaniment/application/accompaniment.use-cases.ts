@@ -35,9 +35,13 @@ export function openAccompanimentCase(
       citizenId = urgent.followUpCitizen();
     }
     const citizen = await ctx.deps.directory.get(tx, citizenId ?? '', 'input.citizenId');
+    // By key, only a person this office already serves: a walk-in from elsewhere is registered first.
+    if (!urgent) c.guard(citizen);
+    const territory = urgent?.territory ?? citizen.territory;
     if (i.appliedOn > c.today) throw new ValidationError('input.appliedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
     const a = AccompanimentCase.open({
       citizenId: citizen.id,
+      territory,
       programme: i.programme,
       grounds:
         urgent && !i.grounds.includes('URGENT_CASE_FOLLOW_UP') ? [...i.grounds, 'URGENT_CASE_FOLLOW_UP'] : i.grounds,
@@ -50,7 +54,7 @@ export function openAccompanimentCase(
     });
     tx.persist(a);
     if (urgent) urgent.followUp = { kind: 'ACCOMPANIMENT', caseId: a.id };
-    c.audit(citizen.id, 'AccompanimentCase', a.id);
+    c.audit(a, 'AccompanimentCase', a.id);
     return a;
   });
 }
@@ -64,7 +68,7 @@ async function onCase(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const a = await findCase(tx, c, AccompanimentCase, id, 'input.caseId');
     await fn(a, tx, c);
-    c.audit(a.citizenId, 'AccompanimentCase', a.id);
+    c.audit(a, 'AccompanimentCase', a.id);
     return a;
   });
 }

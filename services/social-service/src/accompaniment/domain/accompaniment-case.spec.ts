@@ -9,6 +9,7 @@ const now = new Date('2026-11-02T03:00:00Z');
 const open = (over: Partial<Parameters<typeof AccompanimentCase.open>[0]> = {}) =>
   AccompanimentCase.open({
     citizenId: 'c',
+    territory: '25607000',
     programme: 'FAMILY_NAVIGATOR',
     grounds: ['SOCIAL_CONTRACT_HOLDER'],
     evidence: [{ kind: 'PSYCHOLOGIST_CONCLUSION', reference: '№ 5', summary: 'тревожность' }],
@@ -137,6 +138,7 @@ describe('prevention casework (120-ФЗ, DOMAIN.md §4.7)', () => {
   const signal = () =>
     PreventionCase.receiveSignal({
       citizenId: 'c',
+      territory: '25607000',
       subject: 'FAMILY',
       source: 'SCHOOL',
       sourceDetails: 'СОШ № 5',

@@ -107,6 +107,8 @@ const MEASURE_TRANSITIONS: TransitionTable<MeasureStatus, 'start' | 'complete' |
 export class AccompanimentCase {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело. */
+  territory!: string;
   /** the social contract that opened it (M5), if any: one case per contract */
   contractId?: string | null;
   contractEndDate?: IsoDate | null;
@@ -136,6 +138,7 @@ export class AccompanimentCase {
 
   static open(a: {
     citizenId: string;
+    territory: string;
     programme: AccompanimentProgramme;
     grounds: AccompanimentGround[];
     evidence: Evidence[];
@@ -164,6 +167,7 @@ export class AccompanimentCase {
     return Object.assign(new AccompanimentCase(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       contractId: a.contractId ?? null,
       contractEndDate: a.contractEndDate ?? null,
       serviceUntil: a.serviceUntil ?? null,

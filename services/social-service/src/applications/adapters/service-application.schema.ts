@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns } from '@sc/subgraph-kit';
+import { columns, territoryColumn } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../domain/service-application';
 
 const { citizen } = columns;
@@ -10,6 +10,7 @@ export const ServiceApplicationSchema = new EntitySchema<ServiceApplication>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     status: { type: 'string', columnType: 'text' },
     needs: { type: 'json' },
     circumstances: { type: 'json' },

@@ -1,8 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
-import type { Principal } from '@sc/auth';
-import { authorize } from '@sc/auth';
 import type { NeedsQuestionnaire } from '@sc/contracts';
-import { validatePerson, writeAudit, type PersonInput, type ServiceDeps } from '@sc/subgraph-kit';
+import { inChange, openingTerritory, validatePerson, type CaseContext, type PersonInput } from '@sc/subgraph-kit';
 import { ServiceApplication, type NeedCircumstance } from '../domain/service-application';
 
 export const INTAKE_ACCESS = { agencies: ['SOCIAL_SERVICE'], roles: ['SPECIALIST', 'HEAD'] } as const;
@@ -11,37 +8,26 @@ export interface RegisterApplicationInput {
   citizen: PersonInput;
   needs: Omit<NeedsQuestionnaire, 'comment'> & { comment?: string | null };
   circumstances: NeedCircumstance[];
+  /** ОКТМО района; the worker's own district when omitted. */
+  territory?: string | null;
 }
 
 /** Приём заявления и анкетирование: registers the person if new, then the application. */
-export async function registerApplication(
-  deps: ServiceDeps,
-  p: Principal,
-  em: EntityManager,
-  input: RegisterApplicationInput,
-): Promise<ServiceApplication> {
-  authorize(p, INTAKE_ACCESS, 'registerSocialServiceApplication');
-  const person = validatePerson(input.citizen, 'input.citizen');
-  return em.transactional(async (tx) => {
-    const { citizen } = await deps.directory.register(tx, person);
+export function registerApplication(ctx: CaseContext, input: RegisterApplicationInput): Promise<ServiceApplication> {
+  return inChange(ctx, 'registerSocialServiceApplication', INTAKE_ACCESS, async (tx, c) => {
+    const person = validatePerson(input.citizen, 'input.citizen', c.today);
+    const territory = await openingTerritory(tx, c.p, input.territory, 'input.territory', c.today);
+    const { citizen } = await ctx.deps.directory.register(tx, person, { territory });
     const app = ServiceApplication.register({
       citizenId: citizen.id,
+      territory,
       needs: input.needs,
       circumstances: input.circumstances,
-      registeredBy: p.subject,
-      now: new Date(),
+      registeredBy: c.by,
+      now: c.now,
     });
     tx.persist(app);
-    await tx.flush();
-    await writeAudit(tx, p, [
-      {
-        citizenId: citizen.id,
-        operation: 'registerSocialServiceApplication',
-        action: 'CHANGE',
-        entity: 'SocialServiceApplication',
-        entityId: app.id,
-      },
-    ]);
+    c.audit(app, 'SocialServiceApplication', app.id);
     return app;
   });
 }

@@ -20,6 +20,8 @@ export type ServiceApplicationStatus = 'REGISTERED';
 export class ServiceApplication {
   id!: string;
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело. */
+  territory!: string;
   status!: ServiceApplicationStatus;
   needs!: NeedsQuestionnaire;
   circumstances!: NeedCircumstance[];
@@ -28,6 +30,7 @@ export class ServiceApplication {
 
   static register(a: {
     citizenId: string;
+    territory: string;
     needs: Omit<NeedsQuestionnaire, 'comment'> & { comment?: string | null };
     circumstances: NeedCircumstance[];
     registeredBy: string;
@@ -41,6 +44,7 @@ export class ServiceApplication {
     Object.assign(app, {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       status: 'REGISTERED',
       needs: { ...a.needs, comment: a.needs.comment?.trim() || undefined },
       circumstances: unique,

@@ -1,24 +1,22 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { authorize, type Principal } from '@sc/auth';
 import { citizenIdentityLinkedV1 } from '@sc/contracts';
 import { ConflictError, parseSnils } from '@sc/kernel';
-import { writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { inChange, type CaseContext } from '@sc/subgraph-kit';
 import { INTAKE_ACCESS } from '../../applications/application/register-application';
 
 /**
  * A person served without documents brings their СНИЛС: the record moves to
  * the derived key (the old one stays as an alias) and every agency is told.
  */
-export async function linkCitizenSnils(
-  deps: ServiceDeps,
-  p: Principal,
-  em: EntityManager,
+export function linkCitizenSnils(
+  ctx: CaseContext,
   input: { citizenId: string; snils: string },
 ): Promise<{ id: string }> {
-  authorize(p, INTAKE_ACCESS, 'linkCitizenSnils');
-  const snils = parseSnils(input.snils, 'input.snils');
-  return deps.outbox.transaction(em, async (tx) => {
+  const { deps } = ctx;
+  return inChange(ctx, 'linkCitizenSnils', INTAKE_ACCESS, async (tx, c) => {
+    const snils = parseSnils(input.snils, 'input.snils');
     const citizen = await deps.directory.get(tx, input.citizenId, 'input.citizenId');
+    c.guard(citizen);
+    const territory = citizen.territory;
     const derived = deps.directory.keyFor(snils);
     if (citizen.snils) {
       if (citizen.snils === snils) return { id: citizen.id };
@@ -34,11 +32,9 @@ export async function linkCitizenSnils(
       previousCitizenId: previous,
       citizenId: derived,
       linkedBy: 'SOCIAL_SERVICE',
-      linkedAt: new Date().toISOString(),
+      linkedAt: c.now.toISOString(),
     });
-    await writeAudit(tx, p, [
-      { citizenId: derived, operation: 'linkCitizenSnils', action: 'CHANGE', entity: 'Citizen', entityId: previous },
-    ]);
+    c.audit({ citizenId: derived, territory }, 'Citizen', previous);
     return { id: derived };
   });
 }

@@ -1,5 +1,5 @@
 import type { contractConcludedForSocialServiceV1, MessageData } from '@sc/contracts';
-import { dateOf } from '@sc/kernel';
+import { dateOf, unassignedTerritory } from '@sc/kernel';
 import type { HandlerContext } from '@sc/messaging';
 import { loadWorkingCalendar, SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { AccompanimentCase } from '../../accompaniment/domain/accompaniment-case';
@@ -19,11 +19,13 @@ export async function openContractServices(
   { em }: HandlerContext,
 ): Promise<void> {
   if (await em.findOne(AccompanimentCase, { contractId: m.contractId })) return;
-  const { citizen } = await deps.directory.register(em, m.person, m.citizenId);
+  const served = { said: m.territory, otherwise: unassignedTerritory(deps.config.region) };
+  const { citizen } = await deps.directory.register(em, m.person, served, m.citizenId);
   const now = deps.clock.now();
   const today = dateOf(now);
   const a = AccompanimentCase.open({
     citizenId: citizen.id,
+    territory: citizen.territory,
     programme: 'FAMILY_NAVIGATOR',
     grounds: ['SOCIAL_CONTRACT_HOLDER'],
     evidence: [{ kind: 'PETITION', reference: `ходатайство ЦСПН, контракт ${m.contractNumber}` }],
@@ -42,6 +44,7 @@ export async function openContractServices(
     em.persist(
       UrgentServiceCase.request({
         citizenId: citizen.id,
+        territory: citizen.territory,
         anonymous: false,
         channel: 'SOCIAL_PROTECTION_REQUEST',
         contractId: m.contractId,

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns } from '@sc/subgraph-kit';
+import { columns, territoryColumn } from '@sc/subgraph-kit';
 import { PreventionCase } from '../domain/prevention-case';
 
 const { text, date, json, version, citizen } = columns;
@@ -10,6 +10,7 @@ export const PreventionCaseSchema = new EntitySchema<PreventionCase>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(),
+    territory: territoryColumn(),
     subject: text(),
     source: text(),
     sourceDetails: text(),

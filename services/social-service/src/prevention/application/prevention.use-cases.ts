@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, findCase, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
+import {
+  inChange,
+  findCase,
+  validatePerson,
+  type CaseContext,
+  type Change,
+  type PersonInput,
+  openingTerritory,
+} from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
@@ -24,23 +32,30 @@ export function receivePreventionSignal(
     facts: string;
     address?: string | null;
     signalOn: IsoDate;
+    /** ОКТМО района; the urgent case's, else the worker's own district when omitted. */
+    territory?: string | null;
   },
 ): Promise<PreventionCase> {
   return inChange(ctx, 'receivePreventionSignal', CASE_WORK, async (tx, c) => {
     let citizenId: string;
+    let territory: string;
     const urgent = i.fromUrgentCaseId
       ? await findCase(tx, c, UrgentServiceCase, i.fromUrgentCaseId, 'input.fromUrgentCaseId')
       : null;
     if (urgent) {
       citizenId = urgent.followUpCitizen();
+      territory = urgent.territory;
     } else {
       if (!i.person) throw new ValidationError('input.person', 'REQUIRED', 'who the signal is about');
-      citizenId = (await ctx.deps.directory.register(tx, validatePerson(i.person, 'input.person', c.today))).citizen.id;
+      const person = validatePerson(i.person, 'input.person', c.today);
+      territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
+      citizenId = (await ctx.deps.directory.register(tx, person, { territory })).citizen.id;
     }
     const params = await loadSocialServiceParameters(tx, ctx.deps.config.region, c.today);
     const p = PreventionCase.receiveSignal({
       ...i,
       citizenId,
+      territory,
       checkDays: params.get('PREVENTION_CHECK_DAYS'),
       today: c.today,
       by: c.by,
@@ -48,7 +63,7 @@ export function receivePreventionSignal(
     });
     tx.persist(p);
     if (urgent) urgent.followUp = { kind: 'PREVENTION_SIGNAL', caseId: p.id };
-    c.audit(citizenId, 'PreventionCase', p.id);
+    c.audit(p, 'PreventionCase', p.id);
     return p;
   });
 }
@@ -62,7 +77,7 @@ async function onCase(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const p = await findCase(tx, c, PreventionCase, id, 'input.caseId');
     await fn(p, tx, c);
-    c.audit(p.citizenId, 'PreventionCase', p.id);
+    c.audit(p, 'PreventionCase', p.id);
     return p;
   });
 }

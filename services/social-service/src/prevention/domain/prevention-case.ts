@@ -67,6 +67,8 @@ export class PreventionCase {
   id!: string;
   /** the child or the family's adult the case is kept under */
   citizenId!: string;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело. */
+  territory!: string;
   subject!: 'MINOR' | 'FAMILY';
   source!: SignalSource;
   sourceDetails!: string;
@@ -93,6 +95,7 @@ export class PreventionCase {
 
   static receiveSignal(a: {
     citizenId: string;
+    territory: string;
     subject: 'MINOR' | 'FAMILY';
     source: SignalSource;
     sourceDetails: string;
@@ -110,6 +113,7 @@ export class PreventionCase {
     const c = Object.assign(new PreventionCase(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
+      territory: a.territory,
       subject: a.subject,
       source: a.source,
       sourceDetails: a.sourceDetails.trim(),

@@ -1,7 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { authorize, type Principal } from '@sc/auth';
 import { NotFoundError, type OutgoingReferral, type ReferralBasis } from '@sc/kernel';
-import { sendReferralForContract, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { inChange, sendReferralForContract, type CaseContext } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../../applications/domain/service-application';
 import { INTAKE_ACCESS } from '../../applications/application/register-application';
 
@@ -16,15 +14,11 @@ export interface ReferForContractInput {
  * Направление в ЦСПН для заключения социального контракта (M4). The referral
  * row, its audit entry and the outgoing message commit in one transaction.
  */
-export async function referForContract(
-  deps: ServiceDeps,
-  p: Principal,
-  em: EntityManager,
-  input: ReferForContractInput,
-): Promise<OutgoingReferral> {
-  authorize(p, INTAKE_ACCESS, 'referCitizenForSocialContract');
-  return deps.outbox.transaction(em, async (tx) => {
+export function referForContract(ctx: CaseContext, input: ReferForContractInput): Promise<OutgoingReferral> {
+  const { deps } = ctx;
+  return inChange(ctx, 'referCitizenForSocialContract', INTAKE_ACCESS, async (tx, c) => {
     const citizen = await deps.directory.get(tx, input.citizenId, 'input.citizenId');
+    c.guard(citizen);
     const application = input.applicationId
       ? await tx.findOne(ServiceApplication, { id: input.applicationId, citizenId: citizen.id })
       : await tx.findOne(ServiceApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } });
@@ -41,18 +35,10 @@ export async function referForContract(
       needs: application.needs,
       basis: input.basis,
       comment: input.comment,
-      by: p.subject,
-      now: deps.clock.now(),
+      by: c.by,
+      now: c.now,
     });
-    await writeAudit(tx, p, [
-      {
-        citizenId: citizen.id,
-        operation: 'referCitizenForSocialContract',
-        action: 'CHANGE',
-        entity: 'SocialServiceReferral',
-        entityId: referral.id,
-      },
-    ]);
+    c.audit(referral, 'SocialServiceReferral', referral.id);
     return referral;
   });
 }

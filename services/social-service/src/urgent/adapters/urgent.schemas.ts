@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { columns, refTo } from '@sc/subgraph-kit';
+import { columns, refTo, territoryColumn } from '@sc/subgraph-kit';
 import { UrgentServiceAct } from '../domain/urgent-service-act';
 import { UrgentServiceCase } from '../domain/urgent-service-case';
 import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
@@ -25,6 +25,7 @@ export const UrgentServiceCaseSchema = new EntitySchema<UrgentServiceCase>({
   properties: {
     id: { type: 'uuid', primary: true },
     citizenId: citizen(true),
+    territory: territoryColumn(),
     anonymous: { type: 'boolean' },
     channel: text(),
     notifiedBy: text(true),

@@ -1,6 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ValidationError, type IsoDate } from '@sc/kernel';
-import { inChange, findCase, mustFind, validatePerson, type CaseContext, type Change, type PersonInput } from '@sc/subgraph-kit';
+import {
+  inChange,
+  findCase,
+  mustFind,
+  openingTerritory,
+  validatePerson,
+  type CaseContext,
+  type Change,
+  type PersonInput,
+} from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
@@ -17,6 +26,8 @@ export interface RequestUrgentInput {
   /** the decision is immediate (DOMAIN.md §4.5): approve at once unless refused */
   decision?: 'APPROVE' | 'REFUSE' | null;
   refusalReason?: string | null;
+  /** ОКТМО района; the worker's own district when omitted. */
+  territory?: string | null;
 }
 
 /** Срочные социальные услуги: a request by application, phone or an organisation's notice (M12), decided at once. */
@@ -24,11 +35,12 @@ export function requestUrgentServices(ctx: CaseContext, i: RequestUrgentInput): 
   return inChange(ctx, 'requestUrgentServices', CASE_WORK, async (tx, c) => {
     if (i.channel === 'SOCIAL_PROTECTION_REQUEST')
       throw new ValidationError('input.channel', 'CHANNEL_BY_MESSAGE', 'ЦСПН’s requests arrive as messages (M5)');
-    const citizen = i.citizen
-      ? (await ctx.deps.directory.register(tx, validatePerson(i.citizen, 'input.citizen', c.today))).citizen
-      : null;
+    const territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
+    const person = i.citizen ? validatePerson(i.citizen, 'input.citizen', c.today) : null;
+    const citizen = person ? (await ctx.deps.directory.register(tx, person, { territory })).citizen : null;
     const u = UrgentServiceCase.request({
       citizenId: citizen?.id,
+      territory,
       anonymous: Boolean(i.anonymous),
       channel: i.channel,
       notifiedBy: i.notifiedBy,
@@ -39,7 +51,7 @@ export function requestUrgentServices(ctx: CaseContext, i: RequestUrgentInput): 
     });
     if (i.decision) u.decide(i.decision === 'APPROVE', i.refusalReason, c.now);
     tx.persist(u);
-    if (u.citizenId) c.audit(u.citizenId, 'UrgentServiceCase', u.id);
+    if (u.citizenId) c.audit({ citizenId: u.citizenId, territory }, 'UrgentServiceCase', u.id);
     return u;
   });
 }
@@ -53,7 +65,7 @@ async function onCase<T>(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const u = await findCase(tx, c, UrgentServiceCase, id, 'input.caseId');
     const r = await fn(u, tx, c);
-    if (u.citizenId) c.audit(u.citizenId, 'UrgentServiceCase', u.id);
+    if (u.citizenId) c.audit({ citizenId: u.citizenId, territory: u.territory }, 'UrgentServiceCase', u.id);
     return r;
   });
 }
@@ -138,7 +150,7 @@ export function signUrgentServiceAct(
           completesActivity: true,
         })),
       );
-      c.audit(u.citizenId, 'UrgentServiceAct', act.id);
+      c.audit({ citizenId: u.citizenId, territory: u.territory }, 'UrgentServiceAct', act.id);
     }
     return act;
   });

@@ -14,6 +14,7 @@ const SIGNATURE_PNG = Buffer.from(
 const served = () => {
   const c = UrgentServiceCase.request({
     citizenId: 'c',
+    territory: '25607000',
     anonymous: false,
     channel: 'WRITTEN_APPLICATION',
     identityDocument: 'паспорт 2515 123456',
@@ -32,6 +33,7 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
       ruleOf(() =>
         UrgentServiceCase.request({
           anonymous: false,
+          territory: '25607000',
           channel: 'WRITTEN_APPLICATION',
           circumstances: 'x',
           by: 'x',
@@ -43,6 +45,7 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
       ruleOf(() =>
         UrgentServiceCase.request({
           citizenId: 'c',
+          territory: '25607000',
           anonymous: false,
           channel: 'WRITTEN_APPLICATION',
           circumstances: 'x',
@@ -55,6 +58,7 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
       ruleOf(() =>
         UrgentServiceCase.request({
           anonymous: true,
+          territory: '25607000',
           channel: 'WRITTEN_APPLICATION',
           circumstances: 'x',
           by: 'x',
@@ -64,6 +68,7 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
     ).toBe('ANONYMOUS_BY_PHONE_ONLY');
     const anon = UrgentServiceCase.request({
       anonymous: true,
+      territory: '25607000',
       channel: 'PHONE_CALL',
       circumstances: 'кризис',
       by: 'x',

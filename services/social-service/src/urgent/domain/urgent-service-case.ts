@@ -39,6 +39,8 @@ export class UrgentServiceCase {
   id!: string;
   /** null only for anonymous phone help */
   citizenId?: string | null;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело. */
+  territory!: string;
   anonymous!: boolean;
   channel!: UrgentChannel;
   /** the organisation that noticed the need (M12), or the contract for ЦСПН's request (M5) */
@@ -69,6 +71,7 @@ export class UrgentServiceCase {
    */
   static request(a: {
     citizenId?: string | null;
+    territory: string;
     anonymous: boolean;
     channel: UrgentChannel;
     notifiedBy?: string | null;
@@ -104,6 +107,7 @@ export class UrgentServiceCase {
     return Object.assign(new UrgentServiceCase(), {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId ?? null,
+      territory: a.territory,
       anonymous: a.anonymous,
       channel: a.channel,
       notifiedBy: a.notifiedBy?.trim() || null,
