@@ -7,7 +7,7 @@ import {
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, gql, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, eventually, gql, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
 
 /** ЦЗН on its own: real PostgreSQL and the Kafka-protocol broker; M1/M2 delivered as ЦСПН sends them, M3/M4 read from the outbox. */
@@ -69,6 +69,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       endDate: '2027-08-31',
       person: person(seed),
       concludedAt: '2026-11-30T03:00:00.000Z',
+      territory: TEST_TERRITORY,
       toAgency: 'EMPLOYMENT',
       fullPackageRequested: true,
       activities: [
@@ -316,6 +317,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       person: person(507),
       needs,
       proposedDirection: 'JOB_SEARCH',
+      territory: TEST_TERRITORY,
       sentAt: '2026-12-01T00:00:00Z',
     };
     await deliver(referralForEmploymentServicesV1.type, m1, TOPICS.referrals);

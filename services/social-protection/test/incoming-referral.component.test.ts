@@ -2,7 +2,7 @@ import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
 import { deriveCitizenId, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, gql, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, eventually, gql, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 const needs = {
@@ -33,6 +33,7 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     person: { snils: validSnils(seed), lastName: 'Сидорова', firstName: 'Анна', birthDate: '1985-07-01' },
     needs,
     sentAt: new Date().toISOString(),
+    territory: TEST_TERRITORY,
     ...over,
   });
   const deliver = (d: MessageData<typeof referralForContractV1>) =>

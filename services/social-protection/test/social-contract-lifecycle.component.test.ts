@@ -2,7 +2,7 @@ import { employmentServiceEventV1, referralForContractV1, socialServicesDelivere
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, eventually, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -664,6 +664,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       person: { snils, lastName: 'Орлова', firstName: 'Вера', birthDate: '1985-02-02' },
       needs,
       sentAt: '2026-11-23T02:00:00Z',
+      territory: TEST_TERRITORY,
     };
     await sut.bus.publish([
       toRecord(

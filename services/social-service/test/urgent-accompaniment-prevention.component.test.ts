@@ -2,7 +2,7 @@ import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, query, SIGNATURE_PNG_BASE64, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, eventually, query, SIGNATURE_PNG_BASE64, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */
@@ -248,6 +248,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       endDate: '2027-07-31',
       person: person(702),
       concludedAt: '2026-11-01T03:00:00.000Z',
+      territory: TEST_TERRITORY,
       toAgency: 'SOCIAL_SERVICE',
       urgentServicesRequested: true,
       accompanimentRequested: true,

@@ -8,6 +8,8 @@ import { partnerNotesOf } from './monitoring.use-cases';
 export interface MonthlyReportDraft {
   /** Whose report it is (the read is audited against this person). */
   citizenId: string;
+  /** ОКТМО of the contract. */
+  territory: string;
   period: IsoMonth;
   openActivities: PsaActivity[];
   partnerNotes: PartnerNote[];
@@ -33,6 +35,7 @@ export const draftMonthlyReport =
       .map((a) => a.id);
     return {
       citizenId: contract.citizenId,
+      territory: contract.territory,
       period,
       openActivities: contract.activities.filter(isActivityOpen),
       partnerNotes: notes,
