@@ -143,6 +143,7 @@ async function benchReferrals(
   await new Promise((r) => setTimeout(r, 8000)); // consumer groups settle on the mock before measuring
   const ss = stack.services['social-service'].deps;
   const who: Principal = { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25701000' };
+  const as = () => ({ deps: ss, principal: who, em: ss.orm.em.fork() });
   const needs = {
     socialHelp: true,
     psychologicalSupport: false,
@@ -154,29 +155,23 @@ async function benchReferrals(
   const prepare = async (n: number): Promise<string[]> => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const app = await registerApplication(
-        { deps: ss, principal: who, em: ss.orm.em.fork() },
-        {
-          citizen: {
-            snils: validSnils(++seed),
-            lastName: 'Тестова',
-            firstName: `Анна${seed}`,
-            birthDate: '1990-01-01',
-          },
-          needs,
-          circumstances: [],
+      const app = await registerApplication(as(), {
+        citizen: {
+          snils: validSnils(++seed),
+          lastName: 'Тестова',
+          firstName: `Анна${seed}`,
+          birthDate: '1990-01-01',
         },
-      );
+        needs,
+        circumstances: [],
+      });
       ids.push(app.citizenId);
     }
     return ids;
   };
   const sentAt = new Map<string, number>();
   const refer = async (citizenId: string) => {
-    const r = await referForContract(
-      { deps: ss, principal: who, em: ss.orm.em.fork() },
-      { citizenId, basis: 'LOW_INCOME' },
-    );
+    const r = await referForContract(as(), { citizenId, basis: 'LOW_INCOME' });
     sentAt.set(r.id, performance.now()); // the КЦСОН transaction has committed
   };
   const latencies = async (ids: Set<string>) => {

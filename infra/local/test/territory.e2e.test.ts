@@ -153,9 +153,7 @@ describe('territory-based access through the gateway', () => {
             citizen: { snils: validSnils(7110 + n), lastName: 'Новикова', firstName: 'Ирина', birthDate: '1990-01-01' },
             zone: 'WHOLE_REGION',
             needs,
-            household: [
-              { relation: 'APPLICANT', fullName: 'Новикова Ирина', birthDate: '1990-01-01', incomes: [] },
-            ],
+            household: [{ relation: 'APPLICANT', fullName: 'Новикова Ирина', birthDate: '1990-01-01', incomes: [] }],
             ...(territory ? { territory } : {}),
           },
         },

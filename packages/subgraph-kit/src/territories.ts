@@ -95,9 +95,7 @@ export async function openingTerritory(
 export function addTerritorySql(table: string, hasCitizen = true): string[] {
   return [
     `alter table ${table} add column territory char(8)`,
-    ...(hasCitizen
-      ? [`update ${table} t set territory = c.territory from citizen c where c.id = t.citizen_id`]
-      : []),
+    ...(hasCitizen ? [`update ${table} t set territory = c.territory from citizen c where c.id = t.citizen_id`] : []),
     `update ${table} set territory = '25000000' where territory is null`,
     `alter table ${table} alter column territory set not null`,
     `create index ${table}_territory_idx on ${table} (territory)`,

@@ -2,7 +2,16 @@ import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, query, SIGNATURE_PNG_BASE64, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import {
+  count,
+  eventually,
+  query,
+  SIGNATURE_PNG_BASE64,
+  TEST_TERRITORY,
+  tokenFor,
+  validSnils,
+  serviceUnderTest,
+} from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */

@@ -6,9 +6,8 @@ export const listContractSupport =
   (a: { openOnly?: boolean | null; first?: number | null }): Read<ContractSupport[]> =>
   async ({ em, inTerritory }) =>
     (
-      await em.find(
-        ContractSupport,
-        inTerritory,
-        { orderBy: { receivedAt: 'desc' }, limit: boundedArg(a.first, 'first', 50, 500) },
-      )
+      await em.find(ContractSupport, inTerritory, {
+        orderBy: { receivedAt: 'desc' },
+        limit: boundedArg(a.first, 'first', 50, 500),
+      })
     ).filter((s) => !a.openOnly || s.isOpen());

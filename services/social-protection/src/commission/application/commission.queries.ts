@@ -10,8 +10,7 @@ export const findCommissionMeeting =
 export const listCommissionMeetings =
   (first?: number | null): Read<CommissionMeeting[]> =>
   ({ em, inTerritory }) =>
-    em.find(
-      CommissionMeeting,
-      inTerritory,
-      { orderBy: { meetingDate: 'desc' }, limit: boundedArg(first, 'first', 20, 200) },
-    );
+    em.find(CommissionMeeting, inTerritory, {
+      orderBy: { meetingDate: 'desc' },
+      limit: boundedArg(first, 'first', 20, 200),
+    });

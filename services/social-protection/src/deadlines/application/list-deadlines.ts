@@ -20,11 +20,21 @@ const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORIN
  */
 export async function listDeadlines(
   em: EntityManager,
-  a: { assignedTo: string; region: string; today: IsoDate; withinDays: number; inTerritory: { territory: { $like: string } } },
+  a: {
+    assignedTo: string;
+    region: string;
+    today: IsoDate;
+    withinDays: number;
+    inTerritory: { territory: { $like: string } };
+  },
 ): Promise<Deadline[]> {
   const horizon = addDays(a.today, a.withinDays);
   const [apps, contracts, calendar, params] = await Promise.all([
-    em.find(ScApplication, { ...a.inTerritory, assignedTo: a.assignedTo, status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] } }),
+    em.find(ScApplication, {
+      ...a.inTerritory,
+      assignedTo: a.assignedTo,
+      status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] },
+    }),
     em.find(SocialContract, { ...a.inTerritory, assignedTo: a.assignedTo, status: { $in: WATCHED } }),
     loadWorkingCalendar(em),
     loadParameters(em, a.region, a.today),

@@ -64,7 +64,13 @@ export function contractDeadlines(
   today: IsoDate,
   params: RegionalParameters,
 ): Deadline[] {
-  const base = { citizenId: c.citizenId, territory: c.territory, assignedTo: c.assignedTo, contractId: c.id, applicationId: c.applicationId };
+  const base = {
+    citizenId: c.citizenId,
+    territory: c.territory,
+    assignedTo: c.assignedTo,
+    contractId: c.id,
+    applicationId: c.applicationId,
+  };
   const out: Deadline[] = [];
   const push = (kind: DeadlineKind, dueDate: IsoDate, description: string) =>
     out.push({ ...base, kind, dueDate, overdue: today > dueDate, description });
