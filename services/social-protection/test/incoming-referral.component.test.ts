@@ -69,6 +69,24 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     ).toBe(1);
   });
 
+  it('opens a case from a referral that names no territory in the region queue, seen by region staff only', async () => {
+    const d = referral(231, { territory: undefined });
+    await deliver(d);
+    const [app] = await eventually(async () => {
+      const rows = await query(sut.db, 'select id, territory from sc_application where citizen_id = $1', [d.citizenId]);
+      return rows.length ? rows : undefined;
+    });
+    expect(app.territory).toBe('25000000');
+    const q = `query($id: ID!) { scApplication(id: $id) { id territory } }`;
+    const district = await gql(sut.url, q, { id: app.id }, sut.token);
+    expect(district.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'TERRITORY' });
+    const region = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'sp-region', '25000000');
+    expect((await gql(sut.url, q, { id: app.id }, region)).data.scApplication).toEqual({
+      id: app.id,
+      territory: '25000000',
+    });
+  });
+
   it('attaches a second referral for the same citizen to the open application instead of opening another', async () => {
     const first = referral(202);
     await deliver(first);
