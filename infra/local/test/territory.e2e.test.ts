@@ -1,4 +1,4 @@
-import { count, gql, graphqlClient, query, tokenFor, validSnils } from '@sc/testing';
+import { count, eventually, gql, graphqlClient, query, tokenFor, validSnils } from '@sc/testing';
 import { useTestStack } from './test-stack';
 
 /**
@@ -182,5 +182,56 @@ describe('territory-based access through the gateway', () => {
     expect(region.data.territories.map((t: { code: string }) => t.code)).toEqual(
       expect.arrayContaining(['25000000', '25607000', '25646000', IRKUTSK]),
     );
+  });
+
+  it('lets a region ADMIN add an entry to the directory, which reaches all three agencies', async () => {
+    const DEFINE = `mutation($i: DefineTerritoryInput!) { defineTerritory(input: $i) { code kind validTo } }`;
+    // A code reserved for this test, not a real formation.
+    const entry = {
+      code: '25699000',
+      name: 'Тестовый муниципальный округ',
+      parent: '25600000',
+      kind: 'MUNICIPAL_OKRUG',
+      validFrom: '2025-01-01',
+      edition: 'тестовые данные',
+    };
+    const admin = await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'sp-admin', '25000000');
+    const districtAdmin = await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'sp-admin-2', '25607000');
+    const outbox = () => count(s.db['social-protection'], 'outbox_message', `type = 'territory.defined.v1'`);
+    const before = await outbox();
+    expect(codeAndRule(await gql(s.gatewayUrl, DEFINE, { i: entry }, districtAdmin))).toEqual([
+      'FORBIDDEN',
+      'TERRITORY',
+    ]);
+    const bad = await gql(s.gatewayUrl, DEFINE, { i: { ...entry, validTo: '2024-12-31' } }, admin);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validTo' });
+    const orphan = await gql(s.gatewayUrl, DEFINE, { i: { ...entry, parent: '25800000' } }, admin);
+    expect(orphan.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PARENT_UNKNOWN' });
+    expect(await outbox()).toBe(before);
+
+    const ok = await gql(s.gatewayUrl, DEFINE, { i: entry }, admin);
+    expect(ok.data.defineTerritory).toEqual({ code: '25699000', kind: 'MUNICIPAL_OKRUG', validTo: null });
+    for (const service of ['social-protection', 'employment', 'social-service'] as const)
+      await eventually(async () => (await count(s.db[service], 'territory', `code = '25699000'`)) === 1);
+    // КЦСОН, which never saw the mutation, now opens cases there.
+    const regionKcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-region-3', '25000000');
+    const opened = await gql(
+      s.gatewayUrl,
+      SIGNAL,
+      {
+        i: {
+          person: { lastName: 'Новоокружный', firstName: 'Олег', birthDate: '2012-03-03' },
+          subject: 'MINOR',
+          source: 'SCHOOL',
+          sourceDetails: 'школа',
+          facts: 'пропуски',
+          signalOn: '2026-11-20',
+          territory: '25699000',
+        },
+      },
+      regionKcson,
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.receivePreventionSignal.territory).toBe('25699000');
   });
 });

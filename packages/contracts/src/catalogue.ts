@@ -9,6 +9,7 @@ import {
 } from './messages/contract';
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
+import { territoryDefinedV1 } from './messages/territory';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -24,4 +25,5 @@ export const CATALOGUE: readonly MessageType[] = [
   commissionDecisionsV1,
   employmentServiceEventV1,
   socialServicesDeliveredV1,
+  territoryDefinedV1,
 ];

@@ -5,5 +5,6 @@ export * from './messages/citizen';
 export * from './messages/contract';
 export * from './messages/commission';
 export * from './messages/service-report';
+export * from './messages/territory';
 export * from './catalogue';
 export * from './json-schema';

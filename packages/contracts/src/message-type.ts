@@ -10,6 +10,8 @@ export const TOPICS = {
   commission: 'sc.commission.v1',
   /** Partners' reports on services given under a contract (M3 from ЦЗН, M6 from КЦСОН). */
   serviceReports: 'sc.service-reports.v1',
+  /** Reference data the three agencies keep alike (the territory directory). Key = the entry's code. */
+  referenceData: 'sc.reference-data.v1',
   deadLetter: 'sc.dead-letter.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

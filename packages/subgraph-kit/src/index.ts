@@ -30,3 +30,4 @@ export * from './audit-chain';
 export * from './access-log';
 export * from './territories';
 export * from './territory-directory.data';
+export * from './define-territory';

@@ -24,6 +24,7 @@ import { loaderRegistry, type RequestContext, type ServiceDeps } from './context
 import { createFormatError } from './errors';
 import { close, createGraphQLHttpServer, listen } from './http-server';
 import { identityLinkedHandler } from './identity-linked.consumer';
+import { territoryDefinedHandler } from './territory-defined.consumer';
 import { guardInputs } from './input-hygiene';
 import { initOrm, migrate, type MigrationObject } from './orm';
 import { PLATFORM_MIGRATIONS } from './platform-migrations';
@@ -150,7 +151,7 @@ function messagingOf(
     orm,
     bus: d.bus,
     outbox,
-    handlers: [...def.handlers(deps), identityLinkedHandler(deps, def.agency)],
+    handlers: [...def.handlers(deps), identityLinkedHandler(deps, def.agency), territoryDefinedHandler()],
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },

@@ -101,3 +101,31 @@ export function addTerritorySql(table: string, hasCitizen = true): string[] {
     `create index ${table}_territory_idx on ${table} (territory)`,
   ];
 }
+
+/** One entry of the directory as an ADMIN defines it (and as `territory.defined.v1` carries it). */
+export interface TerritoryDefinition {
+  code: string;
+  name: string;
+  parent: string | null;
+  kind: TerritoryKind;
+  validFrom: string;
+  validTo: string | null;
+  edition: string;
+}
+
+/**
+ * Writes an entry (insert or replace) in `em`'s transaction. Applying the same
+ * definition twice changes nothing, so the consumer of `territory.defined.v1`
+ * and the service that took the ADMIN's change can both apply it.
+ */
+export async function upsertTerritory(em: EntityManager, t: TerritoryDefinition): Promise<void> {
+  await em.getConnection().execute(
+    `insert into territory (code, name, parent, kind, valid_from, valid_to, edition)
+     values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (code) do update set name = excluded.name, parent = excluded.parent, kind = excluded.kind,
+       valid_from = excluded.valid_from, valid_to = excluded.valid_to, edition = excluded.edition`,
+    [t.code, t.name, t.parent, t.kind, t.validFrom, t.validTo, t.edition],
+    'run',
+    em.getTransactionContext(),
+  );
+}

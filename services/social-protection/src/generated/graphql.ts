@@ -429,6 +429,22 @@ export type DecideExtraCheckInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Запись справочника территорий (ОКТМО). */
+export type DefineTerritoryInput = {
+  /** ОКТМО, 8 digits. */
+  code: Scalars['String']['input'];
+  /** The source: classifier edition or the regional act. */
+  edition: Scalars['String']['input'];
+  /** REGION, GROUP, MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  kind: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** The enclosing entry (a group or the region); omitted only for a region. */
+  parent?: InputMaybe<Scalars['String']['input']>;
+  validFrom: Scalars['Date']['input'];
+  /** Last day in force (a reformed formation is closed, never deleted). */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type DocumentCheck = {
   __typename?: 'DocumentCheck';
   kind: Scalars['String']['output'];
@@ -719,6 +735,12 @@ export type Mutation = {
   concludeSocialContract: SocialContract;
   continueSocialContractWithSuccessor: SocialContract;
   decideExtraCheck: ScApplication;
+  /**
+   * ADMIN (ЦСПН or the ministry, of a territory that covers the entry): defines,
+   * changes or closes (validTo) an entry of the territory directory. The three
+   * agencies apply it from territory.defined.v1 (sc.reference-data.v1).
+   */
+  defineTerritory: Territory;
   /** Разработка (доработка) ПСА. */
   draftAdaptationProgramme: AdaptationProgramme;
   /** Срок контракта истёк. */
@@ -801,6 +823,11 @@ export type MutationContinueSocialContractWithSuccessorArgs = {
 
 export type MutationDecideExtraCheckArgs = {
   input: DecideExtraCheckInput;
+};
+
+
+export type MutationDefineTerritoryArgs = {
+  input: DefineTerritoryInput;
 };
 
 
@@ -1780,6 +1807,7 @@ export type ResolversTypes = ResolversObject<{
   Deadline: ResolverTypeWrapper<DeadlineModel>;
   DeadlineKind: DeadlineKind;
   DecideExtraCheckInput: DecideExtraCheckInput;
+  DefineTerritoryInput: DefineTerritoryInput;
   DocumentCheck: ResolverTypeWrapper<DocumentCheck>;
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
@@ -1894,6 +1922,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Deadline: DeadlineModel;
   DecideExtraCheckInput: DecideExtraCheckInput;
+  DefineTerritoryInput: DefineTerritoryInput;
   DocumentCheck: DocumentCheck;
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
@@ -2264,6 +2293,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   concludeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationConcludeSocialContractArgs, 'input'>>;
   continueSocialContractWithSuccessor?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationContinueSocialContractWithSuccessorArgs, 'input'>>;
   decideExtraCheck?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraCheckArgs, 'input'>>;
+  defineTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationDefineTerritoryArgs, 'input'>>;
   draftAdaptationProgramme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationDraftAdaptationProgrammeArgs, 'input'>>;
   endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEndSocialContractArgs, 'contractId'>>;
   evaluateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEvaluateSocialContractArgs, 'input'>>;

@@ -1,4 +1,6 @@
 import type { MutationResolvers } from '../generated/graphql';
+import { defineTerritory } from '@sc/subgraph-kit';
+import { ADMINISTER_PARAMETERS } from '../access';
 import * as apps from '../applications/application/application.use-cases';
 import * as commission from '../commission/application/commission.use-cases';
 import * as contracts from '../contracts/application';
@@ -46,6 +48,7 @@ export const Mutation: MutationResolvers = {
   suspendSocialContractForSuccession: (_p, { input }, ctx) => contracts.suspendSocialContractForSuccession(ctx, input),
   continueSocialContractWithSuccessor: (_p, { input }, ctx) =>
     contracts.continueSocialContractWithSuccessor(ctx, input),
+  defineTerritory: (_p, { input }, ctx) => defineTerritory(ctx, ADMINISTER_PARAMETERS, input),
   setRegionalParameter: (_p, { input }, ctx) => parameters.setRegionalParameter(ctx, input),
   setSubsistenceMinimum: async (_p, { input }, ctx) =>
     subsistenceMinimumView(await parameters.setSubsistenceMinimum(ctx, input)),
