@@ -6,7 +6,17 @@ export interface AccessRule {
   agencies: readonly PrincipalAgency[];
   /** Any one of these roles suffices; omitted = any role of those agencies. */
   roles?: readonly Role[];
+  /** A second grant with roles of its own (the ministry's auditors beside the agencies' case workers). */
+  also?: AccessRule;
 }
+
+/** The ministry reads case files only to audit them; its analysts get statistics, never cases. */
+export const MINISTRY_AUDITORS: AccessRule = { agencies: ['MINISTRY'], roles: ['AUDITOR'] };
+
+/** Whether the principal's agency and roles fit the rule (territory aside). */
+export const fitsRole = (p: Principal, rule: AccessRule): boolean =>
+  (rule.agencies.includes(p.agency) && (!rule.roles || p.roles.some((r) => rule.roles!.includes(r)))) ||
+  (rule.also !== undefined && fitsRole(p, rule.also));
 
 /** Why the policy said no: the agency or role, or the territory of the case. */
 export type Denial = 'ACCESS_POLICY' | 'TERRITORY';
@@ -20,8 +30,7 @@ export type Denial = 'ACCESS_POLICY' | 'TERRITORY';
  * whose territory is not an ОКТМО code covers nothing.
  */
 export function decide(p: Principal, rule: AccessRule, caseTerritory?: string): Denial | null {
-  if (!rule.agencies.includes(p.agency)) return 'ACCESS_POLICY';
-  if (rule.roles && !p.roles.some((r) => rule.roles!.includes(r))) return 'ACCESS_POLICY';
+  if (!fitsRole(p, rule)) return 'ACCESS_POLICY';
   if (!isTokenTerritory(p.territory)) return 'TERRITORY';
   if (caseTerritory !== undefined && !coversTerritory(p.territory, caseTerritory)) return 'TERRITORY';
   return null;

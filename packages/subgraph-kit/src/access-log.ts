@@ -1,4 +1,5 @@
-import { ForbiddenError } from '@sc/kernel';
+import { coversTerritory, ForbiddenError } from '@sc/kernel';
+import { loadCitizenRecord } from './citizen.resolvers';
 import type { RequestContext } from './context';
 import { boundedArg } from './read';
 
@@ -17,7 +18,8 @@ export interface AuditRecordView {
 
 /**
  * The citizen's entries of this agency's audit log, newest first. An AUDITOR
- * (of any agency or the ministry) reads any citizen's; a citizen signed in at
+ * (of any agency or the ministry) reads the log of a person served in the
+ * auditor's territory; a citizen signed in at
  * the state portal (role CITIZEN, the token's subject = their citizen key)
  * reads only their own — what no agency system offers them today. Anyone
  * else is refused with FORBIDDEN. The read of the log is itself audited.
@@ -34,6 +36,13 @@ export async function accessLogField(
     throw new ForbiddenError(`Citizen.${field} is for auditors and for the citizen themselves`, {
       rule: 'AUDITOR_OR_SELF',
     });
+  if (!ownLog) {
+    const rec = await loadCitizenRecord(ctx, citizenId);
+    if (rec && !coversTerritory(p.territory, rec.territory))
+      throw new ForbiddenError(`Citizen.${field}: the person is served outside your territory ${p.territory}`, {
+        rule: 'TERRITORY',
+      });
+  }
   const limit = boundedArg(first, 'first', 100, 500);
   const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
     `select at, agency, subject, roles, operation, action, entity, entity_id, purpose, chain_pos

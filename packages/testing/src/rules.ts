@@ -1,4 +1,4 @@
-import { decide, type AccessRule } from '@sc/auth';
+import { decide, fitsRole, type AccessRule } from '@sc/auth';
 import { PRINCIPAL_AGENCIES, ROLES, type PrincipalAgency, type Role } from '@sc/kernel';
 
 /** The `rule` of the coded error a call throws ('no error' if it returns): unit specs assert rules, not messages. */
@@ -48,9 +48,8 @@ export function matrixMismatches(rule: AccessRule): string[] {
   for (const agency of PRINCIPAL_AGENCIES)
     for (const role of ROLES)
       for (const t of Object.keys(MATRIX_TERRITORIES) as MatrixTerritory[]) {
-        const byRole = rule.agencies.includes(agency) && (!rule.roles || rule.roles.includes(role));
-        const expected = !byRole ? 'ACCESS_POLICY' : MATRIX_COVERS[t] ? null : 'TERRITORY';
         const p = { subject: 'u', agency, roles: [role], territory: MATRIX_TERRITORIES[t] };
+        const expected = !fitsRole(p, rule) ? 'ACCESS_POLICY' : MATRIX_COVERS[t] ? null : 'TERRITORY';
         const got = decide(p, rule, MATRIX_CASE_TERRITORY);
         if (got !== expected) out.push(`${agency} ${role} ${t}: expected ${expected}, got ${got}`);
       }

@@ -1,15 +1,17 @@
-import type { AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
 
 /** The person and the summary status (registered, employed): every agency's case workers and auditors. */
 export const READ_PROFILE: AccessRule = {
-  agencies: ['EMPLOYMENT', 'SOCIAL_PROTECTION', 'SOCIAL_SERVICE', 'MINISTRY'],
+  agencies: ['EMPLOYMENT', 'SOCIAL_PROTECTION', 'SOCIAL_SERVICE'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR', 'ADMIN'],
+  also: MINISTRY_AUDITORS,
 };
 
 /** Registration, plan, offers, training, outcome: ЦЗН and ЦСПН (it pays on them) and auditors — not КЦСОН. */
 export const READ_CASE: AccessRule = {
-  agencies: ['EMPLOYMENT', 'SOCIAL_PROTECTION', 'MINISTRY'],
+  agencies: ['EMPLOYMENT', 'SOCIAL_PROTECTION'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR'],
+  also: MINISTRY_AUDITORS,
 };
 
 /** Profiling details: ЦЗН only. */
@@ -18,3 +20,8 @@ export const READ_PROFILING: AccessRule = { agencies: ['EMPLOYMENT'], roles: ['S
 export const CASE_WORK: AccessRule = { agencies: ['EMPLOYMENT'], roles: ['SPECIALIST', 'HEAD'] };
 
 export const ADMINISTER_PARAMETERS: AccessRule = { agencies: ['EMPLOYMENT', 'MINISTRY'], roles: ['ADMIN'] };
+
+/** Regional parameters are not personal data: any user of the agencies and the ministry reads them. */
+export const READ_PARAMETERS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
+};

@@ -60,6 +60,17 @@ describe('ЦСПН access policy: agency × role × territory × operation', () 
       'sameDistrict',
       'ACCESS_POLICY',
     ],
+    ['incomes, ministry analyst of the region', RULES.READ_MEANS, 'MINISTRY', 'ANALYST', 'region', 'ACCESS_POLICY'],
+    [
+      'applications, a ministry specialist',
+      RULES.READ_APPLICATIONS,
+      'MINISTRY',
+      'SPECIALIST',
+      'region',
+      'ACCESS_POLICY',
+    ],
+    ['incomes, ministry auditor of the region', RULES.READ_MEANS, 'MINISTRY', 'AUDITOR', 'region', null],
+    ['incomes, ministry auditor of region 50', RULES.READ_MEANS, 'MINISTRY', 'AUDITOR', 'otherRegion', 'TERRITORY'],
   ] as const)('%s', (_what, rule, agency, role, t, expected) => {
     expect(decide(who(agency, role, t), rule, MATRIX_CASE_TERRITORY)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import type { AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
 
 /**
  * Who may do what at ЦСПН. Application status, programmes and contracts are
@@ -7,14 +7,16 @@ import type { AccessRule } from '@sc/auth';
  * survey and money only to ЦСПН staff and auditors.
  */
 export const READ_APPLICATIONS: AccessRule = {
-  agencies: ['SOCIAL_PROTECTION', 'SOCIAL_SERVICE', 'EMPLOYMENT', 'MINISTRY'],
+  agencies: ['SOCIAL_PROTECTION', 'SOCIAL_SERVICE', 'EMPLOYMENT'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR', 'ADMIN'],
+  also: MINISTRY_AUDITORS,
 };
 
 /** Incomes, household, home survey, payments: ЦСПН case staff and the ministry's auditors. */
 export const READ_MEANS: AccessRule = {
-  agencies: ['SOCIAL_PROTECTION', 'MINISTRY'],
+  agencies: ['SOCIAL_PROTECTION'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR'],
+  also: MINISTRY_AUDITORS,
 };
 
 export const READ_REFERRAL_QUEUE: AccessRule = { agencies: ['SOCIAL_PROTECTION'] };

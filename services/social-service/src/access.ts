@@ -1,4 +1,4 @@
-import type { AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
 
 /**
  * Who may read КЦСОН's intake and referral data: КЦСОН staff, the ЦСПН staff
@@ -6,8 +6,9 @@ import type { AccessRule } from '@sc/auth';
  * psychological data (later issues) get a narrower rule of their own.
  */
 export const READ_INTAKE: AccessRule = {
-  agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION', 'MINISTRY'],
+  agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR', 'ADMIN'],
+  also: MINISTRY_AUDITORS,
 };
 
 /** Case work at КЦСОН: urgent services, accompaniment, prevention. */
@@ -15,8 +16,9 @@ export const CASE_WORK: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['SP
 
 /** Urgent services and accompaniment status: КЦСОН, ЦСПН (the contract it pays for) and auditors. */
 export const READ_SERVICES: AccessRule = {
-  agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION', 'MINISTRY'],
+  agencies: ['SOCIAL_SERVICE', 'SOCIAL_PROTECTION'],
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER', 'AUDITOR'],
+  also: MINISTRY_AUDITORS,
 };
 
 /**
@@ -27,3 +29,8 @@ export const READ_SERVICES: AccessRule = {
 export const READ_SENSITIVE: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['SPECIALIST', 'HEAD'] };
 
 export const ADMINISTER_CATALOGUE: AccessRule = { agencies: ['SOCIAL_SERVICE', 'MINISTRY'], roles: ['ADMIN'] };
+
+/** Regional parameters are not personal data: any user of the agencies and the ministry reads them. */
+export const READ_PARAMETERS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
+};

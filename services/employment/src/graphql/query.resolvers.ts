@@ -1,6 +1,6 @@
 import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_CASE, READ_PROFILE } from '../access';
+import { CASE_WORK, READ_CASE, READ_PARAMETERS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
 import { employmentParametersOn } from '../parameters/application/employment-parameters';
 import { findJobSeekerRegistration, profilingDue } from '../registrations/application/registration.queries';
@@ -13,5 +13,5 @@ export const Query: QueryResolvers = {
   contractSupportCases: (_p, args, ctx) => inRead(ctx, 'contractSupportCases', CASE_WORK, listContractSupport(args)),
   profilingDue: (_p, { withinDays }, ctx) => inRead(ctx, 'profilingDue', CASE_WORK, profilingDue(withinDays)),
   employmentParameters: (_p, { onDate }, ctx) =>
-    inRead(ctx, 'employmentParameters', READ_PROFILE, employmentParametersOn(onDate)),
+    inRead(ctx, 'employmentParameters', READ_PARAMETERS, employmentParametersOn(onDate)),
 };

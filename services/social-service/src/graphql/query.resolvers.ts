@@ -1,6 +1,6 @@
 import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_INTAKE, READ_SENSITIVE, READ_SERVICES } from '../access';
+import { CASE_WORK, READ_INTAKE, READ_PARAMETERS, READ_SENSITIVE, READ_SERVICES } from '../access';
 import { accompanimentDeadlines, findAccompanimentCase } from '../accompaniment/application/accompaniment.queries';
 import { socialServiceParametersOn } from '../parameters/application/social-service-parameters';
 import { findPreventionCase } from '../prevention/application/prevention.queries';
@@ -18,7 +18,7 @@ export const Query: QueryResolvers = {
   accompanimentCase: (_p, { id }, ctx) => inRead(ctx, 'accompanimentCase', READ_SERVICES, findAccompanimentCase(id)),
   preventionCase: (_p, { id }, ctx) => inRead(ctx, 'preventionCase', READ_SENSITIVE, findPreventionCase(id)),
   socialServiceParameters: (_p, { onDate }, ctx) =>
-    inRead(ctx, 'socialServiceParameters', READ_SERVICES, socialServiceParametersOn(onDate)),
+    inRead(ctx, 'socialServiceParameters', READ_PARAMETERS, socialServiceParametersOn(onDate)),
   accompanimentDeadlines: (_p, { withinDays }, ctx) =>
     inRead(ctx, 'accompanimentDeadlines', CASE_WORK, accompanimentDeadlines(withinDays)),
 };
