@@ -94,6 +94,20 @@ describe('territory-based access through the gateway', () => {
     }
   });
 
+  it("shows a person's access log to auditors of the person's territory only", async () => {
+    const LOG = `query($id: ID!) { citizen(id: $id) { socialServiceAccessLog { operation } } }`;
+    const far = await tokenFor('MINISTRY', ['AUDITOR'], 'auditor-50', '50000000');
+    expect(codeAndRule(await gql(s.gatewayUrl, LOG, { id: preventionCitizen }, far))).toEqual([
+      'FORBIDDEN',
+      'TERRITORY',
+    ]);
+    const near = await tokenFor('MINISTRY', ['AUDITOR'], 'auditor-25', '25000000');
+    const log = await gql(s.gatewayUrl, LOG, { id: preventionCitizen }, near);
+    expect(log.data.citizen.socialServiceAccessLog).toEqual(
+      expect.arrayContaining([{ operation: 'receivePreventionSignal' }]),
+    );
+  });
+
   it('refuses a prevention check from another district, and writes nothing', async () => {
     const before = await count(s.db['social-service'], 'audit_log');
     for (const token of await intruders('SOCIAL_SERVICE')) {
