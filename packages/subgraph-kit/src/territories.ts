@@ -103,13 +103,7 @@ export function addTerritorySql(table: string, hasCitizen = true): string[] {
 }
 
 /** One entry of the directory as an ADMIN defines it (and as `territory.defined.v1` carries it). */
-export interface TerritoryDefinition {
-  code: string;
-  name: string;
-  parent: string | null;
-  kind: TerritoryKind;
-  validFrom: string;
-  validTo: string | null;
+export interface TerritoryDefinition extends TerritoryRow {
   edition: string;
 }
 
