@@ -31,3 +31,4 @@ export * from './access-log';
 export * from './territories';
 export * from './territory-directory.data';
 export * from './define-territory';
+export * from './connection';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { allows, authorize, type AccessRule, type Principal } from '@sc/auth';
-import { territoryScope, ValidationError, type IsoDate } from '@sc/kernel';
+import { ForbiddenError, parseTerritory, territoryScope, ValidationError, type IsoDate } from '@sc/kernel';
 import { todayOf, type RequestContext, type ServiceDeps } from './context';
 
 /** What a module's query gets: the request's EntityManager, the caller, today's date and the service. */
@@ -10,7 +10,24 @@ export interface ReadScope {
   today: IsoDate;
   deps: ServiceDeps;
   /** Filter for a list of cases: those whose territory the caller's covers (an ОКТМО prefix). */
-  inTerritory: { territory: { $like: string } };
+  inTerritory: TerritoryFilter;
+  /** The same, narrowed to a territory the caller names (a district, or a group) inside their own. */
+  within(named: string | null | undefined, field: string): TerritoryFilter;
+}
+
+export type TerritoryFilter = { territory: { $like: string } };
+
+/** A list's territory filter: the caller's territory, or a part of it they name (else FORBIDDEN naming the field). */
+export function territoryFilterOf(p: Principal, named: string | null | undefined, field: string): TerritoryFilter {
+  const own = territoryScope(p.territory);
+  if (named == null) return { territory: { $like: `${own}%` } };
+  const scope = territoryScope(parseTerritory(named, field));
+  if (!scope.startsWith(own))
+    throw new ForbiddenError(`${field}: ${named} is outside your territory ${p.territory}`, {
+      field,
+      rule: 'TERRITORY',
+    });
+  return { territory: { $like: `${scope}%` } };
 }
 
 /** A query of a module's application layer, run by {@link inRead}. */
@@ -25,8 +42,14 @@ export type Read<T> = (scope: ReadScope) => Promise<T>;
 export async function inRead<T>(ctx: RequestContext, operation: string, rule: AccessRule, read: Read<T>): Promise<T> {
   const p = ctx.principal;
   authorize(p, rule, operation);
-  const inTerritory = { territory: { $like: `${territoryScope(p.territory)}%` } };
-  const found = await read({ em: ctx.em, principal: p, today: todayOf(ctx), deps: ctx.deps, inTerritory });
+  const found = await read({
+    em: ctx.em,
+    principal: p,
+    today: todayOf(ctx),
+    deps: ctx.deps,
+    inTerritory: territoryFilterOf(p, null, 'territory'),
+    within: (named, field) => territoryFilterOf(p, named, field),
+  });
   const result = withinTerritory(p, rule, operation, found);
   for (const citizenId of citizensIn(result)) ctx.audit.read(citizenId, `Query.${operation}`);
   return result;
@@ -43,13 +66,19 @@ const isCase = (r: unknown): r is { citizenId?: unknown; territory?: unknown } =
  */
 function withinTerritory<T>(p: Principal, rule: AccessRule, operation: string, result: T): T {
   const territoryOf = (r: { territory?: unknown }) => (typeof r.territory === 'string' ? r.territory : '');
-  if (Array.isArray(result)) return result.filter((r) => !isCase(r) || allows(p, rule, territoryOf(r))) as T;
+  const covered = (r: unknown) => !isCase(r) || allows(p, rule, territoryOf(r));
+  if (Array.isArray(result)) return result.filter(covered) as T;
+  if (isConnection(result)) return { ...result, edges: result.edges.filter((e) => covered(e.node)) };
   if (isCase(result)) authorize(p, rule, operation, territoryOf(result));
   return result;
 }
 
+const isConnection = (r: unknown): r is { edges: { node: unknown }[] } =>
+  r !== null && typeof r === 'object' && Array.isArray((r as { edges?: unknown }).edges);
+
 function citizensIn(result: unknown): string[] {
   if (Array.isArray(result)) return result.flatMap(citizensIn);
+  if (isConnection(result)) return result.edges.flatMap((e) => citizensIn(e.node));
   const id = (result as { citizenId?: unknown } | null)?.citizenId;
   return typeof id === 'string' ? [id] : [];
 }

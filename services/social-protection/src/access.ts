@@ -42,3 +42,10 @@ export const ADMINISTER_PARAMETERS: AccessRule = { agencies: ['SOCIAL_PROTECTION
 export const READ_PARAMETERS: AccessRule = {
   agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
 };
+
+/** Worklists of ЦСПН cases (lists and search): its own staff, and the ministry's auditors. */
+export const WORKLISTS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION'],
+  roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER'],
+  also: MINISTRY_AUDITORS,
+};

@@ -1005,6 +1005,13 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Единица регионального параметра. */
 export type ParameterUnit =
   | 'COUNT'
@@ -1163,7 +1170,17 @@ export type Query = {
   /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
   regionalParameters: Array<RegionalParameter>;
   scApplication?: Maybe<ScApplication>;
+  /**
+   * Заявления — a worklist page in the caller's territory, newest submission
+   * first; filters combine (AND). `first` 1–200.
+   */
+  scApplications: ScApplicationConnection;
   socialContract?: Maybe<SocialContract>;
+  /**
+   * Социальные контракты — a worklist page in the caller's territory, soonest
+   * end first; filters combine (AND). `first` 1–200.
+   */
+  socialContracts: SocialContractConnection;
   subsistenceMinima: Array<SubsistenceMinimum>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
@@ -1228,8 +1245,22 @@ export type QueryScApplicationArgs = {
 };
 
 
+export type QueryScApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySocialContractArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySocialContractsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SocialContractFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1400,6 +1431,32 @@ export type ScApplication = {
   zone: TerritorialZone;
 };
 
+export type ScApplicationConnection = {
+  __typename?: 'ScApplicationConnection';
+  edges: Array<ScApplicationEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ScApplicationEdge = {
+  __typename?: 'ScApplicationEdge';
+  cursor: Scalars['String']['output'];
+  node: ScApplication;
+};
+
+export type ScApplicationFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<ApplicationChannel>;
+  /** decision due on or before this date (срок решения) */
+  decisionDueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<ScApplicationStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Статус заявления на социальный контракт (DOMAIN.md §4.1). */
 export type ScApplicationStatus =
   /** ПСА одобрена комиссией */
@@ -1512,6 +1569,34 @@ export type SocialContract = {
   termination?: Maybe<Termination>;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+};
+
+export type SocialContractConnection = {
+  __typename?: 'SocialContractConnection';
+  edges: Array<SocialContractEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SocialContractEdge = {
+  __typename?: 'SocialContractEdge';
+  cursor: Scalars['String']['output'];
+  node: SocialContract;
+};
+
+export type SocialContractFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<ScDirection>;
+  /** the term ends on or after this date */
+  endingFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** the term ends on or before this date */
+  endingTo?: InputMaybe<Scalars['Date']['input']>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<SocialContractStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Статус социального контракта (DOMAIN.md §4.2). */
@@ -1837,6 +1922,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
   PartnerEvent: ResolverTypeWrapper<PartnerEventModel>;
   PartnerNote: ResolverTypeWrapper<PartnerNote>;
@@ -1863,6 +1949,9 @@ export type ResolversTypes = ResolversObject<{
   ReviewMonthlyReportInput: ReviewMonthlyReportInput;
   RunMeansTestInput: RunMeansTestInput;
   ScApplication: ResolverTypeWrapper<ScApplicationModel>;
+  ScApplicationConnection: ResolverTypeWrapper<Omit<ScApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ScApplicationEdge']> }>;
+  ScApplicationEdge: ResolverTypeWrapper<Omit<ScApplicationEdge, 'node'> & { node: ResolversTypes['ScApplication'] }>;
+  ScApplicationFilter: ScApplicationFilter;
   ScApplicationStatus: ScApplicationStatus;
   ScDirection: ScDirection;
   ScheduleCommissionMeetingInput: ScheduleCommissionMeetingInput;
@@ -1870,6 +1959,9 @@ export type ResolversTypes = ResolversObject<{
   SetRegionalParameterInput: SetRegionalParameterInput;
   SetSubsistenceMinimumInput: SetSubsistenceMinimumInput;
   SocialContract: ResolverTypeWrapper<SocialContractModel>;
+  SocialContractConnection: ResolverTypeWrapper<Omit<SocialContractConnection, 'edges'> & { edges: Array<ResolversTypes['SocialContractEdge']> }>;
+  SocialContractEdge: ResolverTypeWrapper<Omit<SocialContractEdge, 'node'> & { node: ResolversTypes['SocialContract'] }>;
+  SocialContractFilter: SocialContractFilter;
   SocialContractStatus: SocialContractStatus;
   SpendingItem: ResolverTypeWrapper<SpendingItem>;
   SpendingItemInput: SpendingItemInput;
@@ -1947,6 +2039,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  PageInfo: PageInfo;
   PartnerEvent: PartnerEventModel;
   PartnerNote: PartnerNote;
   PersonInput: PersonInput;
@@ -1963,11 +2056,17 @@ export type ResolversParentTypes = ResolversObject<{
   ReviewMonthlyReportInput: ReviewMonthlyReportInput;
   RunMeansTestInput: RunMeansTestInput;
   ScApplication: ScApplicationModel;
+  ScApplicationConnection: Omit<ScApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScApplicationEdge']> };
+  ScApplicationEdge: Omit<ScApplicationEdge, 'node'> & { node: ResolversParentTypes['ScApplication'] };
+  ScApplicationFilter: ScApplicationFilter;
   ScheduleCommissionMeetingInput: ScheduleCommissionMeetingInput;
   SetCalendarDayInput: SetCalendarDayInput;
   SetRegionalParameterInput: SetRegionalParameterInput;
   SetSubsistenceMinimumInput: SetSubsistenceMinimumInput;
   SocialContract: SocialContractModel;
+  SocialContractConnection: Omit<SocialContractConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialContractEdge']> };
+  SocialContractEdge: Omit<SocialContractEdge, 'node'> & { node: ResolversParentTypes['SocialContract'] };
+  SocialContractFilter: SocialContractFilter;
   SpendingItem: SpendingItem;
   SpendingItemInput: SpendingItemInput;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
@@ -2335,6 +2434,11 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PartnerEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerEvent'] = ResolversParentTypes['PartnerEvent']> = ResolversObject<{
   activityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
@@ -2389,7 +2493,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   programmesAwaitingCommission?: Resolver<Array<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
   regionalParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryRegionalParametersArgs>>;
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
+  scApplications?: Resolver<ResolversTypes['ScApplicationConnection'], ParentType, ContextType, RequireFields<QueryScApplicationsArgs, 'first'>>;
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
+  socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
   subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
@@ -2436,6 +2542,17 @@ export type ScApplicationResolvers<ContextType = RequestContext, ParentType exte
   zone?: Resolver<ResolversTypes['TerritorialZone'], ParentType, ContextType>;
 }>;
 
+export type ScApplicationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScApplicationConnection'] = ResolversParentTypes['ScApplicationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ScApplicationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScApplicationEdge'] = ResolversParentTypes['ScApplicationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType>;
+}>;
+
 export type SocialContractResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialContract'] = ResolversParentTypes['SocialContract']> = ResolversObject<{
   activities?: Resolver<Array<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
   amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
@@ -2469,6 +2586,17 @@ export type SocialContractResolvers<ContextType = RequestContext, ParentType ext
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   termination?: Resolver<Maybe<ResolversTypes['Termination']>, ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SocialContractConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialContractConnection'] = ResolversParentTypes['SocialContractConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SocialContractEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SocialContractEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialContractEdge'] = ResolversParentTypes['SocialContractEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType>;
 }>;
 
 export type SpendingItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpendingItem'] = ResolversParentTypes['SpendingItem']> = ResolversObject<{
@@ -2538,6 +2666,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MonthlyReportDraft?: MonthlyReportDraftResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PartnerEvent?: PartnerEventResolvers<ContextType>;
   PartnerNote?: PartnerNoteResolvers<ContextType>;
   PostMonitoring?: PostMonitoringResolvers<ContextType>;
@@ -2546,7 +2675,11 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
   Repayment?: RepaymentResolvers<ContextType>;
   ScApplication?: ScApplicationResolvers<ContextType>;
+  ScApplicationConnection?: ScApplicationConnectionResolvers<ContextType>;
+  ScApplicationEdge?: ScApplicationEdgeResolvers<ContextType>;
   SocialContract?: SocialContractResolvers<ContextType>;
+  SocialContractConnection?: SocialContractConnectionResolvers<ContextType>;
+  SocialContractEdge?: SocialContractEdgeResolvers<ContextType>;
   SpendingItem?: SpendingItemResolvers<ContextType>;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;

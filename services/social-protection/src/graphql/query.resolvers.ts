@@ -1,9 +1,16 @@
 import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { DEADLINE_READERS, READ_APPLICATIONS, READ_PARAMETERS, READ_REFERRAL_QUEUE, CASE_WORK } from '../access';
-import { findScApplication } from '../applications/application/application.queries';
+import {
+  DEADLINE_READERS,
+  READ_APPLICATIONS,
+  READ_PARAMETERS,
+  READ_REFERRAL_QUEUE,
+  CASE_WORK,
+  WORKLISTS,
+} from '../access';
+import { findScApplication, listScApplications } from '../applications/application/application.queries';
 import { findCommissionMeeting, listCommissionMeetings } from '../commission/application/commission.queries';
-import { findSocialContract } from '../contracts/application/contract.queries';
+import { findSocialContract, listSocialContracts } from '../contracts/application/contract.queries';
 import { specialistDeadlines } from '../deadlines/application/list-deadlines';
 import { draftMonthlyReport } from '../monitoring/application/monthly-report-draft';
 import {
@@ -18,6 +25,10 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  scApplications: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'scApplications', WORKLISTS, listScApplications(filter, page)),
+  socialContracts: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'socialContracts', WORKLISTS, listSocialContracts(filter, page)),
   scApplication: (_p, { id }, ctx) => inRead(ctx, 'scApplication', READ_APPLICATIONS, findScApplication(id)),
   incomingReferrals: (_p, args, ctx) =>
     inRead(ctx, 'incomingReferrals', READ_REFERRAL_QUEUE, listIncomingReferrals(args)),

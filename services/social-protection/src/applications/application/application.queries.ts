@@ -1,7 +1,33 @@
-import type { Read } from '@sc/subgraph-kit';
+import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { ScApplication } from '../domain/sc-application';
 
 export const findScApplication =
   (id: string): Read<ScApplication | null> =>
   ({ em }) =>
     em.findOne(ScApplication, { id });
+
+export interface ScApplicationFilter {
+  status?: string[] | null;
+  channel?: string | null;
+  assignedTo?: string | null;
+  territory?: string | null;
+  decisionDueBefore?: string | null;
+}
+
+/** Заявления of the caller's territory, newest submission first (a worklist page). */
+export const listScApplications =
+  (f: ScApplicationFilter | null | undefined, page: PageArgs): Read<Connection<ScApplication>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      ScApplication,
+      {
+        ...within(f?.territory, 'filter.territory'),
+        ...(f?.status?.length ? { status: { $in: f.status } } : {}),
+        ...(f?.channel ? { channel: f.channel } : {}),
+        ...(f?.assignedTo ? { assignedTo: f.assignedTo } : {}),
+        ...(f?.decisionDueBefore ? { decisionDueDate: { $lte: f.decisionDueBefore } } : {}),
+      },
+      { list: 'scApplications', sortBy: 'submittedAt', direction: 'desc' },
+      page,
+    );

@@ -1,7 +1,36 @@
-import type { Read } from '@sc/subgraph-kit';
+import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
 
 export const findSocialContract =
   (id: string): Read<SocialContract | null> =>
   ({ em }) =>
     em.findOne(SocialContract, { id });
+
+export interface SocialContractFilter {
+  status?: string[] | null;
+  direction?: string | null;
+  assignedTo?: string | null;
+  territory?: string | null;
+  endingFrom?: string | null;
+  endingTo?: string | null;
+}
+
+/** Социальные контракты of the caller's territory, soonest end first (a worklist page). */
+export const listSocialContracts =
+  (f: SocialContractFilter | null | undefined, page: PageArgs): Read<Connection<SocialContract>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      SocialContract,
+      {
+        ...within(f?.territory, 'filter.territory'),
+        ...(f?.status?.length ? { status: { $in: f.status } } : {}),
+        ...(f?.direction ? { direction: f.direction } : {}),
+        ...(f?.assignedTo ? { assignedTo: f.assignedTo } : {}),
+        ...(f?.endingFrom || f?.endingTo
+          ? { endDate: { ...(f.endingFrom ? { $gte: f.endingFrom } : {}), ...(f.endingTo ? { $lte: f.endingTo } : {}) } }
+          : {}),
+      },
+      { list: 'socialContracts', sortBy: 'endDate', direction: 'asc' },
+      page,
+    );

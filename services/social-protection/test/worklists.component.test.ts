@@ -1,0 +1,117 @@
+import { gql, serviceUnderTest, tokenFor, validSnils } from '@sc/testing';
+import { createSocialProtectionServer } from '../src/server';
+
+/**
+ * ЦСПН's worklists (issue 12): a page of applications or contracts in the
+ * caller's territory, filtered, in a stable order, page after page by cursor;
+ * another district sees neither the rows nor their count.
+ */
+describe('ЦСПН worklists (component, real PostgreSQL)', () => {
+  const sut = serviceUnderTest({
+    name: 'social-protection',
+    create: createSocialProtectionServer,
+    caller: { agency: 'SOCIAL_PROTECTION', subject: 'irkutsk-1' },
+  });
+  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id } }`;
+  const LIST = `query($f: ScApplicationFilter, $first: Int, $after: String) {
+    scApplications(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id territory status assignedTo } }
+    } }`;
+  const needs = {
+    socialHelp: true,
+    psychologicalSupport: false,
+    employmentHelp: true,
+    vocationalTraining: false,
+    financialLiteracy: false,
+  };
+  const submit = (n: number, token: string, territory?: string) =>
+    sut.ok(
+      SUBMIT,
+      {
+        i: {
+          citizen: {
+            snils: validSnils(8200 + n),
+            lastName: 'Спискова',
+            firstName: `Анна${n}`,
+            birthDate: '1990-01-01',
+          },
+          zone: 'WHOLE_REGION',
+          needs,
+          household: [{ relation: 'APPLICANT', fullName: `Спискова Анна${n}`, birthDate: '1990-01-01', incomes: [] }],
+          ...(territory ? { territory } : {}),
+        },
+      },
+      token,
+    );
+  let bayanday: string;
+  let region: string;
+  const irkutskIds: string[] = [];
+
+  beforeAll(async () => {
+    bayanday = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'bayanday-1', '25607000');
+    region = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'region-head', '25000000');
+    for (let n = 0; n < 7; n++) irkutskIds.push((await submit(n, sut.token)).submitScApplication.id);
+    for (let n = 7; n < 10; n++) await submit(n, bayanday);
+  });
+
+  it('pages through the district list by cursor, newest first, each row once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: any = (await sut.ok(LIST, { first: 3, after })).scApplications;
+      expect(page.totalCount).toBe(7);
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...irkutskIds].reverse());
+  });
+
+  it("never shows another district's rows or count; region staff see all and narrow by district", async () => {
+    const other = (await sut.ok(LIST, {}, bayanday)).scApplications;
+    expect(other.totalCount).toBe(3);
+    expect(other.edges.every((e: { node: { territory: string } }) => e.node.territory === '25607000')).toBe(true);
+    expect((await sut.ok(LIST, {}, region)).scApplications.totalCount).toBe(10);
+    const narrowed = (await sut.ok(LIST, { f: { territory: '25607000' } }, region)).scApplications;
+    expect(narrowed.totalCount).toBe(3);
+  });
+
+  it('filters by status and by the responsible specialist', async () => {
+    const mine = (await sut.ok(LIST, { f: { assignedTo: 'irkutsk-1', status: ['REGISTERED'] } })).scApplications;
+    expect(mine.totalCount).toBe(7);
+    const none = (await sut.ok(LIST, { f: { status: ['CONTRACTED'] } })).scApplications;
+    expect(none).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+
+  it('refuses a page size over 200, a cursor of another list or no cursor at all, and a territory outside', async () => {
+    const ext = async (v: Record<string, unknown>, token = sut.token) =>
+      (await gql(sut.url, LIST, v, token)).errors?.[0]?.extensions;
+    expect(await ext({ first: 201 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'RANGE' });
+    expect(await ext({ first: -1 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await ext({ after: 'not-a-cursor' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      rule: 'CURSOR',
+    });
+    const contracts = `query($after: String) { socialContracts(after: $after) { totalCount } }`;
+    const foreign = (await sut.ok(LIST, { first: 1 })).scApplications.pageInfo.endCursor;
+    const r = await gql(sut.url, contracts, { after: foreign }, sut.token);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'CURSOR' });
+    expect(await ext({ f: { territory: '25000000' } })).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'filter.territory',
+      rule: 'TERRITORY',
+    });
+    expect(await ext({ f: { status: ['NO_SUCH'] } })).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('is for ЦСПН staff and auditors, not for analysts or other agencies', async () => {
+    const q = `{ scApplications { totalCount } }`;
+    for (const token of [await tokenFor('MINISTRY', ['ANALYST']), await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'])])
+      expect((await gql(sut.url, q, {}, token)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const auditor = await tokenFor('MINISTRY', ['AUDITOR'], 'aud', '25000000');
+    expect((await gql(sut.url, q, {}, auditor)).data.scApplications.totalCount).toBe(10);
+  });
+});
