@@ -259,6 +259,15 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       )
     ).concludeSocialContract;
     expect(contract).toMatchObject({ status: 'SIGNED', startDate: '2026-12-01', endDate: '2027-08-31' });
+    // The specialist's worklist of contracts finds it by status, direction and the end of its term.
+    const LIST = `query($f: SocialContractFilter) { socialContracts(filter: $f) { totalCount edges { node { id } } } }`;
+    const listed = (f: Record<string, unknown>) => ok(LIST, { f }, spec).then((d) => d.socialContracts);
+    expect(await listed({ status: ['SIGNED'], direction: 'JOB_SEARCH', endingFrom: '2027-08-31' })).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: contract.id } }],
+    });
+    expect((await listed({ endingTo: '2027-08-30' })).totalCount).toBe(0);
+    expect((await listed({ direction: 'BUSINESS' })).totalCount).toBe(0);
     const m2 = await received('contract.concluded-for-employment.v1');
     expect(m2).toMatchObject({
       contractId: contract.id,

@@ -86,3 +86,30 @@ export async function listPage<T extends { id: string }>(
     totalCount,
   };
 }
+
+type Condition = string | number | boolean | readonly string[] | { $gte?: string; $lte?: string } | null | undefined;
+
+/**
+ * A list's filter from optional conditions: a value means equality, a list
+ * "any of" (`$in`), a range its bounds; an absent value (null, undefined, an
+ * empty list or range) adds no condition.
+ */
+export function whereOf(conds: Record<string, Condition>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(conds)) {
+    if (v == null) continue;
+    if (Array.isArray(v)) {
+      if (v.length) out[k] = { $in: v };
+    } else if (typeof v === 'object') {
+      const r = Object.fromEntries(Object.entries(v).filter(([, x]) => x != null));
+      if (Object.keys(r).length) out[k] = r;
+    } else out[k] = v;
+  }
+  return out;
+}
+
+/** A range condition for `whereOf`: on or after `from`, on or before `to`. */
+export const between = (from?: string | null, to?: string | null) => ({
+  $gte: from ?? undefined,
+  $lte: to ?? undefined,
+});

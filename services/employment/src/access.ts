@@ -25,3 +25,10 @@ export const ADMINISTER_PARAMETERS: AccessRule = { agencies: ['EMPLOYMENT', 'MIN
 export const READ_PARAMETERS: AccessRule = {
   agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
 };
+
+/** Worklists of ЦЗН cases: its own staff, and the ministry's auditors. */
+export const WORKLISTS: AccessRule = {
+  agencies: ['EMPLOYMENT'],
+  roles: ['SPECIALIST', 'HEAD'],
+  also: MINISTRY_AUDITORS,
+};

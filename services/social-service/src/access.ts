@@ -34,3 +34,10 @@ export const ADMINISTER_CATALOGUE: AccessRule = { agencies: ['SOCIAL_SERVICE', '
 export const READ_PARAMETERS: AccessRule = {
   agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE', 'MINISTRY'],
 };
+
+/** Worklists of КЦСОН cases: its own staff, and the ministry's auditors (prevention lists: READ_SENSITIVE). */
+export const WORKLISTS: AccessRule = {
+  agencies: ['SOCIAL_SERVICE'],
+  roles: ['SPECIALIST', 'HEAD'],
+  also: MINISTRY_AUDITORS,
+};

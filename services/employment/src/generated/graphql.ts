@@ -14,6 +14,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -288,6 +289,33 @@ export type JobSeekerRegistration = {
   territory: Scalars['String']['output'];
 };
 
+export type JobSeekerRegistrationConnection = {
+  __typename?: 'JobSeekerRegistrationConnection';
+  edges: Array<JobSeekerRegistrationEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type JobSeekerRegistrationEdge = {
+  __typename?: 'JobSeekerRegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: JobSeekerRegistration;
+};
+
+export type JobSeekerRegistrationFilter = {
+  /** e.g. LOW_INCOME_WITH_SOCIAL_CONTRACT */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** re-profiling due on or before this date */
+  profilingDueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** the specialist who registered the person (token subject) */
+  registeredBy?: InputMaybe<Scalars['String']['input']>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<JobSeekerStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Статус гражданина в ЦЗН. */
 export type JobSeekerStatus =
   /** снят с учёта */
@@ -440,6 +468,13 @@ export type OfferVacancyInput = {
   wageKopecks: Scalars['Int']['input'];
 };
 
+/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Единица регионального параметра. */
 export type ParameterUnit =
   | 'COUNT'
@@ -532,6 +567,11 @@ export type Query = {
   contractSupportCases: Array<ContractSupport>;
   employmentParameters: Array<RegionalParameter>;
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
+  /**
+   * Регистрации — a worklist page in the caller's territory, newest first;
+   * filters combine (AND). `first` 1–200.
+   */
+  jobSeekerRegistrations: JobSeekerRegistrationConnection;
   /** Active registrations whose re-profiling is due within `withinDays` (or overdue). */
   profilingDue: Array<JobSeekerRegistration>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
@@ -562,6 +602,13 @@ export type QueryEmploymentParametersArgs = {
 
 export type QueryJobSeekerRegistrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobSeekerRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobSeekerRegistrationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -912,12 +959,16 @@ export type ResolversTypes = ResolversObject<{
   EmploymentReferral: ResolverTypeWrapper<OutgoingReferralModel>;
   EmploymentStatusSummary: ResolverTypeWrapper<EmploymentStatusSummary>;
   JobSeekerRegistration: ResolverTypeWrapper<JobSeekerRegistrationModel>;
+  JobSeekerRegistrationConnection: ResolverTypeWrapper<Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['JobSeekerRegistrationEdge']> }>;
+  JobSeekerRegistrationEdge: ResolverTypeWrapper<Omit<JobSeekerRegistrationEdge, 'node'> & { node: ResolversTypes['JobSeekerRegistration'] }>;
+  JobSeekerRegistrationFilter: JobSeekerRegistrationFilter;
   JobSeekerStatus: JobSeekerStatus;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
   PersonInput: PersonInput;
   PlanStep: ResolverTypeWrapper<PlanStepModel>;
@@ -975,11 +1026,15 @@ export type ResolversParentTypes = ResolversObject<{
   EmploymentReferral: OutgoingReferralModel;
   EmploymentStatusSummary: EmploymentStatusSummary;
   JobSeekerRegistration: JobSeekerRegistrationModel;
+  JobSeekerRegistrationConnection: Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobSeekerRegistrationEdge']> };
+  JobSeekerRegistrationEdge: Omit<JobSeekerRegistrationEdge, 'node'> & { node: ResolversParentTypes['JobSeekerRegistration'] };
+  JobSeekerRegistrationFilter: JobSeekerRegistrationFilter;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: Record<PropertyKey, never>;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
+  PageInfo: PageInfo;
   PersonInput: PersonInput;
   PlanStep: PlanStepModel;
   PlanStepInput: PlanStepInput;
@@ -1138,6 +1193,17 @@ export type JobSeekerRegistrationResolvers<ContextType = RequestContext, ParentT
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type JobSeekerRegistrationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JobSeekerRegistrationConnection'] = ResolversParentTypes['JobSeekerRegistrationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['JobSeekerRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type JobSeekerRegistrationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JobSeekerRegistrationEdge'] = ResolversParentTypes['JobSeekerRegistrationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   agreeEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationAgreeEmploymentPlanArgs, 'input'>>;
   confirmEmployment?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationConfirmEmploymentArgs, 'input'>>;
@@ -1162,6 +1228,11 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   psychologicalSupport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   socialHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type PlanStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanStep'] = ResolversParentTypes['PlanStep']> = ResolversObject<{
@@ -1189,6 +1260,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
+  jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
@@ -1258,8 +1330,11 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EmploymentReferral?: EmploymentReferralResolvers<ContextType>;
   EmploymentStatusSummary?: EmploymentStatusSummaryResolvers<ContextType>;
   JobSeekerRegistration?: JobSeekerRegistrationResolvers<ContextType>;
+  JobSeekerRegistrationConnection?: JobSeekerRegistrationConnectionResolvers<ContextType>;
+  JobSeekerRegistrationEdge?: JobSeekerRegistrationEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PlanStep?: PlanStepResolvers<ContextType>;
   Profiling?: ProfilingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,13 +1,19 @@
 import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_CASE, READ_PARAMETERS } from '../access';
+import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
 import { employmentParametersOn } from '../parameters/application/employment-parameters';
-import { findJobSeekerRegistration, profilingDue } from '../registrations/application/registration.queries';
+import {
+  findJobSeekerRegistration,
+  listJobSeekerRegistrations,
+  profilingDue,
+} from '../registrations/application/registration.queries';
 
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  jobSeekerRegistrations: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'jobSeekerRegistrations', WORKLISTS, listJobSeekerRegistrations(filter, page)),
   jobSeekerRegistration: (_p, { id }, ctx) =>
     inRead(ctx, 'jobSeekerRegistration', READ_CASE, findJobSeekerRegistration(id)),
   contractSupportCases: (_p, args, ctx) => inRead(ctx, 'contractSupportCases', CASE_WORK, listContractSupport(args)),

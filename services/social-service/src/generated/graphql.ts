@@ -15,6 +15,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -61,6 +62,28 @@ export type AccompanimentCase = {
   status: AccompanimentStatus;
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+};
+
+export type AccompanimentCaseConnection = {
+  __typename?: 'AccompanimentCaseConnection';
+  edges: Array<AccompanimentCaseEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccompanimentCaseEdge = {
+  __typename?: 'AccompanimentCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: AccompanimentCase;
+};
+
+export type AccompanimentCaseFilter = {
+  programme?: InputMaybe<AccompanimentProgramme>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<AccompanimentStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AccompanimentGround =
@@ -659,6 +682,13 @@ export type OpenAccompanimentCaseInput = {
   programme: AccompanimentProgramme;
 };
 
+/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Единица регионального параметра. */
 export type ParameterUnit =
   | 'COUNT'
@@ -708,6 +738,29 @@ export type PreventionCase = {
   subject: Scalars['String']['output'];
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+};
+
+export type PreventionCaseConnection = {
+  __typename?: 'PreventionCaseConnection';
+  edges: Array<PreventionCaseEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PreventionCaseEdge = {
+  __typename?: 'PreventionCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: PreventionCase;
+};
+
+export type PreventionCaseFilter = {
+  /** the next review due on or before this date */
+  reviewDueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** any of these stages */
+  status?: InputMaybe<Array<PreventionStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PreventionCheckInput = {
@@ -782,6 +835,8 @@ export type ProgrammeServiceInput = {
 export type Query = {
   __typename?: 'Query';
   accompanimentCase?: Maybe<AccompanimentCase>;
+  /** Социальное сопровождение — a worklist page in the caller's territory, the earliest decision due first. `first` 1–200. */
+  accompanimentCases: AccompanimentCaseConnection;
   /** Open accompaniment cases whose decision, programme or revision is overdue or due within `withinDays`. */
   accompanimentDeadlines: Array<AccompanimentCase>;
   /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
@@ -790,11 +845,15 @@ export type Query = {
   citizenBySnils: Citizen;
   /** КЦСОН case workers only. */
   preventionCase?: Maybe<PreventionCase>;
+  /** Профилактика — a worklist page in the caller's territory, the earliest check due first; КЦСОН case workers only. `first` 1–200. */
+  preventionCases: PreventionCaseConnection;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
   urgentServiceCase?: Maybe<UrgentServiceCase>;
+  /** Срочные социальные услуги — a worklist page in the caller's territory, newest request first. `first` 1–200. */
+  urgentServiceCases: UrgentServiceCaseConnection;
   /** Каталог срочных социальных услуг. */
   urgentServiceCatalogue: Array<UrgentServiceType>;
 };
@@ -802,6 +861,13 @@ export type Query = {
 
 export type QueryAccompanimentCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccompanimentCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccompanimentCaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -825,6 +891,13 @@ export type QueryPreventionCaseArgs = {
 };
 
 
+export type QueryPreventionCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PreventionCaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySocialServiceParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -842,6 +915,13 @@ export type QueryTerritoriesArgs = {
 
 export type QueryUrgentServiceCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUrgentServiceCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UrgentServiceCaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ReceiveSignalInput = {
@@ -1214,6 +1294,28 @@ export type UrgentServiceCase = {
   unsignedReason?: Maybe<Scalars['String']['output']>;
 };
 
+export type UrgentServiceCaseConnection = {
+  __typename?: 'UrgentServiceCaseConnection';
+  edges: Array<UrgentServiceCaseEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UrgentServiceCaseEdge = {
+  __typename?: 'UrgentServiceCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: UrgentServiceCase;
+};
+
+export type UrgentServiceCaseFilter = {
+  channel?: InputMaybe<UrgentChannel>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<UrgentCaseStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Срочная социальная услуга in the catalogue (data). */
 export type UrgentServiceType = {
   __typename?: 'UrgentServiceType';
@@ -1325,6 +1427,10 @@ export type ResolversTypes = ResolversObject<{
   AccompanimentCase: ResolverTypeWrapper<AccompanimentCaseModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccompanimentCaseConnection: ResolverTypeWrapper<Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversTypes['AccompanimentCaseEdge']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccompanimentCaseEdge: ResolverTypeWrapper<Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversTypes['AccompanimentCase'] }>;
+  AccompanimentCaseFilter: AccompanimentCaseFilter;
   AccompanimentGround: AccompanimentGround;
   AccompanimentMeasure: ResolverTypeWrapper<AccompanimentMeasure>;
   AccompanimentProgramme: AccompanimentProgramme;
@@ -1337,7 +1443,6 @@ export type ResolversTypes = ResolversObject<{
   Agency: Agency;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   CloseAccompanimentInput: CloseAccompanimentInput;
@@ -1369,9 +1474,13 @@ export type ResolversTypes = ResolversObject<{
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
   PersonInput: PersonInput;
   PreventionCase: ResolverTypeWrapper<PreventionCaseModel>;
+  PreventionCaseConnection: ResolverTypeWrapper<Omit<PreventionCaseConnection, 'edges'> & { edges: Array<ResolversTypes['PreventionCaseEdge']> }>;
+  PreventionCaseEdge: ResolverTypeWrapper<Omit<PreventionCaseEdge, 'node'> & { node: ResolversTypes['PreventionCase'] }>;
+  PreventionCaseFilter: PreventionCaseFilter;
   PreventionCheckInput: PreventionCheckInput;
   PreventionMeasure: ResolverTypeWrapper<PreventionMeasure>;
   PreventionMeasureInput: PreventionMeasureInput;
@@ -1414,6 +1523,9 @@ export type ResolversTypes = ResolversObject<{
   UrgentDelivery: ResolverTypeWrapper<UrgentDelivery>;
   UrgentServiceAct: ResolverTypeWrapper<UrgentServiceActModel>;
   UrgentServiceCase: ResolverTypeWrapper<UrgentServiceCaseModel>;
+  UrgentServiceCaseConnection: ResolverTypeWrapper<Omit<UrgentServiceCaseConnection, 'edges'> & { edges: Array<ResolversTypes['UrgentServiceCaseEdge']> }>;
+  UrgentServiceCaseEdge: ResolverTypeWrapper<Omit<UrgentServiceCaseEdge, 'node'> & { node: ResolversTypes['UrgentServiceCase'] }>;
+  UrgentServiceCaseFilter: UrgentServiceCaseFilter;
   UrgentServiceType: ResolverTypeWrapper<UrgentServiceType>;
 }>;
 
@@ -1422,6 +1534,10 @@ export type ResolversParentTypes = ResolversObject<{
   AccompanimentCase: AccompanimentCaseModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AccompanimentCaseConnection: Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccompanimentCaseEdge']> };
+  Int: Scalars['Int']['output'];
+  AccompanimentCaseEdge: Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversParentTypes['AccompanimentCase'] };
+  AccompanimentCaseFilter: AccompanimentCaseFilter;
   AccompanimentMeasure: AccompanimentMeasure;
   ActService: ActService;
   Float: Scalars['Float']['output'];
@@ -1430,7 +1546,6 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AuditRecord: AuditRecord;
-  Int: Scalars['Int']['output'];
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   CloseAccompanimentInput: CloseAccompanimentInput;
@@ -1455,8 +1570,12 @@ export type ResolversParentTypes = ResolversObject<{
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
+  PageInfo: PageInfo;
   PersonInput: PersonInput;
   PreventionCase: PreventionCaseModel;
+  PreventionCaseConnection: Omit<PreventionCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['PreventionCaseEdge']> };
+  PreventionCaseEdge: Omit<PreventionCaseEdge, 'node'> & { node: ResolversParentTypes['PreventionCase'] };
+  PreventionCaseFilter: PreventionCaseFilter;
   PreventionCheckInput: PreventionCheckInput;
   PreventionMeasure: PreventionMeasure;
   PreventionMeasureInput: PreventionMeasureInput;
@@ -1486,6 +1605,9 @@ export type ResolversParentTypes = ResolversObject<{
   UrgentDelivery: UrgentDelivery;
   UrgentServiceAct: UrgentServiceActModel;
   UrgentServiceCase: UrgentServiceCaseModel;
+  UrgentServiceCaseConnection: Omit<UrgentServiceCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['UrgentServiceCaseEdge']> };
+  UrgentServiceCaseEdge: Omit<UrgentServiceCaseEdge, 'node'> & { node: ResolversParentTypes['UrgentServiceCase'] };
+  UrgentServiceCaseFilter: UrgentServiceCaseFilter;
   UrgentServiceType: UrgentServiceType;
 }>;
 
@@ -1512,6 +1634,17 @@ export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType 
   socialLiftStage?: Resolver<Maybe<ResolversTypes['SocialLiftStage']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccompanimentStatus'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AccompanimentCaseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCaseConnection'] = ResolversParentTypes['AccompanimentCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AccompanimentCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AccompanimentCaseEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCaseEdge'] = ResolversParentTypes['AccompanimentCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType>;
 }>;
 
 export type AccompanimentMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentMeasure'] = ResolversParentTypes['AccompanimentMeasure']> = ResolversObject<{
@@ -1655,6 +1788,11 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PreventionCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCase'] = ResolversParentTypes['PreventionCase']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   administrativeMeasures?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1678,6 +1816,17 @@ export type PreventionCaseResolvers<ContextType = RequestContext, ParentType ext
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PreventionCaseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCaseConnection'] = ResolversParentTypes['PreventionCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PreventionCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PreventionCaseEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCaseEdge'] = ResolversParentTypes['PreventionCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType>;
+}>;
+
 export type PreventionMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionMeasure'] = ResolversParentTypes['PreventionMeasure']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1698,14 +1847,17 @@ export type ProgrammeServiceResolvers<ContextType = RequestContext, ParentType e
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accompanimentCase?: Resolver<Maybe<ResolversTypes['AccompanimentCase']>, ParentType, ContextType, RequireFields<QueryAccompanimentCaseArgs, 'id'>>;
+  accompanimentCases?: Resolver<ResolversTypes['AccompanimentCaseConnection'], ParentType, ContextType, RequireFields<QueryAccompanimentCasesArgs, 'first'>>;
   accompanimentDeadlines?: Resolver<Array<ResolversTypes['AccompanimentCase']>, ParentType, ContextType, RequireFields<QueryAccompanimentDeadlinesArgs, 'withinDays'>>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
+  preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
+  urgentServiceCases?: Resolver<ResolversTypes['UrgentServiceCaseConnection'], ParentType, ContextType, RequireFields<QueryUrgentServiceCasesArgs, 'first'>>;
   urgentServiceCatalogue?: Resolver<Array<ResolversTypes['UrgentServiceType']>, ParentType, ContextType>;
 }>;
 
@@ -1813,6 +1965,17 @@ export type UrgentServiceCaseResolvers<ContextType = RequestContext, ParentType 
   unsignedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type UrgentServiceCaseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceCaseConnection'] = ResolversParentTypes['UrgentServiceCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UrgentServiceCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UrgentServiceCaseEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceCaseEdge'] = ResolversParentTypes['UrgentServiceCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType>;
+}>;
+
 export type UrgentServiceTypeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceType'] = ResolversParentTypes['UrgentServiceType']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   anonymousAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1824,6 +1987,8 @@ export type UrgentServiceTypeResolvers<ContextType = RequestContext, ParentType 
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
+  AccompanimentCaseConnection?: AccompanimentCaseConnectionResolvers<ContextType>;
+  AccompanimentCaseEdge?: AccompanimentCaseEdgeResolvers<ContextType>;
   AccompanimentMeasure?: AccompanimentMeasureResolvers<ContextType>;
   ActService?: ActServiceResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -1838,7 +2003,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   IndividualProgramme?: IndividualProgrammeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PreventionCase?: PreventionCaseResolvers<ContextType>;
+  PreventionCaseConnection?: PreventionCaseConnectionResolvers<ContextType>;
+  PreventionCaseEdge?: PreventionCaseEdgeResolvers<ContextType>;
   PreventionMeasure?: PreventionMeasureResolvers<ContextType>;
   ProgrammeService?: ProgrammeServiceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1851,6 +2019,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;
   UrgentServiceAct?: UrgentServiceActResolvers<ContextType>;
   UrgentServiceCase?: UrgentServiceCaseResolvers<ContextType>;
+  UrgentServiceCaseConnection?: UrgentServiceCaseConnectionResolvers<ContextType>;
+  UrgentServiceCaseEdge?: UrgentServiceCaseEdgeResolvers<ContextType>;
   UrgentServiceType?: UrgentServiceTypeResolvers<ContextType>;
 }>;
 

@@ -1,11 +1,19 @@
 import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_INTAKE, READ_PARAMETERS, READ_SENSITIVE, READ_SERVICES } from '../access';
-import { accompanimentDeadlines, findAccompanimentCase } from '../accompaniment/application/accompaniment.queries';
+import { CASE_WORK, READ_INTAKE, READ_PARAMETERS, READ_SENSITIVE, READ_SERVICES, WORKLISTS } from '../access';
+import {
+  accompanimentDeadlines,
+  findAccompanimentCase,
+  listAccompanimentCases,
+} from '../accompaniment/application/accompaniment.queries';
 import { socialServiceParametersOn } from '../parameters/application/social-service-parameters';
-import { findPreventionCase } from '../prevention/application/prevention.queries';
+import { findPreventionCase, listPreventionCases } from '../prevention/application/prevention.queries';
 import { findOutgoingReferral } from '../referrals/application/referral.queries';
-import { findUrgentServiceCase, urgentServiceCatalogue } from '../urgent/application/urgent.queries';
+import {
+  findUrgentServiceCase,
+  listUrgentServiceCases,
+  urgentServiceCatalogue,
+} from '../urgent/application/urgent.queries';
 
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
@@ -14,6 +22,12 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialServiceReferral', READ_INTAKE, findOutgoingReferral(id)),
   urgentServiceCatalogue: (_p, _a, ctx) =>
     inRead(ctx, 'urgentServiceCatalogue', READ_SERVICES, urgentServiceCatalogue()),
+  urgentServiceCases: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'urgentServiceCases', WORKLISTS, listUrgentServiceCases(filter, page)),
+  accompanimentCases: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'accompanimentCases', WORKLISTS, listAccompanimentCases(filter, page)),
+  preventionCases: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'preventionCases', READ_SENSITIVE, listPreventionCases(filter, page)),
   urgentServiceCase: (_p, { id }, ctx) => inRead(ctx, 'urgentServiceCase', READ_SERVICES, findUrgentServiceCase(id)),
   accompanimentCase: (_p, { id }, ctx) => inRead(ctx, 'accompanimentCase', READ_SERVICES, findAccompanimentCase(id)),
   preventionCase: (_p, { id }, ctx) => inRead(ctx, 'preventionCase', READ_SENSITIVE, findPreventionCase(id)),

@@ -1,5 +1,5 @@
 import { addDays } from '@sc/kernel';
-import { boundedArg, type Read } from '@sc/subgraph-kit';
+import { between, boundedArg, listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { ACTIVE_STATUSES, JobSeekerRegistration } from '../domain/job-seeker-registration';
 
 export const findJobSeekerRegistration =
@@ -19,4 +19,32 @@ export const profilingDue =
         nextProfilingDue: { $lte: addDays(today, boundedArg(withinDays, 'withinDays', 7, 366)) },
       },
       { orderBy: { nextProfilingDue: 'asc' } },
+    );
+
+export interface JobSeekerRegistrationFilter {
+  status?: string[] | null;
+  category?: string | null;
+  registeredBy?: string | null;
+  territory?: string | null;
+  profilingDueBefore?: string | null;
+}
+
+/** Регистрации of the caller's territory, newest first (a worklist page). */
+export const listJobSeekerRegistrations =
+  (f: JobSeekerRegistrationFilter | null | undefined, page: PageArgs): Read<Connection<JobSeekerRegistration>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      JobSeekerRegistration,
+      {
+        ...within(f?.territory, 'filter.territory'),
+        ...whereOf({
+          status: f?.status,
+          category: f?.category,
+          registeredBy: f?.registeredBy,
+          nextProfilingDue: between(null, f?.profilingDueBefore),
+        }),
+      },
+      { list: 'jobSeekerRegistrations', sortBy: 'registeredOn', direction: 'desc' },
+      page,
     );

@@ -1,4 +1,4 @@
-import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
+import { between, listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { ScApplication } from '../domain/sc-application';
 
 export const findScApplication =
@@ -23,10 +23,12 @@ export const listScApplications =
       ScApplication,
       {
         ...within(f?.territory, 'filter.territory'),
-        ...(f?.status?.length ? { status: { $in: f.status } } : {}),
-        ...(f?.channel ? { channel: f.channel } : {}),
-        ...(f?.assignedTo ? { assignedTo: f.assignedTo } : {}),
-        ...(f?.decisionDueBefore ? { decisionDueDate: { $lte: f.decisionDueBefore } } : {}),
+        ...whereOf({
+          status: f?.status,
+          channel: f?.channel,
+          assignedTo: f?.assignedTo,
+          decisionDueDate: between(null, f?.decisionDueBefore),
+        }),
       },
       { list: 'scApplications', sortBy: 'submittedAt', direction: 'desc' },
       page,

@@ -1,4 +1,4 @@
-import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
+import { between, listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
 
 export const findSocialContract =
@@ -24,12 +24,12 @@ export const listSocialContracts =
       SocialContract,
       {
         ...within(f?.territory, 'filter.territory'),
-        ...(f?.status?.length ? { status: { $in: f.status } } : {}),
-        ...(f?.direction ? { direction: f.direction } : {}),
-        ...(f?.assignedTo ? { assignedTo: f.assignedTo } : {}),
-        ...(f?.endingFrom || f?.endingTo
-          ? { endDate: { ...(f.endingFrom ? { $gte: f.endingFrom } : {}), ...(f.endingTo ? { $lte: f.endingTo } : {}) } }
-          : {}),
+        ...whereOf({
+          status: f?.status,
+          direction: f?.direction,
+          assignedTo: f?.assignedTo,
+          endDate: between(f?.endingFrom, f?.endingTo),
+        }),
       },
       { list: 'socialContracts', sortBy: 'endDate', direction: 'asc' },
       page,

@@ -1,5 +1,5 @@
 import { addDays, ValidationError } from '@sc/kernel';
-import type { Read } from '@sc/subgraph-kit';
+import { listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { AccompanimentCase } from '../domain/accompaniment-case';
 import { hasDeadlineBy, OPEN_ACCOMPANIMENT_STATUSES } from '../domain/accompaniment-deadlines';
 
@@ -23,3 +23,18 @@ export const accompanimentDeadlines =
       .filter((a) => hasDeadlineBy(a, until))
       .sort((x, y) => x.needDecisionDue.localeCompare(y.needDecisionDue));
   };
+
+/** Социальное сопровождение of the caller's territory, the earliest decision due first (a worklist page). */
+export const listAccompanimentCases =
+  (
+    f: { status?: string[] | null; programme?: string | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<AccompanimentCase>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      AccompanimentCase,
+      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status, programme: f?.programme }) },
+      { list: 'accompanimentCases', sortBy: 'needDecisionDue', direction: 'asc' },
+      page,
+    );

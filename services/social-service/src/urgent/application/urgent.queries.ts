@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Read } from '@sc/subgraph-kit';
+import { listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import type { UrgentServiceAct } from '../domain/urgent-service-act';
 import { UrgentServiceCase } from '../domain/urgent-service-case';
 import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
@@ -20,3 +20,18 @@ export async function isActIntact(em: EntityManager, act: UrgentServiceAct): Pro
   if (act.signatureSha256) await em.populate(act, ['signatureImage'] as never);
   return act.verify();
 }
+
+/** Срочные социальные услуги of the caller's territory, newest request first (a worklist page). */
+export const listUrgentServiceCases =
+  (
+    f: { status?: string[] | null; channel?: string | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<UrgentServiceCase>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      UrgentServiceCase,
+      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status, channel: f?.channel }) },
+      { list: 'urgentServiceCases', sortBy: 'requestedAt', direction: 'desc' },
+      page,
+    );
