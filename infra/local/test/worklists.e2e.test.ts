@@ -1,0 +1,114 @@
+import { gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
+import { useTestStack } from './test-stack';
+
+/**
+ * The ЦЗН and КЦСОН worklists through the gateway (issue 12): each list
+ * shows a district its own cases only (rows and totalCount), region staff
+ * all of them, and filters narrow it; ЦСПН's lists are covered by its
+ * component test.
+ */
+describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
+  const s = useTestStack();
+  const IRKUTSK = '25701000';
+  const BAYANDAY = '25607000';
+  const needs = {
+    socialHelp: true,
+    psychologicalSupport: false,
+    employmentHelp: true,
+    vocationalTraining: false,
+    financialLiteracy: false,
+  };
+  const person = (n: number) => ({
+    snils: validSnils(9300 + n),
+    lastName: 'Работнова',
+    firstName: `Мария${n}`,
+    birthDate: '1988-08-08',
+  });
+  type Page = { totalCount: number; edges: { node: { territory: string } }[] };
+  const territories = (p: Page) => [...new Set(p.edges.map((e) => e.node.territory))];
+
+  const tokens = async (agency: 'EMPLOYMENT' | 'SOCIAL_SERVICE') => ({
+    irkutsk: await tokenFor(agency, ['SPECIALIST'], `${agency}-irk`, IRKUTSK),
+    bayanday: await tokenFor(agency, ['SPECIALIST'], `${agency}-bay`, BAYANDAY),
+    region: await tokenFor(agency, ['HEAD'], `${agency}-region`, '25000000'),
+  });
+
+  it('ЦЗН registrations: own district only, region all, filtered by status', async () => {
+    const t = await tokens('EMPLOYMENT');
+    const REGISTER = `mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }`;
+    const register = (n: number, token: string, status: string) =>
+      graphqlClient(s.gatewayUrl, token).ok(REGISTER, {
+        i: { citizen: person(n), status, needs, education: 'SECONDARY_VOCATIONAL', experienceYears: 2 },
+      });
+    await register(1, t.irkutsk, 'UNEMPLOYED');
+    await register(2, t.irkutsk, 'JOB_SEEKER');
+    await register(3, t.bayanday, 'UNEMPLOYED');
+    const LIST = `query($f: JobSeekerRegistrationFilter) { jobSeekerRegistrations(filter: $f) { totalCount edges { node { territory status } } } }`;
+    const page = async (token: string, f?: Record<string, unknown>): Promise<Page> =>
+      (await gql(s.gatewayUrl, LIST, { f }, token)).data.jobSeekerRegistrations;
+    const irk = await page(t.irkutsk);
+    expect([irk.totalCount, territories(irk)]).toEqual([2, [IRKUTSK]]);
+    const bay = await page(t.bayanday);
+    expect([bay.totalCount, territories(bay)]).toEqual([1, [BAYANDAY]]);
+    expect((await page(t.region)).totalCount).toBe(3);
+    expect((await page(t.irkutsk, { status: ['UNEMPLOYED'] })).totalCount).toBe(1);
+  });
+
+  it('КЦСОН urgent, accompaniment and prevention lists: own district only, region all', async () => {
+    const t = await tokens('SOCIAL_SERVICE');
+    const REQUEST = `mutation($i: RequestUrgentServicesInput!) { requestUrgentServices(input: $i) { id citizen { id } } }`;
+    const OPEN = `mutation($i: OpenAccompanimentCaseInput!) { openAccompanimentCase(input: $i) { id } }`;
+    const SIGNAL = `mutation($i: ReceiveSignalInput!) { receivePreventionSignal(input: $i) { id } }`;
+    const open = async (n: number, token: string) => {
+      const c = graphqlClient(s.gatewayUrl, token);
+      const u = (
+        await c.ok(REQUEST, {
+          i: {
+            citizen: person(n),
+            identityDocument: 'паспорт',
+            channel: 'WRITTEN_APPLICATION',
+            circumstances: 'нет средств',
+            decision: 'APPROVE',
+          },
+        })
+      ).requestUrgentServices;
+      await c.ok(OPEN, {
+        i: {
+          citizenId: u.citizen.id,
+          programme: 'FAMILY_NAVIGATOR',
+          grounds: ['ADULT_ADAPTATION_DIFFICULTIES'],
+          appliedOn: '2026-11-20',
+        },
+      });
+      await c.ok(SIGNAL, {
+        i: {
+          person: person(n + 50),
+          subject: 'FAMILY',
+          source: 'SCHOOL',
+          sourceDetails: 'школа',
+          facts: 'трудная ситуация',
+          signalOn: '2026-11-20',
+        },
+      });
+    };
+    await open(11, t.irkutsk);
+    await open(12, t.irkutsk);
+    await open(13, t.bayanday);
+    const lists = ['urgentServiceCases', 'accompanimentCases', 'preventionCases'];
+    for (const list of lists) {
+      const q = `{ ${list} { totalCount edges { node { territory } } } }`;
+      const page = async (token: string): Promise<Page> => (await gql(s.gatewayUrl, q, {}, token)).data[list];
+      const irk = await page(t.irkutsk);
+      expect([list, irk.totalCount, territories(irk)]).toEqual([list, 2, [IRKUTSK]]);
+      const bay = await page(t.bayanday);
+      expect([list, bay.totalCount, territories(bay)]).toEqual([list, 1, [BAYANDAY]]);
+      expect([list, (await page(t.region)).totalCount]).toEqual([list, 3]);
+    }
+    const byChannel = `{ urgentServiceCases(filter: { channel: PHONE_CALL }) { totalCount } }`;
+    expect((await gql(s.gatewayUrl, byChannel, {}, t.region)).data.urgentServiceCases.totalCount).toBe(0);
+    // Prevention lists are for КЦСОН case workers only.
+    const cspn = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'cspn-x', IRKUTSK);
+    const refused = await gql(s.gatewayUrl, `{ preventionCases { totalCount } }`, {}, cspn);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
