@@ -1,4 +1,4 @@
-import { gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
+import { count, eventually, gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
 import { useTestStack } from './test-stack';
 
 /**
@@ -110,5 +110,53 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
     const cspn = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'cspn-x', IRKUTSK);
     const refused = await gql(s.gatewayUrl, `{ preventionCases { totalCount } }`, {}, cspn);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('finds a person by name in the agency’s own records, forgiving case, ё and a typo, within the territory', async () => {
+    const t = await tokens('SOCIAL_SERVICE');
+    const REGISTER = `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`;
+    const register = async (
+      token: string,
+      lastName: string,
+      firstName: string,
+      middleName: string,
+      birthDate: string,
+    ) =>
+      (
+        await graphqlClient(s.gatewayUrl, token).ok(REGISTER, {
+          i: { citizen: { lastName, firstName, middleName, birthDate }, needs, circumstances: [] },
+        })
+      ).registerSocialServiceApplication.citizen.id;
+    const maria = await register(t.irkutsk, 'Иванова', 'Мария', 'Петровна', '1980-01-01');
+    await register(t.irkutsk, 'Иванов', 'Пётр', 'Ильич', '1975-05-05');
+    const alena = await register(t.irkutsk, 'Ёлкина', 'Алёна', 'Сергеевна', '1992-02-02');
+    await register(t.bayanday, 'Иванова', 'Ольга', 'Ивановна', '1980-01-01');
+    const SEARCH = `query($t: String!, $b: Date) { socialServiceCitizenSearch(text: $t, birthDate: $b) {
+      score citizen { id socialProtectionProfile { lastName } } profile { lastName firstName middleName } } }`;
+    const search = async (text: string, birthDate?: string, token = t.irkutsk) =>
+      (await gql(s.gatewayUrl, SEARCH, { t: text, b: birthDate }, token)).data.socialServiceCitizenSearch as {
+        score: number;
+        citizen: { id: string; socialProtectionProfile: unknown };
+        profile: { firstName: string };
+      }[];
+    const ivanova = await search('иванова мария');
+    expect(ivanova[0]!.citizen.id).toBe(maria);
+    expect(ivanova.map((h) => h.profile.firstName)).not.toContain('Ольга'); // Баяндаевский район's
+    expect(ivanova[0]!.citizen.socialProtectionProfile).toBeNull(); // ЦСПН does not know her
+    expect((await search('ЕЛКИНА АЛЕНА'))[0]!.citizen.id).toBe(alena);
+    expect((await search('Ивонова Мария'))[0]!.citizen.id).toBe(maria);
+    expect((await search('иванов', '1975-05-05')).map((h) => h.profile.firstName)).toEqual(['Пётр']);
+    expect((await search('иванова', undefined, t.bayanday)).map((h) => h.profile.firstName)).toEqual(['Ольга']);
+    const short = await gql(s.gatewayUrl, SEARCH, { t: 'и' }, t.irkutsk);
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', rule: 'MIN_LENGTH' });
+    await eventually(
+      async () =>
+        (await count(
+          s.db['social-service'],
+          'audit_log',
+          `citizen_id = $1 and operation like '%Query.socialServiceCitizenSearch' and action = 'READ'`,
+          [maria],
+        )) > 0,
+    );
   });
 });

@@ -32,3 +32,4 @@ export * from './territories';
 export * from './territory-directory.data';
 export * from './define-territory';
 export * from './connection';
+export * from './citizen-search';

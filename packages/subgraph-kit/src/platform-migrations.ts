@@ -3,6 +3,7 @@ import { MESSAGING_TABLES_V2 } from '@sc/messaging';
 import { AUDIT_CHAIN_V2 } from './audit-chain';
 import type { MigrationObject } from './orm';
 import { territoryDirectorySql } from './territories';
+import { CITIZEN_SEARCH_SQL } from './citizen-search';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -33,6 +34,13 @@ export class Migration20261130000002Territories extends Migration {
   }
 }
 
+/** Person search: a normalised name column with a trigram index (pg_trgm). */
+export class Migration20261130000003CitizenSearch extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of CITIZEN_SEARCH_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -42,4 +50,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000000DeadLetterBytes', class: Migration20261130000000DeadLetterBytes },
   { name: 'Migration20261130000001AuditChain', class: Migration20261130000001AuditChain },
   { name: 'Migration20261130000002Territories', class: Migration20261130000002Territories },
+  { name: 'Migration20261130000003CitizenSearch', class: Migration20261130000003CitizenSearch },
 ];

@@ -134,6 +134,20 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A person found by name in one agency's own records, within the caller's
+ * territory. Which agencies know the person: ask `citizen` for each agency's
+ * profile (null where the agency has no record).
+ */
+export type CitizenSearchHit = {
+  __typename?: 'CitizenSearchHit';
+  citizen: Citizen;
+  /** this agency's copy of the person */
+  profile: CitizenProfile;
+  /** word similarity of the name, 0–1 (1 = exact) */
+  score: Scalars['Float']['output'];
+};
+
 export type ConfirmEmploymentInput = {
   contractDate: Scalars['Date']['input'];
   employerInn: Scalars['String']['input'];
@@ -565,6 +579,13 @@ export type Query = {
   citizenBySnils: Citizen;
   /** Contract holders ЦЗН supports, newest first. */
   contractSupportCases: Array<ContractSupport>;
+  /**
+   * Поиск гражданина in ЦЗН's own records by name (surname, name, patronymic in
+   * any order; case, ё/е and small typos forgiven), optionally with the birth
+   * date; best match first, within the caller's territory; every hit audited.
+   * At least 2 letters; `first` 1–100.
+   */
+  employmentCitizenSearch: Array<CitizenSearchHit>;
   employmentParameters: Array<RegionalParameter>;
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /**
@@ -592,6 +613,13 @@ export type QueryCitizenBySnilsArgs = {
 export type QueryContractSupportCasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryEmploymentCitizenSearchArgs = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -943,6 +971,8 @@ export type ResolversTypes = ResolversObject<{
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ConfirmEmploymentInput: ConfirmEmploymentInput;
   ContractService: ResolverTypeWrapper<ContractService>;
   ContractServiceKind: ContractServiceKind;
@@ -1014,6 +1044,8 @@ export type ResolversParentTypes = ResolversObject<{
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   Boolean: Scalars['Boolean']['output'];
+  CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  Float: Scalars['Float']['output'];
   ConfirmEmploymentInput: ConfirmEmploymentInput;
   ContractService: ContractService;
   ContractSupport: ContractSupportModel;
@@ -1095,6 +1127,12 @@ export type CitizenProfileResolvers<ContextType = RequestContext, ParentType ext
   middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CitizenSearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitizenSearchHit'] = ResolversParentTypes['CitizenSearchHit']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['CitizenProfile'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ContractServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractService'] = ResolversParentTypes['ContractService']> = ResolversObject<{
@@ -1258,6 +1296,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
+  employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
@@ -1321,6 +1360,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
+  CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
   ContractService?: ContractServiceResolvers<ContextType>;
   ContractSupport?: ContractSupportResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -1,4 +1,4 @@
-import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
@@ -12,6 +12,7 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentCitizenSearch: (_p, args, ctx) => inRead(ctx, 'employmentCitizenSearch', WORKLISTS, searchCitizens(args)),
   jobSeekerRegistrations: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'jobSeekerRegistrations', WORKLISTS, listJobSeekerRegistrations(filter, page)),
   jobSeekerRegistration: (_p, { id }, ctx) =>

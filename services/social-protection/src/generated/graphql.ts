@@ -270,6 +270,20 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A person found by name in one agency's own records, within the caller's
+ * territory. Which agencies know the person: ask `citizen` for each agency's
+ * profile (null where the agency has no record).
+ */
+export type CitizenSearchHit = {
+  __typename?: 'CitizenSearchHit';
+  citizen: Citizen;
+  /** this agency's copy of the person */
+  profile: CitizenProfile;
+  /** word similarity of the name, 0–1 (1 = exact) */
+  score: Scalars['Float']['output'];
+};
+
 export type CloseCommissionMeetingInput = {
   /** names of the members present */
   attended: Array<Scalars['String']['input']>;
@@ -1181,6 +1195,13 @@ export type Query = {
    * end first; filters combine (AND). `first` 1–200.
    */
   socialContracts: SocialContractConnection;
+  /**
+   * Поиск гражданина in ЦСПН's own records by name (surname, name, patronymic in
+   * any order; case, ё/е and small typos forgiven), optionally with the birth
+   * date; best match first, within the caller's territory; every hit audited.
+   * At least 2 letters; `first` 1–100.
+   */
+  socialProtectionCitizenSearch: Array<CitizenSearchHit>;
   subsistenceMinima: Array<SubsistenceMinimum>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
@@ -1261,6 +1282,13 @@ export type QuerySocialContractsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialContractFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySocialProtectionCitizenSearchArgs = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -1873,6 +1901,8 @@ export type ResolversTypes = ResolversObject<{
   CheckpointFormat: CheckpointFormat;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CloseCommissionMeetingInput: CloseCommissionMeetingInput;
   CommissionDecision: ResolverTypeWrapper<CommissionDecisionModel>;
   CommissionDecisionKind: CommissionDecisionKind;
@@ -1999,6 +2029,8 @@ export type ResolversParentTypes = ResolversObject<{
   CalendarDay: CalendarDay;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
+  CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  Float: Scalars['Float']['output'];
   CloseCommissionMeetingInput: CloseCommissionMeetingInput;
   CommissionDecision: CommissionDecisionModel;
   CommissionMeeting: CommissionMeetingModel;
@@ -2166,6 +2198,12 @@ export type CitizenProfileResolvers<ContextType = RequestContext, ParentType ext
   middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CitizenSearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitizenSearchHit'] = ResolversParentTypes['CitizenSearchHit']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['CitizenProfile'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type CommissionDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionDecision'] = ResolversParentTypes['CommissionDecision']> = ResolversObject<{
@@ -2496,6 +2534,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   scApplications?: Resolver<ResolversTypes['ScApplicationConnection'], ParentType, ContextType, RequireFields<QueryScApplicationsArgs, 'first'>>;
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
   socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
+  socialProtectionCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialProtectionCitizenSearchArgs, 'first' | 'text'>>;
   subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
@@ -2642,6 +2681,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CalendarDay?: CalendarDayResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
+  CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
   CommissionDecision?: CommissionDecisionResolvers<ContextType>;
   CommissionMeeting?: CommissionMeetingResolvers<ContextType>;
   CommissionMember?: CommissionMemberResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import {
   DEADLINE_READERS,
@@ -25,6 +25,7 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialProtectionCitizenSearch: (_p, args, ctx) => inRead(ctx, 'socialProtectionCitizenSearch', WORKLISTS, searchCitizens(args)),
   scApplications: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'scApplications', WORKLISTS, listScApplications(filter, page)),
   socialContracts: (_p, { filter, ...page }, ctx) =>

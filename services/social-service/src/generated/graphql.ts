@@ -262,6 +262,20 @@ export type CitizenProfile = {
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A person found by name in one agency's own records, within the caller's
+ * territory. Which agencies know the person: ask `citizen` for each agency's
+ * profile (null where the agency has no record).
+ */
+export type CitizenSearchHit = {
+  __typename?: 'CitizenSearchHit';
+  citizen: Citizen;
+  /** this agency's copy of the person */
+  profile: CitizenProfile;
+  /** word similarity of the name, 0–1 (1 = exact) */
+  score: Scalars['Float']['output'];
+};
+
 export type CloseAccompanimentInput = {
   caseId: Scalars['ID']['input'];
   reason: ClosureReason;
@@ -847,6 +861,13 @@ export type Query = {
   preventionCase?: Maybe<PreventionCase>;
   /** Профилактика — a worklist page in the caller's territory, the earliest check due first; КЦСОН case workers only. `first` 1–200. */
   preventionCases: PreventionCaseConnection;
+  /**
+   * Поиск гражданина in КЦСОН's own records by name (surname, name, patronymic in
+   * any order; case, ё/е and small typos forgiven), optionally with the birth
+   * date; best match first, within the caller's territory; every hit audited.
+   * At least 2 letters; `first` 1–100.
+   */
+  socialServiceCitizenSearch: Array<CitizenSearchHit>;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
@@ -895,6 +916,13 @@ export type QueryPreventionCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PreventionCaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySocialServiceCitizenSearchArgs = {
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -1445,6 +1473,7 @@ export type ResolversTypes = ResolversObject<{
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
+  CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
   CloseAccompanimentInput: CloseAccompanimentInput;
   CloseUnsignedInput: CloseUnsignedInput;
   ClosureReason: ClosureReason;
@@ -1548,6 +1577,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditRecord: AuditRecord;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
+  CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
   CloseAccompanimentInput: CloseAccompanimentInput;
   CloseUnsignedInput: CloseUnsignedInput;
   ContractActivity: ContractActivity;
@@ -1702,6 +1732,12 @@ export type CitizenProfileResolvers<ContextType = RequestContext, ParentType ext
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type CitizenSearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitizenSearchHit'] = ResolversParentTypes['CitizenSearchHit']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['CitizenProfile'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ContractActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractActivity'] = ResolversParentTypes['ContractActivity']> = ResolversObject<{
   activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1853,6 +1889,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
   preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
+  socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
@@ -1994,6 +2031,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
+  CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
   ContractActivity?: ContractActivityResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

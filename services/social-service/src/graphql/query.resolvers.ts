@@ -1,4 +1,4 @@
-import { inRead, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { CASE_WORK, READ_INTAKE, READ_PARAMETERS, READ_SENSITIVE, READ_SERVICES, WORKLISTS } from '../access';
 import {
@@ -18,6 +18,7 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceCitizenSearch: (_p, args, ctx) => inRead(ctx, 'socialServiceCitizenSearch', WORKLISTS, searchCitizens(args)),
   socialServiceReferral: (_p, { id }, ctx) =>
     inRead(ctx, 'socialServiceReferral', READ_INTAKE, findOutgoingReferral(id)),
   urgentServiceCatalogue: (_p, _a, ctx) =>
