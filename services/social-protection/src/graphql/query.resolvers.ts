@@ -25,7 +25,8 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
-  socialProtectionCitizenSearch: (_p, args, ctx) => inRead(ctx, 'socialProtectionCitizenSearch', WORKLISTS, searchCitizens(args)),
+  socialProtectionCitizenSearch: (_p, args, ctx) =>
+    inRead(ctx, 'socialProtectionCitizenSearch', WORKLISTS, searchCitizens(args)),
   scApplications: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'scApplications', WORKLISTS, listScApplications(filter, page)),
   socialContracts: (_p, { filter, ...page }, ctx) =>

@@ -18,7 +18,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
-  socialServiceCitizenSearch: (_p, args, ctx) => inRead(ctx, 'socialServiceCitizenSearch', WORKLISTS, searchCitizens(args)),
+  socialServiceCitizenSearch: (_p, args, ctx) =>
+    inRead(ctx, 'socialServiceCitizenSearch', WORKLISTS, searchCitizens(args)),
   socialServiceReferral: (_p, { id }, ctx) =>
     inRead(ctx, 'socialServiceReferral', READ_INTAKE, findOutgoingReferral(id)),
   urgentServiceCatalogue: (_p, _a, ctx) =>
