@@ -10,6 +10,7 @@ import {
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 import { territoryDefinedV1 } from './messages/territory';
+import { caseAssignedV1 } from './messages/notification';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -26,4 +27,5 @@ export const CATALOGUE: readonly MessageType[] = [
   employmentServiceEventV1,
   socialServicesDeliveredV1,
   territoryDefinedV1,
+  caseAssignedV1,
 ];

@@ -6,5 +6,6 @@ export * from './messages/contract';
 export * from './messages/commission';
 export * from './messages/service-report';
 export * from './messages/territory';
+export * from './messages/notification';
 export * from './catalogue';
 export * from './json-schema';

@@ -12,6 +12,8 @@ export const TOPICS = {
   serviceReports: 'sc.service-reports.v1',
   /** Reference data the three agencies keep alike (the territory directory). Key = the entry's code. */
   referenceData: 'sc.reference-data.v1',
+  /** Notices to staff (and, later, to citizens) for an integrator to deliver. Key = the recipient. */
+  notifications: 'sc.notifications.v1',
   deadLetter: 'sc.dead-letter.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

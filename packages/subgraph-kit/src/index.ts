@@ -33,3 +33,5 @@ export * from './territory-directory.data';
 export * from './define-territory';
 export * from './connection';
 export * from './citizen-search';
+export * from './staff-register';
+export * from './assign-cases';

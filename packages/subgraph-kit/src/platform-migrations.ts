@@ -4,6 +4,7 @@ import { AUDIT_CHAIN_V2 } from './audit-chain';
 import type { MigrationObject } from './orm';
 import { territoryDirectorySql } from './territories';
 import { CITIZEN_SEARCH_SQL } from './citizen-search';
+import { STAFF_TABLE_SQL } from './staff-register';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -41,6 +42,13 @@ export class Migration20261130000003CitizenSearch extends Migration {
   }
 }
 
+/** The agency's staff as their tokens vouch for them (assignment, workload). */
+export class Migration20261130000004Staff extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of STAFF_TABLE_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -51,4 +59,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000001AuditChain', class: Migration20261130000001AuditChain },
   { name: 'Migration20261130000002Territories', class: Migration20261130000002Territories },
   { name: 'Migration20261130000003CitizenSearch', class: Migration20261130000003CitizenSearch },
+  { name: 'Migration20261130000004Staff', class: Migration20261130000004Staff },
 ];

@@ -21,6 +21,7 @@ import { AuditSealer } from './audit-chain';
 import { ReadAuditWriter } from './audit-writer';
 import { CitizenDirectory } from './citizen-directory';
 import { loaderRegistry, type RequestContext, type ServiceDeps } from './context';
+import { StaffRegister } from './staff-register';
 import { createFormatError } from './errors';
 import { close, createGraphQLHttpServer, listen } from './http-server';
 import { identityLinkedHandler } from './identity-linked.consumer';
@@ -192,6 +193,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
   await apollo.start();
 
   const verify = createTokenVerifier(config.auth);
+  const staff = new StaffRegister(orm, def.agency);
   const fromGateway = config.gatewaySecret ? gatewayAssertionVerifier(config.gatewaySecret, def.name) : undefined;
   const http = createGraphQLHttpServer<RequestContext>({
     apollo,
@@ -203,6 +205,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     context: async (req, requestId) => {
       await fromGateway?.(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, req.headers.authorization);
       const principal = await verify(req.headers.authorization);
+      await staff.saw(principal);
       const em = orm.em.fork();
       return {
         principal,

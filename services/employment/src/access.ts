@@ -32,3 +32,6 @@ export const WORKLISTS: AccessRule = {
   roles: ['SPECIALIST', 'HEAD'],
   also: MINISTRY_AUDITORS,
 };
+
+/** Assigning cases to specialists and seeing the staff: the head of the office. */
+export const HEAD_ASSIGNS: AccessRule = { agencies: ['EMPLOYMENT'], roles: ['HEAD'] };

@@ -49,3 +49,6 @@ export const WORKLISTS: AccessRule = {
   roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER'],
   also: MINISTRY_AUDITORS,
 };
+
+/** Assigning cases to specialists and seeing the staff: the head of the office. */
+export const HEAD_ASSIGNS: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['HEAD'] };

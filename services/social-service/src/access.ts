@@ -41,3 +41,6 @@ export const WORKLISTS: AccessRule = {
   roles: ['SPECIALIST', 'HEAD'],
   also: MINISTRY_AUDITORS,
 };
+
+/** Assigning cases to specialists and seeing the staff: the head of the office. */
+export const HEAD_ASSIGNS: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['HEAD'] };

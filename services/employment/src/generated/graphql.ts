@@ -46,6 +46,13 @@ export type AgreeEmploymentPlanInput = {
   planId: Scalars['ID']['input'];
 };
 
+export type AssignEmploymentCasesInput = {
+  /** the specialist (token subject) */
+  assignedTo: Scalars['String']['input'];
+  caseIds: Array<Scalars['ID']['input']>;
+  caseType: EmploymentCaseType;
+};
+
 /** A ПСА activity ЦСПН assigned to ЦЗН (M2). */
 export type AssignedActivity = {
   __typename?: 'AssignedActivity';
@@ -53,6 +60,16 @@ export type AssignedActivity = {
   description: Scalars['String']['output'];
   dueDate: Scalars['Date']['output'];
   kind: Scalars['String']['output'];
+};
+
+/** A case a HEAD assigned to a specialist. */
+export type AssignedCase = {
+  __typename?: 'AssignedCase';
+  /** the responsible specialist (token subject) */
+  assignedTo: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  caseType: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
 };
 
 /**
@@ -223,6 +240,10 @@ export type Education =
   /** среднее профессиональное */
   | 'SECONDARY_VOCATIONAL';
 
+/** The kinds of ЦЗН case a HEAD assigns. */
+export type EmploymentCaseType =
+  | 'JOB_SEEKER_REGISTRATION';
+
 export type EmploymentOutcome = {
   __typename?: 'EmploymentOutcome';
   confirmedBy: Scalars['String']['output'];
@@ -279,6 +300,8 @@ export type EmploymentStatusSummary = {
 /** Регистрация в качестве ищущего работу или безработного. */
 export type JobSeekerRegistration = {
   __typename?: 'JobSeekerRegistration';
+  /** Ответственный специалист (token subject). */
+  assignedTo?: Maybe<Scalars['String']['output']>;
   category?: Maybe<Scalars['String']['output']>;
   channel: RegistrationChannel;
   citizen: Citizen;
@@ -318,6 +341,8 @@ export type JobSeekerRegistrationEdge = {
 };
 
 export type JobSeekerRegistrationFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** e.g. LOW_INCOME_WITH_SOCIAL_CONTRACT */
   category?: InputMaybe<Scalars['String']['input']>;
   /** re-profiling due on or before this date */
@@ -353,6 +378,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Согласовать план с гражданином (M3 PLAN_APPROVED to ЦСПН for a contract holder). */
   agreeEmploymentPlan: EmploymentPlan;
+  /**
+   * HEAD: assigns one case or many at once (up to 200) to a specialist of ЦЗН
+   * whose territory covers each case; all or nothing; every change audited and
+   * announced to the specialist (notification.case-assigned.v1).
+   */
+  assignEmploymentCases: Array<AssignedCase>;
   /** Трудоустройство подтверждено (M3 EMPLOYED). */
   confirmEmployment: JobSeekerRegistration;
   /** Снять с учёта (M3 DEREGISTERED). */
@@ -380,6 +411,11 @@ export type Mutation = {
 
 export type MutationAgreeEmploymentPlanArgs = {
   input: AgreeEmploymentPlanInput;
+};
+
+
+export type MutationAssignEmploymentCasesArgs = {
+  input: AssignEmploymentCasesInput;
 };
 
 
@@ -587,6 +623,8 @@ export type Query = {
    */
   employmentCitizenSearch: Array<CitizenSearchHit>;
   employmentParameters: Array<RegionalParameter>;
+  /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  employmentStaff: Array<StaffMember>;
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /**
    * Регистрации — a worklist page in the caller's territory, newest first;
@@ -769,6 +807,16 @@ export type SetEmploymentParameterInput = {
   code: Scalars['String']['input'];
   validFrom: Scalars['Date']['input'];
   value: Scalars['Int']['input'];
+};
+
+/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  lastSeen: Scalars['DateTime']['output'];
+  roles: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  /** ОКТМО of their office */
+  territory: Scalars['String']['output'];
 };
 
 /**
@@ -964,8 +1012,10 @@ export type ResolversTypes = ResolversObject<{
   Agency: Agency;
   AgreeEmploymentPlanInput: AgreeEmploymentPlanInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AssignedActivity: ResolverTypeWrapper<AssignedActivity>;
+  AssignEmploymentCasesInput: AssignEmploymentCasesInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AssignedActivity: ResolverTypeWrapper<AssignedActivity>;
+  AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
@@ -983,6 +1033,7 @@ export type ResolversTypes = ResolversObject<{
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
   DraftEmploymentPlanInput: DraftEmploymentPlanInput;
   Education: Education;
+  EmploymentCaseType: EmploymentCaseType;
   EmploymentOutcome: ResolverTypeWrapper<EmploymentOutcome>;
   EmploymentPlan: ResolverTypeWrapper<EmploymentPlanModel>;
   EmploymentPlanStatus: EmploymentPlanStatus;
@@ -1022,6 +1073,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   RegistrationChannel: RegistrationChannel;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  StaffMember: ResolverTypeWrapper<StaffMember>;
   Territory: ResolverTypeWrapper<Territory>;
   TrainingAction: TrainingAction;
   TrainingReferral: ResolverTypeWrapper<TrainingReferralModel>;
@@ -1037,8 +1089,10 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AgreeEmploymentPlanInput: AgreeEmploymentPlanInput;
   ID: Scalars['ID']['output'];
-  AssignedActivity: AssignedActivity;
+  AssignEmploymentCasesInput: AssignEmploymentCasesInput;
   String: Scalars['String']['output'];
+  AssignedActivity: AssignedActivity;
+  AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
   Int: Scalars['Int']['output'];
   Citizen: CitizenRefModel;
@@ -1080,6 +1134,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegionalParameter: ParameterViewModel;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  StaffMember: StaffMember;
   Territory: Territory;
   TrainingReferral: TrainingReferralModel;
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
@@ -1091,6 +1146,13 @@ export type AssignedActivityResolvers<ContextType = RequestContext, ParentType e
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AssignedCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignedCase'] = ResolversParentTypes['AssignedCase']> = ResolversObject<{
+  assignedTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
@@ -1210,6 +1272,7 @@ export type EmploymentStatusSummaryResolvers<ContextType = RequestContext, Paren
 }>;
 
 export type JobSeekerRegistrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JobSeekerRegistration'] = ResolversParentTypes['JobSeekerRegistration']> = ResolversObject<{
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['RegistrationChannel'], ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
@@ -1244,6 +1307,7 @@ export type JobSeekerRegistrationEdgeResolvers<ContextType = RequestContext, Par
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   agreeEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationAgreeEmploymentPlanArgs, 'input'>>;
+  assignEmploymentCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignEmploymentCasesArgs, 'input'>>;
   confirmEmployment?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationConfirmEmploymentArgs, 'input'>>;
   deregisterJobSeeker?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationDeregisterJobSeekerArgs, 'input'>>;
   draftEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationDraftEmploymentPlanArgs, 'input'>>;
@@ -1298,6 +1362,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
+  employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
@@ -1312,6 +1377,13 @@ export type RegionalParameterResolvers<ContextType = RequestContext, ParentType 
   unit?: Resolver<ResolversTypes['ParameterUnit'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  lastSeen?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
@@ -1357,6 +1429,7 @@ export type VacancyOfferResolvers<ContextType = RequestContext, ParentType exten
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AssignedActivity?: AssignedActivityResolvers<ContextType>;
+  AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
@@ -1379,6 +1452,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Profiling?: ProfilingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TrainingReferral?: TrainingReferralResolvers<ContextType>;
   VacancyOffer?: VacancyOfferResolvers<ContextType>;

@@ -1,3 +1,6 @@
+import { assignCases } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS } from '../access';
+import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { recordContractService } from '../contract-support/application/contract-support.use-cases';
 import { setEmploymentParameter } from '../parameters/application/employment-parameters';
@@ -7,6 +10,8 @@ import * as training from '../training/application/training.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  assignEmploymentCases: (_p, { input }, ctx) =>
+    assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignEmploymentCases', ...ASSIGNABLE[input.caseType]!, ...input }),
   registerJobSeeker: (_p, { input }, ctx) =>
     reg.registerJobSeeker(ctx, { ...input, channel: input.channel ?? 'WALK_IN' }),
   recordProfiling: (_p, { input }, ctx) => reg.recordProfiling(ctx, input),

@@ -140,6 +140,23 @@ export type AssignCaseInput = {
   assignedTo: Scalars['String']['input'];
 };
 
+export type AssignSocialProtectionCasesInput = {
+  /** the specialist (token subject) */
+  assignedTo: Scalars['String']['input'];
+  caseIds: Array<Scalars['ID']['input']>;
+  caseType: SocialProtectionCaseType;
+};
+
+/** A case a HEAD assigned to a specialist. */
+export type AssignedCase = {
+  __typename?: 'AssignedCase';
+  /** the responsible specialist (token subject) */
+  assignedTo: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  caseType: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 /**
  * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
  * read or changed the citizen's data in this agency's system, and when. Each
@@ -742,6 +759,12 @@ export type Mutation = {
   /** Дополнительное соглашение. */
   amendSocialContract: SocialContract;
   assignScApplication: ScApplication;
+  /**
+   * HEAD: assigns one case or many at once (up to 200) to a specialist of ЦСПН
+   * whose territory covers each case; all or nothing; every change audited and
+   * announced to the specialist (notification.case-assigned.v1).
+   */
+  assignSocialProtectionCases: Array<AssignedCase>;
   /** Закрыть заседание: протокол; decisions sent to ЦЗН and КЦСОН (M7). */
   closeCommissionMeeting: CommissionMeeting;
   closeSocialContract: SocialContract;
@@ -812,6 +835,11 @@ export type MutationAmendSocialContractArgs = {
 
 export type MutationAssignScApplicationArgs = {
   input: AssignCaseInput;
+};
+
+
+export type MutationAssignSocialProtectionCasesArgs = {
+  input: AssignSocialProtectionCasesInput;
 };
 
 
@@ -1202,6 +1230,8 @@ export type Query = {
    * At least 2 letters; `first` 1–100.
    */
   socialProtectionCitizenSearch: Array<CitizenSearchHit>;
+  /** HEAD: the staff of ЦСПН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  socialProtectionStaff: Array<StaffMember>;
   subsistenceMinima: Array<SubsistenceMinimum>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
@@ -1655,6 +1685,11 @@ export type SocialContractStatus =
   /** на проверке (нет отчёта или есть сомнения) */
   | 'UNDER_REVIEW';
 
+/** The kinds of ЦСПН case a HEAD assigns. */
+export type SocialProtectionCaseType =
+  | 'SC_APPLICATION'
+  | 'SOCIAL_CONTRACT';
+
 export type SpendingItem = {
   __typename?: 'SpendingItem';
   amountKopecks: Scalars['Int']['output'];
@@ -1666,6 +1701,16 @@ export type SpendingItemInput = {
   amountKopecks: Scalars['Int']['input'];
   documentRef?: InputMaybe<Scalars['String']['input']>;
   purpose: Scalars['String']['input'];
+};
+
+/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  lastSeen: Scalars['DateTime']['output'];
+  roles: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  /** ОКТМО of their office */
+  territory: Scalars['String']['output'];
 };
 
 export type SubmitMonthlyReportInput = {
@@ -1890,6 +1935,8 @@ export type ResolversTypes = ResolversObject<{
   Amendment: ResolverTypeWrapper<Amendment>;
   ApplicationChannel: ApplicationChannel;
   AssignCaseInput: AssignCaseInput;
+  AssignSocialProtectionCasesInput: AssignSocialProtectionCasesInput;
+  AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   BusinessForm: BusinessForm;
   BusinessPlan: ResolverTypeWrapper<BusinessPlan>;
@@ -1993,8 +2040,10 @@ export type ResolversTypes = ResolversObject<{
   SocialContractEdge: ResolverTypeWrapper<Omit<SocialContractEdge, 'node'> & { node: ResolversTypes['SocialContract'] }>;
   SocialContractFilter: SocialContractFilter;
   SocialContractStatus: SocialContractStatus;
+  SocialProtectionCaseType: SocialProtectionCaseType;
   SpendingItem: ResolverTypeWrapper<SpendingItem>;
   SpendingItemInput: SpendingItemInput;
+  StaffMember: ResolverTypeWrapper<StaffMember>;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: ResolverTypeWrapper<SubsistenceMinimum>;
@@ -2021,6 +2070,8 @@ export type ResolversParentTypes = ResolversObject<{
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: Amendment;
   AssignCaseInput: AssignCaseInput;
+  AssignSocialProtectionCasesInput: AssignSocialProtectionCasesInput;
+  AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
   BusinessPlan: BusinessPlan;
   BusinessPlanInput: BusinessPlanInput;
@@ -2101,6 +2152,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialContractFilter: SocialContractFilter;
   SpendingItem: SpendingItem;
   SpendingItemInput: SpendingItemInput;
+  StaffMember: StaffMember;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: SubsistenceMinimum;
@@ -2147,6 +2199,13 @@ export type AmendmentResolvers<ContextType = RequestContext, ParentType extends 
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type AssignedCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignedCase'] = ResolversParentTypes['AssignedCase']> = ResolversObject<{
+  assignedTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
@@ -2425,6 +2484,7 @@ export type MonthlyReportDraftResolvers<ContextType = RequestContext, ParentType
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   amendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationAmendSocialContractArgs, 'input'>>;
   assignScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationAssignScApplicationArgs, 'input'>>;
+  assignSocialProtectionCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialProtectionCasesArgs, 'input'>>;
   closeCommissionMeeting?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationCloseCommissionMeetingArgs, 'input'>>;
   closeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationCloseSocialContractArgs, 'contractId'>>;
   concludeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationConcludeSocialContractArgs, 'input'>>;
@@ -2535,6 +2595,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
   socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
   socialProtectionCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialProtectionCitizenSearchArgs, 'first' | 'text'>>;
+  socialProtectionStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
@@ -2644,6 +2705,13 @@ export type SpendingItemResolvers<ContextType = RequestContext, ParentType exten
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  lastSeen?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubsistenceMinimumResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubsistenceMinimum'] = ResolversParentTypes['SubsistenceMinimum']> = ResolversObject<{
   childKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   pensionerKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2675,6 +2743,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ActivityProgress?: ActivityProgressResolvers<ContextType>;
   AdaptationProgramme?: AdaptationProgrammeResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
+  AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   BusinessPlan?: BusinessPlanResolvers<ContextType>;
   BusinessPlanItem?: BusinessPlanItemResolvers<ContextType>;
@@ -2721,6 +2790,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialContractConnection?: SocialContractConnectionResolvers<ContextType>;
   SocialContractEdge?: SocialContractEdgeResolvers<ContextType>;
   SpendingItem?: SpendingItemResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;

@@ -1,3 +1,6 @@
+import { assignCases } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS } from '../access';
+import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { defineTerritory } from '@sc/subgraph-kit';
 import { ADMINISTER_PARAMETERS } from '../access';
@@ -12,6 +15,12 @@ import { subsistenceMinimumView } from './views';
 
 /** Thin: each mutation is one use case; authorisation, validation and the transaction live there. */
 export const Mutation: MutationResolvers = {
+  assignSocialProtectionCases: (_p, { input }, ctx) =>
+    assignCases(ctx, HEAD_ASSIGNS, {
+      operation: 'assignSocialProtectionCases',
+      ...ASSIGNABLE[input.caseType]!,
+      ...input,
+    }),
   submitScApplication: (_p, { input }, ctx) => apps.submitScApplication(ctx, input as apps.SubmitScApplicationInput),
   updateApplicationData: (_p, { input }, ctx) => apps.updateApplicationData(ctx, input),
   requestApplicationData: (_p, { applicationId }, ctx) => apps.requestApplicationData(ctx, applicationId),

@@ -1,7 +1,8 @@
-import { inRead, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import {
   DEADLINE_READERS,
+  HEAD_ASSIGNS,
   READ_APPLICATIONS,
   READ_PARAMETERS,
   READ_REFERRAL_QUEUE,
@@ -25,6 +26,10 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialProtectionStaff: (_p, _a, ctx) =>
+    inRead(ctx, 'socialProtectionStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
+      listStaff(em, inTerritory.territory.$like.slice(0, -1)),
+    ),
   socialProtectionCitizenSearch: (_p, args, ctx) =>
     inRead(ctx, 'socialProtectionCitizenSearch', WORKLISTS, searchCitizens(args)),
   scApplications: (_p, { filter, ...page }, ctx) =>

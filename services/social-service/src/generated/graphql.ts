@@ -36,6 +36,8 @@ export type AccompanimentCase = {
   __typename?: 'AccompanimentCase';
   activities: Array<ContractActivity>;
   appliedOn: Scalars['Date']['output'];
+  /** Ответственный специалист (token subject). */
+  assignedTo?: Maybe<Scalars['String']['output']>;
   citizen: Citizen;
   closedOn?: Maybe<Scalars['Date']['output']>;
   closureReason?: Maybe<Scalars['String']['output']>;
@@ -79,6 +81,8 @@ export type AccompanimentCaseEdge = {
 };
 
 export type AccompanimentCaseFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
   programme?: InputMaybe<AccompanimentProgramme>;
   /** any of these statuses */
   status?: InputMaybe<Array<AccompanimentStatus>>;
@@ -179,6 +183,23 @@ export type ApproveRehabilitationInput = {
   approvedOn: Scalars['Date']['input'];
   caseId: Scalars['ID']['input'];
   measures: Array<PreventionMeasureInput>;
+};
+
+export type AssignSocialServiceCasesInput = {
+  /** the specialist (token subject) */
+  assignedTo: Scalars['String']['input'];
+  caseIds: Array<Scalars['ID']['input']>;
+  caseType: SocialServiceCaseType;
+};
+
+/** A case a HEAD assigned to a specialist. */
+export type AssignedCase = {
+  __typename?: 'AssignedCase';
+  /** the responsible specialist (token subject) */
+  assignedTo: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  caseType: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
 };
 
 /**
@@ -442,6 +463,12 @@ export type Mutation = {
   addAccompanimentMeasure: AccompanimentCase;
   advanceSocialLiftStage: AccompanimentCase;
   approveRehabilitationProgramme: PreventionCase;
+  /**
+   * HEAD: assigns one case or many at once (up to 200) to a specialist of КЦСОН
+   * whose territory covers each case; all or nothing; every change audited and
+   * announced to the specialist (notification.case-assigned.v1).
+   */
+  assignSocialServiceCases: Array<AssignedCase>;
   closeAccompanimentCase: AccompanimentCase;
   /** Анонимная или телефонная помощь: act without signature, with the reason. */
   closeUrgentCaseUnsigned: UrgentServiceCase;
@@ -499,6 +526,11 @@ export type MutationAdvanceSocialLiftStageArgs = {
 
 export type MutationApproveRehabilitationProgrammeArgs = {
   input: ApproveRehabilitationInput;
+};
+
+
+export type MutationAssignSocialServiceCasesArgs = {
+  input: AssignSocialServiceCasesInput;
 };
 
 
@@ -731,6 +763,8 @@ export type PreventionCase = {
   address?: Maybe<Scalars['String']['output']>;
   /** применены меры административного воздействия */
   administrativeMeasures: Scalars['Boolean']['output'];
+  /** Ответственный специалист (token subject). */
+  assignedTo?: Maybe<Scalars['String']['output']>;
   /** проверка сигнала — срок */
   checkDue: Scalars['Date']['output'];
   checkFindings?: Maybe<Scalars['String']['output']>;
@@ -769,6 +803,8 @@ export type PreventionCaseEdge = {
 };
 
 export type PreventionCaseFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** the next review due on or before this date */
   reviewDueBefore?: InputMaybe<Scalars['Date']['input']>;
   /** any of these stages */
@@ -870,6 +906,8 @@ export type Query = {
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
+  /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  socialServiceStaff: Array<StaffMember>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
   urgentServiceCase?: Maybe<UrgentServiceCase>;
@@ -1181,6 +1219,12 @@ export type SocialServiceApplicationStatus =
   /** заявление зарегистрировано */
   | 'REGISTERED';
 
+/** The kinds of КЦСОН case a HEAD assigns. */
+export type SocialServiceCaseType =
+  | 'ACCOMPANIMENT_CASE'
+  | 'PREVENTION_CASE'
+  | 'URGENT_SERVICE_CASE';
+
 /** Направление из КЦСОН, with the receiver's reply as it arrived by message. */
 export type SocialServiceReferral = {
   __typename?: 'SocialServiceReferral';
@@ -1200,6 +1244,16 @@ export type SocialServiceReferral = {
   territory: Scalars['String']['output'];
   toAgency: Agency;
   type: ReferralType;
+};
+
+/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  lastSeen: Scalars['DateTime']['output'];
+  roles: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  /** ОКТМО of their office */
+  territory: Scalars['String']['output'];
 };
 
 export type StageEntry = {
@@ -1302,6 +1356,8 @@ export type UrgentServiceCase = {
   __typename?: 'UrgentServiceCase';
   act?: Maybe<UrgentServiceAct>;
   anonymous: Scalars['Boolean']['output'];
+  /** Ответственный специалист (token subject). */
+  assignedTo?: Maybe<Scalars['String']['output']>;
   channel: UrgentChannel;
   circumstances: Scalars['String']['output'];
   /** null for anonymous help */
@@ -1337,6 +1393,8 @@ export type UrgentServiceCaseEdge = {
 };
 
 export type UrgentServiceCaseFilter = {
+  /** the responsible specialist (token subject) */
+  assignedTo?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<UrgentChannel>;
   /** any of these statuses */
   status?: InputMaybe<Array<UrgentCaseStatus>>;
@@ -1470,6 +1528,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Agency: Agency;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
+  AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
+  AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
@@ -1542,7 +1602,9 @@ export type ResolversTypes = ResolversObject<{
   SocialLiftStage: SocialLiftStage;
   SocialServiceApplication: ResolverTypeWrapper<ServiceApplicationModel>;
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
+  SocialServiceCaseType: SocialServiceCaseType;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
+  StaffMember: ResolverTypeWrapper<StaffMember>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
   Territory: ResolverTypeWrapper<Territory>;
   UpdateMeasureInput: UpdateMeasureInput;
@@ -1574,6 +1636,8 @@ export type ResolversParentTypes = ResolversObject<{
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
   ApproveRehabilitationInput: ApproveRehabilitationInput;
+  AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
+  AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
@@ -1629,6 +1693,7 @@ export type ResolversParentTypes = ResolversObject<{
   SignUrgentActInput: SignUrgentActInput;
   SocialServiceApplication: ServiceApplicationModel;
   SocialServiceReferral: OutgoingReferralModel;
+  StaffMember: StaffMember;
   StageEntry: StageEntry;
   Territory: Territory;
   UpdateMeasureInput: UpdateMeasureInput;
@@ -1644,6 +1709,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCase'] = ResolversParentTypes['AccompanimentCase']> = ResolversObject<{
   activities?: Resolver<Array<ResolversTypes['ContractActivity']>, ParentType, ContextType>;
   appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
   closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   closureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1694,6 +1760,13 @@ export type ActServiceResolvers<ContextType = RequestContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AssignedCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignedCase'] = ResolversParentTypes['AssignedCase']> = ResolversObject<{
+  assignedTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
@@ -1785,6 +1858,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   addAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentMeasureArgs, 'input'>>;
   advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAdvanceSocialLiftStageArgs, 'caseId'>>;
   approveRehabilitationProgramme?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationApproveRehabilitationProgrammeArgs, 'input'>>;
+  assignSocialServiceCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialServiceCasesArgs, 'input'>>;
   closeAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationCloseAccompanimentCaseArgs, 'input'>>;
   closeUrgentCaseUnsigned?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentCaseUnsignedArgs, 'input'>>;
   closeUrgentServiceCase?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentServiceCaseArgs, 'caseId'>>;
@@ -1832,6 +1906,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 export type PreventionCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCase'] = ResolversParentTypes['PreventionCase']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   administrativeMeasures?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   checkDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   checkFindings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   checkOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1892,6 +1967,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
+  socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
   urgentServiceCases?: Resolver<ResolversTypes['UrgentServiceCaseConnection'], ParentType, ContextType, RequireFields<QueryUrgentServiceCasesArgs, 'first'>>;
@@ -1941,6 +2017,13 @@ export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentT
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
 }>;
 
+export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  lastSeen?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StageEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StageEntry'] = ResolversParentTypes['StageEntry']> = ResolversObject<{
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1985,6 +2068,7 @@ export type UrgentServiceActResolvers<ContextType = RequestContext, ParentType e
 export type UrgentServiceCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceCase'] = ResolversParentTypes['UrgentServiceCase']> = ResolversObject<{
   act?: Resolver<Maybe<ResolversTypes['UrgentServiceAct']>, ParentType, ContextType>;
   anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assignedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['UrgentChannel'], ParentType, ContextType>;
   circumstances?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   citizen?: Resolver<Maybe<ResolversTypes['Citizen']>, ParentType, ContextType>;
@@ -2028,6 +2112,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AccompanimentCaseEdge?: AccompanimentCaseEdgeResolvers<ContextType>;
   AccompanimentMeasure?: AccompanimentMeasureResolvers<ContextType>;
   ActService?: ActServiceResolvers<ContextType>;
+  AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
@@ -2052,6 +2137,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;

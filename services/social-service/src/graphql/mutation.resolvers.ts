@@ -1,3 +1,6 @@
+import { assignCases } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS } from '../access';
+import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import * as acc from '../accompaniment/application/accompaniment.use-cases';
 import { registerApplication } from '../applications/application/register-application';
@@ -10,6 +13,8 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  assignSocialServiceCases: (_p, { input }, ctx) =>
+    assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignSocialServiceCases', ...ASSIGNABLE[input.caseType]!, ...input }),
   registerSocialServiceApplication: (_p, { input }, ctx) => registerApplication(ctx, input),
   referCitizenForSocialContract: (_p, { input }, ctx) => referForContract(ctx, input),
   linkCitizenSnils: (_p, { input }, ctx) => linkCitizenSnils(ctx, input),

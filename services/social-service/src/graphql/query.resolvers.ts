@@ -1,6 +1,14 @@
-import { inRead, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_INTAKE, READ_PARAMETERS, READ_SENSITIVE, READ_SERVICES, WORKLISTS } from '../access';
+import {
+  CASE_WORK,
+  READ_INTAKE,
+  READ_PARAMETERS,
+  READ_SENSITIVE,
+  READ_SERVICES,
+  WORKLISTS,
+  HEAD_ASSIGNS,
+} from '../access';
 import {
   accompanimentDeadlines,
   findAccompanimentCase,
@@ -18,6 +26,10 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceStaff: (_p, _a, ctx) =>
+    inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
+      listStaff(em, inTerritory.territory.$like.slice(0, -1)),
+    ),
   socialServiceCitizenSearch: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCitizenSearch', WORKLISTS, searchCitizens(args)),
   socialServiceReferral: (_p, { id }, ctx) =>

@@ -20,6 +20,7 @@ export const JobSeekerRegistrationSchema = new EntitySchema<JobSeekerRegistratio
     experienceYears: { type: 'integer' },
     registeredOn: date(),
     registeredBy: text(),
+    assignedTo: { type: 'string', columnType: 'text', nullable: true },
     profiling: { type: 'json', nullable: true },
     nextProfilingDue: date(true),
     category: text(true),

@@ -25,6 +25,7 @@ export interface JobSeekerRegistrationFilter {
   status?: string[] | null;
   category?: string | null;
   registeredBy?: string | null;
+  assignedTo?: string | null;
   territory?: string | null;
   profilingDueBefore?: string | null;
 }
@@ -42,6 +43,7 @@ export const listJobSeekerRegistrations =
           status: f?.status,
           category: f?.category,
           registeredBy: f?.registeredBy,
+          assignedTo: f?.assignedTo,
           nextProfilingDue: between(null, f?.profilingDueBefore),
         }),
       },

@@ -68,6 +68,8 @@ export class JobSeekerRegistration {
   experienceYears!: number;
   registeredOn!: IsoDate;
   registeredBy!: string;
+  /** Ответственный специалист (token subject): the one who opened the case until a HEAD reassigns it. */
+  assignedTo?: string | null;
   profiling?: Profiling | null;
   nextProfilingDue?: IsoDate | null;
   category?: string | null;
@@ -131,6 +133,7 @@ export class JobSeekerRegistration {
       experienceYears: a.experienceYears,
       registeredOn: a.today,
       registeredBy: a.by,
+      assignedTo: a.by,
       category: a.contractHolder ? CONTRACT_HOLDER_CATEGORY : null,
       offers: [],
     });

@@ -31,6 +31,7 @@ export const AccompanimentCaseSchema = new EntitySchema<AccompanimentCase>({
     closedOn: date(true),
     closureReason: text(true),
     openedBy: text(),
+    assignedTo: { type: 'string', columnType: 'text', nullable: true },
     version,
   },
 });

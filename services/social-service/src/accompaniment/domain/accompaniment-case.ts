@@ -130,6 +130,8 @@ export class AccompanimentCase {
   closedOn?: IsoDate | null;
   closureReason?: ClosureReason | null;
   openedBy!: string;
+  /** Ответственный специалист (token subject): the one who opened the case until a HEAD reassigns it. */
+  assignedTo?: string | null;
   version: number = 1;
 
   private go(e: AccompanimentEvent): void {
@@ -187,6 +189,7 @@ export class AccompanimentCase {
       activities: a.activities ?? [],
       socialLiftStage: a.programme === 'SOCIAL_LIFT' ? 'IN_INSTITUTION' : null,
       openedBy: a.by,
+      assignedTo: a.by,
     });
   }
 

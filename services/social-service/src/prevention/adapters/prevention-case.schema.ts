@@ -28,6 +28,7 @@ export const PreventionCaseSchema = new EntitySchema<PreventionCase>({
     deregistration: json(true),
     history: json(),
     openedBy: text(),
+    assignedTo: { type: 'string', columnType: 'text', nullable: true },
     version,
   },
 });

@@ -9,7 +9,7 @@ export const findPreventionCase =
 /** Профилактика of the caller's territory, the earliest check due first (a worklist page). */
 export const listPreventionCases =
   (
-    f: { status?: string[] | null; reviewDueBefore?: string | null; territory?: string | null } | null | undefined,
+    f: { status?: string[] | null; assignedTo?: string | null; reviewDueBefore?: string | null; territory?: string | null } | null | undefined,
     page: PageArgs,
   ): Read<Connection<PreventionCase>> =>
   ({ em, within }) =>
@@ -18,7 +18,7 @@ export const listPreventionCases =
       PreventionCase,
       {
         ...within(f?.territory, 'filter.territory'),
-        ...whereOf({ status: f?.status, nextReviewDue: between(null, f?.reviewDueBefore) }),
+        ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, nextReviewDue: between(null, f?.reviewDueBefore) }),
       },
       { list: 'preventionCases', sortBy: 'checkDue', direction: 'asc' },
       page,

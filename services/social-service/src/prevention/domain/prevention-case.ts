@@ -86,6 +86,8 @@ export class PreventionCase {
   deregistration?: (Resolution & { ground: DeregistrationGround }) | null;
   history: StageEntry[] = [];
   openedBy!: string;
+  /** Ответственный специалист (token subject): the one who opened the case until a HEAD reassigns it. */
+  assignedTo?: string | null;
   version: number = 1;
 
   private go(e: PreventionEvent, on: IsoDate, responsible: string, note?: string | null): void {
@@ -133,6 +135,7 @@ export class PreventionCase {
         },
       ],
       openedBy: a.by,
+      assignedTo: a.by,
     });
     return c;
   }

@@ -41,6 +41,7 @@ export const UrgentServiceCaseSchema = new EntitySchema<UrgentServiceCase>({
     unsignedReason: text(true),
     followUp: json(true),
     createdBy: text(),
+    assignedTo: { type: 'string', columnType: 'text', nullable: true },
     version,
   },
 });

@@ -59,6 +59,8 @@ export class UrgentServiceCase {
   /** a further need found while serving: what it opened */
   followUp?: { kind: 'ACCOMPANIMENT' | 'PREVENTION_SIGNAL'; caseId: string } | null;
   createdBy!: string;
+  /** Ответственный специалист (token subject): the one who opened the case until a HEAD reassigns it. */
+  assignedTo?: string | null;
   version: number = 1;
 
   private go(e: UrgentEvent): void {
@@ -118,6 +120,7 @@ export class UrgentServiceCase {
       requestedAt: a.now,
       deliveries: [],
       createdBy: a.by,
+      assignedTo: a.by,
     });
   }
 
