@@ -159,4 +159,65 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
         )) > 0,
     );
   });
+
+  it('lets a HEAD reassign cases in bulk to a specialist of the territory, audited and announced; refuses the rest', async () => {
+    const sp = (subject: string, role: 'SPECIALIST' | 'HEAD', territory: string) =>
+      tokenFor('SOCIAL_PROTECTION', [role], subject, territory);
+    const a = await sp('irk-spec-a', 'SPECIALIST', IRKUTSK);
+    const b = await sp('irk-spec-b', 'SPECIALIST', IRKUTSK);
+    const bay = await sp('bay-spec', 'SPECIALIST', BAYANDAY);
+    const head = await sp('irk-head', 'HEAD', IRKUTSK);
+    const bayHead = await sp('bay-head', 'HEAD', BAYANDAY);
+    // Staff are known once they have called ЦСПН.
+    for (const token of [a, b, bay, head, bayHead])
+      await gql(s.gatewayUrl, `{ scApplications { totalCount } }`, {}, token);
+    const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id assignedTo } }`;
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n++)
+      ids.push(
+        (
+          await graphqlClient(s.gatewayUrl, a).ok(SUBMIT, {
+            i: {
+              citizen: person(60 + n),
+              zone: 'WHOLE_REGION',
+              needs,
+              household: [{ relation: 'APPLICANT', fullName: 'Работнова', birthDate: '1988-08-08', incomes: [] }],
+            },
+          })
+        ).submitScApplication.id,
+      );
+    const ASSIGN = `mutation($i: AssignSocialProtectionCasesInput!) { assignSocialProtectionCases(input: $i) { caseId assignedTo territory } }`;
+    const assign = (caseIds: string[], assignedTo: string, token = head) =>
+      gql(s.gatewayUrl, ASSIGN, { i: { caseType: 'SC_APPLICATION', caseIds, assignedTo } }, token);
+    const db = s.db['social-protection'];
+    const notices = () => count(db, 'outbox_message', `type = 'notification.case-assigned.v1'`);
+    const before = await notices();
+    const fails = async (r: Promise<any>) => (await r).errors?.[0]?.extensions;
+    expect(await fails(assign(ids, 'bay-spec'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'ASSIGNEE_OUTSIDE_TERRITORY',
+    });
+    expect(await fails(assign(ids, 'nobody'))).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'ASSIGNEE_UNKNOWN' });
+    expect(await fails(assign(ids, 'irk-spec-b', a))).toMatchObject({ code: 'FORBIDDEN', rule: 'ACCESS_POLICY' });
+    expect(await fails(assign(ids, 'bay-spec', bayHead))).toMatchObject({ code: 'FORBIDDEN', rule: 'TERRITORY' });
+    expect(await fails(assign([ids[0]!, ids[0]!], 'irk-spec-b'))).toMatchObject({ rule: 'DUPLICATE' });
+    expect(await notices()).toBe(before);
+
+    const done = (await assign(ids, 'irk-spec-b')).data.assignSocialProtectionCases;
+    expect(done).toEqual(ids.map((caseId) => ({ caseId, assignedTo: 'irk-spec-b', territory: IRKUTSK })));
+    expect(await notices()).toBe(before + 3);
+    const LIST = `query($f: ScApplicationFilter) { scApplications(filter: $f) { totalCount } }`;
+    expect((await gql(s.gatewayUrl, LIST, { f: { assignedTo: 'irk-spec-b' } }, b)).data.scApplications.totalCount).toBe(
+      3,
+    );
+    expect(await count(db, 'audit_log', `operation = 'assignSocialProtectionCases' and action = 'CHANGE'`)).toBe(3);
+    // Assigning again to the same specialist changes nothing and announces nothing.
+    await assign(ids, 'irk-spec-b');
+    expect(await notices()).toBe(before + 3);
+
+    const staff = (await gql(s.gatewayUrl, `{ socialProtectionStaff { subject territory } }`, {}, head)).data
+      .socialProtectionStaff as { subject: string }[];
+    expect(staff.map((m) => m.subject)).toEqual(expect.arrayContaining(['irk-spec-a', 'irk-spec-b', 'irk-head']));
+    expect(staff.map((m) => m.subject)).not.toContain('bay-spec');
+  });
 });

@@ -44,9 +44,9 @@ export class StaffRegister {
     const key = `${p.subject}|${p.territory}|${p.roles.join(',')}`;
     if (now - (this.recent.get(key) ?? 0) < this.refreshMs) return;
     await this.orm.em.getConnection().execute(
-      `insert into staff_member (subject, territory, roles) values (?, ?, ?)
+      `insert into staff_member (subject, territory, roles) values (?, ?, string_to_array(?, ','))
        on conflict (subject) do update set territory = excluded.territory, roles = excluded.roles, last_seen = now()`,
-      [p.subject, /^\d{2}$/.test(p.territory) ? `${p.territory}000000` : p.territory, p.roles],
+      [p.subject, /^\d{2}$/.test(p.territory) ? `${p.territory}000000` : p.territory, p.roles.join(',')],
     );
     this.recent.set(key, now);
   }
