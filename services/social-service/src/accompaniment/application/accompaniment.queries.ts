@@ -27,14 +27,20 @@ export const accompanimentDeadlines =
 /** Социальное сопровождение of the caller's territory, the earliest decision due first (a worklist page). */
 export const listAccompanimentCases =
   (
-    f: { status?: string[] | null; assignedTo?: string | null; programme?: string | null; territory?: string | null } | null | undefined,
+    f:
+      | { status?: string[] | null; assignedTo?: string | null; programme?: string | null; territory?: string | null }
+      | null
+      | undefined,
     page: PageArgs,
   ): Read<Connection<AccompanimentCase>> =>
   ({ em, within }) =>
     listPage(
       em,
       AccompanimentCase,
-      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, programme: f?.programme }) },
+      {
+        ...within(f?.territory, 'filter.territory'),
+        ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, programme: f?.programme }),
+      },
       { list: 'accompanimentCases', sortBy: 'needDecisionDue', direction: 'asc' },
       page,
     );

@@ -9,7 +9,15 @@ export const findPreventionCase =
 /** Профилактика of the caller's territory, the earliest check due first (a worklist page). */
 export const listPreventionCases =
   (
-    f: { status?: string[] | null; assignedTo?: string | null; reviewDueBefore?: string | null; territory?: string | null } | null | undefined,
+    f:
+      | {
+          status?: string[] | null;
+          assignedTo?: string | null;
+          reviewDueBefore?: string | null;
+          territory?: string | null;
+        }
+      | null
+      | undefined,
     page: PageArgs,
   ): Read<Connection<PreventionCase>> =>
   ({ em, within }) =>

@@ -24,14 +24,20 @@ export async function isActIntact(em: EntityManager, act: UrgentServiceAct): Pro
 /** Срочные социальные услуги of the caller's territory, newest request first (a worklist page). */
 export const listUrgentServiceCases =
   (
-    f: { status?: string[] | null; assignedTo?: string | null; channel?: string | null; territory?: string | null } | null | undefined,
+    f:
+      | { status?: string[] | null; assignedTo?: string | null; channel?: string | null; territory?: string | null }
+      | null
+      | undefined,
     page: PageArgs,
   ): Read<Connection<UrgentServiceCase>> =>
   ({ em, within }) =>
     listPage(
       em,
       UrgentServiceCase,
-      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, channel: f?.channel }) },
+      {
+        ...within(f?.territory, 'filter.territory'),
+        ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, channel: f?.channel }),
+      },
       { list: 'urgentServiceCases', sortBy: 'requestedAt', direction: 'desc' },
       page,
     );
