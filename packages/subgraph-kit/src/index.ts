@@ -35,3 +35,4 @@ export * from './connection';
 export * from './citizen-search';
 export * from './staff-register';
 export * from './assign-cases';
+export * from './commission-invitations';

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import {
+  commissionInvitationHandlers,
   createSubgraphService,
+  MvkInvitationSchema,
   loadSubgraphSdl,
   referralReplyHandlers,
   type ServiceConfig,
@@ -27,6 +29,7 @@ export const employmentSubgraph: SubgraphDefinition = {
   typeDefs: loadSubgraphSdl(EMPLOYMENT_SDL_FILES),
   resolvers: employmentResolvers,
   entities: [
+    MvkInvitationSchema,
     JobSeekerRegistrationSchema,
     EmploymentPlanSchema,
     TrainingReferralSchema,
@@ -35,7 +38,11 @@ export const employmentSubgraph: SubgraphDefinition = {
     OutgoingReferralSchema,
   ],
   migrations,
-  handlers: (deps) => [...socialProtectionHandlers(deps), ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral')],
+  handlers: (deps) => [
+    ...socialProtectionHandlers(deps),
+    ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
+    ...commissionInvitationHandlers(deps, 'EMPLOYMENT'),
+  ],
 };
 
 export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -44,3 +44,9 @@ export const WORKLISTS: AccessRule = {
 
 /** Assigning cases to specialists and seeing the staff: the head of the office. */
 export const HEAD_ASSIGNS: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['HEAD'] };
+
+/** Invitations to the МВК: КЦСОН's staff who sit on it or work its cases, and the head. */
+export const COMMISSION_INVITATIONS: AccessRule = {
+  agencies: ['SOCIAL_SERVICE'],
+  roles: ['COMMISSION_MEMBER', 'HEAD', 'SPECIALIST'],
+};

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import {
   CalendarDaySchema,
+  commissionInvitationHandlers,
   createSubgraphService,
+  MvkInvitationSchema,
   referralReplyHandlers,
   loadSubgraphSdl,
   type ServiceConfig,
@@ -32,6 +34,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
   typeDefs: loadSubgraphSdl(SOCIAL_SERVICE_SDL_FILES),
   resolvers: socialServiceResolvers,
   entities: [
+    MvkInvitationSchema,
     ServiceApplicationSchema,
     OutgoingReferralSchema,
     UrgentServiceTypeSchema,
@@ -42,7 +45,11 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     CalendarDaySchema,
   ],
   migrations,
-  handlers: (deps) => [...contractHandlers(deps), ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral')],
+  handlers: (deps) => [
+    ...contractHandlers(deps),
+    ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
+    ...commissionInvitationHandlers(deps, 'SOCIAL_SERVICE'),
+  ],
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agency, citizenId, isoDate, isoDateTime, uuid } from '../common';
+import { agency, citizenId, isoDate, isoDateTime, territory, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 import { psaActivityKind, scDirection } from './contract';
 
@@ -45,6 +45,7 @@ export const commissionInvitationV1 = defineMessage({
       toAgency: z.enum(['EMPLOYMENT', 'SOCIAL_SERVICE']),
       meetingDate: isoDate,
       place: z.string().max(500).optional(),
+      territory: territory.optional().describe('ОКТМО of the commission (the district whose ЦСПН convenes it)'),
       invited: z.array(member).min(1),
       agenda: z.array(agendaItem),
       sentAt: isoDateTime,

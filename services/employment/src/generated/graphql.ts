@@ -483,6 +483,64 @@ export type MutationUpdateTrainingReferralArgs = {
   input: UpdateTrainingReferralInput;
 };
 
+/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+export type MvkAgendaItem = {
+  __typename?: 'MvkAgendaItem';
+  citizen: Citizen;
+  direction: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  termMonths: Scalars['Int']['output'];
+};
+
+export type MvkDecision = {
+  __typename?: 'MvkDecision';
+  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  decision: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  reasons?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
+ * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
+ * the meeting is held.
+ */
+export type MvkInvitation = {
+  __typename?: 'MvkInvitation';
+  agenda: Array<MvkAgendaItem>;
+  attended: Array<MvkPerson>;
+  decisions: Array<MvkDecision>;
+  /** when ЦСПН recorded the meeting held; null until then */
+  heldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** this agency's members invited */
+  invited: Array<MvkPerson>;
+  meetingDate: Scalars['Date']['output'];
+  meetingId: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  territory: Scalars['String']['output'];
+};
+
+export type MvkInvitationConnection = {
+  __typename?: 'MvkInvitationConnection';
+  edges: Array<MvkInvitationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MvkInvitationEdge = {
+  __typename?: 'MvkInvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: MvkInvitation;
+};
+
+export type MvkPerson = {
+  __typename?: 'MvkPerson';
+  agency: Agency;
+  name: Scalars['String']['output'];
+  position?: Maybe<Scalars['String']['output']>;
+};
+
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
@@ -622,6 +680,8 @@ export type Query = {
    * At least 2 letters; `first` 1–100.
    */
   employmentCitizenSearch: Array<CitizenSearchHit>;
+  /** Приглашения на МВК of ЦЗН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
+  employmentCommissionInvitations: MvkInvitationConnection;
   employmentParameters: Array<RegionalParameter>;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
@@ -658,6 +718,13 @@ export type QueryEmploymentCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type QueryEmploymentCommissionInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  upcoming?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1046,6 +1113,12 @@ export type ResolversTypes = ResolversObject<{
   JobSeekerStatus: JobSeekerStatus;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MvkAgendaItem: ResolverTypeWrapper<Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  MvkDecision: ResolverTypeWrapper<MvkDecision>;
+  MvkInvitation: ResolverTypeWrapper<Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversTypes['MvkAgendaItem']> }>;
+  MvkInvitationConnection: ResolverTypeWrapper<Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversTypes['MvkInvitationEdge']> }>;
+  MvkInvitationEdge: ResolverTypeWrapper<Omit<MvkInvitationEdge, 'node'> & { node: ResolversTypes['MvkInvitation'] }>;
+  MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
@@ -1117,6 +1190,12 @@ export type ResolversParentTypes = ResolversObject<{
   JobSeekerRegistrationFilter: JobSeekerRegistrationFilter;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: Record<PropertyKey, never>;
+  MvkAgendaItem: Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  MvkDecision: MvkDecision;
+  MvkInvitation: Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversParentTypes['MvkAgendaItem']> };
+  MvkInvitationConnection: Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MvkInvitationEdge']> };
+  MvkInvitationEdge: Omit<MvkInvitationEdge, 'node'> & { node: ResolversParentTypes['MvkInvitation'] };
+  MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
@@ -1323,6 +1402,48 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateTrainingReferral?: Resolver<ResolversTypes['TrainingReferral'], ParentType, ContextType, RequireFields<MutationUpdateTrainingReferralArgs, 'input'>>;
 }>;
 
+export type MvkAgendaItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkAgendaItem'] = ResolversParentTypes['MvkAgendaItem']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkDecision'] = ResolversParentTypes['MvkDecision']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MvkInvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitation'] = ResolversParentTypes['MvkInvitation']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['MvkAgendaItem']>, ParentType, ContextType>;
+  attended?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['MvkDecision']>, ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  invited?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationConnection'] = ResolversParentTypes['MvkInvitationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MvkInvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationEdge'] = ResolversParentTypes['MvkInvitationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MvkInvitation'], ParentType, ContextType>;
+}>;
+
+export type MvkPersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkPerson'] = ResolversParentTypes['MvkPerson']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeedsQuestionnaire'] = ResolversParentTypes['NeedsQuestionnaire']> = ResolversObject<{
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employmentHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1361,6 +1482,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
+  employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
@@ -1446,6 +1568,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   JobSeekerRegistrationConnection?: JobSeekerRegistrationConnectionResolvers<ContextType>;
   JobSeekerRegistrationEdge?: JobSeekerRegistrationEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MvkAgendaItem?: MvkAgendaItemResolvers<ContextType>;
+  MvkDecision?: MvkDecisionResolvers<ContextType>;
+  MvkInvitation?: MvkInvitationResolvers<ContextType>;
+  MvkInvitationConnection?: MvkInvitationConnectionResolvers<ContextType>;
+  MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
+  MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlanStep?: PlanStepResolvers<ContextType>;

@@ -1,6 +1,6 @@
-import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, listMvkInvitations, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS } from '../access';
+import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS, COMMISSION_INVITATIONS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
 import { employmentParametersOn } from '../parameters/application/employment-parameters';
 import {
@@ -12,6 +12,8 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentCommissionInvitations: (_p, args, ctx) =>
+    inRead(ctx, 'employmentCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   employmentStaff: (_p, _a, ctx) =>
     inRead(ctx, 'employmentStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
       listStaff(em, inTerritory.territory.$like.slice(0, -1)),

@@ -1022,6 +1022,64 @@ export type MutationWithdrawScApplicationArgs = {
   applicationId: Scalars['ID']['input'];
 };
 
+/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+export type MvkAgendaItem = {
+  __typename?: 'MvkAgendaItem';
+  citizen: Citizen;
+  direction: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  termMonths: Scalars['Int']['output'];
+};
+
+export type MvkDecision = {
+  __typename?: 'MvkDecision';
+  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  decision: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  reasons?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
+ * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
+ * the meeting is held.
+ */
+export type MvkInvitation = {
+  __typename?: 'MvkInvitation';
+  agenda: Array<MvkAgendaItem>;
+  attended: Array<MvkPerson>;
+  decisions: Array<MvkDecision>;
+  /** when ЦСПН recorded the meeting held; null until then */
+  heldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** this agency's members invited */
+  invited: Array<MvkPerson>;
+  meetingDate: Scalars['Date']['output'];
+  meetingId: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  territory: Scalars['String']['output'];
+};
+
+export type MvkInvitationConnection = {
+  __typename?: 'MvkInvitationConnection';
+  edges: Array<MvkInvitationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MvkInvitationEdge = {
+  __typename?: 'MvkInvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: MvkInvitation;
+};
+
+export type MvkPerson = {
+  __typename?: 'MvkPerson';
+  agency: Agency;
+  name: Scalars['String']['output'];
+  position?: Maybe<Scalars['String']['output']>;
+};
+
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
@@ -1997,6 +2055,12 @@ export type ResolversTypes = ResolversObject<{
   MonthlyReportDraft: ResolverTypeWrapper<Omit<MonthlyReportDraft, 'openActivities'> & { openActivities: Array<ResolversTypes['PsaActivity']> }>;
   MonthlyReportStatus: MonthlyReportStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MvkAgendaItem: ResolverTypeWrapper<Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  MvkDecision: ResolverTypeWrapper<MvkDecision>;
+  MvkInvitation: ResolverTypeWrapper<Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversTypes['MvkAgendaItem']> }>;
+  MvkInvitationConnection: ResolverTypeWrapper<Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversTypes['MvkInvitationEdge']> }>;
+  MvkInvitationEdge: ResolverTypeWrapper<Omit<MvkInvitationEdge, 'node'> & { node: ResolversTypes['MvkInvitation'] }>;
+  MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2120,6 +2184,12 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyReport: MonthlyReportModel;
   MonthlyReportDraft: Omit<MonthlyReportDraft, 'openActivities'> & { openActivities: Array<ResolversParentTypes['PsaActivity']> };
   Mutation: Record<PropertyKey, never>;
+  MvkAgendaItem: Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  MvkDecision: MvkDecision;
+  MvkInvitation: Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversParentTypes['MvkAgendaItem']> };
+  MvkInvitationConnection: Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MvkInvitationEdge']> };
+  MvkInvitationEdge: Omit<MvkInvitationEdge, 'node'> & { node: ResolversParentTypes['MvkInvitation'] };
+  MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   PageInfo: PageInfo;
@@ -2523,6 +2593,48 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationWithdrawScApplicationArgs, 'applicationId'>>;
 }>;
 
+export type MvkAgendaItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkAgendaItem'] = ResolversParentTypes['MvkAgendaItem']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkDecision'] = ResolversParentTypes['MvkDecision']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MvkInvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitation'] = ResolversParentTypes['MvkInvitation']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['MvkAgendaItem']>, ParentType, ContextType>;
+  attended?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['MvkDecision']>, ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  invited?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationConnection'] = ResolversParentTypes['MvkInvitationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MvkInvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationEdge'] = ResolversParentTypes['MvkInvitationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MvkInvitation'], ParentType, ContextType>;
+}>;
+
+export type MvkPersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkPerson'] = ResolversParentTypes['MvkPerson']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeedsQuestionnaire'] = ResolversParentTypes['NeedsQuestionnaire']> = ResolversObject<{
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employmentHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2774,6 +2886,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MonthlyReport?: MonthlyReportResolvers<ContextType>;
   MonthlyReportDraft?: MonthlyReportDraftResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MvkAgendaItem?: MvkAgendaItemResolvers<ContextType>;
+  MvkDecision?: MvkDecisionResolvers<ContextType>;
+  MvkInvitation?: MvkInvitationResolvers<ContextType>;
+  MvkInvitationConnection?: MvkInvitationConnectionResolvers<ContextType>;
+  MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
+  MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerEvent?: PartnerEventResolvers<ContextType>;

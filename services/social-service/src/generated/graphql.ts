@@ -673,6 +673,64 @@ export type MutationUpdateAccompanimentMeasureArgs = {
   input: UpdateMeasureInput;
 };
 
+/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+export type MvkAgendaItem = {
+  __typename?: 'MvkAgendaItem';
+  citizen: Citizen;
+  direction: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  termMonths: Scalars['Int']['output'];
+};
+
+export type MvkDecision = {
+  __typename?: 'MvkDecision';
+  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  decision: Scalars['String']['output'];
+  programmeId: Scalars['ID']['output'];
+  reasons?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
+ * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
+ * the meeting is held.
+ */
+export type MvkInvitation = {
+  __typename?: 'MvkInvitation';
+  agenda: Array<MvkAgendaItem>;
+  attended: Array<MvkPerson>;
+  decisions: Array<MvkDecision>;
+  /** when ЦСПН recorded the meeting held; null until then */
+  heldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** this agency's members invited */
+  invited: Array<MvkPerson>;
+  meetingDate: Scalars['Date']['output'];
+  meetingId: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  territory: Scalars['String']['output'];
+};
+
+export type MvkInvitationConnection = {
+  __typename?: 'MvkInvitationConnection';
+  edges: Array<MvkInvitationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MvkInvitationEdge = {
+  __typename?: 'MvkInvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: MvkInvitation;
+};
+
+export type MvkPerson = {
+  __typename?: 'MvkPerson';
+  agency: Agency;
+  name: Scalars['String']['output'];
+  position?: Maybe<Scalars['String']['output']>;
+};
+
 /** Обстоятельства, ухудшающие условия жизнедеятельности (442-ФЗ ст. 15, DOMAIN.md §8). */
 export type NeedCircumstance =
   /** наличие ребёнка, испытывающего трудности в социальной адаптации */
@@ -904,6 +962,8 @@ export type Query = {
    * At least 2 letters; `first` 1–100.
    */
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
+  /** Приглашения на МВК of КЦСОН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
+  socialServiceCommissionInvitations: MvkInvitationConnection;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
@@ -961,6 +1021,13 @@ export type QuerySocialServiceCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySocialServiceCommissionInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  upcoming?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1559,6 +1626,12 @@ export type ResolversTypes = ResolversObject<{
   MeasureKind: MeasureKind;
   MeasureStatus: MeasureStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MvkAgendaItem: ResolverTypeWrapper<Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  MvkDecision: ResolverTypeWrapper<MvkDecision>;
+  MvkInvitation: ResolverTypeWrapper<Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversTypes['MvkAgendaItem']> }>;
+  MvkInvitationConnection: ResolverTypeWrapper<Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversTypes['MvkInvitationEdge']> }>;
+  MvkInvitationEdge: ResolverTypeWrapper<Omit<MvkInvitationEdge, 'node'> & { node: ResolversTypes['MvkInvitation'] }>;
+  MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedCircumstance: NeedCircumstance;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
@@ -1661,6 +1734,12 @@ export type ResolversParentTypes = ResolversObject<{
   IssueUrgentActInput: IssueUrgentActInput;
   LinkCitizenSnilsInput: LinkCitizenSnilsInput;
   Mutation: Record<PropertyKey, never>;
+  MvkAgendaItem: Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  MvkDecision: MvkDecision;
+  MvkInvitation: Omit<MvkInvitation, 'agenda'> & { agenda: Array<ResolversParentTypes['MvkAgendaItem']> };
+  MvkInvitationConnection: Omit<MvkInvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MvkInvitationEdge']> };
+  MvkInvitationEdge: Omit<MvkInvitationEdge, 'node'> & { node: ResolversParentTypes['MvkInvitation'] };
+  MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
@@ -1889,6 +1968,48 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationUpdateAccompanimentMeasureArgs, 'input'>>;
 }>;
 
+export type MvkAgendaItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkAgendaItem'] = ResolversParentTypes['MvkAgendaItem']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkDecision'] = ResolversParentTypes['MvkDecision']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MvkInvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitation'] = ResolversParentTypes['MvkInvitation']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['MvkAgendaItem']>, ParentType, ContextType>;
+  attended?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['MvkDecision']>, ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  invited?: Resolver<Array<ResolversTypes['MvkPerson']>, ParentType, ContextType>;
+  meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationConnection'] = ResolversParentTypes['MvkInvitationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MvkInvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MvkInvitationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkInvitationEdge'] = ResolversParentTypes['MvkInvitationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MvkInvitation'], ParentType, ContextType>;
+}>;
+
+export type MvkPersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkPerson'] = ResolversParentTypes['MvkPerson']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeedsQuestionnaire'] = ResolversParentTypes['NeedsQuestionnaire']> = ResolversObject<{
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employmentHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1965,6 +2086,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   preventionCase?: Resolver<Maybe<ResolversTypes['PreventionCase']>, ParentType, ContextType, RequireFields<QueryPreventionCaseArgs, 'id'>>;
   preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
   socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
+  socialServiceCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceCommissionInvitationsArgs, 'first' | 'upcoming'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
@@ -2125,6 +2247,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FollowUp?: FollowUpResolvers<ContextType>;
   IndividualProgramme?: IndividualProgrammeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MvkAgendaItem?: MvkAgendaItemResolvers<ContextType>;
+  MvkDecision?: MvkDecisionResolvers<ContextType>;
+  MvkInvitation?: MvkInvitationResolvers<ContextType>;
+  MvkInvitationConnection?: MvkInvitationConnectionResolvers<ContextType>;
+  MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
+  MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PreventionCase?: PreventionCaseResolvers<ContextType>;

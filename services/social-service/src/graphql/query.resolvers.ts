@@ -1,7 +1,8 @@
-import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, listMvkInvitations, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import {
   CASE_WORK,
+  COMMISSION_INVITATIONS,
   READ_INTAKE,
   READ_PARAMETERS,
   READ_SENSITIVE,
@@ -26,6 +27,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceCommissionInvitations: (_p, args, ctx) =>
+    inRead(ctx, 'socialServiceCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   socialServiceStaff: (_p, _a, ctx) =>
     inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
       listStaff(em, inTerritory.territory.$like.slice(0, -1)),

@@ -2,6 +2,7 @@ import { Migration20261123000000Init } from './Migration20261123000000Init';
 import { Migration20261124000000SocialServices } from './Migration20261124000000SocialServices';
 import { Migration20261130010000Territory } from './Migration20261130010000Territory';
 import { Migration20261130020000Assignment } from './Migration20261130020000Assignment';
+import { Migration20261130030000CommissionInvitations } from './Migration20261130030000CommissionInvitations';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261124000000SocialServices', class: Migration20261124000000SocialServices },
   { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
   { name: 'Migration20261130020000Assignment', class: Migration20261130020000Assignment },
+  { name: 'Migration20261130030000CommissionInvitations', class: Migration20261130030000CommissionInvitations },
 ];

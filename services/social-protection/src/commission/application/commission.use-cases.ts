@@ -64,6 +64,7 @@ export function scheduleCommissionMeeting(
         toAgency: agency,
         meetingDate: m.meetingDate,
         place: m.place ?? undefined,
+        territory: m.territory,
         invited: invited.map((x) => ({ name: x.name, position: x.position ?? undefined, agency: x.agency })),
         agenda: agendaProgrammes.map((p) => ({
           programmeId: p.id,
