@@ -248,6 +248,23 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       meetingId: meeting.id,
       decisions: [{ programmeId: prog.id, decision: 'APPROVE' }],
     });
+    // ЦЗН's member finds the meeting among the agency's invitations, with the agenda and, once held, the decisions.
+    const cznMember = await tokenFor('EMPLOYMENT', ['COMMISSION_MEMBER'], 'czn-mvk');
+    const INVITES = `{ employmentCommissionInvitations { totalCount edges { node {
+      meetingId territory meetingDate invited { name agency } agenda { programmeId citizen { id } } heldAt decisions { programmeId decision } } } } }`;
+    const invites = await eventually(async () => {
+      const r = (await gql(s.gatewayUrl, INVITES, {}, cznMember)).data?.employmentCommissionInvitations;
+      return r?.edges.find((e: any) => e.node.meetingId === meeting.id && e.node.heldAt)?.node;
+    });
+    expect(invites).toMatchObject({
+      territory: '25701000',
+      meetingDate: '2026-11-27',
+      invited: [{ name: 'Петрова О. И.', agency: 'EMPLOYMENT' }],
+      agenda: [{ programmeId: prog.id, citizen: { id: citizenId } }],
+      decisions: [{ programmeId: prog.id, decision: 'APPROVE' }],
+    });
+    const elsewhere = await tokenFor('EMPLOYMENT', ['COMMISSION_MEMBER'], 'czn-mvk-2', '25607000');
+    expect((await gql(s.gatewayUrl, INVITES, {}, elsewhere)).data.employmentCommissionInvitations.totalCount).toBe(0);
 
     // 6. Заключение контракта → M2 to ЦЗН, M5 to КЦСОН with their activities
     at('2026-11-30');
