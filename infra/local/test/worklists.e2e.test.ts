@@ -36,13 +36,41 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
   it('ЦЗН registrations: own district only, region all, filtered by status', async () => {
     const t = await tokens('EMPLOYMENT');
     const REGISTER = `mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }`;
-    const register = (n: number, token: string, status: string) =>
-      graphqlClient(s.gatewayUrl, token).ok(REGISTER, {
-        i: { citizen: person(n), status, needs, education: 'SECONDARY_VOCATIONAL', experienceYears: 2 },
+    const TRAIN = `mutation($i: ReferToTrainingInput!) { referToTraining(input: $i) { id } }`;
+    const REFER = `mutation($i: ReferJobSeekerForSocialContractInput!) { referJobSeekerForSocialContract(input: $i) { id } }`;
+    const register = async (n: number, token: string, status: string) => {
+      const c = graphqlClient(s.gatewayUrl, token);
+      const reg = (
+        await c.ok(REGISTER, {
+          i: { citizen: person(n), status, needs, education: 'SECONDARY_VOCATIONAL', experienceYears: 2 },
+        })
+      ).registerJobSeeker;
+      await c.ok(TRAIN, {
+        i: {
+          registrationId: reg.id,
+          programme: 'Повар',
+          provider: 'ГАПОУ ИО',
+          startDate: '2026-12-10',
+          endDate: '2027-02-10',
+          costKopecks: 1_000_000,
+        },
       });
+      await c.ok(REFER, { i: { registrationId: reg.id, basis: 'LOW_INCOME' } });
+    };
     await register(1, t.irkutsk, 'UNEMPLOYED');
     await register(2, t.irkutsk, 'JOB_SEEKER');
     await register(3, t.bayanday, 'UNEMPLOYED');
+    for (const list of ['trainingReferrals', 'employmentOutgoingReferrals']) {
+      const q = `{ ${list} { totalCount edges { node { territory } } } }`;
+      const page = async (token: string): Promise<Page> => {
+        const r = await gql(s.gatewayUrl, q, {}, token);
+        if (!r.data) throw new Error(JSON.stringify(r.errors));
+        return r.data[list];
+      };
+      const irk = await page(t.irkutsk);
+      expect([list, irk.totalCount, territories(irk)]).toEqual([list, 2, [IRKUTSK]]);
+      expect([list, (await page(t.bayanday)).totalCount, (await page(t.region)).totalCount]).toEqual([list, 1, 3]);
+    }
     const LIST = `query($f: JobSeekerRegistrationFilter) { jobSeekerRegistrations(filter: $f) { totalCount edges { node { territory status } } } }`;
     const page = async (token: string, f?: Record<string, unknown>): Promise<Page> =>
       (await gql(s.gatewayUrl, LIST, { f }, token)).data.jobSeekerRegistrations;
@@ -97,7 +125,11 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
     const lists = ['urgentServiceCases', 'accompanimentCases', 'preventionCases'];
     for (const list of lists) {
       const q = `{ ${list} { totalCount edges { node { territory } } } }`;
-      const page = async (token: string): Promise<Page> => (await gql(s.gatewayUrl, q, {}, token)).data[list];
+      const page = async (token: string): Promise<Page> => {
+        const r = await gql(s.gatewayUrl, q, {}, token);
+        if (!r.data) throw new Error(JSON.stringify(r.errors));
+        return r.data[list];
+      };
       const irk = await page(t.irkutsk);
       expect([list, irk.totalCount, territories(irk)]).toEqual([list, 2, [IRKUTSK]]);
       const bay = await page(t.bayanday);
@@ -128,6 +160,13 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
         })
       ).registerSocialServiceApplication.citizen.id;
     const maria = await register(t.irkutsk, 'Иванова', 'Мария', 'Петровна', '1980-01-01');
+    const referred = await register(t.irkutsk, 'Направленная', 'Ирина', 'Олеговна', '1985-03-03');
+    const REFER = `mutation($i: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $i) { id } }`;
+    await graphqlClient(s.gatewayUrl, t.irkutsk).ok(REFER, { i: { citizenId: referred, basis: 'LOW_INCOME' } });
+    const OUT = `{ socialServiceOutgoingReferrals { totalCount edges { node { territory status } } } }`;
+    const out = (await gql(s.gatewayUrl, OUT, {}, t.irkutsk)).data.socialServiceOutgoingReferrals;
+    expect(out).toMatchObject({ totalCount: 1, edges: [{ node: { territory: IRKUTSK } }] });
+    expect((await gql(s.gatewayUrl, OUT, {}, t.bayanday)).data.socialServiceOutgoingReferrals.totalCount).toBe(0);
     await register(t.irkutsk, 'Иванов', 'Пётр', 'Ильич', '1975-05-05');
     const alena = await register(t.irkutsk, 'Ёлкина', 'Алёна', 'Сергеевна', '1992-02-02');
     await register(t.bayanday, 'Иванова', 'Ольга', 'Ивановна', '1980-01-01');

@@ -4,6 +4,8 @@ import { OPEN_REFERRAL_STATUSES, OutgoingReferral, type ReferralBasis } from '@s
 import { personDataOf } from './citizen.resolvers';
 import type { CitizenRecord } from './citizen-directory';
 import type { ServiceDeps } from './context';
+import { listPage, whereOf, type Connection, type PageArgs } from './connection';
+import type { Read } from './read';
 
 /**
  * M4 «направление для заключения социального контракта», as ЦЗН and КЦСОН
@@ -55,3 +57,18 @@ export async function sendReferralForContract(
   });
   return referral;
 }
+
+/** Направления, sent by this agency to ЦСПН, newest first, with the receiver's reply status (a worklist page). */
+export const listOutgoingReferrals =
+  (
+    f: { status?: string[] | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<OutgoingReferral>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      OutgoingReferral,
+      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status }) },
+      { list: 'outgoingReferrals', sortBy: 'sentAt', direction: 'desc' },
+      page,
+    );

@@ -285,6 +285,29 @@ export type EmploymentReferral = {
   returnReason?: Maybe<Scalars['String']['output']>;
   sentAt: Scalars['DateTime']['output'];
   status: ReferralStatus;
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  territory: Scalars['String']['output'];
+};
+
+export type EmploymentReferralConnection = {
+  __typename?: 'EmploymentReferralConnection';
+  edges: Array<EmploymentReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmploymentReferralEdge = {
+  __typename?: 'EmploymentReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: EmploymentReferral;
+};
+
+export type EmploymentReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type EmploymentStatusSummary = {
@@ -682,6 +705,8 @@ export type Query = {
   employmentCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of ЦЗН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   employmentCommissionInvitations: MvkInvitationConnection;
+  /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
+  employmentOutgoingReferrals: EmploymentReferralConnection;
   employmentParameters: Array<RegionalParameter>;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
@@ -695,6 +720,8 @@ export type Query = {
   profilingDue: Array<JobSeekerRegistration>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
+  /** Направления на обучение — a worklist page in the caller's territory, the earliest start first. `first` 1–200. */
+  trainingReferrals: TrainingReferralConnection;
 };
 
 
@@ -728,6 +755,13 @@ export type QueryEmploymentCommissionInvitationsArgs = {
 };
 
 
+export type QueryEmploymentOutgoingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EmploymentReferralFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryEmploymentParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -752,6 +786,13 @@ export type QueryProfilingDueArgs = {
 
 export type QueryTerritoriesArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryTrainingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrainingReferralFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordContractServiceInput = {
@@ -933,6 +974,27 @@ export type TrainingReferral = {
   territory: Scalars['String']['output'];
 };
 
+export type TrainingReferralConnection = {
+  __typename?: 'TrainingReferralConnection';
+  edges: Array<TrainingReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrainingReferralEdge = {
+  __typename?: 'TrainingReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: TrainingReferral;
+};
+
+export type TrainingReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<TrainingStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TrainingStatus =
   /** завершил, выдан документ */
   | 'COMPLETED'
@@ -1105,6 +1167,9 @@ export type ResolversTypes = ResolversObject<{
   EmploymentPlan: ResolverTypeWrapper<EmploymentPlanModel>;
   EmploymentPlanStatus: EmploymentPlanStatus;
   EmploymentReferral: ResolverTypeWrapper<OutgoingReferralModel>;
+  EmploymentReferralConnection: ResolverTypeWrapper<Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReferralEdge']> }>;
+  EmploymentReferralEdge: ResolverTypeWrapper<Omit<EmploymentReferralEdge, 'node'> & { node: ResolversTypes['EmploymentReferral'] }>;
+  EmploymentReferralFilter: EmploymentReferralFilter;
   EmploymentStatusSummary: ResolverTypeWrapper<EmploymentStatusSummary>;
   JobSeekerRegistration: ResolverTypeWrapper<JobSeekerRegistrationModel>;
   JobSeekerRegistrationConnection: ResolverTypeWrapper<Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['JobSeekerRegistrationEdge']> }>;
@@ -1150,6 +1215,9 @@ export type ResolversTypes = ResolversObject<{
   Territory: ResolverTypeWrapper<Territory>;
   TrainingAction: TrainingAction;
   TrainingReferral: ResolverTypeWrapper<TrainingReferralModel>;
+  TrainingReferralConnection: ResolverTypeWrapper<Omit<TrainingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['TrainingReferralEdge']> }>;
+  TrainingReferralEdge: ResolverTypeWrapper<Omit<TrainingReferralEdge, 'node'> & { node: ResolversTypes['TrainingReferral'] }>;
+  TrainingReferralFilter: TrainingReferralFilter;
   TrainingStatus: TrainingStatus;
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
   VacancyAnswer: VacancyAnswer;
@@ -1183,6 +1251,9 @@ export type ResolversParentTypes = ResolversObject<{
   EmploymentOutcome: EmploymentOutcome;
   EmploymentPlan: EmploymentPlanModel;
   EmploymentReferral: OutgoingReferralModel;
+  EmploymentReferralConnection: Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReferralEdge']> };
+  EmploymentReferralEdge: Omit<EmploymentReferralEdge, 'node'> & { node: ResolversParentTypes['EmploymentReferral'] };
+  EmploymentReferralFilter: EmploymentReferralFilter;
   EmploymentStatusSummary: EmploymentStatusSummary;
   JobSeekerRegistration: JobSeekerRegistrationModel;
   JobSeekerRegistrationConnection: Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobSeekerRegistrationEdge']> };
@@ -1216,6 +1287,9 @@ export type ResolversParentTypes = ResolversObject<{
   StaffMember: StaffMember;
   Territory: Territory;
   TrainingReferral: TrainingReferralModel;
+  TrainingReferralConnection: Omit<TrainingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrainingReferralEdge']> };
+  TrainingReferralEdge: Omit<TrainingReferralEdge, 'node'> & { node: ResolversParentTypes['TrainingReferral'] };
+  TrainingReferralFilter: TrainingReferralFilter;
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
   VacancyOffer: VacancyOffer;
 }>;
@@ -1340,6 +1414,18 @@ export type EmploymentReferralResolvers<ContextType = RequestContext, ParentType
   returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EmploymentReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferralConnection'] = ResolversParentTypes['EmploymentReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EmploymentReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferralEdge'] = ResolversParentTypes['EmploymentReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EmploymentReferral'], ParentType, ContextType>;
 }>;
 
 export type EmploymentStatusSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentStatusSummary'] = ResolversParentTypes['EmploymentStatusSummary']> = ResolversObject<{
@@ -1483,12 +1569,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
+  trainingReferrals?: Resolver<ResolversTypes['TrainingReferralConnection'], ParentType, ContextType, RequireFields<QueryTrainingReferralsArgs, 'first'>>;
 }>;
 
 export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
@@ -1536,6 +1624,17 @@ export type TrainingReferralResolvers<ContextType = RequestContext, ParentType e
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TrainingReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingReferralConnection'] = ResolversParentTypes['TrainingReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TrainingReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TrainingReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingReferralEdge'] = ResolversParentTypes['TrainingReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TrainingReferral'], ParentType, ContextType>;
+}>;
+
 export type VacancyOfferResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VacancyOffer'] = ResolversParentTypes['VacancyOffer']> = ResolversObject<{
   employerInn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1563,6 +1662,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EmploymentOutcome?: EmploymentOutcomeResolvers<ContextType>;
   EmploymentPlan?: EmploymentPlanResolvers<ContextType>;
   EmploymentReferral?: EmploymentReferralResolvers<ContextType>;
+  EmploymentReferralConnection?: EmploymentReferralConnectionResolvers<ContextType>;
+  EmploymentReferralEdge?: EmploymentReferralEdgeResolvers<ContextType>;
   EmploymentStatusSummary?: EmploymentStatusSummaryResolvers<ContextType>;
   JobSeekerRegistration?: JobSeekerRegistrationResolvers<ContextType>;
   JobSeekerRegistrationConnection?: JobSeekerRegistrationConnectionResolvers<ContextType>;
@@ -1583,6 +1684,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StaffMember?: StaffMemberResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TrainingReferral?: TrainingReferralResolvers<ContextType>;
+  TrainingReferralConnection?: TrainingReferralConnectionResolvers<ContextType>;
+  TrainingReferralEdge?: TrainingReferralEdgeResolvers<ContextType>;
   VacancyOffer?: VacancyOfferResolvers<ContextType>;
 }>;
 

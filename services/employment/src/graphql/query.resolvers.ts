@@ -1,5 +1,13 @@
-import { inRead, listMvkInvitations, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import {
+  inRead,
+  listMvkInvitations,
+  listOutgoingReferrals,
+  listStaff,
+  searchCitizens,
+  sharedCitizenQueries,
+} from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { listTrainingReferrals } from '../training/application/training.queries';
 import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS, COMMISSION_INVITATIONS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
 import { employmentParametersOn } from '../parameters/application/employment-parameters';
@@ -12,6 +20,10 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'employmentOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
+  trainingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'trainingReferrals', WORKLISTS, listTrainingReferrals(filter, page)),
   employmentCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'employmentCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   employmentStaff: (_p, _a, ctx) =>

@@ -964,6 +964,8 @@ export type Query = {
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of КЦСОН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   socialServiceCommissionInvitations: MvkInvitationConnection;
+  /** Направления КЦСОН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
+  socialServiceOutgoingReferrals: SocialServiceReferralConnection;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
@@ -1028,6 +1030,13 @@ export type QuerySocialServiceCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QuerySocialServiceOutgoingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SocialServiceReferralFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1311,6 +1320,27 @@ export type SocialServiceReferral = {
   territory: Scalars['String']['output'];
   toAgency: Agency;
   type: ReferralType;
+};
+
+export type SocialServiceReferralConnection = {
+  __typename?: 'SocialServiceReferralConnection';
+  edges: Array<SocialServiceReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SocialServiceReferralEdge = {
+  __typename?: 'SocialServiceReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: SocialServiceReferral;
+};
+
+export type SocialServiceReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
@@ -1677,6 +1707,9 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
   SocialServiceCaseType: SocialServiceCaseType;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
+  SocialServiceReferralConnection: ResolverTypeWrapper<Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversTypes['SocialServiceReferralEdge']> }>;
+  SocialServiceReferralEdge: ResolverTypeWrapper<Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversTypes['SocialServiceReferral'] }>;
+  SocialServiceReferralFilter: SocialServiceReferralFilter;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
   Territory: ResolverTypeWrapper<Territory>;
@@ -1772,6 +1805,9 @@ export type ResolversParentTypes = ResolversObject<{
   SignUrgentActInput: SignUrgentActInput;
   SocialServiceApplication: ServiceApplicationModel;
   SocialServiceReferral: OutgoingReferralModel;
+  SocialServiceReferralConnection: Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceReferralEdge']> };
+  SocialServiceReferralEdge: Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversParentTypes['SocialServiceReferral'] };
+  SocialServiceReferralFilter: SocialServiceReferralFilter;
   StaffMember: StaffMember;
   StageEntry: StageEntry;
   Territory: Territory;
@@ -2087,6 +2123,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
   socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
   socialServiceCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  socialServiceOutgoingReferrals?: Resolver<ResolversTypes['SocialServiceReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceOutgoingReferralsArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
@@ -2137,6 +2174,17 @@ export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentT
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
+}>;
+
+export type SocialServiceReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferralConnection'] = ResolversParentTypes['SocialServiceReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SocialServiceReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SocialServiceReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferralEdge'] = ResolversParentTypes['SocialServiceReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SocialServiceReferral'], ParentType, ContextType>;
 }>;
 
 export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
@@ -2265,6 +2313,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
+  SocialServiceReferralConnection?: SocialServiceReferralConnectionResolvers<ContextType>;
+  SocialServiceReferralEdge?: SocialServiceReferralEdgeResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;

@@ -1,4 +1,11 @@
-import { inRead, listMvkInvitations, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import {
+  inRead,
+  listMvkInvitations,
+  listOutgoingReferrals,
+  listStaff,
+  searchCitizens,
+  sharedCitizenQueries,
+} from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import {
   CASE_WORK,
@@ -27,6 +34,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   socialServiceStaff: (_p, _a, ctx) =>
