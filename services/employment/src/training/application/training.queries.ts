@@ -3,7 +3,10 @@ import { TrainingReferral } from '../domain/training-referral';
 
 /** Направления на обучение of the caller's territory, the earliest start first (a worklist page). */
 export const listTrainingReferrals =
-  (f: { status?: string[] | null; territory?: string | null } | null | undefined, page: PageArgs): Read<Connection<TrainingReferral>> =>
+  (
+    f: { status?: string[] | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<TrainingReferral>> =>
   ({ em, within }) =>
     listPage(
       em,
