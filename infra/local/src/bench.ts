@@ -29,6 +29,7 @@ import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import { benchWorklists } from './bench-worklists';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
 const N_RELAY = Number(process.env.BENCH_RELAY_MESSAGES ?? 20000);
@@ -330,8 +331,9 @@ async function main(): Promise<void> {
 
     const { stack, citizens } = await benchReferrals(pg, kafka, out);
     const gw = await benchGateway(stack, citizens);
+    const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
     await stack.stop();
-    out.push(...(await benchRelay(pg, kafka)), ...gw);
+    out.push(...(await benchRelay(pg, kafka)), ...gw, ...lists);
   } finally {
     await mock?.stop();
     await pg.stop();
