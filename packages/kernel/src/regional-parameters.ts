@@ -8,7 +8,16 @@ import type { IsoDate } from './calendar-date';
  * (unit, range, default, DOMAIN.md's confidence tag C/S/U); the values live
  * in its `regional_parameter` table.
  */
-export type ParameterUnit = 'MONTHS' | 'DAYS' | 'WORKING_DAYS' | 'KOPECKS' | 'PERCENT' | 'COUNT' | 'FLAG';
+export type ParameterUnit =
+  | 'MONTHS'
+  | 'DAYS'
+  | 'WORKING_DAYS'
+  | 'KOPECKS'
+  | 'PERCENT'
+  | 'COUNT'
+  | 'FLAG'
+  | 'MINUTES'
+  | 'HOURS';
 
 export interface ParameterDefinition {
   unit: ParameterUnit;

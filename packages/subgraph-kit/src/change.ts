@@ -3,6 +3,7 @@ import { authorize, type AccessRule, type Principal } from '@sc/auth';
 import { ConflictError, dateOf, NotFoundError, type IsoDate } from '@sc/kernel';
 import { writeAudit, type AuditEntry } from './audit';
 import type { ServiceDeps } from './context';
+import { logWork, type WorkedCase } from './work-log';
 
 /** What a use case needs from the request (a RequestContext satisfies it). */
 export interface CaseContext {
@@ -21,6 +22,8 @@ export interface CaseRef {
 /** One change in progress: its clock reading and the audit entries it collects. */
 export class Change {
   readonly entries: AuditEntry[] = [];
+  /** The cases changed, in order: the first one carries the case worker's normed time. */
+  readonly worked: WorkedCase[] = [];
   constructor(
     readonly now: Date,
     readonly p: Principal,
@@ -44,6 +47,7 @@ export class Change {
    */
   audit(row: CaseRef, entity: string, entityId: string): void {
     this.guard(row);
+    this.worked.push({ territory: row.territory, entity, entityId });
     this.entries.push({ citizenId: row.citizenId, operation: this.operation, action: 'CHANGE', entity, entityId });
   }
 }
@@ -67,6 +71,8 @@ export async function inChange<T>(
       const r = await fn(tx, c);
       await tx.flush();
       await writeAudit(tx, ctx.principal, c.entries);
+      const minutes = c.worked[0] ? ((await ctx.deps.workNorms?.minutes(tx, operation, c.today)) ?? 0) : 0;
+      if (minutes > 0) await logWork(tx, ctx.principal, operation, c.worked[0]!, minutes, c.now);
       return r;
     });
   } catch (e) {

@@ -6,6 +6,7 @@ import { type Logger } from '@sc/runtime';
 import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';
+import type { WorkNorms } from './work-log';
 import type { ServiceConfig } from './service-config';
 
 /** What use cases get: the service's long-lived dependencies. */
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   log: Logger;
   /** The service's time source (tests inject a ManualClock). */
   clock: Clock;
+  /** The case workers' time norms (хронометраж), when the service has them. */
+  workNorms?: WorkNorms;
 }
 
 /** One per GraphQL request: its own EntityManager fork, principal, loaders and read audit. */

@@ -36,3 +36,5 @@ export * from './citizen-search';
 export * from './staff-register';
 export * from './assign-cases';
 export * from './commission-invitations';
+export * from './work-log';
+export * from './work-time';

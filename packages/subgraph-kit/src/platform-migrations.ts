@@ -5,6 +5,7 @@ import type { MigrationObject } from './orm';
 import { territoryDirectorySql } from './territories';
 import { CITIZEN_SEARCH_SQL } from './citizen-search';
 import { STAFF_TABLE_SQL } from './staff-register';
+import { WORK_LOG_SQL } from './work-log';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -49,6 +50,13 @@ export class Migration20261130000004Staff extends Migration {
   }
 }
 
+/** Хронометраж: the normed (and actual) time of each case worker's recorded actions. */
+export class Migration20261130000005WorkLog extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of WORK_LOG_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -60,4 +68,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000002Territories', class: Migration20261130000002Territories },
   { name: 'Migration20261130000003CitizenSearch', class: Migration20261130000003CitizenSearch },
   { name: 'Migration20261130000004Staff', class: Migration20261130000004Staff },
+  { name: 'Migration20261130000005WorkLog', class: Migration20261130000005WorkLog },
 ];

@@ -32,6 +32,7 @@ import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { queryLimits } from './query-limits';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
+import type { WorkNorms } from './work-log';
 
 /** What a service contributes; the kit does the wiring the three share. */
 export interface SubgraphDefinition {
@@ -44,6 +45,8 @@ export interface SubgraphDefinition {
   migrations: MigrationObject[];
   /** The service's own consumers; every service also follows citizen.identity-linked.v1 (added by the kit). */
   handlers: (deps: ServiceDeps) => MessageHandler[];
+  /** The case workers' time norms by operation (хронометраж), where the agency has them. */
+  workNorms?: WorkNorms;
 }
 
 export interface ServiceDependencies {
@@ -146,6 +149,7 @@ function messagingOf(
     directory: new CitizenDirectory(config.citizenIdSecret),
     log,
     clock: d.clock ?? systemClock,
+    workNorms: def.workNorms,
   };
   const consumer = new InboxConsumer({
     name: def.name,

@@ -11,6 +11,7 @@ import {
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { socialProtectionWorkNorms } from './workload/application/work-norms';
 import { IncomingReferralSchema } from './referrals/adapters/incoming-referral.schema';
 import { referralForContractHandlers } from './referrals/adapters/referral-for-contract.consumer';
 import { CommissionMeetingSchema } from './commission/adapters/commission-meeting.schema';
@@ -49,4 +50,9 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
 export const createSocialProtectionServer = (
   config: ServiceConfig,
   deps: ServiceDependencies,
-): Promise<SubgraphService> => createSubgraphService(socialProtectionSubgraph, config, deps);
+): Promise<SubgraphService> =>
+  createSubgraphService(
+    { ...socialProtectionSubgraph, workNorms: socialProtectionWorkNorms(config.region) },
+    config,
+    deps,
+  );

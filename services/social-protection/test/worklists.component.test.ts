@@ -114,4 +114,50 @@ describe('ЦСПН worklists (component, real PostgreSQL)', () => {
     const auditor = await tokenFor('MINISTRY', ['AUDITOR'], 'aud', '25000000');
     expect((await gql(sut.url, q, {}, auditor)).data.scApplications.totalCount).toBe(10);
   });
+
+  it('counts the normed time of each action to its specialist, and shows a HEAD the load against the norms', async () => {
+    const head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'irkutsk-head');
+    const WORKLOAD = `query { socialProtectionWorkload { month specialists { subject openApplications hoursThisMonth
+      projectedHoursPerMonth hoursAvailable contractsNorm overloaded } office { specialists specialistsNeeded leastLoaded } } }`;
+    const w = (await sut.ok(WORKLOAD, {}, head)).socialProtectionWorkload;
+    // 7 applications by irkutsk-1: consultation 30 + data entry 60 minutes each; 2 h of ПСА and МВК ahead for each.
+    expect(w.specialists).toEqual([
+      {
+        subject: 'irkutsk-1',
+        openApplications: 7,
+        hoursThisMonth: 10.5,
+        projectedHoursPerMonth: 14,
+        hoursAvailable: 176,
+        contractsNorm: 52,
+        overloaded: false,
+      },
+    ]);
+    expect(w.office).toEqual({ specialists: 1, specialistsNeeded: 1, leastLoaded: 'irkutsk-1' });
+    expect((await gql(sut.url, WORKLOAD, {}, sut.token)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+
+    const LOG = `{ socialProtectionWorkLog { id operation normedMinutes actualMinutes } }`;
+    const log = (await sut.ok(LOG)).socialProtectionWorkLog;
+    expect(log).toHaveLength(7);
+    expect(log[0]).toMatchObject({ operation: 'submitScApplication', normedMinutes: 90, actualMinutes: null });
+    const CORRECT = `mutation($i: CorrectWorkTimeInput!) { correctSocialProtectionWorkTime(input: $i) { normedMinutes actualMinutes } }`;
+    const other = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'irkutsk-2');
+    const fail = async (v: Record<string, unknown>, token: string) =>
+      (await gql(sut.url, CORRECT, v, token)).errors?.[0]?.extensions;
+    expect(await fail({ i: { workId: log[0].id, actualMinutes: 30 } }, other)).toMatchObject({
+      rule: 'OWN_WORK_OR_HEAD',
+    });
+    expect(await fail({ i: { workId: log[0].id, actualMinutes: 30 } }, bayanday)).toMatchObject({ rule: 'TERRITORY' });
+    expect(await fail({ i: { workId: log[0].id, actualMinutes: 2000 } }, sut.token)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.actualMinutes',
+    });
+    expect(
+      (await sut.ok(CORRECT, { i: { workId: log[0].id, actualMinutes: 30 } })).correctSocialProtectionWorkTime,
+    ).toEqual({
+      normedMinutes: 90,
+      actualMinutes: 30,
+    });
+    const after = (await sut.ok(WORKLOAD, {}, head)).socialProtectionWorkload.specialists[0];
+    expect(after.hoursThisMonth).toBe(9.5);
+  });
 });

@@ -611,7 +611,10 @@ export type ParameterUnit =
   | 'COUNT'
   | 'DAYS'
   | 'FLAG'
+  | 'HOURS'
   | 'KOPECKS'
+  /** time norms (хронометраж) */
+  | 'MINUTES'
   | 'MONTHS'
   | 'PERCENT'
   | 'WORKING_DAYS';

@@ -417,6 +417,12 @@ export type ControlVisit = {
   visitedBy: Scalars['String']['output'];
 };
 
+export type CorrectWorkTimeInput = {
+  /** whole minutes, 0–1440 */
+  actualMinutes: Scalars['Int']['input'];
+  workId: Scalars['ID']['input'];
+};
+
 /** Срок, за которым следит специалист. */
 export type Deadline = {
   __typename?: 'Deadline';
@@ -771,6 +777,8 @@ export type Mutation = {
   /** Заключить социальный контракт по одобренной ПСА; ЦЗН (M2) and КЦСОН (M5) are notified with their activities. */
   concludeSocialContract: SocialContract;
   continueSocialContractWithSuccessor: SocialContract;
+  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  correctSocialProtectionWorkTime: WorkEntry;
   decideExtraCheck: ScApplication;
   /**
    * ADMIN (ЦСПН or the ministry, of a territory that covers the entry): defines,
@@ -860,6 +868,11 @@ export type MutationConcludeSocialContractArgs = {
 
 export type MutationContinueSocialContractWithSuccessorArgs = {
   input: ContinueWithSuccessorInput;
+};
+
+
+export type MutationCorrectSocialProtectionWorkTimeArgs = {
+  input: CorrectWorkTimeInput;
 };
 
 
@@ -1105,6 +1118,18 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+export type OfficeWorkload = {
+  __typename?: 'OfficeWorkload';
+  hoursThisMonth: Scalars['Float']['output'];
+  /** whom to give a new case: the least projected hours */
+  leastLoaded?: Maybe<Scalars['String']['output']>;
+  openContracts: Scalars['Int']['output'];
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  specialists: Scalars['Int']['output'];
+  /** specialists the caseload needs: the larger of hours / 176 and contracts / 52 */
+  specialistsNeeded: Scalars['Int']['output'];
+};
+
 /** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1117,7 +1142,10 @@ export type ParameterUnit =
   | 'COUNT'
   | 'DAYS'
   | 'FLAG'
+  | 'HOURS'
   | 'KOPECKS'
+  /** time norms (хронометраж) */
+  | 'MINUTES'
   | 'MONTHS'
   | 'PERCENT'
   | 'WORKING_DAYS';
@@ -1290,6 +1318,13 @@ export type Query = {
   socialProtectionCitizenSearch: Array<CitizenSearchHit>;
   /** HEAD: the staff of ЦСПН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   socialProtectionStaff: Array<StaffMember>;
+  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  socialProtectionWorkLog: Array<WorkEntry>;
+  /**
+   * HEAD: нагрузка специалистов of the office's territory against the norms of
+   * seed 003 (DOMAIN.md §7) for `month` (YYYY-MM, the current one by default).
+   */
+  socialProtectionWorkload: Workload;
   subsistenceMinima: Array<SubsistenceMinimum>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
@@ -1377,6 +1412,17 @@ export type QuerySocialProtectionCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySocialProtectionWorkLogArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySocialProtectionWorkloadArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1748,6 +1794,26 @@ export type SocialProtectionCaseType =
   | 'SC_APPLICATION'
   | 'SOCIAL_CONTRACT';
 
+/** A specialist's load against the norms (seed 003). */
+export type SpecialistWorkload = {
+  __typename?: 'SpecialistWorkload';
+  /** contracts per specialist per cycle (52) */
+  contractsNorm: Scalars['Int']['output'];
+  /** working hours per month (176) */
+  hoursAvailable: Scalars['Float']['output'];
+  /** hours of recorded actions this month (actual where recorded, else normed) */
+  hoursThisMonth: Scalars['Float']['output'];
+  openApplications: Scalars['Int']['output'];
+  /** contracts running or in post-contract monitoring */
+  openContracts: Scalars['Int']['output'];
+  /** projected hours over the month's hours, or running contracts over the norm */
+  overloaded: Scalars['Boolean']['output'];
+  /** hours the open cases need per month: reports and visits of running contracts, post-contract follow-up, ПСА and МВК of applications */
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 export type SpendingItem = {
   __typename?: 'SpendingItem';
   amountKopecks: Scalars['Int']['output'];
@@ -1881,6 +1947,30 @@ export type UpdateApplicationDataInput = {
   household?: InputMaybe<Array<HouseholdMemberInput>>;
   proposedDirection?: InputMaybe<ScDirection>;
   zone?: InputMaybe<TerritorialZone>;
+};
+
+/** A recorded action of a case worker and its time (хронометраж). */
+export type WorkEntry = {
+  __typename?: 'WorkEntry';
+  /** recorded where it differed from the norm */
+  actualMinutes?: Maybe<Scalars['Int']['output']>;
+  at: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  entityId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the norm in force that day (seed 003) */
+  normedMinutes: Scalars['Int']['output'];
+  /** the operation, e.g. submitScApplication */
+  operation: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
+export type Workload = {
+  __typename?: 'Workload';
+  month: Scalars['String']['output'];
+  office: OfficeWorkload;
+  specialists: Array<SpecialistWorkload>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -2022,6 +2112,7 @@ export type ResolversTypes = ResolversObject<{
   ContractPayment: ResolverTypeWrapper<ContractPayment>;
   ContractReasonInput: ContractReasonInput;
   ControlVisit: ResolverTypeWrapper<ControlVisitModel>;
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deadline: ResolverTypeWrapper<DeadlineModel>;
@@ -2063,6 +2154,7 @@ export type ResolversTypes = ResolversObject<{
   MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeWorkload: ResolverTypeWrapper<OfficeWorkload>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
   PartnerEvent: ResolverTypeWrapper<PartnerEventModel>;
@@ -2105,6 +2197,7 @@ export type ResolversTypes = ResolversObject<{
   SocialContractFilter: SocialContractFilter;
   SocialContractStatus: SocialContractStatus;
   SocialProtectionCaseType: SocialProtectionCaseType;
+  SpecialistWorkload: ResolverTypeWrapper<SpecialistWorkload>;
   SpendingItem: ResolverTypeWrapper<SpendingItem>;
   SpendingItemInput: SpendingItemInput;
   StaffMember: ResolverTypeWrapper<StaffMember>;
@@ -2118,6 +2211,8 @@ export type ResolversTypes = ResolversObject<{
   Territory: ResolverTypeWrapper<Territory>;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WorkEntry: ResolverTypeWrapper<WorkEntry>;
+  Workload: ResolverTypeWrapper<Workload>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2157,6 +2252,7 @@ export type ResolversParentTypes = ResolversObject<{
   ContractPayment: ContractPayment;
   ContractReasonInput: ContractReasonInput;
   ControlVisit: ControlVisitModel;
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deadline: DeadlineModel;
@@ -2192,6 +2288,7 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeWorkload: OfficeWorkload;
   PageInfo: PageInfo;
   PartnerEvent: PartnerEventModel;
   PartnerNote: PartnerNote;
@@ -2220,6 +2317,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialContractConnection: Omit<SocialContractConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialContractEdge']> };
   SocialContractEdge: Omit<SocialContractEdge, 'node'> & { node: ResolversParentTypes['SocialContract'] };
   SocialContractFilter: SocialContractFilter;
+  SpecialistWorkload: SpecialistWorkload;
   SpendingItem: SpendingItem;
   SpendingItemInput: SpendingItemInput;
   StaffMember: StaffMember;
@@ -2231,6 +2329,8 @@ export type ResolversParentTypes = ResolversObject<{
   Territory: Territory;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WorkEntry: WorkEntry;
+  Workload: Workload;
 }>;
 
 export type ActivityHistoryEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityHistoryEntry'] = ResolversParentTypes['ActivityHistoryEntry']> = ResolversObject<{
@@ -2559,6 +2659,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   closeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationCloseSocialContractArgs, 'contractId'>>;
   concludeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationConcludeSocialContractArgs, 'input'>>;
   continueSocialContractWithSuccessor?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationContinueSocialContractWithSuccessorArgs, 'input'>>;
+  correctSocialProtectionWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectSocialProtectionWorkTimeArgs, 'input'>>;
   decideExtraCheck?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraCheckArgs, 'input'>>;
   defineTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationDefineTerritoryArgs, 'input'>>;
   draftAdaptationProgramme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationDraftAdaptationProgrammeArgs, 'input'>>;
@@ -2644,6 +2745,15 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type OfficeWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeWorkload'] = ResolversParentTypes['OfficeWorkload']> = ResolversObject<{
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  specialists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specialistsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2708,6 +2818,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
   socialProtectionCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialProtectionCitizenSearchArgs, 'first' | 'text'>>;
   socialProtectionStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  socialProtectionWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QuerySocialProtectionWorkLogArgs>>;
+  socialProtectionWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, Partial<QuerySocialProtectionWorkloadArgs>>;
   subsistenceMinima?: Resolver<Array<ResolversTypes['SubsistenceMinimum']>, ParentType, ContextType, Partial<QuerySubsistenceMinimaArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
 }>;
@@ -2811,6 +2923,18 @@ export type SocialContractEdgeResolvers<ContextType = RequestContext, ParentType
   node?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType>;
 }>;
 
+export type SpecialistWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpecialistWorkload'] = ResolversParentTypes['SpecialistWorkload']> = ResolversObject<{
+  contractsNorm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hoursAvailable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openApplications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overloaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SpendingItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpendingItem'] = ResolversParentTypes['SpendingItem']> = ResolversObject<{
   amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2848,6 +2972,24 @@ export type TerritoryResolvers<ContextType = RequestContext, ParentType extends 
   parent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type WorkEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkEntry'] = ResolversParentTypes['WorkEntry']> = ResolversObject<{
+  actualMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  normedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  office?: Resolver<ResolversTypes['OfficeWorkload'], ParentType, ContextType>;
+  specialists?: Resolver<Array<ResolversTypes['SpecialistWorkload']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
@@ -2893,6 +3035,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  OfficeWorkload?: OfficeWorkloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerEvent?: PartnerEventResolvers<ContextType>;
   PartnerNote?: PartnerNoteResolvers<ContextType>;
@@ -2907,10 +3050,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialContract?: SocialContractResolvers<ContextType>;
   SocialContractConnection?: SocialContractConnectionResolvers<ContextType>;
   SocialContractEdge?: SocialContractEdgeResolvers<ContextType>;
+  SpecialistWorkload?: SpecialistWorkloadResolvers<ContextType>;
   SpendingItem?: SpendingItemResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  WorkEntry?: WorkEntryResolvers<ContextType>;
+  Workload?: WorkloadResolvers<ContextType>;
 }>;
 

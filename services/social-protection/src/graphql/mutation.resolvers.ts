@@ -1,9 +1,8 @@
-import { assignCases } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS } from '../access';
+import { assignCases, correctWorkTime } from '@sc/subgraph-kit';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { defineTerritory } from '@sc/subgraph-kit';
-import { ADMINISTER_PARAMETERS } from '../access';
+import { ADMINISTER_PARAMETERS, DEADLINE_READERS, HEAD_ASSIGNS } from '../access';
 import * as apps from '../applications/application/application.use-cases';
 import * as commission from '../commission/application/commission.use-cases';
 import * as contracts from '../contracts/application';
@@ -15,6 +14,7 @@ import { subsistenceMinimumView } from './views';
 
 /** Thin: each mutation is one use case; authorisation, validation and the transaction live there. */
 export const Mutation: MutationResolvers = {
+  correctSocialProtectionWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, DEADLINE_READERS, input),
   assignSocialProtectionCases: (_p, { input }, ctx) =>
     assignCases(ctx, HEAD_ASSIGNS, {
       operation: 'assignSocialProtectionCases',

@@ -1,5 +1,6 @@
 import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { officeWorkload, workLogOf } from '../workload/application/workload.queries';
 import {
   DEADLINE_READERS,
   HEAD_ASSIGNS,
@@ -26,6 +27,10 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialProtectionWorkLog: (_p, { month, subject }, ctx) =>
+    inRead(ctx, 'socialProtectionWorkLog', DEADLINE_READERS, workLogOf(month, subject)),
+  socialProtectionWorkload: (_p, { month }, ctx) =>
+    inRead(ctx, 'socialProtectionWorkload', HEAD_ASSIGNS, officeWorkload(month)),
   socialProtectionStaff: (_p, _a, ctx) =>
     inRead(ctx, 'socialProtectionStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
       listStaff(em, inTerritory.territory.$like.slice(0, -1)),

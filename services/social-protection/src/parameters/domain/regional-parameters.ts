@@ -7,6 +7,20 @@ import { defineParameter as def, parameterSetOf, type ParameterDefinition } from
  * only, U unconfirmed) so [U] items are visibly settings.
  */
 export const PARAMETER_DEFINITIONS = {
+  // Нормы времени специалиста ЦСПН (seed 003, DOMAIN.md §7: хронометраж); ranges allow the region to tune them.
+  NORM_PRIMARY_CONSULTATION_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'первичная консультация'),
+  NORM_DATA_ENTRY_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'работа с АИС ЭСРН (внесение данных)'),
+  NORM_PSA_DRAFTING_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'консультация по бизнес-плану и ПСА (первичная)'),
+  NORM_PSA_BEFORE_COMMISSION_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'консультация перед МВК (вторичная)'),
+  NORM_COMMISSION_APPROVAL_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'утверждение ПСА на МВК'),
+  NORM_MONTHLY_REPORT_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'ежемесячный отчёт гражданина по ПСА'),
+  // 1–3 h a visit; 18 h over a 9-month contract is 2 h a month, the norm used here.
+  NORM_CONTROL_VISIT_MINUTES: def('MINUTES', 120, 15, 480, 'S', 'ежемесячный контроль с выездом к гражданину'),
+  NORM_EVALUATION_MINUTES: def('MINUTES', 90, 15, 480, 'S', 'оценка эффективности'),
+  NORM_POST_MONITORING_MINUTES: def('MINUTES', 30, 5, 480, 'S', 'сопровождение после окончания контракта (контрольная точка)'),
+  NORM_HOURS_AFTER_CONTRACT: def('HOURS', 18, 1, 100, 'S', 'сопровождение после контракта, всего не более'),
+  WORK_HOURS_PER_MONTH: def('HOURS', 176, 40, 250, 'S', 'рабочее время специалиста в месяц'),
+  CONTRACTS_PER_SPECIALIST: def('COUNT', 52, 1, 500, 'S', 'контрактов на одного специалиста за цикл'),
   CONTRACT_MIN_MONTHS: def('MONTHS', 3, 1, 24, 'C', 'минимальный срок социального контракта'),
   CONTRACT_MAX_MONTHS: def('MONTHS', 12, 1, 24, 'C', 'максимальный срок социального контракта'),
   MAX_MONTHS_JOB_SEARCH: def('MONTHS', 9, 1, 24, 'C', 'максимальный срок: поиск работы'),

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { addMonths, ForbiddenError, ValidationError } from '@sc/kernel';
+import { listStaff, listWorkLog, type Read, type WorkEntry } from '@sc/subgraph-kit';
+import { RUNNING_STATUSES } from '../../contracts/domain/contract-status';
+import { loadParameters } from '../../parameters/application/parameter.queries';
+import { officeLoad, specialistLoad, type Caseload } from '../domain/workload';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+async function countsBy(em: EntityManager, sql: string, params: unknown[]): Promise<Map<string, number[]>> {
+  const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(sql, params);
+  return new Map(rows.map((r: Record<string, string | number | null>) => [String(r.who), [Number(r.a), Number(r.b)]]));
+}
+
+/**
+ * Нагрузка (issue 12) for a HEAD: every specialist of the office's territory
+ * with open contracts vs 52, hours spent in `month` (actual where recorded,
+ * else normed) and the hours the open cases will need per month vs 176 h;
+ * the office summed, with the specialists it needs and the least loaded one.
+ */
+export const officeWorkload =
+  (month: string | null | undefined): Read<ReturnType<typeof workloadView>> =>
+  async ({ em, inTerritory, today, deps }) => {
+    const m = month ?? today.slice(0, 7);
+    if (!MONTH.test(m)) throw new ValidationError('month', 'MONTH_FORMAT', 'a month as YYYY-MM');
+    const from = `${m}-01`;
+    const to = addMonths(from, 1);
+    const like = inTerritory.territory.$like;
+    const [staff, contracts, apps, minutes, params] = await Promise.all([
+      listStaff(em, like.slice(0, -1)),
+      countsBy(
+        em,
+        `select assigned_to as who, count(*) filter (where status = any(string_to_array(?, ','))) as a,
+                count(*) filter (where status = 'POST_MONITORING') as b
+           from social_contract where territory like ? group by assigned_to`,
+        [RUNNING_STATUSES.join(','), like],
+      ),
+      countsBy(
+        em,
+        `select assigned_to as who, count(*) as a, 0 as b from sc_application
+          where territory like ? and status not in ('CONTRACTED', 'REJECTED', 'WITHDRAWN') group by assigned_to`,
+        [like],
+      ),
+      countsBy(
+        em,
+        `select subject as who, sum(coalesce(actual_minutes, normed_minutes)) as a, 0 as b from work_log
+          where territory like ? and at >= ? and at < ? group by subject`,
+        [like, from, to],
+      ),
+      loadParameters(em, deps.config.region, today),
+    ]);
+    const loads = staff
+      .filter((s) => s.roles.includes('SPECIALIST'))
+      .map((s): Caseload => ({
+        subject: s.subject,
+        territory: s.territory,
+        runningContracts: contracts.get(s.subject)?.[0] ?? 0,
+        postMonitoringContracts: contracts.get(s.subject)?.[1] ?? 0,
+        openApplications: apps.get(s.subject)?.[0] ?? 0,
+        minutesThisMonth: minutes.get(s.subject)?.[0] ?? 0,
+      }))
+      .map((c) => specialistLoad(c, params));
+    return workloadView(m, loads, officeLoad(loads, params));
+  };
+
+const workloadView = (
+  month: string,
+  specialists: ReturnType<typeof specialistLoad>[],
+  office: ReturnType<typeof officeLoad>,
+) => ({ month, specialists, office });
+
+/** Хронометраж of one specialist (the caller unless a HEAD names another) in a month. */
+export const workLogOf =
+  (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
+  ({ em, principal, today, inTerritory }) => {
+    if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
+      throw new ForbiddenError("another specialist's work log is for the HEAD", { field: 'subject', rule: 'HEAD_ONLY' });
+    return listWorkLog(em, {
+      subject: subject ?? principal.subject,
+      month: month ?? today.slice(0, 7),
+      territoryPrefix: inTerritory.territory.$like.slice(0, -1),
+    });
+  };
