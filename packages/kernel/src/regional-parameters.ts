@@ -9,15 +9,7 @@ import type { IsoDate } from './calendar-date';
  * in its `regional_parameter` table.
  */
 export type ParameterUnit =
-  | 'MONTHS'
-  | 'DAYS'
-  | 'WORKING_DAYS'
-  | 'KOPECKS'
-  | 'PERCENT'
-  | 'COUNT'
-  | 'FLAG'
-  | 'MINUTES'
-  | 'HOURS';
+  'MONTHS' | 'DAYS' | 'WORKING_DAYS' | 'KOPECKS' | 'PERCENT' | 'COUNT' | 'FLAG' | 'MINUTES' | 'HOURS';
 
 export interface ParameterDefinition {
   unit: ParameterUnit;

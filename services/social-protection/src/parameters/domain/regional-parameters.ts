@@ -17,7 +17,14 @@ export const PARAMETER_DEFINITIONS = {
   // 1–3 h a visit; 18 h over a 9-month contract is 2 h a month, the norm used here.
   NORM_CONTROL_VISIT_MINUTES: def('MINUTES', 120, 15, 480, 'S', 'ежемесячный контроль с выездом к гражданину'),
   NORM_EVALUATION_MINUTES: def('MINUTES', 90, 15, 480, 'S', 'оценка эффективности'),
-  NORM_POST_MONITORING_MINUTES: def('MINUTES', 30, 5, 480, 'S', 'сопровождение после окончания контракта (контрольная точка)'),
+  NORM_POST_MONITORING_MINUTES: def(
+    'MINUTES',
+    30,
+    5,
+    480,
+    'S',
+    'сопровождение после окончания контракта (контрольная точка)',
+  ),
   NORM_HOURS_AFTER_CONTRACT: def('HOURS', 18, 1, 100, 'S', 'сопровождение после контракта, всего не более'),
   WORK_HOURS_PER_MONTH: def('HOURS', 176, 40, 250, 'S', 'рабочее время специалиста в месяц'),
   CONTRACTS_PER_SPECIALIST: def('COUNT', 52, 1, 500, 'S', 'контрактов на одного специалиста за цикл'),

@@ -74,7 +74,10 @@ export const workLogOf =
   (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
   ({ em, principal, today, inTerritory }) => {
     if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
-      throw new ForbiddenError("another specialist's work log is for the HEAD", { field: 'subject', rule: 'HEAD_ONLY' });
+      throw new ForbiddenError("another specialist's work log is for the HEAD", {
+        field: 'subject',
+        rule: 'HEAD_ONLY',
+      });
     return listWorkLog(em, {
       subject: subject ?? principal.subject,
       month: month ?? today.slice(0, 7),

@@ -53,7 +53,9 @@ export function specialistLoad(c: Caseload, p: RegionalParameters) {
       p.get('NORM_COMMISSION_APPROVAL_MINUTES')) /
     60;
   const projected =
-    c.runningContracts * perRunning + c.postMonitoringContracts * perPostMonitoring + c.openApplications * perApplication;
+    c.runningContracts * perRunning +
+    c.postMonitoringContracts * perPostMonitoring +
+    c.openApplications * perApplication;
   const openContracts = c.runningContracts + c.postMonitoringContracts;
   const hoursAvailable = p.get('WORK_HOURS_PER_MONTH');
   const contractsNorm = p.get('CONTRACTS_PER_SPECIALIST');
