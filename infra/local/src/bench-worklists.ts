@@ -143,11 +143,13 @@ export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<st
     out.push(
       `   ${name.padEnd(56)} p50 ${pct(t, 50).toFixed(1).padStart(6)} ms   p95 ${pct(t, 95).toFixed(1).padStart(6)} ms`,
     );
-  // N+1: citizen-table scans per case-file page, per subgraph.
+  // N+1: citizen-table scans per case-file page, per subgraph. Idle backends flush their statistics
+  // within 10 s (PostgreSQL 15+), so the counters are read after a quiet wait on both sides.
+  await new Promise((r) => setTimeout(r, 11_000));
   const before = { ss: await citizenScans(db('social-service')), sp: await citizenScans(db('social-protection')) };
   const pages = 20;
   for (let i = 0; i < pages; i++) await once(ssDistrict, FILE, {});
-  await new Promise((r) => setTimeout(r, 1500)); // statistics are flushed about once a second
+  await new Promise((r) => setTimeout(r, 11_000));
   const ss = ((await citizenScans(db('social-service'))) - before.ss) / pages;
   const sp = ((await citizenScans(db('social-protection'))) - before.sp) / pages;
   out.push(

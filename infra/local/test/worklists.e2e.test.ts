@@ -80,6 +80,16 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
     expect([bay.totalCount, territories(bay)]).toEqual([1, [BAYANDAY]]);
     expect((await page(t.region)).totalCount).toBe(3);
     expect((await page(t.irkutsk, { status: ['UNEMPLOYED'] })).totalCount).toBe(1);
+    // Нагрузка for the region's HEAD: each registration counts its [U] norms (registration 60 + training 30 min).
+    const W = `{ employmentWorkload { specialists { subject openCases hoursThisMonth projectedHoursPerMonth overloaded }
+      office { specialists openCases specialistsNeeded leastLoaded } } }`;
+    const w = (await gql(s.gatewayUrl, W, {}, t.region)).data.employmentWorkload;
+    expect(w.specialists).toEqual([
+      { subject: 'EMPLOYMENT-bay', openCases: 1, hoursThisMonth: 1.5, projectedHoursPerMonth: 2, overloaded: false },
+      { subject: 'EMPLOYMENT-irk', openCases: 2, hoursThisMonth: 3, projectedHoursPerMonth: 4, overloaded: false },
+    ]);
+    expect(w.office).toEqual({ specialists: 2, openCases: 3, specialistsNeeded: 1, leastLoaded: 'EMPLOYMENT-bay' });
+    expect((await gql(s.gatewayUrl, W, {}, t.irkutsk)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('КЦСОН urgent, accompaniment and prevention lists: own district only, region all', async () => {
@@ -136,6 +146,15 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
       expect([list, bay.totalCount, territories(bay)]).toEqual([list, 1, [BAYANDAY]]);
       expect([list, (await page(t.region)).totalCount]).toEqual([list, 3]);
     }
+    const W = `{ socialServiceWorkload { specialists { subject openCases hoursThisMonth projectedHoursPerMonth } office { openCases } } }`;
+    // Urgent request 30 + accompaniment 60 minutes per person; each open case needs 2 h a month ([U]).
+    expect((await gql(s.gatewayUrl, W, {}, t.region)).data.socialServiceWorkload).toEqual({
+      specialists: [
+        { subject: 'SOCIAL_SERVICE-bay', openCases: 3, hoursThisMonth: 1.5, projectedHoursPerMonth: 6 },
+        { subject: 'SOCIAL_SERVICE-irk', openCases: 6, hoursThisMonth: 3, projectedHoursPerMonth: 12 },
+      ],
+      office: { openCases: 9 },
+    });
     const byChannel = `{ urgentServiceCases(filter: { channel: PHONE_CALL }) { totalCount } }`;
     expect((await gql(s.gatewayUrl, byChannel, {}, t.region)).data.urgentServiceCases.totalCount).toBe(0);
     // Prevention lists are for КЦСОН case workers only.

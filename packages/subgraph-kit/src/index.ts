@@ -38,3 +38,4 @@ export * from './assign-cases';
 export * from './commission-invitations';
 export * from './work-log';
 export * from './work-time';
+export * from './workload';

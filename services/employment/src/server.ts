@@ -13,6 +13,7 @@ import {
 import { socialProtectionHandlers } from './contract-support/adapters/contract.consumer';
 import { employmentResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { workNormsOf } from './workload/application/work-norms';
 import { ContractSupportSchema } from './contract-support/adapters/contract-support.schema';
 import { EmploymentPlanSchema } from './plans/adapters/employment-plan.schema';
 import { IncomingEmploymentReferralSchema, OutgoingReferralSchema } from './referrals/adapters/referral.schemas';
@@ -46,4 +47,4 @@ export const employmentSubgraph: SubgraphDefinition = {
 };
 
 export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
-  createSubgraphService(employmentSubgraph, config, deps);
+  createSubgraphService({ ...employmentSubgraph, workNorms: workNormsOf(config.region) }, config, deps);

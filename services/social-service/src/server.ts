@@ -14,6 +14,7 @@ import {
 import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { workNormsOf } from './workload/application/work-norms';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { contractHandlers } from './contracts/adapters/contract.consumer';
 import { AccompanimentCaseSchema } from './accompaniment/adapters/accompaniment-case.schema';
@@ -53,4 +54,4 @@ export const socialServiceSubgraph: SubgraphDefinition = {
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>
-  createSubgraphService(socialServiceSubgraph, config, deps);
+  createSubgraphService({ ...socialServiceSubgraph, workNorms: workNormsOf(config.region) }, config, deps);

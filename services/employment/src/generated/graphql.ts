@@ -103,6 +103,14 @@ export type AuditRecord = {
   subject: Scalars['String']['output'];
 };
 
+/** Нагрузка of an office for a month. */
+export type CaseWorkload = {
+  __typename?: 'CaseWorkload';
+  month: Scalars['String']['output'];
+  office: OfficeLoad;
+  specialists: Array<StaffLoad>;
+};
+
 /**
  * ЦЗН (центр занятости населения): job-seeker registration and profiling,
  * vacancy offers, individual employment plans, training referrals, services
@@ -599,6 +607,18 @@ export type OfferVacancyInput = {
   wageKopecks: Scalars['Int']['input'];
 };
 
+export type OfficeLoad = {
+  __typename?: 'OfficeLoad';
+  hoursThisMonth: Scalars['Float']['output'];
+  /** whom to give a new case: the least projected hours */
+  leastLoaded?: Maybe<Scalars['String']['output']>;
+  openCases: Scalars['Int']['output'];
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  specialists: Scalars['Int']['output'];
+  /** projected hours / hours per month, rounded up */
+  specialistsNeeded: Scalars['Int']['output'];
+};
+
 /** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -713,6 +733,8 @@ export type Query = {
   employmentParameters: Array<RegionalParameter>;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
+  /** HEAD: нагрузка of ЦЗН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
+  employmentWorkload: CaseWorkload;
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /**
    * Регистрации — a worklist page in the caller's territory, newest first;
@@ -767,6 +789,11 @@ export type QueryEmploymentOutgoingReferralsArgs = {
 
 export type QueryEmploymentParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryEmploymentWorkloadArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -918,6 +945,21 @@ export type SetEmploymentParameterInput = {
   code: Scalars['String']['input'];
   validFrom: Scalars['Date']['input'];
   value: Scalars['Int']['input'];
+};
+
+/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+export type StaffLoad = {
+  __typename?: 'StaffLoad';
+  /** WORK_HOURS_PER_MONTH (176) */
+  hoursAvailable: Scalars['Float']['output'];
+  /** hours of recorded actions this month (actual where recorded, else normed) */
+  hoursThisMonth: Scalars['Float']['output'];
+  openCases: Scalars['Int']['output'];
+  overloaded: Scalars['Boolean']['output'];
+  /** open cases × CASE_MONTHLY_MINUTES */
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
 };
 
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
@@ -1150,6 +1192,7 @@ export type ResolversTypes = ResolversObject<{
   AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CaseWorkload: ResolverTypeWrapper<CaseWorkload>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1190,6 +1233,7 @@ export type ResolversTypes = ResolversObject<{
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
+  OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
   PersonInput: PersonInput;
@@ -1214,6 +1258,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   RegistrationChannel: RegistrationChannel;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   Territory: ResolverTypeWrapper<Territory>;
   TrainingAction: TrainingAction;
@@ -1239,6 +1284,7 @@ export type ResolversParentTypes = ResolversObject<{
   AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
   Int: Scalars['Int']['output'];
+  CaseWorkload: CaseWorkload;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   Boolean: Scalars['Boolean']['output'];
@@ -1273,6 +1319,7 @@ export type ResolversParentTypes = ResolversObject<{
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
   OfferVacancyInput: OfferVacancyInput;
+  OfficeLoad: OfficeLoad;
   PageInfo: PageInfo;
   PersonInput: PersonInput;
   PlanStep: PlanStepModel;
@@ -1287,6 +1334,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegionalParameter: ParameterViewModel;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
+  StaffLoad: StaffLoad;
   StaffMember: StaffMember;
   Territory: Territory;
   TrainingReferral: TrainingReferralModel;
@@ -1322,6 +1370,12 @@ export type AuditRecordResolvers<ContextType = RequestContext, ParentType extend
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CaseWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CaseWorkload'] = ResolversParentTypes['CaseWorkload']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  office?: Resolver<ResolversTypes['OfficeLoad'], ParentType, ContextType>;
+  specialists?: Resolver<Array<ResolversTypes['StaffLoad']>, ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
@@ -1542,6 +1596,15 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  specialists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specialistsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1575,6 +1638,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  employmentWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QueryEmploymentWorkloadArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
@@ -1590,6 +1654,16 @@ export type RegionalParameterResolvers<ContextType = RequestContext, ParentType 
   unit?: Resolver<ResolversTypes['ParameterUnit'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffLoad'] = ResolversParentTypes['StaffLoad']> = ResolversObject<{
+  hoursAvailable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overloaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
@@ -1655,6 +1729,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AssignedActivity?: AssignedActivityResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
+  CaseWorkload?: CaseWorkloadResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
@@ -1679,11 +1754,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  OfficeLoad?: OfficeLoadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlanStep?: PlanStepResolvers<ContextType>;
   Profiling?: ProfilingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
+  StaffLoad?: StaffLoadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TrainingReferral?: TrainingReferralResolvers<ContextType>;

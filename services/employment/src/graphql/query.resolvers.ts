@@ -7,6 +7,7 @@ import {
   sharedCitizenQueries,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { officeWorkload } from '../workload/application/workload.queries';
 import { listTrainingReferrals } from '../training/application/training.queries';
 import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS, COMMISSION_INVITATIONS } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
@@ -20,6 +21,8 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentWorkload: (_p, { month }, ctx) =>
+    inRead(ctx, 'employmentWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   employmentOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'employmentOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   trainingReferrals: (_p, { filter, ...page }, ctx) =>

@@ -235,6 +235,14 @@ export type CalendarDayKind =
   /** рабочий выходной день */
   | 'WORKING';
 
+/** Нагрузка of an office for a month. */
+export type CaseWorkload = {
+  __typename?: 'CaseWorkload';
+  month: Scalars['String']['output'];
+  office: OfficeLoad;
+  specialists: Array<StaffLoad>;
+};
+
 export type CheckpointFormat =
   /** дистанционно */
   | 'REMOTE'
@@ -1118,6 +1126,18 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+export type OfficeLoad = {
+  __typename?: 'OfficeLoad';
+  hoursThisMonth: Scalars['Float']['output'];
+  /** whom to give a new case: the least projected hours */
+  leastLoaded?: Maybe<Scalars['String']['output']>;
+  openCases: Scalars['Int']['output'];
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  specialists: Scalars['Int']['output'];
+  /** projected hours / hours per month, rounded up */
+  specialistsNeeded: Scalars['Int']['output'];
+};
+
 export type OfficeWorkload = {
   __typename?: 'OfficeWorkload';
   hoursThisMonth: Scalars['Float']['output'];
@@ -1827,6 +1847,21 @@ export type SpendingItemInput = {
   purpose: Scalars['String']['input'];
 };
 
+/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+export type StaffLoad = {
+  __typename?: 'StaffLoad';
+  /** WORK_HOURS_PER_MONTH (176) */
+  hoursAvailable: Scalars['Float']['output'];
+  /** hours of recorded actions this month (actual where recorded, else normed) */
+  hoursThisMonth: Scalars['Float']['output'];
+  openCases: Scalars['Int']['output'];
+  overloaded: Scalars['Boolean']['output'];
+  /** open cases × CASE_MONTHLY_MINUTES */
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
 export type StaffMember = {
   __typename?: 'StaffMember';
@@ -2093,6 +2128,7 @@ export type ResolversTypes = ResolversObject<{
   BusinessPlanItemInput: BusinessPlanItemInput;
   CalendarDay: ResolverTypeWrapper<CalendarDay>;
   CalendarDayKind: CalendarDayKind;
+  CaseWorkload: ResolverTypeWrapper<CaseWorkload>;
   CheckpointFormat: CheckpointFormat;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
@@ -2154,6 +2190,7 @@ export type ResolversTypes = ResolversObject<{
   MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   OfficeWorkload: ResolverTypeWrapper<OfficeWorkload>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
@@ -2200,6 +2237,7 @@ export type ResolversTypes = ResolversObject<{
   SpecialistWorkload: ResolverTypeWrapper<SpecialistWorkload>;
   SpendingItem: ResolverTypeWrapper<SpendingItem>;
   SpendingItemInput: SpendingItemInput;
+  StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
@@ -2237,6 +2275,7 @@ export type ResolversParentTypes = ResolversObject<{
   BusinessPlanItem: BusinessPlanItem;
   BusinessPlanItemInput: BusinessPlanItemInput;
   CalendarDay: CalendarDay;
+  CaseWorkload: CaseWorkload;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
@@ -2288,6 +2327,7 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeLoad: OfficeLoad;
   OfficeWorkload: OfficeWorkload;
   PageInfo: PageInfo;
   PartnerEvent: PartnerEventModel;
@@ -2320,6 +2360,7 @@ export type ResolversParentTypes = ResolversObject<{
   SpecialistWorkload: SpecialistWorkload;
   SpendingItem: SpendingItem;
   SpendingItemInput: SpendingItemInput;
+  StaffLoad: StaffLoad;
   StaffMember: StaffMember;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
@@ -2407,6 +2448,12 @@ export type CalendarDayResolvers<ContextType = RequestContext, ParentType extend
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CalendarDayKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CaseWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CaseWorkload'] = ResolversParentTypes['CaseWorkload']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  office?: Resolver<ResolversTypes['OfficeLoad'], ParentType, ContextType>;
+  specialists?: Resolver<Array<ResolversTypes['StaffLoad']>, ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
@@ -2745,6 +2792,15 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  specialists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specialistsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type OfficeWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeWorkload'] = ResolversParentTypes['OfficeWorkload']> = ResolversObject<{
   hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2941,6 +2997,16 @@ export type SpendingItemResolvers<ContextType = RequestContext, ParentType exten
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StaffLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffLoad'] = ResolversParentTypes['StaffLoad']> = ResolversObject<{
+  hoursAvailable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overloaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
   lastSeen?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3002,6 +3068,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   BusinessPlan?: BusinessPlanResolvers<ContextType>;
   BusinessPlanItem?: BusinessPlanItemResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;
+  CaseWorkload?: CaseWorkloadResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
@@ -3035,6 +3102,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  OfficeLoad?: OfficeLoadResolvers<ContextType>;
   OfficeWorkload?: OfficeWorkloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerEvent?: PartnerEventResolvers<ContextType>;
@@ -3052,6 +3120,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialContractEdge?: SocialContractEdgeResolvers<ContextType>;
   SpecialistWorkload?: SpecialistWorkloadResolvers<ContextType>;
   SpendingItem?: SpendingItemResolvers<ContextType>;
+  StaffLoad?: StaffLoadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;

@@ -233,6 +233,14 @@ export type AuditRecord = {
   subject: Scalars['String']['output'];
 };
 
+/** Нагрузка of an office for a month. */
+export type CaseWorkload = {
+  __typename?: 'CaseWorkload';
+  month: Scalars['String']['output'];
+  office: OfficeLoad;
+  specialists: Array<StaffLoad>;
+};
+
 /**
  * КЦСОН (комплексный центр социального обслуживания населения): intake with the
  * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
@@ -775,6 +783,18 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+export type OfficeLoad = {
+  __typename?: 'OfficeLoad';
+  hoursThisMonth: Scalars['Float']['output'];
+  /** whom to give a new case: the least projected hours */
+  leastLoaded?: Maybe<Scalars['String']['output']>;
+  openCases: Scalars['Int']['output'];
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  specialists: Scalars['Int']['output'];
+  /** projected hours / hours per month, rounded up */
+  specialistsNeeded: Scalars['Int']['output'];
+};
+
 export type OpenAccompanimentCaseInput = {
   appliedOn: Scalars['Date']['input'];
   /** the citizen, or… */
@@ -973,6 +993,8 @@ export type Query = {
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   socialServiceStaff: Array<StaffMember>;
+  /** HEAD: нагрузка of КЦСОН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
+  socialServiceWorkload: CaseWorkload;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
   urgentServiceCase?: Maybe<UrgentServiceCase>;
@@ -1050,6 +1072,11 @@ export type QuerySocialServiceParametersArgs = {
 
 export type QuerySocialServiceReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySocialServiceWorkloadArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1346,6 +1373,21 @@ export type SocialServiceReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+export type StaffLoad = {
+  __typename?: 'StaffLoad';
+  /** WORK_HOURS_PER_MONTH (176) */
+  hoursAvailable: Scalars['Float']['output'];
+  /** hours of recorded actions this month (actual where recorded, else normed) */
+  hoursThisMonth: Scalars['Float']['output'];
+  openCases: Scalars['Int']['output'];
+  overloaded: Scalars['Boolean']['output'];
+  /** open cases × CASE_MONTHLY_MINUTES */
+  projectedHoursPerMonth: Scalars['Float']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
 export type StaffMember = {
   __typename?: 'StaffMember';
@@ -1631,6 +1673,7 @@ export type ResolversTypes = ResolversObject<{
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
   AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  CaseWorkload: ResolverTypeWrapper<CaseWorkload>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
   CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
@@ -1668,6 +1711,7 @@ export type ResolversTypes = ResolversObject<{
   NeedCircumstance: NeedCircumstance;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParameterUnit: ParameterUnit;
@@ -1713,6 +1757,7 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceReferralConnection: ResolverTypeWrapper<Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversTypes['SocialServiceReferralEdge']> }>;
   SocialServiceReferralEdge: ResolverTypeWrapper<Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversTypes['SocialServiceReferral'] }>;
   SocialServiceReferralFilter: SocialServiceReferralFilter;
+  StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
   Territory: ResolverTypeWrapper<Territory>;
@@ -1748,6 +1793,7 @@ export type ResolversParentTypes = ResolversObject<{
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
   AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
+  CaseWorkload: CaseWorkload;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
@@ -1778,6 +1824,7 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  OfficeLoad: OfficeLoad;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PageInfo: PageInfo;
   PersonInput: PersonInput;
@@ -1811,6 +1858,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialServiceReferralConnection: Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceReferralEdge']> };
   SocialServiceReferralEdge: Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversParentTypes['SocialServiceReferral'] };
   SocialServiceReferralFilter: SocialServiceReferralFilter;
+  StaffLoad: StaffLoad;
   StaffMember: StaffMember;
   StageEntry: StageEntry;
   Territory: Territory;
@@ -1898,6 +1946,12 @@ export type AuditRecordResolvers<ContextType = RequestContext, ParentType extend
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CaseWorkloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CaseWorkload'] = ResolversParentTypes['CaseWorkload']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  office?: Resolver<ResolversTypes['OfficeLoad'], ParentType, ContextType>;
+  specialists?: Resolver<Array<ResolversTypes['StaffLoad']>, ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
@@ -2058,6 +2112,15 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  specialists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specialistsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2130,6 +2193,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  socialServiceWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QuerySocialServiceWorkloadArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
   urgentServiceCases?: Resolver<ResolversTypes['UrgentServiceCaseConnection'], ParentType, ContextType, RequireFields<QueryUrgentServiceCasesArgs, 'first'>>;
@@ -2188,6 +2252,16 @@ export type SocialServiceReferralConnectionResolvers<ContextType = RequestContex
 export type SocialServiceReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferralEdge'] = ResolversParentTypes['SocialServiceReferralEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SocialServiceReferral'], ParentType, ContextType>;
+}>;
+
+export type StaffLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffLoad'] = ResolversParentTypes['StaffLoad']> = ResolversObject<{
+  hoursAvailable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overloaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectedHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type StaffMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
@@ -2287,6 +2361,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ActService?: ActServiceResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
+  CaseWorkload?: CaseWorkloadResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
@@ -2305,6 +2380,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  OfficeLoad?: OfficeLoadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PreventionCase?: PreventionCaseResolvers<ContextType>;
   PreventionCaseConnection?: PreventionCaseConnectionResolvers<ContextType>;
@@ -2318,6 +2394,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
   SocialServiceReferralConnection?: SocialServiceReferralConnectionResolvers<ContextType>;
   SocialServiceReferralEdge?: SocialServiceReferralEdgeResolvers<ContextType>;
+  StaffLoad?: StaffLoadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;

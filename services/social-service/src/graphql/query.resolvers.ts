@@ -7,6 +7,7 @@ import {
   sharedCitizenQueries,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { officeWorkload } from '../workload/application/workload.queries';
 import {
   CASE_WORK,
   COMMISSION_INVITATIONS,
@@ -34,6 +35,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceWorkload: (_p, { month }, ctx) =>
+    inRead(ctx, 'socialServiceWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   socialServiceOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>

@@ -2,6 +2,16 @@ import { defineParameter as def, parameterSetOf, type ParameterDefinition } from
 
 /** КЦСОН's regional parameters (DOMAIN.md §6–§8), as dated data an ADMIN may change. */
 export const SOCIAL_SERVICE_PARAMETER_DEFINITIONS = {
+  // Нормы времени: seed 003 gives none for this agency, so they are [U] settings; hours are counted all the same.
+  NORM_URGENT_REQUEST_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'приём обращения за срочными услугами и решение'),
+  NORM_URGENT_DELIVERY_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'оказание срочной услуги'),
+  NORM_URGENT_ACT_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'акт о предоставлении срочных услуг'),
+  NORM_ACCOMPANIMENT_MINUTES: def('MINUTES', 60, 5, 480, 'U', 'открытие случая сопровождения'),
+  NORM_ACCOMPANIMENT_MEASURE_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'мероприятие программы сопровождения'),
+  NORM_PREVENTION_CHECK_MINUTES: def('MINUTES', 120, 5, 480, 'U', 'проверка сигнала (профилактика)'),
+  NORM_PREVENTION_MEASURE_MINUTES: def('MINUTES', 60, 5, 480, 'U', 'мероприятие программы реабилитации'),
+  CASE_MONTHLY_MINUTES: def('MINUTES', 120, 10, 2400, 'U', 'время на один открытый случай в месяц (прогноз нагрузки)'),
+  WORK_HOURS_PER_MONTH: def('HOURS', 176, 40, 250, 'S', 'рабочее время специалиста в месяц'),
   NEED_DECISION_WORKING_DAYS: def(
     'WORKING_DAYS',
     5,
