@@ -40,19 +40,10 @@ async function fill(url: string, cases: string): Promise<void> {
   }
 }
 
-/** Scans of the citizen table so far (index and sequential), from the statistics views. */
-async function citizenScans(url: string): Promise<number> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('select pg_stat_clear_snapshot()');
-    const r = await c.query(
-      `select coalesce(idx_scan, 0) + coalesce(seq_scan, 0) as n from pg_stat_user_tables where relname = 'citizen'`,
-    );
-    return Number(r.rows[0]?.n ?? 0);
-  } finally {
-    await c.end();
-  }
+/** The part of knex (under MikroORM) that reports each SQL statement. */
+interface QueryEvents {
+  on(event: 'query', f: (q: { sql: string }) => void): void;
+  off(event: 'query', f: (q: { sql: string }) => void): void;
 }
 
 type ServiceDb = (n: 'social-service' | 'social-protection') => string;
@@ -145,17 +136,22 @@ export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<st
     out.push(
       `   ${name.padEnd(56)} p50 ${pct(t, 50).toFixed(1).padStart(6)} ms   p95 ${pct(t, 95).toFixed(1).padStart(6)} ms`,
     );
-  // N+1: citizen-table scans per case-file page, per subgraph. Idle backends flush their statistics
-  // within 10 s (PostgreSQL 15+), so the counters are read after a quiet wait on both sides.
-  await new Promise((r) => setTimeout(r, 11_000));
-  const before = { ss: await citizenScans(db('social-service')), sp: await citizenScans(db('social-protection')) };
+  // N+1: SQL statements that read the citizen table per case-file page, per subgraph (MikroORM's knex events).
+  const statements = { ss: 0, sp: 0 };
+  const count = (key: 'ss' | 'sp') => (q: { sql: string }) => {
+    if (/from "citizen"/.test(q.sql)) statements[key]++;
+  };
+  const knexOf = (n: 'social-service' | 'social-protection') =>
+    (stack.services[n].deps.orm.em.getConnection() as unknown as { getKnex(): QueryEvents }).getKnex();
+  const listeners = { ss: count('ss'), sp: count('sp') };
+  knexOf('social-service').on('query', listeners.ss);
+  knexOf('social-protection').on('query', listeners.sp);
   const pages = 20;
   for (let i = 0; i < pages; i++) await once(ssDistrict, FILE, {});
-  await new Promise((r) => setTimeout(r, 11_000));
-  const ss = ((await citizenScans(db('social-service'))) - before.ss) / pages;
-  const sp = ((await citizenScans(db('social-protection'))) - before.sp) / pages;
+  knexOf('social-service').off('query', listeners.ss);
+  knexOf('social-protection').off('query', listeners.sp);
   out.push(
-    `   case-file page of 50 citizens: citizen-table scans per request: КЦСОН ${ss.toFixed(2)}, ЦСПН ${sp.toFixed(2)} (1 = batched, 50 = N+1)`,
+    `   case-file page of 50 citizens: SQL statements reading citizens per request: КЦСОН ${(statements.ss / pages).toFixed(1)}, ЦСПН ${(statements.sp / pages).toFixed(1)} (1 = batched, 50 = N+1)`,
   );
   return out;
 }
