@@ -197,6 +197,12 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       'FINANCIAL_LITERACY',
     ]);
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: prog.id }, spec);
+    // The commission's agenda: programmes on review in the district, the longest waiting first.
+    const agenda = (
+      await ok(`{ programmesAwaitingCommission { totalCount edges { node { id territory } } } }`, {}, spec)
+    ).programmesAwaitingCommission;
+    expect(agenda.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(prog.id);
+    expect(agenda.totalCount).toBe(agenda.edges.length);
 
     // 5. МВК: members of the three agencies; ЦЗН and КЦСОН invited by message (M7)
     const meeting = (
@@ -217,6 +223,14 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       )
     ).scheduleCommissionMeeting;
     expect(meeting.agenda.map((p: { id: string }) => p.id)).toContain(prog.id);
+    const meetings = (
+      await ok(
+        `{ commissionMeetings(filter: { status: [SCHEDULED] }) { totalCount edges { node { id territory } } } }`,
+        {},
+        spec,
+      )
+    ).commissionMeetings;
+    expect(meetings.edges).toContainEqual({ node: { id: meeting.id, territory: '25701000' } });
     const invitation = await received('commission.invitation.v1');
     expect(invitation).toMatchObject({ meetingId: meeting.id, meetingDate: '2026-11-27' });
     expect(invitation.agenda.find((x: { programmeId: string }) => x.programmeId === prog.id)).toMatchObject({

@@ -144,6 +144,11 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
         { c: d.citizenId },
       )
     ).citizen.contractSupport;
+    // The worklist of contract holders shows it, open contracts by default.
+    const LIST = `query($o: Boolean) { contractSupportCases(openOnly: $o, first: 200) { totalCount edges { node { id } } } }`;
+    const listed = (await ok(LIST, {})).contractSupportCases;
+    expect(listed.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(d.contractId);
+    expect((await ok(LIST, { o: false })).contractSupportCases.totalCount).toBeGreaterThanOrEqual(listed.totalCount);
     expect(support).toEqual([
       {
         id: d.contractId,

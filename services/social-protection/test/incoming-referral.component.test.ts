@@ -113,11 +113,15 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
   });
 
   it('serves the referral queue to ЦСПН and refuses it to other agencies; bad arguments are BAD_USER_INPUT', async () => {
-    const q = `query Q($first: Int) { incomingReferrals(status: ACCEPTED, first: $first) { id fromAgency status application { status } } }`;
+    const q = `query Q($first: Int) { incomingReferrals(filter: { status: [ACCEPTED] }, first: $first) {
+      totalCount edges { node { id fromAgency status application { status } } } } }`;
     const ok = await gql(sut.url, q, { first: 10 }, sut.token);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.incomingReferrals.length).toBeGreaterThanOrEqual(3);
-    expect(ok.data.incomingReferrals[0]).toMatchObject({ status: 'ACCEPTED', application: { status: 'REGISTERED' } });
+    expect(ok.data.incomingReferrals.totalCount).toBeGreaterThanOrEqual(3);
+    expect(ok.data.incomingReferrals.edges[0].node).toMatchObject({
+      status: 'ACCEPTED',
+      application: { status: 'REGISTERED' },
+    });
     const other = await gql(sut.url, q, { first: 10 }, await tokenFor('SOCIAL_SERVICE'));
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const bad = await gql(sut.url, q, { first: 0 }, sut.token);

@@ -226,6 +226,19 @@ export type ContractSupport = {
   trainingNeeded: Scalars['Boolean']['output'];
 };
 
+export type ContractSupportConnection = {
+  __typename?: 'ContractSupportConnection';
+  edges: Array<ContractSupportEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ContractSupportEdge = {
+  __typename?: 'ContractSupportEdge';
+  cursor: Scalars['String']['output'];
+  node: ContractSupport;
+};
+
 export type DeregisterJobSeekerInput = {
   reason: Scalars['String']['input'];
   registrationId: Scalars['ID']['input'];
@@ -717,8 +730,8 @@ export type Query = {
   citizen: Citizen;
   /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
   citizenBySnils: Citizen;
-  /** Contract holders ЦЗН supports, newest first. */
-  contractSupportCases: Array<ContractSupport>;
+  /** Contract holders ЦЗН supports in the caller's territory, newest first (a worklist page); open contracts only unless `openOnly: false`. */
+  contractSupportCases: ContractSupportConnection;
   /**
    * Поиск гражданина in ЦЗН's own records by name (surname, name, patronymic in
    * any order; case, ё/е and small typos forgiven), optionally with the birth
@@ -761,8 +774,10 @@ export type QueryCitizenBySnilsArgs = {
 
 
 export type QueryContractSupportCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1203,6 +1218,8 @@ export type ResolversTypes = ResolversObject<{
   ContractServiceKind: ContractServiceKind;
   ContractServiceStatus: ContractServiceStatus;
   ContractSupport: ResolverTypeWrapper<ContractSupportModel>;
+  ContractSupportConnection: ResolverTypeWrapper<Omit<ContractSupportConnection, 'edges'> & { edges: Array<ResolversTypes['ContractSupportEdge']> }>;
+  ContractSupportEdge: ResolverTypeWrapper<Omit<ContractSupportEdge, 'node'> & { node: ResolversTypes['ContractSupport'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
@@ -1293,6 +1310,8 @@ export type ResolversParentTypes = ResolversObject<{
   ConfirmEmploymentInput: ConfirmEmploymentInput;
   ContractService: ContractService;
   ContractSupport: ContractSupportModel;
+  ContractSupportConnection: Omit<ContractSupportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ContractSupportEdge']> };
+  ContractSupportEdge: Omit<ContractSupportEdge, 'node'> & { node: ResolversParentTypes['ContractSupport'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
@@ -1432,6 +1451,17 @@ export type ContractSupportResolvers<ContextType = RequestContext, ParentType ex
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trainingCapKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainingNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ContractSupportConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractSupportConnection'] = ResolversParentTypes['ContractSupportConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ContractSupportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ContractSupportEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContractSupportEdge'] = ResolversParentTypes['ContractSupportEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContractSupport'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1632,7 +1662,7 @@ export type ProfilingResolvers<ContextType = RequestContext, ParentType extends 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
-  contractSupportCases?: Resolver<Array<ResolversTypes['ContractSupport']>, ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
+  contractSupportCases?: Resolver<ResolversTypes['ContractSupportConnection'], ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
@@ -1735,6 +1765,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
   ContractService?: ContractServiceResolvers<ContextType>;
   ContractSupport?: ContractSupportResolvers<ContextType>;
+  ContractSupportConnection?: ContractSupportConnectionResolvers<ContextType>;
+  ContractSupportEdge?: ContractSupportEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmploymentOutcome?: EmploymentOutcomeResolvers<ContextType>;

@@ -98,6 +98,19 @@ export type AdaptationProgramme = {
   territory: Scalars['String']['output'];
 };
 
+export type AdaptationProgrammeConnection = {
+  __typename?: 'AdaptationProgrammeConnection';
+  edges: Array<AdaptationProgrammeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AdaptationProgrammeEdge = {
+  __typename?: 'AdaptationProgrammeEdge';
+  cursor: Scalars['String']['output'];
+  node: AdaptationProgramme;
+};
+
 /** Agency (ведомство). */
 export type Agency =
   /** ЦЗН: employment centre */
@@ -352,6 +365,27 @@ export type CommissionMeeting = {
   status: CommissionMeetingStatus;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+};
+
+export type CommissionMeetingConnection = {
+  __typename?: 'CommissionMeetingConnection';
+  edges: Array<CommissionMeetingEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommissionMeetingEdge = {
+  __typename?: 'CommissionMeetingEdge';
+  cursor: Scalars['String']['output'];
+  node: CommissionMeeting;
+};
+
+export type CommissionMeetingFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<CommissionMeetingStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CommissionMeetingStatus =
@@ -687,6 +721,27 @@ export type IncomingReferral = {
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
   type: ReferralType;
+};
+
+export type IncomingReferralConnection = {
+  __typename?: 'IncomingReferralConnection';
+  edges: Array<IncomingReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IncomingReferralEdge = {
+  __typename?: 'IncomingReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: IncomingReferral;
+};
+
+export type IncomingReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Проверка нуждаемости: среднедушевой доход против ПМ. */
@@ -1306,15 +1361,16 @@ export type Query = {
   /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
   citizenBySnils: Citizen;
   commissionMeeting?: Maybe<CommissionMeeting>;
-  commissionMeetings: Array<CommissionMeeting>;
+  /** Заседания МВК in the caller's territory, the latest first (a worklist page). */
+  commissionMeetings: CommissionMeetingConnection;
   /** Сроки специалиста: open deadlines of the cases assigned to `assignedTo` (the caller when omitted), due within `withinDays` or overdue. */
   deadlines: Array<Deadline>;
-  /** Входящие направления, newest first. */
-  incomingReferrals: Array<IncomingReferral>;
+  /** Входящие направления in the caller's territory, newest first (a worklist page, `first` 1–200). */
+  incomingReferrals: IncomingReferralConnection;
   /** A monthly report pre-filled from partners' messages of that month. */
   monthlyReportDraft: MonthlyReportDraft;
-  /** Programmes awaiting the commission (ON_REVIEW) in the caller's territory. */
-  programmesAwaitingCommission: Array<AdaptationProgramme>;
+  /** Повестка МВК: programmes awaiting the commission (ON_REVIEW) in the caller's territory, the longest waiting first. */
+  programmesAwaitingCommission: AdaptationProgrammeConnection;
   /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
   regionalParameters: Array<RegionalParameter>;
   scApplication?: Maybe<ScApplication>;
@@ -1377,6 +1433,8 @@ export type QueryCommissionMeetingArgs = {
 
 
 export type QueryCommissionMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommissionMeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1388,14 +1446,21 @@ export type QueryDeadlinesArgs = {
 
 
 export type QueryIncomingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncomingReferralFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<ReferralStatus>;
 };
 
 
 export type QueryMonthlyReportDraftArgs = {
   contractId: Scalars['ID']['input'];
   period: Scalars['String']['input'];
+};
+
+
+export type QueryProgrammesAwaitingCommissionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2113,6 +2178,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ActivityProgressInput: ActivityProgressInput;
   AdaptationProgramme: ResolverTypeWrapper<AdaptationProgrammeModel>;
+  AdaptationProgrammeConnection: ResolverTypeWrapper<Omit<AdaptationProgrammeConnection, 'edges'> & { edges: Array<ResolversTypes['AdaptationProgrammeEdge']> }>;
+  AdaptationProgrammeEdge: ResolverTypeWrapper<Omit<AdaptationProgrammeEdge, 'node'> & { node: ResolversTypes['AdaptationProgramme'] }>;
   Agency: Agency;
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: ResolverTypeWrapper<Amendment>;
@@ -2138,6 +2205,9 @@ export type ResolversTypes = ResolversObject<{
   CommissionDecision: ResolverTypeWrapper<CommissionDecisionModel>;
   CommissionDecisionKind: CommissionDecisionKind;
   CommissionMeeting: ResolverTypeWrapper<CommissionMeetingModel>;
+  CommissionMeetingConnection: ResolverTypeWrapper<Omit<CommissionMeetingConnection, 'edges'> & { edges: Array<ResolversTypes['CommissionMeetingEdge']> }>;
+  CommissionMeetingEdge: ResolverTypeWrapper<Omit<CommissionMeetingEdge, 'node'> & { node: ResolversTypes['CommissionMeeting'] }>;
+  CommissionMeetingFilter: CommissionMeetingFilter;
   CommissionMeetingStatus: CommissionMeetingStatus;
   CommissionMember: ResolverTypeWrapper<CommissionMember>;
   CommissionMemberInput: CommissionMemberInput;
@@ -2175,6 +2245,9 @@ export type ResolversTypes = ResolversObject<{
   IncomeEntryInput: IncomeEntryInput;
   IncomeKind: IncomeKind;
   IncomingReferral: ResolverTypeWrapper<IncomingReferralModel>;
+  IncomingReferralConnection: ResolverTypeWrapper<Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['IncomingReferralEdge']> }>;
+  IncomingReferralEdge: ResolverTypeWrapper<Omit<IncomingReferralEdge, 'node'> & { node: ResolversTypes['IncomingReferral'] }>;
+  IncomingReferralFilter: IncomingReferralFilter;
   MeansTest: ResolverTypeWrapper<MeansTest>;
   MonitoringCheckpoint: ResolverTypeWrapper<MonitoringCheckpointModel>;
   MonthObligation: ResolverTypeWrapper<MonthObligation>;
@@ -2264,6 +2337,8 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ActivityProgressInput: ActivityProgressInput;
   AdaptationProgramme: AdaptationProgrammeModel;
+  AdaptationProgrammeConnection: Omit<AdaptationProgrammeConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdaptationProgrammeEdge']> };
+  AdaptationProgrammeEdge: Omit<AdaptationProgrammeEdge, 'node'> & { node: ResolversParentTypes['AdaptationProgramme'] };
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: Amendment;
   AssignCaseInput: AssignCaseInput;
@@ -2283,6 +2358,9 @@ export type ResolversParentTypes = ResolversObject<{
   CloseCommissionMeetingInput: CloseCommissionMeetingInput;
   CommissionDecision: CommissionDecisionModel;
   CommissionMeeting: CommissionMeetingModel;
+  CommissionMeetingConnection: Omit<CommissionMeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionMeetingEdge']> };
+  CommissionMeetingEdge: Omit<CommissionMeetingEdge, 'node'> & { node: ResolversParentTypes['CommissionMeeting'] };
+  CommissionMeetingFilter: CommissionMeetingFilter;
   CommissionMember: CommissionMember;
   CommissionMemberInput: CommissionMemberInput;
   ConcludeSocialContractInput: ConcludeSocialContractInput;
@@ -2313,6 +2391,9 @@ export type ResolversParentTypes = ResolversObject<{
   IncomeEntry: IncomeEntry;
   IncomeEntryInput: IncomeEntryInput;
   IncomingReferral: IncomingReferralModel;
+  IncomingReferralConnection: Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['IncomingReferralEdge']> };
+  IncomingReferralEdge: Omit<IncomingReferralEdge, 'node'> & { node: ResolversParentTypes['IncomingReferral'] };
+  IncomingReferralFilter: IncomingReferralFilter;
   MeansTest: MeansTest;
   MonitoringCheckpoint: MonitoringCheckpointModel;
   MonthObligation: MonthObligation;
@@ -2404,6 +2485,17 @@ export type AdaptationProgrammeResolvers<ContextType = RequestContext, ParentTyp
   status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdaptationProgrammeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AdaptationProgrammeConnection'] = ResolversParentTypes['AdaptationProgrammeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AdaptationProgrammeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdaptationProgrammeEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AdaptationProgrammeEdge'] = ResolversParentTypes['AdaptationProgrammeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType>;
 }>;
 
 export type AmendmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = ResolversObject<{
@@ -2505,6 +2597,17 @@ export type CommissionMeetingResolvers<ContextType = RequestContext, ParentType 
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CommissionMeetingStatus'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CommissionMeetingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMeetingConnection'] = ResolversParentTypes['CommissionMeetingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommissionMeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommissionMeetingEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMeetingEdge'] = ResolversParentTypes['CommissionMeetingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType>;
 }>;
 
 export type CommissionMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommissionMember'] = ResolversParentTypes['CommissionMember']> = ResolversObject<{
@@ -2635,6 +2738,17 @@ export type IncomingReferralResolvers<ContextType = RequestContext, ParentType e
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ReferralType'], ParentType, ContextType>;
+}>;
+
+export type IncomingReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomingReferralConnection'] = ResolversParentTypes['IncomingReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['IncomingReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IncomingReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomingReferralEdge'] = ResolversParentTypes['IncomingReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IncomingReferral'], ParentType, ContextType>;
 }>;
 
 export type MeansTestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeansTest'] = ResolversParentTypes['MeansTest']> = ResolversObject<{
@@ -2862,11 +2976,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenArgs, 'id'>>;
   citizenBySnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<QueryCitizenBySnilsArgs, 'snils'>>;
   commissionMeeting?: Resolver<Maybe<ResolversTypes['CommissionMeeting']>, ParentType, ContextType, RequireFields<QueryCommissionMeetingArgs, 'id'>>;
-  commissionMeetings?: Resolver<Array<ResolversTypes['CommissionMeeting']>, ParentType, ContextType, RequireFields<QueryCommissionMeetingsArgs, 'first'>>;
+  commissionMeetings?: Resolver<ResolversTypes['CommissionMeetingConnection'], ParentType, ContextType, RequireFields<QueryCommissionMeetingsArgs, 'first'>>;
   deadlines?: Resolver<Array<ResolversTypes['Deadline']>, ParentType, ContextType, RequireFields<QueryDeadlinesArgs, 'withinDays'>>;
-  incomingReferrals?: Resolver<Array<ResolversTypes['IncomingReferral']>, ParentType, ContextType, RequireFields<QueryIncomingReferralsArgs, 'first'>>;
+  incomingReferrals?: Resolver<ResolversTypes['IncomingReferralConnection'], ParentType, ContextType, RequireFields<QueryIncomingReferralsArgs, 'first'>>;
   monthlyReportDraft?: Resolver<ResolversTypes['MonthlyReportDraft'], ParentType, ContextType, RequireFields<QueryMonthlyReportDraftArgs, 'contractId' | 'period'>>;
-  programmesAwaitingCommission?: Resolver<Array<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
+  programmesAwaitingCommission?: Resolver<ResolversTypes['AdaptationProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesAwaitingCommissionArgs, 'first'>>;
   regionalParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryRegionalParametersArgs>>;
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
   scApplications?: Resolver<ResolversTypes['ScApplicationConnection'], ParentType, ContextType, RequireFields<QueryScApplicationsArgs, 'first'>>;
@@ -3062,6 +3176,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ActivityHistoryEntry?: ActivityHistoryEntryResolvers<ContextType>;
   ActivityProgress?: ActivityProgressResolvers<ContextType>;
   AdaptationProgramme?: AdaptationProgrammeResolvers<ContextType>;
+  AdaptationProgrammeConnection?: AdaptationProgrammeConnectionResolvers<ContextType>;
+  AdaptationProgrammeEdge?: AdaptationProgrammeEdgeResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -3074,6 +3190,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
   CommissionDecision?: CommissionDecisionResolvers<ContextType>;
   CommissionMeeting?: CommissionMeetingResolvers<ContextType>;
+  CommissionMeetingConnection?: CommissionMeetingConnectionResolvers<ContextType>;
+  CommissionMeetingEdge?: CommissionMeetingEdgeResolvers<ContextType>;
   CommissionMember?: CommissionMemberResolvers<ContextType>;
   ContractPayment?: ContractPaymentResolvers<ContextType>;
   ControlVisit?: ControlVisitResolvers<ContextType>;
@@ -3089,6 +3207,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   IncomeChange?: IncomeChangeResolvers<ContextType>;
   IncomeEntry?: IncomeEntryResolvers<ContextType>;
   IncomingReferral?: IncomingReferralResolvers<ContextType>;
+  IncomingReferralConnection?: IncomingReferralConnectionResolvers<ContextType>;
+  IncomingReferralEdge?: IncomingReferralEdgeResolvers<ContextType>;
   MeansTest?: MeansTestResolvers<ContextType>;
   MonitoringCheckpoint?: MonitoringCheckpointResolvers<ContextType>;
   MonthObligation?: MonthObligationResolvers<ContextType>;

@@ -42,16 +42,16 @@ export const Query: QueryResolvers = {
   socialContracts: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialContracts', WORKLISTS, listSocialContracts(filter, page)),
   scApplication: (_p, { id }, ctx) => inRead(ctx, 'scApplication', READ_APPLICATIONS, findScApplication(id)),
-  incomingReferrals: (_p, args, ctx) =>
-    inRead(ctx, 'incomingReferrals', READ_REFERRAL_QUEUE, listIncomingReferrals(args)),
+  incomingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'incomingReferrals', READ_REFERRAL_QUEUE, listIncomingReferrals(filter, page)),
   adaptationProgramme: (_p, { id }, ctx) =>
     inRead(ctx, 'adaptationProgramme', READ_APPLICATIONS, findAdaptationProgramme(id)),
-  programmesAwaitingCommission: (_p, _a, ctx) =>
-    inRead(ctx, 'programmesAwaitingCommission', READ_APPLICATIONS, programmesAwaitingCommission()),
+  programmesAwaitingCommission: (_p, page, ctx) =>
+    inRead(ctx, 'programmesAwaitingCommission', READ_APPLICATIONS, programmesAwaitingCommission(page)),
   commissionMeeting: (_p, { id }, ctx) =>
     inRead(ctx, 'commissionMeeting', READ_APPLICATIONS, findCommissionMeeting(id)),
-  commissionMeetings: (_p, { first }, ctx) =>
-    inRead(ctx, 'commissionMeetings', READ_APPLICATIONS, listCommissionMeetings(first)),
+  commissionMeetings: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'commissionMeetings', READ_APPLICATIONS, listCommissionMeetings(filter, page)),
   socialContract: (_p, { id }, ctx) => inRead(ctx, 'socialContract', READ_APPLICATIONS, findSocialContract(id)),
   monthlyReportDraft: (_p, { contractId, period }, ctx) =>
     inRead(ctx, 'monthlyReportDraft', CASE_WORK, draftMonthlyReport(contractId, period)),

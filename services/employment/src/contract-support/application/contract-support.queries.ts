@@ -1,13 +1,18 @@
-import { boundedArg, type Read } from '@sc/subgraph-kit';
+import { RUNNING_CONTRACT_STATUSES } from '@sc/contracts';
+import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { ContractSupport } from '../domain/contract-support';
 
-/** Сопровождение получателей соцконтракта, newest first; open ones only on request. */
+/** Сопровождение получателей соцконтракта of the caller's territory, newest first; open contracts unless asked otherwise. */
 export const listContractSupport =
-  (a: { openOnly?: boolean | null; first?: number | null }): Read<ContractSupport[]> =>
-  async ({ em, inTerritory }) =>
-    (
-      await em.find(ContractSupport, inTerritory, {
-        orderBy: { receivedAt: 'desc' },
-        limit: boundedArg(a.first, 'first', 50, 500),
-      })
-    ).filter((s) => !a.openOnly || s.isOpen());
+  (a: { openOnly?: boolean | null; territory?: string | null } & PageArgs): Read<Connection<ContractSupport>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      ContractSupport,
+      {
+        ...within(a.territory, 'territory'),
+        ...(a.openOnly === false ? {} : { contractStatus: { $in: [...RUNNING_CONTRACT_STATUSES] } }),
+      },
+      { list: 'contractSupportCases', sortBy: 'receivedAt', direction: 'desc' },
+      a,
+    );

@@ -1,4 +1,4 @@
-import { boundedArg, type Read } from '@sc/subgraph-kit';
+import { listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { CommissionMeeting } from '../domain/commission-meeting';
 
 export const findCommissionMeeting =
@@ -6,11 +6,17 @@ export const findCommissionMeeting =
   ({ em }) =>
     em.findOne(CommissionMeeting, { id });
 
-/** Заседания МВК in the caller's territory, latest first. */
+/** Заседания МВК in the caller's territory, latest first (a worklist page). */
 export const listCommissionMeetings =
-  (first?: number | null): Read<CommissionMeeting[]> =>
-  ({ em, inTerritory }) =>
-    em.find(CommissionMeeting, inTerritory, {
-      orderBy: { meetingDate: 'desc' },
-      limit: boundedArg(first, 'first', 20, 200),
-    });
+  (
+    f: { status?: string[] | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<CommissionMeeting>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      CommissionMeeting,
+      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status }) },
+      { list: 'commissionMeetings', sortBy: 'meetingDate', direction: 'desc' },
+      { first: page.first ?? 20, after: page.after },
+    );

@@ -1,5 +1,4 @@
-import type { Read } from '@sc/subgraph-kit';
-import { ScApplication } from '../../applications/domain/sc-application';
+import { listPage, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { AdaptationProgramme } from '../domain/adaptation-programme';
 
 export const findAdaptationProgramme =
@@ -9,12 +8,13 @@ export const findAdaptationProgramme =
 
 /** Повестка МВК: programmes on review whose applications await the commission in the caller's territory, oldest first. */
 export const programmesAwaitingCommission =
-  (): Read<AdaptationProgramme[]> =>
-  async ({ em, inTerritory }) => {
-    const apps = await em.find(ScApplication, { ...inTerritory, status: 'COMMISSION_REVIEW' });
-    return em.find(
+  (page: PageArgs): Read<Connection<AdaptationProgramme>> =>
+  ({ em, inTerritory }) =>
+    // A programme ON_REVIEW is exactly one whose application awaits the commission (they move together).
+    listPage(
+      em,
       AdaptationProgramme,
-      { ...inTerritory, status: 'ON_REVIEW', applicationId: { $in: apps.map((a) => a.id) } },
-      { orderBy: { updatedAt: 'asc' } },
+      { ...inTerritory, status: 'ON_REVIEW' },
+      { list: 'programmesAwaitingCommission', sortBy: 'updatedAt', direction: 'asc' },
+      page,
     );
-  };
