@@ -140,7 +140,7 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
       KAFKA_SESSION_TIMEOUT_MS: envInt(30_000),
       KAFKA_HEARTBEAT_INTERVAL_MS: envInt(3_000),
       KAFKA_MAX_WAIT_MS: envInt(100),
-      KAFKA_PARTITIONS_CONCURRENTLY: envInt(4),
+      KAFKA_PARTITIONS_CONCURRENTLY: envInt(16),
       KAFKA_SSL: envBool(false),
       KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
       KAFKA_SASL_USERNAME: z.string().optional(),
