@@ -53,7 +53,7 @@ describe('service configuration from the environment', () => {
     expect(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092', KAFKA_MOCK: 'true' })).toMatchObject({
       brokers: ['a:9092', 'b:9092'],
       mock: true,
-      partitionsConsumedConcurrently: 16,
+      partitionsConsumedConcurrently: undefined,
     });
     expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(
       /KAFKA_SASL_MECHANISM/,

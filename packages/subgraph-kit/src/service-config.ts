@@ -140,7 +140,8 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
       KAFKA_SESSION_TIMEOUT_MS: envInt(30_000),
       KAFKA_HEARTBEAT_INTERVAL_MS: envInt(3_000),
       KAFKA_MAX_WAIT_MS: envInt(100),
-      KAFKA_PARTITIONS_CONCURRENTLY: envInt(16),
+      // 0 = one per partition the consumer can hold (its topics × KAFKA_PARTITIONS), see KafkaBus.
+      KAFKA_PARTITIONS_CONCURRENTLY: envInt(0),
       KAFKA_SSL: envBool(false),
       KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
       KAFKA_SASL_USERNAME: z.string().optional(),
@@ -157,7 +158,7 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: e.KAFKA_HEARTBEAT_INTERVAL_MS,
     maxWaitTimeMs: e.KAFKA_MAX_WAIT_MS,
-    partitionsConsumedConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
+    partitionsConsumedConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY || undefined,
     ssl: e.KAFKA_SSL,
     sasl: e.KAFKA_SASL_MECHANISM
       ? ({
