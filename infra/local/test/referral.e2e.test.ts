@@ -105,6 +105,12 @@ describe('КЦСОН → ЦСПН referral, end to end through the gateway and t
     expect(app.incomingReferrals).toEqual([
       { id: referralId, fromAgency: 'SOCIAL_SERVICE', status: 'ACCEPTED', senderCaseId: applicationId },
     ]);
+    // The referral queue of the district shows it (the message named the territory); another district's does not.
+    const QUEUE = `{ incomingReferrals(first: 200) { totalCount edges { node { id territory } } } }`;
+    const queue = (await gql(s.gatewayUrl, QUEUE, {}, cspn)).data.incomingReferrals;
+    expect(queue.edges).toContainEqual({ node: { id: referralId, territory: '25701000' } });
+    const elsewhere = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-elsewhere', '25607000');
+    expect((await gql(s.gatewayUrl, QUEUE, {}, elsewhere)).data.incomingReferrals.totalCount).toBe(0);
     // the reply: КЦСОН's referral knows the case ЦСПН opened
     expect(c.socialServiceReferrals[0]).toMatchObject({
       id: referralId,

@@ -299,6 +299,15 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     });
     expect((await listed({ endingTo: '2027-08-30' })).totalCount).toBe(0);
     expect((await listed({ direction: 'BUSINESS' })).totalCount).toBe(0);
+    // Another district's ЦСПН sees none of Иркутск's contracts, meetings or agenda.
+    const bayanday = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'sp-bayanday', '25607000');
+    for (const list of ['socialContracts', 'commissionMeetings', 'programmesAwaitingCommission', 'incomingReferrals']) {
+      const q = `{ ${list} { totalCount } }`;
+      expect([list, (await ok(q, {}, bayanday))[list].totalCount]).toEqual([list, 0]);
+    }
+    expect((await ok(`{ commissionMeetings { totalCount } }`, {}, spec)).commissionMeetings.totalCount).toBeGreaterThan(
+      0,
+    );
     const m2 = await received('contract.concluded-for-employment.v1');
     expect(m2).toMatchObject({
       contractId: contract.id,

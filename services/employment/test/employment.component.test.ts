@@ -238,6 +238,13 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     const t = (await ok(refer, { i: training })).referToTraining;
     expect(t).toMatchObject({ status: 'REFERRED', capKopecks: 3_000_000, contractId: d.contractId });
     at('2026-12-10');
+    const OVERDUE = `{ employmentPlans(filter: { overdueSteps: true }) { totalCount edges { node { id } } } }`;
+    const overduePlans = async () =>
+      ((await ok(OVERDUE, {})).employmentPlans.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    expect(await overduePlans()).not.toContain(plan.id); // the started step is due on 2026-12-20
+    expect((await ok(`{ employmentPlans { edges { node { id } } } }`, {})).employmentPlans.edges).toContainEqual({
+      node: { id: plan.id },
+    });
     const upd = `mutation($i: UpdateTrainingReferralInput!) { updateTrainingReferral(input: $i) { status } }`;
     await ok(upd, { i: { trainingReferralId: t.id, action: 'START', on: '2026-12-10' } });
     await ok(
@@ -245,6 +252,7 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       { i: { contractId: d.contractId, kind: 'CAREER_GUIDANCE', deliveredOn: '2026-12-10' } },
     );
     at('2027-03-10');
+    expect(await overduePlans()).toContain(plan.id);
     await ok(upd, { i: { trainingReferralId: t.id, action: 'COMPLETE', on: '2027-03-10', certificate: 'св. № 0007' } });
 
     // employment: a valid employer ИНН, a date not in the future

@@ -394,6 +394,11 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
 
     at('2026-11-11');
     const due = (await ok(`{ accompanimentDeadlines(withinDays: 0) { id overdue } }`, {})).accompanimentDeadlines;
+    // The worklist filter applies the same deadline rule.
+    const listed = (
+      await ok(`{ accompanimentCases(filter: { deadlineWithinDays: 0 }) { edges { node { id } } } }`, {})
+    ).accompanimentCases.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect([...listed].sort()).toEqual(due.map((d: { id: string }) => d.id).sort());
     expect(due).toContainEqual({ id: opened.id, overdue: ['NEED_DECISION'] });
     await ok(`mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`, {
       i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' },

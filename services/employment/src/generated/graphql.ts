@@ -288,6 +288,28 @@ export type EmploymentPlan = {
   territory: Scalars['String']['output'];
 };
 
+export type EmploymentPlanConnection = {
+  __typename?: 'EmploymentPlanConnection';
+  edges: Array<EmploymentPlanEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmploymentPlanEdge = {
+  __typename?: 'EmploymentPlanEdge';
+  cursor: Scalars['String']['output'];
+  node: EmploymentPlan;
+};
+
+export type EmploymentPlanFilter = {
+  /** only plans with a step planned or in progress past its due date */
+  overdueSteps?: InputMaybe<Scalars['Boolean']['input']>;
+  /** any of these statuses */
+  status?: InputMaybe<Array<EmploymentPlanStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type EmploymentPlanStatus =
   /** согласован с гражданином */
   | 'AGREED'
@@ -744,6 +766,8 @@ export type Query = {
   /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
   employmentOutgoingReferrals: EmploymentReferralConnection;
   employmentParameters: Array<RegionalParameter>;
+  /** Индивидуальные планы in the caller's territory, newest first; `overdueSteps` = with a step past its due date (a worklist page, `first` 1–200). */
+  employmentPlans: EmploymentPlanConnection;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
   /** HEAD: нагрузка of ЦЗН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
@@ -804,6 +828,13 @@ export type QueryEmploymentOutgoingReferralsArgs = {
 
 export type QueryEmploymentParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryEmploymentPlansArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EmploymentPlanFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1228,6 +1259,9 @@ export type ResolversTypes = ResolversObject<{
   EmploymentCaseType: EmploymentCaseType;
   EmploymentOutcome: ResolverTypeWrapper<EmploymentOutcome>;
   EmploymentPlan: ResolverTypeWrapper<EmploymentPlanModel>;
+  EmploymentPlanConnection: ResolverTypeWrapper<Omit<EmploymentPlanConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentPlanEdge']> }>;
+  EmploymentPlanEdge: ResolverTypeWrapper<Omit<EmploymentPlanEdge, 'node'> & { node: ResolversTypes['EmploymentPlan'] }>;
+  EmploymentPlanFilter: EmploymentPlanFilter;
   EmploymentPlanStatus: EmploymentPlanStatus;
   EmploymentReferral: ResolverTypeWrapper<OutgoingReferralModel>;
   EmploymentReferralConnection: ResolverTypeWrapper<Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReferralEdge']> }>;
@@ -1318,6 +1352,9 @@ export type ResolversParentTypes = ResolversObject<{
   DraftEmploymentPlanInput: DraftEmploymentPlanInput;
   EmploymentOutcome: EmploymentOutcome;
   EmploymentPlan: EmploymentPlanModel;
+  EmploymentPlanConnection: Omit<EmploymentPlanConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentPlanEdge']> };
+  EmploymentPlanEdge: Omit<EmploymentPlanEdge, 'node'> & { node: ResolversParentTypes['EmploymentPlan'] };
+  EmploymentPlanFilter: EmploymentPlanFilter;
   EmploymentReferral: OutgoingReferralModel;
   EmploymentReferralConnection: Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReferralEdge']> };
   EmploymentReferralEdge: Omit<EmploymentReferralEdge, 'node'> & { node: ResolversParentTypes['EmploymentReferral'] };
@@ -1489,6 +1526,17 @@ export type EmploymentPlanResolvers<ContextType = RequestContext, ParentType ext
   status?: Resolver<ResolversTypes['EmploymentPlanStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PlanStep']>, ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EmploymentPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentPlanConnection'] = ResolversParentTypes['EmploymentPlanConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EmploymentPlanEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentPlanEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentPlanEdge'] = ResolversParentTypes['EmploymentPlanEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType>;
 }>;
 
 export type EmploymentReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferral'] = ResolversParentTypes['EmploymentReferral']> = ResolversObject<{
@@ -1667,6 +1715,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
+  employmentPlans?: Resolver<ResolversTypes['EmploymentPlanConnection'], ParentType, ContextType, RequireFields<QueryEmploymentPlansArgs, 'first'>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   employmentWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QueryEmploymentWorkloadArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
@@ -1771,6 +1820,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EmploymentOutcome?: EmploymentOutcomeResolvers<ContextType>;
   EmploymentPlan?: EmploymentPlanResolvers<ContextType>;
+  EmploymentPlanConnection?: EmploymentPlanConnectionResolvers<ContextType>;
+  EmploymentPlanEdge?: EmploymentPlanEdgeResolvers<ContextType>;
   EmploymentReferral?: EmploymentReferralResolvers<ContextType>;
   EmploymentReferralConnection?: EmploymentReferralConnectionResolvers<ContextType>;
   EmploymentReferralEdge?: EmploymentReferralEdgeResolvers<ContextType>;

@@ -7,6 +7,7 @@ import {
   sharedCitizenQueries,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { listEmploymentPlans } from '../plans/application/plan.queries';
 import { officeWorkload } from '../workload/application/workload.queries';
 import { listTrainingReferrals } from '../training/application/training.queries';
 import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS, COMMISSION_INVITATIONS } from '../access';
@@ -21,6 +22,8 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentPlans: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'employmentPlans', WORKLISTS, listEmploymentPlans(filter, page)),
   employmentWorkload: (_p, { month }, ctx) =>
     inRead(ctx, 'employmentWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   employmentOutgoingReferrals: (_p, { filter, ...page }, ctx) =>

@@ -83,6 +83,8 @@ export type AccompanimentCaseEdge = {
 export type AccompanimentCaseFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
+  /** only open cases whose decision, programme or revision is overdue or due within this many days (0–366) */
+  deadlineWithinDays?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<AccompanimentProgramme>;
   /** any of these statuses */
   status?: InputMaybe<Array<AccompanimentStatus>>;

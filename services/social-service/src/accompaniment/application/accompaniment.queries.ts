@@ -28,19 +28,40 @@ export const accompanimentDeadlines =
 export const listAccompanimentCases =
   (
     f:
-      | { status?: string[] | null; assignedTo?: string | null; programme?: string | null; territory?: string | null }
+      | {
+          status?: string[] | null;
+          assignedTo?: string | null;
+          programme?: string | null;
+          territory?: string | null;
+          deadlineWithinDays?: number | null;
+        }
       | null
       | undefined,
     page: PageArgs,
   ): Read<Connection<AccompanimentCase>> =>
-  ({ em, within }) =>
-    listPage(
+  async ({ em, within, today }) => {
+    const where = {
+      ...within(f?.territory, 'filter.territory'),
+      ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, programme: f?.programme }),
+    };
+    // Deadlines are the domain's rule (decision, programme, revision): the open cases that have one are picked here.
+    const due =
+      f?.deadlineWithinDays == null
+        ? null
+        : (await em.find(AccompanimentCase, { ...where, status: { $in: [...OPEN_ACCOMPANIMENT_STATUSES] } }))
+            .filter((a) => hasDeadlineBy(a, addDays(today, boundedDays(f.deadlineWithinDays!))))
+            .map((a) => a.id);
+    return listPage(
       em,
       AccompanimentCase,
-      {
-        ...within(f?.territory, 'filter.territory'),
-        ...whereOf({ status: f?.status, assignedTo: f?.assignedTo, programme: f?.programme }),
-      },
+      due ? { ...where, id: { $in: due } } : where,
       { list: 'accompanimentCases', sortBy: 'needDecisionDue', direction: 'asc' },
       page,
     );
+  };
+
+const boundedDays = (d: number): number => {
+  if (!Number.isInteger(d) || d < 0 || d > 366)
+    throw new ValidationError('filter.deadlineWithinDays', 'RANGE', 'must be between 0 and 366');
+  return d;
+};
