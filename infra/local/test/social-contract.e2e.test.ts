@@ -492,6 +492,12 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       { period: '2026-12', reportSubmitted: true, reportOverdue: false, visitsDone: 1, visitOverdue: false },
       { period: '2027-01', reportSubmitted: false, reportOverdue: false, visitsDone: 0, visitOverdue: false },
     ]);
+    // The worklist of contracts with a report or visit overdue: none now; in late February, January's are.
+    const OVERDUE = `{ socialContracts(filter: { obligationsOverdue: true }) { totalCount edges { node { id } } } }`;
+    expect((await ok(OVERDUE, {}, spec)).socialContracts.totalCount).toBe(0);
+    at('2027-02-25');
+    expect((await ok(OVERDUE, {}, spec)).socialContracts.edges).toEqual([{ node: { id: contract.id } }]);
+    at('2027-01-10');
     // The specialist's deadlines: the open financial-literacy activity, January's report and visit, the training payment overdue
     const deadlines = (await ok(`{ deadlines(withinDays: 40) { kind dueDate overdue contract { id } } }`, {}, spec))
       .deadlines;

@@ -1840,6 +1840,8 @@ export type SocialContractFilter = {
   endingFrom?: InputMaybe<Scalars['Date']['input']>;
   /** the term ends on or before this date */
   endingTo?: InputMaybe<Scalars['Date']['input']>;
+  /** only running contracts with a monthly report or control visit overdue */
+  obligationsOverdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** any of these statuses */
   status?: InputMaybe<Array<SocialContractStatus>>;
   /** a district (8-digit ОКТМО) or group inside the caller's territory */

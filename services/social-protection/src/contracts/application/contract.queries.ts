@@ -1,5 +1,6 @@
 import { between, listPage, whereOf, type Connection, type PageArgs, type Read } from '@sc/subgraph-kit';
 import { SocialContract } from '../domain/social-contract';
+import { contractsWithOverdueObligations } from '../../monitoring/application/overdue-contracts';
 
 export const findSocialContract =
   (id: string): Read<SocialContract | null> =>
@@ -13,24 +14,31 @@ export interface SocialContractFilter {
   territory?: string | null;
   endingFrom?: string | null;
   endingTo?: string | null;
+  /** Only running contracts with a monthly report or control visit overdue. */
+  obligationsOverdue?: boolean | null;
 }
 
 /** Социальные контракты of the caller's territory, soonest end first (a worklist page). */
 export const listSocialContracts =
   (f: SocialContractFilter | null | undefined, page: PageArgs): Read<Connection<SocialContract>> =>
-  ({ em, within }) =>
-    listPage(
+  async ({ em, within, today, deps }) => {
+    const where = {
+      ...within(f?.territory, 'filter.territory'),
+      ...whereOf({
+        status: f?.status,
+        direction: f?.direction,
+        assignedTo: f?.assignedTo,
+        endDate: between(f?.endingFrom, f?.endingTo),
+      }),
+    };
+    const overdue = f?.obligationsOverdue
+      ? await contractsWithOverdueObligations(em, where, today, deps.config.region)
+      : null;
+    return listPage(
       em,
       SocialContract,
-      {
-        ...within(f?.territory, 'filter.territory'),
-        ...whereOf({
-          status: f?.status,
-          direction: f?.direction,
-          assignedTo: f?.assignedTo,
-          endDate: between(f?.endingFrom, f?.endingTo),
-        }),
-      },
+      overdue ? { ...where, id: { $in: overdue } } : where,
       { list: 'socialContracts', sortBy: 'endDate', direction: 'asc' },
       page,
     );
+  };
