@@ -14,6 +14,7 @@ import {
   testServiceConfig,
   uniqueSuffix,
   validSnils,
+  TEST_NEEDS,
 } from '@sc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -84,13 +85,7 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
       roles: ['SPECIALIST'],
       territory: '25701000',
     };
-    const needs = {
-      socialHelp: true,
-      psychologicalSupport: false,
-      employmentHelp: true,
-      vocationalTraining: false,
-      financialLiteracy: false,
-    };
+    const needs = TEST_NEEDS;
     for (let i = 0; i < N; i++) {
       const app = await registerApplication(
         { deps, principal: who, em: deps.orm.em.fork() },

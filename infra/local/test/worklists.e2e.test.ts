@@ -1,4 +1,4 @@
-import { count, eventually, gql, graphqlClient, tokenFor, validSnils } from '@sc/testing';
+import { count, eventually, gql, graphqlClient, tokenFor, validSnils, TEST_NEEDS } from '@sc/testing';
 import { useTestStack } from './test-stack';
 
 /**
@@ -11,13 +11,7 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
   const s = useTestStack();
   const IRKUTSK = '25701000';
   const BAYANDAY = '25607000';
-  const needs = {
-    socialHelp: true,
-    psychologicalSupport: false,
-    employmentHelp: true,
-    vocationalTraining: false,
-    financialLiteracy: false,
-  };
+  const needs = TEST_NEEDS;
   const person = (n: number) => ({
     snils: validSnils(9300 + n),
     lastName: 'Работнова',

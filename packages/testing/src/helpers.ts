@@ -177,3 +177,12 @@ export function graphqlClient(url: string, defaultToken: string, databaseUrl?: s
   };
   return { call, ok, refused };
 }
+
+/** An ordinary needs questionnaire (анкета): social help and help finding work. */
+export const TEST_NEEDS = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: false,
+  financialLiteracy: false,
+} as const;

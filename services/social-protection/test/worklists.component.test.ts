@@ -1,4 +1,4 @@
-import { gql, serviceUnderTest, tokenFor, validSnils } from '@sc/testing';
+import { gql, serviceUnderTest, tokenFor, validSnils, TEST_NEEDS } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -17,13 +17,7 @@ describe('ЦСПН worklists (component, real PostgreSQL)', () => {
     scApplications(filter: $f, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id territory status assignedTo } }
     } }`;
-  const needs = {
-    socialHelp: true,
-    psychologicalSupport: false,
-    employmentHelp: true,
-    vocationalTraining: false,
-    financialLiteracy: false,
-  };
+  const needs = TEST_NEEDS;
   const submit = (n: number, token: string, territory?: string) =>
     sut.ok(
       SUBMIT,
