@@ -89,6 +89,24 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
     ]);
     expect(w.office).toEqual({ specialists: 2, openCases: 3, specialistsNeeded: 1, leastLoaded: 'EMPLOYMENT-bay' });
     expect((await gql(s.gatewayUrl, W, {}, t.irkutsk)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    // The specialist's own хронометраж, and the actual time where it differed from the norm.
+    const LOG = `{ employmentWorkLog { id operation normedMinutes actualMinutes } }`;
+    const log = (await gql(s.gatewayUrl, LOG, {}, t.irkutsk)).data.employmentWorkLog as {
+      id: string;
+      operation: string;
+    }[];
+    expect(log.map((e) => e.operation).sort()).toEqual([
+      'referToTraining',
+      'referToTraining',
+      'registerJobSeeker',
+      'registerJobSeeker',
+    ]);
+    const CORRECT = `mutation($i: CorrectWorkTimeInput!) { correctEmploymentWorkTime(input: $i) { normedMinutes actualMinutes } }`;
+    const workId = log.find((e) => e.operation === 'registerJobSeeker')!.id;
+    const corrected = await gql(s.gatewayUrl, CORRECT, { i: { workId, actualMinutes: 120 } }, t.irkutsk);
+    expect(corrected.data.correctEmploymentWorkTime).toEqual({ normedMinutes: 60, actualMinutes: 120 });
+    const after = (await gql(s.gatewayUrl, W, {}, t.region)).data.employmentWorkload.specialists;
+    expect(after.find((x: { subject: string }) => x.subject === 'EMPLOYMENT-irk').hoursThisMonth).toBe(4);
   });
 
   it('КЦСОН urgent, accompaniment and prevention lists: own district only, region all', async () => {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
 import { ForbiddenError, NotFoundError, ValidationError } from '@sc/kernel';
 import { inChange, type CaseContext } from './change';
+import type { Read } from './read';
 
 export interface WorkEntry {
   id: string;
@@ -77,3 +78,19 @@ export function correctWorkTime(
     return entryOf({ ...row, actual_minutes: i.actualMinutes });
   });
 }
+
+/** Хронометраж of one specialist (the caller unless a HEAD names another) in a month (the current one by default). */
+export const workLogOf =
+  (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
+  ({ em, principal, today, inTerritory }) => {
+    if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
+      throw new ForbiddenError("another specialist's work log is for the HEAD", {
+        field: 'subject',
+        rule: 'HEAD_ONLY',
+      });
+    return listWorkLog(em, {
+      subject: subject ?? principal.subject,
+      month: month ?? today.slice(0, 7),
+      territoryPrefix: inTerritory.territory.$like.slice(0, -1),
+    });
+  };

@@ -239,6 +239,12 @@ export type ContractSupportEdge = {
   node: ContractSupport;
 };
 
+export type CorrectWorkTimeInput = {
+  /** whole minutes, 0–1440 */
+  actualMinutes: Scalars['Int']['input'];
+  workId: Scalars['ID']['input'];
+};
+
 export type DeregisterJobSeekerInput = {
   reason: Scalars['String']['input'];
   registrationId: Scalars['ID']['input'];
@@ -452,6 +458,8 @@ export type Mutation = {
   assignEmploymentCases: Array<AssignedCase>;
   /** Трудоустройство подтверждено (M3 EMPLOYED). */
   confirmEmployment: JobSeekerRegistration;
+  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  correctEmploymentWorkTime: WorkEntry;
   /** Снять с учёта (M3 DEREGISTERED). */
   deregisterJobSeeker: JobSeekerRegistration;
   draftEmploymentPlan: EmploymentPlan;
@@ -487,6 +495,11 @@ export type MutationAssignEmploymentCasesArgs = {
 
 export type MutationConfirmEmploymentArgs = {
   input: ConfirmEmploymentInput;
+};
+
+
+export type MutationCorrectEmploymentWorkTimeArgs = {
+  input: CorrectWorkTimeInput;
 };
 
 
@@ -770,6 +783,8 @@ export type Query = {
   employmentPlans: EmploymentPlanConnection;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
+  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  employmentWorkLog: Array<WorkEntry>;
   /** HEAD: нагрузка of ЦЗН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
   employmentWorkload: CaseWorkload;
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
@@ -835,6 +850,12 @@ export type QueryEmploymentPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEmploymentWorkLogArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1134,6 +1155,23 @@ export type VacancyResponse =
   | 'DECLINED'
   | 'PENDING';
 
+/** A recorded action of a case worker and its time (хронометраж). */
+export type WorkEntry = {
+  __typename?: 'WorkEntry';
+  /** recorded where it differed from the norm */
+  actualMinutes?: Maybe<Scalars['Int']['output']>;
+  at: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  entityId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the norm in force that day (seed 003) */
+  normedMinutes: Scalars['Int']['output'];
+  /** the operation, e.g. submitScApplication */
+  operation: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1251,6 +1289,7 @@ export type ResolversTypes = ResolversObject<{
   ContractSupport: ResolverTypeWrapper<ContractSupportModel>;
   ContractSupportConnection: ResolverTypeWrapper<Omit<ContractSupportConnection, 'edges'> & { edges: Array<ResolversTypes['ContractSupportEdge']> }>;
   ContractSupportEdge: ResolverTypeWrapper<Omit<ContractSupportEdge, 'node'> & { node: ResolversTypes['ContractSupport'] }>;
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
@@ -1323,6 +1362,7 @@ export type ResolversTypes = ResolversObject<{
   VacancyOffer: ResolverTypeWrapper<VacancyOffer>;
   VacancyOutcome: VacancyOutcome;
   VacancyResponse: VacancyResponse;
+  WorkEntry: ResolverTypeWrapper<WorkEntry>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1346,6 +1386,7 @@ export type ResolversParentTypes = ResolversObject<{
   ContractSupport: ContractSupportModel;
   ContractSupportConnection: Omit<ContractSupportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ContractSupportEdge']> };
   ContractSupportEdge: Omit<ContractSupportEdge, 'node'> & { node: ResolversParentTypes['ContractSupport'] };
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
@@ -1399,6 +1440,7 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingReferralFilter: TrainingReferralFilter;
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
   VacancyOffer: VacancyOffer;
+  WorkEntry: WorkEntry;
 }>;
 
 export type AssignedActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignedActivity'] = ResolversParentTypes['AssignedActivity']> = ResolversObject<{
@@ -1609,6 +1651,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   agreeEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationAgreeEmploymentPlanArgs, 'input'>>;
   assignEmploymentCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignEmploymentCasesArgs, 'input'>>;
   confirmEmployment?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationConfirmEmploymentArgs, 'input'>>;
+  correctEmploymentWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectEmploymentWorkTimeArgs, 'input'>>;
   deregisterJobSeeker?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationDeregisterJobSeekerArgs, 'input'>>;
   draftEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationDraftEmploymentPlanArgs, 'input'>>;
   moveEmploymentPlanStep?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationMoveEmploymentPlanStepArgs, 'input'>>;
@@ -1717,6 +1760,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentPlans?: Resolver<ResolversTypes['EmploymentPlanConnection'], ParentType, ContextType, RequireFields<QueryEmploymentPlansArgs, 'first'>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  employmentWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QueryEmploymentWorkLogArgs>>;
   employmentWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QueryEmploymentWorkloadArgs>>;
   jobSeekerRegistration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationArgs, 'id'>>;
   jobSeekerRegistrations?: Resolver<ResolversTypes['JobSeekerRegistrationConnection'], ParentType, ContextType, RequireFields<QueryJobSeekerRegistrationsArgs, 'first'>>;
@@ -1804,6 +1848,18 @@ export type VacancyOfferResolvers<ContextType = RequestContext, ParentType exten
   wageKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WorkEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkEntry'] = ResolversParentTypes['WorkEntry']> = ResolversObject<{
+  actualMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  normedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AssignedActivity?: AssignedActivityResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
@@ -1850,5 +1906,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   TrainingReferralConnection?: TrainingReferralConnectionResolvers<ContextType>;
   TrainingReferralEdge?: TrainingReferralEdgeResolvers<ContextType>;
   VacancyOffer?: VacancyOfferResolvers<ContextType>;
+  WorkEntry?: WorkEntryResolvers<ContextType>;
 }>;
 

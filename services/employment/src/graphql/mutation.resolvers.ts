@@ -1,5 +1,5 @@
-import { assignCases } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS } from '../access';
+import { assignCases, correctWorkTime } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS, WORKLISTS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { recordContractService } from '../contract-support/application/contract-support.use-cases';
@@ -10,6 +10,7 @@ import * as training from '../training/application/training.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  correctEmploymentWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),
   assignEmploymentCases: (_p, { input }, ctx) =>
     assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignEmploymentCases', ...ASSIGNABLE[input.caseType]!, ...input }),
   registerJobSeeker: (_p, { input }, ctx) =>

@@ -1,6 +1,7 @@
 import {
   inRead,
   listMvkInvitations,
+  workLogOf,
   listOutgoingReferrals,
   listStaff,
   searchCitizens,
@@ -22,6 +23,8 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentWorkLog: (_p, { month, subject }, ctx) =>
+    inRead(ctx, 'employmentWorkLog', WORKLISTS, workLogOf(month, subject)),
   employmentPlans: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'employmentPlans', WORKLISTS, listEmploymentPlans(filter, page)),
   employmentWorkload: (_p, { month }, ctx) =>

@@ -1,6 +1,6 @@
-import { inRead, listStaff, searchCitizens, sharedCitizenQueries } from '@sc/subgraph-kit';
+import { inRead, listStaff, searchCitizens, sharedCitizenQueries, workLogOf } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { officeWorkload, workLogOf } from '../workload/application/workload.queries';
+import { officeWorkload } from '../workload/application/workload.queries';
 import {
   DEADLINE_READERS,
   HEAD_ASSIGNS,

@@ -349,6 +349,12 @@ export type ContractServiceDeliveryInput = {
   volume: Scalars['Float']['input'];
 };
 
+export type CorrectWorkTimeInput = {
+  /** whole minutes, 0–1440 */
+  actualMinutes: Scalars['Int']['input'];
+  workId: Scalars['ID']['input'];
+};
+
 export type DecideNeedRecognitionInput = {
   caseId: Scalars['ID']['input'];
   decidedOn: Scalars['Date']['input'];
@@ -483,6 +489,8 @@ export type Mutation = {
   /** Анонимная или телефонная помощь: act without signature, with the reason. */
   closeUrgentCaseUnsigned: UrgentServiceCase;
   closeUrgentServiceCase: UrgentServiceCase;
+  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  correctSocialServiceWorkTime: WorkEntry;
   /** Признание нуждающимся (5 рабочих дней). */
   decideNeedRecognition: AccompanimentCase;
   decideUrgentNeed: UrgentServiceCase;
@@ -556,6 +564,11 @@ export type MutationCloseUrgentCaseUnsignedArgs = {
 
 export type MutationCloseUrgentServiceCaseArgs = {
   caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationCorrectSocialServiceWorkTimeArgs = {
+  input: CorrectWorkTimeInput;
 };
 
 
@@ -995,6 +1008,8 @@ export type Query = {
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   socialServiceStaff: Array<StaffMember>;
+  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  socialServiceWorkLog: Array<WorkEntry>;
   /** HEAD: нагрузка of КЦСОН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
   socialServiceWorkload: CaseWorkload;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
@@ -1074,6 +1089,12 @@ export type QuerySocialServiceParametersArgs = {
 
 export type QuerySocialServiceReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySocialServiceWorkLogArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1559,6 +1580,23 @@ export type UrgentServiceType = {
   unit: Scalars['String']['output'];
 };
 
+/** A recorded action of a case worker and its time (хронометраж). */
+export type WorkEntry = {
+  __typename?: 'WorkEntry';
+  /** recorded where it differed from the norm */
+  actualMinutes?: Maybe<Scalars['Int']['output']>;
+  at: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  entityId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the norm in force that day (seed 003) */
+  normedMinutes: Scalars['Int']['output'];
+  /** the operation, e.g. submitScApplication */
+  operation: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  territory: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1684,6 +1722,7 @@ export type ResolversTypes = ResolversObject<{
   ClosureReason: ClosureReason;
   ContractActivity: ResolverTypeWrapper<ContractActivity>;
   ContractServiceDeliveryInput: ContractServiceDeliveryInput;
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideNeedRecognitionInput: DecideNeedRecognitionInput;
@@ -1774,6 +1813,7 @@ export type ResolversTypes = ResolversObject<{
   UrgentServiceCaseEdge: ResolverTypeWrapper<Omit<UrgentServiceCaseEdge, 'node'> & { node: ResolversTypes['UrgentServiceCase'] }>;
   UrgentServiceCaseFilter: UrgentServiceCaseFilter;
   UrgentServiceType: ResolverTypeWrapper<UrgentServiceType>;
+  WorkEntry: ResolverTypeWrapper<WorkEntry>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1803,6 +1843,7 @@ export type ResolversParentTypes = ResolversObject<{
   CloseUnsignedInput: CloseUnsignedInput;
   ContractActivity: ContractActivity;
   ContractServiceDeliveryInput: ContractServiceDeliveryInput;
+  CorrectWorkTimeInput: CorrectWorkTimeInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecideNeedRecognitionInput: DecideNeedRecognitionInput;
@@ -1872,6 +1913,7 @@ export type ResolversParentTypes = ResolversObject<{
   UrgentServiceCaseEdge: Omit<UrgentServiceCaseEdge, 'node'> & { node: ResolversParentTypes['UrgentServiceCase'] };
   UrgentServiceCaseFilter: UrgentServiceCaseFilter;
   UrgentServiceType: UrgentServiceType;
+  WorkEntry: WorkEntry;
 }>;
 
 export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCase'] = ResolversParentTypes['AccompanimentCase']> = ResolversObject<{
@@ -2036,6 +2078,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   closeAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationCloseAccompanimentCaseArgs, 'input'>>;
   closeUrgentCaseUnsigned?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentCaseUnsignedArgs, 'input'>>;
   closeUrgentServiceCase?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentServiceCaseArgs, 'caseId'>>;
+  correctSocialServiceWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectSocialServiceWorkTimeArgs, 'input'>>;
   decideNeedRecognition?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationDecideNeedRecognitionArgs, 'input'>>;
   decideUrgentNeed?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationDecideUrgentNeedArgs, 'input'>>;
   deregisterPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationDeregisterPreventionCaseArgs, 'input'>>;
@@ -2195,6 +2238,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  socialServiceWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QuerySocialServiceWorkLogArgs>>;
   socialServiceWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QuerySocialServiceWorkloadArgs>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
@@ -2355,6 +2399,18 @@ export type UrgentServiceTypeResolvers<ContextType = RequestContext, ParentType 
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type WorkEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkEntry'] = ResolversParentTypes['WorkEntry']> = ResolversObject<{
+  actualMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  normedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
   AccompanimentCaseConnection?: AccompanimentCaseConnectionResolvers<ContextType>;
@@ -2406,5 +2462,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   UrgentServiceCaseConnection?: UrgentServiceCaseConnectionResolvers<ContextType>;
   UrgentServiceCaseEdge?: UrgentServiceCaseEdgeResolvers<ContextType>;
   UrgentServiceType?: UrgentServiceTypeResolvers<ContextType>;
+  WorkEntry?: WorkEntryResolvers<ContextType>;
 }>;
 

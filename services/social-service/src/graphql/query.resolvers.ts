@@ -1,6 +1,7 @@
 import {
   inRead,
   listMvkInvitations,
+  workLogOf,
   listOutgoingReferrals,
   listStaff,
   searchCitizens,
@@ -35,6 +36,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceWorkLog: (_p, { month, subject }, ctx) =>
+    inRead(ctx, 'socialServiceWorkLog', WORKLISTS, workLogOf(month, subject)),
   socialServiceWorkload: (_p, { month }, ctx) =>
     inRead(ctx, 'socialServiceWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   socialServiceOutgoingReferrals: (_p, { filter, ...page }, ctx) =>

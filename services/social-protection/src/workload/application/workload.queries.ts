@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { addMonths, ForbiddenError, ValidationError } from '@sc/kernel';
-import { listStaff, listWorkLog, type Read, type WorkEntry } from '@sc/subgraph-kit';
+import { addMonths, ValidationError } from '@sc/kernel';
+import { listStaff, type Read } from '@sc/subgraph-kit';
 import { RUNNING_STATUSES } from '../../contracts/domain/contract-status';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import { officeLoad, specialistLoad, type Caseload } from '../domain/workload';
@@ -68,19 +68,3 @@ const workloadView = (
   specialists: ReturnType<typeof specialistLoad>[],
   office: ReturnType<typeof officeLoad>,
 ) => ({ month, specialists, office });
-
-/** Хронометраж of one specialist (the caller unless a HEAD names another) in a month. */
-export const workLogOf =
-  (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
-  ({ em, principal, today, inTerritory }) => {
-    if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
-      throw new ForbiddenError("another specialist's work log is for the HEAD", {
-        field: 'subject',
-        rule: 'HEAD_ONLY',
-      });
-    return listWorkLog(em, {
-      subject: subject ?? principal.subject,
-      month: month ?? today.slice(0, 7),
-      territoryPrefix: inTerritory.territory.$like.slice(0, -1),
-    });
-  };
