@@ -46,10 +46,18 @@ interface QueryEvents {
   off(event: 'query', f: (q: { sql: string }) => void): void;
 }
 
-type ServiceDb = (n: 'social-service' | 'social-protection') => string;
+type ServiceDb = (n: 'social-service' | 'social-protection' | 'employment') => string;
 
 /** The synthetic region: citizens with urgent cases at КЦСОН and applications at ЦСПН, over the districts. */
 async function generateRegion(db: ServiceDb): Promise<void> {
+  await fill(
+    db('employment'),
+    `insert into job_seeker_registration (id, citizen_id, status, channel, needs, education, experience_years,
+        registered_on, registered_by, offers, assigned_to, territory)
+      select gen_random_uuid(), id, (array['JOB_SEEKER','UNEMPLOYED','DEREGISTERED'])[1 + floor(random() * 3)::int],
+             'WALK_IN', '{}', 'SECONDARY_GENERAL', 3, current_date - floor(random() * 900)::int, 'bench', '[]', 'bench', territory
+        from citizen`,
+  );
   await fill(
     db('social-service'),
     `insert into urgent_service_case (id, citizen_id, anonymous, channel, circumstances, status, requested_at,
@@ -98,7 +106,7 @@ function gatewayTimer(gatewayUrl: string) {
 }
 
 export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<string[]> {
-  const db = (n: 'social-service' | 'social-protection') => stack.services[n].deps.config.databaseUrl;
+  const db: ServiceDb = (n) => stack.services[n].deps.config.databaseUrl;
   await generateRegion(db);
   const token = (agency: Agency, role: Role, territory: string) =>
     issueToken(auth, { subject: `bench-${agency}`, agency, roles: [role], territory });
@@ -108,6 +116,8 @@ export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<st
   const spDistrict = await token('SOCIAL_PROTECTION', 'SPECIALIST', district(5));
   const URGENT = `query($f: UrgentServiceCaseFilter) { urgentServiceCases(filter: $f, first: 50) {
     totalCount pageInfo { endCursor } edges { node { id status requestedAt } } } }`;
+  const empDistrict = await token('EMPLOYMENT', 'SPECIALIST', district(7));
+  const REGS = `query { jobSeekerRegistrations(filter: { status: [UNEMPLOYED] }, first: 50) { totalCount edges { node { id status } } } }`;
   const APPS = `query { scApplications(filter: { status: [REGISTERED] }, first: 50) { totalCount edges { node { id status } } } }`;
   const SEARCH = `query($t: String!) { socialServiceCitizenSearch(text: $t, first: 20) { score profile { lastName } } }`;
   const FILE = `query { urgentServiceCases(first: 50) { edges { node { citizen {
@@ -123,6 +133,7 @@ export async function benchWorklists(stack: Stack, auth: AuthConfig): Promise<st
       await run(ssRegion, URGENT, () => ({ f: { status: ['NEED_DECIDED'] } })),
     ],
     ['ЦСПН applications, one district, status filter, page', await run(spDistrict, APPS, () => ({}))],
+    ['ЦЗН registrations, one district, status filter, page', await run(empDistrict, REGS, () => ({}))],
     [
       'КЦСОН name search (surname + name, typo-tolerant)',
       await run(ssDistrict, SEARCH, () => ({ t: `${any(SURNAMES)}а ${any(NAMES)}` })),
