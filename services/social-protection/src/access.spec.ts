@@ -71,6 +71,14 @@ describe('ЦСПН access policy: agency × role × territory × operation', () 
     ],
     ['incomes, ministry auditor of the region', RULES.READ_MEANS, 'MINISTRY', 'AUDITOR', 'region', null],
     ['incomes, ministry auditor of region 50', RULES.READ_MEANS, 'MINISTRY', 'AUDITOR', 'otherRegion', 'TERRITORY'],
+    [
+      'the referral queue, an analyst of ЦСПН',
+      RULES.READ_REFERRAL_QUEUE,
+      'SOCIAL_PROTECTION',
+      'ANALYST',
+      'region',
+      'ACCESS_POLICY',
+    ],
   ] as const)('%s', (_what, rule, agency, role, t, expected) => {
     expect(decide(who(agency, role, t), rule, MATRIX_CASE_TERRITORY)).toBe(expected);
   });

@@ -19,7 +19,12 @@ export const READ_MEANS: AccessRule = {
   also: MINISTRY_AUDITORS,
 };
 
-export const READ_REFERRAL_QUEUE: AccessRule = { agencies: ['SOCIAL_PROTECTION'] };
+/** The queue of incoming referrals (personal data): ЦСПН's case workers and the ministry's auditors, never an analyst. */
+export const READ_REFERRAL_QUEUE: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION'],
+  roles: ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER'],
+  also: MINISTRY_AUDITORS,
+};
 
 /** Case work: intake, means test, survey, ПСА drafting, contracts, reports, visits. */
 export const CASE_WORK: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['SPECIALIST', 'HEAD'] };
