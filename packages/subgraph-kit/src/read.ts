@@ -9,6 +9,8 @@ export interface ReadScope {
   principal: Principal;
   today: IsoDate;
   deps: ServiceDeps;
+  /** The ОКТМО prefix the caller's territory covers (`25` for the region, `25607` for one district). */
+  territoryPrefix: string;
   /** Filter for a list of cases: those whose territory the caller's covers (an ОКТМО prefix). */
   inTerritory: TerritoryFilter;
   /** The same, narrowed to a territory the caller names (a district, or a group) inside their own. */
@@ -47,6 +49,7 @@ export async function inRead<T>(ctx: RequestContext, operation: string, rule: Ac
     principal: p,
     today: todayOf(ctx),
     deps: ctx.deps,
+    territoryPrefix: territoryScope(p.territory),
     inTerritory: territoryFilterOf(p, null, 'territory'),
     within: (named, field) => territoryFilterOf(p, named, field),
   });

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
 import type { Agency } from '@sc/kernel';
+import type { Read } from './read';
 
 /** Roles of the agency's own staff whom cases can be assigned to. */
 export const STAFF_ROLES = ['SPECIALIST', 'HEAD', 'COMMISSION_MEMBER'] as const;
@@ -67,3 +68,6 @@ export async function listStaff(em: EntityManager, prefix: string): Promise<Staf
     lastSeen: new Date(r.last_seen),
   }));
 }
+
+/** The agency's staff within the caller's territory (the choice for assignment). */
+export const staffInTerritory: Read<StaffMember[]> = ({ em, territoryPrefix }) => listStaff(em, territoryPrefix);

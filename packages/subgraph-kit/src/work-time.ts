@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
-import { ForbiddenError, NotFoundError, ValidationError } from '@sc/kernel';
+import { ForbiddenError, monthOf, NotFoundError, parseIsoMonth, ValidationError } from '@sc/kernel';
 import { inChange, type CaseContext } from './change';
 import type { Read } from './read';
 
@@ -33,8 +33,7 @@ export async function listWorkLog(
   em: EntityManager,
   a: { subject: string; month: string; territoryPrefix: string },
 ): Promise<WorkEntry[]> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(a.month))
-    throw new ValidationError('month', 'MONTH_FORMAT', 'a month as YYYY-MM');
+  parseIsoMonth(a.month, 'month');
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select * from work_log where subject = ? and territory like ?
         and at >= ?::date and at < (?::date + interval '1 month') order by at desc limit 1000`,
@@ -82,7 +81,7 @@ export function correctWorkTime(
 /** Хронометраж of one specialist (the caller unless a HEAD names another) in a month (the current one by default). */
 export const workLogOf =
   (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
-  ({ em, principal, today, inTerritory }) => {
+  ({ em, principal, today, territoryPrefix }) => {
     if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
       throw new ForbiddenError("another specialist's work log is for the HEAD", {
         field: 'subject',
@@ -90,7 +89,7 @@ export const workLogOf =
       });
     return listWorkLog(em, {
       subject: subject ?? principal.subject,
-      month: month ?? today.slice(0, 7),
-      territoryPrefix: inTerritory.territory.$like.slice(0, -1),
+      month: month ?? monthOf(today),
+      territoryPrefix,
     });
   };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ValidationError, type IsoDate } from '@sc/kernel';
+import { monthOf, parseIsoMonth, type IsoDate } from '@sc/kernel';
 import type { Read } from './read';
 import { listStaff } from './staff-register';
 import type { WorkNorms } from './work-log';
@@ -37,14 +37,12 @@ export const caseWorkload =
     openCasesSql: string;
     params: (em: EntityManager, on: IsoDate) => Promise<ParameterSet>;
   }): Read<ReturnType<typeof caseWorkloadView>> =>
-  async ({ em, inTerritory, today }) => {
-    const month = a.month ?? today.slice(0, 7);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw new ValidationError('month', 'MONTH_FORMAT', 'a month as YYYY-MM');
+  async ({ em, inTerritory, territoryPrefix, today }) => {
+    const month = parseIsoMonth(a.month ?? monthOf(today), 'month');
     const like = inTerritory.territory.$like;
     const conn = em.getConnection();
     const [staff, open, spent, p] = await Promise.all([
-      listStaff(em, like.slice(0, -1)),
+      listStaff(em, territoryPrefix),
       conn.execute<{ who: string; n: string }[]>(
         a.openCasesSql,
         a.openCasesSql

@@ -3,9 +3,9 @@ import {
   listMvkInvitations,
   workLogOf,
   listOutgoingReferrals,
-  listStaff,
   searchCitizens,
   sharedCitizenQueries,
+  staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { listEmploymentPlans } from '../plans/application/plan.queries';
@@ -35,10 +35,7 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'trainingReferrals', WORKLISTS, listTrainingReferrals(filter, page)),
   employmentCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'employmentCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
-  employmentStaff: (_p, _a, ctx) =>
-    inRead(ctx, 'employmentStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
-      listStaff(em, inTerritory.territory.$like.slice(0, -1)),
-    ),
+  employmentStaff: (_p, _a, ctx) => inRead(ctx, 'employmentStaff', HEAD_ASSIGNS, staffInTerritory),
   employmentCitizenSearch: (_p, args, ctx) => inRead(ctx, 'employmentCitizenSearch', WORKLISTS, searchCitizens(args)),
   jobSeekerRegistrations: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'jobSeekerRegistrations', WORKLISTS, listJobSeekerRegistrations(filter, page)),

@@ -1,4 +1,4 @@
-import { inRead, listStaff, searchCitizens, sharedCitizenQueries, workLogOf } from '@sc/subgraph-kit';
+import { inRead, searchCitizens, sharedCitizenQueries, staffInTerritory, workLogOf } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { officeWorkload } from '../workload/application/workload.queries';
 import {
@@ -31,10 +31,7 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialProtectionWorkLog', DEADLINE_READERS, workLogOf(month, subject)),
   socialProtectionWorkload: (_p, { month }, ctx) =>
     inRead(ctx, 'socialProtectionWorkload', HEAD_ASSIGNS, officeWorkload(month)),
-  socialProtectionStaff: (_p, _a, ctx) =>
-    inRead(ctx, 'socialProtectionStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
-      listStaff(em, inTerritory.territory.$like.slice(0, -1)),
-    ),
+  socialProtectionStaff: (_p, _a, ctx) => inRead(ctx, 'socialProtectionStaff', HEAD_ASSIGNS, staffInTerritory),
   socialProtectionCitizenSearch: (_p, args, ctx) =>
     inRead(ctx, 'socialProtectionCitizenSearch', WORKLISTS, searchCitizens(args)),
   scApplications: (_p, { filter, ...page }, ctx) =>

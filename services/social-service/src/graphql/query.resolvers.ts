@@ -3,9 +3,9 @@ import {
   listMvkInvitations,
   workLogOf,
   listOutgoingReferrals,
-  listStaff,
   searchCitizens,
   sharedCitizenQueries,
+  staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { officeWorkload } from '../workload/application/workload.queries';
@@ -44,10 +44,7 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
-  socialServiceStaff: (_p, _a, ctx) =>
-    inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, ({ em, inTerritory }) =>
-      listStaff(em, inTerritory.territory.$like.slice(0, -1)),
-    ),
+  socialServiceStaff: (_p, _a, ctx) => inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, staffInTerritory),
   socialServiceCitizenSearch: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCitizenSearch', WORKLISTS, searchCitizens(args)),
   socialServiceReferral: (_p, { id }, ctx) =>

@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { addMonths, ValidationError } from '@sc/kernel';
+import { addMonths, monthOf, parseIsoMonth } from '@sc/kernel';
 import { listStaff, type Read } from '@sc/subgraph-kit';
 import { RUNNING_STATUSES } from '../../contracts/domain/contract-status';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import { officeLoad, specialistLoad, type Caseload } from '../domain/workload';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 async function countsBy(em: EntityManager, sql: string, params: unknown[]): Promise<Map<string, number[]>> {
   const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(sql, params);
@@ -20,14 +18,13 @@ async function countsBy(em: EntityManager, sql: string, params: unknown[]): Prom
  */
 export const officeWorkload =
   (month: string | null | undefined): Read<ReturnType<typeof workloadView>> =>
-  async ({ em, inTerritory, today, deps }) => {
-    const m = month ?? today.slice(0, 7);
-    if (!MONTH.test(m)) throw new ValidationError('month', 'MONTH_FORMAT', 'a month as YYYY-MM');
+  async ({ em, inTerritory, territoryPrefix, today, deps }) => {
+    const m = parseIsoMonth(month ?? monthOf(today), 'month');
     const from = `${m}-01`;
     const to = addMonths(from, 1);
     const like = inTerritory.territory.$like;
     const [staff, contracts, apps, minutes, params] = await Promise.all([
-      listStaff(em, like.slice(0, -1)),
+      listStaff(em, territoryPrefix),
       countsBy(
         em,
         `select assigned_to as who, count(*) filter (where status = any(string_to_array(?, ','))) as a,
