@@ -44,13 +44,14 @@ export type Read<T> = (scope: ReadScope) => Promise<T>;
 export async function inRead<T>(ctx: RequestContext, operation: string, rule: AccessRule, read: Read<T>): Promise<T> {
   const p = ctx.principal;
   authorize(p, rule, operation);
+  const territoryPrefix = territoryScope(p.territory);
   const found = await read({
     em: ctx.em,
     principal: p,
     today: todayOf(ctx),
     deps: ctx.deps,
-    territoryPrefix: territoryScope(p.territory),
-    inTerritory: territoryFilterOf(p, null, 'territory'),
+    territoryPrefix,
+    inTerritory: { territory: { $like: `${territoryPrefix}%` } },
     within: (named, field) => territoryFilterOf(p, named, field),
   });
   const result = withinTerritory(p, rule, operation, found);
