@@ -14,3 +14,5 @@ export * from './regional-parameters';
 export * from './outgoing-referral';
 export * from './digest';
 export * from './territory';
+export * from './statistics-period';
+export * from './disclosure-control';
