@@ -13,6 +13,19 @@ export interface AccessRule {
 /** The ministry reads case files only to audit them; its analysts get statistics, never cases. */
 export const MINISTRY_AUDITORS: AccessRule = { agencies: ['MINISTRY'], roles: ['AUDITOR'] };
 
+/** Statistics (no personal data) are for analysts (any agency), heads of office and the ministry's staff. */
+export const STATISTICS_READERS: AccessRule = {
+  agencies: ['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE'],
+  roles: ['ANALYST', 'HEAD'],
+  also: { agencies: ['MINISTRY'] },
+};
+
+/** A HEAD of an agency sees their own territory's figures as they are; analysts and every ministry token see small counts hidden. */
+export const seesSuppressed = (p: Principal): boolean => p.agency === 'MINISTRY' || !p.roles.includes('HEAD');
+
+/** An analyst and nothing else: statistics only, so every per-person read refuses them outright (FORBIDDEN), never hides. */
+export const statisticsOnly = (p: Principal): boolean => p.roles.every((r) => r === 'ANALYST');
+
 /** Whether the principal's agency and roles fit the rule (territory aside). */
 export const fitsRole = (p: Principal, rule: AccessRule): boolean =>
   (rule.agencies.includes(p.agency) && (!rule.roles || p.roles.some((r) => rule.roles!.includes(r)))) ||

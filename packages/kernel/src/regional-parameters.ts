@@ -127,3 +127,19 @@ export function validateParameterValue<C extends string>(
 /** The region of a territory code (ОКТМО): its first two digits (25 = Иркутская область). */
 export const regionOfTerritory = (territory: string): string =>
   /^\d{2}/.test(territory) ? territory.slice(0, 2) : territory;
+
+/**
+ * The statistics' disclosure threshold, declared once and spread into each
+ * service's parameters: a district-level count from 1 to k−1 is hidden from
+ * analysts and the ministry (issue 11; k = 5 is common practice, [U]).
+ */
+export const STATISTICS_PARAMETER_DEFINITIONS = {
+  STATISTICS_MIN_CELL: defineParameter(
+    'COUNT',
+    5,
+    2,
+    100,
+    'U',
+    'порог k: в статистике для аналитиков и министерства значения от 1 до k−1 на уровне района скрываются',
+  ),
+};

@@ -1,4 +1,4 @@
-import { allows, authorize, type AccessRule } from '@sc/auth';
+import { allows, authorize, statisticsOnly, type AccessRule } from '@sc/auth';
 import { dateOf, maskSnils, parseSnils, territoryScope } from '@sc/kernel';
 import type { CitizenRecord } from './citizen-directory';
 import type { RequestContext } from './context';
@@ -42,7 +42,7 @@ export async function loadCitizenRecord(ctx: RequestContext, id: string): Promis
 /**
  * This agency's record of the citizen if the caller may see it (rule, and the
  * territory of the office serving the person), auditing the read; null otherwise. A caller outside the rule sees null/empty, not an
- * error, so a gateway query mixing agencies still answers what it may.
+ * error, so a gateway query mixing agencies still answers what it may — except an analyst, whom every per-person field refuses.
  */
 export async function visibleCitizenRecord(
   ctx: RequestContext,
@@ -50,7 +50,10 @@ export async function visibleCitizenRecord(
   id: string,
   field: string,
 ): Promise<CitizenRecord | null> {
-  if (!allows(ctx.principal, rule)) return null;
+  if (!allows(ctx.principal, rule)) {
+    if (statisticsOnly(ctx.principal)) authorize(ctx.principal, rule, `Citizen.${field}`); // an analyst is told, not shown null
+    return null;
+  }
   const rec = await loadCitizenRecord(ctx, id);
   if (!rec || !allows(ctx.principal, rule, rec.territory)) return null;
   ctx.audit.read(rec.id, `Citizen.${field}`);

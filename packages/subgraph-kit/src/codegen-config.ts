@@ -29,6 +29,10 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           mappers: {
             Citizen: '@sc/subgraph-kit#CitizenRef',
             RegionalParameter: '@sc/kernel#ParameterView',
+            StatisticsCell: '@sc/subgraph-kit#StatisticsRef',
+            SocialProtectionStatistics: '@sc/subgraph-kit#StatisticsOfCell',
+            EmploymentStatistics: '@sc/subgraph-kit#StatisticsOfCell',
+            SocialServiceStatistics: '@sc/subgraph-kit#StatisticsOfCell',
             ...mappers,
           },
         },

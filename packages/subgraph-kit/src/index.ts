@@ -39,3 +39,7 @@ export * from './commission-invitations';
 export * from './work-log';
 export * from './work-time';
 export * from './workload';
+export * from './statistics-counters.sql';
+export * from './statistics';
+export * from './referral-statistics';
+export * from './statistics.resolvers';

@@ -2,6 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { MESSAGING_TABLES_V2 } from '@sc/messaging';
 import { AUDIT_CHAIN_V2 } from './audit-chain';
 import type { MigrationObject } from './orm';
+import { STAT_CONTRIBUTION_TYPE_SQL, STAT_COUNTER_TABLE_SQL } from './statistics-counters.sql';
 import { territoryDirectorySql } from './territories';
 import { CITIZEN_SEARCH_SQL } from './citizen-search';
 import { STAFF_TABLE_SQL } from './staff-register';
@@ -57,6 +58,13 @@ export class Migration20261130000005WorkLog extends Migration {
   }
 }
 
+/** Live statistics (issue 11): the counters each service's source triggers keep. */
+export class Migration20261130000006Statistics extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of [...STAT_COUNTER_TABLE_SQL, STAT_CONTRIBUTION_TYPE_SQL]) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -69,4 +77,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000003CitizenSearch', class: Migration20261130000003CitizenSearch },
   { name: 'Migration20261130000004Staff', class: Migration20261130000004Staff },
   { name: 'Migration20261130000005WorkLog', class: Migration20261130000005WorkLog },
+  { name: 'Migration20261130000006Statistics', class: Migration20261130000006Statistics },
 ];

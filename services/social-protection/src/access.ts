@@ -1,4 +1,4 @@
-import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, STATISTICS_READERS, type AccessRule } from '@sc/auth';
 
 /**
  * Who may do what at ЦСПН. Application status, programmes and contracts are
@@ -57,3 +57,6 @@ export const WORKLISTS: AccessRule = {
 
 /** Assigning cases to specialists and seeing the staff: the head of the office. */
 export const HEAD_ASSIGNS: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['HEAD'] };
+
+/** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
+export const READ_STATISTICS: AccessRule = STATISTICS_READERS;

@@ -1,4 +1,11 @@
-import { inRead, searchCitizens, sharedCitizenQueries, staffInTerritory, workLogOf } from '@sc/subgraph-kit';
+import {
+  inRead,
+  searchCitizens,
+  sharedCitizenQueries,
+  staffInTerritory,
+  statisticsRows,
+  workLogOf,
+} from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { officeWorkload } from '../workload/application/workload.queries';
 import {
@@ -7,6 +14,7 @@ import {
   READ_APPLICATIONS,
   READ_PARAMETERS,
   READ_REFERRAL_QUEUE,
+  READ_STATISTICS,
   CASE_WORK,
   WORKLISTS,
 } from '../access';
@@ -27,6 +35,7 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  statistics: (_p, args, ctx) => statisticsRows(ctx, READ_STATISTICS, args),
   socialProtectionWorkLog: (_p, { month, subject }, ctx) =>
     inRead(ctx, 'socialProtectionWorkLog', DEADLINE_READERS, workLogOf(month, subject)),
   socialProtectionWorkload: (_p, { month }, ctx) =>

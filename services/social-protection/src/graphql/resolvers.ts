@@ -13,6 +13,7 @@ import { PsaActivity } from './psa-activity.resolvers';
 import { Query } from './query.resolvers';
 import { ScApplication } from './sc-application.resolvers';
 import { MonitoringCheckpoint, SocialContract } from './social-contract.resolvers';
+import { StatisticsCell } from './statistics-cell.resolvers';
 
 const resolvers: Resolvers = {
   Date: DateScalar,
@@ -31,6 +32,7 @@ const resolvers: Resolvers = {
   MonitoringCheckpoint,
   MonthlyReport,
   Deadline,
+  StatisticsCell,
 };
 
 export const socialProtectionResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

@@ -1,10 +1,12 @@
 import { Migration20261123000000Init } from './Migration20261123000000Init';
 import { Migration20261124000000SocialContractLifecycle } from './Migration20261124000000SocialContractLifecycle';
 import { Migration20261130010000Territory } from './Migration20261130010000Territory';
+import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
   { name: 'Migration20261123000000Init', class: Migration20261123000000Init },
   { name: 'Migration20261124000000SocialContractLifecycle', class: Migration20261124000000SocialContractLifecycle },
   { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
+  { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
 ];

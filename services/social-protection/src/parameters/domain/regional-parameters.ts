@@ -1,4 +1,9 @@
-import { defineParameter as def, parameterSetOf, type ParameterDefinition } from '@sc/kernel';
+import {
+  defineParameter as def,
+  parameterSetOf,
+  STATISTICS_PARAMETER_DEFINITIONS,
+  type ParameterDefinition,
+} from '@sc/kernel';
 
 /**
  * ЦСПН's regional parameters (DOMAIN.md §7): every amount, term, cap and
@@ -7,6 +12,7 @@ import { defineParameter as def, parameterSetOf, type ParameterDefinition } from
  * only, U unconfirmed) so [U] items are visibly settings.
  */
 export const PARAMETER_DEFINITIONS = {
+  ...STATISTICS_PARAMETER_DEFINITIONS,
   // Нормы времени специалиста ЦСПН (seed 003, DOMAIN.md §7: хронометраж); ranges allow the region to tune them.
   NORM_PRIMARY_CONSULTATION_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'первичная консультация'),
   NORM_DATA_ENTRY_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'работа с АИС ЭСРН (внесение данных)'),

@@ -1,0 +1,83 @@
+/**
+ * Live statistics without a warehouse (issue 11). Each source table of a
+ * service has one SQL function, `stat_<table>(row)`, that says what the row
+ * contributes to which indicator: (month, territory, indicator, key, n,
+ * amount). A row trigger adds the new row's contributions and subtracts the
+ * old row's in the same transaction as the change, so the counters are exact
+ * and live; an update that changes no contribution writes nothing. The same
+ * function over the whole table is the plain GROUP BY the counters are
+ * checked against and the backfill of a new indicator.
+ */
+
+/** The counters: one row per month, case territory, indicator and key (a channel, a direction, a ground …). */
+export const STAT_COUNTER_TABLE_SQL = [
+  `create table stat_counter (
+     month char(7) not null,
+     territory char(8) not null,
+     indicator text not null,
+     key text not null,
+     n bigint not null,
+     amount bigint not null,
+     primary key (month, territory, indicator, key)
+   )`,
+  // The month a moment belongs to. Dates of the domain are UTC dates today (kernel `dateOf`); the
+  // region's own clock (issue 13) changes this one function and re-runs the backfill.
+  `create or replace function stat_month(t timestamptz) returns char(7) language sql immutable as
+     $$ select to_char(t at time zone 'UTC', 'YYYY-MM') $$`,
+];
+
+/** What a contribution function returns; `stat_<table>(r <table>) returns setof stat_contribution`. */
+export const STAT_CONTRIBUTION_TYPE_SQL = `create type stat_contribution as (
+  month char(7), territory char(8), indicator text, key text, n bigint, amount bigint)`;
+
+/**
+ * The contribution function of a table and its trigger. `selects` are
+ * SELECTs over the row `r` yielding (month, territory, indicator, key, n,
+ * amount); rows with a null month or territory count nowhere.
+ */
+export function statisticsSourceSql(table: string, selects: readonly string[]): string[] {
+  const fn = `stat_${table}`;
+  return [
+    // plpgsql, not an inlinable SQL function: PostgreSQL 16's planner fails ("variable not found in
+    // subplan target list") on an inlined set-returning function of a UNION ALL under a LATERAL join.
+    `create or replace function ${fn}(r ${table}) returns setof stat_contribution language plpgsql stable as $$
+     begin
+       return query
+       select c.month::char(7), c.territory::char(8), c.indicator::text, c.key::text, c.n::bigint, c.amount::bigint
+         from (${selects.join('\n union all ')}) c (month, territory, indicator, key, n, amount)
+        where c.month is not null and c.territory is not null;
+     end $$`,
+    `create or replace function ${fn}_trigger() returns trigger language plpgsql as $$
+     begin
+       insert into stat_counter as s (month, territory, indicator, key, n, amount)
+       select month, territory, indicator, key, sum(n), sum(amount) from (
+         select * from ${fn}(new) -- null on DELETE: contributes nothing
+         union all
+         select month, territory, indicator, key, -n, -amount from ${fn}(old) -- null on INSERT
+       ) d
+       group by month, territory, indicator, key
+       having sum(n) <> 0 or sum(amount) <> 0
+       order by month, territory, indicator, key
+       on conflict (month, territory, indicator, key)
+       do update set n = s.n + excluded.n, amount = s.amount + excluded.amount;
+       return null;
+     end $$`,
+    `drop trigger if exists ${fn} on ${table}`,
+    `create trigger ${fn} after insert or update or delete on ${table} for each row execute function ${fn}_trigger()`,
+  ];
+}
+
+/** Recount every indicator from the source tables (a migration's backfill; the check of the counters). */
+export const recountSql = (tables: readonly string[]): string[] => [
+  'delete from stat_counter',
+  `insert into stat_counter (month, territory, indicator, key, n, amount)
+   select month, territory, indicator, key, sum(n), sum(amount) from (
+     ${tables.map((t) => `select c.* from ${t} r cross join lateral stat_${t}(r) c`).join('\n union all ')}
+   ) d group by month, territory, indicator, key having sum(n) <> 0 or sum(amount) <> 0`,
+];
+
+/** The plain GROUP BY over the source tables, in the counters' shape (the property test's and the bench's reference). */
+export const groupBySourcesSql = (tables: readonly string[]): string =>
+  `select month, territory, indicator, key, sum(n)::bigint as n, sum(amount)::bigint as amount from (
+     ${tables.map((t) => `select c.* from ${t} r cross join lateral stat_${t}(r) c`).join('\n union all ')}
+   ) d group by month, territory, indicator, key having sum(n) <> 0 or sum(amount) <> 0`;
