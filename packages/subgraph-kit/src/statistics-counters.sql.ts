@@ -81,3 +81,9 @@ export const groupBySourcesSql = (tables: readonly string[]): string =>
   `select month, territory, indicator, key, sum(n)::bigint as n, sum(amount)::bigint as amount from (
      ${tables.map((t) => `select c.* from ${t} r cross join lateral stat_${t}(r) c`).join('\n union all ')}
    ) d group by month, territory, indicator, key having sum(n) <> 0 or sum(amount) <> 0`;
+
+/** A service's statistics sources (table → contribution SELECTs): their functions and triggers, then a recount. */
+export const statisticsMigrationSql = (sources: Readonly<Record<string, readonly string[]>>): string[] => [
+  ...Object.entries(sources).flatMap(([table, selects]) => statisticsSourceSql(table, selects)),
+  ...recountSql(Object.keys(sources)),
+];

@@ -3,3 +3,4 @@ export * from './rules';
 export * from './service-under-test';
 export * from './sql';
 export * from './messaging-db';
+export * from './statistics';

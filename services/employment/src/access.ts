@@ -1,4 +1,4 @@
-import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, STATISTICS_READERS, type AccessRule } from '@sc/auth';
 
 /** The person and the summary status (registered, employed): every agency's case workers and auditors. */
 export const READ_PROFILE: AccessRule = {
@@ -41,3 +41,6 @@ export const COMMISSION_INVITATIONS: AccessRule = {
   agencies: ['EMPLOYMENT'],
   roles: ['COMMISSION_MEMBER', 'HEAD', 'SPECIALIST'],
 };
+
+/** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
+export const READ_STATISTICS: AccessRule = STATISTICS_READERS;

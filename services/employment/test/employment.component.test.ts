@@ -7,8 +7,19 @@ import {
 import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, gql, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import {
+  count,
+  eventually,
+  gql,
+  query,
+  TEST_TERRITORY,
+  tokenFor,
+  validSnils,
+  serviceUnderTest,
+  countersAndSources,
+} from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
+import { EMPLOYMENT_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
 /** ЦЗН on its own: real PostgreSQL and the Kafka-protocol broker; M1/M2 delivered as ЦСПН sends them, M3/M4 read from the outbox. */
 const clock = new ManualClock('2026-12-01T03:00:00Z');
@@ -416,5 +427,24 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
       field: 'snils',
       rule: 'SNILS_CHECKSUM',
     });
+  });
+
+  it('after every scenario above, each statistics counter equals a plain GROUP BY over the source tables (issue 11)', async () => {
+    const { live, plain, indicators } = await countersAndSources(sut.db, Object.keys(EMPLOYMENT_STAT_SOURCES));
+    expect(live).toEqual(plain);
+    // the scenarios reached these indicators (otherwise equality proves little)
+    expect([...indicators].sort()).toEqual([
+      'CONTRACT_SUPPORT_ENDED',
+      'CONTRACT_SUPPORT_OPENED',
+      'EMPLOYED',
+      'REFERRALS_RECEIVED',
+      'REFERRALS_SENT',
+      'REFERRAL_DAYS_TO_ACCEPT',
+      'REFERRAL_OUTCOMES',
+      'REGISTRATIONS',
+      'REPROFILING_DUE',
+      'SERVICES_DELIVERED',
+      'TRAININGS',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { MINISTRY_AUDITORS, type AccessRule } from '@sc/auth';
+import { MINISTRY_AUDITORS, STATISTICS_READERS, type AccessRule } from '@sc/auth';
 
 /**
  * Who may read КЦСОН's intake and referral data: КЦСОН staff, the ЦСПН staff
@@ -50,3 +50,6 @@ export const COMMISSION_INVITATIONS: AccessRule = {
   agencies: ['SOCIAL_SERVICE'],
   roles: ['COMMISSION_MEMBER', 'HEAD', 'SPECIALIST'],
 };
+
+/** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
+export const READ_STATISTICS: AccessRule = STATISTICS_READERS;

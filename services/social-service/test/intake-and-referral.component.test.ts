@@ -1,7 +1,8 @@
 import { deriveCitizenId } from '@sc/kernel';
-import { count, gql, eventually, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, gql, eventually, query, tokenFor, validSnils, serviceUnderTest, countersAndSources } from '@sc/testing';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
 import { createSocialServiceServer } from '../src/server';
+import { SOCIAL_SERVICE_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
 const REGISTER = `mutation R($input: RegisterSocialServiceApplicationInput!) {
   registerSocialServiceApplication(input: $input) { id status citizen { id } needs { employmentHelp financialLiteracy } circumstances }
@@ -258,5 +259,12 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     expect(reads.map((x) => x.operation)).toEqual(
       expect.arrayContaining(['E:Citizen.socialServiceProfile', 'E:Citizen.socialServiceApplications']),
     );
+  });
+
+  it('after every scenario above, each statistics counter equals a plain GROUP BY over the source tables (issue 11)', async () => {
+    const { live, plain, indicators } = await countersAndSources(sut.db, Object.keys(SOCIAL_SERVICE_STAT_SOURCES));
+    expect(live).toEqual(plain);
+    // the scenarios reached these indicators (otherwise equality proves little)
+    expect([...indicators].sort()).toEqual(['REFERRALS_SENT', 'REFERRAL_OUTCOMES']);
   });
 });

@@ -11,8 +11,10 @@ import {
   tokenFor,
   validSnils,
   serviceUnderTest,
+  countersAndSources,
 } from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
+import { SOCIAL_SERVICE_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
 /** КЦСОН's services on their own: real PostgreSQL and the broker; M5 delivered as ЦСПН sends it, M6 read from the outbox. */
 const clock = new ManualClock('2026-11-02T03:00:00Z');
@@ -573,5 +575,20 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
           [p.citizen.id],
         )) >= 1,
     );
+  });
+
+  it('after every scenario above, each statistics counter equals a plain GROUP BY over the source tables (issue 11)', async () => {
+    const { live, plain, indicators } = await countersAndSources(sut.db, Object.keys(SOCIAL_SERVICE_STAT_SOURCES));
+    expect(live).toEqual(plain);
+    // the scenarios reached these indicators (otherwise equality proves little)
+    expect([...indicators].sort()).toEqual([
+      'ACCOMPANIMENT_OPENED',
+      'IPPSU_ISSUED',
+      'NEED_DECISIONS',
+      'PREVENTION_CASES',
+      'URGENT_ACTS',
+      'URGENT_CASES',
+      'URGENT_DELIVERIES',
+    ]);
   });
 });

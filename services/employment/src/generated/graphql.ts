@@ -359,6 +359,40 @@ export type EmploymentReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Показатели ЦЗН за период по территории дела (ОКТМО ЦЗН, ведущего дело).
+ * Flows count events whose date falls in a month of the period; stocks are taken
+ * at the end of the period's last month.
+ */
+export type EmploymentStatistics = {
+  __typename?: 'EmploymentStatistics';
+  /** Получатели социального контракта на сопровождении на конец периода (получено M2, срок контракта не истёк), по направлению. */
+  contractHoldersServedAtEnd: StatIndicator;
+  /** Получатели социального контракта, принятые на сопровождение (M2), по дате получения, по направлению контракта. */
+  contractHoldersTaken: StatIndicator;
+  /** Принятые получателем направления, отправленные в периоде: medianDays и p90Days — дней от отправки до принятия (календарных); ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
+  daysToAcceptance: StatIndicator;
+  /**
+   * Трудоустроенные по дате трудового договора: CONTRACT_HOLDER — имея категорию «малоимущий,
+   * заключивший социальный контракт» (присваивается ЦЗН по M2, т.е. в срок контракта), OTHER — прочие.
+   */
+  employed: StatIndicator;
+  /** Те же направления по текущему статусу; ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП:СТАТУС (ACCEPTED, RETURNED, IN_SERVICE, RESULT_SENT, CLOSED, EXPIRED, SENT). */
+  referralOutcomes: StatIndicator;
+  /** Направления ЦСПН (M1), полученные в периоде: REGISTERED — гражданин поставлен на учёт, WAITING — ещё нет. */
+  referralsReceived: StatIndicator;
+  /** Направления, отправленные этим ведомством, по месяцу отправки; ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
+  referralsSent: StatIndicator;
+  /** Постановки на учёт по дате постановки, по каналу: WALK_IN (личное обращение), WORK_IN_RUSSIA, EPGU, REFERRAL_FROM_SOCIAL_PROTECTION (по направлению ЦСПН, M1). */
+  registrationsByChannel: StatIndicator;
+  /** Перепрофилирование (каждые 45 дней) со сроком в периоде, ещё не проведённое, по статусу учёта; за прошедшие месяцы — просроченное. */
+  reprofilingDue: StatIndicator;
+  /** Оказанные контрактникам услуги по дате оказания, по виду: CAREER_GUIDANCE, SOCIAL_ADAPTATION, PSYCHOLOGICAL_SUPPORT. */
+  servicesDelivered: StatIndicator;
+  /** Профобучение: REFERRED — направлено (по дате направления), STARTED — приступили (по дате начала), COMPLETED — завершили, DROPPED_OUT — отчислены (по дате окончания). */
+  trainings: StatIndicator;
+};
+
 export type EmploymentStatusSummary = {
   __typename?: 'EmploymentStatusSummary';
   /** e.g. LOW_INCOME_WITH_SOCIAL_CONTRACT */
@@ -1091,6 +1125,8 @@ export type StatValue = {
  */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
+  /** Показатели ЦЗН. */
+  employment: EmploymentStatistics;
   /** Период: a month 2026-03, a quarter 2026-Q1, a year 2026, or a range 2026-01/2026-12. */
   period: Scalars['String']['output'];
   /** ОКТМО of the territory (8 digits; the region is 25000000). */
@@ -1368,6 +1404,7 @@ export type ResolversTypes = ResolversObject<{
   EmploymentReferralConnection: ResolverTypeWrapper<Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReferralEdge']> }>;
   EmploymentReferralEdge: ResolverTypeWrapper<Omit<EmploymentReferralEdge, 'node'> & { node: ResolversTypes['EmploymentReferral'] }>;
   EmploymentReferralFilter: EmploymentReferralFilter;
+  EmploymentStatistics: ResolverTypeWrapper<StatisticsOfCellModel>;
   EmploymentStatusSummary: ResolverTypeWrapper<EmploymentStatusSummary>;
   JobSeekerRegistration: ResolverTypeWrapper<JobSeekerRegistrationModel>;
   JobSeekerRegistrationConnection: ResolverTypeWrapper<Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['JobSeekerRegistrationEdge']> }>;
@@ -1465,6 +1502,7 @@ export type ResolversParentTypes = ResolversObject<{
   EmploymentReferralConnection: Omit<EmploymentReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReferralEdge']> };
   EmploymentReferralEdge: Omit<EmploymentReferralEdge, 'node'> & { node: ResolversParentTypes['EmploymentReferral'] };
   EmploymentReferralFilter: EmploymentReferralFilter;
+  EmploymentStatistics: StatisticsOfCellModel;
   EmploymentStatusSummary: EmploymentStatusSummary;
   JobSeekerRegistration: JobSeekerRegistrationModel;
   JobSeekerRegistrationConnection: Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobSeekerRegistrationEdge']> };
@@ -1671,6 +1709,20 @@ export type EmploymentReferralConnectionResolvers<ContextType = RequestContext, 
 export type EmploymentReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferralEdge'] = ResolversParentTypes['EmploymentReferralEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['EmploymentReferral'], ParentType, ContextType>;
+}>;
+
+export type EmploymentStatisticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentStatistics'] = ResolversParentTypes['EmploymentStatistics']> = ResolversObject<{
+  contractHoldersServedAtEnd?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  contractHoldersTaken?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  daysToAcceptance?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  employed?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  referralOutcomes?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  referralsReceived?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  referralsSent?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  registrationsByChannel?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  reprofilingDue?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  servicesDelivered?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  trainings?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
 }>;
 
 export type EmploymentStatusSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentStatusSummary'] = ResolversParentTypes['EmploymentStatusSummary']> = ResolversObject<{
@@ -1882,6 +1934,7 @@ export type StatValueResolvers<ContextType = RequestContext, ParentType extends 
 
 export type StatisticsCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell'], FederationReferenceType extends FederationReferenceTypes['StatisticsCell'] = FederationReferenceTypes['StatisticsCell']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StatisticsCell']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  employment?: Resolver<ResolversTypes['EmploymentStatistics'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1971,6 +2024,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EmploymentReferral?: EmploymentReferralResolvers<ContextType>;
   EmploymentReferralConnection?: EmploymentReferralConnectionResolvers<ContextType>;
   EmploymentReferralEdge?: EmploymentReferralEdgeResolvers<ContextType>;
+  EmploymentStatistics?: EmploymentStatisticsResolvers<ContextType>;
   EmploymentStatusSummary?: EmploymentStatusSummaryResolvers<ContextType>;
   JobSeekerRegistration?: JobSeekerRegistrationResolvers<ContextType>;
   JobSeekerRegistrationConnection?: JobSeekerRegistrationConnectionResolvers<ContextType>;

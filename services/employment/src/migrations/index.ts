@@ -3,6 +3,7 @@ import { Migration20261124000000EmploymentServices } from './Migration2026112400
 import { Migration20261130010000Territory } from './Migration20261130010000Territory';
 import { Migration20261130020000Assignment } from './Migration20261130020000Assignment';
 import { Migration20261130030000CommissionInvitations } from './Migration20261130030000CommissionInvitations';
+import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
   { name: 'Migration20261130020000Assignment', class: Migration20261130020000Assignment },
   { name: 'Migration20261130030000CommissionInvitations', class: Migration20261130030000CommissionInvitations },
+  { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
 ];

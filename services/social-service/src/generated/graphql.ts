@@ -1396,6 +1396,38 @@ export type SocialServiceReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Показатели КЦСОН за период по территории дела (ОКТМО КЦСОН, ведущего дело).
+ * Only counts: prevention casework (120-ФЗ) is never listed here by person.
+ */
+export type SocialServiceStatistics = {
+  __typename?: 'SocialServiceStatistics';
+  /** Случаи сопровождения, открытые и не закрытые на конец периода, по программе. */
+  accompanimentActiveAtEnd: StatIndicator;
+  /** Закрытые случаи сопровождения по дате закрытия, по причине: GOALS_MET, REFUSAL, DEATH, MOVED, CONTRACT_ENDED, NOT_RECOGNISED. */
+  accompanimentClosedByReason: StatIndicator;
+  /** Случаи сопровождения, открытые в периоде (по дате обращения), по программе: FAMILY_NAVIGATOR, FULCRUM (Точка опоры), FAMILY_HELPER, SOCIAL_LIFT, NONE. */
+  accompanimentOpened: StatIndicator;
+  /** Принятые получателем направления, отправленные в периоде: medianDays и p90Days — дней от отправки до принятия (календарных); ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
+  daysToAcceptance: StatIndicator;
+  /** ИППСУ по дате составления: ON_TIME — в срок 10 рабочих дней, LATE — позже. */
+  individualProgrammesInTime: StatIndicator;
+  /** Решения о признании нуждающимся (ст. 15 442-ФЗ) по дате решения: ON_TIME — в срок 5 рабочих дней, LATE — позже. */
+  needRecognitionsInTime: StatIndicator;
+  /** Случаи профилактической работы (СОП), начатые в периоде (по дате сигнала), по текущему этапу. Только числа. */
+  preventionCasesByStage: StatIndicator;
+  /** Те же направления по текущему статусу; ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП:СТАТУС (ACCEPTED, RETURNED, IN_SERVICE, RESULT_SENT, CLOSED, EXPIRED, SENT). */
+  referralOutcomes: StatIndicator;
+  /** Направления, отправленные этим ведомством, по месяцу отправки; ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
+  referralsSent: StatIndicator;
+  /** Акты о предоставлении срочных услуг (случаи с оказанными услугами, по дате обращения): SIGNED — подписан получателем, UNSIGNED — закрыт без подписи с причиной, AWAITING_SIGNATURE — ещё нет. */
+  urgentActs: StatIndicator;
+  /** Обращения за срочными услугами по дате обращения, по каналу: WRITTEN_APPLICATION, PHONE_CALL, ORGANISATION_NOTICE, SOCIAL_PROTECTION_REQUEST. */
+  urgentCasesByChannel: StatIndicator;
+  /** Оказанные срочные социальные услуги по дате оказания, по коду услуги каталога (urgentServiceTypes). */
+  urgentServicesByCode: StatIndicator;
+};
+
 /** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
 export type StaffLoad = {
   __typename?: 'StaffLoad';
@@ -1483,6 +1515,8 @@ export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** Период: a month 2026-03, a quarter 2026-Q1, a year 2026, or a range 2026-01/2026-12. */
   period: Scalars['String']['output'];
+  /** Показатели КЦСОН. */
+  socialService: SocialServiceStatistics;
   /** ОКТМО of the territory (8 digits; the region is 25000000). */
   territory: Scalars['String']['output'];
 };
@@ -1860,6 +1894,7 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceReferralConnection: ResolverTypeWrapper<Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversTypes['SocialServiceReferralEdge']> }>;
   SocialServiceReferralEdge: ResolverTypeWrapper<Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversTypes['SocialServiceReferral'] }>;
   SocialServiceReferralFilter: SocialServiceReferralFilter;
+  SocialServiceStatistics: ResolverTypeWrapper<StatisticsOfCellModel>;
   StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
@@ -1966,6 +2001,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialServiceReferralConnection: Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceReferralEdge']> };
   SocialServiceReferralEdge: Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversParentTypes['SocialServiceReferral'] };
   SocialServiceReferralFilter: SocialServiceReferralFilter;
+  SocialServiceStatistics: StatisticsOfCellModel;
   StaffLoad: StaffLoad;
   StaffMember: StaffMember;
   StageEntry: StageEntry;
@@ -2368,6 +2404,21 @@ export type SocialServiceReferralEdgeResolvers<ContextType = RequestContext, Par
   node?: Resolver<ResolversTypes['SocialServiceReferral'], ParentType, ContextType>;
 }>;
 
+export type SocialServiceStatisticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceStatistics'] = ResolversParentTypes['SocialServiceStatistics']> = ResolversObject<{
+  accompanimentActiveAtEnd?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  accompanimentClosedByReason?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  accompanimentOpened?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  daysToAcceptance?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  individualProgrammesInTime?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  needRecognitionsInTime?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  preventionCasesByStage?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  referralOutcomes?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  referralsSent?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  urgentActs?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  urgentCasesByChannel?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  urgentServicesByCode?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+}>;
+
 export type StaffLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StaffLoad'] = ResolversParentTypes['StaffLoad']> = ResolversObject<{
   hoursAvailable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2411,6 +2462,7 @@ export type StatValueResolvers<ContextType = RequestContext, ParentType extends 
 export type StatisticsCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell'], FederationReferenceType extends FederationReferenceTypes['StatisticsCell'] = FederationReferenceTypes['StatisticsCell']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StatisticsCell']> | FederationReferenceType, FederationReferenceType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  socialService?: Resolver<ResolversTypes['SocialServiceStatistics'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -2542,6 +2594,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
   SocialServiceReferralConnection?: SocialServiceReferralConnectionResolvers<ContextType>;
   SocialServiceReferralEdge?: SocialServiceReferralEdgeResolvers<ContextType>;
+  SocialServiceStatistics?: SocialServiceStatisticsResolvers<ContextType>;
   StaffLoad?: StaffLoadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StageEntry?: StageEntryResolvers<ContextType>;

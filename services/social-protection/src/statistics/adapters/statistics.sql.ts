@@ -1,5 +1,3 @@
-import { statisticsSourceSql } from '@sc/subgraph-kit';
-
 /** A date-valued JSON field as a month (`null` when absent). */
 const monthOfJson = (expr: string) => `to_char((${expr})::date, 'YYYY-MM')`;
 const utcDate = (col: string) => `(${col} at time zone 'UTC')::date`;
@@ -70,6 +68,3 @@ export const SOCIAL_PROTECTION_STAT_SOURCES: Record<string, string[]> = {
             1::bigint, 0::bigint`,
   ],
 };
-
-export const socialProtectionStatisticsSql = (): string[] =>
-  Object.entries(SOCIAL_PROTECTION_STAT_SOURCES).flatMap(([table, selects]) => statisticsSourceSql(table, selects));
