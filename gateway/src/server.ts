@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
 import { trustedDocumentsPlugin } from './trusted-documents';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
@@ -131,7 +133,9 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
     gateway,
     plugins: [
       ...limits.plugins,
-      ...(o.trustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(o.trustedDocuments)] : []),
+      ...(o.trustedDocuments
+        ? [trustedDocumentsPlugin<GatewayContext>(withStatisticsCsv(o.trustedDocuments, o.supergraphSdl))]
+        : []),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -156,6 +160,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ]),
     ),
     timeoutMs: o.requestTimeoutMs,
+    routes: { '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl) },
     context: async (req, requestId) => {
       // The address is counted before the token is checked, so a flood of forged tokens is limited too.
       await limit?.('address', clientAddress(req, o.trustProxy === true));
@@ -188,4 +193,10 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
         ?.trim()
     : '';
   return forwarded || req.socket.remoteAddress || 'unknown';
+}
+
+/** The statistics CSV's own document is trusted too: the gateway runs it, not a client. */
+function withStatisticsCsv(docs: Map<string, string>, supergraphSdl: string): Map<string, string> {
+  const doc = statisticsCsvDocumentOf(supergraphSdl);
+  return new Map([...docs, [createHash('sha256').update(doc).digest('hex'), doc]]);
 }

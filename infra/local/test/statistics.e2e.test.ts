@@ -107,4 +107,40 @@ describe('ministry statistics through the gateway', () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
+
+  it('exports the same statistics as CSV with Russian headers, the same token and the same suppression', async () => {
+    const base = s.gatewayUrl.replace(/\/graphql$/, '');
+    const get = (q: string, token = analyst) =>
+      fetch(`${base}/statistics.csv?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await get('territory=25&from=2026-11&to=2026-11&by=TERRITORY');
+    if (res.status !== 200) throw new Error(await res.text());
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const [header, ...lines] = text
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    expect(header).toEqual(
+      expect.arrayContaining(['ОКТМО', 'Территория', 'Период', 'Ведомство', 'Показатель', 'Число', 'Скрыто']),
+    );
+    const col = (name: string) => header!.indexOf(name);
+    const row = (t: string, agency: string, code: string, key = 'итого') =>
+      lines.find(
+        (l) =>
+          l[col('ОКТМО')] === t &&
+          l[col('Ведомство')] === agency &&
+          l[col('Код показателя')] === code &&
+          l[col('Разрез')] === key,
+      )!;
+    expect(row('25000000', 'ЦСПН', 'applicationsByChannel')[col('Число')]).toBe('9');
+    const bay = row(BAYANDAY, 'ЦСПН', 'applicationsByChannel');
+    expect([bay[col('Число')], bay[col('Скрыто')]]).toEqual(['', 'да']);
+    expect(row('25000000', 'ЦЗН', 'registrationsByChannel')[col('Число')]).toBe('1');
+    expect(row('25000000', 'КЦСОН', 'preventionCasesByStage')[col('Число')]).toBe('0');
+    // errors keep their codes: a bad period, a territory outside the caller's, no token
+    expect((await get('territory=25&from=2026-13&to=2026-12')).status).toBe(400);
+    const district = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-bay', BAYANDAY);
+    expect((await get('territory=25&from=2026-01&to=2026-12', district)).status).toBe(403);
+    expect((await fetch(`${base}/statistics.csv?territory=25&from=2026-01&to=2026-12`)).status).toBe(401);
+  });
 });

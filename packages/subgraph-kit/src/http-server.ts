@@ -16,6 +16,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** An answer within this time, or 504 TIMEOUT (the work may still finish; the client is not kept waiting). */
   timeoutMs?: number;
+  /** Other GET endpoints (e.g. the statistics CSV), answered after the same authentication and rate limits. */
+  routes?: Record<string, (res: ServerResponse, url: URL, context: C) => Promise<void>>;
 }
 
 /**
@@ -54,7 +56,8 @@ async function handle<C extends BaseContext>(
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') return ready(o, res);
-  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+  const route = o.routes?.[url.pathname];
+  if (url.pathname !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
 
   const requestId = (req.headers['x-request-id'] as string) || randomUUID();
   let context: C;
@@ -74,6 +77,7 @@ async function handle<C extends BaseContext>(
     }
     throw e;
   }
+  if (route) return route(res, url, context);
 
   const headers = new HeaderMap();
   for (const [k, v] of Object.entries(req.headers)) {
@@ -152,7 +156,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return; // a timeout answered first
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
