@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   buildClientSchema,
@@ -14,6 +15,7 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
+import { statisticsCsvDocumentOf, SUPERGRAPH_PATH } from '@sc/gateway';
 import { AUDIT_ROW_COLUMNS, gql, query, testAuth } from '@sc/testing';
 import { issueToken } from '@sc/auth';
 import { SERVICE_NAMES } from '../src/stack';
@@ -146,6 +148,19 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
     const tokensOver = await gql(s.gatewayUrl, `{ ${'__typename '.repeat(1001)} }`, {}, sp);
     expect(tokensOver.status).toBe(400);
     expect(tokensOver.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    // Fragments do not hide nesting: the same cycle through a fragment is still seven levels.
+    const viaFragment = `{ citizen(id: "${id}") { ...C } } fragment C on Citizen { urgentServiceCases { citizen { urgentServiceCases { citizen { urgentServiceCases { id } } } } } }`;
+    expect(await code(viaFragment)).toBe('GRAPHQL_VALIDATION_FAILED');
+    // The ministry's full dashboard is admitted (the statistics e2e runs it); two of it in one document are not.
+    const full = statisticsCsvDocumentOf(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    const [op, ...fragments] = full.split('\nfragment ');
+    const inner = op!.slice(op!.indexOf('statistics('), op!.lastIndexOf('}'));
+    const twice = `${op!.slice(0, op!.indexOf('statistics('))}a: ${inner} b: ${inner}}\n${fragments.map((f) => `fragment ${f}`).join('\n')}`;
+    expect(twice).not.toBe(full);
+    const run = (q: string) =>
+      gql(s.gatewayUrl, q, { territory: '25', from: '2026-01', to: '2026-12', by: ['MONTH'] }, sp);
+    expect((await run(full)).errors?.[0]?.extensions?.code).not.toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await run(twice)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const typo = await gql(s.gatewayUrl, `{ citizn(id: "${id}") { id } }`, {}, sp);
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
