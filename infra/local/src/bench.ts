@@ -6,7 +6,8 @@
  *    with keep-alive subgraph fetches vs one opening a connection per fetch.
  * Goals (DESIGN.md, issue 2): p99 ≤ 100 ms with the broker; relay ≥ 2,000 msg/s.
  * BENCH_REFERRALS (1000 per run), BENCH_RATE (20/s steady), BENCH_SENDERS (4 at saturation),
- * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it.
+ * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it; parts 4 (worklists, BENCH_CASES) and 5
+ * (statistics, BENCH_STAT_CONTRACTS, BENCH_STAT_RECORDS) are in bench-worklists.ts and bench-statistics.ts.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import { benchStatistics } from './bench-statistics';
 import { benchWorklists } from './bench-worklists';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
@@ -332,8 +334,9 @@ async function main(): Promise<void> {
     const { stack, citizens } = await benchReferrals(pg, kafka, out);
     const gw = await benchGateway(stack, citizens);
     const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
+    const stats = process.env.BENCH_STAT_CONTRACTS === '0' ? [] : await benchStatistics(stack, auth);
     await stack.stop();
-    out.push(...(await benchRelay(pg, kafka)), ...gw, ...lists);
+    out.push(...(await benchRelay(pg, kafka)), ...gw, ...lists, ...stats);
   } finally {
     await mock?.stop();
     await pg.stop();

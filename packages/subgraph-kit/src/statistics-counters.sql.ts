@@ -87,3 +87,19 @@ export const statisticsMigrationSql = (sources: Readonly<Record<string, readonly
   ...Object.entries(sources).flatMap(([table, selects]) => statisticsSourceSql(table, selects)),
   ...recountSql(Object.keys(sources)),
 ];
+
+/**
+ * The same GROUP BY written inline (each table's SELECTs as a LATERAL
+ * subquery, no function call), for the months from `$1` to `$2`: what a
+ * report over the source tables costs without counters (the bench's baseline).
+ */
+export const groupBySourcesInlineSql = (sources: Readonly<Record<string, readonly string[]>>): string =>
+  `select month, territory, indicator, key, sum(n)::bigint as n, sum(amount)::bigint as amount from (
+     ${Object.entries(sources)
+       .map(
+         ([t, selects]) =>
+           `select c.* from ${t} r cross join lateral (${selects.join('\n union all ')}) c (month, territory, indicator, key, n, amount)`,
+       )
+       .join('\n union all ')}
+   ) d where month between $1 and $2 and territory is not null
+   group by month, territory, indicator, key`;

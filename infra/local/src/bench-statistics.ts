@@ -1,0 +1,284 @@
+/**
+ * npm run bench, part 5 — ministry statistics over a synthetic region (issue
+ * 11): BENCH_STAT_CONTRACTS (1,000,000) social contracts over 3 years and
+ * 40 districts, as many applications, and BENCH_STAT_RECORDS (3,000,000)
+ * ЦЗН and КЦСОН service records, loaded in bulk and counted by the same
+ * recount a migration runs; then side by side: the ministry's dashboard
+ * through the gateway (every indicator, 12 months × every district), the
+ * same figures by a plain GROUP BY over the source tables, the write path
+ * with and without the counters' triggers, and memory.
+ */
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { issueToken, type AuthConfig } from '@sc/auth';
+import { groupBySourcesInlineSql, recountSql } from '@sc/subgraph-kit';
+import { SOCIAL_PROTECTION_STAT_SOURCES } from '@sc/social-protection';
+import { EMPLOYMENT_STAT_SOURCES } from '@sc/employment';
+import { SOCIAL_SERVICE_STAT_SOURCES } from '@sc/social-service';
+import { SUPERGRAPH_PATH } from '@sc/gateway';
+import { validSnils } from '@sc/testing';
+import type { Stack } from './stack';
+
+const N_CONTRACTS = Number(process.env.BENCH_STAT_CONTRACTS ?? 1_000_000);
+const N_RECORDS = Number(process.env.BENCH_STAT_RECORDS ?? 3_000_000);
+const N_DASHBOARDS = Number(process.env.BENCH_STAT_QUERIES ?? 60);
+const N_WRITES = Number(process.env.BENCH_STAT_WRITES ?? 400);
+const DISTRICTS = 40;
+const TERRITORY = `'25' || lpad((601 + g % ${DISTRICTS})::text, 3, '0') || '000'`;
+/** A moment in the three years 2024–2026, spread evenly. */
+const MOMENT = `timestamptz '2024-01-01 03:00+00' + (g % 1096) * interval '1 day'`;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
+const f1 = (x: number) => x.toFixed(1);
+
+type Db = 'social-protection' | 'employment' | 'social-service';
+
+async function sql(url: string, statements: string[], params: unknown[][] = []): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (const [i, s] of statements.entries()) await c.query(s, params[i] ?? []);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Bulk rows without triggers or foreign keys (replica mode), as a data migration would load them. */
+const BULK = 'set session_replication_role = replica';
+
+const SP_ROWS = [
+  BULK,
+  `insert into sc_application (id, citizen_id, status, channel, needs, submitted_at, territory, decision_due_date,
+      extra_check_due_date, decided_at, means_test, home_survey, region, zone)
+    select gen_random_uuid(), gen_random_uuid(),
+           (array['CONTRACTED','CONTRACTED','REJECTED','WITHDRAWN','REGISTERED'])[1 + g % 5],
+           (array['IN_PERSON','EPGU','MFC','REFERRAL_FROM_EMPLOYMENT','REFERRAL_FROM_SOCIAL_SERVICE'])[1 + g % 7 % 5],
+           '{}', ${MOMENT}, ${TERRITORY}, (${MOMENT})::date + 10,
+           case when g % 9 = 0 then (${MOMENT})::date + 30 end, ${MOMENT} + (g % 14) * interval '1 day',
+           jsonb_build_object('eligible', g % 5 <> 2), case when g % 5 <> 2 then '{}'::jsonb end, '25', 'WHOLE_REGION'
+      from generate_series(1, $1) g`,
+  `insert into social_contract (id, number, citizen_id, application_id, programme_id, direction, status, region, zone,
+      signed_on, start_date, end_date, original_end_date, term_months, activities, payments, pm_year,
+      pm_working_age_kopecks, per_capita_income_before_kopecks, amendments, termination, repayment, evaluation,
+      concluded_at, status_changed_at, territory)
+    select gen_random_uuid(), 'Б-' || g, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(),
+           (array['JOB_SEARCH','BUSINESS','SUBSIDIARY_FARM','HARDSHIP'])[1 + g % 4],
+           case when g % 10 = 0 then 'TERMINATED_EARLY' else 'ACTIVE' end, '25', 'WHOLE_REGION',
+           (${MOMENT})::date, (${MOMENT})::date, (${MOMENT})::date + 270, (${MOMENT})::date + 270, 9, '[]',
+           jsonb_build_array(
+             jsonb_build_object('no', 1, 'kind', 'MONTHLY', 'status', 'PAID', 'amountKopecks', 1700000,
+                                'paidOn', ((${MOMENT})::date + 5)::text),
+             jsonb_build_object('no', 2, 'kind', 'MONTHLY', 'status', case when g % 3 = 0 then 'PAID' else 'SCHEDULED' end,
+                                'amountKopecks', 1700000, 'paidOn', case when g % 3 = 0 then ((${MOMENT})::date + 35)::text end)),
+           2026, 1900000, 1200000 + g % 500000, '[]',
+           case when g % 10 = 0 then jsonb_build_object('ground', (array['PSA_NOT_FULFILLED','MISUSE_OF_FUNDS','OWN_REQUEST'])[1 + g % 3],
+                                                        'on', ((${MOMENT})::date + 60)::text) end,
+           case when g % 30 = 0 then jsonb_build_object('amountKopecks', 1700000, 'dueDate', ((${MOMENT})::date + 150)::text) end,
+           case when g % 5 = 1 then jsonb_build_object('effective', g % 2 = 1, 'decidedOn', ((${MOMENT})::date + 300)::text,
+                                  'perCapitaIncomeBeforeKopecks', 1200000, 'perCapitaIncomeAfterKopecks', 1500000 + g % 300000) end,
+           ${MOMENT}, ${MOMENT}, ${TERRITORY}
+      from generate_series(1, $1) g`,
+  `insert into commission_meeting (id, region, meeting_date, status, members, agenda, decisions, attended, scheduled_by, territory)
+    select gen_random_uuid(), '25', (${MOMENT})::date, 'HELD', '[]', '[]',
+           jsonb_build_array(jsonb_build_object('decision', 'APPROVE', 'decidedAt', (${MOMENT})::text)), '[]', 'bench', ${TERRITORY}
+      from generate_series(1, $1 / 100) g`,
+];
+
+const EMP_ROWS = [
+  BULK,
+  `insert into job_seeker_registration (id, citizen_id, status, channel, needs, education, experience_years,
+      registered_on, registered_by, offers, territory, next_profiling_due, employment, category)
+    select gen_random_uuid(), gen_random_uuid(), (array['JOB_SEEKER','UNEMPLOYED','EMPLOYED'])[1 + g % 3],
+           (array['WALK_IN','WORK_IN_RUSSIA','EPGU','REFERRAL_FROM_SOCIAL_PROTECTION'])[1 + g % 4], '{}',
+           'SECONDARY_GENERAL', 3, (${MOMENT})::date, 'bench', '[]', ${TERRITORY}, (${MOMENT})::date + 45,
+           case when g % 3 = 2 then jsonb_build_object('contractDate', ((${MOMENT})::date + 40)::text) end,
+           case when g % 4 = 3 then 'LOW_INCOME_WITH_SOCIAL_CONTRACT' end
+      from generate_series(1, $1) g`,
+];
+
+const SS_ROWS = [
+  BULK,
+  `insert into urgent_service_case (id, citizen_id, anonymous, channel, circumstances, status, requested_at,
+      deliveries, created_by, territory, unsigned_reason)
+    select gen_random_uuid(), gen_random_uuid(), false,
+           (array['WRITTEN_APPLICATION','PHONE_CALL','ORGANISATION_NOTICE','SOCIAL_PROTECTION_REQUEST'])[1 + g % 4],
+           'bench', (array['PROVIDED','ACT_SIGNED','CLOSED'])[1 + g % 3], ${MOMENT},
+           jsonb_build_array(jsonb_build_object('serviceCode', 'FOOD_SET_' || (g % 6), 'deliveredOn', ((${MOMENT})::date)::text)),
+           'bench', ${TERRITORY}, case when g % 11 = 0 then 'по телефону' end
+      from generate_series(1, $1) g`,
+];
+
+const DASHBOARD_TOTALS = (fields: Record<string, string[]>) => `query($t: String!, $from: String!, $to: String!) {
+  statistics(territory: $t, from: $from, to: $to, by: [MONTH, TERRITORY]) { territory period
+    ${Object.entries(fields)
+      .map(([agency, fs]) => `${agency} { ${fs.map((f) => `${f} { total { count suppressed } }`).join(' ')} }`)
+      .join(' ')} } }`;
+
+export async function benchStatistics(stack: Stack, auth: AuthConfig): Promise<string[]> {
+  const db = (n: Db) => stack.services[n].deps.config.databaseUrl;
+  const out = [
+    '',
+    `5. ministry statistics: ${N_CONTRACTS.toLocaleString('en')} contracts and as many applications (ЦСПН), ${N_RECORDS.toLocaleString('en')} ЦЗН + КЦСОН records, 3 years × ${DISTRICTS} districts`,
+  ];
+  let t = performance.now();
+  await Promise.all([
+    sql(db('social-protection'), SP_ROWS, [[], [N_CONTRACTS], [N_CONTRACTS], [N_CONTRACTS]]),
+    sql(db('employment'), EMP_ROWS, [[], [Math.floor(N_RECORDS / 2)]]),
+    sql(db('social-service'), SS_ROWS, [[], [Math.ceil(N_RECORDS / 2)]]),
+  ]);
+  out.push(
+    `   bulk load (generate_series, triggers off)                       ${f1((performance.now() - t) / 1000)} s`,
+  );
+  // The districts of the synthetic region, in every service's directory.
+  const directory = `insert into territory (code, name, parent, kind, valid_from, edition)
+    select '25' || lpad((601 + g)::text, 3, '0') || '000', 'Район ' || g, '25600000', 'MUNICIPAL_DISTRICT', '2014-01-01', 'bench'
+      from generate_series(0, ${DISTRICTS - 1}) g on conflict (code) do nothing`;
+  const sources: Record<Db, Record<string, string[]>> = {
+    'social-protection': SOCIAL_PROTECTION_STAT_SOURCES,
+    employment: EMPLOYMENT_STAT_SOURCES,
+    'social-service': SOCIAL_SERVICE_STAT_SOURCES,
+  };
+  t = performance.now();
+  await Promise.all(
+    (Object.keys(sources) as Db[]).map((n) =>
+      sql(db(n), [directory, ...recountSql(Object.keys(sources[n])), 'analyze']),
+    ),
+  );
+  out.push(
+    `   recount of every counter from the source tables (a migration's backfill)   ${f1((performance.now() - t) / 1000)} s`,
+  );
+
+  const analyst = await issueToken(auth, {
+    subject: 'bench-analyst',
+    agency: 'MINISTRY',
+    roles: ['ANALYST'],
+    territory: '25',
+  });
+  const fields = {
+    socialProtection: indicatorFields('SocialProtectionStatistics'),
+    employment: indicatorFields('EmploymentStatistics'),
+    socialService: indicatorFields('SocialServiceStatistics'),
+  };
+  const query = DASHBOARD_TOTALS(fields);
+  const variables = { t: '25', from: '2026-01', to: '2026-12' };
+  const dashboard = async () => {
+    const s = performance.now();
+    const r = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose': 'benchmark' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await r.json()) as { errors?: unknown; data?: { statistics: unknown[] } };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return { ms: performance.now() - s, rows: body.data!.statistics.length };
+  };
+  for (let i = 0; i < 5; i++) await dashboard(); // warm-up
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < N_DASHBOARDS; i++) {
+    const r = await dashboard();
+    times.push(r.ms);
+    rows = r.rows;
+  }
+  const nIndicators = Object.values(fields).flat().length;
+  out.push(
+    `   dashboard through the gateway: ${nIndicators} indicators × ${rows} rows (12 months × region and ${DISTRICTS} districts), suppressed for the ministry`,
+    `      p50 ${f1(pct(times, 50)).padStart(7)} ms   p95 ${f1(pct(times, 95)).padStart(7)} ms   (goal p95 ≤ 50 ms)`,
+  );
+  // The same figures by a plain GROUP BY over the source tables of the three services, in parallel.
+  const plain: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s = performance.now();
+    await Promise.all(
+      (Object.keys(sources) as Db[]).map((n) =>
+        sql(db(n), [groupBySourcesInlineSql(sources[n])], [['0000-00', '2026-12']]),
+      ),
+    );
+    plain.push(performance.now() - s);
+  }
+  out.push(
+    `   the same by plain GROUP BY over the source tables (3 services in parallel, no suppression)`,
+    `      p50 ${f1(pct(plain, 50)).padStart(7)} ms   (×${(pct(plain, 50) / pct(times, 50)).toFixed(0)} the dashboard's p50)`,
+  );
+  out.push(...(await writePath(stack, auth)));
+  const sizes = await Promise.all(
+    (Object.keys(sources) as Db[]).map(async (n) => {
+      const c = new Client({ connectionString: db(n) });
+      await c.connect();
+      const r = await c.query(
+        `select pg_size_pretty(pg_database_size(current_database())) as db, pg_size_pretty(pg_total_relation_size('stat_counter')) as counters, (select count(*) from stat_counter)::int as rows`,
+      );
+      await c.end();
+      return `${n} ${r.rows[0].db} (counters ${r.rows[0].counters}, ${r.rows[0].rows.toLocaleString('en')} rows)`;
+    }),
+  );
+  const mem = process.memoryUsage();
+  out.push(
+    `   memory: the stack's one Node process RSS ${f1(mem.rss / 2 ** 20)} MB (heap ${f1(mem.heapUsed / 2 ** 20)} MB; one process per service is issue 14)`,
+    `   databases: ${sizes.join('; ')}`,
+  );
+  return out;
+}
+
+/** The write path with and without the counters: submitScApplication through the gateway, triggers on and off in alternating blocks. */
+async function writePath(stack: Stack, auth: AuthConfig): Promise<string[]> {
+  const url = stack.services['social-protection'].deps.config.databaseUrl;
+  const token = await issueToken(auth, {
+    subject: 'bench-sp',
+    agency: 'SOCIAL_PROTECTION',
+    roles: ['SPECIALIST'],
+    territory: '25701000',
+  });
+  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id } }`;
+  let seed = 800_000;
+  const submit = async () => {
+    const n = seed++;
+    const s = performance.now();
+    const r = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+      body: JSON.stringify({
+        query: SUBMIT,
+        variables: {
+          i: {
+            citizen: { snils: validSnils(n), lastName: 'Нагрузочная', firstName: 'Анна', birthDate: '1990-01-01' },
+            zone: 'WHOLE_REGION',
+            needs: {
+              socialHelp: true,
+              psychologicalSupport: false,
+              employmentHelp: true,
+              vocationalTraining: false,
+              financialLiteracy: false,
+            },
+            household: [{ relation: 'APPLICANT', fullName: 'Нагрузочная Анна', birthDate: '1990-01-01', incomes: [] }],
+          },
+        },
+      }),
+    });
+    const body = (await r.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - s;
+  };
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let i = 0; i < 20; i++) await submit(); // warm-up
+  for (let block = 0; block < N_WRITES / 50; block++) {
+    const withTriggers = block % 2 === 0;
+    await sql(url, [`alter table sc_application ${withTriggers ? 'enable' : 'disable'} trigger stat_sc_application`]);
+    for (let i = 0; i < 25; i++) (withTriggers ? on : off).push(await submit());
+  }
+  await sql(url, ['alter table sc_application enable trigger stat_sc_application']);
+  return [
+    `   write path, submitScApplication through the gateway, ${on.length} each, alternating blocks:`,
+    `      with counters    p50 ${f1(pct(on, 50)).padStart(6)} ms   p95 ${f1(pct(on, 95)).padStart(6)} ms`,
+    `      without          p50 ${f1(pct(off, 50)).padStart(6)} ms   p95 ${f1(pct(off, 95)).padStart(6)} ms   (with / without p50 ×${(pct(on, 50) / pct(off, 50)).toFixed(2)})`,
+  ];
+}
+
+/** The indicator fields of an agency's statistics type, read from the running gateway's supergraph. */
+function indicatorFields(type: string): string[] {
+  const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const start = sdl.indexOf(`type ${type}`);
+  const body = sdl.slice(sdl.indexOf('{', start) + 1, sdl.indexOf('\n}', start));
+  return [...body.matchAll(/^\s+([a-zA-Z]+): StatIndicator!/gm)].map((m) => m[1]!);
+}
