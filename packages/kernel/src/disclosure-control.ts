@@ -20,16 +20,18 @@ export function suppressSmallCounts(
   k: number,
 ): boolean[] {
   const hidden = values.map((v, i) => !isPublic[i] && v >= 1 && v < k);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines) {
-      if (line.filter((i) => hidden[i]).length !== 1) continue;
-      const candidate = smallestVisible(line, values, isPublic, hidden);
-      if (candidate === null) continue; // the rest of the line is public: nothing left to hide
-      hidden[candidate] = true;
-      changed = true;
-    }
+  // A worklist over lines: only a line that just got its first hidden cell needs another look.
+  const linesOf: number[][] = values.map(() => []);
+  lines.forEach((line, l) => line.forEach((i) => linesOf[i]!.push(l)));
+  const hiddenIn = lines.map((line) => line.reduce((c, i) => c + (hidden[i] ? 1 : 0), 0));
+  const queue = lines.flatMap((_, l) => (hiddenIn[l] === 1 ? [l] : []));
+  for (let head = 0; head < queue.length; head++) {
+    const l = queue[head]!;
+    if (hiddenIn[l] !== 1) continue;
+    const candidate = smallestVisible(lines[l]!, values, isPublic, hidden);
+    if (candidate === null) continue; // the rest of the line is public: nothing left to hide
+    hidden[candidate] = true;
+    for (const other of linesOf[candidate]!) if (++hiddenIn[other]! === 1) queue.push(other);
   }
   return hidden;
 }

@@ -43,3 +43,4 @@ export * from './statistics-counters.sql';
 export * from './statistics';
 export * from './referral-statistics';
 export * from './statistics.resolvers';
+export * from './statistics-grid';
