@@ -6,6 +6,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
 import { trustedDocumentsPlugin } from './trusted-documents';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
 import {
@@ -132,6 +133,8 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
+      // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       ...(o.trustedDocuments
         ? [trustedDocumentsPlugin<GatewayContext>(withStatisticsCsv(o.trustedDocuments, o.supergraphSdl))]

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { sendJson } from '@sc/subgraph-kit';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 
 /** Each agency's statistics type on StatisticsCell, and its name in the CSV. */
 const AGENCIES = [
@@ -107,7 +107,7 @@ function indicatorsOf(supergraphSdl: string): Map<string, Indicator[]> {
     if (!AGENCIES.some((a) => a.type === t.name.value)) continue;
     out.set(
       t.name.value,
-      (t.fields ?? []).map((f) => ({
+      (t.fields ?? []).filter(isIndicator).map((f) => ({
         code: f.name.value,
         title: (f.description?.value ?? f.name.value).split(/[:(;.]|\n/)[0]!.trim(),
       })),
@@ -115,6 +115,12 @@ function indicatorsOf(supergraphSdl: string): Map<string, Indicator[]> {
   }
   return out;
 }
+
+/** A `StatIndicator!` field (not the compact `all` record). */
+const isIndicator = (f: FieldDefinitionNode) =>
+  f.type.kind === Kind.NON_NULL_TYPE &&
+  f.type.type.kind === Kind.NAMED_TYPE &&
+  f.type.type.name.value === 'StatIndicator';
 
 /** The one document the CSV runs: every indicator of every agency. */
 export function statisticsCsvDocument(indicators: Map<string, Indicator[]>): string {

@@ -62,6 +62,7 @@ function serviceConfig(name: string, databaseUrl: string, prefix: string): Servi
     port: 0,
     databaseUrl,
     dbPoolMax: 10,
+    statisticsCacheMs: Number(process.env.STATISTICS_CACHE_MS ?? 1000),
     auth,
     citizenIdSecret: DEV_CITIZEN_ID_SECRET,
     topicPrefix: prefix,

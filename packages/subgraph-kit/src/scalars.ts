@@ -43,3 +43,21 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/**
+ * Все показатели ведомства одной записью (output only): `{ field: { total,
+ * by: { key: count } } }`, null where a count is suppressed. A dashboard
+ * that draws every indicator of every district reads one value per cell
+ * instead of thousands of fields.
+ */
+export const StatisticsValuesScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'StatisticsValues',
+  description: 'Все показатели ведомства ячейки: { показатель: { total, by: { ключ: число | null } } }.',
+  serialize: (v) => v,
+  parseValue: () => {
+    throw new TypeError('StatisticsValues is output only');
+  },
+  parseLiteral: () => {
+    throw new TypeError('StatisticsValues is output only');
+  },
+});

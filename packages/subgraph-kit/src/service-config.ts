@@ -23,6 +23,8 @@ export interface ServiceConfig {
   gatewaySecret?: string;
   /** NODE_ENV=production: `_service` (the SDL) is closed, the supergraph being composed at build time. */
   production?: boolean;
+  /** How long a computed statistics period may be reused (ms; 0 = never): the most the figures lag a change. */
+  statisticsCacheMs?: number;
 }
 
 /** Only for the embedded default and tests; refused with NODE_ENV=production. */
@@ -55,6 +57,7 @@ export function serviceConfigFromEnv(
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
     OUTBOX_RETENTION_HOURS: envInt(168),
     CONSUMER_MAX_ATTEMPTS: envInt(5),
+    STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
@@ -101,6 +104,7 @@ export function serviceConfigFromEnv(
     },
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
     logLevel: e.LOG_LEVEL,
+    statisticsCacheMs: e.STATISTICS_CACHE_MS,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
@@ -187,7 +190,13 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     ),
     formatError: createFormatError(log),
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
-    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
+    plugins: [
+      auditPlugin,
+      ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,

@@ -147,15 +147,22 @@ export class StatisticsGrid {
     const hist = new Map<number, Map<number, number>>();
     const last = months[months.length - 1]!;
     const inPeriod = new Set(months);
-    const stock = this.slots.map((x) => x.def.kind === 'STOCK');
+    const stockSlots = this.slots.flatMap((x, s) => (x.def.kind === 'STOCK' ? [s] : []));
     for (const [month, m] of this.months) {
       const flows = inPeriod.has(month);
       if (!flows && month > last) continue;
-      for (let i = 0; i < T * S; i++) {
-        if (!(flows || stock[i % S])) continue;
-        n[i] = n[i]! + m.n[i]!;
-        amount[i] = amount[i]! + m.amount[i]!;
-      }
+      if (flows)
+        for (let i = 0; i < T * S; i++) {
+          n[i] = n[i]! + m.n[i]!;
+          amount[i] = amount[i]! + m.amount[i]!;
+        }
+      else
+        for (let t = 0; t < T; t++)
+          for (const s of stockSlots) {
+            const i = t * S + s;
+            n[i] = n[i]! + m.n[i]!;
+            amount[i] = amount[i]! + m.amount[i]!;
+          }
       if (flows)
         for (const [i, h] of m.hist) {
           let to = hist.get(i);
@@ -172,41 +179,27 @@ export class StatisticsGrid {
         totals[t * D + d] = sum;
       });
     const hidden = k > 0 ? this.suppress(n, totals, k) : null;
-    const isHidden = (i: number) => hidden?.[i] ?? false;
+    const view: PeriodView = {
+      T,
+      S,
+      D,
+      n,
+      amount,
+      hist,
+      totals,
+      hidden,
+      slots: this.slots,
+      slotsByDef: this.slotsByDef,
+    };
+    const memo = new Map<string, StatisticsOfCell>();
     return (territory) => {
+      const hit = memo.get(territory);
+      if (hit) return hit;
       const t = this.t.get(territory);
       if (t === undefined) throw new Error(`statistics grid: ${territory} is not a territory of the grid`);
       const out: StatisticsOfCell = {};
-      this.catalogue.forEach((def, d) => {
-        const total = totals[t * D + d]!;
-        const totalHidden = isHidden(T * S + t * D + d);
-        const slots = this.slotsByDef[d]!;
-        const value = (
-          key: string | null,
-          count: number,
-          sum: number,
-          h: Map<number, number> | null,
-          off: boolean,
-        ): StatValue => ({
-          key,
-          count: off ? null : count,
-          amountKopecks: off || !def.money ? null : sum,
-          share: off || totalHidden || key === null || total === 0 ? null : count / total,
-          meanKopecks: off || !def.money || count === 0 ? null : Math.round(sum / count),
-          medianDays: off || def.kind !== 'HISTOGRAM' ? null : quantile(h, count, 0.5),
-          p90Days: off || def.kind !== 'HISTOGRAM' ? null : quantile(h, count, 0.9),
-          suppressed: off,
-        });
-        let totalAmount = 0;
-        const totalHist = def.kind === 'HISTOGRAM' ? new Map<number, number>() : null;
-        const by = slots.map((s) => {
-          const i = t * S + s;
-          totalAmount += amount[i]!;
-          for (const [dd, c] of hist.get(i) ?? []) totalHist!.set(dd, (totalHist!.get(dd) ?? 0) + c);
-          return value(this.slots[s]!.key, n[i]!, amount[i]!, hist.get(i) ?? null, isHidden(i));
-        });
-        out[def.field] = { total: value(null, total, totalAmount, totalHist, totalHidden), by };
-      });
+      this.catalogue.forEach((def, d) => (out[def.field] = new LazyIndicator(view, def, d, t)));
+      memo.set(territory, out);
       return out;
     };
   }
@@ -248,6 +241,78 @@ export class StatisticsGrid {
       i < T * S ? region[Math.floor(i / S)]! : region[Math.floor((i - T * S) / D)]!,
     );
     return suppressSmallCounts(values, isPublic, this.lines, k);
+  }
+}
+
+interface PeriodView {
+  T: number;
+  S: number;
+  D: number;
+  n: Float64Array;
+  amount: Float64Array;
+  hist: Map<number, Map<number, number>>;
+  totals: Float64Array;
+  hidden: boolean[] | null;
+  slots: readonly { def: IndicatorDefinition; key: string }[];
+  slotsByDef: readonly number[][];
+}
+
+/** One indicator of one cell, its values built when a field asks (a dashboard reading totals never builds breakdowns). */
+class LazyIndicator implements StatIndicator {
+  private totalValue?: StatValue;
+  private byValues?: StatValue[];
+
+  constructor(
+    private readonly v: PeriodView,
+    private readonly def: IndicatorDefinition,
+    private readonly d: number,
+    private readonly t: number,
+  ) {}
+
+  get total(): StatValue {
+    if (this.totalValue) return this.totalValue;
+    const { v, def, t } = this;
+    let sum = 0;
+    const h = def.kind === 'HISTOGRAM' ? new Map<number, number>() : null;
+    for (const s of v.slotsByDef[this.d]!) {
+      sum += v.amount[t * v.S + s]!;
+      for (const [dd, c] of v.hist.get(t * v.S + s) ?? []) h!.set(dd, (h!.get(dd) ?? 0) + c);
+    }
+    return (this.totalValue = this.value(null, v.totals[t * v.D + this.d]!, sum, h, this.totalHidden));
+  }
+
+  get by(): StatValue[] {
+    if (this.byValues) return this.byValues;
+    const { v, t } = this;
+    return (this.byValues = v.slotsByDef[this.d]!.map((s) => {
+      const i = t * v.S + s;
+      return this.value(v.slots[s]!.key, v.n[i]!, v.amount[i]!, v.hist.get(i) ?? null, v.hidden?.[i] ?? false);
+    }));
+  }
+
+  private get totalHidden(): boolean {
+    return this.v.hidden?.[this.v.T * this.v.S + this.t * this.v.D + this.d] ?? false;
+  }
+
+  private value(
+    key: string | null,
+    count: number,
+    sum: number,
+    h: Map<number, number> | null,
+    off: boolean,
+  ): StatValue {
+    const { def } = this;
+    const total = this.v.totals[this.t * this.v.D + this.d]!;
+    return {
+      key,
+      count: off ? null : count,
+      amountKopecks: off || !def.money ? null : sum,
+      share: off || this.totalHidden || key === null || total === 0 ? null : count / total,
+      meanKopecks: off || !def.money || count === 0 ? null : Math.round(sum / count),
+      medianDays: off || def.kind !== 'HISTOGRAM' ? null : quantile(h, count, 0.5),
+      p90Days: off || def.kind !== 'HISTOGRAM' ? null : quantile(h, count, 0.9),
+      suppressed: off,
+    };
   }
 }
 

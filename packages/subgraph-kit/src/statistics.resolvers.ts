@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
 import type { IsoDate } from '@sc/kernel';
 import type { RequestContext } from './context';
+import { StatisticsValuesScalar } from './scalars';
 import { statisticsOfCells, type StatisticsCatalogue, type StatisticsOfCell, type StatisticsRef } from './statistics';
 
 /**
@@ -11,6 +12,8 @@ import { statisticsOfCells, type StatisticsCatalogue, type StatisticsOfCell, typ
  */
 export function statisticsCellResolvers(a: {
   field: string;
+  /** The agency's statistics type (SocialProtectionStatistics …): its `all` field is the compact record. */
+  type: string;
   rule: AccessRule;
   catalogue: StatisticsCatalogue;
   minCell: (em: EntityManager, region: string, onDate: IsoDate) => Promise<number>;
@@ -31,7 +34,26 @@ export function statisticsCellResolvers(a: {
       )
       .load(`${ref.territory}|${ref.period}`);
   return {
-    __resolveReference: (ref: StatisticsRef) => ({ territory: ref.territory, period: ref.period }),
-    [a.field]: (cell: StatisticsRef, _args: unknown, ctx: RequestContext) => load(ctx, cell),
+    StatisticsValues: StatisticsValuesScalar,
+    StatisticsCell: {
+      __resolveReference: (ref: StatisticsRef) => ({ territory: ref.territory, period: ref.period }),
+      [a.field]: (cell: StatisticsRef, _args: unknown, ctx: RequestContext) => load(ctx, cell),
+    },
+    [a.type]: { all: compactOf },
   };
 }
+
+/** Every indicator of a cell as one value: `{ field: { total, by: { key: count } } }`, null where hidden (kept with the cached cell). */
+const compacts = new WeakMap<StatisticsOfCell, unknown>();
+const compactOf = (cell: StatisticsOfCell) => {
+  const hit = compacts.get(cell);
+  if (hit) return hit;
+  const value = Object.fromEntries(
+    Object.entries(cell).map(([field, ind]) => [
+      field,
+      { total: ind.total.count, by: Object.fromEntries(ind.by.map((v) => [v.key, v.count])) },
+    ]),
+  );
+  compacts.set(cell, value);
+  return value;
+};

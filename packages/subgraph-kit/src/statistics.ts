@@ -117,15 +117,54 @@ export async function statisticsOfCells(
   const periods = [...new Set(refs.map((r) => r.period))];
   const monthsOf = new Map(periods.map((p) => [p, monthsOfPeriod(p, 'period')]));
   const allMonths = [...monthsOf.values()].flat().sort();
-  const rows = await loadCounters(ctx.em, region, catalogue, allMonths[0]!, allMonths[allMonths.length - 1]!);
   const k = seesSuppressed(ctx.principal) ? await minCell(ctx.em, ctx.deps.config.region, today) : 0;
-  const grid = new StatisticsGrid(
-    catalogue,
-    directory.map((t) => ({ code: t.code, level: levelOf(t) })),
-    rows,
-  );
-  const periodsOf = new Map(periods.map((p) => [p, grid.period(monthsOf.get(p)!, k)]));
-  return refs.map((r) => periodsOf.get(r.period)!(normalise(r.territory, 'territory')));
+  const cache = periodCache(ctx.deps, ctx.deps.config.statisticsCacheMs ?? 0);
+  let cells = periods.map((p) => cache.get(`${k}|${p}`));
+  const T0 = performance.now();
+  if (process.env.STAT_TRACE)
+    console.error('STAT', ctx.deps.config.name, cells.some((c) => !c) ? 'miss' : 'hit', refs.length);
+  if (cells.some((c) => !c)) {
+    const rows = await loadCounters(ctx.em, region, catalogue, allMonths[0]!, allMonths[allMonths.length - 1]!);
+    const grid = new StatisticsGrid(
+      catalogue,
+      directory.map((t) => ({ code: t.code, level: levelOf(t) })),
+      rows,
+    );
+    cells = periods.map((p) => cache.set(`${k}|${p}`, grid.period(monthsOf.get(p)!, k)));
+  }
+  const byPeriod = new Map(periods.map((p, i) => [p, cells[i]!]));
+  const T1 = performance.now();
+  const out = refs.map((r) => byPeriod.get(r.period)!(normalise(r.territory, 'territory')));
+  if (process.env.STAT_TRACE)
+    console.error('STAT', ctx.deps.config.name, (T1 - T0).toFixed(1), (performance.now() - T1).toFixed(1));
+  return out;
+}
+
+type PeriodCells = (territory: string) => StatisticsOfCell;
+
+/**
+ * Computed periods, reused for `ttlMs` (the service's STATISTICS_CACHE_MS):
+ * many ministry users opening the same dashboard share one computation, and
+ * no figure lags its change by more than that. 0 turns it off (tests).
+ */
+const caches = new WeakMap<object, Map<string, { at: number; cells: PeriodCells }>>();
+function periodCache(owner: object, ttlMs: number) {
+  let m = caches.get(owner);
+  if (!m) caches.set(owner, (m = new Map()));
+  const store = m;
+  return {
+    get(key: string): PeriodCells | undefined {
+      const hit = store.get(key);
+      return hit && performance.now() - hit.at < ttlMs ? hit.cells : undefined;
+    },
+    set(key: string, cells: PeriodCells): PeriodCells {
+      if (ttlMs > 0) {
+        if (store.size > 1000) store.clear(); // a bound, not an eviction policy: periods are few
+        store.set(key, { at: performance.now(), cells });
+      }
+      return cells;
+    },
+  };
 }
 
 async function loadCounters(

@@ -27,6 +27,12 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Instant, RFC 3339 with offset. */
   DateTime: { input: Date; output: Date; }
+  /**
+   * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
+   * { "показатель": { "total": число | null, "by": { "ключ": число | null } } },
+   * null — значение скрыто правилом малых значений. Те же числа, что в типизированных полях.
+   */
+  StatisticsValues: { input: any; output: any; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -366,6 +372,8 @@ export type EmploymentReferralFilter = {
  */
 export type EmploymentStatistics = {
   __typename?: 'EmploymentStatistics';
+  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  all: Scalars['StatisticsValues']['output'];
   /** Получатели социального контракта на сопровождении на конец периода (получено M2, срок контракта не истёк), по направлению. */
   contractHoldersServedAtEnd: StatIndicator;
   /** Получатели социального контракта, принятые на сопровождение (M2), по дате получения, по направлению контракта. */
@@ -1452,6 +1460,7 @@ export type ResolversTypes = ResolversObject<{
   StatIndicator: ResolverTypeWrapper<StatIndicator>;
   StatValue: ResolverTypeWrapper<StatValue>;
   StatisticsCell: ResolverTypeWrapper<StatisticsRefModel>;
+  StatisticsValues: ResolverTypeWrapper<Scalars['StatisticsValues']['output']>;
   Territory: ResolverTypeWrapper<Territory>;
   TrainingAction: TrainingAction;
   TrainingReferral: ResolverTypeWrapper<TrainingReferralModel>;
@@ -1539,6 +1548,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatIndicator: StatIndicator;
   StatValue: StatValue;
   StatisticsCell: StatisticsRefModel;
+  StatisticsValues: Scalars['StatisticsValues']['output'];
   Territory: Territory;
   TrainingReferral: TrainingReferralModel;
   TrainingReferralConnection: Omit<TrainingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrainingReferralEdge']> };
@@ -1712,6 +1722,7 @@ export type EmploymentReferralEdgeResolvers<ContextType = RequestContext, Parent
 }>;
 
 export type EmploymentStatisticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentStatistics'] = ResolversParentTypes['EmploymentStatistics']> = ResolversObject<{
+  all?: Resolver<ResolversTypes['StatisticsValues'], ParentType, ContextType>;
   contractHoldersServedAtEnd?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   contractHoldersTaken?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   daysToAcceptance?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
@@ -1939,6 +1950,10 @@ export type StatisticsCellResolvers<ContextType = RequestContext, ParentType ext
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface StatisticsValuesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StatisticsValues'], any> {
+  name: 'StatisticsValues';
+}
+
 export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2048,6 +2063,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StatIndicator?: StatIndicatorResolvers<ContextType>;
   StatValue?: StatValueResolvers<ContextType>;
   StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsValues?: GraphQLScalarType;
   Territory?: TerritoryResolvers<ContextType>;
   TrainingReferral?: TrainingReferralResolvers<ContextType>;
   TrainingReferralConnection?: TrainingReferralConnectionResolvers<ContextType>;

@@ -6,7 +6,7 @@ import { EmploymentPlan, PlanStep } from './employment-plan.resolvers';
 import { JobSeekerRegistration } from './job-seeker-registration.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { StatisticsCell } from './statistics-cell.resolvers';
+import { statisticsResolvers } from './statistics-cell.resolvers';
 import { ContractSupport, EmploymentReferral, TrainingReferral } from './training-referral.resolvers';
 
 const resolvers: Resolvers = {
@@ -21,7 +21,7 @@ const resolvers: Resolvers = {
   TrainingReferral,
   ContractSupport,
   EmploymentReferral,
-  StatisticsCell,
+  ...statisticsResolvers,
 };
 
 export const employmentResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

@@ -34,6 +34,12 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Instant, RFC 3339 with offset. */
   DateTime: { input: Date; output: Date; }
+  /**
+   * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
+   * { "показатель": { "total": число | null, "by": { "ключ": число | null } } },
+   * null — значение скрыто правилом малых значений. Те же числа, что в типизированных полях.
+   */
+  StatisticsValues: { input: any; output: any; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -1914,6 +1920,8 @@ export type SocialProtectionStatistics = {
    * этого дня, срок (с учётом продления) не истёк и контракт не расторгнут до этого дня.
    */
   activeContractsAtEnd: StatIndicator;
+  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  all: Scalars['StatisticsValues']['output'];
   /** Заявления, поданные в периоде, по текущему исходу: IN_PROGRESS, CONTRACTED (заключён контракт), REJECTED (отказ), WITHDRAWN (отозвано). */
   applicationOutcomes: StatIndicator;
   /** Заявления на социальный контракт по каналу подачи (ключ — IN_PERSON, EPGU, MFC, REFERRAL_FROM_EMPLOYMENT, REFERRAL_FROM_SOCIAL_SERVICE), по месяцу подачи. */
@@ -2485,6 +2493,7 @@ export type ResolversTypes = ResolversObject<{
   StatValue: ResolverTypeWrapper<StatValue>;
   StatisticsAxis: StatisticsAxis;
   StatisticsCell: ResolverTypeWrapper<StatisticsRefModel>;
+  StatisticsValues: ResolverTypeWrapper<Scalars['StatisticsValues']['output']>;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: ResolverTypeWrapper<SubsistenceMinimum>;
@@ -2620,6 +2629,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatIndicator: StatIndicator;
   StatValue: StatValue;
   StatisticsCell: StatisticsRefModel;
+  StatisticsValues: Scalars['StatisticsValues']['output'];
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: SubsistenceMinimum;
@@ -3273,6 +3283,7 @@ export type SocialContractEdgeResolvers<ContextType = RequestContext, ParentType
 
 export type SocialProtectionStatisticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialProtectionStatistics'] = ResolversParentTypes['SocialProtectionStatistics']> = ResolversObject<{
   activeContractsAtEnd?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  all?: Resolver<ResolversTypes['StatisticsValues'], ParentType, ContextType>;
   applicationOutcomes?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   applicationsByChannel?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   commissionDecisions?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
@@ -3351,6 +3362,10 @@ export type StatisticsCellResolvers<ContextType = RequestContext, ParentType ext
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   territoryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
+
+export interface StatisticsValuesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StatisticsValues'], any> {
+  name: 'StatisticsValues';
+}
 
 export type SubsistenceMinimumResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubsistenceMinimum'] = ResolversParentTypes['SubsistenceMinimum']> = ResolversObject<{
   childKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3470,6 +3485,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StatIndicator?: StatIndicatorResolvers<ContextType>;
   StatValue?: StatValueResolvers<ContextType>;
   StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsValues?: GraphQLScalarType;
   SubsistenceMinimum?: SubsistenceMinimumResolvers<ContextType>;
   Termination?: TerminationResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;

@@ -13,7 +13,7 @@ import { PsaActivity } from './psa-activity.resolvers';
 import { Query } from './query.resolvers';
 import { ScApplication } from './sc-application.resolvers';
 import { MonitoringCheckpoint, SocialContract } from './social-contract.resolvers';
-import { StatisticsCell } from './statistics-cell.resolvers';
+import { statisticsResolvers } from './statistics-cell.resolvers';
 
 const resolvers: Resolvers = {
   Date: DateScalar,
@@ -32,7 +32,7 @@ const resolvers: Resolvers = {
   MonitoringCheckpoint,
   MonthlyReport,
   Deadline,
-  StatisticsCell,
+  ...statisticsResolvers,
 };
 
 export const socialProtectionResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;

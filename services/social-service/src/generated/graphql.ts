@@ -28,6 +28,12 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Instant, RFC 3339 with offset. */
   DateTime: { input: Date; output: Date; }
+  /**
+   * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
+   * { "показатель": { "total": число | null, "by": { "ключ": число | null } } },
+   * null — значение скрыто правилом малых значений. Те же числа, что в типизированных полях.
+   */
+  StatisticsValues: { input: any; output: any; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -1408,6 +1414,8 @@ export type SocialServiceStatistics = {
   accompanimentClosedByReason: StatIndicator;
   /** Случаи сопровождения, открытые в периоде (по дате обращения), по программе: FAMILY_NAVIGATOR, FULCRUM (Точка опоры), FAMILY_HELPER, SOCIAL_LIFT, NONE. */
   accompanimentOpened: StatIndicator;
+  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  all: Scalars['StatisticsValues']['output'];
   /** Принятые получателем направления, отправленные в периоде: medianDays и p90Days — дней от отправки до принятия (календарных); ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
   daysToAcceptance: StatIndicator;
   /** ИППСУ по дате составления: ON_TIME — в срок 10 рабочих дней, LATE — позже. */
@@ -1901,6 +1909,7 @@ export type ResolversTypes = ResolversObject<{
   StatIndicator: ResolverTypeWrapper<StatIndicator>;
   StatValue: ResolverTypeWrapper<StatValue>;
   StatisticsCell: ResolverTypeWrapper<StatisticsRefModel>;
+  StatisticsValues: ResolverTypeWrapper<Scalars['StatisticsValues']['output']>;
   Territory: ResolverTypeWrapper<Territory>;
   UpdateMeasureInput: UpdateMeasureInput;
   UrgentCaseStatus: UrgentCaseStatus;
@@ -2008,6 +2017,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatIndicator: StatIndicator;
   StatValue: StatValue;
   StatisticsCell: StatisticsRefModel;
+  StatisticsValues: Scalars['StatisticsValues']['output'];
   Territory: Territory;
   UpdateMeasureInput: UpdateMeasureInput;
   UrgentDelivery: UrgentDelivery;
@@ -2408,6 +2418,7 @@ export type SocialServiceStatisticsResolvers<ContextType = RequestContext, Paren
   accompanimentActiveAtEnd?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   accompanimentClosedByReason?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   accompanimentOpened?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
+  all?: Resolver<ResolversTypes['StatisticsValues'], ParentType, ContextType>;
   daysToAcceptance?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   individualProgrammesInTime?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
   needRecognitionsInTime?: Resolver<ResolversTypes['StatIndicator'], ParentType, ContextType>;
@@ -2465,6 +2476,10 @@ export type StatisticsCellResolvers<ContextType = RequestContext, ParentType ext
   socialService?: Resolver<ResolversTypes['SocialServiceStatistics'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export interface StatisticsValuesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StatisticsValues'], any> {
+  name: 'StatisticsValues';
+}
 
 export type TerritoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2601,6 +2616,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StatIndicator?: StatIndicatorResolvers<ContextType>;
   StatValue?: StatValueResolvers<ContextType>;
   StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsValues?: GraphQLScalarType;
   Territory?: TerritoryResolvers<ContextType>;
   UrgentDelivery?: UrgentDeliveryResolvers<ContextType>;
   UrgentServiceAct?: UrgentServiceActResolvers<ContextType>;

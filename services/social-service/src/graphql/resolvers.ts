@@ -5,7 +5,7 @@ import { AccompanimentCase, PreventionCase } from './accompaniment-case.resolver
 import { Citizen } from './citizen.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { StatisticsCell } from './statistics-cell.resolvers';
+import { statisticsResolvers } from './statistics-cell.resolvers';
 import { SocialServiceApplication } from './social-service-application.resolvers';
 import { SocialServiceReferral } from './social-service-referral.resolvers';
 import { UrgentServiceAct, UrgentServiceCase } from './urgent-service-case.resolvers';
@@ -22,7 +22,7 @@ const resolvers: Resolvers = {
   UrgentServiceAct,
   AccompanimentCase,
   PreventionCase,
-  StatisticsCell,
+  ...statisticsResolvers,
 };
 
 export const socialServiceResolvers = resolvers as unknown as GraphQLResolverMap<RequestContext>;
