@@ -120,9 +120,6 @@ export async function statisticsOfCells(
   const k = seesSuppressed(ctx.principal) ? await minCell(ctx.em, ctx.deps.config.region, today) : 0;
   const cache = periodCache(ctx.deps, ctx.deps.config.statisticsCacheMs ?? 0);
   let cells = periods.map((p) => cache.get(`${k}|${p}`));
-  const T0 = performance.now();
-  if (process.env.STAT_TRACE)
-    console.error('STAT', ctx.deps.config.name, cells.some((c) => !c) ? 'miss' : 'hit', refs.length);
   if (cells.some((c) => !c)) {
     const rows = await loadCounters(ctx.em, region, catalogue, allMonths[0]!, allMonths[allMonths.length - 1]!);
     const grid = new StatisticsGrid(
@@ -133,11 +130,7 @@ export async function statisticsOfCells(
     cells = periods.map((p) => cache.set(`${k}|${p}`, grid.period(monthsOf.get(p)!, k)));
   }
   const byPeriod = new Map(periods.map((p, i) => [p, cells[i]!]));
-  const T1 = performance.now();
-  const out = refs.map((r) => byPeriod.get(r.period)!(normalise(r.territory, 'territory')));
-  if (process.env.STAT_TRACE)
-    console.error('STAT', ctx.deps.config.name, (T1 - T0).toFixed(1), (performance.now() - T1).toFixed(1));
-  return out;
+  return refs.map((r) => byPeriod.get(r.period)!(normalise(r.territory, 'territory')));
 }
 
 type PeriodCells = (territory: string) => StatisticsOfCell;
