@@ -108,18 +108,20 @@ export class StatisticsGrid {
           r.month,
           (m = { n: new Float64Array(T * S), amount: new Float64Array(T * S), hist: new Map() }),
         );
-      const targets = [
+      // The region, the row's group and its district, each once (a row of the unassigned queue, 25000000,
+      // is its own group and district code: it counts in the region only).
+      const targets = new Set([
         region,
         this.t.get(`${r.territory.slice(0, 3)}00000`),
         this.t.get(`${r.territory.slice(0, 5)}000`),
-      ];
+      ]);
       for (const { def, sign } of feeds.get(r.indicator) ?? []) {
         const { key, days } = splitKey(def, r.key);
         const s = this.slotOf.get(`${def.field}\u0001${key}`)!;
         const n = Number(r.n) * sign;
         const amount = Number(r.amount) * sign;
         for (const ti of targets) {
-          if (ti === undefined || ti < 0 || (ti !== region && territories[ti]!.level === 'REGION')) continue;
+          if (ti === undefined || ti < 0) continue;
           const i = ti * S + s;
           m.n[i] = m.n[i]! + n;
           m.amount[i] = m.amount[i]! + amount;
