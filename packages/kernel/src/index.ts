@@ -16,3 +16,4 @@ export * from './digest';
 export * from './territory';
 export * from './statistics-period';
 export * from './disclosure-control';
+export * from './statistics-indicators';

@@ -1,16 +1,3 @@
-import type { StatisticsCatalogue } from './statistics';
-
-/**
- * Направления между ведомствами (issue 11, "across agencies"), counted by the
- * sender from its own outgoing referrals, by the month the referral was sent.
- * Keys: `SENDER>RECEIVER:TYPE` (and `:STATUS` for outcomes).
- */
-export const REFERRAL_FLOW_INDICATORS: StatisticsCatalogue = [
-  { field: 'referralsSent', counter: 'REFERRALS_SENT' },
-  { field: 'referralOutcomes', counter: 'REFERRAL_OUTCOMES' },
-  { field: 'daysToAcceptance', counter: 'REFERRAL_DAYS_TO_ACCEPT', kind: 'HISTOGRAM' },
-];
-
 /** The contribution SELECTs of an `outgoing_referral` row (see statisticsSourceSql) for a sender agency. */
 export const outgoingReferralStatSelects = (sender: string): string[] => {
   const pair = `'${sender}>' || r.to_agency || ':' || r.type`;

@@ -1,4 +1,5 @@
-import { StatisticsGrid, type CounterRow, type StatisticsCatalogue } from './statistics-grid';
+import type { StatisticsCatalogue } from '@sc/kernel';
+import { StatisticsGrid, type CounterRow } from './statistics-grid';
 
 const TERRITORIES = [
   { code: '25000000', level: 'REGION' as const },

@@ -1,25 +1,4 @@
-import { suppressSmallCounts, type IsoMonth } from '@sc/kernel';
-
-/**
- * One indicator an agency owns. FLOW: the rows counted in each month of the
- * period, summed. STOCK: the cases open at the end of the period's last
- * month (openings minus closings up to then). HISTOGRAM: counted like a flow,
- * each row keyed `KEY#days`, giving the median and p90 of the days per key.
- */
-export interface IndicatorDefinition {
-  /** The GraphQL field of the agency's statistics type. */
-  field: string;
-  /** The indicator code in `stat_counter` (for a STOCK: its openings; `closedBy` its closings). */
-  counter: string;
-  kind?: 'FLOW' | 'STOCK' | 'HISTOGRAM';
-  closedBy?: string;
-  /** Keys always listed, zeros included, in this order (others found in the data follow, sorted). */
-  keys?: readonly string[];
-  /** Whether `amount` is money (kopecks): the sum and the mean per case are given. */
-  money?: boolean;
-}
-
-export type StatisticsCatalogue = readonly IndicatorDefinition[];
+import { suppressSmallCounts, type IndicatorDefinition, type IsoMonth, type StatisticsCatalogue } from '@sc/kernel';
 
 export interface StatValue {
   key: string | null;

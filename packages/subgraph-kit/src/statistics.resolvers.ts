@@ -3,7 +3,8 @@ import type { AccessRule } from '@sc/auth';
 import type { IsoDate } from '@sc/kernel';
 import type { RequestContext } from './context';
 import { StatisticsValuesScalar } from './scalars';
-import { statisticsOfCells, type StatisticsCatalogue, type StatisticsOfCell, type StatisticsRef } from './statistics';
+import type { StatisticsCatalogue } from '@sc/kernel';
+import { statisticsOfCells, type StatisticsOfCell, type StatisticsRef } from './statistics';
 
 /**
  * An agency's side of the federated `StatisticsCell`: its field (e.g.

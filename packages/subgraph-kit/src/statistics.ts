@@ -8,20 +8,15 @@ import {
   ValidationError,
   type IsoDate,
   type IsoMonth,
+  type StatisticsCatalogue,
   type TimeAxis,
 } from '@sc/kernel';
 import { todayOf, type RequestContext } from './context';
-import { StatisticsGrid, type CounterRow, type StatisticsCatalogue, type StatisticsOfCell } from './statistics-grid';
+import { StatisticsGrid, type CounterRow, type StatisticsOfCell } from './statistics-grid';
 import { listTerritories, type TerritoryRow } from './territories';
 import { SERVING_KINDS } from './territory-directory.data';
 
-export type {
-  IndicatorDefinition,
-  StatisticsCatalogue,
-  StatValue,
-  StatIndicator,
-  StatisticsOfCell,
-} from './statistics-grid';
+export type { StatValue, StatIndicator, StatisticsOfCell } from './statistics-grid';
 
 export interface StatisticsRef {
   territory: string;

@@ -1,5 +1,5 @@
 import { ManualClock } from '@sc/kernel';
-import { countersAndSources, query, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { countersAndSources, query, tokenFor, validSnils, serviceUnderTest, TEST_NEEDS } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 import { SOCIAL_PROTECTION_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
@@ -13,13 +13,6 @@ const clock = new ManualClock('2026-11-23T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
 const IRKUTSK = '25701000';
 const BAYANDAY = '25607000';
-const needs = {
-  socialHelp: true,
-  psychologicalSupport: false,
-  employmentHelp: true,
-  vocationalTraining: true,
-  financialLiteracy: true,
-};
 
 /** A small seeded generator (mulberry32): the run is random but reproducible from its seed. */
 function rng(seed: number) {
@@ -92,7 +85,7 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
               birthDate: '1990-01-01',
             },
             zone: 'WHOLE_REGION',
-            needs,
+            needs: TEST_NEEDS,
             household: [
               {
                 relation: 'APPLICANT',

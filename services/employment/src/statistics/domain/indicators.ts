@@ -1,4 +1,4 @@
-import { REFERRAL_FLOW_INDICATORS, type StatisticsCatalogue } from '@sc/subgraph-kit';
+import { REFERRAL_FLOW_INDICATORS, type StatisticsCatalogue } from '@sc/kernel';
 import { CONTRACT_SERVICES } from '../../contract-support/domain/contract-support';
 
 const DIRECTIONS = ['JOB_SEARCH', 'BUSINESS', 'SUBSIDIARY_FARM', 'HARDSHIP'];

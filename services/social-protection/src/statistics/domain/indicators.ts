@@ -1,4 +1,4 @@
-import type { StatisticsCatalogue } from '@sc/subgraph-kit';
+import type { StatisticsCatalogue } from '@sc/kernel';
 import { COMMISSION_DECISIONS } from '../../commission/domain/commission-meeting';
 import { EXTENSION_REASONS, TERMINATION_GROUNDS } from '../../contracts/domain/contract-terms';
 import { SC_DIRECTIONS } from '../../programmes/domain/sc-direction';

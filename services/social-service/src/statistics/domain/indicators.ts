@@ -1,4 +1,4 @@
-import { REFERRAL_FLOW_INDICATORS, type StatisticsCatalogue } from '@sc/subgraph-kit';
+import { REFERRAL_FLOW_INDICATORS, type StatisticsCatalogue } from '@sc/kernel';
 
 const PROGRAMMES = ['FAMILY_NAVIGATOR', 'FULCRUM', 'FAMILY_HELPER', 'SOCIAL_LIFT', 'NONE'];
 
