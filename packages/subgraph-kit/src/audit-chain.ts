@@ -93,6 +93,14 @@ export class AuditSealer {
   /** Seals what is due now; returns how many rows it sealed (0 when another replica holds the lock). */
   async sealOnce(settleMs = this.o.settleMs): Promise<number> {
     const c = await this.pool.connect();
+    // A checked-out client has no pool listener: a connection the server drops between two statements
+    // (a shutdown, a restart) would otherwise be an unhandled 'error' that ends the process.
+    let lost: Error | undefined;
+    const onLost = (err: Error) => {
+      lost = err;
+      this.log.warn({ err }, 'audit sealer connection lost');
+    };
+    c.on('error', onLost);
     try {
       await c.query('begin');
       const { rows: lock } = await c.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [
@@ -134,7 +142,8 @@ export class AuditSealer {
       await c.query('rollback').catch(() => undefined);
       throw e;
     } finally {
-      c.release();
+      c.off('error', onLost);
+      c.release(lost); // a lost connection is destroyed, not returned to the pool
     }
   }
 }

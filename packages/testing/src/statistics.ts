@@ -18,3 +18,20 @@ export async function countersAndSources(
   const plain = await query(db, groupBySourcesSql(tables));
   return { live: asMap(live), plain: asMap(plain), indicators: new Set(live.map((x) => String(x.indicator))) };
 }
+
+/** A small seeded generator (mulberry32): a randomized run that is reproducible from its seed. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    chance: (p: number) => next() < p,
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  };
+}

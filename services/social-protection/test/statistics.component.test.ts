@@ -1,5 +1,13 @@
 import { ManualClock } from '@sc/kernel';
-import { countersAndSources, query, tokenFor, validSnils, serviceUnderTest, TEST_NEEDS } from '@sc/testing';
+import {
+  countersAndSources,
+  query,
+  seededRandom,
+  serviceUnderTest,
+  TEST_NEEDS,
+  tokenFor,
+  validSnils,
+} from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 import { SOCIAL_PROTECTION_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
@@ -13,19 +21,6 @@ const clock = new ManualClock('2026-11-23T03:00:00Z');
 const at = (d: string) => clock.set(`${d}T03:00:00Z`);
 const IRKUTSK = '25701000';
 const BAYANDAY = '25607000';
-
-/** A small seeded generator (mulberry32): the run is random but reproducible from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { chance: (p: number) => next() < p, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const STATS = `query($t: String!, $from: String!, $to: String!, $by: [StatisticsAxis!]!) {
   statistics(territory: $t, from: $from, to: $to, by: $by) {
@@ -68,7 +63,7 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
   });
 
   /** One citizen's random walk from an application as far as chance takes it. */
-  async function walk(seed: number, r: ReturnType<typeof rng>): Promise<void> {
+  async function walk(seed: number, r: ReturnType<typeof seededRandom>): Promise<void> {
     const territory = r.pick([IRKUTSK, IRKUTSK, BAYANDAY]);
     const tk = tokens[territory]!;
     at('2026-11-23');
@@ -228,7 +223,7 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
   }
 
   it('after a randomized run of the use cases, every counter equals a plain GROUP BY over the source tables', async () => {
-    const r = rng(Number(process.env.STAT_SEED ?? 20261130));
+    const r = seededRandom(Number(process.env.STAT_SEED ?? 20261130));
     for (let n = 0; n < Number(process.env.STAT_CITIZENS ?? 30); n++) await walk(7000 + n, r);
     const { live, plain, indicators } = await countersAndSources(sut.db, Object.keys(SOCIAL_PROTECTION_STAT_SOURCES));
     expect(live).toEqual(plain);
