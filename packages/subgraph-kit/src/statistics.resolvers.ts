@@ -44,7 +44,7 @@ export function statisticsCellResolvers(a: {
   };
 }
 
-/** Every indicator of a cell as one value: `{ field: { total, by: { key: count } } }`, null where hidden (kept with the cached cell). */
+/** Every indicator of a cell as one value: `{ field: { total, by: { key: count } } }`, null where hidden, zero keys left out (kept with the cached cell). */
 const compacts = new WeakMap<StatisticsOfCell, unknown>();
 const compactOf = (cell: StatisticsOfCell) => {
   const hit = compacts.get(cell);
@@ -52,7 +52,11 @@ const compactOf = (cell: StatisticsOfCell) => {
   const value = Object.fromEntries(
     Object.entries(cell).map(([field, ind]) => [
       field,
-      { total: ind.total.count, by: Object.fromEntries(ind.by.map((v) => [v.key, v.count])) },
+      // Zeros left out (a missing key is 0): most district-months have few non-zero keys.
+      {
+        total: ind.total.count,
+        by: Object.fromEntries(ind.by.filter((v) => v.count !== 0).map((v) => [v.key, v.count])),
+      },
     ]),
   );
   compacts.set(cell, value);

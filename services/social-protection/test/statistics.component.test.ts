@@ -271,6 +271,30 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
     expect(sum((s) => s.rejectionsByReason.total.count)).toBe(rejected.n);
   });
 
+  it('the compact `all` record holds the same numbers as the typed fields, zeros left out', async () => {
+    const rows = (
+      await ok(
+        `query { statistics(territory: "25", from: "2026-11", to: "2026-12", by: [MONTH, TERRITORY]) {
+          territory period socialProtection { all
+            applicationsByChannel { total { count } by { key count } }
+            paymentsMade { total { count } by { key count } } } } }`,
+        {},
+        analyst,
+      )
+    ).statistics;
+    for (const row of rows)
+      for (const field of ['applicationsByChannel', 'paymentsMade']) {
+        const typed = row.socialProtection[field];
+        const compact = row.socialProtection.all[field];
+        expect(compact.total).toBe(typed.total.count);
+        expect(compact.by).toEqual(
+          Object.fromEntries(
+            typed.by.filter((v: { count: number | null }) => v.count !== 0).map((v: any) => [v.key, v.count]),
+          ),
+        );
+      }
+  });
+
   it('a quarter, a year and a range add up their months; the stock is taken at the end of the period', async () => {
     const q = (from: string, to: string, by: string[]) =>
       ok(STATS, { t: '25', from, to, by }, regionHead).then((d) => d.statistics);
