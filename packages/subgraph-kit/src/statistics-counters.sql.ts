@@ -74,17 +74,15 @@ export function statisticsSourceSql(table: string, selects: readonly string[]): 
 /** Recount every indicator from the source tables (a migration's backfill; the check of the counters). */
 export const recountSql = (tables: readonly string[]): string[] => [
   'delete from stat_counter',
-  `insert into stat_counter (month, territory, indicator, key, n, amount)
-   select month, territory, indicator, key, sum(n), sum(amount) from (
-     ${tables.map((t) => `select c.* from ${t} r cross join lateral stat_${t}(r) c`).join('\n union all ')}
-   ) d group by month, territory, indicator, key having sum(n) <> 0 or sum(amount) <> 0`,
+  `insert into stat_counter (month, territory, indicator, key, n, amount) ${groupBySourcesSql(tables)}`,
 ];
 
-/** The plain GROUP BY over the source tables, in the counters' shape (the property test's and the bench's reference). */
-export const groupBySourcesSql = (tables: readonly string[]): string =>
-  `select month, territory, indicator, key, sum(n)::bigint as n, sum(amount)::bigint as amount from (
+/** The plain GROUP BY over the source tables, in the counters' shape (the recount, and the property test's reference). */
+export function groupBySourcesSql(tables: readonly string[]): string {
+  return `select month, territory, indicator, key, sum(n)::bigint as n, sum(amount)::bigint as amount from (
      ${tables.map((t) => `select c.* from ${t} r cross join lateral stat_${t}(r) c`).join('\n union all ')}
    ) d group by month, territory, indicator, key having sum(n) <> 0 or sum(amount) <> 0`;
+}
 
 /** A service's statistics sources (table → contribution SELECTs): their functions and triggers, then a recount. */
 export const statisticsMigrationSql = (sources: Readonly<Record<string, readonly string[]>>): string[] => [

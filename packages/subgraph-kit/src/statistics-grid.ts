@@ -1,4 +1,10 @@
-import { suppressSmallCounts, type IndicatorDefinition, type IsoMonth, type StatisticsCatalogue } from '@sc/kernel';
+import {
+  suppressSmallCounts,
+  territoryScope,
+  type IndicatorDefinition,
+  type IsoMonth,
+  type StatisticsCatalogue,
+} from '@sc/kernel';
 
 export interface StatValue {
   key: string | null;
@@ -196,7 +202,7 @@ export class StatisticsGrid {
     const D = this.catalogue.length;
     const lines: number[][] = [];
     const districtsUnder = (parent: GridTerritory) => {
-      const scope = parent.level === 'REGION' ? parent.code.slice(0, 2) : parent.code.slice(0, 3);
+      const scope = territoryScope(parent.code);
       return this.territories.flatMap((x, i) => (x.level === 'DISTRICT' && x.code.startsWith(scope) ? [i] : []));
     };
     const parents = this.territories.flatMap((x, i) =>

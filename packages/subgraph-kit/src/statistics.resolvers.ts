@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
-import type { IsoDate } from '@sc/kernel';
+import type { IsoDate, StatisticsCatalogue } from '@sc/kernel';
 import type { RequestContext } from './context';
 import { StatisticsValuesScalar } from './scalars';
-import type { StatisticsCatalogue } from '@sc/kernel';
 import { statisticsOfCells, type StatisticsOfCell, type StatisticsRef } from './statistics';
 
 /**

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { authorize, seesSuppressed, type AccessRule } from '@sc/auth';
+import { authorize, seesSuppressed, type AccessRule, type Principal } from '@sc/auth';
 import {
   coversTerritory,
   ForbiddenError,
   monthsOfPeriod,
   statisticsPeriods,
+  territoryScope,
   ValidationError,
   type IsoDate,
   type IsoMonth,
@@ -39,18 +40,18 @@ const normalise = (territory: string, field: string): string => {
 const levelOf = (t: TerritoryRow): StatisticsRow['level'] =>
   t.kind === 'REGION' ? 'REGION' : t.kind === 'GROUP' ? 'GROUP' : 'DISTRICT';
 
-/** The territory the caller names, checked against the directory and the caller's own. */
-async function checkedTerritory(ctx: RequestContext, territory: string, field: string, today: IsoDate) {
-  const code = normalise(territory, field);
-  if (!coversTerritory(ctx.principal.territory, code))
-    throw new ForbiddenError(`${field}: ${territory} is outside your territory ${ctx.principal.territory}`, {
-      field,
+/** A territory a caller names: a code (`25` is the region), inside the caller's own, in the directory. */
+function checkedTerritory(p: Principal, directory: readonly TerritoryRow[], territory: string): TerritoryRow {
+  const code = normalise(territory, 'territory');
+  if (!coversTerritory(p.territory, code))
+    throw new ForbiddenError(`territory: ${territory} is outside your territory ${p.territory}`, {
+      field: 'territory',
       rule: 'TERRITORY',
     });
-  const all = await directoryOf(ctx.em, code.slice(0, 2), today);
-  const entry = all.find((t) => t.code === code);
-  if (!entry) throw new ValidationError(field, 'TERRITORY_UNKNOWN', `${territory} is not in the territory directory`);
-  return { entry, all };
+  const entry = directory.find((t) => t.code === code);
+  if (!entry)
+    throw new ValidationError('territory', 'TERRITORY_UNKNOWN', `${territory} is not in the territory directory`);
+  return entry;
 }
 
 const directoryOf = (em: EntityManager, region: string, today: IsoDate) => listTerritories(em, today, region);
@@ -69,17 +70,15 @@ export async function statisticsRows(
   const time = a.by.filter((x): x is TimeAxis => x !== 'TERRITORY');
   if (time.length > 1) throw new ValidationError('by', 'ONE_TIME_AXIS', 'split by at most one of MONTH, QUARTER, YEAR');
   const periods = statisticsPeriods(a.from, a.to, time[0] ?? null);
-  const { entry, all } = await checkedTerritory(ctx, a.territory, 'territory', todayOf(ctx));
+  const all = await directoryOf(ctx.em, ctx.deps.config.region.slice(0, 2), todayOf(ctx));
+  const entry = checkedTerritory(ctx.principal, all, a.territory);
   const places = [entry];
   if (a.by.includes('TERRITORY') && levelOf(entry) !== 'DISTRICT')
-    places.push(...all.filter((t) => SERVING_KINDS.includes(t.kind) && t.code.startsWith(scopeOf(entry))));
+    places.push(...all.filter((t) => SERVING_KINDS.includes(t.kind) && t.code.startsWith(territoryScope(entry.code))));
   return places.flatMap((t) =>
     periods.map((period) => ({ territory: t.code, period, territoryName: t.name, level: levelOf(t) })),
   );
 }
-
-const scopeOf = (t: TerritoryRow) =>
-  t.kind === 'REGION' ? t.code.slice(0, 2) : t.kind === 'GROUP' ? t.code.slice(0, 3) : t.code.slice(0, 5);
 
 /**
  * This agency's indicators for each requested cell, with small counts hidden
@@ -99,16 +98,7 @@ export async function statisticsOfCells(
   const today = todayOf(ctx);
   const region = ctx.deps.config.region.slice(0, 2);
   const directory = await directoryOf(ctx.em, region, today);
-  for (const r of refs) {
-    const t = normalise(r.territory, 'territory');
-    if (!coversTerritory(ctx.principal.territory, t))
-      throw new ForbiddenError(`territory: ${r.territory} is outside your territory ${ctx.principal.territory}`, {
-        field: 'territory',
-        rule: 'TERRITORY',
-      });
-    if (!directory.some((d) => d.code === t))
-      throw new ValidationError('territory', 'TERRITORY_UNKNOWN', `${r.territory} is not in the territory directory`);
-  }
+  const territories = refs.map((r) => checkedTerritory(ctx.principal, directory, r.territory).code);
   const periods = [...new Set(refs.map((r) => r.period))];
   const monthsOf = new Map(periods.map((p) => [p, monthsOfPeriod(p, 'period')]));
   const allMonths = [...monthsOf.values()].flat().sort();
@@ -125,7 +115,7 @@ export async function statisticsOfCells(
     cells = periods.map((p) => cache.set(`${k}|${p}`, grid.period(monthsOf.get(p)!, k)));
   }
   const byPeriod = new Map(periods.map((p, i) => [p, cells[i]!]));
-  return refs.map((r) => byPeriod.get(r.period)!(normalise(r.territory, 'territory')));
+  return refs.map((r, i) => byPeriod.get(r.period)!(territories[i]!));
 }
 
 type PeriodCells = (territory: string) => StatisticsOfCell;

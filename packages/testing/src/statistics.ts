@@ -35,3 +35,27 @@ export function seededRandom(seed: number) {
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
   };
 }
+
+/**
+ * An agency's statistics cells asked of its subgraph as the gateway asks
+ * (`_entities` with StatisticsCell representations): `selection` is the
+ * agency's part, e.g. `employment { employed { total { count } } }`.
+ */
+export async function statisticsCellsOf(
+  ok: (q: string, v: Record<string, unknown>, token?: string) => Promise<any>,
+  token: string,
+  selection: string,
+  territories: readonly string[],
+  period: string,
+): Promise<any[]> {
+  const data = await ok(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsCell { territory ${selection} } } }`,
+    { r: territories.map((territory) => ({ __typename: 'StatisticsCell', territory, period })) },
+    token,
+  );
+  return data._entities;
+}
+
+/** The SQL `like` pattern of the cases a statistics cell of `territory` counts (the region: every case of it). */
+export const casesOfCell = (territory: string): string =>
+  territory.endsWith('000000') ? `${territory.slice(0, 2)}%` : `${territory}%`;

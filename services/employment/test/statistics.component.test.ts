@@ -1,9 +1,11 @@
 import { ManualClock } from '@sc/kernel';
 import {
+  casesOfCell,
   countersAndSources,
   query,
   seededRandom,
   serviceUnderTest,
+  statisticsCellsOf,
   TEST_NEEDS,
   tokenFor,
   validSnils,
@@ -98,24 +100,18 @@ describe('ЦЗН statistics (component, real PostgreSQL)', () => {
     const { live, plain, indicators } = await countersAndSources(sut.db, Object.keys(EMPLOYMENT_STAT_SOURCES));
     expect(live).toEqual(plain);
     for (const i of ['REGISTRATIONS', 'REPROFILING_DUE', 'EMPLOYED', 'REFERRALS_SENT']) expect(indicators).toContain(i);
-    const cells = (
-      await ok(
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsCell { territory employment {
+    const cells = await statisticsCellsOf(
+      ok,
+      head,
+      `employment {
           registrationsByChannel { total { count } }
           employed { total { count } }
-          referralsSent { total { count } } } } } }`,
-        {
-          r: ['25000000', IRKUTSK, BAYANDAY].map((territory) => ({
-            __typename: 'StatisticsCell',
-            territory,
-            period: '2026-11',
-          })),
-        },
-        head,
-      )
-    )._entities;
+          referralsSent { total { count } } }`,
+      ['25000000', IRKUTSK, BAYANDAY],
+      '2026-11',
+    );
     for (const cell of cells) {
-      const like = cell.territory === '25000000' ? '25%' : `${cell.territory}%`;
+      const like = casesOfCell(cell.territory);
       const [regs] = await query(
         sut.db,
         `select count(*)::int as n, count(*) filter (where status = 'EMPLOYED')::int as employed

@@ -1,5 +1,6 @@
 import { ManualClock } from '@sc/kernel';
 import {
+  casesOfCell,
   countersAndSources,
   query,
   seededRandom,
@@ -241,7 +242,7 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
       territoryName: expect.any(String),
     });
     for (const t of ['25000000', IRKUTSK, BAYANDAY]) {
-      const like = t === '25000000' ? '25%' : `${t}%`;
+      const like = casesOfCell(t);
       const [apps] = await query(
         sut.db,
         `select count(*)::int as n from sc_application where territory like $1 and to_char(submitted_at at time zone 'UTC', 'YYYY-MM') = '2026-11'`,

@@ -1,9 +1,11 @@
 import { ManualClock } from '@sc/kernel';
 import {
+  casesOfCell,
   countersAndSources,
   query,
   seededRandom,
   serviceUnderTest,
+  statisticsCellsOf,
   SIGNATURE_PNG_BASE64,
   tokenFor,
   validSnils,
@@ -125,24 +127,18 @@ describe('КЦСОН statistics (component, real PostgreSQL)', () => {
     for (const i of ['URGENT_CASES', 'URGENT_DELIVERIES', 'URGENT_ACTS']) expect(indicators).toContain(i);
 
     // КЦСОН's subgraph alone has no root `statistics` (ЦСПН owns it): ask for the cells as the gateway would.
-    const cells = (
-      await ok(
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on StatisticsCell { territory socialService {
+    const cells = await statisticsCellsOf(
+      ok,
+      head,
+      `socialService {
           urgentCasesByChannel { total { count } }
           urgentActs { by { key count } }
-          urgentServicesByCode { total { count } } } } } }`,
-        {
-          r: ['25000000', IRKUTSK, BAYANDAY].map((territory) => ({
-            __typename: 'StatisticsCell',
-            territory,
-            period: '2026-11',
-          })),
-        },
-        head,
-      )
-    )._entities;
+          urgentServicesByCode { total { count } } }`,
+      ['25000000', IRKUTSK, BAYANDAY],
+      '2026-11',
+    );
     for (const cell of cells) {
-      const like = cell.territory === '25000000' ? '25%' : `${cell.territory}%`;
+      const like = casesOfCell(cell.territory);
       const [cases] = await query(
         sut.db,
         `select count(*)::int as n, count(*) filter (where unsigned_reason is not null)::int as unsigned,
