@@ -1,11 +1,17 @@
-import { createLogger } from '@sc/runtime';
+import { createLogger, onShutdown } from '@sc/runtime';
 import { gatewayConfigFromEnv, rateLimitOf } from './config';
-import { createGatewayServer } from './server';
+import { createGatewayServer, type GatewayServer } from './server';
 
 async function main(): Promise<void> {
   const cfg = gatewayConfigFromEnv();
   const logger = createLogger('gateway', cfg.logLevel);
-  const gw = await createGatewayServer({
+  // Before anything listens: a signal during start-up must find its handler (a supervised child ignores Ctrl-C).
+  const running: { gw?: GatewayServer } = {};
+  onShutdown(async (reason) => {
+    logger.info({ reason }, 'stopping');
+    await running.gw?.stop();
+  });
+  const gw = (running.gw = await createGatewayServer({
     supergraphSdl: cfg.supergraphSdl,
     subgraphUrls: cfg.subgraphUrls,
     auth: cfg.auth,
@@ -15,17 +21,11 @@ async function main(): Promise<void> {
     requestTimeoutMs: cfg.requestTimeoutMs,
     trustProxy: cfg.trustProxy,
     trustedDocuments: cfg.trustedDocuments,
-  });
+  }));
   if (!cfg.rateLimit.databaseUrl)
     logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');
   const url = await gw.start(cfg.port);
   logger.info({ url }, 'gateway ready');
-  const stop = async () => {
-    await gw.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
 main().catch((e) => {

@@ -21,6 +21,8 @@ export function banner(o: {
   services: Record<string, string>;
   messaging: string;
   sampleToken: string | null;
+  /** Each supervised process's pid (absent when everything runs in this one process). */
+  pids?: Record<string, number>;
 }): string {
   const line = '─'.repeat(72);
   return [
@@ -29,6 +31,11 @@ export function banner(o: {
     `  Gateway:    http://localhost:${o.gatewayPort}/graphql`,
     ...Object.entries(o.services).map(([name, url]) => `  ${name.padEnd(18)}${url}`),
     `  Messaging:  ${o.messaging}`,
+    o.pids
+      ? `  Processes:  ${Object.entries(o.pids)
+          .map(([n, pid]) => `${n} ${pid}`)
+          .join(', ')} (supervised: restarted if one exits)`
+      : `  Processes:  one (the in-process bus links the services only inside one process)`,
     ...(o.sampleToken
       ? [
           `  Token:      npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST`,

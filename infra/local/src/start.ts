@@ -5,8 +5,11 @@
  *   services' own <SERVICE>_DATABASE_URL when all three are set.
  * - Messaging: KAFKA_BROKERS when set; else a local Kafka-protocol broker
  *   when `kcat` is installed; else the in-process bus. Said at start-up.
- * - The three subgraphs and the gateway, in this one process.
- * Ctrl-C stops everything it started; a restart keeps the data.
+ * - With a broker: the three subgraphs and the gateway as four processes,
+ *   each from its own `main.ts` as in production, under a supervisor that
+ *   restarts a crashed one (processes.ts). With the in-process bus (no
+ *   broker to link processes): the four in this one process.
+ * Ctrl-C stops everything it started, in order; a restart keeps the data.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -31,7 +34,9 @@ import {
 } from '@sc/subgraph-kit';
 import { banner, sampleTokenFor } from './banner';
 import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
+import { PROCESS_NAMES, startProcesses, STOP_ORDER } from './processes';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import type { Supervisor } from './supervisor';
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   'social-protection': 4001,
@@ -56,6 +61,7 @@ interface Started {
   pg?: RunningPostgres;
   mock?: RunningKafkaMock;
   stack?: Stack;
+  supervisor?: Supervisor;
 }
 
 async function main(): Promise<void> {
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
   const started: Started = {};
   const stopAll = async () => {
     await started.stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
+    await started.supervisor?.stop(STOP_ORDER).catch((e) => log.error({ err: e }, 'stopping processes'));
     await started.mock?.stop();
     await started.pg?.stop();
   };
@@ -96,6 +103,18 @@ async function main(): Promise<void> {
       services[n] = { ...cfg, gatewaySecret };
     }
     const gw = gatewayConfigFromEnv();
+    const sampleToken = await sampleTokenFor(gw.auth, process.env.NODE_ENV);
+    if (kafka) {
+      const supervisor = startProcesses({ services, kafka, gatewayDatabaseUrl: urls.gateway, log, env: process.env });
+      started.supervisor = supervisor;
+      await Promise.all(PROCESS_NAMES.map((n) => supervisor.get(n)!.ready()));
+      const pids = Object.fromEntries(PROCESS_NAMES.map((n) => [n, supervisor.get(n)!.pid!]));
+      const serviceUrls = Object.fromEntries(
+        SERVICE_NAMES.map((n) => [n, `http://localhost:${services[n].port}/graphql`]),
+      );
+      process.stdout.write(banner({ gatewayPort: gw.port, services: serviceUrls, messaging, sampleToken, pids }));
+      return;
+    }
     const stack = await startStack({
       services,
       kafka,
@@ -111,7 +130,6 @@ async function main(): Promise<void> {
       logLevel: env.LOG_LEVEL,
     });
     started.stack = stack;
-    const sampleToken = await sampleTokenFor(gw.auth, process.env.NODE_ENV);
     const serviceUrls = Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].url!]));
     process.stdout.write(banner({ gatewayPort: gw.port, services: serviceUrls, messaging, sampleToken }));
   } catch (e) {
@@ -140,6 +158,7 @@ async function databases(
     port: env.EMBEDDED_PG_PORT,
     persistent: true,
     runtimeDir: env.EMBEDDED_PG_RUNTIME_DIR,
+    ownProcessGroup: true,
     onLog: (line) => log.debug(line),
   });
   started.pg = pg;
@@ -161,7 +180,7 @@ async function messagingFor(
   const kafka = kafkaConfigFromEnv();
   if (kafka) return { kafka, messaging: `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`, volatile: false };
   if (env.EMBEDDED_MESSAGING !== 'in-process' && kcatAvailable()) {
-    const mock = await startKafkaMock(3);
+    const mock = await startKafkaMock(3, 15_000, { ownProcessGroup: true });
     started.mock = mock;
     const where = mock.brokers.join(',');
     const messaging = `local Kafka-protocol broker (kcat mock cluster) at ${where}; it keeps messages in memory only`;

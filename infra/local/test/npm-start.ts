@@ -86,3 +86,23 @@ export async function lastNameOf(gateway: string, token: string, id: string): Pr
   );
   return r.data?.citizen?.socialServiceProfile?.lastName;
 }
+
+/** The supervised processes' pids as the banner lists them ("Processes:  gateway 123, …"). */
+export function pidsOf(output: string): Record<string, number> {
+  const line = /Processes: {2}(.*) \(supervised/.exec(output)?.[1] ?? '';
+  return Object.fromEntries(
+    line.split(', ').map((p) => {
+      const [name, pid] = p.split(' ');
+      return [name!, Number(pid)];
+    }),
+  );
+}
+
+export const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -33,6 +33,11 @@ export interface EmbeddedPostgresOptions {
    */
   runtimeDir?: string;
   onLog?: (line: string) => void;
+  /**
+   * Its own process group, so a terminal's Ctrl-C reaches only the launcher,
+   * which stops the server last (after the services that use it).
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface RunningPostgres {
@@ -111,11 +116,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     // Loopback IPv4 only: clients use 127.0.0.1, and a port taken there must fail the start, not fall back to ::1.
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...fastFlags],
     ids,
-    {
-      port,
-      dataDir,
-      log,
-    },
+    { port, dataDir, log, detached: opts.ownProcessGroup === true },
   );
   // If the launcher exits without stopping us (an uncaught error), the server must not outlive it.
   const onExit = () => server.kill('SIGINT');
@@ -279,13 +280,14 @@ function startServer(
   binDir: string,
   args: string[],
   ids: Ids | undefined,
-  ctx: { port: number; dataDir: string; log: (l: string) => void },
+  ctx: { port: number; dataDir: string; log: (l: string) => void; detached: boolean },
 ): Promise<ChildProcess> {
   return new Promise((resolveStart, reject) => {
     const child = spawn(join(binDir, 'postgres'), args, {
       ...ids,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' },
+      detached: ctx.detached,
     });
     let output = '';
     let ready = false;

@@ -13,12 +13,17 @@ export interface RunningKafkaMock {
 
 export const kcatAvailable = (): boolean => spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
 
-export function startKafkaMock(numBrokers = 3, timeoutMs = 15_000): Promise<RunningKafkaMock> {
+/** `ownProcessGroup`: a terminal's Ctrl-C reaches only the launcher, which stops the broker after the services. */
+export function startKafkaMock(
+  numBrokers = 3,
+  timeoutMs = 15_000,
+  o: { ownProcessGroup?: boolean } = {},
+): Promise<RunningKafkaMock> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       'kcat',
       ['-b', 'x', '-X', `test.mock.num.brokers=${numBrokers}`, '-d', 'mock', '-C', '-t', '__warmup', '-o', 'end', '-q'],
-      { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
+      { stdio: ['ignore', 'ignore', 'pipe'], detached: o.ownProcessGroup === true },
     );
     let buf = '';
     const timer = setTimeout(() => {
@@ -35,6 +40,8 @@ export function startKafkaMock(numBrokers = 3, timeoutMs = 15_000): Promise<Runn
       buf = '';
       child.stderr!.removeAllListeners('data');
       child.stderr!.resume(); // keep draining so kcat never blocks on a full pipe
+      // Out of the terminal's group, it must not outlive a launcher that exits without stopping it.
+      if (o.ownProcessGroup) process.once('exit', () => child.kill('SIGKILL'));
       resolve({ brokers: m[1]!.split(','), pid: child.pid!, stop: () => stopProcess(child) });
     });
   });

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, safeError } from './logger';
+import { createLogger, logFormatOf, safeError } from './logger';
 
 const SNILS = '11223344595';
 const NAME = 'Иванова';
@@ -44,5 +44,15 @@ describe('logs carry no personal data', () => {
     const text = lines.join('');
     expect(text).toContain('[personal data]');
     for (const pd of [NAME, SNILS, '1988-04-12', '"a":"x"']) expect(text).not.toContain(pd);
+  });
+});
+
+describe('log format', () => {
+  it('is pretty at a terminal and JSON lines otherwise, unless LOG_FORMAT says which', () => {
+    expect(logFormatOf({}, true)).toBe('pretty');
+    expect(logFormatOf({}, false)).toBe('json');
+    expect(logFormatOf({ LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(logFormatOf({ LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
+    expect(logFormatOf({ LOG_FORMAT: 'xml' }, false)).toBe('json');
   });
 });

@@ -59,7 +59,34 @@ function driverMessage(message: string): string {
   return /\b(insert|update|delete|select)\b/i.test(tail) ? '[SQL statement withheld]' : tail;
 }
 
-/** Structured JSON logs; personal data (СНИЛС, names, birth dates, addresses, message bodies) is never logged. */
+/** How log lines are written: pretty and coloured for a person at a terminal, JSON lines for everything else. */
+export type LogFormat = 'pretty' | 'json';
+
+/** LOG_FORMAT when set (the launcher passes its own terminal's choice to its child processes), else by the terminal. */
+export function logFormatOf(
+  env: Record<string, string | undefined> = process.env,
+  tty = !!process.stdout.isTTY,
+): LogFormat {
+  if (env.LOG_FORMAT === 'pretty' || env.LOG_FORMAT === 'json') return env.LOG_FORMAT;
+  return tty ? 'pretty' : 'json';
+}
+
+// One pino-pretty worker thread per process, shared by every logger of it (a transport per logger is a thread each).
+let prettyStream: pino.DestinationStream | undefined;
+function pretty(): pino.DestinationStream {
+  prettyStream ??= pino.transport({
+    target: 'pino-pretty',
+    options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', sync: false },
+  }) as pino.DestinationStream;
+  return prettyStream;
+}
+
+/**
+ * Structured logs; personal data (СНИЛС, names, birth dates, addresses,
+ * message bodies) is never logged. JSON lines unless LOG_FORMAT (or a
+ * terminal) asks for pino-pretty, which is pino's own transport, in its
+ * own thread: the redaction has already happened when a line reaches it.
+ */
 export function createLogger(
   name: string,
   level = process.env.LOG_LEVEL ?? 'info',
@@ -73,5 +100,6 @@ export function createLogger(
     serializers: { err: safeError, error: safeError },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  return logFormatOf() === 'pretty' ? pino(options, pretty()) : pino(options);
 }

@@ -1,4 +1,4 @@
-import { createLogger } from '@sc/runtime';
+import { createLogger, onShutdown } from '@sc/runtime';
 import { createBus } from './bus-factory';
 import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
 import type { ServiceDependencies, SubgraphService } from './service';
@@ -19,14 +19,13 @@ export async function runMain(
   const bus = createBus(kafkaConfigFromEnv(), name, config.topicPrefix, log);
   if (bus.kind === 'in-process')
     log.warn('KAFKA_BROKERS is not set: messages stay inside this process (in-process bus)');
-  const svc = await factory(config, { bus, logger: log });
-  await svc.start();
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await svc.stop();
+  // Before anything listens: a signal during start-up must find its handler (a supervised child ignores Ctrl-C).
+  const running: { svc?: SubgraphService } = {};
+  onShutdown(async (reason) => {
+    log.info({ reason }, 'stopping');
+    await running.svc?.stop();
     await bus.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
+  const svc = (running.svc = await factory(config, { bus, logger: log }));
+  await svc.start();
 }

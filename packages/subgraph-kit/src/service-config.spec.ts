@@ -1,5 +1,5 @@
 import { DEV_JWT_SECRET } from '@sc/auth';
-import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
+import { kafkaConfigFromEnv, kafkaEnvVars, localKafkaEnv, serviceConfigFromEnv } from './service-config';
 
 describe('service configuration from the environment', () => {
   it('reads the prefixed variables first, plain ones as fallback, with defaults', () => {
@@ -58,5 +58,14 @@ describe('service configuration from the environment', () => {
     expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(
       /KAFKA_SASL_MECHANISM/,
     );
+  });
+});
+
+describe('Kafka settings handed to a child process', () => {
+  it('read back into the same settings', () => {
+    const local = localKafkaEnv(['127.0.0.1:39092', '127.0.0.1:39093']);
+    expect(kafkaConfigFromEnv(kafkaEnvVars(local))).toEqual({ ...local, partitionsConsumedConcurrently: undefined });
+    const tuned = { ...local, mock: false, partitionsConsumedConcurrently: 6 };
+    expect(kafkaConfigFromEnv(kafkaEnvVars(tuned))).toEqual(tuned);
   });
 });

@@ -56,6 +56,8 @@ export function serviceConfigFromEnv(
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
     OUTBOX_RETENTION_HOURS: envInt(168),
+    // Only for a broker that keeps nothing across its restart (the launcher's local one): republish that window.
+    OUTBOX_REPUBLISH_WINDOW_MS: envInt(0),
     CONSUMER_MAX_ATTEMPTS: envInt(5),
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -101,6 +103,7 @@ export function serviceConfigFromEnv(
       batchSize: e.OUTBOX_BATCH_SIZE,
       idlePollMs: e.OUTBOX_POLL_INTERVAL_MS,
       retentionHours: e.OUTBOX_RETENTION_HOURS,
+      republishWindowMs: e.OUTBOX_REPUBLISH_WINDOW_MS || undefined,
     },
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
     logLevel: e.LOG_LEVEL,
@@ -171,5 +174,20 @@ export function kafkaConfigFromEnv(env: Record<string, string | undefined> = pro
           password: e.KAFKA_SASL_PASSWORD ?? '',
         } as KafkaBusOptions['sasl'])
       : undefined,
+  };
+}
+
+/** The variables a child process reads back into the same settings (the launcher starts each service with them). */
+export function kafkaEnvVars(k: KafkaEnv): Record<string, string> {
+  return {
+    KAFKA_BROKERS: k.brokers.join(','),
+    KAFKA_MOCK: String(k.mock),
+    KAFKA_SESSION_TIMEOUT_MS: String(k.sessionTimeoutMs),
+    KAFKA_HEARTBEAT_INTERVAL_MS: String(k.heartbeatIntervalMs),
+    KAFKA_MAX_WAIT_MS: String(k.maxWaitTimeMs),
+    KAFKA_SSL: String(k.ssl),
+    ...(k.partitionsConsumedConcurrently
+      ? { KAFKA_PARTITIONS_CONCURRENTLY: String(k.partitionsConsumedConcurrently) }
+      : {}),
   };
 }
