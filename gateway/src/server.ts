@@ -22,6 +22,7 @@ import {
   createFormatError,
   createGraphQLHttpServer,
   listen,
+  ProcessMetrics,
   PURPOSE_HEADER,
   queryLimits,
   rateLimiter,
@@ -130,9 +131,11 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
     logger: o.logger as never,
   });
   const limits = queryLimits<GatewayContext>();
+  const metrics = new ProcessMetrics('gateway', ['/graphql', '/health', '/ready', '/metrics', '/statistics.csv']);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
+      metrics.graphqlPlugin(),
       // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
@@ -153,6 +156,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger: o.logger,
+    metrics,
     readiness: Object.fromEntries(
       urls.map((u) => [
         u,

@@ -1,7 +1,7 @@
-import { mkdtempSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, tokenFor } from '@sc/testing';
+import { eventually, metric, scrape, tokenFor } from '@sc/testing';
 import {
   ctrlC,
   groupAlive,
@@ -16,6 +16,7 @@ import {
 } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
+const PINNED_NODE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as any).devDependencies.node;
 
 /**
  * `npm start` with the local Kafka-protocol broker, as it runs in production:
@@ -48,6 +49,15 @@ describe('npm start with a broker: one process per service, supervised', () => {
 
     const token = await tokenFor('SOCIAL_SERVICE');
     const id = await registerPerson(gateway, token, 402, 'Стойкая');
+
+    // Every process answers /metrics, and runs on the runtime the project pins (package.json devDependencies.node).
+    const ports = [env.GATEWAY_PORT, env.SOCIAL_PROTECTION_PORT, env.EMPLOYMENT_PORT, env.SOCIAL_SERVICE_PORT];
+    for (const port of ports) {
+      const m = await scrape(`http://127.0.0.1:${port}`);
+      expect(metric(m, 'nodejs_version_info', { version: `v${PINNED_NODE}` })).toBe(1);
+    }
+    const gw = await scrape(`http://127.0.0.1:${env.GATEWAY_PORT}`);
+    expect(metric(gw, 'graphql_operation_duration_seconds_count', { process: 'gateway', type: 'mutation' })).toBe(1);
 
     process.kill(pids.employment!, 'SIGKILL');
     await eventually(async () => started.output().includes('process exited unexpectedly: restarting it'), 10_000, 50);

@@ -34,11 +34,20 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+export interface PartitionLag {
+  group: string;
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 export interface MessageBus {
   readonly kind: 'kafka' | 'in-process';
   publish(records: OutgoingRecord[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Throws when the broker cannot be reached (readiness probe). */
   ping(): Promise<void>;
+  /** Records behind the end of each partition this process consumes, as of its last batch (metrics). */
+  lag(): PartitionLag[];
   close(): Promise<void>;
 }

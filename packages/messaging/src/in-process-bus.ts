@@ -1,6 +1,6 @@
 import { backoffDelay, sleep } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
-import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
+import type { IncomingRecord, MessageBus, OutgoingRecord, PartitionLag, SubscribeOptions, Subscription } from './bus';
 import { partitionFor } from './partition';
 
 interface Group {
@@ -110,6 +110,17 @@ export class InProcessBus implements MessageBus {
   }
 
   async ping(): Promise<void> {}
+
+  lag(): PartitionLag[] {
+    const out: PartitionLag[] = [];
+    for (const [group, g] of this.groups)
+      for (const topic of g.options.topics)
+        this.topicLog(topic).forEach((records, partition) => {
+          const lag = records.length - (g.offsets.get(`${topic}/${partition}`) ?? 0);
+          out.push({ group, topic, partition, lag });
+        });
+    return out;
+  }
 
   async close(): Promise<void> {
     for (const g of this.groups.values()) g.active = false;

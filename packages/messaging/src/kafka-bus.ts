@@ -9,7 +9,7 @@ import {
   type LogEntry,
 } from 'kafkajs';
 import type { Logger } from '@sc/runtime';
-import type { IncomingRecord, MessageBus, OutgoingRecord, SubscribeOptions, Subscription } from './bus';
+import type { IncomingRecord, MessageBus, OutgoingRecord, PartitionLag, SubscribeOptions, Subscription } from './bus';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -56,6 +56,7 @@ export class KafkaBus implements MessageBus {
   private producer?: Producer;
   private producerReady?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
+  private readonly lags = new Map<string, PartitionLag>();
   private admin?: Promise<Admin>;
 
   constructor(private readonly o: KafkaBusOptions) {
@@ -143,6 +144,11 @@ export class KafkaBus implements MessageBus {
       allowAutoTopicCreation: true,
       retry: { initialRetryTime: 100, retries: 10 },
     });
+    // kafkajs reports after each batch how far its end is from the partition's high watermark.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload: p }) => {
+      const lag = { group: s.groupId, topic: p.topic, partition: p.partition, lag: Number(p.offsetLag) };
+      this.lags.set(`${s.groupId}/${p.topic}/${p.partition}`, lag);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: s.topics, fromBeginning: true });
     await consumer.run({
@@ -175,6 +181,10 @@ export class KafkaBus implements MessageBus {
         await consumer.disconnect();
       },
     };
+  }
+
+  lag(): PartitionLag[] {
+    return [...this.lags.values()];
   }
 
   /** Readiness: the producer is connected and the cluster answers a metadata request (works on the mock too). */

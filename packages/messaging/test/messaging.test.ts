@@ -46,6 +46,7 @@ class FlakyBus implements MessageBus {
   }
   subscribe = (o: Parameters<MessageBus['subscribe']>[0]) => this.inner.subscribe(o);
   ping = () => this.inner.ping();
+  lag = () => this.inner.lag();
   close = () => this.inner.close();
 }
 

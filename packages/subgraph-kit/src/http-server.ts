@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { isDomainError } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
+import type { ProcessMetrics } from './metrics';
 import { RateLimitedError } from './rate-limit';
 
 export type ReadinessCheck = () => Promise<void>;
@@ -18,6 +19,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   timeoutMs?: number;
   /** Other GET endpoints (e.g. the statistics CSV), answered after the same authentication and rate limits. */
   routes?: Record<string, (res: ServerResponse, url: URL, context: C) => Promise<void>>;
+  /** `/metrics` for Prometheus, and every request timed by route and status. */
+  metrics?: ProcessMetrics;
 }
 
 /**
@@ -35,7 +38,17 @@ export function createGraphQLHttpServer<C extends BaseContext>(o: GraphQLHttpOpt
           sendJson(res, 504, { errors: [{ message: 'the request took too long', extensions: { code: 'TIMEOUT' } }] });
         }, o.timeoutMs)
       : undefined;
-    res.once('finish', () => clearTimeout(timer));
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      clearTimeout(timer);
+      const path = (req.url ?? '/').split('?')[0]!;
+      o.metrics?.observeHttp(
+        path,
+        req.method ?? 'GET',
+        res.statusCode,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    });
     handle(o, req, res).catch((err) => {
       o.logger.error({ err }, 'request failed');
       if (!res.headersSent)
@@ -56,6 +69,7 @@ async function handle<C extends BaseContext>(
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') return ready(o, res);
+  if (url.pathname === '/metrics' && o.metrics) return sendMetrics(o.metrics, res);
   const route = o.routes?.[url.pathname];
   if (url.pathname !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
 
@@ -129,6 +143,14 @@ async function ready<C extends BaseContext>(o: GraphQLHttpOptions<C>, res: Serve
     }),
   );
   sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+}
+
+/** No personal data in any series; reached only inside the cluster (infra/k8s NetworkPolicy). */
+async function sendMetrics(m: ProcessMetrics, res: ServerResponse): Promise<void> {
+  const text = await m.text();
+  res.statusCode = 200;
+  res.setHeader('content-type', m.registry.contentType);
+  res.end(text);
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -44,3 +44,5 @@ export * from './statistics';
 export * from './referral-statistics';
 export * from './statistics.resolvers';
 export * from './statistics-grid';
+export * from './metrics';
+export * from './service-metrics';

@@ -33,6 +33,8 @@ import { guardInputs } from './input-hygiene';
 import { initOrm, migrate, type MigrationObject } from './orm';
 import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { queryLimits } from './query-limits';
+import { ProcessMetrics } from './metrics';
+import { registerServiceMetrics } from './service-metrics';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 import type { WorkNorms } from './work-log';
@@ -94,7 +96,9 @@ export async function createSubgraphService(
   const applied = await migrate(orm);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
-  const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps);
+  const metrics = new ProcessMetrics(def.name);
+  registerServiceMetrics(metrics, { orm, relay, consumer, bus: d.bus, poolMax: config.dbPoolMax });
+  const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps, metrics);
   const sealer = new AuditSealer(config.databaseUrl, log.child({ component: 'audit-sealer' }));
 
   const svc: SubgraphService = {
@@ -169,7 +173,13 @@ function messagingOf(
 }
 
 /** Apollo's subgraph with the read-audit plugin, behind the kit's HTTP server (token verified per request). */
-async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: ServiceDependencies, deps: ServiceDeps) {
+async function graphqlOf(
+  def: SubgraphDefinition,
+  config: ServiceConfig,
+  d: ServiceDependencies,
+  deps: ServiceDeps,
+  metrics: ProcessMetrics,
+) {
   const { orm, log } = deps;
   const readAudit = new ReadAuditWriter(config.databaseUrl, log);
   const auditPlugin: ApolloServerPlugin<RequestContext> = {
@@ -192,6 +202,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
     // No Apollo Studio here: federated traces would only add bytes to every subgraph response.
     plugins: [
       auditPlugin,
+      metrics.graphqlPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
       ApolloServerPluginCacheControlDisabled(),
@@ -211,6 +222,7 @@ async function graphqlOf(def: SubgraphDefinition, config: ServiceConfig, d: Serv
   const http = createGraphQLHttpServer<RequestContext>({
     apollo,
     logger: log,
+    metrics,
     readiness: {
       database: async () => void (await orm.em.getConnection().execute('select 1')),
       broker: () => d.bus.ping(),

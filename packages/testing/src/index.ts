@@ -4,3 +4,4 @@ export * from './service-under-test';
 export * from './sql';
 export * from './messaging-db';
 export * from './statistics';
+export * from './metrics';
