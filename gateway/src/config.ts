@@ -20,6 +20,8 @@ export interface GatewayConfig {
   trustProxy: boolean;
   /** TRUSTED_DOCUMENTS_PATH: the front-ends' manifest; when set, nothing else is executed. */
   trustedDocuments?: Map<string, string>;
+  /** GraphiQL at `/` and `/graphql` for a browser (GATEWAY_EXPLORER, on by default; never in production). */
+  explorer: boolean;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -42,10 +44,15 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       GATEWAY_REQUEST_TIMEOUT_MS: envInt(15_000),
       GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
       TRUSTED_DOCUMENTS_PATH: z.string().optional(),
+      GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
     }),
     env,
     'gateway',
   );
+  if (e.NODE_ENV === 'production' && e.GATEWAY_EXPLORER === 'true')
+    throw new ConfigError(
+      'invalid configuration for gateway:\n  - GATEWAY_EXPLORER: the explorer is never served when NODE_ENV=production',
+    );
   if (e.NODE_ENV === 'production' && !e.GATEWAY_SECRET)
     throw new ConfigError(
       'invalid configuration for gateway:\n  - GATEWAY_SECRET must be set when NODE_ENV=production',
@@ -70,6 +77,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
     trustProxy: e.GATEWAY_TRUST_PROXY === 'true',
     trustedDocuments: e.TRUSTED_DOCUMENTS_PATH ? loadTrustedDocuments(e.TRUSTED_DOCUMENTS_PATH) : undefined,
+    explorer: e.NODE_ENV !== 'production' && e.GATEWAY_EXPLORER !== 'false',
   };
 }
 

@@ -3,3 +3,4 @@ export * from './supergraph';
 export * from './config';
 export * from './trusted-documents';
 export * from './statistics-csv';
+export * from './explorer';

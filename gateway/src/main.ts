@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: cfg.requestTimeoutMs,
     trustProxy: cfg.trustProxy,
     trustedDocuments: cfg.trustedDocuments,
+    explorer: cfg.explorer,
   }));
   if (!cfg.rateLimit.databaseUrl)
     logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');

@@ -6,6 +6,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
 import { trustedDocumentsPlugin } from './trusted-documents';
+import { explorerPage } from './explorer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
 import fetch from 'node-fetch';
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** When given, only these documents (sha256 → text) are executed: a safelist for production front-ends. */
   trustedDocuments?: Map<string, string>;
+  /** Serve the GraphiQL explorer to browsers (never in production: config.ts refuses it). */
+  explorer?: boolean;
 }
 
 export interface GatewayServer {
@@ -157,6 +160,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
     apollo,
     logger: o.logger,
     metrics,
+    landingPage: o.explorer ? explorerPage() : undefined,
     readiness: Object.fromEntries(
       urls.map((u) => [
         u,

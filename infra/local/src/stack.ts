@@ -36,6 +36,7 @@ export interface StackOptions {
     secret?: string;
     rateLimit?: RateLimitOptions;
     requestTimeoutMs?: number;
+    explorer?: boolean;
   };
   logLevel: string;
   /** One time source for every service (end-to-end tests walk a contract through its months). */
@@ -82,6 +83,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     gatewaySecret: o.gateway.secret,
     rateLimit: o.gateway.rateLimit,
     requestTimeoutMs: o.gateway.requestTimeoutMs,
+    explorer: o.gateway.explorer,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {

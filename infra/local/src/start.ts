@@ -126,6 +126,7 @@ async function main(): Promise<void> {
         // The embedded cluster keeps the counters, as a shared database would for several replicas.
         rateLimit: rateLimitOf(gw.rateLimit, gw.rateLimit.databaseUrl ?? urls.gateway),
         requestTimeoutMs: gw.requestTimeoutMs,
+        explorer: gw.explorer,
       },
       logLevel: env.LOG_LEVEL,
     });

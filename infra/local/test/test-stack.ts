@@ -14,7 +14,7 @@ export interface TestStack extends Stack {
 }
 
 /** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
-export async function startTestStack(opts: { clock?: Clock } = {}): Promise<TestStack> {
+export async function startTestStack(opts: { clock?: Clock; explorer?: boolean } = {}): Promise<TestStack> {
   const { kafkaBrokers, kafkaMock } = testInfra();
   const topicPrefix = `e2e${uniqueSuffix()}.`;
   const db = {} as Record<ServiceName, string>;
@@ -32,6 +32,7 @@ export async function startTestStack(opts: { clock?: Clock } = {}): Promise<Test
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       auth: testAuth,
       secret: TEST_GATEWAY_SECRET,
+      explorer: opts.explorer,
     },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     clock: opts.clock,
@@ -40,7 +41,7 @@ export async function startTestStack(opts: { clock?: Clock } = {}): Promise<Test
 }
 
 /** Registers beforeAll/afterAll that start and stop a test stack; the returned object is filled in by the time tests run. */
-export function useTestStack(opts: { clock?: Clock } = {}): TestStack {
+export function useTestStack(opts: { clock?: Clock; explorer?: boolean } = {}): TestStack {
   const s = {} as TestStack;
   beforeAll(async () => {
     Object.assign(s, await startTestStack(opts));

@@ -21,6 +21,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   routes?: Record<string, (res: ServerResponse, url: URL, context: C) => Promise<void>>;
   /** `/metrics` for Prometheus, and every request timed by route and status. */
   metrics?: ProcessMetrics;
+  /** HTML for a browser that opens `/` or `/graphql` (the explorer); served before authentication, it holds no data. */
+  landingPage?: string;
 }
 
 /**
@@ -70,6 +72,7 @@ async function handle<C extends BaseContext>(
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') return ready(o, res);
   if (url.pathname === '/metrics' && o.metrics) return sendMetrics(o.metrics, res);
+  if (o.landingPage && wantsPage(req, url)) return sendHtml(res, o.landingPage);
   const route = o.routes?.[url.pathname];
   if (url.pathname !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
 
@@ -143,6 +146,20 @@ async function ready<C extends BaseContext>(o: GraphQLHttpOptions<C>, res: Serve
     }),
   );
   sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+}
+
+/** A browser opening the URL: GET of `/` or `/graphql` without a query, asking for HTML. */
+const wantsPage = (req: IncomingMessage, url: URL): boolean =>
+  req.method === 'GET' &&
+  (url.pathname === '/' || url.pathname === '/graphql') &&
+  !url.searchParams.has('query') &&
+  String(req.headers.accept ?? '').includes('text/html');
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(html);
 }
 
 /** No personal data in any series; reached only inside the cluster (infra/k8s NetworkPolicy). */
