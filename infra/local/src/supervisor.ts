@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { backoffDelay, sleep, type BackoffPolicy } from '@sc/kernel';
 import type { Logger } from '@sc/runtime';
@@ -31,7 +32,14 @@ export interface SupervisorOptions {
  * timer with a negative delay (RequestQueue.scheduleCheckPendingRequests);
  * Node ≥ 24 clamps it to 1 ms as before but warns at every start.
  */
-export const NODE_FLAGS = ['--disable-warning=TimeoutNegativeWarning', '--import', 'tsx'];
+export const NODE_FLAGS = [
+  '--disable-warning=TimeoutNegativeWarning',
+  '--import',
+  'tsx',
+  // OpenTelemetry before anything else loads (it does nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  '--import',
+  join(dirname(require.resolve('@sc/runtime/package.json')), 'src', 'tracing.register.ts'),
+];
 const COLOURS = [36, 33, 35, 32, 34, 91];
 const RESTART_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 15_000, factor: 2 };
 
@@ -85,7 +93,7 @@ export class Supervised {
 
   spawn(): void {
     const child = spawn(process.execPath, [...NODE_FLAGS, this.spec.entry], {
-      env: { ...this.spec.env, SC_SUPERVISED: '1' },
+      env: { OTEL_SERVICE_NAME: this.spec.name, ...this.spec.env, SC_SUPERVISED: '1' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.child = child;

@@ -1,7 +1,7 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { backoffDelay, isDomainError, uuidv7, type BackoffPolicy } from '@sc/kernel';
-import { type Logger } from '@sc/runtime';
+import { inSpan, SpanKind, startSpanFrom, type Logger } from '@sc/runtime';
 import { TOPICS, type MessageData, type MessageType } from '@sc/contracts';
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
 import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';
@@ -91,7 +91,25 @@ export class InboxConsumer {
   }
 
   async process(rec: IncomingRecord): Promise<Outcome> {
-    const r = await this.processRecord(rec);
+    // The record's trace goes on here: its CloudEvents traceparent is the relay's publish span.
+    const span = startSpanFrom(
+      rec.headers.ce_traceparent,
+      `process ${rec.headers.ce_type ?? rec.topic}`,
+      SpanKind.CONSUMER,
+      {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': rec.topic,
+        'messaging.destination.partition.id': String(rec.partition),
+        'messaging.message.id': rec.headers.ce_id ?? '',
+        'messaging.consumer.group.name': this.o.name,
+      },
+    );
+    const r = await inSpan(span, async () => {
+      const out = await this.processRecord(rec);
+      span.setAttribute('sc.outcome', out.outcome);
+      return out;
+    });
     this.o.onOutcome?.(r.outcome, r.envelope);
     return r.outcome;
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@sc/kernel';
 import type { MessageInput, MessageType } from '@sc/contracts';
 import { uuidv7 } from '@sc/kernel';
+import { currentTraceparent } from '@sc/runtime';
 import type { OutgoingRecord } from './bus';
 import { newEnvelope, toRecord, type Envelope } from './envelope';
 import { execInTx } from './sql';
@@ -30,7 +31,11 @@ export class Outbox {
     // Programmer errors (a producer building an invalid message) crash loudly here.
     const parsed = m.schema.parse(data);
     const env = newEnvelope(m.type, this.agency, citizenId, parsed);
-    await this.enqueueRecord(em, toRecord(topicName(this.topicPrefix, m.topic), env), m.type);
+    const rec = toRecord(topicName(this.topicPrefix, m.topic), env);
+    // CloudEvents distributed tracing: the row keeps the trace of the change it announces, so the relay continues it.
+    const traceparent = currentTraceparent();
+    if (traceparent) rec.headers.ce_traceparent = traceparent;
+    await this.enqueueRecord(em, rec, m.type);
     return env;
   }
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { backoffDelay, sleep, type BackoffPolicy } from '@sc/kernel';
-import { type Logger } from '@sc/runtime';
+import { SpanKind, SpanStatusCode, startSpanFrom, traceparentOf, type Logger } from '@sc/runtime';
 import type { MessageBus, OutgoingRecord } from './bus';
 
 export interface RelayOptions {
@@ -161,15 +161,28 @@ export class OutboxRelay {
       [this.o.batchSize],
     );
     if (rows.length === 0) return 0;
-    const records: OutgoingRecord[] = rows.map((r) => ({
-      topic: r.topic,
-      key: r.key,
-      headers: r.headers,
-      value: r.payload,
-    }));
+    // One producer span per record, child of the change that staged it (the row's CloudEvents traceparent).
+    const spans = rows.map((r) =>
+      startSpanFrom(r.headers.ce_traceparent, `publish ${r.topic}`, SpanKind.PRODUCER, {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': r.topic,
+        'messaging.message.id': r.headers.ce_id ?? '',
+      }),
+    );
+    const records: OutgoingRecord[] = rows.map((r, i) => {
+      const traceparent = traceparentOf(spans[i]!) ?? r.headers.ce_traceparent;
+      return {
+        topic: r.topic,
+        key: r.key,
+        headers: traceparent ? { ...r.headers, ce_traceparent: traceparent } : r.headers,
+        value: r.payload,
+      };
+    });
     try {
       await this.o.bus.publish(records);
     } catch (e) {
+      for (const sp of spans) sp.setStatus({ code: SpanStatusCode.ERROR, message: 'publish failed' }).end();
       await c
         .query('update outbox_message set attempts = attempts + 1, last_error = $2 where seq = $1', [
           rows[0]!.seq,
@@ -178,6 +191,7 @@ export class OutboxRelay {
         .catch(() => undefined);
       throw new PublishError(e);
     }
+    for (const sp of spans) sp.end();
     await c.query('update outbox_message set published_at = now() where seq = any($1::bigint[])', [
       rows.map((r) => r.seq),
     ]);

@@ -10,7 +10,9 @@ export function onShutdown(stop: (reason: string) => Promise<void>, env = proces
   const once = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    void stop(reason).finally(() => process.exit(0));
+    void stop(reason)
+      .finally(() => Promise.allSettled(lastHooks.map((h) => h())))
+      .finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => once('SIGTERM'));
   // A terminal's Ctrl-C reaches the whole process group; supervised, the launcher decides the order.
@@ -20,3 +22,10 @@ export function onShutdown(stop: (reason: string) => Promise<void>, env = proces
 
 /** Started by `npm start`'s supervisor (it sets SC_SUPERVISED=1 and keeps an IPC channel to the child). */
 export const isSupervised = (env = process.env): boolean => env.SC_SUPERVISED === '1';
+
+const lastHooks: Array<() => Promise<unknown>> = [];
+
+/** Work for the very end of a stop, after the service has stopped (the tracer flushing its last spans). */
+export function atLastStop(hook: () => Promise<unknown>): void {
+  lastHooks.push(hook);
+}
