@@ -1,5 +1,6 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { Logger } from '@sc/runtime';
 import { CitizenRecordSchema } from './citizen-directory';
@@ -37,8 +38,24 @@ export async function initOrm(o: OrmOptions): Promise<MikroORM> {
   });
 }
 
-/** Applies pending migrations; returns the names applied. */
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+/** Any fixed key: one advisory lock per database serialises migrations. */
+const MIGRATION_LOCK = 7_301_120_001;
+
+/**
+ * Applies pending migrations; returns the names applied. Replicas starting
+ * together (a Kubernetes rollout, the init containers of three pods) take
+ * turns on a PostgreSQL advisory lock: the first applies, the others find
+ * nothing left to do.
+ */
+export async function migrate(orm: MikroORM, databaseUrl: string): Promise<string[]> {
+  const lock = new Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
 }

@@ -1,7 +1,7 @@
 import { createLogger, onShutdown } from '@sc/runtime';
 import { createBus } from './bus-factory';
 import { kafkaConfigFromEnv, serviceConfigFromEnv } from './service-config';
-import type { ServiceDependencies, SubgraphService } from './service';
+import { migrateOnly, type ServiceDependencies, type SubgraphDefinition, type SubgraphService } from './service';
 import type { ServiceConfig } from './service-config';
 
 /**
@@ -13,9 +13,16 @@ export async function runMain(
   name: string,
   defaultPort: number,
   factory: (config: ServiceConfig, deps: ServiceDependencies) => Promise<SubgraphService>,
+  definition: SubgraphDefinition,
+  argv = process.argv,
 ): Promise<void> {
   const config = serviceConfigFromEnv(name, defaultPort);
   const log = createLogger(name, config.logLevel);
+  if (argv.includes('--migrate-only')) {
+    await migrateOnly(definition, config, log);
+    log.info('migrations are current');
+    return;
+  }
   const bus = createBus(kafkaConfigFromEnv(), name, config.topicPrefix, log);
   if (bus.kind === 'in-process')
     log.warn('KAFKA_BROKERS is not set: messages stay inside this process (in-process bus)');

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/core';
 import { Counter, Gauge } from 'prom-client';
 import type { ConsumerStats, MessageBus, RelayStats } from '@sc/messaging';
 import type { ProcessMetrics } from './metrics';
@@ -118,13 +118,13 @@ function tally(m: ProcessMetrics, name: string, help: string, value: () => numbe
 
 async function storeSnapshot(orm: MikroORM): Promise<StoreSnapshot> {
   const conn = orm.em.getConnection();
-  const [o] = await conn.execute<Array<{ backlog: string; age: string | null }>>(
+  const [o] = (await conn.execute(
     `select count(*) as backlog, extract(epoch from now() - min(created_at)) as age
        from outbox_message where published_at is null`,
-  );
-  const dl = await conn.execute<Array<{ type: string; n: string }>>(
+  )) as Array<{ backlog: string; age: string | null }>;
+  const dl = (await conn.execute(
     `select coalesce(type, 'unreadable') as type, count(*) as n from dead_letter where status = 'PENDING' group by 1`,
-  );
+  )) as Array<{ type: string; n: string }>;
   return {
     backlog: Number(o?.backlog ?? 0),
     oldestAgeSeconds: Number(o?.age ?? 0),

@@ -86,15 +86,7 @@ export async function createSubgraphService(
   d: ServiceDependencies,
 ): Promise<SubgraphService> {
   const log = d.logger ?? createLogger(def.name, config.logLevel);
-  const orm = await initOrm({
-    databaseUrl: config.databaseUrl,
-    entities: [RegionalParameterSchema, ...def.entities],
-    migrations: [...def.migrations, ...PLATFORM_MIGRATIONS].sort((a, b) => a.name.localeCompare(b.name)),
-    poolMax: config.dbPoolMax,
-    logger: log,
-  });
-  const applied = await migrate(orm);
-  if (applied.length) log.info({ applied }, 'migrations applied');
+  const orm = await openDatabase(def, config, log);
   const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
   const metrics = new ProcessMetrics(def.name);
   registerServiceMetrics(metrics, { orm, relay, consumer, bus: d.bus, poolMax: config.dbPoolMax });
@@ -127,6 +119,26 @@ export async function createSubgraphService(
     },
   };
   return svc;
+}
+
+/** The service's database with every committed migration applied (the service's own and the platform's). */
+async function openDatabase(def: SubgraphDefinition, config: ServiceConfig, log: Logger): Promise<MikroORM> {
+  const orm = await initOrm({
+    databaseUrl: config.databaseUrl,
+    entities: [RegionalParameterSchema, ...def.entities],
+    migrations: [...def.migrations, ...PLATFORM_MIGRATIONS].sort((a, b) => a.name.localeCompare(b.name)),
+    poolMax: config.dbPoolMax,
+    logger: log,
+  });
+  const applied = await migrate(orm, config.databaseUrl);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  return orm;
+}
+
+/** `main.ts --migrate-only`: the migration step of a deployment (an init container), then exit. */
+export async function migrateOnly(def: SubgraphDefinition, config: ServiceConfig, log: Logger): Promise<void> {
+  const orm = await openDatabase(def, config, log);
+  await orm.close(true);
 }
 
 /** The outbox with its relay, the long-lived dependencies use cases get, and the inbox consumer. */

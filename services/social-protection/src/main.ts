@@ -1,7 +1,13 @@
 import { runMain } from '@sc/subgraph-kit';
-import { createSocialProtectionServer, SOCIAL_PROTECTION_DEFAULT_PORT } from './server';
+import { createSocialProtectionServer, SOCIAL_PROTECTION_DEFAULT_PORT, socialProtectionSubgraph } from './server';
 
-runMain('social-protection', SOCIAL_PROTECTION_DEFAULT_PORT, createSocialProtectionServer).catch((e) => {
+// `--migrate-only`: apply the committed migrations and exit (the deployment's init container).
+runMain(
+  'social-protection',
+  SOCIAL_PROTECTION_DEFAULT_PORT,
+  createSocialProtectionServer,
+  socialProtectionSubgraph,
+).catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
