@@ -10,6 +10,8 @@ export const ENVELOPE_HEADERS = {
   ce_subject: 'citizen id (also the Kafka key)',
   ce_time: 'RFC 3339 time the state change was committed',
   'content-type': 'application/json',
+  ce_traceparent:
+    'optional: W3C traceparent (CloudEvents distributed-tracing extension) of the producer’s publish span, when it traces',
 } as const;
 
 export function jsonSchemaOf(type: string): object {
