@@ -16,7 +16,7 @@ import { SOCIAL_PROTECTION_STAT_SOURCES } from '@sc/social-protection';
 import { EMPLOYMENT_STAT_SOURCES } from '@sc/employment';
 import { SOCIAL_SERVICE_STAT_SOURCES } from '@sc/social-service';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
-import { validSnils } from '@sc/testing';
+import { TEST_NEEDS, validSnils } from '@sc/testing';
 import type { Stack } from './stack';
 
 const N_CONTRACTS = Number(process.env.BENCH_STAT_CONTRACTS ?? 1_000_000);
@@ -271,13 +271,7 @@ async function writePath(stack: Stack, auth: AuthConfig): Promise<string[]> {
           i: {
             citizen: { snils: validSnils(n), lastName: 'Нагрузочная', firstName: 'Анна', birthDate: '1990-01-01' },
             zone: 'WHOLE_REGION',
-            needs: {
-              socialHelp: true,
-              psychologicalSupport: false,
-              employmentHelp: true,
-              vocationalTraining: false,
-              financialLiteracy: false,
-            },
+            needs: TEST_NEEDS,
             household: [{ relation: 'APPLICANT', fullName: 'Нагрузочная Анна', birthDate: '1990-01-01', incomes: [] }],
           },
         },

@@ -105,6 +105,13 @@ async function main(): Promise<void> {
     const gw = gatewayConfigFromEnv();
     const sampleToken = await sampleTokenFor(gw.auth, process.env.NODE_ENV);
     if (kafka) {
+      // The services can outlive a crash of each other, not of their database or broker: stop everything, loudly.
+      const fatal = (what: string) => (code: number | null, signal: string | null) => {
+        log.error({ code, signal }, `${what} exited unexpectedly: stopping everything`);
+        void stopAll().then(() => process.exit(1));
+      };
+      started.pg?.onUnexpectedExit(fatal('PostgreSQL'));
+      started.mock?.onUnexpectedExit(fatal('the local broker'));
       const supervisor = startProcesses({ services, kafka, gatewayDatabaseUrl: urls.gateway, log, env: process.env });
       started.supervisor = supervisor;
       await Promise.all(PROCESS_NAMES.map((n) => supervisor.get(n)!.ready()));
@@ -184,7 +191,7 @@ async function messagingFor(
     const mock = await startKafkaMock(3, 15_000, { ownProcessGroup: true });
     started.mock = mock;
     const where = mock.brokers.join(',');
-    const messaging = `local Kafka-protocol broker (kcat mock cluster) at ${where}; it keeps messages in memory only`;
+    const messaging = `local Kafka-protocol broker (kcat mock cluster, pid ${mock.pid}) at ${where}; it keeps messages in memory only`;
     return { kafka: localKafkaEnv(mock.brokers), messaging, volatile: true };
   }
   if (env.EMBEDDED_MESSAGING === 'kcat')

@@ -1,4 +1,8 @@
+import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, metric, scrape, tokenFor } from '@sc/testing';
@@ -16,6 +20,46 @@ import {
 } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/** A stand-in OpenTelemetry Collector: OTLP/HTTP JSON on /v1/traces, trace ids kept per service.name. */
+function otlpCollector() {
+  const byService = new Map<string, Set<string>>();
+  const unreadable: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      const raw = Buffer.concat(chunks);
+      const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      let doc: { resourceSpans?: any[] };
+      try {
+        doc = JSON.parse(body.toString('utf8')) as typeof doc;
+      } catch {
+        unreadable.push(String(req.headers['content-type']));
+        return;
+      }
+      for (const rs of doc.resourceSpans ?? []) {
+        const name = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
+        const ids = byService.get(name) ?? new Set<string>();
+        for (const ss of rs.scopeSpans ?? []) for (const sp of ss.spans ?? []) ids.add(sp.traceId);
+        byService.set(name, ids);
+      }
+    });
+  });
+  const c = {
+    url: '',
+    async start() {
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      c.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    stop: () => void server.close(),
+    traceIds: (service: string) => byService.get(service) ?? new Set<string>(),
+    unreadable,
+  };
+  return c;
+}
 const PINNED_NODE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as any).devDependencies.node;
 
 /**
@@ -29,13 +73,22 @@ describe('npm start with a broker: one process per service, supervised', () => {
   chmodSync(parent, 0o755);
   const dataDir = join(parent, 'pg');
   let running: RunningNpmStart | undefined;
+  const collector = otlpCollector();
+  beforeAll(() => collector.start());
   // A failed assertion must not leave the stack running (jest would wait for it).
   afterAll(() => {
     if (running && groupAlive(running.child)) process.kill(-running.child.pid!, 'SIGKILL');
+    collector.stop();
   });
 
   it('restarts a killed subgraph while the others keep serving, and stops everything on Ctrl-C', async () => {
-    const env = await npmStartEnv({ EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_MESSAGING: 'kcat' });
+    const env = await npmStartEnv({
+      EMBEDDED_PG_DATA_DIR: dataDir,
+      EMBEDDED_MESSAGING: 'kcat',
+      // Traces on, as in production: every process exports OTLP/HTTP to the collector below.
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    });
     const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
     const started = await startNpm(ROOT, env);
     running = started;
@@ -56,6 +109,14 @@ describe('npm start with a broker: one process per service, supervised', () => {
       const m = await scrape(`http://127.0.0.1:${port}`);
       expect(metric(m, 'nodejs_version_info', { version: `v${PINNED_NODE}` })).toBe(1);
     }
+    // The mutation's trace reached the collector from the gateway's process and from КЦСОН's, as one trace.
+    const shared = await eventually(async () => {
+      const gatewayTraces = collector.traceIds('gateway');
+      const common = [...collector.traceIds('social-service')].filter((t) => gatewayTraces.has(t));
+      return common.length ? common : undefined;
+    }, 20_000);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(collector.unreadable).toEqual([]);
     const gw = await scrape(`http://127.0.0.1:${env.GATEWAY_PORT}`);
     expect(metric(gw, 'graphql_operation_duration_seconds_count', { process: 'gateway', type: 'mutation' })).toBe(1);
 
@@ -79,4 +140,26 @@ describe('npm start with a broker: one process per service, supervised', () => {
     expect(stopped).toEqual(['gateway', 'social-protection', 'employment', 'social-service']);
     expect(out).toMatch(/"msg":"stopped"/);
   }, 180_000);
+});
+
+describe('npm start when its broker dies', () => {
+  it('stops every process and exits 1, saying what happened', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sc-procs-'));
+    chmodSync(parent, 0o755);
+    const env = await npmStartEnv({ EMBEDDED_PG_DATA_DIR: join(parent, 'pg'), EMBEDDED_MESSAGING: 'kcat' });
+    const started = await startNpm(ROOT, env);
+    try {
+      const pids = Object.values(pidsOf(started.output()));
+      const broker = Number(/kcat mock cluster, pid (\d+)\)/.exec(started.output())?.[1]);
+      expect(broker).toBeGreaterThan(0);
+      const exited = once(started.child, 'exit');
+      process.kill(broker, 'SIGKILL');
+      const [code] = (await exited) as [number];
+      expect(code).toBe(1);
+      expect(started.output()).toMatch(/"msg":"the local broker exited unexpectedly: stopping everything"/);
+      await eventually(async () => pids.every((p) => !processAlive(p)), 20_000, 100);
+    } finally {
+      if (groupAlive(started.child)) process.kill(-started.child.pid!, 'SIGKILL');
+    }
+  }, 120_000);
 });

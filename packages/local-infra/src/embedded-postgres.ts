@@ -48,6 +48,8 @@ export interface RunningPostgres {
   url(name: string): string;
   /** Creates the database unless it exists. */
   ensureDatabase(name: string): Promise<void>;
+  /** Calls `listener` if the server exits without `stop()` (a launcher stops everything then). */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
   stop(): Promise<void>;
 }
 
@@ -122,12 +124,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const onExit = () => server.kill('SIGINT');
   process.once('exit', onExit);
   const url = (name: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
+  let stopping = false;
   return {
     port,
     dataDir,
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
+    onUnexpectedExit: (listener) => {
+      server.once('exit', (code, signal) => (stopping ? undefined : listener(code, signal)));
+    },
     stop: async () => {
+      stopping = true;
       process.removeListener('exit', onExit);
       // A terminal's Ctrl-C reaches the postgres process directly, and it may be gone already.
       await stopServer(server);

@@ -8,6 +8,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 export interface RunningKafkaMock {
   brokers: string[];
   pid: number;
+  /** Calls `listener` if the broker exits without `stop()` (it keeps messages in memory: nothing to restart). */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
   stop(): Promise<void>;
 }
 
@@ -42,7 +44,14 @@ export function startKafkaMock(
       child.stderr!.resume(); // keep draining so kcat never blocks on a full pipe
       // Out of the terminal's group, it must not outlive a launcher that exits without stopping it.
       if (o.ownProcessGroup) process.once('exit', () => child.kill('SIGKILL'));
-      resolve({ brokers: m[1]!.split(','), pid: child.pid!, stop: () => stopProcess(child) });
+      let stopping = false;
+      resolve({
+        brokers: m[1]!.split(','),
+        pid: child.pid!,
+        onUnexpectedExit: (listener) =>
+          void child.once('exit', (code, signal) => (stopping ? undefined : listener(code, signal))),
+        stop: () => ((stopping = true), stopProcess(child)),
+      });
     });
   });
 }

@@ -2,7 +2,7 @@ import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
 import { deriveCitizenId, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { eventually, gql, metric, scrape, serviceUnderTest, TEST_TERRITORY, validSnils } from '@sc/testing';
+import { eventually, gql, metric, scrape, serviceUnderTest, TEST_NEEDS, TEST_TERRITORY, validSnils } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -25,13 +25,7 @@ describe('ЦСПН metrics (component, real PostgreSQL and Kafka-protocol broker
     senderCaseId: uuidv7(),
     basis: 'LOW_INCOME',
     person: { snils: validSnils(seed), lastName: 'Метрикова', firstName: 'Анна', birthDate: '1985-07-01' },
-    needs: {
-      socialHelp: true,
-      psychologicalSupport: false,
-      employmentHelp: true,
-      vocationalTraining: false,
-      financialLiteracy: false,
-    },
+    needs: TEST_NEEDS,
     sentAt: new Date().toISOString(),
     territory: TEST_TERRITORY,
   });

@@ -5,7 +5,7 @@
  * back in КЦСОН.
  */
 import type { InMemorySpanExporter } from '@sc/runtime/tracing-sdk';
-import { gql, tokenFor, validSnils } from '@sc/testing';
+import { gql, TEST_NEEDS, tokenFor, validSnils } from '@sc/testing';
 import { startTestStack } from '../test-stack';
 
 const exporter = (globalThis as { spanExporter?: InMemorySpanExporter }).spanExporter!;
@@ -19,13 +19,7 @@ async function main(): Promise<void> {
     {
       input: {
         citizen: { snils: validSnils(777), lastName: 'Трассова', firstName: 'Ирина', birthDate: '1990-02-03' },
-        needs: {
-          socialHelp: true,
-          psychologicalSupport: false,
-          employmentHelp: true,
-          vocationalTraining: false,
-          financialLiteracy: false,
-        },
+        needs: TEST_NEEDS,
         circumstances: ['NO_WORK_NO_INCOME'],
       },
     },
