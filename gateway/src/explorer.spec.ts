@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, validate } from 'graphql';
+import { gatewayConfigFromEnv } from './config';
 import { EXPLORER_EXAMPLES, explorerPage } from './explorer';
 import { ROOT, SUPERGRAPH_PATH } from './supergraph';
 
@@ -28,5 +29,18 @@ describe('the explorer (GraphiQL at the gateway)', () => {
     expect(html.length).toBeGreaterThan(1_000_000);
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
+  });
+});
+
+describe('the explorer is never served in production', () => {
+  const production = { NODE_ENV: 'production', GATEWAY_SECRET: 'x'.repeat(32), JWT_SECRET: 'y'.repeat(32) };
+
+  it('is on by default outside production, off in production, and asking for it there is refused at start', () => {
+    expect(gatewayConfigFromEnv({}).explorer).toBe(true);
+    expect(gatewayConfigFromEnv({ GATEWAY_EXPLORER: 'false' }).explorer).toBe(false);
+    expect(gatewayConfigFromEnv(production).explorer).toBe(false);
+    expect(() => gatewayConfigFromEnv({ ...production, GATEWAY_EXPLORER: 'true' })).toThrow(
+      /GATEWAY_EXPLORER: the explorer is never served when NODE_ENV=production/,
+    );
   });
 });
