@@ -30,6 +30,14 @@ describe('the explorer (GraphiQL at the gateway)', () => {
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
   });
+
+  it('preloads headers a browser can send (ISO-8859-1 only: fetch refuses a Cyrillic header value)', () => {
+    const html = explorerPage();
+    const headers = /Bearer PASTE-A-TOKEN-HERE[^"\\]*/.exec(html)?.[0];
+    expect(headers).toBeDefined();
+    expect(/^[\x20-\x7e]*$/.test(headers!)).toBe(true);
+    expect(EXPLORER_EXAMPLES.every((e) => /^(query|mutation) [A-Z]\w+/.test(e.query))).toBe(true);
+  });
 });
 
 describe('the explorer is never served in production', () => {

@@ -32,7 +32,7 @@ export const EXPLORER_EXAMPLES: ExplorerExample[] = [
   },
   {
     title: 'Поиск гражданина по ФИО (КЦСОН; чтение записывается в журнал доступа)',
-    query: `query { socialServiceCitizenSearch(text: "ивонова мария") { score profile { lastName firstName birthDate } citizen { id socialProtectionProfile { lastName } } } }`,
+    query: `query CitizenSearch { socialServiceCitizenSearch(text: "ивонова мария") { score profile { lastName firstName birthDate } citizen { id socialProtectionProfile { lastName } } } }`,
   },
   {
     title: 'Дашборд министерства: показатели трёх ведомств по районам и месяцам (MINISTRY ANALYST)',
@@ -47,7 +47,8 @@ export const EXPLORER_EXAMPLES: ExplorerExample[] = [
   },
 ];
 
-const TOKEN_HINT = 'Bearer <токен: npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST>';
+// Header values must be ISO-8859-1 (the browser's fetch refuses anything else): the hint stays ASCII.
+const TOKEN_HINT = 'Bearer PASTE-A-TOKEN-HERE (npm run token -- --agency SOCIAL_SERVICE --role SPECIALIST)';
 
 /**
  * GraphiQL served from the project's own dependencies (the page inlines its
