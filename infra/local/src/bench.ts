@@ -67,6 +67,7 @@ function serviceConfig(name: string, databaseUrl: string, prefix: string): Servi
     citizenIdSecret: DEV_CITIZEN_ID_SECRET,
     topicPrefix: prefix,
     region: '25',
+    timeZone: 'Asia/Irkutsk',
     outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 },
     consumer: { maxAttempts: 5 },
     logLevel: 'silent',

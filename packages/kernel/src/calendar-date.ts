@@ -33,8 +33,48 @@ export function parseIsoMonth(s: string, field: string): IsoMonth {
   return s;
 }
 
-/** The calendar date (UTC) of an instant. */
-export const dateOf = (instant: Date): IsoDate => fromUtc(instant);
+/**
+ * The region's clock (DOMAIN.md: deadlines are the region's calendar days).
+ * Each deployment serves one region, so its time zone is a property of the
+ * process, set once at start (`useRegionTimeZone`, from REGION_TIME_ZONE or
+ * the region's entry in REGION_TIME_ZONES); until then dates are UTC dates.
+ * An IANA zone carries its own history: Иркутск was UTC+9 from 2011 to 2014.
+ */
+let regionZone = 'UTC';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA formats a date as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function useRegionTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  regionZone = timeZone;
+}
+
+export const regionTimeZone = (): string => regionZone;
+
+/** The calendar date of an instant in a time zone. */
+export const dateIn = (instant: Date, timeZone: string): IsoDate => formatterFor(timeZone).format(instant);
+
+/** The region's calendar date of an instant: "today" is `dateOf(clock.now())`. */
+export const dateOf = (instant: Date): IsoDate =>
+  regionZone === 'UTC' ? fromUtc(instant) : dateIn(instant, regionZone);
 
 export const addDays = (d: IsoDate, n: number): IsoDate => {
   const x = toUtc(d);

@@ -17,3 +17,4 @@ export * from './territory';
 export * from './statistics-period';
 export * from './disclosure-control';
 export * from './statistics-indicators';
+export * from './region-time-zones';

@@ -1,14 +1,10 @@
-import { parseSnils, ValidationError } from '@sc/kernel';
+import { dateOf, parseSnils, ValidationError } from '@sc/kernel';
 import type { PersonInput } from './citizen-directory';
 
 const MIN_BIRTH_DATE = '1900-01-01';
 
 /** Validates a person as typed by a case worker; every error names its input path. */
-export function validatePerson(
-  p: PersonInput,
-  path: string,
-  today = new Date().toISOString().slice(0, 10),
-): PersonInput {
+export function validatePerson(p: PersonInput, path: string, today = dateOf(new Date())): PersonInput {
   const name = (v: string | null | undefined, f: string, required: boolean): string | null => {
     const t = (v ?? '').trim();
     if (required && !t) throw new ValidationError(`${path}.${f}`, 'REQUIRED', 'must not be empty');

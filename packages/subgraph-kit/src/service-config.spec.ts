@@ -69,3 +69,21 @@ describe('Kafka settings handed to a child process', () => {
     expect(kafkaConfigFromEnv(kafkaEnvVars(tuned))).toEqual(tuned);
   });
 });
+
+describe('the region’s time zone', () => {
+  const base = { DATABASE_URL: 'postgres://a/b' };
+
+  it('comes from the region by default and can be named; a typo or an unknown region refuses the start', () => {
+    expect(serviceConfigFromEnv('employment', 4002, base).timeZone).toBe('Asia/Irkutsk');
+    expect(serviceConfigFromEnv('employment', 4002, { ...base, REGION_CODE: '45' }).timeZone).toBe('Europe/Moscow');
+    expect(serviceConfigFromEnv('employment', 4002, { ...base, REGION_TIME_ZONE: 'Asia/Chita' }).timeZone).toBe(
+      'Asia/Chita',
+    );
+    expect(() => serviceConfigFromEnv('employment', 4002, { ...base, REGION_TIME_ZONE: 'Asia/Irkutskk' })).toThrow(
+      /REGION_TIME_ZONE: Asia\/Irkutskk is not an IANA time zone/,
+    );
+    expect(() => serviceConfigFromEnv('employment', 4002, { ...base, REGION_CODE: '99' })).toThrow(
+      /region 99 has no known time zone/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KafkaBusOptions } from '@sc/messaging';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
+import { isTimeZone, REGION_TIME_ZONES } from '@sc/kernel';
 import { ConfigError, envBool, envInt, loadConfig } from '@sc/runtime';
 
 /** Everything a service needs, already validated. Tests and the launcher build it directly. */
@@ -14,6 +15,8 @@ export interface ServiceConfig {
   topicPrefix: string;
   /** The subject of the federation the office serves (ОКТМО prefix, 25 = Иркутская область): regional parameters are looked up under it for work no token speaks for (messages). */
   region: string;
+  /** IANA time zone of the region: its calendar days are "today" and every deadline (REGION_TIME_ZONE). */
+  timeZone: string;
   outbox: { batchSize: number; idlePollMs: number; retentionHours: number; republishWindowMs?: number };
   consumer: { maxAttempts: number };
   logLevel: string;
@@ -53,6 +56,7 @@ export function serviceConfigFromEnv(
       .string()
       .regex(/^\d{2}$/, 'must be the two-digit ОКТМО prefix of the region, e.g. 25')
       .default('25'),
+    REGION_TIME_ZONE: z.string().optional(),
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
     OUTBOX_RETENTION_HOURS: envInt(168),
@@ -75,6 +79,7 @@ export function serviceConfigFromEnv(
     },
     service,
   );
+  const timeZone = regionTimeZoneOf(service, e.REGION_CODE, e.REGION_TIME_ZONE);
   if (e.NODE_ENV === 'production') {
     const missing = [
       !e.JWT_SECRET && !e.JWT_JWKS_URL ? '  - JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production' : '',
@@ -99,6 +104,7 @@ export function serviceConfigFromEnv(
     citizenIdSecret: e.CITIZEN_ID_SECRET ?? DEV_CITIZEN_ID_SECRET,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,
     region: e.REGION_CODE,
+    timeZone,
     outbox: {
       batchSize: e.OUTBOX_BATCH_SIZE,
       idlePollMs: e.OUTBOX_POLL_INTERVAL_MS,
@@ -109,6 +115,14 @@ export function serviceConfigFromEnv(
     logLevel: e.LOG_LEVEL,
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
   };
+}
+
+/** REGION_TIME_ZONE, else the region's entry in the kernel's table; a typo or an unknown region refuses the start. */
+function regionTimeZoneOf(service: string, region: string, explicit: string | undefined): string {
+  const timeZone = explicit ?? REGION_TIME_ZONES[region];
+  if (timeZone && isTimeZone(timeZone)) return timeZone;
+  const why = timeZone ? `${timeZone} is not an IANA time zone` : `region ${region} has no known time zone; set it`;
+  throw new ConfigError(`invalid configuration for ${service}:\n  - REGION_TIME_ZONE: ${why} (e.g. Asia/Irkutsk)`);
 }
 
 export interface KafkaEnv {

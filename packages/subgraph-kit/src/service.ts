@@ -9,7 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { createTokenVerifier, GATEWAY_ASSERTION_HEADER, gatewayAssertionVerifier } from '@sc/auth';
-import { defaultBackoff, ForbiddenError, systemClock, type Agency, type Clock } from '@sc/kernel';
+import { defaultBackoff, ForbiddenError, systemClock, useRegionTimeZone, type Agency, type Clock } from '@sc/kernel';
 import { createLogger, type Logger } from '@sc/runtime';
 import {
   InboxConsumer,
@@ -86,6 +86,8 @@ export async function createSubgraphService(
   d: ServiceDependencies,
 ): Promise<SubgraphService> {
   const log = d.logger ?? createLogger(def.name, config.logLevel);
+  // The region's calendar from here on: "today", deadlines and every date of an instant (kernel dateOf).
+  useRegionTimeZone(config.timeZone);
   const orm = await openDatabase(def, config, log);
   const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
   const metrics = new ProcessMetrics(def.name);

@@ -42,6 +42,7 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
     citizenIdSecret: DEV_CITIZEN_ID_SECRET,
     topicPrefix,
     region: '25',
+    timeZone: 'Asia/Irkutsk',
     outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24 },
     consumer: { maxAttempts: 3 },
     logLevel: process.env.LOG_LEVEL ?? 'silent',

@@ -1,5 +1,5 @@
 import { RUNNING_CONTRACT_STATUSES, type contractConcludedForEmploymentV1, type MessageData } from '@sc/contracts';
-import { ConflictError, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
+import { ConflictError, dateOf, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 
 /** Услуги ЦЗН после заключения контракта (seed 000): профориентация, социальная адаптация, психологическая поддержка. */
 export const CONTRACT_SERVICES = ['CAREER_GUIDANCE', 'SOCIAL_ADAPTATION', 'PSYCHOLOGICAL_SUPPORT'] as const;
@@ -96,7 +96,7 @@ export class ContractSupport {
       throw new ConflictError('SERVICE_DELIVERED', `${kind} was delivered on ${s.deliveredOn}`, { rule: 'ONCE' });
     parseIsoDate(on, 'input.deliveredOn');
     if (on > today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (on < this.startDate && on < this.receivedAt.toISOString().slice(0, 10))
+    if (on < this.startDate && on < dateOf(this.receivedAt))
       throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the contract');
     Object.assign(s, { status: 'DELIVERED', deliveredOn: on, specialist, notes: notes?.trim() || null });
     return s;

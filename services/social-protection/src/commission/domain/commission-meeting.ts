@@ -1,4 +1,4 @@
-import { ConflictError, parseIsoDate, uuidv7, ValidationError, type Agency, type IsoDate } from '@sc/kernel';
+import { ConflictError, dateOf, parseIsoDate, uuidv7, ValidationError, type Agency, type IsoDate } from '@sc/kernel';
 
 /** Решение МВК по программе социальной адаптации. */
 export const COMMISSION_DECISIONS = ['APPROVE', 'RETURN_FOR_REWORK', 'REFUSE'] as const;
@@ -112,7 +112,7 @@ export class CommissionMeeting {
       );
     if (decision !== 'APPROVE' && !reasons?.trim())
       throw new ValidationError('input.reasons', 'REASONS_REQUIRED', `a ${decision} decision must state its reasons`);
-    if (this.meetingDate > now.toISOString().slice(0, 10))
+    if (this.meetingDate > dateOf(now))
       throw new ConflictError(
         'MEETING_NOT_YET',
         `the meeting is on ${this.meetingDate}; decisions are recorded at or after it`,

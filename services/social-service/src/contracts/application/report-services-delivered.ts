@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { socialServicesDeliveredV1, type MessageInput } from '@sc/contracts';
-import { uuidv7 } from '@sc/kernel';
+import { dateOf, uuidv7 } from '@sc/kernel';
 import type { ServiceDeps } from '@sc/subgraph-kit';
 import { AccompanimentCase } from '../../accompaniment/domain/accompaniment-case';
 
@@ -24,7 +24,7 @@ export async function reportServicesDelivered(
       await tx.find(AccompanimentCase, { citizenId, contractId: { $ne: null } }, { orderBy: { appliedOn: 'desc' } })
     ).find((x) => x.isOpen());
   if (!c?.contractId || services.length === 0) return false;
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const today = dateOf(deps.clock.now());
   const lines = services.map((s) => {
     const activity = s.psaActivityId
       ? c.activities.find((a) => a.activityId === s.psaActivityId)

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  dateOf,
   parseIsoDate,
   transition,
   uuidv7,
@@ -156,7 +157,7 @@ export class UrgentServiceCase {
       throw new ValidationError('input.quantity', 'QUANTITY_RANGE', 'the volume must be positive (and plausible)');
     parseIsoDate(deliveredOn, 'input.deliveredOn');
     if (deliveredOn > today) throw new ValidationError('input.deliveredOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (deliveredOn < this.requestedAt.toISOString().slice(0, 10))
+    if (deliveredOn < dateOf(this.requestedAt))
       throw new ValidationError('input.deliveredOn', 'DATE_ORDER', 'cannot precede the request');
     if (this.actId)
       throw new ConflictError('ACT_ISSUED', 'the act of provision has been drawn up; it cannot change', {

@@ -1,0 +1,45 @@
+import { addDays, ManualClock } from '@sc/kernel';
+import { serviceUnderTest, TEST_NEEDS, validSnils } from '@sc/testing';
+import { createSocialProtectionServer } from '../src/server';
+
+/**
+ * The 178-ФЗ decision deadline runs from the application's registration day
+ * in Иркутск, not in UTC: an application registered at 00:30 local time is
+ * due on the same day as one registered at 11:00, and a day after one
+ * registered at 23:30 the evening before — whatever the UTC date says.
+ */
+describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
+  const clock = new ManualClock('2026-11-23T03:00:00Z');
+  const sut = serviceUnderTest({
+    name: 'social-protection',
+    create: createSocialProtectionServer,
+    clock,
+    caller: { agency: 'SOCIAL_PROTECTION', roles: ['SPECIALIST'] },
+  });
+  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { decisionDueDate } }`;
+  const submitAt = async (instant: string, seed: number): Promise<string> => {
+    clock.set(instant);
+    const wages = ['2026-07', '2026-08', '2026-09'].map((month) => ({
+      month,
+      kind: 'WAGES',
+      amountKopecks: 1_000_000,
+    }));
+    const r = await sut.ok(SUBMIT, {
+      i: {
+        citizen: { snils: validSnils(seed), lastName: 'Срокова', firstName: 'Анна', birthDate: '1991-01-01' },
+        zone: 'WHOLE_REGION',
+        needs: TEST_NEEDS,
+        household: [{ relation: 'APPLICANT', fullName: 'Срокова Анна', birthDate: '1991-01-01', incomes: wages }],
+      },
+    });
+    return r.submitScApplication.decisionDueDate;
+  };
+
+  it('counts from the local registration day', async () => {
+    const morning = await submitAt('2026-11-23T03:00:00Z', 971); // 23 Nov 11:00 local
+    const justAfterMidnight = await submitAt('2026-11-22T16:30:00Z', 972); // 23 Nov 00:30 local, 22 Nov in UTC
+    const lateEvening = await submitAt('2026-11-22T15:30:00Z', 973); // 22 Nov 23:30 local
+    expect(justAfterMidnight).toBe(morning);
+    expect(lateEvening).toBe(addDays(morning, -1));
+  });
+});
