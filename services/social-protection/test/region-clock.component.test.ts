@@ -16,10 +16,16 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
     clock,
     caller: { agency: 'SOCIAL_PROTECTION', roles: ['SPECIALIST'] },
   });
-  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { decisionDueDate } }`;
-  const submitAt = async (instant: string, seed: number): Promise<string> => {
+  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id decisionDueDate } }`;
+  const MEANS_TEST = `mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`;
+  const submitted = new Map<number, string>();
+  const submitAt = async (
+    instant: string,
+    seed: number,
+    months = ['2026-07', '2026-08', '2026-09'],
+  ): Promise<string> => {
     clock.set(instant);
-    const wages = ['2026-07', '2026-08', '2026-09'].map((month) => ({
+    const wages = months.map((month) => ({
       month,
       kind: 'WAGES',
       amountKopecks: 1_000_000,
@@ -32,6 +38,7 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
         household: [{ relation: 'APPLICANT', fullName: 'Срокова Анна', birthDate: '1991-01-01', incomes: wages }],
       },
     });
+    submitted.set(seed, r.submitScApplication.id);
     return r.submitScApplication.decisionDueDate;
   };
 
@@ -41,5 +48,19 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
     const lateEvening = await submitAt('2026-11-22T15:30:00Z', 973); // 22 Nov 23:30 local
     expect(justAfterMidnight).toBe(morning);
     expect(lateEvening).toBe(addDays(morning, -1));
+  });
+
+  it('on New Year’s night the local year chooses the ПМ: 2027 has none yet, so the means test names what is missing', async () => {
+    const inBothPeriods = ['2026-09', '2026-10']; // the income periods of 31 December and of 1 January overlap
+    await submitAt('2026-12-31T15:30:00Z', 974, inBothPeriods); // 31 Dec 23:30 local: a 2026 application
+    await submitAt('2026-12-31T16:30:00Z', 975, inBothPeriods); // 1 Jan 00:30 local: a 2027 one (UTC: still 2026)
+    const run = (seed: number) => sut.call(MEANS_TEST, { i: { applicationId: submitted.get(seed) } }, sut.token);
+    expect((await run(974)).errors).toBeUndefined();
+    expect((await run(975)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.applicationId',
+      rule: 'SUBSISTENCE_MINIMUM_MISSING',
+      year: 2027,
+    });
   });
 });

@@ -455,6 +455,27 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     expect(JSON.parse(inv.payload)).toMatchObject({ toAgency: 'EMPLOYMENT', invited: [{ name: 'Инспектор ЦЗН' }] });
   });
 
+  it('bad signing dates are refused naming the date field and the rule, and nothing is written', async () => {
+    const { appId } = await toApproved(4016);
+    at('2026-11-30');
+    const tables = ['social_contract', 'sc_application', 'outbox_message'];
+    const signed = (i: Record<string, unknown>) =>
+      refused(CONCLUDE, { i: { applicationId: appId, ...i } }, sut.token, tables);
+    // Before the application was registered (23 November).
+    expect(await signed({ signedOn: '2026-11-01' })).toMatchObject({ field: 'input.signedOn', rule: 'DATE_ORDER' });
+    expect(await signed({ signedOn: '2026-12-01' })).toMatchObject({ field: 'input.signedOn', rule: 'NOT_IN_FUTURE' });
+    expect(await signed({ signedOn: '2026-11-30', startDate: '2026-11-29' })).toMatchObject({
+      field: 'input.startDate',
+      rule: 'DATE_ORDER',
+    });
+    // Only 2025–2026 are seeded: a contract starting in 2027 waits for the ADMIN to enter its ПМ.
+    expect(await signed({ signedOn: '2026-11-30', startDate: '2027-01-15' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.startDate',
+      rule: 'SUBSISTENCE_MINIMUM_MISSING',
+    });
+  });
+
   it('a contract runs by the rules: payments wait for employment, extension ≤ half the term in the last month, illegal transitions are CONFLICT', async () => {
     const { appId, citizenId } = await toApproved(4006);
     at('2026-11-30');

@@ -147,7 +147,8 @@ export function runMeansTestForApplication(
     a.apply('dataComplete'); // from REGISTERED or AWAITING_DATA; any other state is a CONFLICT naming it
     const on = a.registeredOn();
     const params = await loadParameters(tx, a.region, on);
-    const pm = await loadSubsistenceMinimum(tx, a.region, a.zone, Number(on.slice(0, 4)));
+    // The year of the registration decides: a missing ПМ is refused on the application itself.
+    const pm = await loadSubsistenceMinimum(tx, a.region, a.zone, Number(on.slice(0, 4)), 'input.applicationId');
     a.meansTest = runMeansTest({ applicationDate: on, household: a.household, pm, params });
     if (i.extraCheck) return a.requireExtraCheck(params);
     if (a.meansTest.eligible) a.apply('findEligible');

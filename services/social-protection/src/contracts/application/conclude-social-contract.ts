@@ -1,5 +1,5 @@
 import { contractConcludedForEmploymentV1, contractConcludedForSocialServiceV1 } from '@sc/contracts';
-import { addMonths, parseIsoDate, type IsoDate } from '@sc/kernel';
+import { addMonths, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 import { personDataOf } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
@@ -29,11 +29,12 @@ export function concludeSocialContract(
     const app = await findCase(tx, c, ScApplication, i.applicationId, 'input.applicationId');
     const prog = await tx.findOne(AdaptationProgramme, { applicationId: app.id });
     assertProgrammeApproved(prog);
-    parseIsoDate(i.signedOn, 'input.signedOn');
+    assertSigningDates(i, app.registeredOn(), c.today);
     app.apply('sign');
     const startDate = i.startDate ?? (prog.plannedStart > i.signedOn ? prog.plannedStart : i.signedOn);
     const params = await loadParameters(tx, app.region, i.signedOn);
-    const pm = await loadSubsistenceMinimum(tx, app.region, app.zone, Number(startDate.slice(0, 4)));
+    const pmField = i.startDate ? 'input.startDate' : 'input.signedOn'; // the date that chose the ПМ's year
+    const pm = await loadSubsistenceMinimum(tx, app.region, app.zone, Number(startDate.slice(0, 4)), pmField);
     const number = await numbers.next(tx, app.region, startDate.slice(0, 4));
     const contract = SocialContract.conclude({
       number,
@@ -81,12 +82,8 @@ export function concludeSocialContract(
       });
     }
     const forSocialService = openActivitiesOf(contract.activities, 'SOCIAL_SERVICE');
-    if (
-      forSocialService.length ||
-      app.needs.psychologicalSupport ||
-      app.needs.socialHelp ||
-      app.needs.financialLiteracy
-    ) {
+    const n = app.needs;
+    if (forSocialService.length || n.psychologicalSupport || n.socialHelp || n.financialLiteracy) {
       await ctx.deps.outbox.enqueue(tx, contractConcludedForSocialServiceV1, contract.citizenId, {
         ...core,
         toAgency: 'SOCIAL_SERVICE',
@@ -99,4 +96,23 @@ export function concludeSocialContract(
     c.audit(contract, 'SocialContract', contract.id);
     return contract;
   });
+}
+
+/** A contract is signed on or after its application's registration, not in the future, and starts on or after it. */
+function assertSigningDates(
+  i: { signedOn: IsoDate; startDate?: IsoDate | null },
+  registeredOn: IsoDate,
+  today: IsoDate,
+) {
+  parseIsoDate(i.signedOn, 'input.signedOn');
+  if (i.startDate) parseIsoDate(i.startDate, 'input.startDate');
+  if (i.signedOn < registeredOn)
+    throw new ValidationError(
+      'input.signedOn',
+      'DATE_ORDER',
+      `a contract cannot be signed before its application was registered (${registeredOn})`,
+    );
+  if (i.signedOn > today) throw new ValidationError('input.signedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+  if (i.startDate && i.startDate < i.signedOn)
+    throw new ValidationError('input.startDate', 'DATE_ORDER', 'a contract cannot start before it is signed');
 }

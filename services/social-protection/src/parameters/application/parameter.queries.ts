@@ -19,8 +19,11 @@ export async function loadSubsistenceMinimum(
   region: string,
   zone: TerritorialZone,
   year: number,
+  /** The input whose date chose the year: a missing ПМ is refused naming it. */
+  field: string,
 ): Promise<SubsistenceMinimum> {
-  return pickSubsistenceMinimum(await em.find(SubsistenceMinimumRecord, { region, zone, year }), region, zone, year);
+  const rows = await em.find(SubsistenceMinimumRecord, { region, zone, year });
+  return pickSubsistenceMinimum(rows, region, zone, year, field);
 }
 
 /** Региональные параметры in force on a day (today by default) in the caller's region. */

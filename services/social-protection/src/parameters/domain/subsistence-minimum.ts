@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@sc/kernel';
+import { ValidationError } from '@sc/kernel';
 
 /** Территориальная зона ПМ (DOMAIN.md §7). */
 export const TERRITORIAL_ZONES = ['WHOLE_REGION', 'FAR_NORTH', 'OTHER_AREAS'] as const;
@@ -44,14 +44,27 @@ export function validateSubsistenceMinimum(m: SubsistenceMinimum): SubsistenceMi
   return m;
 }
 
+/**
+ * The ПМ of a region, zone and year. Missing, it is refused naming the field
+ * whose date chose the year: only the 2025–2026 values are seeded, so from
+ * 1 January 2027 every means test and contract waits for an ADMIN to enter
+ * the new ПМ (setSubsistenceMinimum).
+ */
 export function pickSubsistenceMinimum(
   rows: readonly SubsistenceMinimum[],
   region: string,
   zone: TerritorialZone,
   year: number,
+  field = 'year',
 ): SubsistenceMinimum {
   const m = rows.find((r) => r.region === region && r.zone === zone && r.year === year);
-  if (!m) throw new NotFoundError('SubsistenceMinimum', `${region}/${zone}/${year}`, 'zone');
+  if (!m)
+    throw new ValidationError(
+      field,
+      'SUBSISTENCE_MINIMUM_MISSING',
+      `no прожиточный минимум of ${year} for region ${region} (${zone}): an ADMIN enters it first (setSubsistenceMinimum)`,
+      { year, region, zone },
+    );
   return m;
 }
 
