@@ -9,8 +9,8 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  // jose is ESM-only; Node 20 can require() it, jest cannot, so swc converts it.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // ESM-only packages (jose; pg-boss and its dependencies): Node require()s them, jest cannot, so swc converts them.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -18,6 +18,7 @@ function exportedSeries(): Set<string> {
     consumer: { stats },
     bus,
     poolMax: 1,
+    scheduler: true,
   });
   const names = new Set<string>();
   for (const metric of m.registry.getMetricsAsArray()) {

@@ -10,7 +10,7 @@ import {
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 import { territoryDefinedV1 } from './messages/territory';
-import { caseAssignedV1 } from './messages/notification';
+import { caseAssignedV1, parameterMissingV1 } from './messages/notification';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -28,4 +28,5 @@ export const CATALOGUE: readonly MessageType[] = [
   socialServicesDeliveredV1,
   territoryDefinedV1,
   caseAssignedV1,
+  parameterMissingV1,
 ];

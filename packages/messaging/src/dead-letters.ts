@@ -21,6 +21,14 @@ export interface DeadLetterRow {
   created_at: string | Date;
 }
 
+/**
+ * Dead letters of scheduled jobs (the kit's scheduler) carry this consumer.
+ * They are not messages: replay skips them — the check runs again on its
+ * schedule (it is a scan of what is due) — and an operator discards them
+ * once the cause is fixed.
+ */
+export const SCHEDULER_DEAD_LETTERS = 'scheduler';
+
 export async function listDeadLetters(
   em: EntityManager,
   status: DeadLetterRow['status'] = 'PENDING',
@@ -40,8 +48,9 @@ export async function replayDeadLetters(em: EntityManager, outbox: Outbox, ids?:
   const n = await em.transactional(async (tx) => {
     const rows = await execInTx<DeadLetterRow[]>(
       tx,
-      `select * from dead_letter where status = 'PENDING' ${ids?.length ? 'and id in (?)' : ''} order by created_at for update`,
-      ids?.length ? [ids] : [],
+      `select * from dead_letter where status = 'PENDING' and consumer <> ? ${ids?.length ? 'and id in (?)' : ''}
+        order by created_at for update`,
+      ids?.length ? [SCHEDULER_DEAD_LETTERS, ids] : [SCHEDULER_DEAD_LETTERS],
     );
     for (const r of rows) {
       await outbox.enqueueRecord(

@@ -46,3 +46,4 @@ export * from './statistics.resolvers';
 export * from './statistics-grid';
 export * from './metrics';
 export * from './service-metrics';
+export * from './scheduler';

@@ -66,6 +66,24 @@ export class Migration20261130000006Statistics extends Migration {
 }
 
 /**
+ * The effects scheduled jobs made (issue 13): one row per job and effect key
+ * (a case and its deadline), inserted in the effect's own transaction, so a
+ * check that runs again — a retry, a second replica, the acceptance clock
+ * moving — makes no effect twice. pg-boss keeps its own schema (`pgboss`),
+ * created and upgraded by the library at start.
+ */
+export class Migration20261130050000ScheduledEffects extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table scheduled_effect (
+       job text not null,
+       key text not null,
+       made_at timestamptz not null default now(),
+       primary key (job, key)
+     )`);
+  }
+}
+
+/**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
  * change to a shared table is written once, not once per service.
@@ -78,4 +96,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000004Staff', class: Migration20261130000004Staff },
   { name: 'Migration20261130000005WorkLog', class: Migration20261130000005WorkLog },
   { name: 'Migration20261130000006Statistics', class: Migration20261130000006Statistics },
+  { name: 'Migration20261130050000ScheduledEffects', class: Migration20261130050000ScheduledEffects },
 ];

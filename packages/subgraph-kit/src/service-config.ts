@@ -28,6 +28,8 @@ export interface ServiceConfig {
   production?: boolean;
   /** How long a computed statistics period may be reused (ms; 0 = never): the most the figures lag a change. */
   statisticsCacheMs?: number;
+  /** How often an idle scheduler worker looks for due jobs (s; pg-boss' minimum 0.5). */
+  schedulerPollSeconds?: number;
 }
 
 /** Only for the embedded default and tests; refused with NODE_ENV=production. */
@@ -64,6 +66,7 @@ export function serviceConfigFromEnv(
     OUTBOX_REPUBLISH_WINDOW_MS: envInt(0),
     CONSUMER_MAX_ATTEMPTS: envInt(5),
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
@@ -114,6 +117,7 @@ export function serviceConfigFromEnv(
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
     logLevel: e.LOG_LEVEL,
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
+    schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
   };
 }
 

@@ -15,6 +15,8 @@ interface Sources {
   consumer: { stats: ConsumerStats };
   bus: MessageBus;
   poolMax: number;
+  /** The service runs scheduled jobs (pg-boss, schema pgboss). */
+  scheduler?: boolean;
 }
 
 /** The outbox and dead-letter figures come from the database: the same for every replica, read once per scrape. */
@@ -22,6 +24,7 @@ interface StoreSnapshot {
   backlog: number;
   oldestAgeSeconds: number;
   deadLetters: Array<{ type: string; n: number }>;
+  jobs: Array<{ queue: string; state: string; n: number }>;
 }
 
 /**
@@ -33,7 +36,7 @@ interface StoreSnapshot {
  */
 export function registerServiceMetrics(m: ProcessMetrics, s: Sources): void {
   const registers = [m.registry];
-  const snapshot = onePerScrape(() => storeSnapshot(s.orm));
+  const snapshot = onePerScrape(() => storeSnapshot(s.orm, s.scheduler === true));
   const pool = () => (s.orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: Tarn } } }).getKnex();
   new Gauge({
     name: 'db_pool_connections',
@@ -101,6 +104,21 @@ export function registerServiceMetrics(m: ProcessMetrics, s: Sources): void {
       for (const d of (await snapshot()).deadLetters) this.set({ type: d.type }, d.n);
     },
   });
+  if (s.scheduler) schedulerGauge(registers, snapshot);
+}
+
+/** pg-boss' jobs by queue and state: created, retry, active, completed, failed (kept for its retention). */
+function schedulerGauge(registers: ProcessMetrics['registry'][], snapshot: () => Promise<StoreSnapshot>): void {
+  new Gauge({
+    name: 'scheduler_jobs',
+    help: 'Scheduled jobs by queue and state (pg-boss): a growing retry or failed count is a check that keeps failing',
+    labelNames: ['queue', 'state'],
+    registers,
+    async collect() {
+      this.reset();
+      for (const j of (await snapshot()).jobs) this.set({ queue: j.queue, state: j.state }, j.n);
+    },
+  });
 }
 
 /** A counter that shows a running tally kept elsewhere. */
@@ -116,7 +134,7 @@ function tally(m: ProcessMetrics, name: string, help: string, value: () => numbe
   });
 }
 
-async function storeSnapshot(orm: MikroORM): Promise<StoreSnapshot> {
+async function storeSnapshot(orm: MikroORM, scheduler: boolean): Promise<StoreSnapshot> {
   const conn = orm.em.getConnection();
   const [o] = (await conn.execute(
     `select count(*) as backlog, extract(epoch from now() - min(created_at)) as age
@@ -125,7 +143,13 @@ async function storeSnapshot(orm: MikroORM): Promise<StoreSnapshot> {
   const dl = (await conn.execute(
     `select coalesce(type, 'unreadable') as type, count(*) as n from dead_letter where status = 'PENDING' group by 1`,
   )) as Array<{ type: string; n: string }>;
+  const jobs = scheduler
+    ? ((await conn.execute(
+        `select name as queue, state::text as state, count(*) as n from pgboss.job group by 1, 2`,
+      )) as Array<{ queue: string; state: string; n: string }>)
+    : [];
   return {
+    jobs: jobs.map((j) => ({ queue: j.queue, state: j.state, n: Number(j.n) })),
     backlog: Number(o?.backlog ?? 0),
     oldestAgeSeconds: Number(o?.age ?? 0),
     deadLetters: dl.map((r) => ({ type: r.type, n: Number(r.n) })),

@@ -35,6 +35,7 @@ import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { queryLimits } from './query-limits';
 import { ProcessMetrics } from './metrics';
 import { registerServiceMetrics } from './service-metrics';
+import { Scheduler, type ScheduledJob } from './scheduler';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 import type { WorkNorms } from './work-log';
@@ -52,6 +53,8 @@ export interface SubgraphDefinition {
   handlers: (deps: ServiceDeps) => MessageHandler[];
   /** The case workers' time norms by operation (хронометраж), where the agency has them. */
   workNorms?: WorkNorms;
+  /** Timed checks (deadlines, expiries, reminders), run by the service's scheduler. */
+  jobs?: (deps: ServiceDeps) => ScheduledJob[];
 }
 
 export interface ServiceDependencies {
@@ -68,6 +71,8 @@ export interface SubgraphService {
   readonly deps: ServiceDeps;
   readonly relay: OutboxRelay;
   readonly consumer: InboxConsumer;
+  /** pg-boss on the service's database, when the service has timed checks. */
+  readonly scheduler?: Scheduler;
   readonly http: Server;
   url?: string;
   /** Listens (port 0 = any free port), starts the relay and the consumer. */
@@ -91,15 +96,27 @@ export async function createSubgraphService(
   const orm = await openDatabase(def, config, log);
   const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
   const metrics = new ProcessMetrics(def.name);
-  registerServiceMetrics(metrics, { orm, relay, consumer, bus: d.bus, poolMax: config.dbPoolMax });
   const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps, metrics);
   const sealer = new AuditSealer(config.databaseUrl, log.child({ component: 'audit-sealer' }));
+  const jobs = def.jobs?.(deps) ?? [];
+  const scheduler = jobs.length
+    ? new Scheduler({
+        databaseUrl: config.databaseUrl,
+        jobs,
+        deps,
+        log: log.child({ component: 'scheduler' }),
+        pollingIntervalSeconds: config.schedulerPollSeconds,
+      })
+    : undefined;
+  const poolMax = config.dbPoolMax;
+  registerServiceMetrics(metrics, { orm, relay, consumer, bus: d.bus, poolMax, scheduler: !!scheduler });
 
   const svc: SubgraphService = {
     name: def.name,
     deps,
     relay,
     consumer,
+    scheduler,
     http,
     async start(port = config.port) {
       const p = await listen(http, port, config.host ?? '127.0.0.1');
@@ -107,11 +124,13 @@ export async function createSubgraphService(
       relay.start();
       sealer.start();
       await consumer.start();
+      await scheduler?.start();
       log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
       return svc.url;
     },
     async stop() {
       await close(http);
+      await scheduler?.stop();
       await consumer.stop();
       await relay.stop();
       await sealer.stop();

@@ -46,6 +46,7 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
     outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24 },
     consumer: { maxAttempts: 3 },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
+    schedulerPollSeconds: 0.5,
   };
 }
 

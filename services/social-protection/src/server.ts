@@ -11,6 +11,7 @@ import {
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { socialProtectionJobs } from './scheduled-jobs';
 import { socialProtectionWorkNorms } from './workload/application/work-norms';
 import { IncomingReferralSchema } from './referrals/adapters/incoming-referral.schema';
 import { referralForContractHandlers } from './referrals/adapters/referral-for-contract.consumer';
@@ -45,6 +46,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
   ],
   migrations,
   handlers: (deps) => [...referralForContractHandlers(deps), ...partnerReportHandlers(deps)],
+  jobs: socialProtectionJobs,
 };
 
 export const createSocialProtectionServer = (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agency, isoDateTime, territory, uuid } from '../common';
+import { agency, isoDate, isoDateTime, territory, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 
 /**
@@ -34,6 +34,46 @@ export const caseAssignedV1 = defineMessage({
       previousAssignee: 'ivanova',
       assignedBy: 'head-irkutsk',
       assignedAt: '2026-11-30T10:00:00.000Z',
+    },
+  ],
+});
+
+/**
+ * Параметр не введён: a dated regional parameter the system will need soon is
+ * missing — the ПМ of the next year by 1 December (only the 2025–2026 values
+ * are seeded: without the 2027 ПМ every means test and contract of 2027 is
+ * refused). Addressed to a role at an office (the region's ADMINs), not to a
+ * person. Key = `<agency>:<role>:<territory>`.
+ */
+export const parameterMissingV1 = defineMessage({
+  type: 'notification.parameter-missing.v1',
+  topic: TOPICS.notifications,
+  description:
+    'A regional parameter needed from a coming date is not entered yet (e.g. the next year’s ПМ by 1 December); addressed to the region’s ADMINs. Sent once per parameter and date. Key = agency:role:territory.',
+  schema: z
+    .object({
+      notificationId: uuid.describe('One per parameter, region and date it is needed from; deduplicate on it'),
+      recipient: z
+        .object({ role: z.literal('ADMIN'), agency, territory: territory.describe('The region (its ОКТМО)') })
+        .strict(),
+      parameter: z.enum(['SUBSISTENCE_MINIMUM']).describe('SUBSISTENCE_MINIMUM = прожиточный минимум'),
+      region: z.string().regex(/^\d{2}$/, 'the two-digit ОКТМО prefix of the region'),
+      year: z.number().int().min(2000).max(2100),
+      missing: z.array(z.string().min(1).max(40)).min(1).describe('What is missing, e.g. the territorial zones'),
+      neededFrom: isoDate.describe('The first day a missing value will be asked for'),
+      detectedAt: isoDateTime,
+    })
+    .strict(),
+  examples: [
+    {
+      notificationId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e41',
+      recipient: { role: 'ADMIN', agency: 'SOCIAL_PROTECTION', territory: '25000000' },
+      parameter: 'SUBSISTENCE_MINIMUM',
+      region: '25',
+      year: 2027,
+      missing: ['WHOLE_REGION', 'FAR_NORTH', 'OTHER_AREAS'],
+      neededFrom: '2027-01-01',
+      detectedAt: '2026-12-01T01:00:00.000Z',
     },
   ],
 });
