@@ -1,8 +1,8 @@
-import { parameterMissingV1 } from '@sc/contracts';
+import { deadlineV1, parameterMissingV1 } from '@sc/contracts';
 import { ManualClock } from '@sc/kernel';
 import { discardDeadLetters, replayDeadLetters } from '@sc/messaging';
 import { Scheduler } from '@sc/subgraph-kit';
-import { eventually, metric, query, scrape, serviceUnderTest } from '@sc/testing';
+import { eventually, metric, query, scrape, serviceUnderTest, TEST_NEEDS, validSnils } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /** pg-boss keeps its jobs in the service's database: a run is done when its row says so. */
@@ -51,6 +51,59 @@ describe('ЦСПН scheduled checks (component, real PostgreSQL and broker)', ()
     // Operators see the runs on /metrics.
     const m = await scrape(sut.url);
     expect(metric(m, 'scheduler_jobs', { queue: 'social-protection.pm-next-year', state: 'completed' })).toBe(3);
+  });
+
+  it('tells the specialist once that a decision is due in 3 days, and once that it was missed', async () => {
+    clock.set('2026-12-01T03:00:00Z');
+    const months = ['2026-08', '2026-09', '2026-10'];
+    const app = (
+      await sut.ok(
+        `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id decisionDueDate } }`,
+        {
+          i: {
+            citizen: { snils: validSnils(981), lastName: 'Срочная', firstName: 'Анна', birthDate: '1991-01-01' },
+            zone: 'WHOLE_REGION',
+            needs: TEST_NEEDS,
+            household: [
+              {
+                relation: 'APPLICANT',
+                fullName: 'Срочная Анна',
+                birthDate: '1991-01-01',
+                incomes: months.map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_000_000 })),
+              },
+            ],
+          },
+        },
+      )
+    ).submitScApplication;
+    expect(app.decisionDueDate).toBe('2026-12-11');
+    const run = async (at: string) => {
+      clock.set(at);
+      expect(await settled(sut.db, await sut.svc.scheduler!.runNow('social-protection.deadlines'))).toBe('completed');
+    };
+    const about = async () =>
+      (await query(sut.db, `select key, payload from outbox_message where type = $1`, [deadlineV1.type]))
+        .map((r) => ({ key: r.key, ...deadlineV1.schema.parse(JSON.parse(r.payload)) }))
+        .filter((n) => n.caseId === app.id);
+    await run('2026-12-07T03:00:00Z'); // 4 days before: not yet (DEADLINE_WARNING_DAYS = 3)
+    expect(await about()).toEqual([]);
+    await run('2026-12-08T03:00:00Z');
+    await run('2026-12-08T05:00:00Z');
+    expect(await about()).toEqual([
+      expect.objectContaining({
+        key: 'social_protection-tester',
+        recipient: { subject: 'social_protection-tester', agency: 'SOCIAL_PROTECTION' },
+        stage: 'APPROACHING',
+        kind: 'APPLICATION_DECISION',
+        dueDate: '2026-12-11',
+        caseType: 'ScApplication',
+      }),
+    ]);
+    await run('2026-12-11T15:00:00Z'); // 23:00 local on the due day: still approaching, nothing new
+    expect(await about()).toHaveLength(1);
+    await run('2026-12-11T16:30:00Z'); // 00:30 local on the 12th: missed
+    await run('2026-12-12T03:00:00Z');
+    expect((await about()).map((n) => n.stage)).toEqual(['APPROACHING', 'MISSED']);
   });
 
   it('retries a failing job with backoff and then dead-letters it with its error', async () => {

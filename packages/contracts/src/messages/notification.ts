@@ -77,3 +77,56 @@ export const parameterMissingV1 = defineMessage({
     },
   ],
 });
+
+/** Whom a notification is for: one person (a token subject) or a role at an office (a territory). */
+const recipient = z.union([
+  z.object({ subject: z.string().min(1).max(200), agency }).strict(),
+  z.object({ role: z.enum(['SPECIALIST', 'HEAD', 'ADMIN']), agency, territory }).strict(),
+]);
+
+/**
+ * Срок приближается / срок пропущен: a deadline of a case (a decision due
+ * in 10 or 30 days, a monthly report, a control visit, a payment, the
+ * contract's end, its evaluation, a post-contract checkpoint, a repayment)
+ * is near or has passed. Addressed to the case's specialist, or to the
+ * office's HEAD when nobody is assigned. Sent once per case, deadline and
+ * stage, however often the check runs. Key = the recipient (subject, or
+ * agency:role:territory).
+ */
+export const deadlineV1 = defineMessage({
+  type: 'notification.deadline.v1',
+  topic: TOPICS.notifications,
+  description:
+    'A deadline of a case is approaching (within the regional DEADLINE_WARNING_DAYS) or was missed; once per case, deadline and stage. Key = recipient subject, or agency:role:territory.',
+  schema: z
+    .object({
+      notificationId: uuid.describe('One per case, deadline and stage; deduplicate on it'),
+      recipient,
+      stage: z.enum(['APPROACHING', 'MISSED']),
+      kind: z
+        .string()
+        .regex(/^[A-Z_]{3,60}$/)
+        .describe('e.g. APPLICATION_DECISION, MONTHLY_REPORT, CONTROL_VISIT, CONTRACT_END, EFFECTIVENESS_EVALUATION'),
+      dueDate: isoDate.describe('The region’s calendar day the deadline falls on'),
+      description: z.string().min(1).max(300).describe('What is due, in Russian (no personal data)'),
+      caseType: z.enum(['ScApplication', 'SocialContract']),
+      caseId: uuid,
+      territory,
+      detectedAt: isoDateTime,
+    })
+    .strict(),
+  examples: [
+    {
+      notificationId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e51',
+      recipient: { subject: 'petrova', agency: 'SOCIAL_PROTECTION' },
+      stage: 'MISSED',
+      kind: 'APPLICATION_DECISION',
+      dueDate: '2026-12-03',
+      description: 'решение о назначении помощи',
+      caseType: 'ScApplication',
+      caseId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e10',
+      territory: '25701000',
+      detectedAt: '2026-12-04T01:00:00.000Z',
+    },
+  ],
+});

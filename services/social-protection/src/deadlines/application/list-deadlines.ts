@@ -21,7 +21,8 @@ const WATCHED: ContractStatus[] = [...RUNNING_STATUSES, 'ENDED', 'POST_MONITORIN
 export async function listDeadlines(
   em: EntityManager,
   a: {
-    assignedTo: string;
+    /** null: every case's, assigned or not (the scheduler's scan). */
+    assignedTo: string | null;
     region: string;
     today: IsoDate;
     withinDays: number;
@@ -29,13 +30,14 @@ export async function listDeadlines(
   },
 ): Promise<Deadline[]> {
   const horizon = addDays(a.today, a.withinDays);
+  const whose = a.assignedTo === null ? {} : { assignedTo: a.assignedTo };
   const [apps, contracts, calendar, params] = await Promise.all([
     em.find(ScApplication, {
       ...a.inTerritory,
-      assignedTo: a.assignedTo,
+      ...whose,
       status: { $nin: ['CONTRACTED', 'REJECTED', 'WITHDRAWN'] },
     }),
-    em.find(SocialContract, { ...a.inTerritory, assignedTo: a.assignedTo, status: { $in: WATCHED } }),
+    em.find(SocialContract, { ...a.inTerritory, ...whose, status: { $in: WATCHED } }),
     loadWorkingCalendar(em),
     loadParameters(em, a.region, a.today),
   ]);
