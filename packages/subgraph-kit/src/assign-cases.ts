@@ -1,4 +1,5 @@
 import { caseAssignedV1 } from '@sc/contracts';
+import { notify } from './notifications';
 import type { AccessRule } from '@sc/auth';
 import { coversTerritory, NotFoundError, uuidv7, ValidationError } from '@sc/kernel';
 import { inChange, type CaseContext } from './change';
@@ -73,7 +74,7 @@ export function assignCases<T extends AssignableCase>(
       if (previous === assignee) continue;
       row.assignedTo = assignee;
       if (row.citizenId) c.audit({ citizenId: row.citizenId, territory: row.territory }, a.caseType, id);
-      await ctx.deps.outbox.enqueue(tx, caseAssignedV1, assignee, {
+      await notify(tx, ctx.deps, caseAssignedV1, {
         notificationId: uuidv7(c.now.getTime()),
         recipient: { subject: assignee, agency: ctx.deps.outbox.agency },
         caseType: a.caseType,

@@ -47,3 +47,4 @@ export * from './statistics-grid';
 export * from './metrics';
 export * from './service-metrics';
 export * from './scheduler';
+export * from './notifications';

@@ -7,6 +7,7 @@ import { territoryDirectorySql } from './territories';
 import { CITIZEN_SEARCH_SQL } from './citizen-search';
 import { STAFF_TABLE_SQL } from './staff-register';
 import { WORK_LOG_SQL } from './work-log';
+import { NOTIFICATION_SQL } from './notifications';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -83,6 +84,13 @@ export class Migration20261130050000ScheduledEffects extends Migration {
   }
 }
 
+/** Notifications kept for their addressees' lists (sc.notifications.v1 carries them to integrators too). */
+export class Migration20261130060000Notifications extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of NOTIFICATION_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -97,4 +105,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000005WorkLog', class: Migration20261130000005WorkLog },
   { name: 'Migration20261130000006Statistics', class: Migration20261130000006Statistics },
   { name: 'Migration20261130050000ScheduledEffects', class: Migration20261130050000ScheduledEffects },
+  { name: 'Migration20261130060000Notifications', class: Migration20261130060000Notifications },
 ];

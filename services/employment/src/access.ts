@@ -44,3 +44,6 @@ export const COMMISSION_INVITATIONS: AccessRule = {
 
 /** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
 export const READ_STATISTICS: AccessRule = STATISTICS_READERS;
+
+/** Уведомления: every staff member of ЦЗН reads and marks their own (the list holds only theirs). */
+export const OWN_NOTIFICATIONS: AccessRule = { agencies: ['EMPLOYMENT'] };

@@ -60,3 +60,6 @@ export const HEAD_ASSIGNS: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles
 
 /** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
 export const READ_STATISTICS: AccessRule = STATISTICS_READERS;
+
+/** Уведомления: every staff member of ЦСПН reads and marks their own (the list holds only theirs). */
+export const OWN_NOTIFICATIONS: AccessRule = { agencies: ['SOCIAL_PROTECTION'] };

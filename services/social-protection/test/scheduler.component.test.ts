@@ -2,7 +2,7 @@ import { deadlineV1, parameterMissingV1 } from '@sc/contracts';
 import { ManualClock } from '@sc/kernel';
 import { discardDeadLetters, replayDeadLetters } from '@sc/messaging';
 import { Scheduler } from '@sc/subgraph-kit';
-import { eventually, metric, query, scrape, serviceUnderTest, TEST_NEEDS, validSnils } from '@sc/testing';
+import { eventually, metric, query, scrape, serviceUnderTest, TEST_NEEDS, tokenFor, validSnils } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /** pg-boss keeps its jobs in the service's database: a run is done when its row says so. */
@@ -104,6 +104,41 @@ describe('ЦСПН scheduled checks (component, real PostgreSQL and broker)', ()
     await run('2026-12-11T16:30:00Z'); // 00:30 local on the 12th: missed
     await run('2026-12-12T03:00:00Z');
     expect((await about()).map((n) => n.stage)).toEqual(['APPROACHING', 'MISSED']);
+  });
+
+  it('lists each user’s own notifications, newest first, and marks them read', async () => {
+    const LIST = `query($u: Boolean) { socialProtectionNotifications(unreadOnly: $u) {
+      totalCount edges { node { id type text stage dueDate caseType read } } } }`;
+    const MARK = `mutation($i: MarkNotificationsReadInput!) { markSocialProtectionNotificationsRead(input: $i) }`;
+    const mine = (await sut.ok(LIST, {})).socialProtectionNotifications;
+    expect(mine.edges.map((e: any) => [e.node.type, e.node.stage])).toEqual([
+      ['notification.deadline.v1', 'MISSED'],
+      ['notification.deadline.v1', 'APPROACHING'],
+    ]);
+    expect(mine.edges[0].node.text).toBe('решение о назначении помощи: срок 2026-12-11 пропущен');
+    // The ПМ warning is for the region's ADMINs, not for a district specialist; an ADMIN of the region sees it.
+    const admin = await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'admin-25', '25000000');
+    const adminList = (await sut.call(LIST, {}, admin)).data.socialProtectionNotifications;
+    expect(adminList.edges.map((e: any) => e.node.type)).toContain('notification.parameter-missing.v1');
+    const adminOnly = adminList.edges.find((e: any) => e.node.type === 'notification.parameter-missing.v1').node.id;
+
+    expect(await sut.ok(MARK, { i: { ids: [mine.edges[1].node.id] } })).toEqual({
+      markSocialProtectionNotificationsRead: 1,
+    });
+    const unread = (await sut.ok(LIST, {})).socialProtectionNotifications;
+    expect(unread.totalCount).toBe(1);
+    const all = (await sut.ok(LIST, { u: false })).socialProtectionNotifications;
+    expect(all.edges.map((e: any) => e.node.read)).toEqual([false, true]);
+    // Somebody else's notification, or not an id: refused, nothing marked.
+    const refused = await sut.call(MARK, { i: { ids: [mine.edges[0].node.id, adminOnly] } }, sut.token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ field: 'input.ids[1]', rule: 'NOT_YOURS' });
+    const bad = await sut.call(MARK, { i: { ids: ['x'] } }, sut.token);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.ids[0]',
+      rule: 'UUID',
+    });
+    expect((await sut.ok(LIST, {})).socialProtectionNotifications.totalCount).toBe(1);
   });
 
   it('retries a failing job with backoff and then dead-letters it with its error', async () => {

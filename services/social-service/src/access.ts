@@ -53,3 +53,6 @@ export const COMMISSION_INVITATIONS: AccessRule = {
 
 /** Statistics (no personal data): analysts of any agency, heads of office, the ministry (issue 11). */
 export const READ_STATISTICS: AccessRule = STATISTICS_READERS;
+
+/** Уведомления: every staff member of КЦСОН reads and marks their own (the list holds only theirs). */
+export const OWN_NOTIFICATIONS: AccessRule = { agencies: ['SOCIAL_SERVICE'] };

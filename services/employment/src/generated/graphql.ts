@@ -480,6 +480,11 @@ export type JobSeekerStatus =
   /** безработный */
   | 'UNEMPLOYED';
 
+export type MarkNotificationsReadInput = {
+  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  ids: Array<Scalars['ID']['input']>;
+};
+
 export type MovePlanStepInput = {
   action: PlanStepAction;
   note?: InputMaybe<Scalars['String']['input']>;
@@ -505,6 +510,8 @@ export type Mutation = {
   /** Снять с учёта (M3 DEREGISTERED). */
   deregisterJobSeeker: JobSeekerRegistration;
   draftEmploymentPlan: EmploymentPlan;
+  /** Marks your ЦЗН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  markEmploymentNotificationsRead: Scalars['Int']['output'];
   moveEmploymentPlanStep: EmploymentPlan;
   /** Предложить подходящую работу. */
   offerVacancy: JobSeekerRegistration;
@@ -552,6 +559,11 @@ export type MutationDeregisterJobSeekerArgs = {
 
 export type MutationDraftEmploymentPlanArgs = {
   input: DraftEmploymentPlanInput;
+};
+
+
+export type MutationMarkEmploymentNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
 };
 
 
@@ -687,6 +699,46 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+/**
+ * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
+ * you, a regional parameter that must be entered — addressed to you or to one
+ * of your roles at an office your territory covers. The same notification
+ * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  caseType?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** you marked it read */
+  read: Scalars['Boolean']['output'];
+  /** deadlines: APPROACHING or MISSED */
+  stage?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the case or of the office addressed */
+  territory?: Maybe<Scalars['String']['output']>;
+  /** what it says, in Russian (no personal data: open the case for that) */
+  text: Scalars['String']['output'];
+  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  type: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
 export type OfferVacancyInput = {
   /** ИНН работодателя, 10 or 12 digits, checksum-validated */
   employerInn: Scalars['String']['input'];
@@ -818,6 +870,8 @@ export type Query = {
   employmentCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of ЦЗН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   employmentCommissionInvitations: MvkInvitationConnection;
+  /** Мои уведомления в ЦЗН: newest first; unread only unless `unreadOnly: false`. Any staff member of ЦЗН, for themselves. */
+  employmentNotifications: NotificationConnection;
   /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
   employmentOutgoingReferrals: EmploymentReferralConnection;
   employmentParameters: Array<RegionalParameter>;
@@ -873,6 +927,13 @@ export type QueryEmploymentCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryEmploymentNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1419,6 +1480,7 @@ export type ResolversTypes = ResolversObject<{
   JobSeekerRegistrationEdge: ResolverTypeWrapper<Omit<JobSeekerRegistrationEdge, 'node'> & { node: ResolversTypes['JobSeekerRegistration'] }>;
   JobSeekerRegistrationFilter: JobSeekerRegistrationFilter;
   JobSeekerStatus: JobSeekerStatus;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MvkAgendaItem: ResolverTypeWrapper<Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
@@ -1429,6 +1491,9 @@ export type ResolversTypes = ResolversObject<{
   MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
   OfferVacancyInput: OfferVacancyInput;
   OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1517,6 +1582,7 @@ export type ResolversParentTypes = ResolversObject<{
   JobSeekerRegistrationConnection: Omit<JobSeekerRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobSeekerRegistrationEdge']> };
   JobSeekerRegistrationEdge: Omit<JobSeekerRegistrationEdge, 'node'> & { node: ResolversParentTypes['JobSeekerRegistration'] };
   JobSeekerRegistrationFilter: JobSeekerRegistrationFilter;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   MovePlanStepInput: MovePlanStepInput;
   Mutation: Record<PropertyKey, never>;
   MvkAgendaItem: Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
@@ -1527,6 +1593,9 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: Notification;
+  NotificationConnection: NotificationConnection;
+  NotificationEdge: NotificationEdge;
   OfferVacancyInput: OfferVacancyInput;
   OfficeLoad: OfficeLoad;
   PageInfo: PageInfo;
@@ -1785,6 +1854,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctEmploymentWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectEmploymentWorkTimeArgs, 'input'>>;
   deregisterJobSeeker?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationDeregisterJobSeekerArgs, 'input'>>;
   draftEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationDraftEmploymentPlanArgs, 'input'>>;
+  markEmploymentNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkEmploymentNotificationsReadArgs, 'input'>>;
   moveEmploymentPlanStep?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationMoveEmploymentPlanStepArgs, 'input'>>;
   offerVacancy?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationOfferVacancyArgs, 'input'>>;
   recordContractService?: Resolver<ResolversTypes['ContractSupport'], ParentType, ContextType, RequireFields<MutationRecordContractServiceArgs, 'input'>>;
@@ -1848,6 +1918,30 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  caseType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+}>;
+
 export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
   hoursThisMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   leastLoaded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1887,6 +1981,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   contractSupportCases?: Resolver<ResolversTypes['ContractSupportConnection'], ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  employmentNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentNotificationsArgs, 'first' | 'unreadOnly'>>;
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentPlans?: Resolver<ResolversTypes['EmploymentPlanConnection'], ParentType, ContextType, RequireFields<QueryEmploymentPlansArgs, 'first'>>;
@@ -2052,6 +2147,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   OfficeLoad?: OfficeLoadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlanStep?: PlanStepResolvers<ContextType>;

@@ -1,5 +1,5 @@
-import { assignCases, correctWorkTime } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS, WORKLISTS } from '../access';
+import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { recordContractService } from '../contract-support/application/contract-support.use-cases';
@@ -10,6 +10,8 @@ import * as training from '../training/application/training.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  markEmploymentNotificationsRead: (_p, { input }, ctx) =>
+    markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markEmploymentNotificationsRead', input.ids),
   correctEmploymentWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),
   assignEmploymentCases: (_p, { input }, ctx) =>
     assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignEmploymentCases', ...ASSIGNABLE[input.caseType]!, ...input }),

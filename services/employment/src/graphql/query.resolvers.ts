@@ -1,5 +1,6 @@
 import {
   inRead,
+  myNotifications,
   listMvkInvitations,
   workLogOf,
   listOutgoingReferrals,
@@ -11,7 +12,15 @@ import type { QueryResolvers } from '../generated/graphql';
 import { listEmploymentPlans } from '../plans/application/plan.queries';
 import { officeWorkload } from '../workload/application/workload.queries';
 import { listTrainingReferrals } from '../training/application/training.queries';
-import { CASE_WORK, READ_CASE, READ_PARAMETERS, WORKLISTS, HEAD_ASSIGNS, COMMISSION_INVITATIONS } from '../access';
+import {
+  CASE_WORK,
+  READ_CASE,
+  READ_PARAMETERS,
+  WORKLISTS,
+  HEAD_ASSIGNS,
+  COMMISSION_INVITATIONS,
+  OWN_NOTIFICATIONS,
+} from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
 import { employmentParametersOn } from '../parameters/application/employment-parameters';
 import {
@@ -23,6 +32,8 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentNotifications: (_p, args, ctx) =>
+    inRead(ctx, 'employmentNotifications', OWN_NOTIFICATIONS, myNotifications(args)),
   employmentWorkLog: (_p, { month, subject }, ctx) =>
     inRead(ctx, 'employmentWorkLog', WORKLISTS, workLogOf(month, subject)),
   employmentPlans: (_p, { filter, ...page }, ctx) =>

@@ -750,6 +750,11 @@ export type IncomingReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MarkNotificationsReadInput = {
+  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  ids: Array<Scalars['ID']['input']>;
+};
+
 /** Проверка нуждаемости: среднедушевой доход против ПМ. */
 export type MeansTest = {
   __typename?: 'MeansTest';
@@ -863,6 +868,8 @@ export type Mutation = {
   evaluateSocialContract: SocialContract;
   /** Продление (HEAD or COMMISSION_MEMBER). */
   extendSocialContract: SocialContract;
+  /** Marks your ЦСПН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  markSocialProtectionNotificationsRead: Scalars['Int']['output'];
   putSocialContractUnderReview: SocialContract;
   /** Решение МВК по программе (COMMISSION_MEMBER or HEAD). */
   recordCommissionDecision: CommissionMeeting;
@@ -972,6 +979,11 @@ export type MutationEvaluateSocialContractArgs = {
 
 export type MutationExtendSocialContractArgs = {
   input: ExtendSocialContractInput;
+};
+
+
+export type MutationMarkSocialProtectionNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
 };
 
 
@@ -1187,6 +1199,46 @@ export type NeedsQuestionnaireInput = {
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
+/**
+ * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
+ * you, a regional parameter that must be entered — addressed to you or to one
+ * of your roles at an office your territory covers. The same notification
+ * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  caseType?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** you marked it read */
+  read: Scalars['Boolean']['output'];
+  /** deadlines: APPROACHING or MISSED */
+  stage?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the case or of the office addressed */
+  territory?: Maybe<Scalars['String']['output']>;
+  /** what it says, in Russian (no personal data: open the case for that) */
+  text: Scalars['String']['output'];
+  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  type: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
 export type OfficeLoad = {
   __typename?: 'OfficeLoad';
   hoursThisMonth: Scalars['Float']['output'];
@@ -1398,6 +1450,8 @@ export type Query = {
    * At least 2 letters; `first` 1–100.
    */
   socialProtectionCitizenSearch: Array<CitizenSearchHit>;
+  /** Мои уведомления в ЦСПН: newest first; unread only unless `unreadOnly: false`. Any staff member of ЦСПН, for themselves. */
+  socialProtectionNotifications: NotificationConnection;
   /** HEAD: the staff of ЦСПН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   socialProtectionStaff: Array<StaffMember>;
   /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
@@ -1516,6 +1570,13 @@ export type QuerySocialProtectionCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySocialProtectionNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2424,6 +2485,7 @@ export type ResolversTypes = ResolversObject<{
   IncomingReferralConnection: ResolverTypeWrapper<Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['IncomingReferralEdge']> }>;
   IncomingReferralEdge: ResolverTypeWrapper<Omit<IncomingReferralEdge, 'node'> & { node: ResolversTypes['IncomingReferral'] }>;
   IncomingReferralFilter: IncomingReferralFilter;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   MeansTest: ResolverTypeWrapper<MeansTest>;
   MonitoringCheckpoint: ResolverTypeWrapper<MonitoringCheckpointModel>;
   MonthObligation: ResolverTypeWrapper<MonthObligation>;
@@ -2439,6 +2501,9 @@ export type ResolversTypes = ResolversObject<{
   MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
   OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   OfficeWorkload: ResolverTypeWrapper<OfficeWorkload>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2576,6 +2641,7 @@ export type ResolversParentTypes = ResolversObject<{
   IncomingReferralConnection: Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['IncomingReferralEdge']> };
   IncomingReferralEdge: Omit<IncomingReferralEdge, 'node'> & { node: ResolversParentTypes['IncomingReferral'] };
   IncomingReferralFilter: IncomingReferralFilter;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   MeansTest: MeansTest;
   MonitoringCheckpoint: MonitoringCheckpointModel;
   MonthObligation: MonthObligation;
@@ -2590,6 +2656,9 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: Notification;
+  NotificationConnection: NotificationConnection;
+  NotificationEdge: NotificationEdge;
   OfficeLoad: OfficeLoad;
   OfficeWorkload: OfficeWorkload;
   PageInfo: PageInfo;
@@ -3014,6 +3083,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEndSocialContractArgs, 'contractId'>>;
   evaluateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEvaluateSocialContractArgs, 'input'>>;
   extendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationExtendSocialContractArgs, 'input'>>;
+  markSocialProtectionNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialProtectionNotificationsReadArgs, 'input'>>;
   putSocialContractUnderReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationPutSocialContractUnderReviewArgs, 'input'>>;
   recordCommissionDecision?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationRecordCommissionDecisionArgs, 'input'>>;
   recordContractPayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordContractPaymentArgs, 'input'>>;
@@ -3091,6 +3161,30 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   psychologicalSupport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   socialHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NotificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  caseType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 }>;
 
 export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
@@ -3174,6 +3268,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
   socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
   socialProtectionCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialProtectionCitizenSearchArgs, 'first' | 'text'>>;
+  socialProtectionNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QuerySocialProtectionNotificationsArgs, 'first' | 'unreadOnly'>>;
   socialProtectionStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   socialProtectionWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QuerySocialProtectionWorkLogArgs>>;
   socialProtectionWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, Partial<QuerySocialProtectionWorkloadArgs>>;
@@ -3461,6 +3556,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   OfficeLoad?: OfficeLoadResolvers<ContextType>;
   OfficeWorkload?: OfficeWorkloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

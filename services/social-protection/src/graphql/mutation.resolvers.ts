@@ -1,8 +1,8 @@
-import { assignCases, correctWorkTime } from '@sc/subgraph-kit';
+import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { defineTerritory } from '@sc/subgraph-kit';
-import { ADMINISTER_PARAMETERS, DEADLINE_READERS, HEAD_ASSIGNS } from '../access';
+import { ADMINISTER_PARAMETERS, DEADLINE_READERS, HEAD_ASSIGNS, OWN_NOTIFICATIONS } from '../access';
 import * as apps from '../applications/application/application.use-cases';
 import * as commission from '../commission/application/commission.use-cases';
 import * as contracts from '../contracts/application';
@@ -14,6 +14,8 @@ import { subsistenceMinimumView } from './views';
 
 /** Thin: each mutation is one use case; authorisation, validation and the transaction live there. */
 export const Mutation: MutationResolvers = {
+  markSocialProtectionNotificationsRead: (_p, { input }, ctx) =>
+    markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialProtectionNotificationsRead', input.ids),
   correctSocialProtectionWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, DEADLINE_READERS, input),
   assignSocialProtectionCases: (_p, { input }, ctx) =>
     assignCases(ctx, HEAD_ASSIGNS, {

@@ -1,5 +1,6 @@
 import {
   inRead,
+  myNotifications,
   searchCitizens,
   sharedCitizenQueries,
   staffInTerritory,
@@ -17,6 +18,7 @@ import {
   READ_STATISTICS,
   CASE_WORK,
   WORKLISTS,
+  OWN_NOTIFICATIONS,
 } from '../access';
 import { findScApplication, listScApplications } from '../applications/application/application.queries';
 import { findCommissionMeeting, listCommissionMeetings } from '../commission/application/commission.queries';
@@ -35,6 +37,8 @@ import { subsistenceMinimumView } from './views';
 /** ЦСПН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialProtectionNotifications: (_p, args, ctx) =>
+    inRead(ctx, 'socialProtectionNotifications', OWN_NOTIFICATIONS, myNotifications(args)),
   statistics: (_p, args, ctx) => statisticsRows(ctx, READ_STATISTICS, args),
   socialProtectionWorkLog: (_p, { month, subject }, ctx) =>
     inRead(ctx, 'socialProtectionWorkLog', DEADLINE_READERS, workLogOf(month, subject)),

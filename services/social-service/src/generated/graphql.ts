@@ -462,6 +462,11 @@ export type LinkCitizenSnilsInput = {
   snils: Scalars['String']['input'];
 };
 
+export type MarkNotificationsReadInput = {
+  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  ids: Array<Scalars['ID']['input']>;
+};
+
 export type MeasureAction =
   | 'COMPLETE'
   | 'DECLINE'
@@ -510,6 +515,8 @@ export type Mutation = {
   issueUrgentServiceAct: UrgentServiceAct;
   /** Связать гражданина, принятого без СНИЛС, с его СНИЛС: re-keys the citizen everywhere (citizen.identity-linked.v1); the old key keeps resolving. */
   linkCitizenSnils: Citizen;
+  /** Marks your КЦСОН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  markSocialServiceNotificationsRead: Scalars['Int']['output'];
   openAccompanimentCase: AccompanimentCase;
   receivePreventionSignal: PreventionCase;
   /** Услуга контрактнику по ПСА, reported to ЦСПН (M6). */
@@ -615,6 +622,11 @@ export type MutationIssueUrgentServiceActArgs = {
 
 export type MutationLinkCitizenSnilsArgs = {
   input: LinkCitizenSnilsInput;
+};
+
+
+export type MutationMarkSocialServiceNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
 };
 
 
@@ -802,6 +814,46 @@ export type NeedsQuestionnaireInput = {
   psychologicalSupport: Scalars['Boolean']['input'];
   socialHelp: Scalars['Boolean']['input'];
   vocationalTraining: Scalars['Boolean']['input'];
+};
+
+/**
+ * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
+ * you, a regional parameter that must be entered — addressed to you or to one
+ * of your roles at an office your territory covers. The same notification
+ * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  caseType?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** you marked it read */
+  read: Scalars['Boolean']['output'];
+  /** deadlines: APPROACHING or MISSED */
+  stage?: Maybe<Scalars['String']['output']>;
+  /** ОКТМО of the case or of the office addressed */
+  territory?: Maybe<Scalars['String']['output']>;
+  /** what it says, in Russian (no personal data: open the case for that) */
+  text: Scalars['String']['output'];
+  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  type: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
 };
 
 export type OfficeLoad = {
@@ -1008,6 +1060,8 @@ export type Query = {
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of КЦСОН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   socialServiceCommissionInvitations: MvkInvitationConnection;
+  /** Мои уведомления в КЦСОН: newest first; unread only unless `unreadOnly: false`. Any staff member of КЦСОН, for themselves. */
+  socialServiceNotifications: NotificationConnection;
   /** Направления КЦСОН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
   socialServiceOutgoingReferrals: SocialServiceReferralConnection;
   socialServiceParameters: Array<RegionalParameter>;
@@ -1078,6 +1132,13 @@ export type QuerySocialServiceCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QuerySocialServiceNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1843,6 +1904,7 @@ export type ResolversTypes = ResolversObject<{
   IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
   IssueUrgentActInput: IssueUrgentActInput;
   LinkCitizenSnilsInput: LinkCitizenSnilsInput;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   MeasureAction: MeasureAction;
   MeasureKind: MeasureKind;
   MeasureStatus: MeasureStatus;
@@ -1856,6 +1918,9 @@ export type ResolversTypes = ResolversObject<{
   NeedCircumstance: NeedCircumstance;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
   OfficeLoad: ResolverTypeWrapper<OfficeLoad>;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1967,6 +2032,7 @@ export type ResolversParentTypes = ResolversObject<{
   IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
   IssueUrgentActInput: IssueUrgentActInput;
   LinkCitizenSnilsInput: LinkCitizenSnilsInput;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
   Mutation: Record<PropertyKey, never>;
   MvkAgendaItem: Omit<MvkAgendaItem, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
   MvkDecision: MvkDecision;
@@ -1976,6 +2042,9 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  Notification: Notification;
+  NotificationConnection: NotificationConnection;
+  NotificationEdge: NotificationEdge;
   OfficeLoad: OfficeLoad;
   OpenAccompanimentCaseInput: OpenAccompanimentCaseInput;
   PageInfo: PageInfo;
@@ -2201,6 +2270,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   issueIndividualProgramme?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationIssueIndividualProgrammeArgs, 'input'>>;
   issueUrgentServiceAct?: Resolver<ResolversTypes['UrgentServiceAct'], ParentType, ContextType, RequireFields<MutationIssueUrgentServiceActArgs, 'input'>>;
   linkCitizenSnils?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationLinkCitizenSnilsArgs, 'input'>>;
+  markSocialServiceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialServiceNotificationsReadArgs, 'input'>>;
   openAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationOpenAccompanimentCaseArgs, 'input'>>;
   receivePreventionSignal?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReceivePreventionSignalArgs, 'input'>>;
   recordContractServiceDelivery?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationRecordContractServiceDeliveryArgs, 'input'>>;
@@ -2269,6 +2339,30 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   psychologicalSupport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   socialHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NotificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  caseType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 }>;
 
 export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OfficeLoad'] = ResolversParentTypes['OfficeLoad']> = ResolversObject<{
@@ -2348,6 +2442,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
   socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
   socialServiceCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  socialServiceNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceNotificationsArgs, 'first' | 'unreadOnly'>>;
   socialServiceOutgoingReferrals?: Resolver<ResolversTypes['SocialServiceReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceOutgoingReferralsArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
@@ -2595,6 +2690,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   OfficeLoad?: OfficeLoadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PreventionCase?: PreventionCaseResolvers<ContextType>;

@@ -1,5 +1,5 @@
-import { assignCases, correctWorkTime } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS, WORKLISTS } from '../access';
+import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import * as acc from '../accompaniment/application/accompaniment.use-cases';
@@ -13,6 +13,8 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  markSocialServiceNotificationsRead: (_p, { input }, ctx) =>
+    markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialServiceNotificationsRead', input.ids),
   correctSocialServiceWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),
   assignSocialServiceCases: (_p, { input }, ctx) =>
     assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignSocialServiceCases', ...ASSIGNABLE[input.caseType]!, ...input }),

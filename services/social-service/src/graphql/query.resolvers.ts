@@ -1,5 +1,6 @@
 import {
   inRead,
+  myNotifications,
   listMvkInvitations,
   workLogOf,
   listOutgoingReferrals,
@@ -18,6 +19,7 @@ import {
   READ_SERVICES,
   WORKLISTS,
   HEAD_ASSIGNS,
+  OWN_NOTIFICATIONS,
 } from '../access';
 import {
   accompanimentDeadlines,
@@ -36,6 +38,8 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceNotifications: (_p, args, ctx) =>
+    inRead(ctx, 'socialServiceNotifications', OWN_NOTIFICATIONS, myNotifications(args)),
   socialServiceWorkLog: (_p, { month, subject }, ctx) =>
     inRead(ctx, 'socialServiceWorkLog', WORKLISTS, workLogOf(month, subject)),
   socialServiceWorkload: (_p, { month }, ctx) =>

@@ -1,6 +1,6 @@
 import { deadlineV1, type MessageData } from '@sc/contracts';
 import { dateOf, uuidv7 } from '@sc/kernel';
-import type { JobContext } from '@sc/subgraph-kit';
+import { notify, type JobContext } from '@sc/subgraph-kit';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import type { Deadline } from '../domain/deadline';
 import { listDeadlines } from './list-deadlines';
@@ -33,10 +33,9 @@ export async function notifyDeadlines(ctx: JobContext): Promise<void> {
     const stage = d.overdue ? 'MISSED' : 'APPROACHING';
     const caseId = (d.contractId ?? d.applicationId)!;
     const made = await ctx.once(`${d.kind}:${caseId}:${d.dueDate}:${stage}`, async (tx) => {
-      const recipient = recipientOf(d);
-      await ctx.deps.outbox.enqueue(tx, deadlineV1, keyOf(recipient), {
+      await notify(tx, ctx.deps, deadlineV1, {
         notificationId: uuidv7(ctx.now.getTime()),
-        recipient,
+        recipient: recipientOf(d),
         stage,
         kind: d.kind,
         dueDate: d.dueDate,
@@ -56,5 +55,3 @@ const recipientOf = (d: Deadline): Recipient =>
   d.assignedTo
     ? { subject: d.assignedTo, agency: 'SOCIAL_PROTECTION' }
     : { role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: d.territory };
-
-const keyOf = (r: Recipient): string => ('subject' in r ? r.subject : `${r.agency}:${r.role}:${r.territory}`);

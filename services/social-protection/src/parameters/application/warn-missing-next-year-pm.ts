@@ -1,6 +1,6 @@
 import { parameterMissingV1 } from '@sc/contracts';
 import { dateOf, uuidv7 } from '@sc/kernel';
-import type { JobContext } from '@sc/subgraph-kit';
+import { notify, type JobContext } from '@sc/subgraph-kit';
 import { SubsistenceMinimumRecord } from '../domain/subsistence-minimum';
 
 /** From this day of the year the next year's ПМ is looked for (1 December: a month for the ADMIN to enter it). */
@@ -26,7 +26,7 @@ export async function warnMissingNextYearPm(ctx: JobContext): Promise<void> {
   if (missing.length === 0) return;
   const office = `${region}000000`;
   const made = await ctx.once(`${region}:${year}`, async (tx) => {
-    await ctx.deps.outbox.enqueue(tx, parameterMissingV1, `SOCIAL_PROTECTION:ADMIN:${office}`, {
+    await notify(tx, ctx.deps, parameterMissingV1, {
       notificationId: uuidv7(ctx.now.getTime()),
       recipient: { role: 'ADMIN', agency: 'SOCIAL_PROTECTION', territory: office },
       parameter: 'SUBSISTENCE_MINIMUM',
