@@ -45,6 +45,14 @@ export const EXPLORER_EXAMPLES: ExplorerExample[] = [
     socialService { needRecognitionsInTime { by { key count share } } daysToAcceptance { by { key medianDays p90Days } } }
   } }`,
   },
+  {
+    title: 'Приёмочные часы: на месяц вперёд в трёх ведомствах (ADMIN любого ведомства; только вне production)',
+    query: `mutation MonthLater {   # an ADMIN token of any agency or of the ministry
+  socialProtection: advanceSocialProtectionClock(input: { days: 30 }) { now today offsetHours }
+  employment: advanceEmploymentClock(input: { days: 30 }) { now today }
+  socialService: advanceSocialServiceClock(input: { days: 30 }) { now today }
+}`,
+  },
 ];
 
 // Header values must be ISO-8859-1 (the browser's fetch refuses anything else): the hint stays ASCII.

@@ -14,7 +14,9 @@ export interface TestStack extends Stack {
 }
 
 /** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
-export async function startTestStack(opts: { clock?: Clock; explorer?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  opts: { clock?: Clock; explorer?: boolean; acceptanceClock?: boolean } = {},
+): Promise<TestStack> {
   const { kafkaBrokers, kafkaMock } = testInfra();
   const topicPrefix = `e2e${uniqueSuffix()}.`;
   const db = {} as Record<ServiceName, string>;
@@ -23,7 +25,11 @@ export async function startTestStack(opts: { clock?: Clock; explorer?: boolean }
     services: Object.fromEntries(
       SERVICE_NAMES.map((n) => [
         n,
-        { ...testServiceConfig(n, db[n], topicPrefix), gatewaySecret: TEST_GATEWAY_SECRET },
+        {
+          ...testServiceConfig(n, db[n], topicPrefix),
+          gatewaySecret: TEST_GATEWAY_SECRET,
+          acceptanceClock: opts.acceptanceClock,
+        },
       ]),
     ) as never,
     kafka: localKafkaEnv(kafkaBrokers, { mock: kafkaMock }),
@@ -41,7 +47,7 @@ export async function startTestStack(opts: { clock?: Clock; explorer?: boolean }
 }
 
 /** Registers beforeAll/afterAll that start and stop a test stack; the returned object is filled in by the time tests run. */
-export function useTestStack(opts: { clock?: Clock; explorer?: boolean } = {}): TestStack {
+export function useTestStack(opts: { clock?: Clock; explorer?: boolean; acceptanceClock?: boolean } = {}): TestStack {
   const s = {} as TestStack;
   beforeAll(async () => {
     Object.assign(s, await startTestStack(opts));

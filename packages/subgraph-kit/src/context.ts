@@ -7,6 +7,7 @@ import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';
 import type { WorkNorms } from './work-log';
+import type { Scheduler } from './scheduler';
 import type { ServiceConfig } from './service-config';
 
 /** What use cases get: the service's long-lived dependencies. */
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   clock: Clock;
   /** The case workers' time norms (хронометраж), when the service has them. */
   workNorms?: WorkNorms;
+  /** The service's timed checks, when it has any (set once the scheduler exists). */
+  scheduler?: Scheduler;
 }
 
 /** One per GraphQL request: its own EntityManager fork, principal, loaders and read audit. */

@@ -48,3 +48,4 @@ export * from './metrics';
 export * from './service-metrics';
 export * from './scheduler';
 export * from './notifications';
+export * from './acceptance-clock';

@@ -8,6 +8,7 @@ import { CITIZEN_SEARCH_SQL } from './citizen-search';
 import { STAFF_TABLE_SQL } from './staff-register';
 import { WORK_LOG_SQL } from './work-log';
 import { NOTIFICATION_SQL } from './notifications';
+import { ACCEPTANCE_CLOCK_SQL } from './acceptance-clock';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -91,6 +92,13 @@ export class Migration20261130060000Notifications extends Migration {
   }
 }
 
+/** The acceptance clock's offset per service (outside production only; the table is empty elsewhere). */
+export class Migration20261130070000AcceptanceClock extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of ACCEPTANCE_CLOCK_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -106,4 +114,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130000006Statistics', class: Migration20261130000006Statistics },
   { name: 'Migration20261130050000ScheduledEffects', class: Migration20261130050000ScheduledEffects },
   { name: 'Migration20261130060000Notifications', class: Migration20261130060000Notifications },
+  { name: 'Migration20261130070000AcceptanceClock', class: Migration20261130070000AcceptanceClock },
 ];

@@ -30,6 +30,8 @@ export interface ServiceConfig {
   statisticsCacheMs?: number;
   /** How often an idle scheduler worker looks for due jobs (s; pg-boss' minimum 0.5). */
   schedulerPollSeconds?: number;
+  /** ACCEPTANCE_CLOCK=true: an ADMIN may move this service's clock forward (never in production). */
+  acceptanceClock?: boolean;
 }
 
 /** Only for the embedded default and tests; refused with NODE_ENV=production. */
@@ -67,6 +69,7 @@ export function serviceConfigFromEnv(
     CONSUMER_MAX_ATTEMPTS: envInt(5),
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
+    ACCEPTANCE_CLOCK: envBool(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
@@ -92,6 +95,7 @@ export function serviceConfigFromEnv(
       !e.GATEWAY_SECRET
         ? '  - GATEWAY_SECRET must be set when NODE_ENV=production (the gateway proves itself to the subgraphs)'
         : '',
+      e.ACCEPTANCE_CLOCK ? '  - ACCEPTANCE_CLOCK: the acceptance clock is never on when NODE_ENV=production' : '',
     ].filter(Boolean);
     if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
   }
@@ -118,6 +122,7 @@ export function serviceConfigFromEnv(
     logLevel: e.LOG_LEVEL,
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
+    acceptanceClock: e.ACCEPTANCE_CLOCK,
   };
 }
 

@@ -9,7 +9,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { createTokenVerifier, GATEWAY_ASSERTION_HEADER, gatewayAssertionVerifier } from '@sc/auth';
-import { defaultBackoff, ForbiddenError, systemClock, useRegionTimeZone, type Agency, type Clock } from '@sc/kernel';
+import {
+  AcceptanceClock,
+  defaultBackoff,
+  ForbiddenError,
+  systemClock,
+  useRegionTimeZone,
+  type Agency,
+  type Clock,
+} from '@sc/kernel';
+import { loadAcceptanceOffset } from './acceptance-clock';
 import { createLogger, type Logger } from '@sc/runtime';
 import {
   InboxConsumer,
@@ -94,7 +103,8 @@ export async function createSubgraphService(
   // The region's calendar from here on: "today", deadlines and every date of an instant (kernel dateOf).
   useRegionTimeZone(config.timeZone);
   const orm = await openDatabase(def, config, log);
-  const { relay, consumer, deps } = messagingOf(def, config, d, orm, log);
+  const clock = await clockOf(config, d.clock ?? systemClock, orm);
+  const { relay, consumer, deps } = messagingOf(def, config, { ...d, clock }, orm, log);
   const metrics = new ProcessMetrics(def.name);
   const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps, metrics);
   const sealer = new AuditSealer(config.databaseUrl, log.child({ component: 'audit-sealer' }));
@@ -108,6 +118,7 @@ export async function createSubgraphService(
         pollingIntervalSeconds: config.schedulerPollSeconds,
       })
     : undefined;
+  deps.scheduler = scheduler;
   const poolMax = config.dbPoolMax;
   registerServiceMetrics(metrics, { orm, relay, consumer, bus: d.bus, poolMax, scheduler: !!scheduler });
 
@@ -154,6 +165,18 @@ async function openDatabase(def: SubgraphDefinition, config: ServiceConfig, log:
   const applied = await migrate(orm, config.databaseUrl);
   if (applied.length) log.info({ applied }, 'migrations applied');
   return orm;
+}
+
+/**
+ * The service's time: the given clock, or — ACCEPTANCE_CLOCK=true outside
+ * production — that clock moved by the offset an ADMIN set (kept across
+ * restarts in `acceptance_clock`).
+ */
+async function clockOf(config: ServiceConfig, base: Clock, orm: MikroORM): Promise<Clock> {
+  if (!config.acceptanceClock || config.production) return base;
+  const clock = new AcceptanceClock(base);
+  clock.setOffset(await loadAcceptanceOffset(orm.em.fork(), config.name));
+  return clock;
 }
 
 /** `main.ts --migrate-only`: the migration step of a deployment (an init container), then exit. */

@@ -36,6 +36,26 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+export type AcceptanceClock = {
+  __typename?: 'AcceptanceClock';
+  /** the service's time now */
+  now: Scalars['DateTime']['output'];
+  /** how far ahead of the real time, in hours */
+  offsetHours: Scalars['Int']['output'];
+  /** the region's IANA time zone */
+  timeZone: Scalars['String']['output'];
+  /** the region's calendar day now */
+  today: Scalars['Date']['output'];
+};
+
+export type AdvanceClockInput = {
+  /** whole days forward, 0–800 */
+  days: Scalars['Int']['input'];
+  /** and hours, 0–23 */
+  hours?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Agency (ведомство). */
 export type Agency =
   /** ЦЗН: employment centre */
@@ -495,6 +515,14 @@ export type MovePlanStepInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Moves ЦЗН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
+   * what became due fires now: acceptance environments and case workers'
+   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
+   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
+   * three agencies together in one document (README).
+   */
+  advanceEmploymentClock: AcceptanceClock;
   /** Согласовать план с гражданином (M3 PLAN_APPROVED to ЦСПН for a contract holder). */
   agreeEmploymentPlan: EmploymentPlan;
   /**
@@ -529,6 +557,11 @@ export type Mutation = {
   /** ADMIN: a ЦЗН parameter from a date on. */
   setEmploymentParameter: RegionalParameter;
   updateTrainingReferral: TrainingReferral;
+};
+
+
+export type MutationAdvanceEmploymentClockArgs = {
+  input: AdvanceClockInput;
 };
 
 
@@ -1434,15 +1467,17 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AcceptanceClock: ResolverTypeWrapper<AcceptanceClock>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AdvanceClockInput: AdvanceClockInput;
   Agency: Agency;
   AgreeEmploymentPlanInput: AgreeEmploymentPlanInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssignEmploymentCasesInput: AssignEmploymentCasesInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AssignedActivity: ResolverTypeWrapper<AssignedActivity>;
   AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaseWorkload: ResolverTypeWrapper<CaseWorkload>;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
@@ -1543,14 +1578,16 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AcceptanceClock: AcceptanceClock;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  AdvanceClockInput: AdvanceClockInput;
   AgreeEmploymentPlanInput: AgreeEmploymentPlanInput;
   ID: Scalars['ID']['output'];
   AssignEmploymentCasesInput: AssignEmploymentCasesInput;
-  String: Scalars['String']['output'];
   AssignedActivity: AssignedActivity;
   AssignedCase: AssignedCase;
   AuditRecord: AuditRecord;
-  Int: Scalars['Int']['output'];
   CaseWorkload: CaseWorkload;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
@@ -1626,6 +1663,13 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateTrainingReferralInput: UpdateTrainingReferralInput;
   VacancyOffer: VacancyOffer;
   WorkEntry: WorkEntry;
+}>;
+
+export type AcceptanceClockResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcceptanceClock'] = ResolversParentTypes['AcceptanceClock']> = ResolversObject<{
+  now?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offsetHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type AssignedActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignedActivity'] = ResolversParentTypes['AssignedActivity']> = ResolversObject<{
@@ -1848,6 +1892,7 @@ export type JobSeekerRegistrationEdgeResolvers<ContextType = RequestContext, Par
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  advanceEmploymentClock?: Resolver<ResolversTypes['AcceptanceClock'], ParentType, ContextType, RequireFields<MutationAdvanceEmploymentClockArgs, 'input'>>;
   agreeEmploymentPlan?: Resolver<ResolversTypes['EmploymentPlan'], ParentType, ContextType, RequireFields<MutationAgreeEmploymentPlanArgs, 'input'>>;
   assignEmploymentCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignEmploymentCasesArgs, 'input'>>;
   confirmEmployment?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationConfirmEmploymentArgs, 'input'>>;
@@ -2114,6 +2159,7 @@ export type WorkEntryResolvers<ContextType = RequestContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  AcceptanceClock?: AcceptanceClockResolvers<ContextType>;
   AssignedActivity?: AssignedActivityResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;

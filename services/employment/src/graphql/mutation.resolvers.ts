@@ -1,4 +1,4 @@
-import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
+import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
@@ -10,6 +10,7 @@ import * as training from '../training/application/training.use-cases';
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  advanceEmploymentClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceEmploymentClock', input),
   markEmploymentNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markEmploymentNotificationsRead', input.ids),
   correctEmploymentWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),

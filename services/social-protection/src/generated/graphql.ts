@@ -43,6 +43,19 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+export type AcceptanceClock = {
+  __typename?: 'AcceptanceClock';
+  /** the service's time now */
+  now: Scalars['DateTime']['output'];
+  /** how far ahead of the real time, in hours */
+  offsetHours: Scalars['Int']['output'];
+  /** the region's IANA time zone */
+  timeZone: Scalars['String']['output'];
+  /** the region's calendar day now */
+  today: Scalars['Date']['output'];
+};
+
 export type ActivityAction =
   /** без уважительной причины */
   | 'FAIL'
@@ -115,6 +128,13 @@ export type AdaptationProgrammeEdge = {
   __typename?: 'AdaptationProgrammeEdge';
   cursor: Scalars['String']['output'];
   node: AdaptationProgramme;
+};
+
+export type AdvanceClockInput = {
+  /** whole days forward, 0–800 */
+  days: Scalars['Int']['input'];
+  /** and hours, 0–23 */
+  hours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Agency (ведомство). */
@@ -836,6 +856,14 @@ export type MonthlyReportStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Moves ЦСПН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
+   * what became due fires now: acceptance environments and case workers'
+   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
+   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
+   * three agencies together in one document (README).
+   */
+  advanceSocialProtectionClock: AcceptanceClock;
   /** Дополнительное соглашение. */
   amendSocialContract: SocialContract;
   assignScApplication: ScApplication;
@@ -909,6 +937,11 @@ export type Mutation = {
   updateApplicationData: ScApplication;
   updatePsaActivity: SocialContract;
   withdrawScApplication: ScApplication;
+};
+
+
+export type MutationAdvanceSocialProtectionClockArgs = {
+  input: AdvanceClockInput;
 };
 
 
@@ -2405,11 +2438,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AcceptanceClock: ResolverTypeWrapper<AcceptanceClock>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ActivityAction: ActivityAction;
   ActivityHistoryEntry: ResolverTypeWrapper<ActivityHistoryEntry>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ActivityInput: ActivityInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityProgress: ResolverTypeWrapper<ActivityProgressModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2417,6 +2451,7 @@ export type ResolversTypes = ResolversObject<{
   AdaptationProgramme: ResolverTypeWrapper<AdaptationProgrammeModel>;
   AdaptationProgrammeConnection: ResolverTypeWrapper<Omit<AdaptationProgrammeConnection, 'edges'> & { edges: Array<ResolversTypes['AdaptationProgrammeEdge']> }>;
   AdaptationProgrammeEdge: ResolverTypeWrapper<Omit<AdaptationProgrammeEdge, 'node'> & { node: ResolversTypes['AdaptationProgramme'] }>;
+  AdvanceClockInput: AdvanceClockInput;
   Agency: Agency;
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: ResolverTypeWrapper<Amendment>;
@@ -2575,10 +2610,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ActivityHistoryEntry: ActivityHistoryEntry;
-  String: Scalars['String']['output'];
-  ActivityInput: ActivityInput;
+  AcceptanceClock: AcceptanceClock;
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  ActivityHistoryEntry: ActivityHistoryEntry;
+  ActivityInput: ActivityInput;
   ActivityProgress: ActivityProgressModel;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -2586,6 +2622,7 @@ export type ResolversParentTypes = ResolversObject<{
   AdaptationProgramme: AdaptationProgrammeModel;
   AdaptationProgrammeConnection: Omit<AdaptationProgrammeConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdaptationProgrammeEdge']> };
   AdaptationProgrammeEdge: Omit<AdaptationProgrammeEdge, 'node'> & { node: ResolversParentTypes['AdaptationProgramme'] };
+  AdvanceClockInput: AdvanceClockInput;
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: Amendment;
   AssignCaseInput: AssignCaseInput;
@@ -2709,6 +2746,13 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateApplicationDataInput: UpdateApplicationDataInput;
   WorkEntry: WorkEntry;
   Workload: Workload;
+}>;
+
+export type AcceptanceClockResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcceptanceClock'] = ResolversParentTypes['AcceptanceClock']> = ResolversObject<{
+  now?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offsetHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type ActivityHistoryEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityHistoryEntry'] = ResolversParentTypes['ActivityHistoryEntry']> = ResolversObject<{
@@ -3069,6 +3113,7 @@ export type MonthlyReportDraftResolvers<ContextType = RequestContext, ParentType
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  advanceSocialProtectionClock?: Resolver<ResolversTypes['AcceptanceClock'], ParentType, ContextType, RequireFields<MutationAdvanceSocialProtectionClockArgs, 'input'>>;
   amendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationAmendSocialContractArgs, 'input'>>;
   assignScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationAssignScApplicationArgs, 'input'>>;
   assignSocialProtectionCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialProtectionCasesArgs, 'input'>>;
@@ -3507,6 +3552,7 @@ export type WorkloadResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  AcceptanceClock?: AcceptanceClockResolvers<ContextType>;
   ActivityHistoryEntry?: ActivityHistoryEntryResolvers<ContextType>;
   ActivityProgress?: ActivityProgressResolvers<ContextType>;
   AdaptationProgramme?: AdaptationProgrammeResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
+import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { defineTerritory } from '@sc/subgraph-kit';
@@ -14,6 +14,8 @@ import { subsistenceMinimumView } from './views';
 
 /** Thin: each mutation is one use case; authorisation, validation and the transaction live there. */
 export const Mutation: MutationResolvers = {
+  advanceSocialProtectionClock: (_p, { input }, ctx) =>
+    advanceAcceptanceClock(ctx, 'advanceSocialProtectionClock', input),
   markSocialProtectionNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialProtectionNotificationsRead', input.ids),
   correctSocialProtectionWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, DEADLINE_READERS, input),

@@ -37,6 +37,19 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+export type AcceptanceClock = {
+  __typename?: 'AcceptanceClock';
+  /** the service's time now */
+  now: Scalars['DateTime']['output'];
+  /** how far ahead of the real time, in hours */
+  offsetHours: Scalars['Int']['output'];
+  /** the region's IANA time zone */
+  timeZone: Scalars['String']['output'];
+  /** the region's calendar day now */
+  today: Scalars['Date']['output'];
+};
+
 /** Случай социального обслуживания и сопровождения. */
 export type AccompanimentCase = {
   __typename?: 'AccompanimentCase';
@@ -173,6 +186,13 @@ export type AddMeasureInput = {
 export type AdministrativeMeasuresInput = {
   applied: Scalars['Boolean']['input'];
   caseId: Scalars['ID']['input'];
+};
+
+export type AdvanceClockInput = {
+  /** whole days forward, 0–800 */
+  days: Scalars['Int']['input'];
+  /** and hours, 0–23 */
+  hours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Agency (ведомство). */
@@ -489,6 +509,14 @@ export type Mutation = {
   __typename?: 'Mutation';
   addAccompanimentMeasure: AccompanimentCase;
   advanceSocialLiftStage: AccompanimentCase;
+  /**
+   * Moves КЦСОН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
+   * what became due fires now: acceptance environments and case workers'
+   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
+   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
+   * three agencies together in one document (README).
+   */
+  advanceSocialServiceClock: AcceptanceClock;
   approveRehabilitationProgramme: PreventionCase;
   /**
    * HEAD: assigns one case or many at once (up to 200) to a specialist of КЦСОН
@@ -552,6 +580,11 @@ export type MutationAddAccompanimentMeasureArgs = {
 
 export type MutationAdvanceSocialLiftStageArgs = {
   caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationAdvanceSocialServiceClockArgs = {
+  input: AdvanceClockInput;
 };
 
 
@@ -1857,11 +1890,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AccompanimentCase: ResolverTypeWrapper<AccompanimentCaseModel>;
+  AcceptanceClock: ResolverTypeWrapper<AcceptanceClock>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccompanimentCase: ResolverTypeWrapper<AccompanimentCaseModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccompanimentCaseConnection: ResolverTypeWrapper<Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversTypes['AccompanimentCaseEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccompanimentCaseEdge: ResolverTypeWrapper<Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversTypes['AccompanimentCase'] }>;
   AccompanimentCaseFilter: AccompanimentCaseFilter;
   AccompanimentGround: AccompanimentGround;
@@ -1873,6 +1907,7 @@ export type ResolversTypes = ResolversObject<{
   AddMeasureInput: AddMeasureInput;
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AdvanceClockInput: AdvanceClockInput;
   Agency: Agency;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
@@ -1992,11 +2027,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AccompanimentCase: AccompanimentCaseModel;
+  AcceptanceClock: AcceptanceClock;
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  AccompanimentCase: AccompanimentCaseModel;
   ID: Scalars['ID']['output'];
   AccompanimentCaseConnection: Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccompanimentCaseEdge']> };
-  Int: Scalars['Int']['output'];
   AccompanimentCaseEdge: Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversParentTypes['AccompanimentCase'] };
   AccompanimentCaseFilter: AccompanimentCaseFilter;
   AccompanimentMeasure: AccompanimentMeasure;
@@ -2005,6 +2041,7 @@ export type ResolversParentTypes = ResolversObject<{
   AddMeasureInput: AddMeasureInput;
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
+  AdvanceClockInput: AdvanceClockInput;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
   AssignedCase: AssignedCase;
@@ -2097,6 +2134,13 @@ export type ResolversParentTypes = ResolversObject<{
   UrgentServiceCaseFilter: UrgentServiceCaseFilter;
   UrgentServiceType: UrgentServiceType;
   WorkEntry: WorkEntry;
+}>;
+
+export type AcceptanceClockResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcceptanceClock'] = ResolversParentTypes['AcceptanceClock']> = ResolversObject<{
+  now?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offsetHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentCase'] = ResolversParentTypes['AccompanimentCase']> = ResolversObject<{
@@ -2256,6 +2300,7 @@ export type IndividualProgrammeResolvers<ContextType = RequestContext, ParentTyp
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentMeasureArgs, 'input'>>;
   advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAdvanceSocialLiftStageArgs, 'caseId'>>;
+  advanceSocialServiceClock?: Resolver<ResolversTypes['AcceptanceClock'], ParentType, ContextType, RequireFields<MutationAdvanceSocialServiceClockArgs, 'input'>>;
   approveRehabilitationProgramme?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationApproveRehabilitationProgrammeArgs, 'input'>>;
   assignSocialServiceCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialServiceCasesArgs, 'input'>>;
   closeAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationCloseAccompanimentCaseArgs, 'input'>>;
@@ -2664,6 +2709,7 @@ export type WorkEntryResolvers<ContextType = RequestContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  AcceptanceClock?: AcceptanceClockResolvers<ContextType>;
   AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
   AccompanimentCaseConnection?: AccompanimentCaseConnectionResolvers<ContextType>;
   AccompanimentCaseEdge?: AccompanimentCaseEdgeResolvers<ContextType>;

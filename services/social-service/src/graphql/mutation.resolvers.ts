@@ -1,4 +1,4 @@
-import { assignCases, correctWorkTime, markMyNotificationsRead } from '@sc/subgraph-kit';
+import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
@@ -13,6 +13,7 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
+  advanceSocialServiceClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceSocialServiceClock', input),
   markSocialServiceNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialServiceNotificationsRead', input.ids),
   correctSocialServiceWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),
