@@ -143,3 +143,15 @@ export const STATISTICS_PARAMETER_DEFINITIONS = {
     'порог k: в статистике для аналитиков и министерства значения от 1 до k−1 на уровне района скрываются',
   ),
 };
+
+/** The deadline checks of every agency (issue 13): how early a specialist hears that a deadline is near. */
+export const NOTIFICATION_PARAMETER_DEFINITIONS = {
+  DEADLINE_WARNING_DAYS: defineParameter(
+    'DAYS',
+    3,
+    0,
+    30,
+    'U',
+    'за сколько дней до срока напоминать специалисту (0 — только о пропуске)',
+  ),
+};

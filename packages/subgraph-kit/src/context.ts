@@ -7,7 +7,6 @@ import type { Outbox } from '@sc/messaging';
 import type { ReadAudit } from './audit';
 import type { CitizenDirectory } from './citizen-directory';
 import type { WorkNorms } from './work-log';
-import type { Scheduler } from './scheduler';
 import type { ServiceConfig } from './service-config';
 
 /** What use cases get: the service's long-lived dependencies. */
@@ -21,8 +20,8 @@ export interface ServiceDeps {
   clock: Clock;
   /** The case workers' time norms (хронометраж), when the service has them. */
   workNorms?: WorkNorms;
-  /** The service's timed checks, when it has any (set once the scheduler exists). */
-  scheduler?: Scheduler;
+  /** The service's timed checks, when it has any (set once the scheduler exists; see scheduler.ts). */
+  scheduler?: { readonly jobNames: string[]; runNow(name: string): Promise<string> };
 }
 
 /** One per GraphQL request: its own EntityManager fork, principal, loaders and read audit. */

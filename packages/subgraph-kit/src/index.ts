@@ -49,3 +49,4 @@ export * from './service-metrics';
 export * from './scheduler';
 export * from './notifications';
 export * from './acceptance-clock';
+export * from './deadline-notifications';

@@ -5,3 +5,4 @@ export * from './sql';
 export * from './messaging-db';
 export * from './statistics';
 export * from './metrics';
+export * from './scheduler';

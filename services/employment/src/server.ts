@@ -13,6 +13,7 @@ import {
 import { socialProtectionHandlers } from './contract-support/adapters/contract.consumer';
 import { employmentResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { employmentJobs } from './scheduled-jobs';
 import { workNormsOf } from './workload/application/work-norms';
 import { ContractSupportSchema } from './contract-support/adapters/contract-support.schema';
 import { EmploymentPlanSchema } from './plans/adapters/employment-plan.schema';
@@ -44,6 +45,7 @@ export const employmentSubgraph: SubgraphDefinition = {
     ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
     ...commissionInvitationHandlers(deps, 'EMPLOYMENT'),
   ],
+  jobs: employmentJobs,
 };
 
 export const createEmploymentServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

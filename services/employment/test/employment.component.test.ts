@@ -17,6 +17,8 @@ import {
   validSnils,
   serviceUnderTest,
   countersAndSources,
+  runJob,
+  deadlineNotices,
 } from '@sc/testing';
 import { createEmploymentServer } from '../src/server';
 import { EMPLOYMENT_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
@@ -403,6 +405,21 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     at('2027-01-10');
     const due = (await ok(`{ profilingDue(withinDays: 7) { id nextProfilingDue profilingOverdue } }`, {})).profilingDue;
     expect(due).toContainEqual({ id: r.id, nextProfilingDue: '2027-01-15', profilingOverdue: false });
+    // The scheduler's deadline check tells the specialist 3 days before (DEADLINE_WARNING_DAYS), once, and when missed.
+    at('2027-01-11');
+    expect(await runJob(sut.svc, sut.db, 'employment.deadlines')).toBe('completed');
+    expect(await deadlineNotices(sut.db, r.id)).toEqual([]);
+    at('2027-01-12');
+    expect(await runJob(sut.svc, sut.db, 'employment.deadlines')).toBe('completed');
+    expect(await runJob(sut.svc, sut.db, 'employment.deadlines')).toBe('completed');
+    at('2027-01-16');
+    expect(await runJob(sut.svc, sut.db, 'employment.deadlines')).toBe('completed');
+    expect(
+      (await deadlineNotices(sut.db, r.id)).map((n) => [n.stage, n.kind, n.dueDate, n.caseType, n.recipient.subject]),
+    ).toEqual([
+      ['APPROACHING', 'REPROFILING', '2027-01-15', 'JobSeekerRegistration', 'czn-1'],
+      ['MISSED', 'REPROFILING', '2027-01-15', 'JobSeekerRegistration', 'czn-1'],
+    ]);
     const e = await ok(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id employmentProfile { lastName } employmentStatus { status } } } }`,
       {

@@ -1,5 +1,5 @@
 import type { ScheduledJob, ServiceDeps } from '@sc/subgraph-kit';
-import { notifyDeadlines } from './deadlines/application/notify-deadlines';
+import { socialProtectionDeadlines } from './deadlines/application/notify-deadlines';
 import { warnMissingNextYearPm } from './parameters/application/warn-missing-next-year-pm';
 
 /**
@@ -8,6 +8,5 @@ import { warnMissingNextYearPm } from './parameters/application/warn-missing-nex
  */
 export const socialProtectionJobs = (_deps: ServiceDeps): ScheduledJob[] => [
   { name: 'social-protection.pm-next-year', cron: '0 9 * * *', run: warnMissingNextYearPm },
-  // Early enough that the specialist's day starts with it, again at noon for what changed in the morning.
-  { name: 'social-protection.deadlines', cron: '30 7,12 * * *', run: notifyDeadlines },
+  socialProtectionDeadlines,
 ];

@@ -14,6 +14,7 @@ import {
 import { ServiceApplicationSchema } from './applications/adapters/service-application.schema';
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
+import { socialServiceJobs } from './scheduled-jobs';
 import { workNormsOf } from './workload/application/work-norms';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { contractHandlers } from './contracts/adapters/contract.consumer';
@@ -51,6 +52,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
     ...commissionInvitationHandlers(deps, 'SOCIAL_SERVICE'),
   ],
+  jobs: socialServiceJobs,
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

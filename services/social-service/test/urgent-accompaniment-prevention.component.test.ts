@@ -12,6 +12,8 @@ import {
   validSnils,
   serviceUnderTest,
   countersAndSources,
+  runJob,
+  deadlineNotices,
 } from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 import { SOCIAL_SERVICE_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
@@ -402,6 +404,11 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     ).accompanimentCases.edges.map((e: { node: { id: string } }) => e.node.id);
     expect([...listed].sort()).toEqual(due.map((d: { id: string }) => d.id).sort());
     expect(due).toContainEqual({ id: opened.id, overdue: ['NEED_DECISION'] });
+    // The scheduler's deadline check: the need decision (due 10 Nov) was missed, the ИППСУ (17 Nov) is not near yet.
+    expect(await runJob(sut.svc, sut.db, 'social-service.deadlines')).toBe('completed');
+    expect((await deadlineNotices(sut.db, opened.id)).map((n) => [n.stage, n.kind, n.dueDate, n.caseType])).toEqual([
+      ['MISSED', 'NEED_DECISION', '2026-11-10', 'AccompanimentCase'],
+    ]);
     await ok(`mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`, {
       i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' },
     });
@@ -497,7 +504,14 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       })
     ).receivePreventionSignal;
     expect(p).toMatchObject({ status: 'SIGNAL_RECEIVED', checkDue: '2026-11-07' });
+    // Five days before the check is due: no notice yet (DEADLINE_WARNING_DAYS = 3); the day before: one.
+    expect(await runJob(sut.svc, sut.db, 'social-service.deadlines')).toBe('completed');
+    expect(await deadlineNotices(sut.db, p.id)).toEqual([]);
     at('2026-11-06');
+    expect(await runJob(sut.svc, sut.db, 'social-service.deadlines')).toBe('completed');
+    expect((await deadlineNotices(sut.db, p.id)).map((n) => [n.stage, n.kind, n.dueDate, n.recipient])).toEqual([
+      ['APPROACHING', 'PREVENTION_CHECK', '2026-11-07', { subject: 'kcson-1', agency: 'SOCIAL_SERVICE' }],
+    ]);
     const step = async (m: string, input: string, v: Record<string, unknown>) =>
       (await ok(`mutation($i: ${input}!) { ${m}(input: $i) { status } }`, { i: { caseId: p.id, ...v } }))[m].status;
     expect(

@@ -106,10 +106,15 @@ export const deadlineV1 = defineMessage({
       kind: z
         .string()
         .regex(/^[A-Z_]{3,60}$/)
-        .describe('e.g. APPLICATION_DECISION, MONTHLY_REPORT, CONTROL_VISIT, CONTRACT_END, EFFECTIVENESS_EVALUATION'),
+        .describe(
+          'e.g. APPLICATION_DECISION, MONTHLY_REPORT, CONTROL_VISIT, CONTRACT_END, EFFECTIVENESS_EVALUATION, REPROFILING, NEED_DECISION, INDIVIDUAL_PROGRAMME, PREVENTION_CHECK',
+        ),
       dueDate: isoDate.describe('The region’s calendar day the deadline falls on'),
       description: z.string().min(1).max(300).describe('What is due, in Russian (no personal data)'),
-      caseType: z.enum(['ScApplication', 'SocialContract']),
+      caseType: z
+        .string()
+        .regex(/^[A-Z][A-Za-z]{2,60}$/)
+        .describe('ScApplication, SocialContract, JobSeekerRegistration, AccompanimentCase, PreventionCase'),
       caseId: uuid,
       territory,
       detectedAt: isoDateTime,

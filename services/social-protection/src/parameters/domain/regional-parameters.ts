@@ -1,6 +1,7 @@
 import {
   defineParameter as def,
   parameterSetOf,
+  NOTIFICATION_PARAMETER_DEFINITIONS,
   STATISTICS_PARAMETER_DEFINITIONS,
   type ParameterDefinition,
 } from '@sc/kernel';
@@ -13,6 +14,7 @@ import {
  */
 export const PARAMETER_DEFINITIONS = {
   ...STATISTICS_PARAMETER_DEFINITIONS,
+  ...NOTIFICATION_PARAMETER_DEFINITIONS,
   // Нормы времени специалиста ЦСПН (seed 003, DOMAIN.md §7: хронометраж); ranges allow the region to tune them.
   NORM_PRIMARY_CONSULTATION_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'первичная консультация'),
   NORM_DATA_ENTRY_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'работа с АИС ЭСРН (внесение данных)'),
@@ -62,14 +64,6 @@ export const PARAMETER_DEFINITIONS = {
   MONTHLY_PAYMENT_PM_PERCENT: def('PERCENT', 100, 1, 200, 'C', 'ежемесячная выплата, % ПМ трудоспособного населения'),
   DECISION_DAYS: def('DAYS', 10, 1, 60, 'C', 'срок решения о назначении помощи (178-ФЗ ст. 8)'),
   DECISION_DAYS_EXTRA_CHECK: def('DAYS', 30, 1, 90, 'C', 'срок окончательного решения при дополнительной проверке'),
-  DEADLINE_WARNING_DAYS: def(
-    'DAYS',
-    3,
-    0,
-    30,
-    'U',
-    'за сколько дней до срока напоминать специалисту (0 — только о пропуске)',
-  ),
   INCOME_PERIOD_MONTHS: def('MONTHS', 3, 1, 12, 'C', 'расчётный период дохода'),
   INCOME_PERIOD_GAP_MONTHS: def('MONTHS', 1, 0, 3, 'C', 'отступ расчётного периода от месяца подачи заявления'),
   EXCLUDE_UNIFIED_CHILD_ALLOWANCE: def('FLAG', 1, 0, 1, 'C', 'единое пособие не учитывается в доходе (с 2025 г.)'),

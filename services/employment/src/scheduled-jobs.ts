@@ -1,0 +1,5 @@
+import type { ScheduledJob, ServiceDeps } from '@sc/subgraph-kit';
+import { employmentDeadlines } from './registrations/application/reprofiling-deadlines';
+
+/** ЦЗН's timed checks (cron in the region's time zone): scans of what is due as of the service's clock. */
+export const employmentJobs = (_deps: ServiceDeps): ScheduledJob[] => [employmentDeadlines];
