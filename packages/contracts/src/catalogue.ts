@@ -10,7 +10,7 @@ import {
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 import { territoryDefinedV1 } from './messages/territory';
-import { caseAssignedV1, deadlineV1, parameterMissingV1 } from './messages/notification';
+import { caseAssignedV1, citizenNoticeV1, deadlineV1, parameterMissingV1 } from './messages/notification';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -30,4 +30,5 @@ export const CATALOGUE: readonly MessageType[] = [
   caseAssignedV1,
   parameterMissingV1,
   deadlineV1,
+  citizenNoticeV1,
 ];

@@ -13,6 +13,8 @@ export interface CaseDeadline {
   caseId: string;
   territory: string;
   assignedTo?: string | null;
+  /** The person the case is about, when a notice to them goes with it. */
+  citizenId?: string | null;
 }
 
 type Recipient = MessageData<typeof deadlineV1>['recipient'];
@@ -34,6 +36,8 @@ export function deadlineJob(o: {
     a: { region: string; today: IsoDate; until: IsoDate; warningDays: number },
   ) => Promise<CaseDeadline[]>;
   warningDays: (em: EntityManager, region: string, today: IsoDate) => Promise<number>;
+  /** More to do with the same notice, in its transaction (e.g. remind the citizen of a report due). */
+  also?: (tx: EntityManager, d: CaseDeadline, stage: 'APPROACHING' | 'MISSED', ctx: JobContext) => Promise<void>;
 }): ScheduledJob {
   return { name: o.name, cron: '30 7,12 * * *', run: (ctx) => notifyDeadlines(ctx, o) };
 }
@@ -48,8 +52,9 @@ async function notifyDeadlines(ctx: JobContext, o: Parameters<typeof deadlineJob
   for (const d of due) {
     // Due today is still APPROACHING; from the next day (the region's calendar) it is MISSED.
     const stage = d.dueDate < today ? 'MISSED' : 'APPROACHING';
-    const made = await ctx.once(`${d.kind}:${d.caseId}:${d.dueDate}:${stage}`, (tx) =>
-      notify(tx, ctx.deps, deadlineV1, {
+    const made = await ctx.once(`${d.kind}:${d.caseId}:${d.dueDate}:${stage}`, async (tx) => {
+      await o.also?.(tx, d, stage, ctx);
+      await notify(tx, ctx.deps, deadlineV1, {
         notificationId: uuidv7(ctx.now.getTime()),
         recipient: recipientOf(d, o.agency),
         stage,
@@ -60,8 +65,8 @@ async function notifyDeadlines(ctx: JobContext, o: Parameters<typeof deadlineJob
         caseId: d.caseId,
         territory: d.territory,
         detectedAt: ctx.now.toISOString(),
-      }),
-    );
+      });
+    });
     if (made) sent++;
   }
   if (sent) ctx.log.info({ sent, deadlines: due.length }, 'deadline notifications sent');

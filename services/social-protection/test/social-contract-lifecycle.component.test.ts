@@ -1,8 +1,14 @@
-import { employmentServiceEventV1, referralForContractV1, socialServicesDeliveredV1, TOPICS } from '@sc/contracts';
-import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
+import {
+  citizenNoticeV1,
+  employmentServiceEventV1,
+  referralForContractV1,
+  socialServicesDeliveredV1,
+  TOPICS,
+} from '@sc/contracts';
+import { addDays, deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
-import { count, eventually, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest } from '@sc/testing';
+import { count, eventually, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest, runJob } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
 
 /**
@@ -745,5 +751,42 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     expect(r._entities).toEqual([
       { id: citizenId, socialContracts: [{ status: 'EXTENDED', direction: 'JOB_SEARCH' }] },
     ]);
+  });
+  it('told each citizen what was decided and what is expected of them (M10), in messages integrators validate', async () => {
+    // The deadline check reminds the citizen of the monthly report the day before it is due, with the specialist.
+    const reports = (await ok(`{ deadlines(withinDays: 366) { kind dueDate contract { id } } }`, {})).deadlines.filter(
+      (d: { kind: string; overdue: boolean }) => d.kind === 'MONTHLY_REPORT',
+    );
+    const next = reports.find((d: { dueDate: string }) => d.dueDate > '2026-12-01')!;
+    at(addDays(next.dueDate, -1));
+    expect(await runJob(sut.svc, sut.db, 'social-protection.deadlines')).toBe('completed');
+    const rows = await query(sut.db, `select key, payload from outbox_message where type = $1 order by seq`, [
+      citizenNoticeV1.type,
+    ]);
+    const notices = rows.map((r) => ({ key: r.key, ...citizenNoticeV1.schema.parse(JSON.parse(r.payload)) }));
+    expect(notices.every((n) => n.key === n.citizenId)).toBe(true);
+    const kinds = new Set(notices.map((n) => n.kind));
+    for (const k of [
+      'APPLICATION_REFUSED',
+      'APPLICATION_APPROVED',
+      'CONTRACT_CONCLUDED',
+      'CONTRACT_EXTENDED',
+      'REPAYMENT_DEMANDED',
+    ])
+      expect(kinds).toContain(k);
+    const refused = notices.find((n) => n.kind === 'APPLICATION_REFUSED' && n.reasons?.includes('2010000'));
+    expect(refused?.text).toMatch(/^В назначении государственной социальной помощи .* отказано\. Причина: /);
+    const concluded = notices.find((n) => n.kind === 'CONTRACT_CONCLUDED')!;
+    expect(concluded.payments!.length).toBeGreaterThan(0);
+    expect(concluded.text).toMatch(
+      /^Заключён социальный контракт № \S+ на срок с \d{4}-\d{2}-\d{2} по \d{4}-\d{2}-\d{2}/,
+    );
+    const repay = notices.find((n) => n.kind === 'REPAYMENT_DEMANDED')!;
+    expect(repay).toMatchObject({ reasons: 'нецелевое использование средств', caseType: 'SocialContract' });
+    expect(repay.amountKopecks).toBeGreaterThan(0);
+    expect(repay.text).toContain(`до ${repay.dueDate}`);
+    expect(notices).toContainEqual(
+      expect.objectContaining({ kind: 'MONTHLY_REPORT_DUE', caseId: next.contract.id, dueDate: next.dueDate }),
+    );
   });
 });

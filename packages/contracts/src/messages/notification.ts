@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agency, isoDate, isoDateTime, territory, uuid } from '../common';
+import { agency, citizenId, isoDate, isoDateTime, territory, uuid } from '../common';
 import { defineMessage, TOPICS } from '../message-type';
 
 /**
@@ -132,6 +132,73 @@ export const deadlineV1 = defineMessage({
       caseId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e10',
       territory: '25701000',
       detectedAt: '2026-12-04T01:00:00.000Z',
+    },
+  ],
+});
+
+/**
+ * Уведомление гражданину (DOMAIN.md M10): what ЦСПН decided or expects of
+ * the citizen — the decision on the application (approval, or refusal with
+ * its reasons), the contract concluded with its payment schedule, the
+ * monthly report due, an extension, the termination with its ground, the
+ * repayment demanded with its amount and due date. For an integrator that
+ * delivers SMS or portal (ЕПГУ) messages; it finds the person's contacts by
+ * the citizen key in its own link to ЦСПН. Key = citizen id.
+ */
+export const citizenNoticeV1 = defineMessage({
+  type: 'notification.citizen-notice.v1',
+  topic: TOPICS.notifications,
+  description:
+    'A notice to the citizen (M10): decision on the application, contract concluded with its payment schedule, monthly report due, extension, termination, repayment demanded. Key = citizen id.',
+  schema: z
+    .object({
+      noticeId: uuid.describe('One per notice; deduplicate on it'),
+      citizenId,
+      kind: z.enum([
+        'APPLICATION_APPROVED',
+        'APPLICATION_REFUSED',
+        'CONTRACT_CONCLUDED',
+        'MONTHLY_REPORT_DUE',
+        'CONTRACT_EXTENDED',
+        'CONTRACT_TERMINATED',
+        'REPAYMENT_DEMANDED',
+      ]),
+      text: z.string().min(1).max(2000).describe('The notice as the citizen reads it, in Russian'),
+      caseType: z.enum(['ScApplication', 'SocialContract']),
+      caseId: uuid,
+      territory,
+      reasons: z.string().max(2000).optional().describe('A refusal’s reasons; a termination’s ground'),
+      dueDate: isoDate.optional().describe('The report’s or the repayment’s due day'),
+      amountKopecks: z.number().int().nonnegative().optional().describe('The repayment demanded, kopecks'),
+      endDate: isoDate.optional().describe('The contract’s (new) end'),
+      payments: z
+        .array(
+          z
+            .object({
+              no: z.number().int().positive(),
+              purpose: z.string().max(300),
+              dueDate: isoDate.nullable(),
+              amountKopecks: z.number().int().nonnegative(),
+            })
+            .strict(),
+        )
+        .optional()
+        .describe('The payment schedule of a concluded contract'),
+      issuedAt: isoDateTime,
+    })
+    .strict(),
+  examples: [
+    {
+      noticeId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e61',
+      citizenId: '0190f0b4-7a5e-8c1a-8b1e-2b6c7a9d0e00',
+      kind: 'REPAYMENT_DEMANDED',
+      text: 'Социальный контракт расторгнут. Необходимо возвратить 45 000,00 ₽ до 2027-03-01.',
+      caseType: 'SocialContract',
+      caseId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e20',
+      territory: '25701000',
+      amountKopecks: 4_500_000,
+      dueDate: '2027-03-01',
+      issuedAt: '2026-12-01T01:00:00.000Z',
     },
   ],
 });

@@ -3,6 +3,8 @@ import { referralForEmploymentServicesV1, type NeedsQuestionnaire } from '@sc/co
 import { ConflictError, uuidv7, ValidationError } from '@sc/kernel';
 import { openingTerritory, personDataOf, validatePerson, type PersonInput } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
+import { applicationDecisionNotice } from '../../citizen-notices/domain/citizen-notice';
+import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
 import { inChange, findCase, type CaseContext, type Change } from '@sc/subgraph-kit';
 import { loadParameters, loadSubsistenceMinimum } from '../../parameters/application/parameter.queries';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
@@ -83,7 +85,10 @@ async function onApplication(
 ): Promise<ScApplication> {
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const a = await findCase(tx, c, ScApplication, id, 'input.applicationId');
+    const before = a.status;
     await fn(a, tx, c);
+    // A decision is the citizen's to know (M10): a refusal with its reasons.
+    if (a.status !== before) await sendCitizenNotice(tx, ctx.deps, applicationDecisionNotice(a), c.now);
     c.audit(a, 'ScApplication', a.id);
     return a;
   });

@@ -1,3 +1,5 @@
+import { applicationDecisionNotice } from '../../citizen-notices/domain/citizen-notice';
+import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
 import { commissionDecisionsV1, commissionInvitationV1 } from '@sc/contracts';
 import { ValidationError, type IsoDate } from '@sc/kernel';
 import { CASE_WORK, COMMISSION_DECIDES } from '../../access';
@@ -112,6 +114,7 @@ export function recordCommissionDecision(
     }
     prog.commissionReasons = d.reasons ?? null;
     prog.updatedAt = c.now;
+    await sendCitizenNotice(tx, ctx.deps, applicationDecisionNotice(app), c.now); // approval or refusal (M10)
     c.audit(app, 'CommissionMeeting', m.id);
     return m;
   });

@@ -1,3 +1,5 @@
+import { contractChangeNotice } from '../../citizen-notices/domain/citizen-notice';
+import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
 import { contractStatusChangedV1 } from '@sc/contracts';
@@ -40,6 +42,7 @@ export function changeContract(
         reason: reason ?? undefined,
         changedAt: ch.now.toISOString(),
       });
+      await sendCitizenNotice(tx, ctx.deps, contractChangeNotice(c, before), ch.now); // M10
     }
     ch.audit(c, 'SocialContract', c.id);
     return c;

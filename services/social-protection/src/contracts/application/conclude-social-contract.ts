@@ -1,3 +1,5 @@
+import { contractConcludedNotice } from '../../citizen-notices/domain/citizen-notice';
+import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
 import { contractConcludedForEmploymentV1, contractConcludedForSocialServiceV1 } from '@sc/contracts';
 import { addMonths, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 import { personDataOf } from '@sc/subgraph-kit';
@@ -93,6 +95,7 @@ export function concludeSocialContract(
         serviceUntil: addMonths(contract.endDate, params.get('SOCIAL_SERVICE_AFTER_CONTRACT_MONTHS')),
       });
     }
+    await sendCitizenNotice(tx, ctx.deps, contractConcludedNotice(contract), c.now); // with its schedule (M10)
     c.audit(contract, 'SocialContract', contract.id);
     return contract;
   });

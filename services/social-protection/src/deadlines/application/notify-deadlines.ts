@@ -1,4 +1,6 @@
 import { deadlineJob } from '@sc/subgraph-kit';
+import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
+import { monthlyReportDueNotice } from '../../citizen-notices/domain/citizen-notice';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import { listDeadlines } from './list-deadlines';
 
@@ -29,5 +31,12 @@ export const socialProtectionDeadlines = deadlineJob({
       caseId: (d.contractId ?? d.applicationId)!,
       territory: d.territory,
       assignedTo: d.assignedTo,
+      citizenId: d.citizenId,
     })),
+  // The citizen is reminded of the monthly report as its specialist is (M10).
+  also: async (tx, d, stage, ctx) => {
+    if (d.kind !== 'MONTHLY_REPORT' || stage !== 'APPROACHING' || !d.citizenId) return;
+    const notice = monthlyReportDueNotice({ ...d, citizenId: d.citizenId, contractId: d.caseId });
+    await sendCitizenNotice(tx, ctx.deps, notice, ctx.now);
+  },
 });
