@@ -21,7 +21,7 @@ export interface ServiceDeps {
   /** The case workers' time norms (хронометраж), when the service has them. */
   workNorms?: WorkNorms;
   /** The service's timed checks, when it has any (set once the scheduler exists; see scheduler.ts). */
-  scheduler?: { readonly jobNames: string[]; runNow(name: string): Promise<string> };
+  scheduler?: { readonly jobNames: string[]; readonly running: boolean; runNow(name: string): Promise<string> };
 }
 
 /** One per GraphQL request: its own EntityManager fork, principal, loaders and read audit. */

@@ -19,7 +19,7 @@ export interface ScheduledJob {
   /** Cron in the region's time zone, e.g. `0 9 * * *` (09:00 local). */
   cron: string;
   run(ctx: JobContext): Promise<void>;
-  /** Tries after the first before the dead-letter store; default 3, with exponential backoff. */
+  /** Tries after the first before the dead-letter store; default 3, 10 s apart and doubling. */
   retryLimit?: number;
   retryDelaySeconds?: number;
 }
@@ -52,15 +52,29 @@ export class Scheduler {
       log: Logger;
       /** How often an idle worker looks for work (pg-boss' minimum is 0.5 s). */
       pollingIntervalSeconds?: number;
+      /** A run still active after this long belonged to a killed process: it is failed and retried. */
+      expireInSeconds?: number;
     },
   ) {}
+
+  /** Started and not stopped: the service's readiness waits for it. */
+  get running(): boolean {
+    return this.boss !== undefined;
+  }
 
   get jobNames(): string[] {
     return this.o.jobs.map((j) => j.name);
   }
 
   async start(): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.o.databaseUrl, schema: 'pgboss', max: 3 });
+    const expireInSeconds = this.o.expireInSeconds ?? 600;
+    const boss = new PgBoss({
+      connectionString: this.o.databaseUrl,
+      schema: 'pgboss',
+      max: 3,
+      // How often pg-boss looks for runs past their expiry (a process killed mid-run) to retry them.
+      superviseIntervalSeconds: Math.max(1, Math.min(60, expireInSeconds)),
+    });
     boss.on('error', (err) => this.o.log.error({ err }, 'scheduler error'));
     await boss.start();
     this.boss = boss;
@@ -70,9 +84,10 @@ export class Scheduler {
     for (const j of this.o.jobs) {
       await boss.createQueue(j.name, {
         retryLimit: j.retryLimit ?? 3,
-        retryDelay: j.retryDelaySeconds ?? 30,
+        retryDelay: j.retryDelaySeconds ?? 10,
         retryBackoff: true,
         deadLetter: DEAD_LETTERS,
+        expireInSeconds,
         // A run is one scan: two at once would only race for the same effects.
         policy: 'singleton',
       });

@@ -32,6 +32,8 @@ export interface ServiceConfig {
   schedulerPollSeconds?: number;
   /** ACCEPTANCE_CLOCK=true: an ADMIN may move this service's clock forward (never in production). */
   acceptanceClock?: boolean;
+  /** A check still running after this long is taken for dead (its process killed) and run again (s). */
+  schedulerJobExpireSeconds?: number;
 }
 
 /** Only for the embedded default and tests; refused with NODE_ENV=production. */
@@ -70,6 +72,7 @@ export function serviceConfigFromEnv(
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
     ACCEPTANCE_CLOCK: envBool(false),
+    SCHEDULER_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
@@ -86,19 +89,7 @@ export function serviceConfigFromEnv(
     service,
   );
   const timeZone = regionTimeZoneOf(service, e.REGION_CODE, e.REGION_TIME_ZONE);
-  if (e.NODE_ENV === 'production') {
-    const missing = [
-      !e.JWT_SECRET && !e.JWT_JWKS_URL ? '  - JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production' : '',
-      !e.CITIZEN_ID_SECRET
-        ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)'
-        : '',
-      !e.GATEWAY_SECRET
-        ? '  - GATEWAY_SECRET must be set when NODE_ENV=production (the gateway proves itself to the subgraphs)'
-        : '',
-      e.ACCEPTANCE_CLOCK ? '  - ACCEPTANCE_CLOCK: the acceptance clock is never on when NODE_ENV=production' : '',
-    ].filter(Boolean);
-    if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
-  }
+  if (e.NODE_ENV === 'production') refuseDevelopmentSettings(service, e);
   return {
     name: service,
     port: e.PORT,
@@ -123,7 +114,32 @@ export function serviceConfigFromEnv(
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
     acceptanceClock: e.ACCEPTANCE_CLOCK,
+    schedulerJobExpireSeconds: e.SCHEDULER_JOB_EXPIRE_SECONDS,
   };
+}
+
+/** NODE_ENV=production: every development default and acceptance setting refused, each named. */
+function refuseDevelopmentSettings(
+  service: string,
+  e: {
+    JWT_SECRET?: string;
+    JWT_JWKS_URL?: string;
+    CITIZEN_ID_SECRET?: string;
+    GATEWAY_SECRET?: string;
+    ACCEPTANCE_CLOCK: boolean;
+  },
+): void {
+  const missing = [
+    !e.JWT_SECRET && !e.JWT_JWKS_URL ? '  - JWT_SECRET or JWT_JWKS_URL must be set when NODE_ENV=production' : '',
+    !e.CITIZEN_ID_SECRET
+      ? '  - CITIZEN_ID_SECRET must be set when NODE_ENV=production (the same in all three agencies)'
+      : '',
+    !e.GATEWAY_SECRET
+      ? '  - GATEWAY_SECRET must be set when NODE_ENV=production (the gateway proves itself to the subgraphs)'
+      : '',
+    e.ACCEPTANCE_CLOCK ? '  - ACCEPTANCE_CLOCK: the acceptance clock is never on when NODE_ENV=production' : '',
+  ].filter(Boolean);
+  if (missing.length) throw new ConfigError(`invalid configuration for ${service}:\n${missing.join('\n')}`);
 }
 
 /** REGION_TIME_ZONE, else the region's entry in the kernel's table; a typo or an unknown region refuses the start. */

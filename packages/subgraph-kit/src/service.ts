@@ -116,6 +116,7 @@ export async function createSubgraphService(
         deps,
         log: log.child({ component: 'scheduler' }),
         pollingIntervalSeconds: config.schedulerPollSeconds,
+        expireInSeconds: config.schedulerJobExpireSeconds,
       })
     : undefined;
   deps.scheduler = scheduler;
@@ -282,6 +283,10 @@ async function graphqlOf(
     readiness: {
       database: async () => void (await orm.em.getConnection().execute('select 1')),
       broker: () => d.bus.ping(),
+      // Timed checks and the acceptance clock need the scheduler: not ready before it runs.
+      scheduler: async () => {
+        if (deps.scheduler && !deps.scheduler.running) throw new Error('starting');
+      },
     },
     context: async (req, requestId) => {
       await fromGateway?.(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, req.headers.authorization);
