@@ -10,7 +10,13 @@ import {
 import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 import { territoryDefinedV1 } from './messages/territory';
-import { caseAssignedV1, citizenNoticeV1, deadlineV1, parameterMissingV1 } from './messages/notification';
+import {
+  caseAssignedV1,
+  citizenNoticeV1,
+  deadlineV1,
+  parameterMissingV1,
+  referralReceivedV1,
+} from './messages/notification';
 
 /** Every message type in the system, by CloudEvents type. */
 export const CATALOGUE: readonly MessageType[] = [
@@ -31,4 +37,5 @@ export const CATALOGUE: readonly MessageType[] = [
   parameterMissingV1,
   deadlineV1,
   citizenNoticeV1,
+  referralReceivedV1,
 ];

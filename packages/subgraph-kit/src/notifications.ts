@@ -216,6 +216,8 @@ function textOf(type: string, d: Record<string, any>): string {
       return `${d.description}: срок ${d.dueDate} ${d.stage === 'MISSED' ? 'пропущен' : 'наступает'}`;
     case 'notification.case-assigned.v1':
       return `Вам назначено дело (${d.caseType})`;
+    case 'notification.referral-received.v1':
+      return `Получено направление (${d.referralType}) — дело ${d.caseType} ждёт назначения ответственного`;
     case 'notification.parameter-missing.v1':
       return `Не введён прожиточный минимум на ${d.year} год (${(d.missing as string[]).join(', ')}): нужен с ${d.neededFrom}`;
     default:

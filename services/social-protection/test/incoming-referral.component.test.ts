@@ -52,6 +52,25 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
       return rows.length ? rows : undefined;
     });
     expect(app).toMatchObject({ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE', needs });
+    // The office's HEAD hears of it: on the topic and in their list (nobody is assigned yet).
+    const head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-irkutsk');
+    const list = await eventually(async () => {
+      const r = await gql(
+        sut.url,
+        `{ socialProtectionNotifications { edges { node { type text caseType caseId territory } } } }`,
+        {},
+        head,
+      );
+      const n = r.data?.socialProtectionNotifications.edges.map((e: any) => e.node) ?? [];
+      return n.some((x: any) => x.caseId === app.id) ? n : undefined;
+    });
+    expect(list.find((x: any) => x.caseId === app.id)).toEqual({
+      type: 'notification.referral-received.v1',
+      text: 'Получено направление (FOR_CONTRACT) — дело ScApplication ждёт назначения ответственного',
+      caseType: 'ScApplication',
+      caseId: app.id,
+      territory: TEST_TERRITORY,
+    });
     const [reply] = await query(
       sut.db,
       `select headers, payload from outbox_message where type = 'referral.accepted.v1' and key = $1`,

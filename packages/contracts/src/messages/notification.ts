@@ -202,3 +202,44 @@ export const citizenNoticeV1 = defineMessage({
     },
   ],
 });
+
+/**
+ * Направление получено: another agency's referral opened (or joined) a case
+ * here; addressed to the office's HEAD, who gives it to a specialist. Key =
+ * agency:role:territory.
+ */
+export const referralReceivedV1 = defineMessage({
+  type: 'notification.referral-received.v1',
+  topic: TOPICS.notifications,
+  description:
+    'A referral from another agency was received and opened (or joined) a case; addressed to the receiving office’s HEAD. Key = agency:role:territory.',
+  schema: z
+    .object({
+      notificationId: uuid.describe('One per referral received; deduplicate on it'),
+      recipient,
+      referralId: uuid,
+      fromAgency: agency,
+      referralType: z
+        .string()
+        .regex(/^[A-Z_]{3,60}$/)
+        .describe('e.g. FOR_CONTRACT'),
+      caseType: z.string().regex(/^[A-Z][A-Za-z]{2,60}$/),
+      caseId: uuid,
+      territory,
+      receivedAt: isoDateTime,
+    })
+    .strict(),
+  examples: [
+    {
+      notificationId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e71',
+      recipient: { role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: '25701000' },
+      referralId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e72',
+      fromAgency: 'SOCIAL_SERVICE',
+      referralType: 'FOR_CONTRACT',
+      caseType: 'ScApplication',
+      caseId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e10',
+      territory: '25701000',
+      receivedAt: '2026-11-30T10:00:00.000Z',
+    },
+  ],
+});

@@ -1,11 +1,11 @@
 import type { MessageData } from '@sc/contracts';
-import { referralAcceptedV1, type referralForContractV1 } from '@sc/contracts';
+import { referralAcceptedV1, referralReceivedV1, type referralForContractV1 } from '@sc/contracts';
 import type { HandlerContext } from '@sc/messaging';
-import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { notify, SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
 import { loadParameters } from '../../parameters/application/parameter.queries';
-import { dateOf, unassignedTerritory } from '@sc/kernel';
+import { dateOf, unassignedTerritory, uuidv7 } from '@sc/kernel';
 
 const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals');
 
@@ -60,6 +60,20 @@ export async function acceptReferralForContract(
     receiverAgency: 'SOCIAL_PROTECTION',
     receiverCaseId: application.id,
     acceptedAt: referral.receivedAt.toISOString(),
+  });
+  // The office's HEAD gives the new case to a specialist: they hear of it (sc.notifications.v1 and their list).
+  await notify(em, deps, referralReceivedV1, {
+    notificationId: uuidv7(referral.receivedAt.getTime()),
+    recipient: application.assignedTo
+      ? { subject: application.assignedTo, agency: 'SOCIAL_PROTECTION' }
+      : { role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: application.territory },
+    referralId: referral.id,
+    fromAgency: d.fromAgency,
+    referralType: 'FOR_CONTRACT',
+    caseType: 'ScApplication',
+    caseId: application.id,
+    territory: application.territory,
+    receivedAt: referral.receivedAt.toISOString(),
   });
   await writeAudit(em, system, [
     {
