@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Principal } from '@sc/auth';
 import { freePort } from '@sc/local-infra';
 import type { KafkaBus } from '@sc/messaging';
@@ -16,8 +15,8 @@ import {
   validSnils,
   TEST_NEEDS,
 } from '@sc/testing';
+import { startServiceProcess } from './service-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const N = 40;
 
 /**
@@ -62,19 +61,8 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     await bus?.close();
   });
 
-  const startSocialProtection = async (): Promise<ChildProcess> => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'services/social-protection/src/main.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: 'ignore',
-    });
-    await eventually(
-      async () => (await fetch(`http://127.0.0.1:${env.SOCIAL_PROTECTION_PORT}/ready`).catch(() => undefined))?.ok,
-      60_000,
-      200,
-    );
-    return c;
-  };
+  const startSocialProtection = () =>
+    startServiceProcess('services/social-protection/src/main.ts', env, env.SOCIAL_PROTECTION_PORT!);
 
   it('handles every referral exactly once across a SIGKILL and a restart', async () => {
     child = await startSocialProtection();

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { addMonths, dateIn } from '@sc/kernel';
 import { freePort } from '@sc/local-infra';
@@ -14,9 +13,8 @@ import {
   uniqueSuffix,
   validSnils,
 } from '@sc/testing';
-import { NODE_FLAGS } from '../src/supervisor';
+import { startServiceProcess } from './service-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const JOB = 'social-protection.deadlines';
 
 /**
@@ -56,19 +54,7 @@ describe('a scheduled check killed mid-run resumes without a second effect', () 
     child?.kill('SIGKILL');
   });
 
-  const start = async (): Promise<ChildProcess> => {
-    const c = spawn(process.execPath, [...NODE_FLAGS, 'services/social-protection/src/main.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: 'ignore',
-    });
-    await eventually(
-      async () => (await fetch(`http://127.0.0.1:${env.SOCIAL_PROTECTION_PORT}/ready`).catch(() => undefined))?.ok,
-      60_000,
-      200,
-    );
-    return c;
-  };
+  const start = () => startServiceProcess('services/social-protection/src/main.ts', env, env.SOCIAL_PROTECTION_PORT!);
   const runs = () => query(db, `select id, state from pgboss.job where name = $1`, [JOB]);
   const notices = () => query(db, `select payload from outbox_message where type = 'notification.deadline.v1'`);
 

@@ -1,8 +1,9 @@
 import { deadlineV1 } from '@sc/contracts';
 import { ManualClock } from '@sc/kernel';
 import { serviceConfigFromEnv } from '@sc/subgraph-kit';
-import { eventually, query, serviceUnderTest, TEST_NEEDS, tokenFor, validSnils } from '@sc/testing';
+import { eventually, query, serviceUnderTest, tokenFor } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
+import { applicationInput, SUBMIT_APPLICATION } from './applications';
 
 const ADVANCE = `mutation($i: AdvanceClockInput!) { advanceSocialProtectionClock(input: $i) { now today timeZone offsetHours } }`;
 
@@ -22,27 +23,8 @@ describe('ЦСПН acceptance clock (component)', () => {
   });
 
   it('moves forward for an ADMIN, keeps the offset, and fires what became due', async () => {
-    const months = ['2026-08', '2026-09', '2026-10'];
-    const app = (
-      await sut.ok(
-        `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id decisionDueDate } }`,
-        {
-          i: {
-            citizen: { snils: validSnils(991), lastName: 'Учебная', firstName: 'Анна', birthDate: '1991-01-01' },
-            zone: 'WHOLE_REGION',
-            needs: TEST_NEEDS,
-            household: [
-              {
-                relation: 'APPLICANT',
-                fullName: 'Учебная Анна',
-                birthDate: '1991-01-01',
-                incomes: months.map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_000_000 })),
-              },
-            ],
-          },
-        },
-      )
-    ).submitScApplication;
+    const app = (await sut.ok(SUBMIT_APPLICATION, applicationInput(991, 'Учебная', ['2026-08', '2026-09', '2026-10'])))
+      .submitScApplication;
     expect(app.decisionDueDate).toBe('2026-12-11');
 
     const specialist = await sut.call(ADVANCE, { i: { days: 11 } }, sut.token);

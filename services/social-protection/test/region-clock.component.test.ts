@@ -1,6 +1,7 @@
 import { addDays, ManualClock } from '@sc/kernel';
-import { serviceUnderTest, TEST_NEEDS, validSnils } from '@sc/testing';
+import { serviceUnderTest } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
+import { applicationInput, SUBMIT_APPLICATION } from './applications';
 
 /**
  * The 178-ФЗ decision deadline runs from the application's registration day
@@ -16,7 +17,6 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
     clock,
     caller: { agency: 'SOCIAL_PROTECTION', roles: ['SPECIALIST'] },
   });
-  const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id decisionDueDate } }`;
   const MEANS_TEST = `mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`;
   const submitted = new Map<number, string>();
   const submitAt = async (
@@ -25,19 +25,7 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
     months = ['2026-07', '2026-08', '2026-09'],
   ): Promise<string> => {
     clock.set(instant);
-    const wages = months.map((month) => ({
-      month,
-      kind: 'WAGES',
-      amountKopecks: 1_000_000,
-    }));
-    const r = await sut.ok(SUBMIT, {
-      i: {
-        citizen: { snils: validSnils(seed), lastName: 'Срокова', firstName: 'Анна', birthDate: '1991-01-01' },
-        zone: 'WHOLE_REGION',
-        needs: TEST_NEEDS,
-        household: [{ relation: 'APPLICANT', fullName: 'Срокова Анна', birthDate: '1991-01-01', incomes: wages }],
-      },
-    });
+    const r = await sut.ok(SUBMIT_APPLICATION, applicationInput(seed, 'Срокова', months));
     submitted.set(seed, r.submitScApplication.id);
     return r.submitScApplication.decisionDueDate;
   };

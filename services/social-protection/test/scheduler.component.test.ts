@@ -2,8 +2,9 @@ import { deadlineV1, parameterMissingV1 } from '@sc/contracts';
 import { ManualClock } from '@sc/kernel';
 import { discardDeadLetters, replayDeadLetters } from '@sc/messaging';
 import { Scheduler } from '@sc/subgraph-kit';
-import { eventually, metric, query, scrape, serviceUnderTest, TEST_NEEDS, tokenFor, validSnils } from '@sc/testing';
+import { eventually, metric, query, scrape, serviceUnderTest, tokenFor } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
+import { applicationInput, SUBMIT_APPLICATION } from './applications';
 
 /** pg-boss keeps its jobs in the service's database: a run is done when its row says so. */
 const settled = (db: string, id: string) =>
@@ -55,27 +56,8 @@ describe('ЦСПН scheduled checks (component, real PostgreSQL and broker)', ()
 
   it('tells the specialist once that a decision is due in 3 days, and once that it was missed', async () => {
     clock.set('2026-12-01T03:00:00Z');
-    const months = ['2026-08', '2026-09', '2026-10'];
-    const app = (
-      await sut.ok(
-        `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id decisionDueDate } }`,
-        {
-          i: {
-            citizen: { snils: validSnils(981), lastName: 'Срочная', firstName: 'Анна', birthDate: '1991-01-01' },
-            zone: 'WHOLE_REGION',
-            needs: TEST_NEEDS,
-            household: [
-              {
-                relation: 'APPLICANT',
-                fullName: 'Срочная Анна',
-                birthDate: '1991-01-01',
-                incomes: months.map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_000_000 })),
-              },
-            ],
-          },
-        },
-      )
-    ).submitScApplication;
+    const app = (await sut.ok(SUBMIT_APPLICATION, applicationInput(981, 'Срочная', ['2026-08', '2026-09', '2026-10'])))
+      .submitScApplication;
     expect(app.decisionDueDate).toBe('2026-12-11');
     const run = async (at: string) => {
       clock.set(at);
