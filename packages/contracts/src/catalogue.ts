@@ -15,6 +15,7 @@ import {
   citizenNoticeV1,
   deadlineV1,
   parameterMissingV1,
+  referralOverdueV1,
   referralReceivedV1,
 } from './messages/notification';
 
@@ -38,4 +39,5 @@ export const CATALOGUE: readonly MessageType[] = [
   deadlineV1,
   citizenNoticeV1,
   referralReceivedV1,
+  referralOverdueV1,
 ];

@@ -50,3 +50,4 @@ export * from './scheduler';
 export * from './notifications';
 export * from './acceptance-clock';
 export * from './deadline-notifications';
+export * from './referral-sla';

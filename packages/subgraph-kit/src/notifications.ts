@@ -63,13 +63,19 @@ export async function notify<M extends MessageType>(
   const r = data.recipient;
   const key = 'subject' in r ? r.subject : `${r.agency}:${r.role}:${r.territory}`;
   await deps.outbox.enqueue(em, message, key, data);
+  await storeNotification(em, message.type, data);
+}
+
+/** The row an addressee's list shows (also for a notification another agency sent here); once per id. */
+export async function storeNotification(em: EntityManager, type: string, data: NotificationData): Promise<void> {
+  const r = data.recipient;
   await execute(
     em,
     `insert into notification (id, type, agency, recipient_subject, recipient_role, recipient_territory, payload)
-     values (?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
     [
       data.notificationId,
-      message.type,
+      type,
       r.agency,
       'subject' in r ? r.subject : null,
       'role' in r ? r.role : null,
@@ -218,6 +224,10 @@ function textOf(type: string, d: Record<string, any>): string {
       return `Вам назначено дело (${d.caseType})`;
     case 'notification.referral-received.v1':
       return `Получено направление (${d.referralType}) — дело ${d.caseType} ждёт назначения ответственного`;
+    case 'notification.referral-overdue.v1':
+      return d.stage === 'ESCALATED'
+        ? `Направление (${d.referralType}) из другого ведомства не принято в срок (${d.acceptanceDue}): примите его`
+        : `Ваше направление (${d.referralType}) не принято в срок (${d.acceptanceDue})`;
     case 'notification.parameter-missing.v1':
       return `Не введён прожиточный минимум на ${d.year} год (${(d.missing as string[]).join(', ')}): нужен с ${d.neededFrom}`;
     default:

@@ -45,6 +45,7 @@ import { queryLimits } from './query-limits';
 import { ProcessMetrics } from './metrics';
 import { registerServiceMetrics } from './service-metrics';
 import { Scheduler, type ScheduledJob } from './scheduler';
+import { foreignNotificationHandlers } from './referral-sla';
 import { RegionalParameterSchema } from './regional-parameter';
 import type { ServiceConfig } from './service-config';
 import type { WorkNorms } from './work-log';
@@ -220,7 +221,12 @@ function messagingOf(
     orm,
     bus: d.bus,
     outbox,
-    handlers: [...def.handlers(deps), identityLinkedHandler(deps, def.agency), territoryDefinedHandler()],
+    handlers: [
+      ...def.handlers(deps),
+      identityLinkedHandler(deps, def.agency),
+      territoryDefinedHandler(),
+      ...foreignNotificationHandlers(def.agency),
+    ],
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },

@@ -1,4 +1,4 @@
-import { referralForContractV1, TOPICS, type MessageData } from '@sc/contracts';
+import { referralForContractV1, referralOverdueV1, TOPICS, type MessageData } from '@sc/contracts';
 import { deriveCitizenId, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
@@ -168,6 +168,40 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
         contractApplications: [{ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE' }],
       },
       { id: '6c1b8a56-0000-8000-8000-0000000000bb', socialProtectionProfile: null, contractApplications: [] },
+    ]);
+  });
+
+  it('keeps another agency’s escalation of an overdue referral in the office HEAD’s list (once)', async () => {
+    const d = {
+      notificationId: uuidv7(),
+      recipient: { role: 'HEAD' as const, agency: 'SOCIAL_PROTECTION' as const, territory: TEST_TERRITORY },
+      stage: 'ESCALATED' as const,
+      referralId: uuidv7(),
+      referralType: 'FOR_CONTRACT',
+      fromAgency: 'SOCIAL_SERVICE' as const,
+      toAgency: 'SOCIAL_PROTECTION' as const,
+      territory: TEST_TERRITORY,
+      sentAt: '2026-11-27T03:00:00.000Z',
+      acceptanceDue: '2026-12-01',
+      detectedAt: '2026-12-02T01:00:00.000Z',
+    };
+    const rec = toRecord(
+      `${sut.prefix}${TOPICS.notifications}`,
+      newEnvelope(referralOverdueV1.type, 'SOCIAL_SERVICE', `SOCIAL_PROTECTION:HEAD:${TEST_TERRITORY}`, d),
+    );
+    await sut.bus.publish([rec, rec]);
+    const head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-irkutsk');
+    const list = await eventually(async () => {
+      const r = await gql(sut.url, `{ socialProtectionNotifications { edges { node { id type text } } } }`, {}, head);
+      const n = (r.data?.socialProtectionNotifications.edges ?? []).map((e: any) => e.node);
+      return n.some((x: any) => x.id === d.notificationId) ? n : undefined;
+    });
+    expect(list.filter((x: any) => x.id === d.notificationId)).toEqual([
+      {
+        id: d.notificationId,
+        type: 'notification.referral-overdue.v1',
+        text: 'Направление (FOR_CONTRACT) из другого ведомства не принято в срок (2026-12-01): примите его',
+      },
     ]);
   });
 

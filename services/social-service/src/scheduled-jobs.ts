@@ -1,4 +1,4 @@
-import { deadlineJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
+import { deadlineJob, referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
 import { accompanimentDeadlinesDue } from './accompaniment/application/accompaniment-deadline-check';
 import { loadSocialServiceParameters } from './parameters/application/social-service-parameters';
 import { preventionChecksDue } from './prevention/application/prevention-deadline-check';
@@ -15,5 +15,11 @@ export const socialServiceJobs = (_deps: ServiceDeps): ScheduledJob[] => [
     warningDays: async (em, region, today) =>
       (await loadSocialServiceParameters(em, region, today)).get('DEADLINE_WARNING_DAYS'),
     list: async (em, a) => [...(await accompanimentDeadlinesDue(em, a)), ...(await preventionChecksDue(em, a))],
+  }),
+  referralSlaJob({
+    name: 'social-service.referral-sla',
+    agency: 'SOCIAL_SERVICE',
+    acceptanceDays: async (em, region, today) =>
+      (await loadSocialServiceParameters(em, region, today)).get('REFERRAL_ACCEPTANCE_WORKING_DAYS'),
   }),
 ];

@@ -243,3 +243,51 @@ export const referralReceivedV1 = defineMessage({
     },
   ],
 });
+
+/**
+ * Направление не принято в срок: a referral sent to another agency has had
+ * no answer within the acceptance deadline (REFERRAL_ACCEPTANCE_WORKING_DAYS,
+ * working days). The sender tells its own specialist (OVERDUE) and escalates
+ * to the receiving office's HEAD (ESCALATED): that agency keeps it in its
+ * HEAD's list. Once per referral and stage. Key = recipient subject, or
+ * agency:role:territory.
+ */
+export const referralOverdueV1 = defineMessage({
+  type: 'notification.referral-overdue.v1',
+  topic: TOPICS.notifications,
+  description:
+    'A referral to another agency was not accepted within its deadline: OVERDUE to the sender’s specialist, ESCALATED to the receiving office’s HEAD. Key = recipient subject, or agency:role:territory.',
+  schema: z
+    .object({
+      notificationId: uuid.describe('One per referral and stage; deduplicate on it'),
+      recipient,
+      stage: z.enum(['OVERDUE', 'ESCALATED']),
+      referralId: uuid,
+      referralType: z
+        .string()
+        .regex(/^[A-Z_]{3,60}$/)
+        .describe('e.g. FOR_CONTRACT'),
+      fromAgency: agency,
+      toAgency: agency,
+      territory,
+      sentAt: isoDateTime,
+      acceptanceDue: isoDate.describe('The last working day the receiver had to accept it'),
+      detectedAt: isoDateTime,
+    })
+    .strict(),
+  examples: [
+    {
+      notificationId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e81',
+      recipient: { role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: '25701000' },
+      stage: 'ESCALATED',
+      referralId: '0190f0b4-7a5e-7c1a-8b1e-2b6c7a9d0e82',
+      referralType: 'FOR_CONTRACT',
+      fromAgency: 'SOCIAL_SERVICE',
+      toAgency: 'SOCIAL_PROTECTION',
+      territory: '25701000',
+      sentAt: '2026-11-27T10:00:00.000Z',
+      acceptanceDue: '2026-12-01',
+      detectedAt: '2026-12-02T00:30:00.000Z',
+    },
+  ],
+});

@@ -2,6 +2,7 @@ import {
   defineParameter as def,
   parameterSetOf,
   NOTIFICATION_PARAMETER_DEFINITIONS,
+  REFERRAL_PARAMETER_DEFINITIONS,
   STATISTICS_PARAMETER_DEFINITIONS,
   type ParameterDefinition,
 } from '@sc/kernel';
@@ -10,6 +11,7 @@ import {
 export const EMPLOYMENT_PARAMETER_DEFINITIONS = {
   ...STATISTICS_PARAMETER_DEFINITIONS,
   ...NOTIFICATION_PARAMETER_DEFINITIONS,
+  ...REFERRAL_PARAMETER_DEFINITIONS,
   // Нормы времени: seed 003 gives none for this agency, so they are [U] settings; hours are counted all the same.
   NORM_REGISTRATION_MINUTES: def('MINUTES', 60, 5, 480, 'U', 'регистрация гражданина в ЦЗН'),
   NORM_PROFILING_MINUTES: def('MINUTES', 45, 5, 480, 'U', 'профилирование'),

@@ -2,6 +2,7 @@ import {
   defineParameter as def,
   parameterSetOf,
   NOTIFICATION_PARAMETER_DEFINITIONS,
+  REFERRAL_PARAMETER_DEFINITIONS,
   STATISTICS_PARAMETER_DEFINITIONS,
   type ParameterDefinition,
 } from '@sc/kernel';
@@ -10,6 +11,7 @@ import {
 export const SOCIAL_SERVICE_PARAMETER_DEFINITIONS = {
   ...STATISTICS_PARAMETER_DEFINITIONS,
   ...NOTIFICATION_PARAMETER_DEFINITIONS,
+  ...REFERRAL_PARAMETER_DEFINITIONS,
   // Нормы времени: seed 003 gives none for this agency, so they are [U] settings; hours are counted all the same.
   NORM_URGENT_REQUEST_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'приём обращения за срочными услугами и решение'),
   NORM_URGENT_DELIVERY_MINUTES: def('MINUTES', 30, 5, 480, 'U', 'оказание срочной услуги'),

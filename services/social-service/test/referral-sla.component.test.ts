@@ -1,0 +1,67 @@
+import { referralOverdueV1 } from '@sc/contracts';
+import { ManualClock } from '@sc/kernel';
+import { query, runJob, serviceUnderTest, TEST_NEEDS, TEST_TERRITORY, validSnils } from '@sc/testing';
+import { createSocialServiceServer } from '../src/server';
+
+/**
+ * КЦСОН's referral to ЦСПН (M4) left unanswered: two working days later
+ * (REFERRAL_ACCEPTANCE_WORKING_DAYS) the specialist who sent it hears it is
+ * OVERDUE, and ЦСПН's office HEAD gets it ESCALATED — once, however often
+ * the check runs. (No ЦСПН runs here, so nothing accepts the referral.)
+ */
+describe('КЦСОН referral SLA (component)', () => {
+  const clock = new ManualClock('2026-11-30T03:00:00Z'); // Monday, 11:00 in Иркутск
+  const sut = serviceUnderTest({
+    name: 'social-service',
+    create: createSocialServiceServer,
+    clock,
+    caller: { agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], subject: 'kcson-sla' },
+  });
+  const overdue = async () =>
+    (
+      await query(sut.db, `select key, payload from outbox_message where type = $1 order by seq`, [
+        referralOverdueV1.type,
+      ])
+    ).map((r) => ({ key: r.key, ...referralOverdueV1.schema.parse(JSON.parse(r.payload)) }));
+
+  it('is overdue for the sender and escalated to the receiver’s HEAD after the acceptance deadline, once', async () => {
+    const reg = await sut.ok(
+      `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
+      {
+        i: {
+          citizen: { snils: validSnils(995), lastName: 'Ждущая', firstName: 'Анна', birthDate: '1990-01-01' },
+          needs: TEST_NEEDS,
+          circumstances: ['NO_WORK_NO_INCOME'],
+        },
+      },
+    );
+    const ref = await sut.ok(
+      `mutation($i: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $i) { id } }`,
+      { i: { citizenId: reg.registerSocialServiceApplication.citizen.id, basis: 'LOW_INCOME' } },
+    );
+    const id = ref.referCitizenForSocialContract.id;
+    const run = async (at: string) => {
+      clock.set(at);
+      expect(await runJob(sut.svc, sut.db, 'social-service.referral-sla')).toBe('completed');
+    };
+    await run('2026-12-02T03:00:00Z'); // Wednesday: the second working day, still in time
+    expect(await overdue()).toEqual([]);
+    await run('2026-12-03T03:00:00Z');
+    await run('2026-12-03T05:00:00Z');
+    const sent = await overdue();
+    expect(sent.map((n) => [n.stage, n.key, n.recipient])).toEqual([
+      ['OVERDUE', 'kcson-sla', { subject: 'kcson-sla', agency: 'SOCIAL_SERVICE' }],
+      [
+        'ESCALATED',
+        `SOCIAL_PROTECTION:HEAD:${TEST_TERRITORY}`,
+        { role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: TEST_TERRITORY },
+      ],
+    ]);
+    expect(sent[0]).toMatchObject({ referralId: id, acceptanceDue: '2026-12-02', toAgency: 'SOCIAL_PROTECTION' });
+    // The sender sees it in their own list; the escalation is kept by ЦСПН, not here.
+    const mine = await sut.ok(`{ socialServiceNotifications { edges { node { type text } } } }`);
+    expect(mine.socialServiceNotifications.edges.map((e: any) => e.node)).toEqual([
+      { type: referralOverdueV1.type, text: 'Ваше направление (FOR_CONTRACT) не принято в срок (2026-12-02)' },
+    ]);
+  });
+});
