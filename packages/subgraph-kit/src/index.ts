@@ -51,3 +51,4 @@ export * from './notifications';
 export * from './acceptance-clock';
 export * from './deadline-notifications';
 export * from './referral-sla';
+export * from './referral-sla-board';

@@ -1,5 +1,5 @@
 import { referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
-import { loadEmploymentParameters } from './parameters/application/employment-parameters';
+import { referralAcceptanceDays } from './parameters/application/employment-parameters';
 import { employmentDeadlines } from './registrations/application/reprofiling-deadlines';
 
 /** ЦЗН's timed checks (cron in the region's time zone): scans of what is due as of the service's clock. */
@@ -8,7 +8,6 @@ export const employmentJobs = (_deps: ServiceDeps): ScheduledJob[] => [
   referralSlaJob({
     name: 'employment.referral-sla',
     agency: 'EMPLOYMENT',
-    acceptanceDays: async (em, region, today) =>
-      (await loadEmploymentParameters(em, region, today)).get('REFERRAL_ACCEPTANCE_WORKING_DAYS'),
+    acceptanceDays: referralAcceptanceDays,
   }),
 ];

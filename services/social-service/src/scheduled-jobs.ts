@@ -1,6 +1,9 @@
 import { deadlineJob, referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
 import { accompanimentDeadlinesDue } from './accompaniment/application/accompaniment-deadline-check';
-import { loadSocialServiceParameters } from './parameters/application/social-service-parameters';
+import {
+  loadSocialServiceParameters,
+  referralAcceptanceDays,
+} from './parameters/application/social-service-parameters';
 import { preventionChecksDue } from './prevention/application/prevention-deadline-check';
 
 /**
@@ -19,7 +22,6 @@ export const socialServiceJobs = (_deps: ServiceDeps): ScheduledJob[] => [
   referralSlaJob({
     name: 'social-service.referral-sla',
     agency: 'SOCIAL_SERVICE',
-    acceptanceDays: async (em, region, today) =>
-      (await loadSocialServiceParameters(em, region, today)).get('REFERRAL_ACCEPTANCE_WORKING_DAYS'),
+    acceptanceDays: referralAcceptanceDays,
   }),
 ];

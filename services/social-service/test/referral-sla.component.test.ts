@@ -1,6 +1,16 @@
-import { referralOverdueV1 } from '@sc/contracts';
-import { ManualClock } from '@sc/kernel';
-import { query, runJob, serviceUnderTest, TEST_NEEDS, TEST_TERRITORY, validSnils } from '@sc/testing';
+import { referralAcceptedV1, referralOverdueV1, TOPICS } from '@sc/contracts';
+import { newEnvelope, toRecord } from '@sc/messaging';
+import { ManualClock, uuidv7 } from '@sc/kernel';
+import {
+  eventually,
+  query,
+  runJob,
+  serviceUnderTest,
+  TEST_NEEDS,
+  TEST_TERRITORY,
+  tokenFor,
+  validSnils,
+} from '@sc/testing';
 import { createSocialServiceServer } from '../src/server';
 
 /**
@@ -58,6 +68,54 @@ describe('КЦСОН referral SLA (component)', () => {
       ],
     ]);
     expect(sent[0]).toMatchObject({ referralId: id, acceptanceDue: '2026-12-02', toAgency: 'SOCIAL_PROTECTION' });
+    // The SLA board (a HEAD): one referral sent in November, its deadline passed unanswered.
+    const head = await tokenFor('SOCIAL_SERVICE', ['HEAD'], 'head-kcson');
+    const BOARD = `{ socialServiceReferralSla(from: "2026-11", to: "2026-12") {
+      pair period sent accepted acceptedOnTime onTimeShare medianDaysToAcceptance p90DaysToAcceptance openBreaches } }`;
+    const board = async () => (await sut.call(BOARD, {}, head)).data.socialServiceReferralSla;
+    expect(await board()).toEqual([
+      {
+        pair: 'SOCIAL_SERVICE>SOCIAL_PROTECTION:FOR_CONTRACT',
+        period: '2026-11',
+        sent: 1,
+        accepted: 0,
+        acceptedOnTime: 0,
+        onTimeShare: 0,
+        medianDaysToAcceptance: null,
+        p90DaysToAcceptance: null,
+        openBreaches: 1,
+      },
+    ]);
+    // ЦСПН answers late (Thursday): accepted, not in time, no breach open.
+    await sut.bus.publish([
+      toRecord(
+        `${sut.prefix}${TOPICS.referrals}`,
+        newEnvelope(referralAcceptedV1.type, 'SOCIAL_PROTECTION', reg.registerSocialServiceApplication.citizen.id, {
+          referralId: id,
+          citizenId: reg.registerSocialServiceApplication.citizen.id,
+          senderAgency: 'SOCIAL_SERVICE',
+          receiverAgency: 'SOCIAL_PROTECTION',
+          receiverCaseId: uuidv7(),
+          acceptedAt: '2026-12-03T04:00:00.000Z',
+        }),
+      ),
+    ]);
+    await eventually(async () => (await board())[0].accepted === 1);
+    expect(await board()).toEqual([
+      expect.objectContaining({
+        accepted: 1,
+        acceptedOnTime: 0,
+        onTimeShare: 0,
+        medianDaysToAcceptance: 3,
+        openBreaches: 0,
+      }),
+    ]);
+    expect((await sut.call(BOARD.replace('"2026-11"', '"2026-13"'), {}, head)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+    });
+    expect((await sut.call(BOARD, {}, sut.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     // The sender sees it in their own list; the escalation is kept by ЦСПН, not here.
     const mine = await sut.ok(`{ socialServiceNotifications { edges { node { type text } } } }`);
     expect(mine.socialServiceNotifications.edges.map((e: any) => e.node)).toEqual([

@@ -910,6 +910,8 @@ export type Query = {
   employmentParameters: Array<RegionalParameter>;
   /** Индивидуальные планы in the caller's territory, newest first; `overdueSteps` = with a step past its due date (a worklist page, `first` 1–200). */
   employmentPlans: EmploymentPlanConnection;
+  /** SLA of the referrals ЦЗН sent (to ЦСПН): per receiver, type and month sent, `from`–`to` (YYYY-MM, at most 24 months). HEAD, ANALYST, the ministry. */
+  employmentReferralSla: Array<ReferralSlaRow>;
   /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   employmentStaff: Array<StaffMember>;
   /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
@@ -986,6 +988,12 @@ export type QueryEmploymentPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEmploymentReferralSlaArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -1075,6 +1083,33 @@ export type ReferralBasis =
   | 'OTHER'
   /** безработица */
   | 'UNEMPLOYED';
+
+/**
+ * SLA направлений: the referrals an agency sent to another, per receiver and
+ * type and per month sent — accepted, in time (the receiver's acceptance
+ * deadline, REFERRAL_ACCEPTANCE_WORKING_DAYS working days), days to acceptance,
+ * breaches still open. No personal data (heads of office, analysts, the ministry).
+ */
+export type ReferralSlaRow = {
+  __typename?: 'ReferralSlaRow';
+  accepted: Scalars['Int']['output'];
+  acceptedOnTime: Scalars['Int']['output'];
+  fromAgency: Agency;
+  /** calendar days from sending to acceptance */
+  medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** accepted in time / those whose deadline has come or that were accepted; null when none */
+  onTimeShare?: Maybe<Scalars['Float']['output']>;
+  /** still SENT after their acceptance deadline */
+  openBreaches: Scalars['Int']['output'];
+  p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
+  pair: Scalars['String']['output'];
+  /** the month sent, YYYY-MM (the region's calendar) */
+  period: Scalars['String']['output'];
+  referralType: Scalars['String']['output'];
+  sent: Scalars['Int']['output'];
+  toAgency: Scalars['String']['output'];
+};
 
 /** Статус направления (DOMAIN.md §4.4); sender and receiver each keep their copy. */
 export type ReferralStatus =
@@ -1548,6 +1583,7 @@ export type ResolversTypes = ResolversObject<{
   ReferJobSeekerForSocialContractInput: ReferJobSeekerForSocialContractInput;
   ReferToTrainingInput: ReferToTrainingInput;
   ReferralBasis: ReferralBasis;
+  ReferralSlaRow: ResolverTypeWrapper<ReferralSlaRow>;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
   RegionalParameter: ResolverTypeWrapper<ParameterViewModel>;
@@ -1646,6 +1682,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordVacancyResponseInput: RecordVacancyResponseInput;
   ReferJobSeekerForSocialContractInput: ReferJobSeekerForSocialContractInput;
   ReferToTrainingInput: ReferToTrainingInput;
+  ReferralSlaRow: ReferralSlaRow;
   RegionalParameter: ParameterViewModel;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
@@ -2030,6 +2067,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentPlans?: Resolver<ResolversTypes['EmploymentPlanConnection'], ParentType, ContextType, RequireFields<QueryEmploymentPlansArgs, 'first'>>;
+  employmentReferralSla?: Resolver<Array<ResolversTypes['ReferralSlaRow']>, ParentType, ContextType, RequireFields<QueryEmploymentReferralSlaArgs, 'from' | 'to'>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   employmentWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QueryEmploymentWorkLogArgs>>;
   employmentWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QueryEmploymentWorkloadArgs>>;
@@ -2038,6 +2076,21 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   profilingDue?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType, RequireFields<QueryProfilingDueArgs, 'withinDays'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   trainingReferrals?: Resolver<ResolversTypes['TrainingReferralConnection'], ParentType, ContextType, RequireFields<QueryTrainingReferralsArgs, 'first'>>;
+}>;
+
+export type ReferralSlaRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReferralSlaRow'] = ResolversParentTypes['ReferralSlaRow']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  medianDaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  openBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90DaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pair?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referralType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
@@ -2201,6 +2254,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PlanStep?: PlanStepResolvers<ContextType>;
   Profiling?: ProfilingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferralSlaRow?: ReferralSlaRowResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
   StaffLoad?: StaffLoadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;

@@ -1,5 +1,7 @@
+import { STATISTICS_READERS } from '@sc/auth';
 import {
   inRead,
+  referralSlaBoard,
   myNotifications,
   listMvkInvitations,
   workLogOf,
@@ -9,6 +11,8 @@ import {
   staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { referralAcceptanceDays } from '../parameters/application/employment-parameters';
+
 import { listEmploymentPlans } from '../plans/application/plan.queries';
 import { officeWorkload } from '../workload/application/workload.queries';
 import { listTrainingReferrals } from '../training/application/training.queries';
@@ -32,6 +36,13 @@ import {
 /** ЦЗН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  employmentReferralSla: (_p, args, ctx) =>
+    inRead(
+      ctx,
+      'employmentReferralSla',
+      STATISTICS_READERS,
+      referralSlaBoard({ ...args, agency: 'EMPLOYMENT', acceptanceDays: referralAcceptanceDays }),
+    ),
   employmentNotifications: (_p, args, ctx) =>
     inRead(ctx, 'employmentNotifications', OWN_NOTIFICATIONS, myNotifications(args)),
   employmentWorkLog: (_p, { month, subject }, ctx) =>

@@ -1099,6 +1099,8 @@ export type Query = {
   socialServiceOutgoingReferrals: SocialServiceReferralConnection;
   socialServiceParameters: Array<RegionalParameter>;
   socialServiceReferral?: Maybe<SocialServiceReferral>;
+  /** SLA of the referrals КЦСОН sent (to ЦСПН): per receiver, type and month sent, `from`–`to` (YYYY-MM, at most 24 months). HEAD, ANALYST, the ministry. */
+  socialServiceReferralSla: Array<ReferralSlaRow>;
   /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
   socialServiceStaff: Array<StaffMember>;
   /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
@@ -1192,6 +1194,12 @@ export type QuerySocialServiceReferralArgs = {
 };
 
 
+export type QuerySocialServiceReferralSlaArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QuerySocialServiceWorkLogArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
@@ -1257,6 +1265,33 @@ export type ReferralBasis =
   | 'OTHER'
   /** безработица */
   | 'UNEMPLOYED';
+
+/**
+ * SLA направлений: the referrals an agency sent to another, per receiver and
+ * type and per month sent — accepted, in time (the receiver's acceptance
+ * deadline, REFERRAL_ACCEPTANCE_WORKING_DAYS working days), days to acceptance,
+ * breaches still open. No personal data (heads of office, analysts, the ministry).
+ */
+export type ReferralSlaRow = {
+  __typename?: 'ReferralSlaRow';
+  accepted: Scalars['Int']['output'];
+  acceptedOnTime: Scalars['Int']['output'];
+  fromAgency: Agency;
+  /** calendar days from sending to acceptance */
+  medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** accepted in time / those whose deadline has come or that were accepted; null when none */
+  onTimeShare?: Maybe<Scalars['Float']['output']>;
+  /** still SENT after their acceptance deadline */
+  openBreaches: Scalars['Int']['output'];
+  p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
+  pair: Scalars['String']['output'];
+  /** the month sent, YYYY-MM (the region's calendar) */
+  period: Scalars['String']['output'];
+  referralType: Scalars['String']['output'];
+  sent: Scalars['Int']['output'];
+  toAgency: Scalars['String']['output'];
+};
 
 /** Статус направления (DOMAIN.md §4.4); sender and receiver each keep their copy. */
 export type ReferralStatus =
@@ -1977,6 +2012,7 @@ export type ResolversTypes = ResolversObject<{
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
   ReferralBasis: ReferralBasis;
+  ReferralSlaRow: ResolverTypeWrapper<ReferralSlaRow>;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
   RegionalParameter: ResolverTypeWrapper<ParameterViewModel>;
@@ -2099,6 +2135,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReceiveSignalInput: ReceiveSignalInput;
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
+  ReferralSlaRow: ReferralSlaRow;
   RegionalParameter: ParameterViewModel;
   RegisterPreventionInput: RegisterPreventionInput;
   RegisterSocialServiceApplicationInput: RegisterSocialServiceApplicationInput;
@@ -2491,6 +2528,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialServiceOutgoingReferrals?: Resolver<ResolversTypes['SocialServiceReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceOutgoingReferralsArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
+  socialServiceReferralSla?: Resolver<Array<ResolversTypes['ReferralSlaRow']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralSlaArgs, 'from' | 'to'>>;
   socialServiceStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   socialServiceWorkLog?: Resolver<Array<ResolversTypes['WorkEntry']>, ParentType, ContextType, Partial<QuerySocialServiceWorkLogArgs>>;
   socialServiceWorkload?: Resolver<ResolversTypes['CaseWorkload'], ParentType, ContextType, Partial<QuerySocialServiceWorkloadArgs>>;
@@ -2498,6 +2536,21 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   urgentServiceCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType, RequireFields<QueryUrgentServiceCaseArgs, 'id'>>;
   urgentServiceCases?: Resolver<ResolversTypes['UrgentServiceCaseConnection'], ParentType, ContextType, RequireFields<QueryUrgentServiceCasesArgs, 'first'>>;
   urgentServiceCatalogue?: Resolver<Array<ResolversTypes['UrgentServiceType']>, ParentType, ContextType>;
+}>;
+
+export type ReferralSlaRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReferralSlaRow'] = ResolversParentTypes['ReferralSlaRow']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  medianDaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  openBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90DaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pair?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referralType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RegionalParameterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionalParameter'] = ResolversParentTypes['RegionalParameter']> = ResolversObject<{
@@ -2747,6 +2800,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PreventionMeasure?: PreventionMeasureResolvers<ContextType>;
   ProgrammeService?: ProgrammeServiceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferralSlaRow?: ReferralSlaRowResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;

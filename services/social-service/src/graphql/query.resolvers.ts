@@ -1,5 +1,7 @@
+import { STATISTICS_READERS } from '@sc/auth';
 import {
   inRead,
+  referralSlaBoard,
   myNotifications,
   listMvkInvitations,
   workLogOf,
@@ -9,6 +11,8 @@ import {
   staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
+import { referralAcceptanceDays } from '../parameters/application/social-service-parameters';
+
 import { officeWorkload } from '../workload/application/workload.queries';
 import {
   CASE_WORK,
@@ -38,6 +42,13 @@ import {
 /** КЦСОН's queries: each authorises, runs its module's query and audits the persons it returns (inRead). */
 export const Query: QueryResolvers = {
   ...sharedCitizenQueries,
+  socialServiceReferralSla: (_p, args, ctx) =>
+    inRead(
+      ctx,
+      'socialServiceReferralSla',
+      STATISTICS_READERS,
+      referralSlaBoard({ ...args, agency: 'SOCIAL_SERVICE', acceptanceDays: referralAcceptanceDays }),
+    ),
   socialServiceNotifications: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceNotifications', OWN_NOTIFICATIONS, myNotifications(args)),
   socialServiceWorkLog: (_p, { month, subject }, ctx) =>
