@@ -1,7 +1,18 @@
 import { employmentServiceEventV1, socialServicesDeliveredV1, TOPICS, type MessageInput } from '@sc/contracts';
 import { ManualClock, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord, type IncomingRecord, type KafkaBus, type Subscription } from '@sc/messaging';
-import { count, eventually, gql, testKafkaBus, tokenFor, uniqueSuffix, validSnils, graphqlClient } from '@sc/testing';
+import {
+  count,
+  deadlineNotices,
+  eventually,
+  gql,
+  graphqlClient,
+  runJob,
+  testKafkaBus,
+  tokenFor,
+  uniqueSuffix,
+  validSnils,
+} from '@sc/testing';
 import { startTestStack, type TestStack } from './test-stack';
 
 /**
@@ -520,6 +531,29 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       application: { household: null },
     });
 
+    // The scheduler's deadline check, as each day comes: the specialist reads in their list (and integrators on
+    // sc.notifications.v1) that the contract's end is near; later, that the first monitoring checkpoint is.
+    const noticesOf = async () => {
+      expect(await runJob(s.services['social-protection'], sp, 'social-protection.deadlines')).toBe('completed');
+      const list = (
+        await ok(`{ socialProtectionNotifications { edges { node { text stage dueDate caseId } } } }`, {}, spec)
+      ).socialProtectionNotifications.edges.map((e: { node: Record<string, string> }) => e.node);
+      const onTopic = await deadlineNotices(sp, contract.id);
+      return {
+        list: list.filter((n: Record<string, string>) => n.caseId === contract.id),
+        kinds: onTopic.map((n) => `${n.kind}:${n.stage}`),
+      };
+    };
+    at('2027-08-29');
+    const ending = await noticesOf();
+    expect(ending.kinds).toContain('CONTRACT_END:APPROACHING');
+    expect(ending.list).toContainEqual({
+      text: 'окончание срока; решение о продлении — с 2027-07-31: срок 2027-08-31 наступает',
+      stage: 'APPROACHING',
+      dueDate: '2027-08-31',
+      caseId: contract.id,
+    });
+
     // 10. Term over → ENDED; the commission's conclusion with incomes before and after
     at('2027-09-01');
     expect(
@@ -546,6 +580,8 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     );
     // 11. 12 months of monitoring, quarterly checkpoints, then closed
     await ok(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: contract.id }, spec);
+    at('2027-11-28');
+    expect((await noticesOf()).kinds).toContain('POST_MONITORING_CHECKPOINT:APPROACHING');
     at('2028-09-01');
     for (const [no, d] of [
       [1, '2027-11-30'],
