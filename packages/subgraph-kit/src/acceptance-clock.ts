@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { authorize, type AccessRule } from '@sc/auth';
 import { AcceptanceClock, dateOf, ForbiddenError, regionTimeZone, ValidationError } from '@sc/kernel';
+import { execInTx } from '@sc/messaging';
 import type { RequestContext } from './context';
 
 export const ACCEPTANCE_CLOCK_SQL: readonly string[] = [
@@ -59,15 +60,15 @@ export async function advanceAcceptanceClock(
     throw new ValidationError('input.hours', 'RANGE', 'must be a whole number of hours, 0–23');
   if (input.days === 0 && hours === 0) throw new ValidationError('input.days', 'POSITIVE', 'move the clock forward');
   const offset = clock.offsetMs + (input.days * 24 + hours) * 3_600_000;
-  await ctx.em.transactional(async (tx) => {
-    await tx.getConnection().execute(
+  await ctx.em.transactional((tx) =>
+    execInTx(
+      tx,
       `insert into acceptance_clock (service, offset_ms, moved_by) values (?, ?, ?)
        on conflict (service) do update set offset_ms = excluded.offset_ms, moved_at = now(), moved_by = excluded.moved_by`,
       [ctx.deps.config.name, offset, ctx.principal.subject],
       'run',
-      tx.getTransactionContext(),
-    );
-  });
+    ),
+  );
   clock.setOffset(offset);
   ctx.log.warn({ offsetHours: offset / 3_600_000, by: ctx.principal.subject }, 'acceptance clock moved');
   const s = ctx.deps.scheduler;

@@ -22,8 +22,20 @@ const execute = <T = unknown>(em: EntityManager, sql: string, params: unknown[] 
     em.getTransactionContext(),
   );
 
-/** A role list for `in (?)`: never empty (a token without roles matches no role-addressed notification). */
-const rolesOf = (roles: readonly string[]) => (roles.length ? [...roles] : ['-']);
+/**
+ * Which notifications are a user's at this agency: addressed to them, or to
+ * one of their roles at an office their territory covers. (A token without
+ * roles matches no role-addressed notification: the list is never empty.)
+ */
+function visibleTo(
+  p: { subject: string; roles: readonly string[]; territory: string },
+  agency: Agency,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `agency = ? and (recipient_subject = ? or (recipient_role in (?) and recipient_territory like ?))`,
+    params: [agency, p.subject, p.roles.length ? [...p.roles] : ['-'], `${territoryScope(p.territory)}%`],
+  };
+}
 
 export const NOTIFICATION_SQL: readonly string[] = [
   `create table notification (
@@ -60,11 +72,13 @@ export async function notify<M extends MessageType>(
   message: M,
   data: MessageInput<M> & NotificationData,
 ): Promise<void> {
-  const r = data.recipient;
-  const key = 'subject' in r ? r.subject : `${r.agency}:${r.role}:${r.territory}`;
-  await deps.outbox.enqueue(em, message, key, data);
+  await deps.outbox.enqueue(em, message, recipientKey(data.recipient), data);
   await storeNotification(em, message.type, data);
 }
+
+/** The Kafka key of a notification: the person, or `agency:role:territory` (one partition per addressee). */
+export const recipientKey = (r: Recipient): string =>
+  'subject' in r ? r.subject : `${r.agency}:${r.role}:${r.territory}`;
 
 /** The row an addressee's list shows (also for a notification another agency sent here); once per id. */
 export async function storeNotification(em: EntityManager, type: string, data: NotificationData): Promise<void> {
@@ -103,13 +117,7 @@ export const myNotifications =
   async ({ em, principal, deps }) => {
     const first = boundedArg(a.first, 'first', 50, 200);
     const after = a.after ? decodeCursor(a.after) : null;
-    const mine = `agency = ? and (recipient_subject = ? or (recipient_role in (?) and recipient_territory like ?))`;
-    const params: unknown[] = [
-      deps.outbox.agency,
-      principal.subject,
-      rolesOf(principal.roles),
-      `${territoryScope(principal.territory)}%`,
-    ];
+    const { sql: mine, params } = visibleTo(principal, deps.outbox.agency);
     const unread =
       a.unreadOnly === false
         ? ''
@@ -161,12 +169,11 @@ export async function markNotificationsRead(
     if (!isUuid(id)) throw new ValidationError(`input.ids[${i}]`, 'UUID', 'must be a notification id (UUID)');
   });
   return em.transactional(async (tx) => {
-    const visible = await execute<{ id: string }[]>(
-      tx,
-      `select id from notification where id in (?) and agency = ?
-          and (recipient_subject = ? or (recipient_role in (?) and recipient_territory like ?))`,
-      [[...ids], agency, p.subject, rolesOf(p.roles), `${territoryScope(p.territory)}%`],
-    );
+    const mine = visibleTo(p, agency);
+    const visible = await execute<{ id: string }[]>(tx, `select id from notification where id in (?) and ${mine.sql}`, [
+      [...ids],
+      ...mine.params,
+    ]);
     const seen = new Set(visible.map((v) => v.id));
     const i = ids.findIndex((id) => !seen.has(id));
     if (i >= 0) throw new ValidationError(`input.ids[${i}]`, 'NOT_YOURS', 'no notification of yours has this id');

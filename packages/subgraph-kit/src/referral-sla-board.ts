@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   addDays,
+  addMonthsToMonth,
+  daysBetween,
   dateOf,
   monthOf,
+  monthsBetween,
   OutgoingReferral,
   parseIsoMonth,
   ValidationError,
@@ -49,19 +52,21 @@ export const referralSlaBoard =
     acceptanceDays: (em: EntityManager, region: string, today: IsoDate) => Promise<number>;
   }): Read<ReferralSlaRow[]> =>
   async ({ em, today, inTerritory, deps }) => {
-    const acceptanceDays = await a.acceptanceDays(em, deps.config.region, today);
     const from = parseIsoMonth(a.from, 'from');
     const to = parseIsoMonth(a.to, 'to');
     if (from > to) throw new ValidationError('to', 'PERIOD_ORDER', 'must not precede `from`');
-    if (monthSpan(from, to) > MAX_MONTHS)
+    if (monthsBetween(from, to).length > MAX_MONTHS)
       throw new ValidationError('to', 'PERIOD_TOO_LONG', `at most ${MAX_MONTHS} months at once`);
-    const calendar = await loadWorkingCalendar(em);
+    const [acceptanceDays, calendar] = await Promise.all([
+      a.acceptanceDays(em, deps.config.region, today),
+      loadWorkingCalendar(em),
+    ]);
     // A day's margin either side: the months are the region's, the column is an instant.
     const sent = await em.find(OutgoingReferral, {
       ...inTerritory,
       sentAt: {
         $gte: new Date(`${addDays(`${from}-01`, -1)}T00:00:00Z`),
-        $lt: new Date(`${nextMonth(to)}-02T00:00:00Z`),
+        $lt: new Date(`${addMonthsToMonth(to, 1)}-02T00:00:00Z`),
       },
     });
     const groups = new Map<string, OutgoingReferral[]>();
@@ -95,14 +100,6 @@ export const referralSlaBoard =
     });
     return rows.sort((x, y) => x.pair.localeCompare(y.pair) || x.period.localeCompare(y.period));
   };
-
-const monthSpan = (from: string, to: string) =>
-  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
-
-const nextMonth = (m: string): string => monthOf(addDays(`${m}-28`, 7));
-
-const daysBetween = (a: IsoDate, b: IsoDate): number =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** The nearest-rank quantile of sorted whole days (null for none). */
 function quantile(sorted: number[], q: number): number | null {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { referralOverdueV1 } from '@sc/contracts';
 import { dateOf, OutgoingReferral, uuidv7, type Agency, type IsoDate } from '@sc/kernel';
 import { handler, type MessageHandler } from '@sc/messaging';
-import { notify, storeNotification } from './notifications';
+import { notify, recipientKey, storeNotification } from './notifications';
 import type { JobContext, ScheduledJob } from './scheduler';
 import { loadWorkingCalendar } from './working-calendar.store';
 
@@ -52,7 +52,7 @@ async function checkReferralSla(ctx: JobContext, o: Parameters<typeof referralSl
       });
       // The receiving agency keeps the escalation in its HEAD's list when it consumes this message.
       const head = { role: 'HEAD' as const, agency: r.toAgency, territory: r.territory };
-      await ctx.deps.outbox.enqueue(tx, referralOverdueV1, `${head.agency}:HEAD:${head.territory}`, {
+      await ctx.deps.outbox.enqueue(tx, referralOverdueV1, recipientKey(head), {
         ...base,
         notificationId: uuidv7(ctx.now.getTime()),
         stage: 'ESCALATED',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { PgBoss, type Job, type JobWithMetadata } from 'pg-boss';
 import { regionTimeZone } from '@sc/kernel';
-import { SCHEDULER_DEAD_LETTERS } from '@sc/messaging';
+import { execInTx, SCHEDULER_DEAD_LETTERS } from '@sc/messaging';
 import type { Logger } from '@sc/runtime';
 import type { ServiceDeps } from './context';
 
@@ -114,15 +114,13 @@ export class Scheduler {
     const once = async (key: string, effect: (em: EntityManager) => Promise<void>) => {
       let made = false;
       await deps.orm.em.fork().transactional(async (em) => {
-        const r = await em
-          .getConnection()
-          .execute(
-            'insert into scheduled_effect (job, key) values (?, ?) on conflict do nothing',
-            [j.name, key],
-            'run',
-            em.getTransactionContext(),
-          );
-        if (!(r as { affectedRows?: number }).affectedRows) return;
+        const r = await execInTx<{ affectedRows?: number }>(
+          em,
+          'insert into scheduled_effect (job, key) values (?, ?) on conflict do nothing',
+          [j.name, key],
+          'run',
+        );
+        if (!r.affectedRows) return;
         await effect(em);
         made = true;
       });
