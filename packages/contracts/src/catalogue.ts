@@ -7,7 +7,15 @@ import {
   contractStatusChangedV1,
   referralForEmploymentServicesV1,
 } from './messages/contract';
-import { referralAcceptedV1, referralForContractV1, referralReturnedV1 } from './messages/referral';
+import {
+  referralAcceptedV1,
+  referralExpiredV1,
+  referralForContractV1,
+  referralForUrgentAndAccompanimentV1,
+  referralInServiceV1,
+  referralResultV1,
+  referralReturnedV1,
+} from './messages/referral';
 import { employmentServiceEventV1, socialServicesDeliveredV1 } from './messages/service-report';
 import { territoryDefinedV1 } from './messages/territory';
 import {
@@ -24,6 +32,10 @@ export const CATALOGUE: readonly MessageType[] = [
   referralForContractV1,
   referralAcceptedV1,
   referralReturnedV1,
+  referralInServiceV1,
+  referralResultV1,
+  referralExpiredV1,
+  referralForUrgentAndAccompanimentV1,
   citizenIdentityLinkedV1,
   referralForEmploymentServicesV1,
   contractConcludedForEmploymentV1,

@@ -12,6 +12,7 @@ export * from './working-calendar';
 export * from './clock';
 export * from './regional-parameters';
 export * from './outgoing-referral';
+export * from './received-referral';
 export * from './digest';
 export * from './territory';
 export * from './statistics-period';

@@ -155,15 +155,3 @@ export const NOTIFICATION_PARAMETER_DEFINITIONS = {
     'за сколько дней до срока напоминать специалисту (0 — только о пропуске)',
   ),
 };
-
-/** Referral SLAs between agencies (issue 13): working days the receiver has to accept a referral. */
-export const REFERRAL_PARAMETER_DEFINITIONS = {
-  REFERRAL_ACCEPTANCE_WORKING_DAYS: defineParameter(
-    'WORKING_DAYS',
-    2,
-    1,
-    30,
-    'U',
-    'срок принятия направления другим ведомством, рабочих дней (после — эскалация руководителю)',
-  ),
-};

@@ -19,6 +19,7 @@ export * from './audit-writer';
 export * from './change';
 export * from './regional-parameter';
 export * from './referral-reply.consumer';
+export * from './referral-lifecycle';
 export * from './refer-for-contract';
 export * from './working-calendar.store';
 export * from './read';

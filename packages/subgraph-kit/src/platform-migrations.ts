@@ -9,6 +9,7 @@ import { STAFF_TABLE_SQL } from './staff-register';
 import { WORK_LOG_SQL } from './work-log';
 import { NOTIFICATION_SQL } from './notifications';
 import { ACCEPTANCE_CLOCK_SQL } from './acceptance-clock';
+import { OUTGOING_REFERRAL_LIFECYCLE_SQL } from './columns';
 
 /** V2 of the messaging tables: the dead-letter store keeps each record's raw bytes. */
 export class Migration20261130000000DeadLetterBytes extends Migration {
@@ -100,6 +101,17 @@ export class Migration20261130070000AcceptanceClock extends Migration {
 }
 
 /**
+ * The referral lifecycle on the sender's copy (issue 13): deadlines fixed
+ * when sent, the citizen's appearance, the result, expiry. Every service
+ * sends referrals by now (ЦСПН creates its table the migration before).
+ */
+export class Migration20261201000001ReferralLifecycle extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of OUTGOING_REFERRAL_LIFECYCLE_SQL) this.addSql(sql);
+  }
+}
+
+/**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
  * change to a shared table is written once, not once per service.
@@ -115,4 +127,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130050000ScheduledEffects', class: Migration20261130050000ScheduledEffects },
   { name: 'Migration20261130060000Notifications', class: Migration20261130060000Notifications },
   { name: 'Migration20261130070000AcceptanceClock', class: Migration20261130070000AcceptanceClock },
+  { name: 'Migration20261201000001ReferralLifecycle', class: Migration20261201000001ReferralLifecycle },
 ];

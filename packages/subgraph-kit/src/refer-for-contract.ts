@@ -6,6 +6,7 @@ import type { CitizenRecord } from './citizen-directory';
 import type { ServiceDeps } from './context';
 import { listPage, whereOf, type Connection, type PageArgs } from './connection';
 import type { Read } from './read';
+import { referralDueDates, type ReferralDeadlineParameters } from './referral-sla';
 
 /**
  * M4 «направление для заключения социального контракта», as ЦЗН and КЦСОН
@@ -24,24 +25,17 @@ export async function sendReferralForContract(
     comment?: string | null;
     by: string;
     now: Date;
+    parameters: ReferralDeadlineParameters;
   },
 ): Promise<OutgoingReferral> {
-  const openReferrals = await tx.find(OutgoingReferral, {
-    citizenId: a.citizen.id,
-    status: { $in: [...OPEN_REFERRAL_STATUSES] },
-  });
-  const referral = OutgoingReferral.sendForContract({
+  const referral = await recordOutgoingReferral(deps, tx, {
+    ...a,
     citizenId: a.citizen.id,
     territory: a.citizen.territory,
-    senderCaseId: a.senderCaseId,
-    basis: a.basis,
-    comment: a.comment,
     createdBy: a.by,
-    now: a.now,
-    openReferrals,
+    type: 'FOR_CONTRACT',
+    toAgency: 'SOCIAL_PROTECTION',
   });
-  tx.persist(referral);
-  await tx.flush();
   await deps.outbox.enqueue(tx, referralForContractV1, a.citizen.id, {
     referralId: referral.id,
     citizenId: a.citizen.id,
@@ -58,7 +52,30 @@ export async function sendReferralForContract(
   return referral;
 }
 
-/** Направления, sent by this agency to ЦСПН, newest first, with the receiver's reply status (a worklist page). */
+/**
+ * The sender's copy of a referral of any type, with its deadlines fixed from
+ * the parameters in force today; one open referral per citizen, type and
+ * receiver. The caller puts the message in the same transaction.
+ */
+export async function recordOutgoingReferral(
+  deps: ServiceDeps,
+  tx: EntityManager,
+  a: Omit<Parameters<typeof OutgoingReferral.send>[0], 'openReferrals' | 'deadlines'> & {
+    parameters: ReferralDeadlineParameters;
+  },
+): Promise<OutgoingReferral> {
+  const openReferrals = await tx.find(OutgoingReferral, {
+    citizenId: a.citizenId,
+    status: { $in: [...OPEN_REFERRAL_STATUSES] },
+  });
+  const deadlines = await referralDueDates(tx, a.parameters, deps.config.region, a.type, a.now);
+  const referral = OutgoingReferral.send({ ...a, openReferrals, deadlines });
+  tx.persist(referral);
+  await tx.flush();
+  return referral;
+}
+
+/** Направления, sent by this agency, newest first, with the receiver's reply status (a worklist page). */
 export const listOutgoingReferrals =
   (
     f: { status?: string[] | null; territory?: string | null } | null | undefined,

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { referralAcceptedV1, referralReturnedV1 } from '@sc/contracts';
+import {
+  referralAcceptedV1,
+  referralExpiredV1,
+  referralInServiceV1,
+  referralResultV1,
+  referralReturnedV1,
+} from '@sc/contracts';
 import { NotFoundError, OutgoingReferral, type Agency } from '@sc/kernel';
 import { handler, type MessageHandler } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type AuditEntry } from './audit';
@@ -22,8 +28,9 @@ async function applyReply(
 }
 
 /**
- * The receiver's reply (accepted or returned) to a referral this agency sent
- * moves the referral on. Each sender maps OutgoingReferral to its own table.
+ * The receiver's messages about a referral this agency sent — accepted or
+ * returned, the citizen appeared, the result, expired — move the sender's
+ * copy on. Each sender maps OutgoingReferral to its own table.
  */
 export const referralReplyHandlers = (agency: Agency, entity: string): MessageHandler[] => [
   handler({
@@ -41,5 +48,27 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
       applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) =>
         r.returnWith(d.reason, new Date(d.returnedAt)),
       ),
+  }),
+  handler({
+    message: referralInServiceV1,
+    accepts: (d) => d.senderAgency === agency,
+    handle: (d, { em }) =>
+      applyReply(em, agency, entity, d.referralId, referralInServiceV1.type, (r) =>
+        r.startService(d.receiverCaseId, new Date(d.inServiceAt)),
+      ),
+  }),
+  handler({
+    message: referralResultV1,
+    accepts: (d) => d.senderAgency === agency,
+    handle: (d, { em }) =>
+      applyReply(em, agency, entity, d.referralId, referralResultV1.type, (r) =>
+        r.recordResult({ ...d, at: new Date(d.resultAt) }),
+      ),
+  }),
+  handler({
+    message: referralExpiredV1,
+    accepts: (d) => d.senderAgency === agency,
+    handle: (d, { em }) =>
+      applyReply(em, agency, entity, d.referralId, referralExpiredV1.type, (r) => r.expire(new Date(d.expiredAt))),
   }),
 ];

@@ -1,5 +1,5 @@
 import { referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
-import { referralAcceptanceDays } from './parameters/application/employment-parameters';
+import { loadEmploymentParameters } from './parameters/application/employment-parameters';
 import { employmentDeadlines } from './registrations/application/reprofiling-deadlines';
 
 /** ЦЗН's timed checks (cron in the region's time zone): scans of what is due as of the service's clock. */
@@ -8,6 +8,6 @@ export const employmentJobs = (_deps: ServiceDeps): ScheduledJob[] => [
   referralSlaJob({
     name: 'employment.referral-sla',
     agency: 'EMPLOYMENT',
-    acceptanceDays: referralAcceptanceDays,
+    parameters: loadEmploymentParameters,
   }),
 ];

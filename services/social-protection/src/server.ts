@@ -3,6 +3,7 @@ import {
   CalendarDaySchema,
   createSubgraphService,
   loadSubgraphSdl,
+  referralReplyHandlers,
   type ServiceConfig,
   type ServiceDependencies,
   type SubgraphDefinition,
@@ -14,6 +15,7 @@ import { migrations } from './migrations';
 import { socialProtectionJobs } from './scheduled-jobs';
 import { socialProtectionWorkNorms } from './workload/application/work-norms';
 import { IncomingReferralSchema } from './referrals/adapters/incoming-referral.schema';
+import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { referralForContractHandlers } from './referrals/adapters/referral-for-contract.consumer';
 import { CommissionMeetingSchema } from './commission/adapters/commission-meeting.schema';
 import { SocialContractSchema } from './contracts/adapters/social-contract.schema';
@@ -35,6 +37,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
   entities: [
     ScApplicationSchema,
     IncomingReferralSchema,
+    OutgoingReferralSchema,
     AdaptationProgrammeSchema,
     CommissionMeetingSchema,
     SocialContractSchema,
@@ -45,7 +48,11 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     CalendarDaySchema,
   ],
   migrations,
-  handlers: (deps) => [...referralForContractHandlers(deps), ...partnerReportHandlers(deps)],
+  handlers: (deps) => [
+    ...referralForContractHandlers(deps),
+    ...referralReplyHandlers('SOCIAL_PROTECTION', 'SocialProtectionReferral'),
+    ...partnerReportHandlers(deps),
+  ],
   jobs: socialProtectionJobs,
 };
 

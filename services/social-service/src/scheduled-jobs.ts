@@ -1,9 +1,6 @@
 import { deadlineJob, referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
 import { accompanimentDeadlinesDue } from './accompaniment/application/accompaniment-deadline-check';
-import {
-  loadSocialServiceParameters,
-  referralAcceptanceDays,
-} from './parameters/application/social-service-parameters';
+import { loadSocialServiceParameters } from './parameters/application/social-service-parameters';
 import { preventionChecksDue } from './prevention/application/prevention-deadline-check';
 
 /**
@@ -22,6 +19,6 @@ export const socialServiceJobs = (_deps: ServiceDeps): ScheduledJob[] => [
   referralSlaJob({
     name: 'social-service.referral-sla',
     agency: 'SOCIAL_SERVICE',
-    acceptanceDays: referralAcceptanceDays,
+    parameters: loadSocialServiceParameters,
   }),
 ];

@@ -256,7 +256,7 @@ export const referralOverdueV1 = defineMessage({
   type: 'notification.referral-overdue.v1',
   topic: TOPICS.notifications,
   description:
-    'A referral to another agency was not accepted within its deadline: OVERDUE to the sender’s specialist, ESCALATED to the receiving office’s HEAD. Key = recipient subject, or agency:role:territory.',
+    'A referral to another agency was not accepted, or got no result, within its deadline: OVERDUE to the sender’s specialist, ESCALATED to the receiving office’s HEAD. Key = recipient subject, or agency:role:territory.',
   schema: z
     .object({
       notificationId: uuid.describe('One per referral and stage; deduplicate on it'),
@@ -272,6 +272,11 @@ export const referralOverdueV1 = defineMessage({
       territory,
       sentAt: isoDateTime,
       acceptanceDue: isoDate.describe('The last working day the receiver had to accept it'),
+      breach: z
+        .enum(['ACCEPTANCE', 'RESULT'])
+        .optional()
+        .describe('Which deadline was missed: not accepted in time (also when absent), or no result in time'),
+      resultDue: isoDate.optional().describe('The last working day for the result (when `breach` is RESULT)'),
       detectedAt: isoDateTime,
     })
     .strict(),

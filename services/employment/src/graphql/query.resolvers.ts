@@ -11,7 +11,7 @@ import {
   staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { referralAcceptanceDays } from '../parameters/application/employment-parameters';
+import { loadEmploymentParameters } from '../parameters/application/employment-parameters';
 
 import { listEmploymentPlans } from '../plans/application/plan.queries';
 import { officeWorkload } from '../workload/application/workload.queries';
@@ -41,7 +41,7 @@ export const Query: QueryResolvers = {
       ctx,
       'employmentReferralSla',
       STATISTICS_READERS,
-      referralSlaBoard({ ...args, agency: 'EMPLOYMENT', acceptanceDays: referralAcceptanceDays }),
+      referralSlaBoard({ ...args, agency: 'EMPLOYMENT', parameters: loadEmploymentParameters }),
     ),
   employmentNotifications: (_p, args, ctx) =>
     inRead(ctx, 'employmentNotifications', OWN_NOTIFICATIONS, myNotifications(args)),

@@ -14,7 +14,7 @@ import { IncomingReferral } from '../referrals/domain/incoming-referral';
 export const applicationsOf = (ctx: RequestContext, citizenId: string) =>
   loadManyBy(ctx, ScApplication, 'citizenId', 'submittedAt', citizenId);
 export const referralsOfApplication = (ctx: RequestContext, applicationId: string) =>
-  loadManyBy(ctx, IncomingReferral, 'applicationId', 'receivedAt', applicationId);
+  loadManyBy(ctx, IncomingReferral, 'receiverCaseId', 'receivedAt', applicationId);
 export const applicationById = (ctx: RequestContext, id: string) => loadById(ctx, ScApplication, id);
 export const programmeById = (ctx: RequestContext, id: string) => loadById(ctx, AdaptationProgramme, id);
 export const contractById = (ctx: RequestContext, id: string) => loadById(ctx, SocialContract, id);

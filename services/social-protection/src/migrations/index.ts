@@ -2,6 +2,7 @@ import { Migration20261123000000Init } from './Migration20261123000000Init';
 import { Migration20261124000000SocialContractLifecycle } from './Migration20261124000000SocialContractLifecycle';
 import { Migration20261130010000Territory } from './Migration20261130010000Territory';
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
+import { Migration20261201000000ReferralLifecycle } from './Migration20261201000000ReferralLifecycle';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261124000000SocialContractLifecycle', class: Migration20261124000000SocialContractLifecycle },
   { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
+  { name: 'Migration20261201000000ReferralLifecycle', class: Migration20261201000000ReferralLifecycle },
 ];

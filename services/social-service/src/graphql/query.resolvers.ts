@@ -11,7 +11,7 @@ import {
   staffInTerritory,
 } from '@sc/subgraph-kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { referralAcceptanceDays } from '../parameters/application/social-service-parameters';
+import { loadSocialServiceParameters } from '../parameters/application/social-service-parameters';
 
 import { officeWorkload } from '../workload/application/workload.queries';
 import {
@@ -47,7 +47,7 @@ export const Query: QueryResolvers = {
       ctx,
       'socialServiceReferralSla',
       STATISTICS_READERS,
-      referralSlaBoard({ ...args, agency: 'SOCIAL_SERVICE', acceptanceDays: referralAcceptanceDays }),
+      referralSlaBoard({ ...args, agency: 'SOCIAL_SERVICE', parameters: loadSocialServiceParameters }),
     ),
   socialServiceNotifications: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceNotifications', OWN_NOTIFICATIONS, myNotifications(args)),

@@ -29,7 +29,3 @@ export function setEmploymentParameter(ctx: CaseContext, i: { code: string; valu
     }),
   );
 }
-
-/** The receiver's acceptance deadline of a referral this agency sends (working days, in force on `today`). */
-export const referralAcceptanceDays = async (em: EntityManager, region: string, today: IsoDate): Promise<number> =>
-  (await loadEmploymentParameters(em, region, today)).get('REFERRAL_ACCEPTANCE_WORKING_DAYS');

@@ -210,5 +210,6 @@ export const referJobSeekerForSocialContract = (
       comment: i.comment,
       by: c.by,
       now: c.now,
+      parameters: loadEmploymentParameters,
     });
   });

@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { referralForEmploymentServicesV1, type NeedsQuestionnaire } from '@sc/contracts';
-import { ConflictError, uuidv7, ValidationError } from '@sc/kernel';
-import { openingTerritory, personDataOf, validatePerson, type PersonInput } from '@sc/subgraph-kit';
+import { reportReferralProgress } from '../../referrals/application/report-referral-progress';
+import { ConflictError, ValidationError } from '@sc/kernel';
+import {
+  openingTerritory,
+  personDataOf,
+  recordOutgoingReferral,
+  validatePerson,
+  type PersonInput,
+} from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { applicationDecisionNotice } from '../../citizen-notices/domain/citizen-notice';
 import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
@@ -89,6 +96,7 @@ async function onApplication(
     await fn(a, tx, c);
     // A decision is the citizen's to know (M10): a refusal with its reasons.
     if (a.status !== before) await sendCitizenNotice(tx, ctx.deps, applicationDecisionNotice(a), c.now);
+    await reportReferralProgress(tx, ctx.deps, a, c.now); // the sender of an M4 referral hears how it went
     c.audit(a, 'ScApplication', a.id);
     return a;
   });
@@ -215,7 +223,19 @@ export function referCitizenToEmploymentCentre(ctx: CaseContext, applicationId: 
         referralId: a.employmentReferralId,
       });
     const citizen = await ctx.deps.directory.get(tx, a.citizenId);
-    a.employmentReferralId = uuidv7(c.now.getTime());
+    // ЦСПН keeps its copy with the deadlines ЦЗН has to accept and to answer (issue 13).
+    const referral = await recordOutgoingReferral(ctx.deps, tx, {
+      citizenId: a.citizenId,
+      territory: a.territory,
+      senderCaseId: a.id,
+      type: 'FOR_EMPLOYMENT_SERVICES',
+      toAgency: 'EMPLOYMENT',
+      basis: 'LOW_INCOME',
+      createdBy: c.by,
+      now: c.now,
+      parameters: loadParameters,
+    });
+    a.employmentReferralId = referral.id;
     await ctx.deps.outbox.enqueue(tx, referralForEmploymentServicesV1, a.citizenId, {
       referralId: a.employmentReferralId,
       citizenId: a.citizenId,

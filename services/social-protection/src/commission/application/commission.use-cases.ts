@@ -1,3 +1,4 @@
+import { reportReferralProgress } from '../../referrals/application/report-referral-progress';
 import { applicationDecisionNotice } from '../../citizen-notices/domain/citizen-notice';
 import { sendCitizenNotice } from '../../citizen-notices/application/send-citizen-notice';
 import { commissionDecisionsV1, commissionInvitationV1 } from '@sc/contracts';
@@ -115,6 +116,7 @@ export function recordCommissionDecision(
     prog.commissionReasons = d.reasons ?? null;
     prog.updatedAt = c.now;
     await sendCitizenNotice(tx, ctx.deps, applicationDecisionNotice(app), c.now); // approval or refusal (M10)
+    await reportReferralProgress(tx, ctx.deps, app, c.now);
     c.audit(app, 'CommissionMeeting', m.id);
     return m;
   });

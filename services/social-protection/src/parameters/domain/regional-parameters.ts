@@ -2,6 +2,7 @@ import {
   defineParameter as def,
   parameterSetOf,
   NOTIFICATION_PARAMETER_DEFINITIONS,
+  REFERRAL_PARAMETER_DEFINITIONS,
   STATISTICS_PARAMETER_DEFINITIONS,
   type ParameterDefinition,
 } from '@sc/kernel';
@@ -15,6 +16,7 @@ import {
 export const PARAMETER_DEFINITIONS = {
   ...STATISTICS_PARAMETER_DEFINITIONS,
   ...NOTIFICATION_PARAMETER_DEFINITIONS,
+  ...REFERRAL_PARAMETER_DEFINITIONS,
   // Нормы времени специалиста ЦСПН (seed 003, DOMAIN.md §7: хронометраж); ranges allow the region to tune them.
   NORM_PRIMARY_CONSULTATION_MINUTES: def('MINUTES', 30, 5, 240, 'S', 'первичная консультация'),
   NORM_DATA_ENTRY_MINUTES: def('MINUTES', 60, 5, 240, 'S', 'работа с АИС ЭСРН (внесение данных)'),

@@ -1,11 +1,12 @@
 import type { MessageData } from '@sc/contracts';
 import { referralAcceptedV1, referralReceivedV1, type referralForContractV1 } from '@sc/contracts';
 import type { HandlerContext } from '@sc/messaging';
-import { notify, SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { loadWorkingCalendar, notify, SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral } from '../domain/incoming-referral';
+import { reportReferralProgress } from './report-referral-progress';
 import { loadParameters } from '../../parameters/application/parameter.queries';
-import { dateOf, unassignedTerritory, uuidv7 } from '@sc/kernel';
+import { dateOf, referralDeadlines, unassignedTerritory, uuidv7 } from '@sc/kernel';
 
 const system = SYSTEM_PRINCIPAL('SOCIAL_PROTECTION', 'system:incoming-referrals');
 
@@ -24,7 +25,25 @@ export async function acceptReferralForContract(
   if (await em.findOne(IncomingReferral, { id: d.referralId })) return; // already recorded under another message id
   const served = { said: d.territory, otherwise: unassignedTerritory(deps.config.region) };
   const { citizen } = await deps.directory.register(em, d.person, served, d.citizenId);
-  const referral = IncomingReferral.receive({
+  const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find(
+    (a) => a.isOpen(),
+  );
+  const receivedAt = deps.clock.now();
+  const today = dateOf(receivedAt);
+  const params = await loadParameters(em, deps.config.region, today);
+  const application =
+    open ??
+    ScApplication.openFromReferral({
+      citizenId: citizen.id,
+      territory: citizen.territory,
+      fromAgency: d.fromAgency,
+      needs: d.needs,
+      now: receivedAt,
+      params,
+    });
+  if (!open) em.persist(application);
+  const { appearanceDueOn } = referralDeadlines('FOR_CONTRACT', today, params, await loadWorkingCalendar(em));
+  const referral = IncomingReferral.receiveForContract({
     id: d.referralId,
     citizenId: citizen.id,
     territory: citizen.territory,
@@ -33,24 +52,10 @@ export async function acceptReferralForContract(
     basis: d.basis,
     comment: d.comment ?? null,
     needs: d.needs,
-    receivedAt: deps.clock.now(),
+    receivedAt,
+    applicationId: application.id,
+    appearanceDueOn,
   });
-  const open = (await em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } })).find(
-    (a) => a.isOpen(),
-  );
-  // The regional parameters (the decision deadline) matter only when a new application is opened.
-  const application =
-    open ??
-    ScApplication.openFromReferral({
-      citizenId: citizen.id,
-      territory: citizen.territory,
-      fromAgency: d.fromAgency,
-      needs: d.needs,
-      now: referral.receivedAt,
-      params: await loadParameters(em, deps.config.region, dateOf(referral.receivedAt)),
-    });
-  if (!open) em.persist(application);
-  referral.accept(application.id);
   em.persist(referral);
   await em.flush();
   await outbox.enqueue(em, referralAcceptedV1, citizen.id, {
@@ -61,6 +66,8 @@ export async function acceptReferralForContract(
     receiverCaseId: application.id,
     acceptedAt: referral.receivedAt.toISOString(),
   });
+  // Joined to an application already under way: the citizen is being served (or decided on) already.
+  await reportReferralProgress(em, deps, application, receivedAt);
   // The office's HEAD gives the new case to a specialist: they hear of it (sc.notifications.v1 and their list).
   await notify(em, deps, referralReceivedV1, {
     notificationId: uuidv7(referral.receivedAt.getTime()),

@@ -1,4 +1,5 @@
 import { NotFoundError, type OutgoingReferral, type ReferralBasis } from '@sc/kernel';
+import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { inChange, sendReferralForContract, type CaseContext } from '@sc/subgraph-kit';
 import { ServiceApplication } from '../../applications/domain/service-application';
 import { INTAKE_ACCESS } from '../../applications/application/register-application';
@@ -37,6 +38,7 @@ export function referForContract(ctx: CaseContext, input: ReferForContractInput)
       comment: input.comment,
       by: c.by,
       now: c.now,
+      parameters: loadSocialServiceParameters,
     });
     c.audit(referral, 'SocialServiceReferral', referral.id);
     return referral;
