@@ -7,4 +7,5 @@ export default subgraphCodegenConfig({
   TrainingReferral: '../training/domain/training-referral#TrainingReferral',
   ContractSupport: '../contract-support/domain/contract-support#ContractSupport',
   EmploymentReferral: '@sc/kernel#OutgoingReferral',
+  EmploymentIncomingReferral: '../referrals/domain/incoming-employment-referral#IncomingEmploymentReferral',
 });

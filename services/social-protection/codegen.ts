@@ -3,6 +3,7 @@ import { subgraphCodegenConfig } from '../../packages/subgraph-kit/src/codegen-c
 export default subgraphCodegenConfig({
   ScApplication: '../applications/domain/sc-application#ScApplication',
   IncomingReferral: '../referrals/domain/incoming-referral#IncomingReferral',
+  SocialProtectionReferral: '@sc/kernel#OutgoingReferral',
   AdaptationProgramme: '../programmes/domain/adaptation-programme#AdaptationProgramme',
   PsaActivity: '../programmes/domain/psa-activity#PsaActivity',
   CommissionMeeting: '../commission/domain/commission-meeting#CommissionMeeting',

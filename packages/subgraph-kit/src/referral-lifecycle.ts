@@ -1,7 +1,7 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import { referralExpiredV1, referralInServiceV1, referralResultV1, referralReturnedV1 } from '@sc/contracts';
-import { dateOf, type Agency, type ReceivedReferral, type ReferralOutcome } from '@sc/kernel';
-import type { ServiceDeps } from './context';
+import { dateOf, type Agency, type OutgoingReferral, type ReceivedReferral, type ReferralOutcome } from '@sc/kernel';
+import { todayOf, type RequestContext, type ServiceDeps } from './context';
 import type { JobContext, ScheduledJob } from './scheduler';
 
 /**
@@ -126,3 +126,9 @@ async function expireReferrals<R extends ReceivedReferral>(
   }
   if (expired) ctx.log.info({ expired }, 'referrals expired: the citizen did not appear');
 }
+
+/** The fields every sender's referral type resolves alike: the citizen reference, the breach as of today. */
+export const outgoingReferralFields = {
+  citizen: (r: OutgoingReferral) => ({ id: r.citizenId }),
+  breach: (r: OutgoingReferral, _a: unknown, ctx: RequestContext) => r.breachOn(todayOf(ctx)),
+};

@@ -7,6 +7,7 @@ import { JobSeekerRegistration as JobSeekerRegistrationModel } from '../registra
 import { EmploymentPlan as EmploymentPlanModel, PlanStep as PlanStepModel } from '../plans/domain/employment-plan';
 import { TrainingReferral as TrainingReferralModel } from '../training/domain/training-referral';
 import { ContractSupport as ContractSupportModel } from '../contract-support/domain/contract-support';
+import { IncomingEmploymentReferral as IncomingEmploymentReferralModel } from '../referrals/domain/incoming-employment-referral';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -297,6 +298,57 @@ export type Education =
 export type EmploymentCaseType =
   | 'JOB_SEEKER_REGISTRATION';
 
+/** Направление из ЦСПН для оказания услуг по содействию занятости (M1), как его получил ЦЗН. */
+export type EmploymentIncomingReferral = {
+  __typename?: 'EmploymentIncomingReferral';
+  /** срок явки (REFERRAL_APPEARANCE_WORKING_DAYS_FOR_EMPLOYMENT_SERVICES рабочих дней от получения); после — EXPIRED */
+  appearanceDueOn?: Maybe<Scalars['Date']['output']>;
+  citizen: Citizen;
+  expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the sender's (ЦСПН's) referral id */
+  id: Scalars['ID']['output'];
+  inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  needs: NeedsQuestionnaire;
+  outcome?: Maybe<ReferralOutcome>;
+  /** направление социального контракта, которое предлагает ЦСПН */
+  proposedDirection?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** постановка на учёт, открытая, когда гражданин явился */
+  registration?: Maybe<JobSeekerRegistration>;
+  /** результат отправлен в ЦСПН: план согласован, трудоустроен или снят с учёта */
+  resultAt?: Maybe<Scalars['DateTime']['output']>;
+  resultSummary?: Maybe<Scalars['String']['output']>;
+  returnReason?: Maybe<Scalars['String']['output']>;
+  returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** the ЦСПН application it comes from */
+  senderCaseId: Scalars['ID']['output'];
+  status: ReferralStatus;
+  /** ОКТМО района (городского округа), чей ЦЗН ждёт гражданина */
+  territory: Scalars['String']['output'];
+};
+
+export type EmploymentIncomingReferralConnection = {
+  __typename?: 'EmploymentIncomingReferralConnection';
+  edges: Array<EmploymentIncomingReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmploymentIncomingReferralEdge = {
+  __typename?: 'EmploymentIncomingReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: EmploymentIncomingReferral;
+};
+
+export type EmploymentIncomingReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type EmploymentOutcome = {
   __typename?: 'EmploymentOutcome';
   confirmedBy: Scalars['String']['output'];
@@ -350,13 +402,26 @@ export type EmploymentPlanStatus =
 /** Направление из ЦЗН в ЦСПН для заключения социального контракта (M4). */
 export type EmploymentReferral = {
   __typename?: 'EmploymentReferral';
+  /** срок принятия (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type> на день отправки, календарь региона) */
+  acceptanceDueOn?: Maybe<Scalars['Date']['output']>;
   basis: ReferralBasis;
+  /** нарушенный срок открытого направления на сегодня (эскалировано руководителю офиса получателя); null — в срок */
+  breach?: Maybe<ReferralBreach>;
   citizen: Citizen;
   comment?: Maybe<Scalars['String']['output']>;
+  /** истекло: гражданин не явился к получателю в срок */
+  expiredAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** гражданин явился к получателю */
+  inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  outcome?: Maybe<ReferralOutcome>;
   /** the case ЦСПН opened */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  resultAt?: Maybe<Scalars['DateTime']['output']>;
+  /** срок результата (REFERRAL_RESULT_WORKING_DAYS_<type> на день отправки) */
+  resultDueOn?: Maybe<Scalars['Date']['output']>;
+  resultSummary?: Maybe<Scalars['String']['output']>;
   returnReason?: Maybe<Scalars['String']['output']>;
   sentAt: Scalars['DateTime']['output'];
   status: ReferralStatus;
@@ -554,6 +619,8 @@ export type Mutation = {
   referToTraining: TrainingReferral;
   /** Регистрация ищущего работу / безработного: once per citizen at a time. */
   registerJobSeeker: JobSeekerRegistration;
+  /** Вернуть направление ЦСПН (не тот ЦЗН, неполные сведения), пока гражданин не явился. */
+  returnEmploymentIncomingReferral: EmploymentIncomingReferral;
   /** ADMIN: a ЦЗН parameter from a date on. */
   setEmploymentParameter: RegionalParameter;
   updateTrainingReferral: TrainingReferral;
@@ -637,6 +704,11 @@ export type MutationReferToTrainingArgs = {
 
 export type MutationRegisterJobSeekerArgs = {
   input: RegisterJobSeekerInput;
+};
+
+
+export type MutationReturnEmploymentIncomingReferralArgs = {
+  input: ReturnEmploymentIncomingReferralInput;
 };
 
 
@@ -903,6 +975,8 @@ export type Query = {
   employmentCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of ЦЗН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   employmentCommissionInvitations: MvkInvitationConnection;
+  /** Направления из ЦСПН (M1) in the caller's territory, newest first: whom to expect, who came (a worklist page, `first` 1–200). */
+  employmentIncomingReferrals: EmploymentIncomingReferralConnection;
   /** Мои уведомления в ЦЗН: newest first; unread only unless `unreadOnly: false`. Any staff member of ЦЗН, for themselves. */
   employmentNotifications: NotificationConnection;
   /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
@@ -962,6 +1036,13 @@ export type QueryEmploymentCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryEmploymentIncomingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EmploymentIncomingReferralFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1084,29 +1165,71 @@ export type ReferralBasis =
   /** безработица */
   | 'UNEMPLOYED';
 
+/** Нарушенный срок открытого направления. */
+export type ReferralBreach =
+  /** не принято получателем в срок */
+  | 'ACCEPTANCE'
+  /** нет результата в срок */
+  | 'RESULT';
+
+/** Результат по направлению: what the receiver answered (RESULT_SENT). */
+export type ReferralOutcome =
+  /** ЦСПН: социальный контракт одобрен / заключён */
+  | 'CONTRACT_GRANTED'
+  /** ЦЗН: снят с учёта */
+  | 'DEREGISTERED'
+  /** ЦЗН: гражданин трудоустроен */
+  | 'EMPLOYED'
+  /** ЦЗН: индивидуальный план поиска работы согласован */
+  | 'PLAN_AGREED'
+  /** отказано (ЦСПН: в назначении помощи; КЦСОН: в услугах) */
+  | 'REFUSED'
+  /** КЦСОН: срочные социальные услуги оказаны */
+  | 'SERVICES_PROVIDED'
+  /** ЦСПН: заявление отозвано */
+  | 'WITHDRAWN';
+
 /**
  * SLA направлений: the referrals an agency sent to another, per receiver and
- * type and per month sent — accepted, in time (the receiver's acceptance
- * deadline, REFERRAL_ACCEPTANCE_WORKING_DAYS working days), days to acceptance,
- * breaches still open. No personal data (heads of office, analysts, the ministry).
+ * type and per month sent — accepted and in time (the acceptance deadline,
+ * REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), days to acceptance; results and in
+ * time (the result deadline, REFERRAL_RESULT_WORKING_DAYS_<type>), days to the
+ * result; returned, expired; breaches still open. Each referral's deadlines are
+ * those in force the day it was sent. No personal data (heads of office,
+ * analysts, the ministry).
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
   accepted: Scalars['Int']['output'];
   acceptedOnTime: Scalars['Int']['output'];
+  /** истекли: гражданин не явился в срок */
+  expired: Scalars['Int']['output'];
   fromAgency: Agency;
   /** calendar days from sending to acceptance */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** calendar days from sending to the result */
+  medianDaysToResult?: Maybe<Scalars['Float']['output']>;
   /** accepted in time / those whose deadline has come or that were accepted; null when none */
   onTimeShare?: Maybe<Scalars['Float']['output']>;
   /** still SENT after their acceptance deadline */
   openBreaches: Scalars['Int']['output'];
+  /** accepted but without a result after the result deadline */
+  openResultBreaches: Scalars['Int']['output'];
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  p90DaysToResult?: Maybe<Scalars['Float']['output']>;
   /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
   pair: Scalars['String']['output'];
   /** the month sent, YYYY-MM (the region's calendar) */
   period: Scalars['String']['output'];
   referralType: Scalars['String']['output'];
+  /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
+  resultOnTime: Scalars['Int']['output'];
+  /** results in time / those whose result deadline has come or that have a result; null when none */
+  resultOnTimeShare?: Maybe<Scalars['Float']['output']>;
+  /** с результатом от получателя */
+  resulted: Scalars['Int']['output'];
+  /** возвращены получателем */
+  returned: Scalars['Int']['output'];
   sent: Scalars['Int']['output'];
   toAgency: Scalars['String']['output'];
 };
@@ -1178,6 +1301,13 @@ export type RegistrationChannel =
   | 'WALK_IN'
   /** ЕЦП «Работа в России» */
   | 'WORK_IN_RUSSIA';
+
+/** Вернуть направление ЦСПН. */
+export type ReturnEmploymentIncomingReferralInput = {
+  /** why: wrong ЦЗН, incomplete data (1–2000 characters); ЦСПН sees it */
+  reason: Scalars['String']['input'];
+  referralId: Scalars['ID']['input'];
+};
 
 export type SetEmploymentParameterInput = {
   code: Scalars['String']['input'];
@@ -1533,6 +1663,10 @@ export type ResolversTypes = ResolversObject<{
   DraftEmploymentPlanInput: DraftEmploymentPlanInput;
   Education: Education;
   EmploymentCaseType: EmploymentCaseType;
+  EmploymentIncomingReferral: ResolverTypeWrapper<IncomingEmploymentReferralModel>;
+  EmploymentIncomingReferralConnection: ResolverTypeWrapper<Omit<EmploymentIncomingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentIncomingReferralEdge']> }>;
+  EmploymentIncomingReferralEdge: ResolverTypeWrapper<Omit<EmploymentIncomingReferralEdge, 'node'> & { node: ResolversTypes['EmploymentIncomingReferral'] }>;
+  EmploymentIncomingReferralFilter: EmploymentIncomingReferralFilter;
   EmploymentOutcome: ResolverTypeWrapper<EmploymentOutcome>;
   EmploymentPlan: ResolverTypeWrapper<EmploymentPlanModel>;
   EmploymentPlanConnection: ResolverTypeWrapper<Omit<EmploymentPlanConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentPlanEdge']> }>;
@@ -1583,6 +1717,8 @@ export type ResolversTypes = ResolversObject<{
   ReferJobSeekerForSocialContractInput: ReferJobSeekerForSocialContractInput;
   ReferToTrainingInput: ReferToTrainingInput;
   ReferralBasis: ReferralBasis;
+  ReferralBreach: ReferralBreach;
+  ReferralOutcome: ReferralOutcome;
   ReferralSlaRow: ResolverTypeWrapper<ReferralSlaRow>;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
@@ -1590,6 +1726,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterAs: RegisterAs;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
   RegistrationChannel: RegistrationChannel;
+  ReturnEmploymentIncomingReferralInput: ReturnEmploymentIncomingReferralInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
   StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
@@ -1640,6 +1777,10 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeregisterJobSeekerInput: DeregisterJobSeekerInput;
   DraftEmploymentPlanInput: DraftEmploymentPlanInput;
+  EmploymentIncomingReferral: IncomingEmploymentReferralModel;
+  EmploymentIncomingReferralConnection: Omit<EmploymentIncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentIncomingReferralEdge']> };
+  EmploymentIncomingReferralEdge: Omit<EmploymentIncomingReferralEdge, 'node'> & { node: ResolversParentTypes['EmploymentIncomingReferral'] };
+  EmploymentIncomingReferralFilter: EmploymentIncomingReferralFilter;
   EmploymentOutcome: EmploymentOutcome;
   EmploymentPlan: EmploymentPlanModel;
   EmploymentPlanConnection: Omit<EmploymentPlanConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentPlanEdge']> };
@@ -1685,6 +1826,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReferralSlaRow: ReferralSlaRow;
   RegionalParameter: ParameterViewModel;
   RegisterJobSeekerInput: RegisterJobSeekerInput;
+  ReturnEmploymentIncomingReferralInput: ReturnEmploymentIncomingReferralInput;
   SetEmploymentParameterInput: SetEmploymentParameterInput;
   StaffLoad: StaffLoad;
   StaffMember: StaffMember;
@@ -1817,6 +1959,38 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmploymentIncomingReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentIncomingReferral'] = ResolversParentTypes['EmploymentIncomingReferral']> = ResolversObject<{
+  appearanceDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  expiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inServiceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  needs?: Resolver<ResolversTypes['NeedsQuestionnaire'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReferralOutcome']>, ParentType, ContextType>;
+  proposedDirection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registration?: Resolver<Maybe<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType>;
+  resultAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  senderCaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EmploymentIncomingReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentIncomingReferralConnection'] = ResolversParentTypes['EmploymentIncomingReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EmploymentIncomingReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentIncomingReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentIncomingReferralEdge'] = ResolversParentTypes['EmploymentIncomingReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EmploymentIncomingReferral'], ParentType, ContextType>;
+}>;
+
 export type EmploymentOutcomeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentOutcome'] = ResolversParentTypes['EmploymentOutcome']> = ResolversObject<{
   confirmedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contractDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1848,12 +2022,20 @@ export type EmploymentPlanEdgeResolvers<ContextType = RequestContext, ParentType
 }>;
 
 export type EmploymentReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmploymentReferral'] = ResolversParentTypes['EmploymentReferral']> = ResolversObject<{
+  acceptanceDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['ReferralBasis'], ParentType, ContextType>;
+  breach?: Resolver<Maybe<ResolversTypes['ReferralBreach']>, ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inServiceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReferralOutcome']>, ParentType, ContextType>;
   receiverCaseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   respondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  resultSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
@@ -1945,6 +2127,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   referJobSeekerForSocialContract?: Resolver<ResolversTypes['EmploymentReferral'], ParentType, ContextType, RequireFields<MutationReferJobSeekerForSocialContractArgs, 'input'>>;
   referToTraining?: Resolver<ResolversTypes['TrainingReferral'], ParentType, ContextType, RequireFields<MutationReferToTrainingArgs, 'input'>>;
   registerJobSeeker?: Resolver<ResolversTypes['JobSeekerRegistration'], ParentType, ContextType, RequireFields<MutationRegisterJobSeekerArgs, 'input'>>;
+  returnEmploymentIncomingReferral?: Resolver<ResolversTypes['EmploymentIncomingReferral'], ParentType, ContextType, RequireFields<MutationReturnEmploymentIncomingReferralArgs, 'input'>>;
   setEmploymentParameter?: Resolver<ResolversTypes['RegionalParameter'], ParentType, ContextType, RequireFields<MutationSetEmploymentParameterArgs, 'input'>>;
   updateTrainingReferral?: Resolver<ResolversTypes['TrainingReferral'], ParentType, ContextType, RequireFields<MutationUpdateTrainingReferralArgs, 'input'>>;
 }>;
@@ -2063,6 +2246,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   contractSupportCases?: Resolver<ResolversTypes['ContractSupportConnection'], ParentType, ContextType, RequireFields<QueryContractSupportCasesArgs, 'first' | 'openOnly'>>;
   employmentCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QueryEmploymentCitizenSearchArgs, 'first' | 'text'>>;
   employmentCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  employmentIncomingReferrals?: Resolver<ResolversTypes['EmploymentIncomingReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentIncomingReferralsArgs, 'first'>>;
   employmentNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryEmploymentNotificationsArgs, 'first' | 'unreadOnly'>>;
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
@@ -2081,14 +2265,22 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 export type ReferralSlaRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReferralSlaRow'] = ResolversParentTypes['ReferralSlaRow']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   acceptedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   medianDaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDaysToResult?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   onTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   openBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openResultBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   p90DaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90DaysToResult?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   pair?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referralType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resultOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resultOnTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resulted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   toAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -2226,6 +2418,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ContractSupportEdge?: ContractSupportEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EmploymentIncomingReferral?: EmploymentIncomingReferralResolvers<ContextType>;
+  EmploymentIncomingReferralConnection?: EmploymentIncomingReferralConnectionResolvers<ContextType>;
+  EmploymentIncomingReferralEdge?: EmploymentIncomingReferralEdgeResolvers<ContextType>;
   EmploymentOutcome?: EmploymentOutcomeResolvers<ContextType>;
   EmploymentPlan?: EmploymentPlanResolvers<ContextType>;
   EmploymentPlanConnection?: EmploymentPlanConnectionResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { returnEmploymentIncomingReferral } from '../referrals/application/return-incoming-referral';
 import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
@@ -22,6 +23,7 @@ export const Mutation: MutationResolvers = {
   offerVacancy: (_p, { input }, ctx) => reg.offerVacancy(ctx, input),
   recordVacancyResponse: (_p, { input }, ctx) => reg.recordVacancyResponse(ctx, input),
   referJobSeekerForSocialContract: (_p, { input }, ctx) => reg.referJobSeekerForSocialContract(ctx, input),
+  returnEmploymentIncomingReferral: (_p, { input }, ctx) => returnEmploymentIncomingReferral(ctx, input),
   confirmEmployment: (_p, { input }, ctx) => reg.confirmEmployment(ctx, input),
   deregisterJobSeeker: (_p, { input }, ctx) => reg.deregisterJobSeeker(ctx, input),
   draftEmploymentPlan: (_p, { input }, ctx) => plans.draftEmploymentPlan(ctx, input),

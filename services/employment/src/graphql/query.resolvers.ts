@@ -1,3 +1,4 @@
+import { listEmploymentIncomingReferrals } from '../referrals/application/referral.queries';
 import { STATISTICS_READERS } from '@sc/auth';
 import {
   inRead,
@@ -53,6 +54,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'employmentWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   employmentOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'employmentOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
+  employmentIncomingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'employmentIncomingReferrals', WORKLISTS, listEmploymentIncomingReferrals(filter, page)),
   trainingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'trainingReferrals', WORKLISTS, listTrainingReferrals(filter, page)),
   employmentCommissionInvitations: (_p, args, ctx) =>

@@ -8,6 +8,7 @@ import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { statisticsResolvers } from './statistics-cell.resolvers';
 import { ContractSupport, EmploymentReferral, TrainingReferral } from './training-referral.resolvers';
+import { EmploymentIncomingReferral } from './employment-incoming-referral.resolvers';
 
 const resolvers: Resolvers = {
   Date: DateScalar,
@@ -21,6 +22,7 @@ const resolvers: Resolvers = {
   TrainingReferral,
   ContractSupport,
   EmploymentReferral,
+  EmploymentIncomingReferral,
   ...statisticsResolvers,
 };
 

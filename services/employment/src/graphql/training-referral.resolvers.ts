@@ -1,3 +1,4 @@
+import { outgoingReferralFields } from '@sc/subgraph-kit';
 import type {
   ContractSupportResolvers,
   EmploymentReferralResolvers,
@@ -13,6 +14,6 @@ export const ContractSupport: ContractSupportResolvers = {
 };
 
 export const EmploymentReferral: EmploymentReferralResolvers = {
-  citizen: (r) => ({ id: r.citizenId }),
+  ...outgoingReferralFields,
   basis: (r) => r.basis,
 };

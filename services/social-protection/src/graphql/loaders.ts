@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@sc/kernel';
+import { OutgoingReferral, type WorkingCalendar } from '@sc/kernel';
 import { loadById, loadManyBy, loadWorkingCalendar, todayOf, type RequestContext } from '@sc/subgraph-kit';
 import { ScApplication } from '../applications/domain/sc-application';
 import { CommissionMeeting } from '../commission/domain/commission-meeting';
@@ -15,6 +15,8 @@ export const applicationsOf = (ctx: RequestContext, citizenId: string) =>
   loadManyBy(ctx, ScApplication, 'citizenId', 'submittedAt', citizenId);
 export const referralsOfApplication = (ctx: RequestContext, applicationId: string) =>
   loadManyBy(ctx, IncomingReferral, 'receiverCaseId', 'receivedAt', applicationId);
+export const sentReferralsOfApplication = (ctx: RequestContext, applicationId: string) =>
+  loadManyBy(ctx, OutgoingReferral, 'senderCaseId', 'sentAt', applicationId);
 export const applicationById = (ctx: RequestContext, id: string) => loadById(ctx, ScApplication, id);
 export const programmeById = (ctx: RequestContext, id: string) => loadById(ctx, AdaptationProgramme, id);
 export const contractById = (ctx: RequestContext, id: string) => loadById(ctx, SocialContract, id);

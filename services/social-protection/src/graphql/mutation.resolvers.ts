@@ -1,3 +1,5 @@
+import { referCitizenForUrgentServices } from '../referrals/application/refer-for-urgent-services';
+import { returnIncomingReferral } from '../referrals/application/return-incoming-referral';
 import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
@@ -35,6 +37,8 @@ export const Mutation: MutationResolvers = {
   withdrawScApplication: (_p, { applicationId }, ctx) => apps.withdrawScApplication(ctx, applicationId),
   referCitizenToEmploymentCentre: (_p, { applicationId }, ctx) =>
     apps.referCitizenToEmploymentCentre(ctx, applicationId),
+  referCitizenForUrgentServices: (_p, { input }, ctx) => referCitizenForUrgentServices(ctx, input),
+  returnIncomingReferral: (_p, { input }, ctx) => returnIncomingReferral(ctx, input),
   draftAdaptationProgramme: (_p, { input }, ctx) => programmes.draftAdaptationProgramme(ctx, input),
   submitProgrammeToCommission: (_p, { programmeId }, ctx) => programmes.submitProgrammeToCommission(ctx, programmeId),
   scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),

@@ -1,6 +1,9 @@
+import { STATISTICS_READERS } from '@sc/auth';
 import {
   inRead,
+  listOutgoingReferrals,
   myNotifications,
+  referralSlaBoard,
   searchCitizens,
   sharedCitizenQueries,
   staffInTerritory,
@@ -26,6 +29,7 @@ import { findSocialContract, listSocialContracts } from '../contracts/applicatio
 import { specialistDeadlines } from '../deadlines/application/list-deadlines';
 import { draftMonthlyReport } from '../monitoring/application/monthly-report-draft';
 import {
+  loadParameters,
   listCalendarDays,
   listSubsistenceMinima,
   regionalParametersOn,
@@ -54,6 +58,15 @@ export const Query: QueryResolvers = {
   scApplication: (_p, { id }, ctx) => inRead(ctx, 'scApplication', READ_APPLICATIONS, findScApplication(id)),
   incomingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'incomingReferrals', READ_REFERRAL_QUEUE, listIncomingReferrals(filter, page)),
+  socialProtectionOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'socialProtectionOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
+  socialProtectionReferralSla: (_p, args, ctx) =>
+    inRead(
+      ctx,
+      'socialProtectionReferralSla',
+      STATISTICS_READERS,
+      referralSlaBoard({ ...args, agency: 'SOCIAL_PROTECTION', parameters: loadParameters }),
+    ),
   adaptationProgramme: (_p, { id }, ctx) =>
     inRead(ctx, 'adaptationProgramme', READ_APPLICATIONS, findAdaptationProgramme(id)),
   programmesAwaitingCommission: (_p, page, ctx) =>

@@ -7,6 +7,7 @@ import { CommissionDecision, CommissionMeeting } from './commission-meeting.reso
 import { Deadline } from './deadline.resolvers';
 import { HouseholdMember } from './household-member.resolvers';
 import { IncomingReferral } from './incoming-referral.resolvers';
+import { SocialProtectionReferral } from './social-protection-referral.resolvers';
 import { MonthlyReport } from './monthly-report.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { PsaActivity } from './psa-activity.resolvers';
@@ -23,6 +24,7 @@ const resolvers: Resolvers = {
   Citizen,
   ScApplication,
   IncomingReferral,
+  SocialProtectionReferral,
   HouseholdMember,
   AdaptationProgramme,
   PsaActivity,

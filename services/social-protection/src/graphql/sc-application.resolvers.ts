@@ -2,7 +2,12 @@ import { allows } from '@sc/auth';
 import type { RequestContext } from '@sc/subgraph-kit';
 import type { ScApplicationResolvers } from '../generated/graphql';
 import { READ_MEANS } from '../access';
-import { contractOfApplication, programmeOfApplication, referralsOfApplication } from './loaders';
+import {
+  contractOfApplication,
+  programmeOfApplication,
+  referralsOfApplication,
+  sentReferralsOfApplication,
+} from './loaders';
 
 /** Household, incomes and the survey are for ЦСПН staff and auditors only: others get null, and reads are audited. */
 const means = <T>(a: { citizenId: string }, ctx: RequestContext, field: string, v: T): T | null => {
@@ -14,6 +19,7 @@ const means = <T>(a: { citizenId: string }, ctx: RequestContext, field: string, 
 export const ScApplication: ScApplicationResolvers = {
   citizen: (a) => ({ id: a.citizenId }),
   incomingReferrals: (a, _args, ctx) => referralsOfApplication(ctx, a.id),
+  sentReferrals: (a, _args, ctx) => sentReferralsOfApplication(ctx, a.id),
   household: (a, _x, ctx) => means(a, ctx, 'household', a.household),
   meansTest: (a, _x, ctx) => means(a, ctx, 'meansTest', a.meansTest ?? null),
   homeSurvey: (a, _x, ctx) => means(a, ctx, 'homeSurvey', a.homeSurvey ?? null),

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError, type IsoDate } from '@sc/kernel';
 import { CASE_WORK } from '../../access';
 import { loadEmploymentParameters } from '../../parameters/application/employment-parameters';
 import { JobSeekerRegistration } from '../../registrations/domain/job-seeker-registration';
+import { reportReferralProgress } from '../../referrals/application/report-referral-progress';
 import { reportToSocialProtection } from '../../reports/application/report-to-social-protection';
 import { EmploymentPlan, type PlanStepKind } from '../domain/employment-plan';
 
@@ -56,6 +57,8 @@ export function agreeEmploymentPlan(
       planId: plan.id,
       occurredOn: i.agreedOn,
     });
+    const reg = await tx.findOneOrFail(JobSeekerRegistration, { id: plan.registrationId });
+    await reportReferralProgress(tx, ctx.deps, reg, c.now); // the plan is M1's result for ЦСПН
     c.audit(plan, 'EmploymentPlan', plan.id);
     return plan;
   });

@@ -1,13 +1,17 @@
-import { unassignedTerritory } from '@sc/kernel';
+import { dateOf, referralDeadlines, unassignedTerritory } from '@sc/kernel';
 import { referralAcceptedV1, type MessageData, type referralForEmploymentServicesV1 } from '@sc/contracts';
 import type { HandlerContext } from '@sc/messaging';
-import { SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { loadWorkingCalendar, SYSTEM_PRINCIPAL, writeAudit, type ServiceDeps } from '@sc/subgraph-kit';
+import { loadEmploymentParameters } from '../../parameters/application/employment-parameters';
 import { IncomingEmploymentReferral } from '../domain/incoming-employment-referral';
 
 /**
  * M1 received: the person is registered in ЦЗН's directory, the referral is
- * kept until the citizen comes to register (the registration links it), and
- * ЦСПН is told it was accepted.
+ * kept until the citizen comes to register (the registration links it; by
+ * REFERRAL_APPEARANCE_WORKING_DAYS_FOR_EMPLOYMENT_SERVICES working days, or it
+ * expires), and ЦСПН is told it was accepted. The reply names the referral as
+ * the case: ЦЗН opens none until the citizen comes (referral.in-service.v1
+ * then names the registration).
  */
 export async function acceptReferralForEmploymentServices(
   deps: ServiceDeps,
@@ -18,7 +22,12 @@ export async function acceptReferralForEmploymentServices(
   const served = { said: d.territory, otherwise: unassignedTerritory(deps.config.region) };
   const { citizen } = await deps.directory.register(em, d.person, served, d.citizenId);
   const now = deps.clock.now();
-  const r = Object.assign(new IncomingEmploymentReferral(), {
+  const today = dateOf(now);
+  const [params, calendar] = await Promise.all([
+    loadEmploymentParameters(em, deps.config.region, today),
+    loadWorkingCalendar(em),
+  ]);
+  const r = IncomingEmploymentReferral.receiveFromSocialProtection({
     id: d.referralId,
     citizenId: citizen.id,
     territory: citizen.territory,
@@ -26,7 +35,7 @@ export async function acceptReferralForEmploymentServices(
     needs: d.needs,
     proposedDirection: d.proposedDirection ?? null,
     receivedAt: now,
-    registrationId: null,
+    appearanceDueOn: referralDeadlines('FOR_EMPLOYMENT_SERVICES', today, params, calendar).appearanceDueOn,
   });
   em.persist(r);
   await em.flush();

@@ -15,6 +15,7 @@ import { CASE_WORK } from '../../access';
 import { ContractSupport } from '../../contract-support/domain/contract-support';
 import { loadEmploymentParameters } from '../../parameters/application/employment-parameters';
 import { IncomingEmploymentReferral } from '../../referrals/domain/incoming-employment-referral';
+import { reportReferralProgress } from '../../referrals/application/report-referral-progress';
 import { reportToSocialProtection } from '../../reports/application/report-to-social-protection';
 import {
   JobSeekerRegistration,
@@ -48,9 +49,10 @@ export function registerJobSeeker(ctx: CaseContext, i: RegisterJobSeekerInput): 
     const { citizen } = await ctx.deps.directory.register(tx, person, { territory });
     const existing = await tx.find(JobSeekerRegistration, { citizenId: citizen.id });
     const support = await tx.findOne(ContractSupport, { citizenId: citizen.id }, { orderBy: { receivedAt: 'desc' } });
+    // The citizen came by the referral still waiting for them (an expired or returned one is not linked).
     const referral = await tx.findOne(
       IncomingEmploymentReferral,
-      { citizenId: citizen.id, registrationId: null },
+      { citizenId: citizen.id, receiverCaseId: null, status: 'ACCEPTED' },
       { orderBy: { receivedAt: 'desc' } },
     );
     const needs: NeedsQuestionnaire = { ...i.needs, comment: i.needs.comment ?? undefined };
@@ -68,8 +70,9 @@ export function registerJobSeeker(ctx: CaseContext, i: RegisterJobSeekerInput): 
       now: c.now,
     });
     tx.persist(reg);
-    if (referral) referral.registrationId = reg.id;
+    if (referral) referral.receiverCaseId = reg.id;
     await tx.flush();
+    await reportReferralProgress(tx, ctx.deps, reg, c.now); // ЦСПН hears the citizen came (M1)
     await reportToSocialProtection(
       ctx.deps,
       tx,
@@ -92,6 +95,7 @@ async function onRegistration<T>(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const r = await findCase(tx, c, JobSeekerRegistration, id, 'input.registrationId');
     const out = await fn(r, tx, c);
+    if (!r.isActive()) await reportReferralProgress(tx, ctx.deps, r, c.now); // employed, deregistered: M1's result
     c.audit(r, 'JobSeekerRegistration', r.id);
     return out;
   });
