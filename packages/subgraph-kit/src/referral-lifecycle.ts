@@ -1,6 +1,15 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import { referralExpiredV1, referralInServiceV1, referralResultV1, referralReturnedV1 } from '@sc/contracts';
-import { dateOf, type Agency, type OutgoingReferral, type ReceivedReferral, type ReferralOutcome } from '@sc/kernel';
+import {
+  dateOf,
+  type Agency,
+  type OutgoingReferral,
+  type ReceivedReferral,
+  type ReferralOutcome,
+  type ReferralStatus,
+} from '@sc/kernel';
+import { listPage, whereOf, type Connection, type PageArgs } from './connection';
+import type { Read } from './read';
 import { todayOf, type RequestContext, type ServiceDeps } from './context';
 import type { JobContext, ScheduledJob } from './scheduler';
 
@@ -132,3 +141,19 @@ export const outgoingReferralFields = {
   citizen: (r: OutgoingReferral) => ({ id: r.citizenId }),
   breach: (r: OutgoingReferral, _a: unknown, ctx: RequestContext) => r.breachOn(todayOf(ctx)),
 };
+
+/** Входящие направления of the caller's territory, newest first (a worklist page): whom to expect, who came. */
+export const listReceivedReferrals =
+  <R extends ReceivedReferral>(entity: new () => R, list: string) =>
+  (
+    f: { status?: ReferralStatus[] | null; territory?: string | null } | null | undefined,
+    page: PageArgs,
+  ): Read<Connection<R>> =>
+  ({ em, within }) =>
+    listPage(
+      em,
+      entity,
+      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status }) },
+      { list, sortBy: 'receivedAt', direction: 'desc' },
+      page,
+    );

@@ -1,7 +1,15 @@
-import { deadlineJob, referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
+import {
+  deadlineJob,
+  referralExpiryJob,
+  referralSlaJob,
+  type ScheduledJob,
+  type ServiceDeps,
+} from '@sc/subgraph-kit';
 import { accompanimentDeadlinesDue } from './accompaniment/application/accompaniment-deadline-check';
 import { loadSocialServiceParameters } from './parameters/application/social-service-parameters';
 import { preventionChecksDue } from './prevention/application/prevention-deadline-check';
+import { refuseUnattendedCase } from './referrals/application/return-incoming-referral';
+import { IncomingSocialServiceReferral } from './referrals/domain/incoming-social-service-referral';
 
 /**
  * КЦСОН's timed checks (cron in the region's time zone): the 442-ФЗ
@@ -20,5 +28,12 @@ export const socialServiceJobs = (_deps: ServiceDeps): ScheduledJob[] => [
     name: 'social-service.referral-sla',
     agency: 'SOCIAL_SERVICE',
     parameters: loadSocialServiceParameters,
+  }),
+  // ЦСПН's referrals for urgent services whose citizen did not come: expired, the urgent case refused.
+  referralExpiryJob({
+    name: 'social-service.referral-expiry',
+    agency: 'SOCIAL_SERVICE',
+    entity: IncomingSocialServiceReferral,
+    also: (tx, r, ctx) => refuseUnattendedCase(tx, r, 'гражданин не явился по направлению ЦСПН в срок', ctx.now),
   }),
 ];

@@ -17,6 +17,8 @@ import { migrations } from './migrations';
 import { socialServiceJobs } from './scheduled-jobs';
 import { workNormsOf } from './workload/application/work-norms';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
+import { IncomingSocialServiceReferralSchema } from './referrals/adapters/incoming-referral.schema';
+import { incomingReferralHandlers } from './referrals/adapters/incoming-referral.consumer';
 import { contractHandlers } from './contracts/adapters/contract.consumer';
 import { AccompanimentCaseSchema } from './accompaniment/adapters/accompaniment-case.schema';
 import { PreventionCaseSchema } from './prevention/adapters/prevention-case.schema';
@@ -39,6 +41,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     MvkInvitationSchema,
     ServiceApplicationSchema,
     OutgoingReferralSchema,
+    IncomingSocialServiceReferralSchema,
     UrgentServiceTypeSchema,
     UrgentServiceCaseSchema,
     UrgentServiceActSchema,
@@ -50,6 +53,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
   handlers: (deps) => [
     ...contractHandlers(deps),
     ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
+    ...incomingReferralHandlers(deps),
     ...commissionInvitationHandlers(deps, 'SOCIAL_SERVICE'),
   ],
   jobs: socialServiceJobs,

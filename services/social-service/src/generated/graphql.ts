@@ -4,6 +4,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { CitizenRef as CitizenRefModel, StatisticsRef as StatisticsRefModel, StatisticsOfCell as StatisticsOfCellModel, RequestContext } from '@sc/subgraph-kit';
 import { ParameterView as ParameterViewModel, OutgoingReferral as OutgoingReferralModel } from '@sc/kernel';
 import { ServiceApplication as ServiceApplicationModel } from '../applications/domain/service-application';
+import { IncomingSocialServiceReferral as IncomingSocialServiceReferralModel } from '../referrals/domain/incoming-social-service-referral';
 import { UrgentServiceCase as UrgentServiceCaseModel } from '../urgent/domain/urgent-service-case';
 import { UrgentServiceAct as UrgentServiceActModel } from '../urgent/domain/urgent-service-act';
 import { AccompanimentCase as AccompanimentCaseModel } from '../accompaniment/domain/accompaniment-case';
@@ -560,6 +561,8 @@ export type Mutation = {
   reportPreventionMeasure: PreventionCase;
   /** Обращение за срочными услугами; the decision is immediate. */
   requestUrgentServices: UrgentServiceCase;
+  /** Вернуть направление ЦСПН (не тот КЦСОН, неполные сведения), пока гражданин не явился; случай срочного обслуживания по нему закрывается отказом. */
+  returnSocialServiceIncomingReferral: SocialServiceIncomingReferral;
   reviewPreventionCase: PreventionCase;
   /** ADMIN: a КЦСОН parameter from a date on. */
   setSocialServiceParameter: RegionalParameter;
@@ -710,6 +713,11 @@ export type MutationReportPreventionMeasureArgs = {
 
 export type MutationRequestUrgentServicesArgs = {
   input: RequestUrgentServicesInput;
+};
+
+
+export type MutationReturnSocialServiceIncomingReferralArgs = {
+  input: ReturnSocialServiceIncomingReferralInput;
 };
 
 
@@ -1093,6 +1101,8 @@ export type Query = {
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
   /** Приглашения на МВК of КЦСОН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
   socialServiceCommissionInvitations: MvkInvitationConnection;
+  /** Направления из ЦСПН (срочные услуги и сопровождение) in the caller's territory, newest first (a worklist page, `first` 1–200). */
+  socialServiceIncomingReferrals: SocialServiceIncomingReferralConnection;
   /** Мои уведомления в КЦСОН: newest first; unread only unless `unreadOnly: false`. Any staff member of КЦСОН, for themselves. */
   socialServiceNotifications: NotificationConnection;
   /** Направления КЦСОН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
@@ -1167,6 +1177,13 @@ export type QuerySocialServiceCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QuerySocialServiceIncomingReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SocialServiceIncomingReferralFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1266,29 +1283,71 @@ export type ReferralBasis =
   /** безработица */
   | 'UNEMPLOYED';
 
+/** Нарушенный срок открытого направления. */
+export type ReferralBreach =
+  /** не принято получателем в срок */
+  | 'ACCEPTANCE'
+  /** нет результата в срок */
+  | 'RESULT';
+
+/** Результат по направлению: what the receiver answered (RESULT_SENT). */
+export type ReferralOutcome =
+  /** ЦСПН: социальный контракт одобрен / заключён */
+  | 'CONTRACT_GRANTED'
+  /** ЦЗН: снят с учёта */
+  | 'DEREGISTERED'
+  /** ЦЗН: гражданин трудоустроен */
+  | 'EMPLOYED'
+  /** ЦЗН: индивидуальный план поиска работы согласован */
+  | 'PLAN_AGREED'
+  /** отказано (ЦСПН: в назначении помощи; КЦСОН: в услугах) */
+  | 'REFUSED'
+  /** КЦСОН: срочные социальные услуги оказаны */
+  | 'SERVICES_PROVIDED'
+  /** ЦСПН: заявление отозвано */
+  | 'WITHDRAWN';
+
 /**
  * SLA направлений: the referrals an agency sent to another, per receiver and
- * type and per month sent — accepted, in time (the receiver's acceptance
- * deadline, REFERRAL_ACCEPTANCE_WORKING_DAYS working days), days to acceptance,
- * breaches still open. No personal data (heads of office, analysts, the ministry).
+ * type and per month sent — accepted and in time (the acceptance deadline,
+ * REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), days to acceptance; results and in
+ * time (the result deadline, REFERRAL_RESULT_WORKING_DAYS_<type>), days to the
+ * result; returned, expired; breaches still open. Each referral's deadlines are
+ * those in force the day it was sent. No personal data (heads of office,
+ * analysts, the ministry).
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
   accepted: Scalars['Int']['output'];
   acceptedOnTime: Scalars['Int']['output'];
+  /** истекли: гражданин не явился в срок */
+  expired: Scalars['Int']['output'];
   fromAgency: Agency;
   /** calendar days from sending to acceptance */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** calendar days from sending to the result */
+  medianDaysToResult?: Maybe<Scalars['Float']['output']>;
   /** accepted in time / those whose deadline has come or that were accepted; null when none */
   onTimeShare?: Maybe<Scalars['Float']['output']>;
   /** still SENT after their acceptance deadline */
   openBreaches: Scalars['Int']['output'];
+  /** accepted but without a result after the result deadline */
+  openResultBreaches: Scalars['Int']['output'];
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  p90DaysToResult?: Maybe<Scalars['Float']['output']>;
   /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
   pair: Scalars['String']['output'];
   /** the month sent, YYYY-MM (the region's calendar) */
   period: Scalars['String']['output'];
   referralType: Scalars['String']['output'];
+  /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
+  resultOnTime: Scalars['Int']['output'];
+  /** results in time / those whose result deadline has come or that have a result; null when none */
+  resultOnTimeShare?: Maybe<Scalars['Float']['output']>;
+  /** с результатом от получателя */
+  resulted: Scalars['Int']['output'];
+  /** возвращены получателем */
+  returned: Scalars['Int']['output'];
   sent: Scalars['Int']['output'];
   toAgency: Scalars['String']['output'];
 };
@@ -1384,6 +1443,13 @@ export type ResolutionInput = {
   body: Scalars['String']['input'];
   date: Scalars['Date']['input'];
   number: Scalars['String']['input'];
+};
+
+/** Вернуть направление ЦСПН. */
+export type ReturnSocialServiceIncomingReferralInput = {
+  /** why: wrong КЦСОН, incomplete data (1–2000 characters); ЦСПН sees it */
+  reason: Scalars['String']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 export type ReviewPreventionInput = {
@@ -1489,18 +1555,84 @@ export type SocialServiceCaseType =
   | 'PREVENTION_CASE'
   | 'URGENT_SERVICE_CASE';
 
+/** Направление из ЦСПН для срочных социальных услуг и социального сопровождения (seed 000), как его получил КЦСОН. */
+export type SocialServiceIncomingReferral = {
+  __typename?: 'SocialServiceIncomingReferral';
+  /** срок явки (REFERRAL_APPEARANCE_WORKING_DAYS_FOR_URGENT_AND_ACCOMPANIMENT рабочих дней от получения); после — EXPIRED */
+  appearanceDueOn?: Maybe<Scalars['Date']['output']>;
+  basis: ReferralBasis;
+  citizen: Citizen;
+  /** что нужно гражданину, со слов ЦСПН */
+  comment?: Maybe<Scalars['String']['output']>;
+  expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the sender's (ЦСПН's) referral id */
+  id: Scalars['ID']['output'];
+  /** гражданин явился: нуждаемость решена */
+  inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  needs: NeedsQuestionnaire;
+  outcome?: Maybe<ReferralOutcome>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** результат отправлен в ЦСПН: услуги оказаны (акт) или отказано */
+  resultAt?: Maybe<Scalars['DateTime']['output']>;
+  resultSummary?: Maybe<Scalars['String']['output']>;
+  returnReason?: Maybe<Scalars['String']['output']>;
+  returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** the ЦСПН application it comes from */
+  senderCaseId: Scalars['ID']['output'];
+  status: ReferralStatus;
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело */
+  territory: Scalars['String']['output'];
+  /** случай срочного обслуживания, открытый по направлению */
+  urgentCase?: Maybe<UrgentServiceCase>;
+};
+
+export type SocialServiceIncomingReferralConnection = {
+  __typename?: 'SocialServiceIncomingReferralConnection';
+  edges: Array<SocialServiceIncomingReferralEdge>;
+  pageInfo: PageInfo;
+  /** rows under the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SocialServiceIncomingReferralEdge = {
+  __typename?: 'SocialServiceIncomingReferralEdge';
+  cursor: Scalars['String']['output'];
+  node: SocialServiceIncomingReferral;
+};
+
+export type SocialServiceIncomingReferralFilter = {
+  /** any of these statuses */
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  territory?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Направление из КЦСОН, with the receiver's reply as it arrived by message. */
 export type SocialServiceReferral = {
   __typename?: 'SocialServiceReferral';
+  /** срок принятия (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type> на день отправки, календарь региона) */
+  acceptanceDueOn?: Maybe<Scalars['Date']['output']>;
   application: SocialServiceApplication;
   basis: ReferralBasis;
+  /** нарушенный срок открытого направления на сегодня (эскалировано руководителю офиса получателя); null — в срок */
+  breach?: Maybe<ReferralBreach>;
   citizen: Citizen;
   comment?: Maybe<Scalars['String']['output']>;
+  /** истекло: гражданин не явился к получателю в срок */
+  expiredAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** гражданин явился к получателю */
+  inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  outcome?: Maybe<ReferralOutcome>;
   /** the case the receiver opened (e.g. the ЦСПН application id) */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
   /** when the receiver's reply arrived */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  resultAt?: Maybe<Scalars['DateTime']['output']>;
+  /** срок результата (REFERRAL_RESULT_WORKING_DAYS_<type> на день отправки) */
+  resultDueOn?: Maybe<Scalars['Date']['output']>;
+  resultSummary?: Maybe<Scalars['String']['output']>;
   returnReason?: Maybe<Scalars['String']['output']>;
   sentAt: Scalars['DateTime']['output'];
   status: ReferralStatus;
@@ -2012,6 +2144,8 @@ export type ResolversTypes = ResolversObject<{
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
   ReferralBasis: ReferralBasis;
+  ReferralBreach: ReferralBreach;
+  ReferralOutcome: ReferralOutcome;
   ReferralSlaRow: ResolverTypeWrapper<ReferralSlaRow>;
   ReferralStatus: ReferralStatus;
   ReferralType: ReferralType;
@@ -2022,6 +2156,7 @@ export type ResolversTypes = ResolversObject<{
   RequestUrgentServicesInput: RequestUrgentServicesInput;
   Resolution: ResolverTypeWrapper<Resolution>;
   ResolutionInput: ResolutionInput;
+  ReturnSocialServiceIncomingReferralInput: ReturnSocialServiceIncomingReferralInput;
   ReviewPreventionInput: ReviewPreventionInput;
   ServiceForm: ServiceForm;
   ServiceType: ServiceType;
@@ -2034,6 +2169,10 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceApplication: ResolverTypeWrapper<ServiceApplicationModel>;
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
   SocialServiceCaseType: SocialServiceCaseType;
+  SocialServiceIncomingReferral: ResolverTypeWrapper<IncomingSocialServiceReferralModel>;
+  SocialServiceIncomingReferralConnection: ResolverTypeWrapper<Omit<SocialServiceIncomingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['SocialServiceIncomingReferralEdge']> }>;
+  SocialServiceIncomingReferralEdge: ResolverTypeWrapper<Omit<SocialServiceIncomingReferralEdge, 'node'> & { node: ResolversTypes['SocialServiceIncomingReferral'] }>;
+  SocialServiceIncomingReferralFilter: SocialServiceIncomingReferralFilter;
   SocialServiceReferral: ResolverTypeWrapper<OutgoingReferralModel>;
   SocialServiceReferralConnection: ResolverTypeWrapper<Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversTypes['SocialServiceReferralEdge']> }>;
   SocialServiceReferralEdge: ResolverTypeWrapper<Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversTypes['SocialServiceReferral'] }>;
@@ -2143,12 +2282,17 @@ export type ResolversParentTypes = ResolversObject<{
   RequestUrgentServicesInput: RequestUrgentServicesInput;
   Resolution: Resolution;
   ResolutionInput: ResolutionInput;
+  ReturnSocialServiceIncomingReferralInput: ReturnSocialServiceIncomingReferralInput;
   ReviewPreventionInput: ReviewPreventionInput;
   SetSocialServiceParameterInput: SetSocialServiceParameterInput;
   SetUrgentServiceTypeInput: SetUrgentServiceTypeInput;
   SignServiceContractInput: SignServiceContractInput;
   SignUrgentActInput: SignUrgentActInput;
   SocialServiceApplication: ServiceApplicationModel;
+  SocialServiceIncomingReferral: IncomingSocialServiceReferralModel;
+  SocialServiceIncomingReferralConnection: Omit<SocialServiceIncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceIncomingReferralEdge']> };
+  SocialServiceIncomingReferralEdge: Omit<SocialServiceIncomingReferralEdge, 'node'> & { node: ResolversParentTypes['SocialServiceIncomingReferral'] };
+  SocialServiceIncomingReferralFilter: SocialServiceIncomingReferralFilter;
   SocialServiceReferral: OutgoingReferralModel;
   SocialServiceReferralConnection: Omit<SocialServiceReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceReferralEdge']> };
   SocialServiceReferralEdge: Omit<SocialServiceReferralEdge, 'node'> & { node: ResolversParentTypes['SocialServiceReferral'] };
@@ -2363,6 +2507,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   registerSocialServiceApplication?: Resolver<ResolversTypes['SocialServiceApplication'], ParentType, ContextType, RequireFields<MutationRegisterSocialServiceApplicationArgs, 'input'>>;
   reportPreventionMeasure?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReportPreventionMeasureArgs, 'input'>>;
   requestUrgentServices?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationRequestUrgentServicesArgs, 'input'>>;
+  returnSocialServiceIncomingReferral?: Resolver<ResolversTypes['SocialServiceIncomingReferral'], ParentType, ContextType, RequireFields<MutationReturnSocialServiceIncomingReferralArgs, 'input'>>;
   reviewPreventionCase?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReviewPreventionCaseArgs, 'input'>>;
   setSocialServiceParameter?: Resolver<ResolversTypes['RegionalParameter'], ParentType, ContextType, RequireFields<MutationSetSocialServiceParameterArgs, 'input'>>;
   setUrgentServiceType?: Resolver<ResolversTypes['UrgentServiceType'], ParentType, ContextType, RequireFields<MutationSetUrgentServiceTypeArgs, 'input'>>;
@@ -2524,6 +2669,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   preventionCases?: Resolver<ResolversTypes['PreventionCaseConnection'], ParentType, ContextType, RequireFields<QueryPreventionCasesArgs, 'first'>>;
   socialServiceCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialServiceCitizenSearchArgs, 'first' | 'text'>>;
   socialServiceCommissionInvitations?: Resolver<ResolversTypes['MvkInvitationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceCommissionInvitationsArgs, 'first' | 'upcoming'>>;
+  socialServiceIncomingReferrals?: Resolver<ResolversTypes['SocialServiceIncomingReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceIncomingReferralsArgs, 'first'>>;
   socialServiceNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceNotificationsArgs, 'first' | 'unreadOnly'>>;
   socialServiceOutgoingReferrals?: Resolver<ResolversTypes['SocialServiceReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceOutgoingReferralsArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
@@ -2541,14 +2687,22 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 export type ReferralSlaRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReferralSlaRow'] = ResolversParentTypes['ReferralSlaRow']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   acceptedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   medianDaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDaysToResult?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   onTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   openBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openResultBreaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   p90DaysToAcceptance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90DaysToResult?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   pair?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referralType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resultOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resultOnTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resulted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   toAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -2580,14 +2734,55 @@ export type SocialServiceApplicationResolvers<ContextType = RequestContext, Pare
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferral'] = ResolversParentTypes['SocialServiceReferral']> = ResolversObject<{
-  application?: Resolver<ResolversTypes['SocialServiceApplication'], ParentType, ContextType>;
+export type SocialServiceIncomingReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceIncomingReferral'] = ResolversParentTypes['SocialServiceIncomingReferral']> = ResolversObject<{
+  appearanceDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['ReferralBasis'], ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inServiceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  needs?: Resolver<ResolversTypes['NeedsQuestionnaire'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReferralOutcome']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resultAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  senderCaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urgentCase?: Resolver<Maybe<ResolversTypes['UrgentServiceCase']>, ParentType, ContextType>;
+}>;
+
+export type SocialServiceIncomingReferralConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceIncomingReferralConnection'] = ResolversParentTypes['SocialServiceIncomingReferralConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SocialServiceIncomingReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SocialServiceIncomingReferralEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceIncomingReferralEdge'] = ResolversParentTypes['SocialServiceIncomingReferralEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SocialServiceIncomingReferral'], ParentType, ContextType>;
+}>;
+
+export type SocialServiceReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceReferral'] = ResolversParentTypes['SocialServiceReferral']> = ResolversObject<{
+  acceptanceDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['SocialServiceApplication'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['ReferralBasis'], ParentType, ContextType>;
+  breach?: Resolver<Maybe<ResolversTypes['ReferralBreach']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inServiceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReferralOutcome']>, ParentType, ContextType>;
   receiverCaseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   respondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resultDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  resultSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
@@ -2804,6 +2999,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
+  SocialServiceIncomingReferral?: SocialServiceIncomingReferralResolvers<ContextType>;
+  SocialServiceIncomingReferralConnection?: SocialServiceIncomingReferralConnectionResolvers<ContextType>;
+  SocialServiceIncomingReferralEdge?: SocialServiceIncomingReferralEdgeResolvers<ContextType>;
   SocialServiceReferral?: SocialServiceReferralResolvers<ContextType>;
   SocialServiceReferralConnection?: SocialServiceReferralConnectionResolvers<ContextType>;
   SocialServiceReferralEdge?: SocialServiceReferralEdgeResolvers<ContextType>;

@@ -18,4 +18,5 @@ export const accompanimentOf = (ctx: RequestContext, citizenId: string) =>
   loadManyBy(ctx, AccompanimentCase, 'citizenId', 'appliedOn', citizenId);
 export const preventionOf = (ctx: RequestContext, citizenId: string) =>
   loadManyBy(ctx, PreventionCase, 'citizenId', 'signalOn', citizenId);
+export const urgentCaseById = (ctx: RequestContext, id: string) => loadById(ctx, UrgentServiceCase, id);
 export const actById = (ctx: RequestContext, id: string) => loadById(ctx, UrgentServiceAct, id);

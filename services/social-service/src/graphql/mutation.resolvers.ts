@@ -1,3 +1,4 @@
+import { returnSocialServiceIncomingReferral } from '../referrals/application/return-incoming-referral';
 import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
@@ -21,6 +22,7 @@ export const Mutation: MutationResolvers = {
     assignCases(ctx, HEAD_ASSIGNS, { operation: 'assignSocialServiceCases', ...ASSIGNABLE[input.caseType]!, ...input }),
   registerSocialServiceApplication: (_p, { input }, ctx) => registerApplication(ctx, input),
   referCitizenForSocialContract: (_p, { input }, ctx) => referForContract(ctx, input),
+  returnSocialServiceIncomingReferral: (_p, { input }, ctx) => returnSocialServiceIncomingReferral(ctx, input),
   linkCitizenSnils: (_p, { input }, ctx) => linkCitizenSnils(ctx, input),
   requestUrgentServices: (_p, { input }, ctx) => urgent.requestUrgentServices(ctx, input),
   decideUrgentNeed: (_p, { input }, ctx) => urgent.decideUrgentNeed(ctx, input),

@@ -32,7 +32,7 @@ import {
 } from '../accompaniment/application/accompaniment.queries';
 import { socialServiceParametersOn } from '../parameters/application/social-service-parameters';
 import { findPreventionCase, listPreventionCases } from '../prevention/application/prevention.queries';
-import { findOutgoingReferral } from '../referrals/application/referral.queries';
+import { findOutgoingReferral, listSocialServiceIncomingReferrals } from '../referrals/application/referral.queries';
 import {
   findUrgentServiceCase,
   listUrgentServiceCases,
@@ -57,6 +57,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialServiceWorkload', HEAD_ASSIGNS, officeWorkload(month, ctx.deps.config.region)),
   socialServiceOutgoingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
+  socialServiceIncomingReferrals: (_p, { filter, ...page }, ctx) =>
+    inRead(ctx, 'socialServiceIncomingReferrals', WORKLISTS, listSocialServiceIncomingReferrals(filter, page)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   socialServiceStaff: (_p, _a, ctx) => inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, staffInTerritory),

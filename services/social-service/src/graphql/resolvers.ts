@@ -8,6 +8,7 @@ import { Query } from './query.resolvers';
 import { statisticsResolvers } from './statistics-cell.resolvers';
 import { SocialServiceApplication } from './social-service-application.resolvers';
 import { SocialServiceReferral } from './social-service-referral.resolvers';
+import { SocialServiceIncomingReferral } from './social-service-incoming-referral.resolvers';
 import { UrgentServiceAct, UrgentServiceCase } from './urgent-service-case.resolvers';
 
 const resolvers: Resolvers = {
@@ -18,6 +19,7 @@ const resolvers: Resolvers = {
   Citizen,
   SocialServiceApplication,
   SocialServiceReferral,
+  SocialServiceIncomingReferral,
   UrgentServiceCase,
   UrgentServiceAct,
   AccompanimentCase,

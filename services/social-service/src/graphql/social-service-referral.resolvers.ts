@@ -1,9 +1,10 @@
 import { NotFoundError } from '@sc/kernel';
+import { outgoingReferralFields } from '@sc/subgraph-kit';
 import type { SocialServiceReferralResolvers } from '../generated/graphql';
 import { applicationById } from './loaders';
 
 export const SocialServiceReferral: SocialServiceReferralResolvers = {
-  citizen: (r) => ({ id: r.citizenId }),
+  ...outgoingReferralFields,
   application: async (r, _a, ctx) =>
     (await applicationById(ctx, r.senderCaseId)) ??
     Promise.reject(new NotFoundError('SocialServiceApplication', r.senderCaseId)),

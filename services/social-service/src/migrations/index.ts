@@ -4,6 +4,7 @@ import { Migration20261130010000Territory } from './Migration20261130010000Terri
 import { Migration20261130020000Assignment } from './Migration20261130020000Assignment';
 import { Migration20261130030000CommissionInvitations } from './Migration20261130030000CommissionInvitations';
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
+import { Migration20261201000000IncomingReferrals } from './Migration20261201000000IncomingReferrals';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261130020000Assignment', class: Migration20261130020000Assignment },
   { name: 'Migration20261130030000CommissionInvitations', class: Migration20261130030000CommissionInvitations },
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
+  { name: 'Migration20261201000000IncomingReferrals', class: Migration20261201000000IncomingReferrals },
 ];

@@ -12,6 +12,7 @@ import {
 } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
+import { reportReferralProgress } from '../../referrals/application/report-referral-progress';
 import { UrgentServiceTypeRecord } from '../domain/urgent-service-type';
 import { UrgentServiceAct } from '../domain/urgent-service-act';
 import { UrgentServiceCase, type UrgentChannel } from '../domain/urgent-service-case';
@@ -65,6 +66,8 @@ async function onCase<T>(
   return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
     const u = await findCase(tx, c, UrgentServiceCase, id, 'input.caseId');
     const r = await fn(u, tx, c);
+    await tx.flush();
+    await reportReferralProgress(tx, ctx.deps, u, c.now); // ЦСПН's referral: the citizen came, the result
     if (u.citizenId) c.audit({ citizenId: u.citizenId, territory: u.territory }, 'UrgentServiceCase', u.id);
     return r;
   });
@@ -134,6 +137,7 @@ export function signUrgentServiceAct(
     act.sign({ signatureBase64: i.signaturePng, shownActHash: i.shownActHash, signerName: i.signerName, now: c.now });
     u.signed();
     await tx.flush();
+    await reportReferralProgress(tx, ctx.deps, u, c.now);
     if (u.citizenId) {
       await reportServicesDelivered(
         ctx.deps,
