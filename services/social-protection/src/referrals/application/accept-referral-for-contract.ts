@@ -41,7 +41,7 @@ export async function acceptReferralForContract(
       now: receivedAt,
       params,
     });
-  if (!open) em.persist(application);
+  if (!open) await em.persist(application).flush(); // before the referral that references it
   const { appearanceDueOn } = referralDeadlines('FOR_CONTRACT', today, params, await loadWorkingCalendar(em));
   const referral = IncomingReferral.receiveForContract({
     id: d.referralId,

@@ -52,7 +52,8 @@ export async function acceptReferralForUrgentServices(
     urgentCaseId: u.id,
     appearanceDueOn: referralDeadlines('FOR_URGENT_AND_ACCOMPANIMENT', today, params, calendar).appearanceDueOn,
   });
-  em.persist([u, r]);
+  await em.persist(u).flush(); // before the referral that references it
+  em.persist(r);
   await em.flush();
   await outbox.enqueue(em, referralAcceptedV1, citizen.id, {
     referralId: r.id,
