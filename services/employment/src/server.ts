@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  CalendarDaySchema,
   commissionInvitationHandlers,
   createSubgraphService,
   MvkInvitationSchema,
@@ -37,6 +38,7 @@ export const employmentSubgraph: SubgraphDefinition = {
     TrainingReferralSchema,
     ContractSupportSchema,
     IncomingEmploymentReferralSchema,
+    CalendarDaySchema,
     OutgoingReferralSchema,
   ],
   migrations,

@@ -1,14 +1,16 @@
 import { Migration } from '@mikro-orm/migrations';
-import { RECEIVED_REFERRAL_LIFECYCLE_SQL } from '@sc/subgraph-kit';
+import { CALENDAR_DAY_TABLE_V1, RECEIVED_REFERRAL_LIFECYCLE_SQL } from '@sc/subgraph-kit';
 
 /**
  * ЦЗН's copy of an M1 referral gets the lifecycle (issue 13): its type,
  * sender and status (ACCEPTED on receipt; IN_SERVICE for those a
  * registration already links, since the citizen came), the appearance
- * deadline, the result, the return, expiry.
+ * deadline, the result, the return, expiry. Its deadlines are working days,
+ * so ЦЗН keeps its copy of the production calendar too, like the others.
  */
 export class Migration20261201000000ReferralLifecycle extends Migration {
   override async up(): Promise<void> {
+    for (const sql of CALENDAR_DAY_TABLE_V1) this.addSql(sql);
     const add = RECEIVED_REFERRAL_LIFECYCLE_SQL.split(', ').map((c) => `add column ${c}`);
     this.addSql(`alter table incoming_employment_referral
        add column type text not null default 'FOR_EMPLOYMENT_SERVICES',
