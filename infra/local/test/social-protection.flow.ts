@@ -29,24 +29,7 @@ export async function concludeJobSearchContract(a: {
 }): Promise<{ citizenId: string; applicationId: string; contractId: string }> {
   const { ok } = graphqlClient(a.gatewayUrl, a.specialist);
   a.clock.set('2026-11-23T03:00:00Z');
-  const wages = ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_200_000 }));
-  const app = (
-    await ok(`mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id citizen { id } } }`, {
-      i: {
-        citizen: { snils: validSnils(a.seed), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
-        zone: 'WHOLE_REGION',
-        needs: {
-          socialHelp: false,
-          psychologicalSupport: false,
-          employmentHelp: true,
-          vocationalTraining: true,
-          financialLiteracy: false,
-          ...a.needs,
-        },
-        household: [{ relation: 'APPLICANT', fullName: 'Лебедева Нина', birthDate: '1987-03-03', incomes: wages }],
-      },
-    })
-  ).submitScApplication;
+  const app = await submitApplication(a);
   await ok(`mutation($i: RunMeansTestInput!) { runMeansTest(input: $i) { status } }`, { i: { applicationId: app.id } });
   await ok(`mutation($i: RecordHomeSurveyInput!) { recordHomeSurvey(input: $i) { status } }`, {
     i: {
@@ -97,4 +80,38 @@ export async function concludeJobSearchContract(a: {
     i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' },
   });
   return { citizenId: app.citizen.id, applicationId: app.id, contractId: contract.id };
+}
+
+/** Приём заявления by a ЦСПН specialist: a working applicant whose wages are below the ПМ (one household member). */
+export async function submitApplication(a: {
+  gatewayUrl: string;
+  seed: number;
+  specialist: string;
+  needs?: Partial<
+    Record<
+      'socialHelp' | 'psychologicalSupport' | 'employmentHelp' | 'vocationalTraining' | 'financialLiteracy',
+      boolean
+    >
+  >;
+}): Promise<{ id: string; citizen: { id: string } }> {
+  const { ok } = graphqlClient(a.gatewayUrl, a.specialist);
+  const wages = ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, kind: 'WAGES', amountKopecks: 1_200_000 }));
+  const app = (
+    await ok(`mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id citizen { id } } }`, {
+      i: {
+        citizen: { snils: validSnils(a.seed), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
+        zone: 'WHOLE_REGION',
+        needs: {
+          socialHelp: false,
+          psychologicalSupport: false,
+          employmentHelp: true,
+          vocationalTraining: true,
+          financialLiteracy: false,
+          ...a.needs,
+        },
+        household: [{ relation: 'APPLICANT', fullName: 'Лебедева Нина', birthDate: '1987-03-03', incomes: wages }],
+      },
+    })
+  ).submitScApplication;
+  return app;
 }

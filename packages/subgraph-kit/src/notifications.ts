@@ -215,9 +215,10 @@ function notificationView(r: Row): NotificationView {
     createdAt: new Date(r.created_at),
     read: r.read,
     stage: d.stage ?? null,
-    dueDate: d.dueDate ?? d.neededFrom ?? null,
+    // A referral's breach: the day missed, and the referral itself as the case.
+    dueDate: d.dueDate ?? d.neededFrom ?? d.resultDue ?? d.acceptanceDue ?? null,
     caseType: d.caseType ?? null,
-    caseId: d.caseId ?? null,
+    caseId: d.caseId ?? d.referralId ?? null,
     territory: d.territory ?? d.recipient?.territory ?? null,
   };
 }
@@ -232,6 +233,10 @@ function textOf(type: string, d: Record<string, any>): string {
     case 'notification.referral-received.v1':
       return `Получено направление (${d.referralType}) — дело ${d.caseType} ждёт назначения ответственного`;
     case 'notification.referral-overdue.v1':
+      if (d.breach === 'RESULT')
+        return d.stage === 'ESCALATED'
+          ? `По направлению (${d.referralType}) из другого ведомства нет результата в срок (${d.resultDue}): сообщите его`
+          : `По вашему направлению (${d.referralType}) нет результата в срок (${d.resultDue})`;
       return d.stage === 'ESCALATED'
         ? `Направление (${d.referralType}) из другого ведомства не принято в срок (${d.acceptanceDue}): примите его`
         : `Ваше направление (${d.referralType}) не принято в срок (${d.acceptanceDue})`;
