@@ -58,7 +58,13 @@ describe('OutgoingReferral (КЦСОН or ЦЗН → ЦСПН)', () => {
 
   it('is breached on acceptance when still SENT after its deadline, on result when accepted and unanswered after it', () => {
     const deadlines = { acceptanceDueOn: '2026-11-25', resultDueOn: '2026-12-01' };
-    const r = OutgoingReferral.send({ ...base, type: 'FOR_EMPLOYMENT_SERVICES', toAgency: 'EMPLOYMENT', openReferrals: [], deadlines });
+    const r = OutgoingReferral.send({
+      ...base,
+      type: 'FOR_EMPLOYMENT_SERVICES',
+      toAgency: 'EMPLOYMENT',
+      openReferrals: [],
+      deadlines,
+    });
     expect(r.breachOn('2026-11-25')).toBeNull(); // due today is in time
     expect(r.breachOn('2026-11-26')).toBe('ACCEPTANCE');
     r.accept('x', new Date('2026-11-26T03:00:00Z'));
@@ -69,7 +75,12 @@ describe('OutgoingReferral (КЦСОН or ЦЗН → ЦСПН)', () => {
   });
 
   it('allows one open referral per type and receiver, not per citizen', () => {
-    const m1 = OutgoingReferral.send({ ...base, type: 'FOR_EMPLOYMENT_SERVICES', toAgency: 'EMPLOYMENT', openReferrals: [] });
+    const m1 = OutgoingReferral.send({
+      ...base,
+      type: 'FOR_EMPLOYMENT_SERVICES',
+      toAgency: 'EMPLOYMENT',
+      openReferrals: [],
+    });
     const urgent = { ...base, type: 'FOR_URGENT_AND_ACCOMPANIMENT' as const, toAgency: 'SOCIAL_SERVICE' as const };
     expect(() => OutgoingReferral.send({ ...urgent, openReferrals: [m1] })).not.toThrow();
     const first = OutgoingReferral.send({ ...urgent, openReferrals: [m1] });

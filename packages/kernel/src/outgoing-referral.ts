@@ -122,7 +122,12 @@ export class OutgoingReferral {
   }
 
   /** The receiver's result closes the sender's copy (RESULT_SENT → CLOSED: nothing more is expected). */
-  recordResult(r: { receiverCaseId: string; outcome: ReferralOutcome; summary?: string | null | undefined; at: Date }): boolean {
+  recordResult(r: {
+    receiverCaseId: string;
+    outcome: ReferralOutcome;
+    summary?: string | null | undefined;
+    at: Date;
+  }): boolean {
     if (this.resultAt) return false;
     if (!this.inServiceAt) this.startService(r.receiverCaseId, r.at);
     this.status = nextReferralStatus(nextReferralStatus(this.status, 'sendResult'), 'close');

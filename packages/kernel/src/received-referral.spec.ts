@@ -26,7 +26,12 @@ describe('ReceivedReferral (the receiver’s copy, DOMAIN.md §4.4)', () => {
     expect(r.citizenAppeared('reg-1', at)).toBe(true);
     expect(r.citizenAppeared('reg-1', at)).toBe(false);
     expect(r.sendResult({ receiverCaseId: 'reg-1', outcome: 'PLAN_AGREED', summary: '  план  ', at })).toBe(true);
-    expect(r).toMatchObject({ status: 'RESULT_SENT', receiverCaseId: 'reg-1', outcome: 'PLAN_AGREED', resultSummary: 'план' });
+    expect(r).toMatchObject({
+      status: 'RESULT_SENT',
+      receiverCaseId: 'reg-1',
+      outcome: 'PLAN_AGREED',
+      resultSummary: 'план',
+    });
     expect(r.sendResult({ receiverCaseId: 'reg-1', outcome: 'EMPLOYED', at })).toBe(false);
   });
 
@@ -60,7 +65,9 @@ describe('ReceivedReferral (the receiver’s copy, DOMAIN.md §4.4)', () => {
 
 describe('referral deadlines (dated regional parameters, working days)', () => {
   const calendar = new WorkingCalendar([{ date: '2026-12-31', kind: 'HOLIDAY' }]);
-  const defaults = { get: (c: keyof typeof REFERRAL_PARAMETER_DEFINITIONS) => REFERRAL_PARAMETER_DEFINITIONS[c].defaultValue };
+  const defaults = {
+    get: (c: keyof typeof REFERRAL_PARAMETER_DEFINITIONS) => REFERRAL_PARAMETER_DEFINITIONS[c].defaultValue,
+  };
 
   it('counts each deadline of a type in working days from the day sent', () => {
     // Friday 27 November: +1 working day is Monday 30th, +5 is Friday 4 December.

@@ -93,12 +93,20 @@ export const REFERRAL_PARAMETER_DEFINITIONS = Object.fromEntries(
   SLA_REFERRAL_TYPES.flatMap((t) =>
     (['ACCEPTANCE', 'RESULT', 'APPEARANCE'] as const).map((s) => [
       `REFERRAL_${s}_WORKING_DAYS_${t}`,
-      defineParameter('WORKING_DAYS', DEADLINE_DEFAULTS[t][s], 1, 60, 'U', `${STAGE_TEXT[s]}: ${TYPE_TEXT[t]}, рабочих дней`),
+      defineParameter(
+        'WORKING_DAYS',
+        DEADLINE_DEFAULTS[t][s],
+        1,
+        60,
+        'U',
+        `${STAGE_TEXT[s]}: ${TYPE_TEXT[t]}, рабочих дней`,
+      ),
     ]),
   ),
 ) as Record<ReferralDeadlineCode, ParameterDefinition>;
 
-export const isSlaReferralType = (t: string): t is SlaReferralType => (SLA_REFERRAL_TYPES as readonly string[]).includes(t);
+export const isSlaReferralType = (t: string): t is SlaReferralType =>
+  (SLA_REFERRAL_TYPES as readonly string[]).includes(t);
 
 /** The deadlines of one referral, from the day it was sent, the parameters in force then and the region's calendar. */
 export function referralDeadlines(

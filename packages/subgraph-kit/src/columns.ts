@@ -51,7 +51,13 @@ export function outgoingReferralSchema(
 /** Columns of the lifecycle both copies of a referral keep (sender's and receiver's). */
 export const referralLifecycleColumns = () => {
   const { text, instant } = columns;
-  return { inServiceAt: instant(true), resultAt: instant(true), outcome: text(true), resultSummary: text(true), expiredAt: instant(true) };
+  return {
+    inServiceAt: instant(true),
+    resultAt: instant(true),
+    outcome: text(true),
+    resultSummary: text(true),
+    expiredAt: instant(true),
+  };
 };
 
 /** The same columns as SQL, for the migrations that add them. */

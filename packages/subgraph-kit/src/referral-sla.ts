@@ -63,7 +63,11 @@ export function dueDatesOf(
  * (`foreignNotificationHandlers`). Once per referral and breach. Hourly in
  * office hours, Monday to Friday.
  */
-export function referralSlaJob(o: { name: string; agency: Agency; parameters: ReferralDeadlineParameters }): ScheduledJob {
+export function referralSlaJob(o: {
+  name: string;
+  agency: Agency;
+  parameters: ReferralDeadlineParameters;
+}): ScheduledJob {
   return { name: o.name, cron: '0 8-18 * * 1-5', run: (ctx) => checkReferralSla(ctx, o) };
 }
 

@@ -1,10 +1,4 @@
-import {
-  deadlineJob,
-  referralExpiryJob,
-  referralSlaJob,
-  type ScheduledJob,
-  type ServiceDeps,
-} from '@sc/subgraph-kit';
+import { deadlineJob, referralExpiryJob, referralSlaJob, type ScheduledJob, type ServiceDeps } from '@sc/subgraph-kit';
 import { accompanimentDeadlinesDue } from './accompaniment/application/accompaniment-deadline-check';
 import { loadSocialServiceParameters } from './parameters/application/social-service-parameters';
 import { preventionChecksDue } from './prevention/application/prevention-deadline-check';

@@ -189,12 +189,18 @@ export const referralInServiceV1 = defineMessage({
   schema: z
     .object({
       ...lifecycleBase,
-      receiverCaseId: uuid.describe("The receiver's case serving the citizen (ЦСПН application, ЦЗН registration, КЦСОН urgent case)"),
+      receiverCaseId: uuid.describe(
+        "The receiver's case serving the citizen (ЦСПН application, ЦЗН registration, КЦСОН urgent case)",
+      ),
       inServiceAt: isoDateTime,
     })
     .strict(),
   examples: [
-    { ...lifecycleExample, receiverCaseId: '0190f0b6-0000-7000-8000-000000000002', inServiceAt: '2026-11-24T10:00:00.000Z' },
+    {
+      ...lifecycleExample,
+      receiverCaseId: '0190f0b6-0000-7000-8000-000000000002',
+      inServiceAt: '2026-11-24T10:00:00.000Z',
+    },
   ],
 });
 
@@ -214,7 +220,11 @@ export const referralResultV1 = defineMessage({
         .describe(
           'CONTRACT_GRANTED / REFUSED / WITHDRAWN (ЦСПН: the decision on the application), PLAN_AGREED / EMPLOYED / DEREGISTERED (ЦЗН), SERVICES_PROVIDED / REFUSED (КЦСОН)',
         ),
-      summary: z.string().max(2000).optional().describe('One sentence for the sender, no personal data beyond the case'),
+      summary: z
+        .string()
+        .max(2000)
+        .optional()
+        .describe('One sentence for the sender, no personal data beyond the case'),
       resultAt: isoDateTime,
     })
     .strict(),

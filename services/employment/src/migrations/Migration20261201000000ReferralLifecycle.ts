@@ -17,7 +17,8 @@ export class Migration20261201000000ReferralLifecycle extends Migration {
        add column from_agency text not null default 'SOCIAL_PROTECTION',
        add column status text not null default 'ACCEPTED',
        ${add.join(', ')}`);
-    this.addSql(`update incoming_employment_referral r set status = 'IN_SERVICE', in_service_at = g.registered_on::timestamptz
+    this
+      .addSql(`update incoming_employment_referral r set status = 'IN_SERVICE', in_service_at = g.registered_on::timestamptz
        from job_seeker_registration g where g.id = r.registration_id`);
     this.addSql(`create index incoming_employment_referral_status_idx
        on incoming_employment_referral (status, appearance_due_on)`);

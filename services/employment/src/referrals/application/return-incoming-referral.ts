@@ -9,7 +9,12 @@ export function returnEmploymentIncomingReferral(
 ): Promise<IncomingEmploymentReferral> {
   return inChange(ctx, 'returnEmploymentIncomingReferral', CASE_WORK, async (tx, c) => {
     const r = await findCase(tx, c, IncomingEmploymentReferral, i.referralId, 'input.referralId');
-    await returnReceivedReferral(tx, ctx.deps, r, { receiverAgency: 'EMPLOYMENT', reason: i.reason, by: c.by, at: c.now });
+    await returnReceivedReferral(tx, ctx.deps, r, {
+      receiverAgency: 'EMPLOYMENT',
+      reason: i.reason,
+      by: c.by,
+      at: c.now,
+    });
     c.audit(r, 'IncomingEmploymentReferral', r.id);
     return r;
   });

@@ -40,6 +40,7 @@ export function employmentReferralResult(a: {
 }): { outcome: ReferralOutcome; summary: string } | undefined {
   if (a.registrationStatus === 'EMPLOYED') return { outcome: 'EMPLOYED', summary: 'гражданин трудоустроен' };
   if (a.registrationStatus === 'DEREGISTERED') return { outcome: 'DEREGISTERED', summary: 'гражданин снят с учёта' };
-  if (a.planAgreed) return { outcome: 'PLAN_AGREED', summary: 'индивидуальный план поиска подходящей работы согласован' };
+  if (a.planAgreed)
+    return { outcome: 'PLAN_AGREED', summary: 'индивидуальный план поиска подходящей работы согласован' };
   return undefined;
 }
