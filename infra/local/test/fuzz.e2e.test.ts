@@ -16,7 +16,7 @@ import {
   isLeafType,
 } from 'graphql';
 import { statisticsCsvDocumentOf, SUPERGRAPH_PATH } from '@sc/gateway';
-import { AUDIT_ROW_COLUMNS, gql, query, testAuth } from '@sc/testing';
+import { AUDIT_ROW_COLUMNS, eventually, gql, query, testAuth } from '@sc/testing';
 import { issueToken } from '@sc/auth';
 import { SERVICE_NAMES } from '../src/stack';
 import { useTestStack } from './test-stack';
@@ -84,26 +84,33 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
   };
   const fingerprint = () => Promise.all(SERVICE_NAMES.map((n) => digestOf(s.db[n]))).then((hs) => hs.join('|'));
 
-  /** After an accepted call, wait until its messages are published and consumed before the next fingerprint. */
-  const settle = async () => {
-    for (let quiet = 0, last = ''; quiet < 3;) {
-      const counts = await Promise.all(
-        SERVICE_NAMES.map(
-          async (n) =>
-            (
-              await query(
-                s.db[n],
-                `select (select count(*) from outbox_message where published_at is null) || '/' || (select count(*) from inbox_message) as c`,
-              )
-            )[0].c,
-        ),
-      );
-      const now = counts.join(',');
-      quiet = now === last && counts.every((c) => c.startsWith('0/')) ? quiet + 1 : 0;
-      last = now;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  /**
+   * After an accepted call, wait until its messages — and the replies they
+   * cause, however long the chain — are published and consumed: every
+   * outbox row published, and each service's consumer has processed as many
+   * records as its topics hold (handled, ignored, duplicate or dead-lettered).
+   */
+  const settle = () =>
+    eventually(async () => {
+      const produced = new Map<string, number>();
+      for (const n of SERVICE_NAMES) {
+        const rows = await query(
+          s.db[n],
+          `select topic, count(*)::int as n, count(*) filter (where published_at is null)::int as pending
+             from outbox_message group by topic`,
+        );
+        for (const r of rows) {
+          if (r.pending) return false;
+          produced.set(r.topic, (produced.get(r.topic) ?? 0) + r.n);
+        }
+      }
+      return SERVICE_NAMES.every((n) => {
+        const c = s.services[n].consumer;
+        const expected = c.topics.reduce((sum, t) => sum + (produced.get(t) ?? 0), 0);
+        const { handled, duplicates, ignored, deadLettered } = c.stats;
+        return handled + duplicates + ignored + deadLettered >= expected;
+      });
+    }, 30_000);
 
   it('answers the findings of the attack with BAD_USER_INPUT naming the argument and the rule', async () => {
     const [sp] = tokens;

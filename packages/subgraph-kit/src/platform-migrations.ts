@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { MESSAGING_TABLES_V2 } from '@sc/messaging';
 import { AUDIT_CHAIN_V2 } from './audit-chain';
 import type { MigrationObject } from './orm';
-import { STAT_CONTRIBUTION_TYPE_SQL, STAT_COUNTER_TABLE_SQL } from './statistics-counters.sql';
+import { STAT_CONTRIBUTION_TYPE_SQL, STAT_COUNTER_TABLE_SQL, STAT_MONTH_REGION_SQL } from './statistics-counters.sql';
 import { territoryDirectorySql } from './territories';
 import { CITIZEN_SEARCH_SQL } from './citizen-search';
 import { STAFF_TABLE_SQL } from './staff-register';
@@ -111,6 +111,13 @@ export class Migration20261201000001ReferralLifecycle extends Migration {
   }
 }
 
+/** The statistics' months on the region's calendar (issue 13); the counters are recounted at start. */
+export class Migration20261201000002RegionMonths extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of STAT_MONTH_REGION_SQL) this.addSql(sql);
+  }
+}
+
 /**
  * Migrations of the tables the kit and the messaging package own, added to
  * every service's own list by the kit (ordered by name, i.e. by date), so a
@@ -128,4 +135,5 @@ export const PLATFORM_MIGRATIONS: readonly MigrationObject[] = [
   { name: 'Migration20261130060000Notifications', class: Migration20261130060000Notifications },
   { name: 'Migration20261130070000AcceptanceClock', class: Migration20261130070000AcceptanceClock },
   { name: 'Migration20261201000001ReferralLifecycle', class: Migration20261201000001ReferralLifecycle },
+  { name: 'Migration20261201000002RegionMonths', class: Migration20261201000002RegionMonths },
 ];

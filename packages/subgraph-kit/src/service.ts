@@ -40,6 +40,7 @@ import { identityLinkedHandler } from './identity-linked.consumer';
 import { territoryDefinedHandler } from './territory-defined.consumer';
 import { guardInputs } from './input-hygiene';
 import { initOrm, migrate, type MigrationObject } from './orm';
+import { useRegionMonths } from './statistics-counters.sql';
 import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { queryLimits } from './query-limits';
 import { ProcessMetrics } from './metrics';
@@ -166,6 +167,12 @@ async function openDatabase(def: SubgraphDefinition, config: ServiceConfig, log:
   });
   const applied = await migrate(orm, config.databaseUrl);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const months = await useRegionMonths(orm.em.fork(), config.timeZone);
+  if (months.recounted)
+    log.info(
+      { timeZone: config.timeZone, tables: months.tables },
+      'statistics months on the region calendar: recounted',
+    );
   return orm;
 }
 

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { execInTx } from '@sc/messaging';
 /**
  * Live statistics without a warehouse (issue 11). Each source table of a
  * service has one SQL function, `stat_<table>(row)`, that says what the row
@@ -20,11 +22,52 @@ export const STAT_COUNTER_TABLE_SQL = [
      amount bigint not null,
      primary key (month, territory, indicator, key)
    )`,
-  // The month a moment belongs to. Dates of the domain are UTC dates today (kernel `dateOf`); the
-  // region's own clock (issue 13) changes this one function and re-runs the backfill.
+  // The month a moment belongs to: V1 on the UTC calendar; STAT_MONTH_REGION_SQL moves it to the region's.
   `create or replace function stat_month(t timestamptz) returns char(7) language sql immutable as
      $$ select to_char(t at time zone 'UTC', 'YYYY-MM') $$`,
 ];
+
+/**
+ * V2 (issue 13): the month of a moment on the region's calendar, like every
+ * date of the domain (kernel `dateOf`). The zone is the service's
+ * REGION_TIME_ZONE, kept in `region_clock` by `useRegionMonths` at start —
+ * which recounts the counters whenever it changes, since a counter must be
+ * taken off the month it was added to.
+ */
+export const STAT_MONTH_REGION_SQL: readonly string[] = [
+  `create table region_clock (id boolean primary key default true check (id), time_zone text not null)`,
+  `insert into region_clock (time_zone) values ('UTC')`,
+  `create or replace function stat_month(t timestamptz) returns char(7) language sql stable as
+     $$ select to_char(t at time zone (select time_zone from region_clock), 'YYYY-MM') $$`,
+];
+
+/**
+ * At start: the statistics' months follow the service's region zone. When
+ * the zone differs from the one kept (the first start after the migration, a
+ * changed REGION_TIME_ZONE), every counter is recounted from its sources in
+ * the same transaction, with `stat_counter` locked so no change commits
+ * between; replicas starting together queue on the `region_clock` row.
+ */
+export async function useRegionMonths(
+  em: EntityManager,
+  timeZone: string,
+): Promise<{ recounted: boolean; tables: string[] }> {
+  return em.transactional(async (tx) => {
+    const [kept] = await execInTx<{ time_zone: string }[]>(tx, 'select time_zone from region_clock for update');
+    if (kept?.time_zone === timeZone) return { recounted: false, tables: [] };
+    const tables = (
+      await execInTx<{ t: string }[]>(
+        tx,
+        `select c.relname as t from pg_trigger g join pg_class c on c.oid = g.tgrelid
+          where g.tgname = 'stat_' || c.relname order by 1`,
+      )
+    ).map((r) => r.t);
+    await execInTx(tx, 'lock table stat_counter in exclusive mode', [], 'run');
+    await execInTx(tx, 'update region_clock set time_zone = ?', [timeZone], 'run');
+    for (const sql of recountSql(tables)) await execInTx(tx, sql, [], 'run');
+    return { recounted: true, tables };
+  });
+}
 
 /** What a contribution function returns; `stat_<table>(r <table>) returns setof stat_contribution`. */
 export const STAT_CONTRIBUTION_TYPE_SQL = `create type stat_contribution as (

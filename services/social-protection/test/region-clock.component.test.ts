@@ -1,5 +1,6 @@
 import { addDays, ManualClock } from '@sc/kernel';
-import { serviceUnderTest } from '@sc/testing';
+import { query, serviceUnderTest } from '@sc/testing';
+import { useRegionMonths } from '@sc/subgraph-kit';
 import { createSocialProtectionServer } from '../src/server';
 import { applicationInput, SUBMIT_APPLICATION } from './applications';
 
@@ -50,5 +51,38 @@ describe('ЦСПН deadlines at local midnight (the region’s clock)', () => {
       rule: 'SUBSISTENCE_MINIMUM_MISSING',
       year: 2027,
     });
+  });
+
+  it('counts statistics in the local month; a changed zone recounts every counter at start', async () => {
+    // 1 December 00:30 local, still 30 November in UTC
+    await submitAt('2026-11-30T16:30:00Z', 976, ['2026-08', '2026-09', '2026-10']);
+    // The counters by month, and the months the applications' moments fall in on a zone's calendar.
+    const months = async () =>
+      (
+        await query(
+          sut.db,
+          `select month, sum(n)::int as n from stat_counter where indicator = 'APPLICATIONS' group by 1 order by 1`,
+        )
+      ).map((r) => `${r.month}:${r.n}`);
+    const monthsIn = async (zone: string) =>
+      (
+        await query(
+          sut.db,
+          `select to_char(submitted_at at time zone $1, 'YYYY-MM') as month, count(*)::int as n
+             from sc_application group by 1 order by 1`,
+          [zone],
+        )
+      ).map((r) => `${r.month}:${r.n}`);
+    expect(await months()).toEqual(await monthsIn('Asia/Irkutsk'));
+    expect(await monthsIn('Asia/Irkutsk')).not.toEqual(await monthsIn('UTC')); // the 00:30 application tells them apart
+    const em = sut.svc.deps.orm.em.fork();
+    // The same zone again: nothing to do. Another zone: the counters follow it, recounted from the sources.
+    expect((await useRegionMonths(em, 'Asia/Irkutsk')).recounted).toBe(false);
+    const utc = await useRegionMonths(em, 'UTC');
+    expect(utc.recounted).toBe(true);
+    expect(utc.tables).toContain('sc_application');
+    expect(await months()).toEqual(await monthsIn('UTC'));
+    expect((await useRegionMonths(em, 'Asia/Irkutsk')).recounted).toBe(true);
+    expect(await months()).toEqual(await monthsIn('Asia/Irkutsk'));
   });
 });
