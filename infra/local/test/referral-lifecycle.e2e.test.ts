@@ -270,6 +270,54 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
     expect(back).toEqual({ status: 'RETURNED', returnReason: 'гражданин живёт в другом районе', breach: null });
   });
 
+  it('ЦЗН and КЦСОН return ЦСПН’s referrals with a reason; КЦСОН refuses the urgent case it had opened', async () => {
+    clock.set('2026-11-23T03:00:00Z');
+    const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1705, specialist: tokens.sp });
+    const urgent = (await sp().ok(URGENT, { i: { applicationId: app.id, basis: 'OTHER' } }))
+      .referCitizenForUrgentServices;
+    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    const m1 = (
+      await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { id type } } }`, { id: app.id })
+    ).scApplication.sentReferrals.find((r: { type: string }) => r.type === 'FOR_EMPLOYMENT_SERVICES');
+    await untilSent(urgent.id, (r) => r.status === 'ACCEPTED');
+    await untilSent(m1.id, (r) => r.status === 'ACCEPTED');
+    const kcson = graphqlClient(s.gatewayUrl, tokens.kcson);
+    expect(
+      (
+        await kcson.ok(
+          `mutation($i: ReturnSocialServiceIncomingReferralInput!) {
+            returnSocialServiceIncomingReferral(input: $i) { status returnReason urgentCase { status } } }`,
+          { i: { referralId: urgent.id, reason: 'гражданин обслуживается другим КЦСОН' } },
+        )
+      ).returnSocialServiceIncomingReferral,
+    ).toEqual({
+      status: 'RETURNED',
+      returnReason: 'гражданин обслуживается другим КЦСОН',
+      urgentCase: { status: 'REFUSED' },
+    });
+    const czn = graphqlClient(s.gatewayUrl, tokens.czn);
+    expect(
+      (
+        await czn.ok(
+          `mutation($i: ReturnEmploymentIncomingReferralInput!) { returnEmploymentIncomingReferral(input: $i) { status returnedBy } }`,
+          { i: { referralId: m1.id, reason: 'не тот ЦЗН' } },
+        )
+      ).returnEmploymentIncomingReferral,
+    ).toEqual({ status: 'RETURNED', returnedBy: 'czn-spec' });
+    // Another agency's specialist cannot return it (the referral is not theirs to see).
+    const foreign = await czn.call(
+      `mutation($i: ReturnEmploymentIncomingReferralInput!) { returnEmploymentIncomingReferral(input: $i) { status } }`,
+      { i: { referralId: m1.id, reason: 'x' } },
+      tokens.kcson,
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await untilSent(
+      urgent.id,
+      (r) => r.status === 'RETURNED' && r.returnReason === 'гражданин обслуживается другим КЦСОН',
+    );
+    await untilSent(m1.id, (r) => r.status === 'RETURNED' && r.returnReason === 'не тот ЦЗН');
+  });
+
   it('a result that does not come in time: breached on the referral, OVERDUE to the sender, ESCALATED to the receiving HEAD', async () => {
     clock.set('2026-11-23T03:00:00Z');
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1703, specialist: tokens.sp });

@@ -8,6 +8,8 @@ import {
   type ReferralOutcome,
   type ReferralStatus,
 } from '@sc/kernel';
+import type { AccessRule } from '@sc/auth';
+import { findCase, inChange, type CaseContext } from './change';
 import { listPage, whereOf, type Connection, type PageArgs } from './connection';
 import type { Read } from './read';
 import { todayOf, type RequestContext, type ServiceDeps } from './context';
@@ -92,6 +94,36 @@ export async function returnReceivedReferral(
     receiverAgency: a.receiverAgency,
     reason: r.returnReason!,
     returnedAt: a.at.toISOString(),
+  });
+}
+
+/**
+ * «Вернуть направление», the receiver's use case in every agency: the
+ * referral of the caller's territory is returned with its reason (the
+ * sender hears it), then `also` closes what the service opened for it.
+ */
+export function returnReferral<R extends ReceivedReferral>(
+  ctx: CaseContext,
+  o: {
+    operation: string;
+    rule: AccessRule;
+    entity: new () => R;
+    receiverAgency: Agency;
+    also?: (tx: EntityManager, r: R, at: Date) => Promise<void>;
+  },
+  i: { referralId: string; reason: string },
+): Promise<R> {
+  return inChange(ctx, o.operation, o.rule, async (tx, c) => {
+    const r = await findCase(tx, c, o.entity, i.referralId, 'input.referralId');
+    await returnReceivedReferral(tx, ctx.deps, r, {
+      receiverAgency: o.receiverAgency,
+      reason: i.reason,
+      by: c.by,
+      at: c.now,
+    });
+    await o.also?.(tx, r, c.now);
+    c.audit(r, o.entity.name, r.id);
+    return r;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { findCase, inChange, returnReceivedReferral, type CaseContext } from '@sc/subgraph-kit';
+import { returnReferral, type CaseContext } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
 import { IncomingReferral, referralProgressOf } from '../domain/incoming-referral';
@@ -9,23 +9,18 @@ import { IncomingReferral, referralProgressOf } from '../domain/incoming-referra
  * not appeared, with the reason, which goes back to the sender (M4 reply).
  * The application opened from it closes too when nothing else holds it.
  */
-export function returnIncomingReferral(
-  ctx: CaseContext,
-  i: { referralId: string; reason: string },
-): Promise<IncomingReferral> {
-  return inChange(ctx, 'returnIncomingReferral', CASE_WORK, async (tx, c) => {
-    const r = await findCase(tx, c, IncomingReferral, i.referralId, 'input.referralId');
-    await returnReceivedReferral(tx, ctx.deps, r, {
+export const returnIncomingReferral = (ctx: CaseContext, i: { referralId: string; reason: string }) =>
+  returnReferral(
+    ctx,
+    {
+      operation: 'returnIncomingReferral',
+      rule: CASE_WORK,
+      entity: IncomingReferral,
       receiverAgency: 'SOCIAL_PROTECTION',
-      reason: i.reason,
-      by: c.by,
-      at: c.now,
-    });
-    await closeUnattendedApplication(tx, r, c.now);
-    c.audit(r, 'IncomingReferral', r.id);
-    return r;
-  });
-}
+      also: closeUnattendedApplication,
+    },
+    i,
+  );
 
 /**
  * The application a referral opened, closed (WITHDRAWN) when the referral

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { findCase, inChange, returnReceivedReferral, type CaseContext } from '@sc/subgraph-kit';
+import { returnReferral, type CaseContext } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
 import { IncomingSocialServiceReferral } from '../domain/incoming-social-service-referral';
@@ -9,19 +9,18 @@ import { IncomingSocialServiceReferral } from '../domain/incoming-social-service
  * не явился; ЦСПН видит причину. The urgent case opened for it is refused
  * with the same reason, so no worklist keeps it.
  */
-export function returnSocialServiceIncomingReferral(
-  ctx: CaseContext,
-  i: { referralId: string; reason: string },
-): Promise<IncomingSocialServiceReferral> {
-  return inChange(ctx, 'returnSocialServiceIncomingReferral', CASE_WORK, async (tx, c) => {
-    const r = await findCase(tx, c, IncomingSocialServiceReferral, i.referralId, 'input.referralId');
-    const reason = i.reason;
-    await returnReceivedReferral(tx, ctx.deps, r, { receiverAgency: 'SOCIAL_SERVICE', reason, by: c.by, at: c.now });
-    await refuseUnattendedCase(tx, r, `направление возвращено: ${r.returnReason}`, c.now);
-    c.audit(r, 'IncomingSocialServiceReferral', r.id);
-    return r;
-  });
-}
+export const returnSocialServiceIncomingReferral = (ctx: CaseContext, i: { referralId: string; reason: string }) =>
+  returnReferral(
+    ctx,
+    {
+      operation: 'returnSocialServiceIncomingReferral',
+      rule: CASE_WORK,
+      entity: IncomingSocialServiceReferral,
+      receiverAgency: 'SOCIAL_SERVICE',
+      also: (tx, r, at) => refuseUnattendedCase(tx, r, `направление возвращено: ${r.returnReason}`, at),
+    },
+    i,
+  );
 
 /** The urgent case a referral opened, refused when the referral ends without the citizen (returned, expired). */
 export async function refuseUnattendedCase(
