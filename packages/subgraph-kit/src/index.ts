@@ -20,6 +20,7 @@ export * from './change';
 export * from './regional-parameter';
 export * from './referral-reply.consumer';
 export * from './referral-lifecycle';
+export * from './receive-referral';
 export * from './refer-for-contract';
 export * from './working-calendar.store';
 export * from './read';
