@@ -21,6 +21,30 @@ describe('message catalogue (contract tests)', () => {
     expect(m.schema.safeParse({ ...ok, surprise: 1 }).success).toBe(false);
   });
 
+  it('puts the formats code checks into the JSON Schemas: СНИЛС and ИНН patterns (check digits stay in code)', () => {
+    const find = (node: unknown, name: string): Record<string, any> | undefined => {
+      if (!node || typeof node !== 'object') return undefined;
+      const props = (node as { properties?: Record<string, unknown> }).properties;
+      if (props?.[name]) return props[name] as Record<string, any>;
+      for (const v of Object.values(node)) {
+        const hit = find(v, name);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const snils = new RegExp(find(jsonSchemaOf('referral.for-contract.v1'), 'snils')!.pattern);
+    for (const good of ['112-233-445 95', '11223344595', '112 233 445 95']) expect(snils.test(good)).toBe(true);
+    for (const bad of ['abc', '112-233-445', '112-233-445 955', '']) expect(snils.test(bad)).toBe(false);
+    const inn = new RegExp(find(jsonSchemaOf('employment.service-event.v1'), 'employerInn')!.pattern);
+    for (const good of ['500100732259', '7707083893']) expect(inn.test(good)).toBe(true);
+    for (const bad of ['abc', '50010073225', '5001007322591']) expect(inn.test(bad)).toBe(false);
+    // The same pattern refuses in code, with the same words as before for a wrong check number.
+    const m = CATALOGUE.find((x) => x.type === 'referral.for-contract.v1')!;
+    const e = m.examples[0] as Record<string, any>;
+    const r = m.schema.safeParse({ ...e, person: { ...e.person, snils: 'abc' } });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toContain('СНИЛС must have 11 digits');
+  });
+
   it('checks cross-field rules JSON Schema cannot express: dates in order, reasons for a refusal, a real change', () => {
     const issue = (type: string, over: (e: Record<string, any>) => Record<string, any>) => {
       const m = CATALOGUE.find((x) => x.type === type)!;

@@ -16,9 +16,14 @@ export const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 export const isoDateTime = z.iso.datetime({ offset: true }).describe('Instant, RFC 3339');
 export const snils = z
   .string()
+  // The pattern is what the check in code normalises (11 digits, spaces and dashes anywhere), so JSON Schema
+  // and code agree; the check number (DOMAIN.md §6) is beyond a pattern and is checked in code only.
+  .regex(/^[\s-]*(?:\d[\s-]*){11}$/, { message: 'СНИЛС must have 11 digits' })
   .refine(isValidSnils, { message: 'СНИЛС check number does not match (DOMAIN.md §6)' })
   .transform(normalizeSnils)
-  .describe('СНИЛС, 11 digits, checksum-validated');
+  .describe(
+    'СНИЛС: 11 digits, as 112-233-445 95 or 11223344595; its check number (DOMAIN.md §6) is validated by every consumer',
+  );
 
 /** Анкета о потребностях: the needs questionnaire shared by all three agencies (seed 000). */
 export const needsQuestionnaire = z

@@ -7,7 +7,8 @@ export const ENVELOPE_HEADERS = {
   ce_id: 'unique message id (UUID); consumers deduplicate on it',
   ce_type: 'message type, e.g. referral.for-contract.v1',
   ce_source: 'producing agency, e.g. /agencies/social-service',
-  ce_subject: 'citizen id (also the Kafka key)',
+  ce_subject:
+    'the Kafka key: the citizen id; on sc.commission.v1 the meeting id, on sc.notifications.v1 the recipient, on sc.reference-data.v1 the entry code',
   ce_time: 'RFC 3339 time the state change was committed',
   'content-type': 'application/json',
   ce_traceparent:
@@ -63,7 +64,8 @@ export function asyncApiDocument(): object {
     info: {
       title: 'Social-contract federation messages',
       version: '1.0.0',
-      description: 'Kafka key = citizen id; CloudEvents 1.0 binary mode in Kafka headers; JSON body.',
+      description:
+        'Kafka key = citizen id (sc.commission.v1: meeting id; sc.notifications.v1: recipient; sc.reference-data.v1: entry code), partitioned by murmur2 of the key (Kafka Java default); CloudEvents 1.0 binary mode in Kafka headers; JSON body.',
     },
     channels,
     components: { messages },

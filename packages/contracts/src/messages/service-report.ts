@@ -6,8 +6,11 @@ import { psaActivityKind } from './contract';
 
 const inn = z
   .string()
+  .regex(/^\s*(?:\d{10}|\d{12})\s*$/, { message: 'ИНН must have 10 (organisation) or 12 (person) digits' })
   .refine(isValidInn, { message: 'ИНН check digits do not match (DOMAIN.md §6)' })
-  .describe('ИНН, 10 or 12 digits, checksum-validated');
+  .describe(
+    'ИНН: 10 digits (organisation) or 12 (person, ИП); its check digits (DOMAIN.md §6) are validated by every consumer',
+  );
 
 const base = {
   eventId: uuid.describe('the event id at ЦЗН; ЦСПН applies each event once'),
