@@ -202,6 +202,38 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
     expect(expired[0].n).toBe(1);
   });
 
+  it('ЦСПН → ЦЗН (M1) for a job seeker already registered: the registration serves it at once', async () => {
+    clock.set('2026-11-23T03:00:00Z');
+    const czn = graphqlClient(s.gatewayUrl, tokens.czn);
+    const reg = (
+      await czn.ok(`mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }`, {
+        i: {
+          citizen: { snils: validSnils(1706), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
+          status: 'UNEMPLOYED',
+          needs: {
+            socialHelp: false,
+            psychologicalSupport: false,
+            employmentHelp: true,
+            vocationalTraining: true,
+            financialLiteracy: false,
+          },
+          education: 'SECONDARY_VOCATIONAL',
+          profession: 'продавец',
+          experienceYears: 4,
+        },
+      })
+    ).registerJobSeeker;
+    const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1706, specialist: tokens.sp });
+    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    const [m1] = (await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { id } } }`, { id: app.id }))
+      .scApplication.sentReferrals;
+    await untilSent(m1.id, (r) => r.status === 'IN_SERVICE' && r.receiverCaseId === reg.id);
+    const theirs = (await czn.ok(CZN_IN)).employmentIncomingReferrals.edges.find(
+      (e: { node: { id: string } }) => e.node.id === m1.id,
+    ).node;
+    expect(theirs).toMatchObject({ status: 'IN_SERVICE', registration: { id: reg.id } });
+  });
+
   it('КЦСОН → ЦСПН (M4): ЦСПН returns it with a reason; the application nobody came to closes; КЦСОН sees why', async () => {
     clock.set('2026-11-23T03:00:00Z');
     const kcson = graphqlClient(s.gatewayUrl, tokens.kcson);

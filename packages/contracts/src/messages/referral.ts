@@ -71,7 +71,9 @@ export const referralAcceptedV1 = defineMessage({
       citizenId,
       senderAgency: agency.describe('The agency that sent the referral and awaits this reply'),
       receiverAgency: agency,
-      receiverCaseId: uuid.describe('The case the receiver opened, e.g. the ЦСПН application id'),
+      receiverCaseId: uuid.describe(
+        'The case the receiver opened or joined: the ЦСПН application, the КЦСОН urgent case, the ЦЗН registration. ЦЗН names the referral itself when the citizen is not registered yet; referral.in-service.v1 names the registration once they come',
+      ),
       acceptedAt: isoDateTime,
     })
     .strict(),

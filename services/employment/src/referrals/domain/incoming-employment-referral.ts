@@ -19,12 +19,15 @@ export class IncomingEmploymentReferral extends ReceivedReferral {
     proposedDirection?: string | null;
     receivedAt: Date;
     appearanceDueOn: IsoDate;
+    /** The citizen's active registration, when they are a job seeker already. */
+    registrationId?: string | null;
   }): IncomingEmploymentReferral {
-    const { needs, proposedDirection, ...common } = a;
+    const { needs, proposedDirection, registrationId, ...common } = a;
     const r = new IncomingEmploymentReferral().receive({
       ...common,
       type: 'FOR_EMPLOYMENT_SERVICES',
       fromAgency: 'SOCIAL_PROTECTION',
+      receiverCaseId: registrationId ?? null,
     });
     return Object.assign(r, { needs, proposedDirection: proposedDirection ?? null });
   }
