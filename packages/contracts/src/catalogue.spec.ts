@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asyncApiDocument, CATALOGUE, jsonSchemaOf } from '.';
+import { Parser } from '@asyncapi/parser';
+import { asyncApiDocument, CATALOGUE, jsonSchemaOf, MESSAGE_FLOWS } from '.';
 
 describe('message catalogue (contract tests)', () => {
   it.each(CATALOGUE.map((m) => [m.type, m] as const))('%s: every example validates against its schema', (_t, m) => {
@@ -72,6 +73,46 @@ describe('message catalogue (contract tests)', () => {
         return e;
       }),
     ).toBe('decisions.0.reasons: a return or a refusal states its reasons');
+  });
+
+  it('the AsyncAPI 3.1 document parses with @asyncapi/parser without a single diagnostic (no error, warning or hint)', async () => {
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(asyncApiDocument()));
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message} at ${d.path.join('.')}`)).toEqual([]);
+    expect(document?.version()).toBe('3.1.0');
+    // Who sends and who receives: an operation per agency and type, as MESSAGE_FLOWS says.
+    const ops = document!.operations().all();
+    for (const m of CATALOGUE) {
+      const of = (action: string) =>
+        ops
+          .filter(
+            (o) =>
+              o.action() === action &&
+              o
+                .messages()
+                .all()
+                .some((x) => x.name() === m.type),
+          )
+          .map((o) => o.json()['x-agency'])
+          .sort();
+      expect({ type: m.type, send: of('send'), receive: of('receive') }).toEqual({
+        type: m.type,
+        send: [...MESSAGE_FLOWS[m.type]!.send].sort(),
+        receive: [...MESSAGE_FLOWS[m.type]!.receive].sort(),
+      });
+    }
+    // Headers: what every record must carry; the dead-letter channel documents all its x- headers.
+    const headers = (name: string) =>
+      document!.components().messages().get(name)!.headers()!.json() as { required: string[]; properties: object };
+    expect(headers('referralForContractV1').required).toEqual(
+      expect.arrayContaining(['ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'ce_specversion']),
+    );
+    expect(Object.keys(headers('deadLetter').properties).filter((h) => h.startsWith('x-'))).toHaveLength(6);
+    expect(
+      document!
+        .servers()
+        .all()
+        .map((x) => x.protocol()),
+    ).toEqual(['kafka', 'kafka-secure']);
   });
 
   it('committed JSON Schemas and AsyncAPI document are current (npm run schemas)', () => {

@@ -9,3 +9,5 @@ export * from './messages/territory';
 export * from './messages/notification';
 export * from './catalogue';
 export * from './json-schema';
+export * from './asyncapi';
+export * from './flows';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CATALOGUE } from './catalogue';
-import { TOPICS } from './message-type';
 
 export const ENVELOPE_HEADERS = {
   ce_specversion: '1.0',
@@ -23,51 +22,5 @@ export function jsonSchemaOf(type: string): object {
     title: m.type,
     description: m.description,
     ...z.toJSONSchema(m.schema, { io: 'input' }),
-  };
-}
-
-/** AsyncAPI 3 document for integrators: channels = topics, messages = types. */
-export function asyncApiDocument(): object {
-  const channels: Record<string, unknown> = {};
-  for (const topic of Object.values(TOPICS)) {
-    const msgs = CATALOGUE.filter((m) => m.topic === topic);
-    channels[topic] = {
-      address: topic,
-      description:
-        topic === TOPICS.deadLetter
-          ? 'Messages a consumer could not process, with the error in header x-error'
-          : undefined,
-      messages: Object.fromEntries(msgs.map((m) => [m.type, { $ref: `#/components/messages/${m.type}` }])),
-    };
-  }
-  const messages = Object.fromEntries(
-    CATALOGUE.map((m) => [
-      m.type,
-      {
-        name: m.type,
-        title: m.domainRef ? `${m.domainRef}: ${m.type}` : m.type,
-        summary: m.description,
-        contentType: 'application/json',
-        headers: {
-          type: 'object',
-          properties: Object.fromEntries(
-            Object.entries(ENVELOPE_HEADERS).map(([k, d]) => [k, { type: 'string', description: d }]),
-          ),
-        },
-        payload: jsonSchemaOf(m.type),
-        examples: m.examples.map((e) => ({ payload: e })),
-      },
-    ]),
-  );
-  return {
-    asyncapi: '3.0.0',
-    info: {
-      title: 'Social-contract federation messages',
-      version: '1.0.0',
-      description:
-        'Kafka key = citizen id (sc.commission.v1: meeting id; sc.notifications.v1: recipient; sc.reference-data.v1: entry code), partitioned by murmur2 of the key (Kafka Java default); CloudEvents 1.0 binary mode in Kafka headers; JSON body.',
-    },
-    channels,
-    components: { messages },
   };
 }

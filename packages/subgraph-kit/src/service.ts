@@ -228,12 +228,7 @@ function messagingOf(
     orm,
     bus: d.bus,
     outbox,
-    handlers: [
-      ...def.handlers(deps),
-      identityLinkedHandler(deps, def.agency),
-      territoryDefinedHandler(),
-      ...foreignNotificationHandlers(def.agency),
-    ],
+    handlers: consumerHandlers(def, deps),
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },
@@ -335,3 +330,15 @@ function closeSdlInProduction(schema: GraphQLSchema, production: boolean): Graph
     };
   return schema;
 }
+
+/**
+ * Every message a service consumes: its own handlers and those every
+ * service has (identity links, territories, escalations addressed to it).
+ * The AsyncAPI document's receive operations are checked against this.
+ */
+export const consumerHandlers = (def: Pick<SubgraphDefinition, 'handlers' | 'agency'>, deps: ServiceDeps) => [
+  ...def.handlers(deps),
+  identityLinkedHandler(deps, def.agency),
+  territoryDefinedHandler(),
+  ...foreignNotificationHandlers(def.agency),
+];
