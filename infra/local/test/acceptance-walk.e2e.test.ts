@@ -19,7 +19,7 @@ describe('walking a concluded contract to its end and monitoring with the accept
   const clock = new ManualClock('2026-11-23T03:00:00Z');
   const s = useTestStack({ clock, acceptanceClock: true });
 
-  it('shows the contract’s deadlines as the clock moves: reports missed, the end near, the checkpoint near', async () => {
+  it('shows the contract’s deadlines as the clock moves: reports missed, the end near, the evaluation due, a checkpoint missed', async () => {
     const spec = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'walk-spec');
     const member = await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER'], 'walk-member');
     const admin = await tokenFor('MINISTRY', ['ADMIN'], 'walk-organiser', '25000000');
@@ -69,6 +69,12 @@ describe('walking a concluded contract to its end and monitoring with the accept
       await ok(`mutation($c: ID!) { endSocialContract(contractId: $c) { status endDate } }`, { c: contractId })
     ).endSocialContract;
     expect(ended).toEqual({ status: 'ENDED', endDate: '2027-08-31' });
+    // Five months on (29 January 2028): the commission's conclusion on effectiveness is due on the 31st.
+    await move(150, '2028-01-29');
+    await eventually(async () => (await onTopic()).includes('EFFECTIVENESS_EVALUATION:APPROACHING'), 30_000);
+    expect(await listed()).toContainEqual(
+      expect.objectContaining({ stage: 'APPROACHING', dueDate: '2028-01-31', caseId: contractId }),
+    );
     await ok(
       `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) { status } }`,
       {
@@ -84,11 +90,11 @@ describe('walking a concluded contract to its end and monitoring with the accept
     );
     await ok(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: contractId });
 
-    // Three months of monitoring (28 November 2027): the first checkpoint is near.
-    await move(88, '2027-11-28');
-    await eventually(async () => (await onTopic()).includes('POST_MONITORING_CHECKPOINT:APPROACHING'), 30_000);
+    // Monitoring runs from the end of the term: its first checkpoint (30 November 2027) is missed by now.
+    await move(1, '2028-01-30');
+    await eventually(async () => (await onTopic()).includes('POST_MONITORING_CHECKPOINT:MISSED'), 30_000);
     expect(await listed()).toContainEqual(
-      expect.objectContaining({ stage: 'APPROACHING', dueDate: '2027-11-30', caseId: contractId }),
+      expect.objectContaining({ stage: 'MISSED', dueDate: '2027-11-30', caseId: contractId }),
     );
     // However often the checks ran, each (deadline, day, stage) was announced once.
     const kinds = await onTopic();
