@@ -1,6 +1,6 @@
 import { ManualClock } from '@sc/kernel';
 import { deadlineNotices, eventually, graphqlClient, tokenFor } from '@sc/testing';
-import { concludeJobSearchContract } from './social-protection.flow';
+import { CAREER_GUIDANCE, concludeJobSearchContract } from './social-protection.flow';
 import { useTestStack } from './test-stack';
 
 const advance = (days: number) => `mutation {
@@ -30,15 +30,7 @@ describe('walking a concluded contract to its end and monitoring with the accept
       seed: 1801,
       specialist: spec,
       commissionMember: member,
-      activities: [
-        {
-          kind: 'CAREER_GUIDANCE',
-          description: 'Профориентация',
-          responsibleAgency: 'EMPLOYMENT',
-          startDate: '2026-12-01',
-          dueDate: '2027-01-31',
-        },
-      ],
+      activities: [CAREER_GUIDANCE],
     }); // the base clock now stands at 1 December 2026; the contract runs to 31 August 2027
     const sp = s.db['social-protection'];
     const move = async (days: number, today: string) => {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { CATALOGUE, TOPICS } from '@sc/contracts';
 import { startIntegratorConsumer, type EventHandler } from '@sc/example-integrator-consumer';
-import { createTestDatabase, eventually, graphqlClient, query, testInfra, tokenFor, validSnils } from '@sc/testing';
+import { createTestDatabase, eventually, query, testInfra, tokenFor } from '@sc/testing';
 import { SERVICE_NAMES } from '../src/stack';
+import { referFromSocialService } from './partner.flow';
 import { useTestStack } from './test-stack';
 
 const TOPICS_READ = [TOPICS.notifications, TOPICS.referrals];
@@ -18,31 +19,14 @@ describe('the example integrator consumer against the running system', () => {
   const s = useTestStack();
 
   it('handles every event of its topics once; reading them all again handles none twice', async () => {
-    const kcson = graphqlClient(s.gatewayUrl, await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'ex-kcson'));
-    const reg = (
-      await kcson.ok(
-        `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-        {
-          i: {
-            citizen: { snils: validSnils(2001), lastName: 'Примерова', firstName: 'Ольга', birthDate: '1991-01-01' },
-            needs: {
-              socialHelp: true,
-              psychologicalSupport: false,
-              employmentHelp: true,
-              vocationalTraining: false,
-              financialLiteracy: false,
-            },
-            circumstances: ['NO_WORK_NO_INCOME'],
-          },
-        },
-      )
-    ).registerSocialServiceApplication;
-    await kcson.ok(
-      `mutation($i: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $i) { id } }`,
-      {
-        i: { citizenId: reg.citizen.id, basis: 'LOW_INCOME' },
-      },
-    );
+    await referFromSocialService({
+      gatewayUrl: s.gatewayUrl,
+      token: await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'ex-kcson'),
+      seed: 2001,
+      lastName: 'Примерова',
+      firstName: 'Ольга',
+      birthDate: '1991-01-01',
+    });
     // What the services published on those topics (the referral, its acceptance, the HEAD's notice).
     const expected = await eventually(async () => {
       let n = 0;

@@ -6,9 +6,10 @@ import { Kafka as CloudEventsKafka, type CloudEventV1, type KafkaMessage } from 
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@sc/contracts';
 import { ManualClock } from '@sc/kernel';
-import { eventually, graphqlClient, query, testInfra, tokenFor, validSnils } from '@sc/testing';
+import { eventually, graphqlClient, query, testInfra, tokenFor } from '@sc/testing';
 import { SERVICE_NAMES } from '../src/stack';
-import { concludeJobSearchContract, submitApplication } from './social-protection.flow';
+import { referFromSocialService, registerJobSeeker } from './partner.flow';
+import { CAREER_GUIDANCE, concludeJobSearchContract, submitApplication } from './social-protection.flow';
 import { useTestStack } from './test-stack';
 
 const SCHEMAS = join(__dirname, '..', '..', '..', 'packages', 'contracts', 'schemas');
@@ -26,8 +27,8 @@ describe('integrator contract: every record on every topic is a valid CloudEvent
 
   async function runMainFlows(): Promise<void> {
     const sp = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'int-sp');
-    const kcson = graphqlClient(s.gatewayUrl, await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'int-kcson'));
-    const czn = graphqlClient(s.gatewayUrl, await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'int-czn'));
+    const kcsonToken = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'int-kcson');
+    const kcson = graphqlClient(s.gatewayUrl, kcsonToken);
     // Referrals every way, with their lifecycle messages …
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1902, specialist: sp });
     const spc = graphqlClient(s.gatewayUrl, sp);
@@ -46,30 +47,14 @@ describe('integrator contract: every record on every topic is a valid CloudEvent
     await kcson.ok(`mutation($i: DecideUrgentNeedInput!) { decideUrgentNeed(input: $i) { status } }`, {
       i: { caseId: received.node.urgentCase.id, approve: false, reason: 'помощь оказана родственниками' },
     });
-    const reg = (
-      await kcson.ok(
-        `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-        {
-          i: {
-            citizen: { snils: validSnils(1903), lastName: 'Интеграторова', firstName: 'Анна', birthDate: '1990-01-01' },
-            needs: {
-              socialHelp: true,
-              psychologicalSupport: false,
-              employmentHelp: true,
-              vocationalTraining: false,
-              financialLiteracy: false,
-            },
-            circumstances: ['NO_WORK_NO_INCOME'],
-          },
-        },
-      )
-    ).registerSocialServiceApplication;
-    await kcson.ok(
-      `mutation($i: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $i) { id } }`,
-      {
-        i: { citizenId: reg.citizen.id, basis: 'LOW_INCOME' },
-      },
-    );
+    await referFromSocialService({
+      gatewayUrl: s.gatewayUrl,
+      token: kcsonToken,
+      seed: 1903,
+      lastName: 'Интеграторова',
+      firstName: 'Анна',
+      birthDate: '1990-01-01',
+    });
     // … a contract from application to conclusion (M2, its status, notices to the citizen) …
     await concludeJobSearchContract({
       gatewayUrl: s.gatewayUrl,
@@ -77,31 +62,16 @@ describe('integrator contract: every record on every topic is a valid CloudEvent
       seed: 1901,
       specialist: sp,
       commissionMember: await tokenFor('SOCIAL_PROTECTION', ['COMMISSION_MEMBER'], 'int-member'),
-      activities: [
-        {
-          kind: 'CAREER_GUIDANCE',
-          description: 'Профориентация',
-          responsibleAgency: 'EMPLOYMENT',
-          startDate: '2026-12-01',
-          dueDate: '2027-01-31',
-        },
-      ],
+      activities: [CAREER_GUIDANCE],
     });
     // … the contract holder registers at ЦЗН (M3) …
-    await czn.ok(`mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }`, {
-      i: {
-        citizen: { snils: validSnils(1901), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
-        status: 'UNEMPLOYED',
-        needs: {
-          socialHelp: false,
-          psychologicalSupport: false,
-          employmentHelp: true,
-          vocationalTraining: false,
-          financialLiteracy: false,
-        },
-        education: 'SECONDARY_VOCATIONAL',
-        experienceYears: 2,
-      },
+    await registerJobSeeker({
+      gatewayUrl: s.gatewayUrl,
+      token: await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'int-czn'),
+      seed: 1901,
+      lastName: 'Лебедева',
+      firstName: 'Нина',
+      birthDate: '1987-03-03',
     });
   }
 

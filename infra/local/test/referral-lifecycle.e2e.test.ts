@@ -1,14 +1,6 @@
 import { ManualClock } from '@sc/kernel';
-import {
-  eventually,
-  graphqlClient,
-  query,
-  runJob,
-  SIGNATURE_PNG_BASE64,
-  TEST_TERRITORY,
-  tokenFor,
-  validSnils,
-} from '@sc/testing';
+import { eventually, graphqlClient, query, runJob, SIGNATURE_PNG_BASE64, TEST_TERRITORY, tokenFor } from '@sc/testing';
+import { referFromSocialService, registerJobSeeker } from './partner.flow';
 import { submitApplication } from './social-protection.flow';
 import { useTestStack } from './test-stack';
 
@@ -205,24 +197,14 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
   it('ЦСПН → ЦЗН (M1) for a job seeker already registered: the registration serves it at once', async () => {
     clock.set('2026-11-23T03:00:00Z');
     const czn = graphqlClient(s.gatewayUrl, tokens.czn);
-    const reg = (
-      await czn.ok(`mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }`, {
-        i: {
-          citizen: { snils: validSnils(1706), lastName: 'Лебедева', firstName: 'Нина', birthDate: '1987-03-03' },
-          status: 'UNEMPLOYED',
-          needs: {
-            socialHelp: false,
-            psychologicalSupport: false,
-            employmentHelp: true,
-            vocationalTraining: true,
-            financialLiteracy: false,
-          },
-          education: 'SECONDARY_VOCATIONAL',
-          profession: 'продавец',
-          experienceYears: 4,
-        },
-      })
-    ).registerJobSeeker;
+    const reg = await registerJobSeeker({
+      gatewayUrl: s.gatewayUrl,
+      token: tokens.czn,
+      seed: 1706,
+      lastName: 'Лебедева',
+      firstName: 'Нина',
+      birthDate: '1987-03-03',
+    });
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1706, specialist: tokens.sp });
     await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
     const [m1] = (await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { id } } }`, { id: app.id }))
@@ -237,32 +219,15 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
   it('КЦСОН → ЦСПН (M4): ЦСПН returns it with a reason; the application nobody came to closes; КЦСОН sees why', async () => {
     clock.set('2026-11-23T03:00:00Z');
     const kcson = graphqlClient(s.gatewayUrl, tokens.kcson);
-    const reg = (
-      await kcson.ok(
-        `mutation($i: RegisterSocialServiceApplicationInput!) { registerSocialServiceApplication(input: $i) { citizen { id } } }`,
-        {
-          i: {
-            citizen: { snils: validSnils(1704), lastName: 'Возвратова', firstName: 'Ольга', birthDate: '1985-05-05' },
-            needs: {
-              socialHelp: true,
-              psychologicalSupport: false,
-              employmentHelp: true,
-              vocationalTraining: false,
-              financialLiteracy: false,
-            },
-            circumstances: ['NO_WORK_NO_INCOME'],
-          },
-        },
-      )
-    ).registerSocialServiceApplication;
-    const ref = (
-      await kcson.ok(
-        `mutation($i: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $i) { id } }`,
-        {
-          i: { citizenId: reg.citizen.id, basis: 'LOW_INCOME' },
-        },
-      )
-    ).referCitizenForSocialContract;
+    const { referralId } = await referFromSocialService({
+      gatewayUrl: s.gatewayUrl,
+      token: tokens.kcson,
+      seed: 1704,
+      lastName: 'Возвратова',
+      firstName: 'Ольга',
+      birthDate: '1985-05-05',
+    });
+    const ref = { id: referralId };
     const incoming = `{ incomingReferrals { edges { node { id status appearanceDueOn returnReason returnedBy application { id status } } } } }`;
     const atSp = async () =>
       (await sp().ok(incoming)).incomingReferrals.edges.find((e: { node: { id: string } }) => e.node.id === ref.id)

@@ -1,6 +1,15 @@
 import type { ManualClock } from '@sc/kernel';
 import { graphqlClient, validSnils } from '@sc/testing';
 
+/** The simplest ПСА activity: ЦЗН's career guidance in the contract's first two months. */
+export const CAREER_GUIDANCE = {
+  kind: 'CAREER_GUIDANCE',
+  description: 'Профориентация',
+  responsibleAgency: 'EMPLOYMENT',
+  startDate: '2026-12-01',
+  dueDate: '2027-01-31',
+};
+
 /**
  * Drives ЦСПН through the gateway from an application to a concluded
  * JOB_SEARCH contract (the steps the seed-000 scenario spells out one by
