@@ -4,8 +4,7 @@ import { OPEN_REFERRAL_STATUSES, OutgoingReferral, type ReferralBasis } from '@s
 import { personDataOf } from './citizen.resolvers';
 import type { CitizenRecord } from './citizen-directory';
 import type { ServiceDeps } from './context';
-import { listPage, whereOf, type Connection, type PageArgs } from './connection';
-import type { Read } from './read';
+import { referralPage } from './referral-lifecycle';
 import { referralDueDates, type ReferralDeadlineParameters } from './referral-sla';
 
 /**
@@ -76,16 +75,8 @@ export async function recordOutgoingReferral(
 }
 
 /** Направления, sent by this agency, newest first, with the receiver's reply status (a worklist page). */
-export const listOutgoingReferrals =
-  (
-    f: { status?: string[] | null; territory?: string | null } | null | undefined,
-    page: PageArgs,
-  ): Read<Connection<OutgoingReferral>> =>
-  ({ em, within }) =>
-    listPage(
-      em,
-      OutgoingReferral,
-      { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status }) },
-      { list: 'outgoingReferrals', sortBy: 'sentAt', direction: 'desc' },
-      page,
-    );
+export const listOutgoingReferrals = referralPage(OutgoingReferral, {
+  list: 'outgoingReferrals',
+  sortBy: 'sentAt',
+  direction: 'desc',
+});

@@ -10,7 +10,7 @@ import {
 } from '@sc/kernel';
 import type { AccessRule } from '@sc/auth';
 import { findCase, inChange, type CaseContext } from './change';
-import { listPage, whereOf, type Connection, type PageArgs } from './connection';
+import { listPage, whereOf, type Connection, type ListOrder, type PageArgs } from './connection';
 import type { Read } from './read';
 import { todayOf, type RequestContext, type ServiceDeps } from './context';
 import type { JobContext, ScheduledJob } from './scheduler';
@@ -174,18 +174,25 @@ export const outgoingReferralFields = {
   breach: (r: OutgoingReferral, _a: unknown, ctx: RequestContext) => r.breachOn(todayOf(ctx)),
 };
 
-/** Входящие направления of the caller's territory, newest first (a worklist page): whom to expect, who came. */
-export const listReceivedReferrals =
-  <R extends ReceivedReferral>(entity: new () => R, list: string) =>
+/**
+ * A worklist page of referrals — received or sent — in the caller's
+ * territory: filtered by status and district, in the given order.
+ */
+export const referralPage =
+  <T extends { id: string }>(entity: new () => T, order: ListOrder<T>) =>
   (
-    f: { status?: ReferralStatus[] | null; territory?: string | null } | null | undefined,
+    f: { status?: ReferralStatus[] | string[] | null; territory?: string | null } | null | undefined,
     page: PageArgs,
-  ): Read<Connection<R>> =>
+  ): Read<Connection<T>> =>
   ({ em, within }) =>
     listPage(
       em,
       entity,
       { ...within(f?.territory, 'filter.territory'), ...whereOf({ status: f?.status }) },
-      { list, sortBy: 'receivedAt', direction: 'desc' },
+      order,
       page,
     );
+
+/** Входящие направления of the caller's territory, newest first (a worklist page): whom to expect, who came. */
+export const listReceivedReferrals = <R extends ReceivedReferral>(entity: new () => R, list: string) =>
+  referralPage(entity, { list, sortBy: 'receivedAt', direction: 'desc' });
