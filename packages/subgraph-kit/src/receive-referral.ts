@@ -19,11 +19,13 @@ import { notify } from './notifications';
 import { loadWorkingCalendar } from './working-calendar.store';
 
 /** What a receiver made of a referral on receipt: its copy, and the case it opened or joined (if any yet). */
-export interface ReferralReceipt<R extends ReceivedReferral> {
+export interface ReferralReceipt<R extends ReceivedReferral, C = undefined> {
   referral: R;
   /** Audited as the entity changed; with `caseId`, named in the reply and the notification. */
   caseType: string;
   caseId?: string;
+  /** The case itself, as `open` found or made it, for the caller's next step. */
+  serving?: C;
   /** Who hears that a referral came (the office's HEAD, or the specialist already on the case). */
   tell?: MessageData<typeof referralReceivedV1>['recipient'];
 }
@@ -38,7 +40,11 @@ export interface ReferralReceipt<R extends ReceivedReferral> {
  * parameters in force that day); the acceptance reply staged; whoever
  * `tell` names notified; the change audited.
  */
-export async function receiveReferral<R extends ReceivedReferral, P extends { get(c: ReferralDeadlineCode): number }>(
+export async function receiveReferral<
+  R extends ReceivedReferral,
+  C,
+  P extends { get(c: ReferralDeadlineCode): number },
+>(
   deps: ServiceDeps,
   { em, outbox }: HandlerContext,
   m: {
@@ -60,9 +66,9 @@ export async function receiveReferral<R extends ReceivedReferral, P extends { ge
       now: Date;
       params: P;
       appearanceDueOn: IsoDate;
-    }) => Promise<ReferralReceipt<R>>;
+    }) => Promise<ReferralReceipt<R, C>>;
   },
-): Promise<ReferralReceipt<R> | undefined> {
+): Promise<ReferralReceipt<R, C> | undefined> {
   if (await em.findOne(o.entity, { id: m.referralId } as never)) return undefined; // recorded under another message id
   const served = { said: m.territory, otherwise: unassignedTerritory(deps.config.region) };
   const { citizen } = await deps.directory.register(em, m.person, served, m.citizenId);

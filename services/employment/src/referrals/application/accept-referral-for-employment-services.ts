@@ -41,14 +41,11 @@ export const acceptReferralForEmploymentServices = async (
           registrationId: active?.id ?? null,
         });
         return active
-          ? { referral, caseType: 'JobSeekerRegistration', caseId: active.id }
+          ? { referral, caseType: 'JobSeekerRegistration', caseId: active.id, serving: active }
           : { referral, caseType: 'IncomingEmploymentReferral' };
       },
     },
   );
   // A job seeker already: the registration serves the referral from now on (ЦСПН hears the citizen is served).
-  if (receipt?.caseId) {
-    const reg = await ctx.em.findOneOrFail(JobSeekerRegistration, { id: receipt.caseId });
-    await reportReferralProgress(ctx.em, deps, reg, receipt.referral.receivedAt);
-  }
+  if (receipt?.serving) await reportReferralProgress(ctx.em, deps, receipt.serving, receipt.referral.receivedAt);
 };

@@ -56,12 +56,11 @@ export async function acceptReferralForContract(
         const tell = application.assignedTo
           ? ({ subject: application.assignedTo, agency: 'SOCIAL_PROTECTION' } as const)
           : ({ role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: application.territory } as const);
-        return { referral, caseType: 'ScApplication', caseId: application.id, tell };
+        return { referral, caseType: 'ScApplication', caseId: application.id, tell, serving: application };
       },
     },
   );
-  if (!receipt?.caseId) return;
+  if (!receipt?.serving) return;
   // Joined to an application already under way: the citizen is being served (or decided on) already.
-  const application = await ctx.em.findOneOrFail(ScApplication, { id: receipt.caseId });
-  await reportReferralProgress(ctx.em, deps, application, receipt.referral.receivedAt);
+  await reportReferralProgress(ctx.em, deps, receipt.serving, receipt.referral.receivedAt);
 }
