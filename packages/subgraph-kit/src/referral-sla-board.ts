@@ -100,21 +100,25 @@ export const referralSlaBoard =
 type Measures = Omit<ReferralSlaRow, 'pair' | 'fromAgency' | 'toAgency' | 'referralType' | 'period'>;
 
 function measure(rs: OutgoingReferral[], today: IsoDate, dueOf: (r: OutgoingReferral) => ReferralDueDates): Measures {
+  // Each referral's due dates once (a referral sent before they were kept computes them).
+  const dues = new Map(rs.map((r) => [r, dueOf(r)]));
+  const due = (r: OutgoingReferral) => dues.get(r)!;
   const sentOn = (r: OutgoingReferral) => dateOf(r.sentAt);
   const isDue = (d: IsoDate | null | undefined) => Boolean(d && d < today);
   const inTime = (at: Date, d: IsoDate | null | undefined) => !d || dateOf(at) <= d;
   // Accepted (whatever came after, a return included): the receiver answered.
   const accepted = rs.filter((r) => r.respondedAt && (r.status !== 'RETURNED' || r.receiverCaseId));
-  const onTime = accepted.filter((r) => inTime(r.respondedAt!, dueOf(r).acceptanceDueOn));
-  const cameDue = rs.filter((r) => accepted.includes(r) || isDue(dueOf(r).acceptanceDueOn));
+  const onTime = accepted.filter((r) => inTime(r.respondedAt!, due(r).acceptanceDueOn));
+  const answered = new Set(accepted);
+  const cameDue = rs.filter((r) => answered.has(r) || isDue(due(r).acceptanceDueOn));
   const resulted = rs.filter((r) => r.resultAt);
-  const resultOnTime = resulted.filter((r) => inTime(r.resultAt!, dueOf(r).resultDueOn));
-  const resultDue = rs.filter((r) => r.resultAt || (isDue(dueOf(r).resultDueOn) && r.status !== 'RETURNED'));
+  const resultOnTime = resulted.filter((r) => inTime(r.resultAt!, due(r).resultDueOn));
+  const resultDue = rs.filter((r) => r.resultAt || (isDue(due(r).resultDueOn) && r.status !== 'RETURNED'));
   const days = (xs: OutgoingReferral[], at: (r: OutgoingReferral) => Date) =>
     xs.map((r) => daysBetween(sentOn(r), dateOf(at(r)))).sort((x, y) => x - y);
   const toAcceptance = days(accepted, (r) => r.respondedAt!);
   const toResult = days(resulted, (r) => r.resultAt!);
-  const breaches = rs.map((r) => r.breachOn(today, dueOf(r)));
+  const breaches = rs.map((r) => r.breachOn(today, due(r)));
   return {
     sent: rs.length,
     accepted: accepted.length,
