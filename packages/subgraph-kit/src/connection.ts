@@ -8,10 +8,28 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/** Relay's PageInfo. Lists page forward only: a page reached by a cursor has rows before it. */
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface Connection<T> {
   edges: { node: T; cursor: string }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: number;
+}
+
+/** The page's info from its edges, whether one more row was found, and whether it was reached by `after`. */
+export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, after: unknown): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: after != null,
+    startCursor: edges.at(0)?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 export const MAX_PAGE_SIZE = 200;
@@ -82,7 +100,7 @@ export async function listPage<T extends { id: string }>(
   const edges = page.map((node) => ({ node, cursor: cursorOf(node) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: pageInfoOf(edges, rows.length > first, after),
     totalCount,
   };
 }

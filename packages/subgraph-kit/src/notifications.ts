@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { MessageInput, MessageType } from '@sc/contracts';
 import { ValidationError, isUuid, territoryScope, type Agency } from '@sc/kernel';
 import { boundedArg, type Read } from './read';
+import { pageInfoOf, type PageInfo } from './connection';
 import { authorize, type AccessRule } from '@sc/auth';
 import type { RequestContext, ServiceDeps } from './context';
 
@@ -141,7 +142,7 @@ export const myNotifications =
     return {
       edges,
       totalCount: Number(n),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, rows.length > first, after),
     };
   };
 
@@ -203,7 +204,7 @@ export interface NotificationView {
 interface NotificationPage {
   edges: { node: NotificationView; cursor: string }[];
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
 }
 
 function notificationView(r: Row): NotificationView {

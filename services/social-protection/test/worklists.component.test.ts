@@ -15,7 +15,7 @@ describe('ЦСПН worklists (component, real PostgreSQL)', () => {
   const SUBMIT = `mutation($i: SubmitScApplicationInput!) { submitScApplication(input: $i) { id } }`;
   const LIST = `query($f: ScApplicationFilter, $first: Int, $after: String) {
     scApplications(filter: $f, first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id territory status assignedTo } }
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id territory status assignedTo } }
     } }`;
   const needs = TEST_NEEDS;
   const submit = (n: number, token: string, territory?: string) =>
@@ -56,6 +56,12 @@ describe('ЦСПН worklists (component, real PostgreSQL)', () => {
       const page: any = (await sut.ok(LIST, { first: 3, after })).scApplications;
       expect(page.totalCount).toBe(7);
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      // Relay's PageInfo: the page's first and last cursors; a page reached by `after` has rows before it.
+      expect(page.pageInfo).toMatchObject({
+        hasPreviousPage: after !== null,
+        startCursor: page.edges[0].cursor,
+        endCursor: page.edges.at(-1).cursor,
+      });
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
@@ -76,7 +82,11 @@ describe('ЦСПН worklists (component, real PostgreSQL)', () => {
     const mine = (await sut.ok(LIST, { f: { assignedTo: 'irkutsk-1', status: ['REGISTERED'] } })).scApplications;
     expect(mine.totalCount).toBe(7);
     const none = (await sut.ok(LIST, { f: { status: ['CONTRACTED'] } })).scApplications;
-    expect(none).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(none).toMatchObject({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
   });
 
   it('refuses a page size over 200, a cursor of another list or no cursor at all, and a territory outside', async () => {
