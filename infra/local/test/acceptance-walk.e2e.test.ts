@@ -58,7 +58,9 @@ describe('walking a concluded contract to its end and monitoring with the accept
     // The term is over (1 September): the specialist ends it on the service's day; the commission concludes.
     await move(3, '2027-09-01');
     const ended = (
-      await ok(`mutation($c: ID!) { endSocialContract(contractId: $c) { status endDate } }`, { c: contractId })
+      await ok(`mutation($c: ID!) { endSocialContract(input: { contractId: $c }) { status endDate } }`, {
+        c: contractId,
+      })
     ).endSocialContract;
     expect(ended).toEqual({ status: 'ENDED', endDate: '2027-08-31' });
     // Five months on (29 January 2028): the commission's conclusion on effectiveness is due on the 31st.
@@ -80,7 +82,7 @@ describe('walking a concluded contract to its end and monitoring with the accept
       },
       member,
     );
-    await ok(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: contractId });
+    await ok(`mutation($c: ID!) { startPostMonitoring(input: { contractId: $c }) { status } }`, { c: contractId });
 
     // Monitoring runs from the end of the term: its first checkpoint (30 November 2027) is missed by now.
     await move(1, '2028-01-30');

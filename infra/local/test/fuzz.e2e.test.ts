@@ -135,7 +135,7 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
     expect(await first(`{ citizen(id: "x") { socialProtectionProfile { lastName } } }`)).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'id', rule: 'UUID' },
     });
-    const withdraw = `mutation($i: ID!) { withdrawScApplication(applicationId: $i) { id } }`;
+    const withdraw = `mutation($i: ID!) { withdrawScApplication(input: { applicationId: $i }) { id } }`;
     expect(await first(withdraw, { i: 'nope' })).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'applicationId', rule: 'UUID' },
     });

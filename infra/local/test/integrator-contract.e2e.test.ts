@@ -32,7 +32,9 @@ describe('integrator contract: every record on every topic is a valid CloudEvent
     // Referrals every way, with their lifecycle messages …
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1902, specialist: sp });
     const spc = graphqlClient(s.gatewayUrl, sp);
-    await spc.ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    await spc.ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(input: { applicationId: $id }) { id } }`, {
+      id: app.id,
+    });
     const urgent = (
       await spc.ok(
         `mutation($i: ReferCitizenForUrgentServicesInput!) { referCitizenForUrgentServices(input: $i) { id } }`,

@@ -158,7 +158,9 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
   it('ЦСПН → ЦЗН (M1): ЦСПН keeps its copy, ЦЗН accepts it; when the citizen does not come it expires on both sides', async () => {
     clock.set('2026-11-23T03:00:00Z');
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1702, specialist: tokens.sp });
-    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(input: { applicationId: $id }) { id } }`, {
+      id: app.id,
+    });
     const [mine] = (
       await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { ${SENT} } } }`, {
         id: app.id,
@@ -206,7 +208,9 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
       birthDate: '1987-03-03',
     });
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1706, specialist: tokens.sp });
-    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(input: { applicationId: $id }) { id } }`, {
+      id: app.id,
+    });
     const [m1] = (await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { id } } }`, { id: app.id }))
       .scApplication.sentReferrals;
     await untilSent(m1.id, (r) => r.status === 'IN_SERVICE' && r.receiverCaseId === reg.id);
@@ -272,7 +276,9 @@ describe('referral lifecycle between agencies, end to end (issue 13)', () => {
     const app = await submitApplication({ gatewayUrl: s.gatewayUrl, seed: 1705, specialist: tokens.sp });
     const urgent = (await sp().ok(URGENT, { i: { applicationId: app.id, basis: 'OTHER' } }))
       .referCitizenForUrgentServices;
-    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(applicationId: $id) { id } }`, { id: app.id });
+    await sp().ok(`mutation($id: ID!) { referCitizenToEmploymentCentre(input: { applicationId: $id }) { id } }`, {
+      id: app.id,
+    });
     const m1 = (
       await sp().ok(`query($id: ID!) { scApplication(id: $id) { sentReferrals { id type } } }`, { id: app.id })
     ).scApplication.sentReferrals.find((r: { type: string }) => r.type === 'FOR_EMPLOYMENT_SERVICES');

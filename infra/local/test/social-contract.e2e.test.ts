@@ -207,7 +207,11 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       'JOB_SEEKER_REGISTRATION',
       'FINANCIAL_LITERACY',
     ]);
-    await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: prog.id }, spec);
+    await ok(
+      `mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`,
+      { id: prog.id },
+      spec,
+    );
     // The commission's agenda: programmes on review in the district, the longest waiting first.
     const agenda = (
       await ok(`{ programmesAwaitingCommission { totalCount edges { node { id territory } } } }`, {}, spec)
@@ -557,8 +561,13 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     // 10. Term over → ENDED; the commission's conclusion with incomes before and after
     at('2027-09-01');
     expect(
-      (await ok(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec))
-        .endSocialContract.status,
+      (
+        await ok(
+          `mutation($c: ID!) { endSocialContract(input: { contractId: $c }) { status } }`,
+          { c: contract.id },
+          spec,
+        )
+      ).endSocialContract.status,
     ).toBe('ENDED');
     expect(await received('contract.status-changed.v1', (d) => d.status === 'ENDED')).toMatchObject({
       contractId: contract.id,
@@ -579,7 +588,11 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       member,
     );
     // 11. 12 months of monitoring, quarterly checkpoints, then closed
-    await ok(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: contract.id }, spec);
+    await ok(
+      `mutation($c: ID!) { startPostMonitoring(input: { contractId: $c }) { status } }`,
+      { c: contract.id },
+      spec,
+    );
     at('2027-11-28');
     expect((await noticesOf()).kinds).toContain('POST_MONITORING_CHECKPOINT:APPROACHING');
     at('2028-09-01');
@@ -605,8 +618,13 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       );
     }
     expect(
-      (await ok(`mutation($c: ID!) { closeSocialContract(contractId: $c) { status } }`, { c: contract.id }, spec))
-        .closeSocialContract.status,
+      (
+        await ok(
+          `mutation($c: ID!) { closeSocialContract(input: { contractId: $c }) { status } }`,
+          { c: contract.id },
+          spec,
+        )
+      ).closeSocialContract.status,
     ).toBe('CLOSED');
 
     const final = (await ok(CONTRACT, { id: contract.id }, head)).socialContract;

@@ -62,7 +62,9 @@ export async function concludeJobSearchContract(a: {
       },
     })
   ).draftAdaptationProgramme;
-  await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: prog.id });
+  await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
+    id: prog.id,
+  });
   const meeting = (
     await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, {
       i: { meetingDate: '2026-11-23', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] },

@@ -34,6 +34,8 @@ export * from './territories';
 export * from './territory-directory.data';
 export * from './define-territory';
 export * from './connection';
+export * from './deprecated-id-argument';
+export * from './region-month';
 export * from './citizen-search';
 export * from './staff-register';
 export * from './assign-cases';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AccessRule } from '@sc/auth';
+import { inRegionMonth } from './region-month';
 import { ForbiddenError, monthOf, NotFoundError, parseIsoMonth, ValidationError } from '@sc/kernel';
 import { inChange, type CaseContext } from './change';
 import type { Read } from './read';
@@ -31,13 +32,14 @@ const entryOf = (r: Record<string, unknown>): WorkEntry => ({
 /** One specialist's recorded actions in a month (YYYY-MM), newest first, within a territory prefix. */
 export async function listWorkLog(
   em: EntityManager,
-  a: { subject: string; month: string; territoryPrefix: string },
+  a: { subject: string; month: string; territoryPrefix: string; timeZone: string },
 ): Promise<WorkEntry[]> {
   parseIsoMonth(a.month, 'month');
+  const inMonth = inRegionMonth('at', a.month, a.timeZone);
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select * from work_log where subject = ? and territory like ?
-        and at >= ?::date and at < (?::date + interval '1 month') order by at desc limit 1000`,
-    [a.subject, `${a.territoryPrefix}%`, `${a.month}-01`, `${a.month}-01`],
+        and ${inMonth.sql} order by at desc limit 1000`,
+    [a.subject, `${a.territoryPrefix}%`, ...inMonth.params],
   );
   return rows.map(entryOf);
 }
@@ -81,7 +83,7 @@ export function correctWorkTime(
 /** Хронометраж of one specialist (the caller unless a HEAD names another) in a month (the current one by default). */
 export const workLogOf =
   (month: string | null | undefined, subject: string | null | undefined): Read<WorkEntry[]> =>
-  ({ em, principal, today, territoryPrefix }) => {
+  ({ em, principal, today, territoryPrefix, deps }) => {
     if (subject && subject !== principal.subject && !principal.roles.includes('HEAD'))
       throw new ForbiddenError("another specialist's work log is for the HEAD", {
         field: 'subject',
@@ -91,5 +93,6 @@ export const workLogOf =
       subject: subject ?? principal.subject,
       month: month ?? monthOf(today),
       territoryPrefix,
+      timeZone: deps.config.timeZone,
     });
   };

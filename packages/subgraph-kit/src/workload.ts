@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { inRegionMonth } from './region-month';
 import { monthOf, parseIsoMonth, type IsoDate } from '@sc/kernel';
 import type { Read } from './read';
 import { listStaff } from './staff-register';
@@ -37,8 +38,9 @@ export const caseWorkload =
     openCasesSql: string;
     params: (em: EntityManager, on: IsoDate) => Promise<ParameterSet>;
   }): Read<ReturnType<typeof caseWorkloadView>> =>
-  async ({ em, inTerritory, territoryPrefix, today }) => {
+  async ({ em, inTerritory, territoryPrefix, today, deps }) => {
     const month = parseIsoMonth(a.month ?? monthOf(today), 'month');
+    const inMonth = inRegionMonth('at', month, deps.config.timeZone);
     const like = inTerritory.territory.$like;
     const conn = em.getConnection();
     const [staff, open, spent, p] = await Promise.all([
@@ -52,8 +54,8 @@ export const caseWorkload =
       ),
       conn.execute<{ who: string; n: string }[]>(
         `select subject as who, sum(coalesce(actual_minutes, normed_minutes)) as n from work_log
-          where territory like ? and at >= ?::date and at < (?::date + interval '1 month') group by subject`,
-        [like, `${month}-01`, `${month}-01`],
+          where territory like ? and ${inMonth.sql} group by subject`,
+        [like, ...inMonth.params],
       ),
       a.params(em, today),
     ]);

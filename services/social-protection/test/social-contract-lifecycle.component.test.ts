@@ -100,7 +100,9 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
   async function toApproved(seed: number): Promise<{ appId: string; citizenId: string; programmeId: string }> {
     const { appId, citizenId } = await toDrafting(seed);
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
-    await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: p.id });
+    await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
+      id: p.id,
+    });
     const m = (
       await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, {
         i: {
@@ -410,7 +412,9 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       ]),
     ).toMatchObject({ code: 'CONFLICT', domainCode: 'PROGRAMME_NOT_APPROVED', rule: 'APPROVED_PROGRAMME_REQUIRED' });
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
-    await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: p.id });
+    await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
+      id: p.id,
+    });
     const m = (
       await ok(
         `mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id agenda { id } } }`,
@@ -543,14 +547,20 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       attemptedAction: 'extend',
     });
     expect(
-      await refused(`mutation($c: ID!) { endSocialContract(contractId: $c) { status } }`, { c: c.id }, sut.token, [
-        'social_contract',
-      ]),
+      await refused(
+        `mutation($c: ID!) { endSocialContract(input: { contractId: $c }) { status } }`,
+        { c: c.id },
+        sut.token,
+        ['social_contract'],
+      ),
     ).toMatchObject({ code: 'CONFLICT', domainCode: 'TERM_NOT_OVER' });
     expect(
-      await refused(`mutation($c: ID!) { startPostMonitoring(contractId: $c) { status } }`, { c: c.id }, sut.token, [
-        'social_contract',
-      ]),
+      await refused(
+        `mutation($c: ID!) { startPostMonitoring(input: { contractId: $c }) { status } }`,
+        { c: c.id },
+        sut.token,
+        ['social_contract'],
+      ),
     ).toMatchObject({ code: 'CONFLICT', currentState: 'EXTENDED', attemptedAction: 'startPostMonitoring' });
   });
 
@@ -577,7 +587,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       repayment: { amountKopecks: 2_188_200, dueDate: '2027-04-15' },
       payments: ['PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'].map((status) => ({ status })),
     });
-    const court = `mutation($c: ID!) { referRepaymentToCourt(contractId: $c) { status } }`;
+    const court = `mutation($c: ID!) { referRepaymentToCourt(input: { contractId: $c }) { status } }`;
     expect(await refused(court, { c: c.id }, head, ['social_contract'])).toMatchObject({
       domainCode: 'REPAYMENT_NOT_OVERDUE',
     });
@@ -589,6 +599,50 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       [c.id],
     );
     expect(changes.map((r) => JSON.parse(r.payload).status)).toEqual(['ACTIVE', 'REPAYMENT_DUE', 'COURT_RECOVERY']);
+  });
+
+  it('takes `input` on the mutations that once took a bare id; the deprecated bare id still works, never both', async () => {
+    at('2026-11-23');
+    const a = (await ok(SUBMIT, submit(4101))).submitScApplication;
+    const REQUEST = `mutation($i: RequestApplicationDataInput, $id: ID) {
+      requestApplicationData(input: $i, applicationId: $id) { status } }`;
+    expect(
+      await refused(REQUEST, { i: { applicationId: a.id }, id: a.id }, sut.token, ['sc_application']),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'applicationId', rule: 'ONE_FORM' });
+    expect(await refused(REQUEST, {}, sut.token, ['sc_application'])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+      rule: 'REQUIRED',
+    });
+    expect((await ok(REQUEST, { i: { applicationId: a.id } })).requestApplicationData.status).toBe('AWAITING_DATA');
+    const WITHDRAW = `mutation($id: ID!) { withdrawScApplication(applicationId: $id) { status } }`;
+    expect((await ok(WITHDRAW, { id: a.id })).withdrawScApplication.status).toBe('WITHDRAWN');
+
+    const { appId } = await toApproved(4102);
+    at('2026-11-30');
+    const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
+    await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, {
+      i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' },
+    });
+    const review = `mutation($i: ContractReasonInput!) { putSocialContractUnderReview(input: $i) { status reviewReason } }`;
+    expect(
+      (await ok(review, { i: { contractId: c.id, reason: 'нет отчёта за декабрь' } })).putSocialContractUnderReview,
+    ).toEqual({ status: 'UNDER_REVIEW', reviewReason: 'нет отчёта за декабрь' });
+    const resolve = `mutation($c: ID!) { resolveSocialContractReview(input: { contractId: $c }) { status } }`;
+    expect((await ok(resolve, { c: c.id })).resolveSocialContractReview.status).toBe('ACTIVE');
+  });
+
+  it("counts a specialist's work in the region's month: 17:00 UTC on 30 November is 1 December in Irkutsk", async () => {
+    clock.set('2026-11-30T17:00:00Z');
+    const household = [{ relation: 'APPLICANT', fullName: 'Кузнецова Анна', birthDate: '1991-01-01', incomes: [] }];
+    const a = (await ok(SUBMIT, submit(4103, { household }))).submitScApplication;
+    const LOG = `query($m: String) { socialProtectionWorkLog(month: $m) { operation entityId at } }`;
+    const inMonth = async (m: string) =>
+      (await ok(LOG, { m })).socialProtectionWorkLog.filter((e: { entityId: string }) => e.entityId === a.id);
+    expect(await inMonth('2026-12')).toEqual([
+      { operation: 'submitScApplication', entityId: a.id, at: '2026-11-30T17:00:00.000Z' },
+    ]);
+    expect(await inMonth('2026-11')).toEqual([]);
   });
 
   it('applies ЦЗН’s M3 once however often it is delivered; an unknown citizen or contract is dead-lettered with the reason', async () => {

@@ -100,7 +100,11 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
       )
     ).submitScApplication;
     if (r.chance(0.1)) {
-      await ok(`mutation($id: ID!) { withdrawScApplication(applicationId: $id) { id } }`, { id: app.id }, tk.spec);
+      await ok(
+        `mutation($id: ID!) { withdrawScApplication(input: { applicationId: $id }) { id } }`,
+        { id: app.id },
+        tk.spec,
+      );
       return;
     }
     const extra = r.chance(0.2);
@@ -165,7 +169,11 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
         tk.spec,
       )
     ).draftAdaptationProgramme;
-    await ok(`mutation($id: ID!) { submitProgrammeToCommission(programmeId: $id) { status } }`, { id: p.id }, tk.spec);
+    await ok(
+      `mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`,
+      { id: p.id },
+      tk.spec,
+    );
     const m = (
       await ok(
         `mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`,

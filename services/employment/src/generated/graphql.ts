@@ -50,6 +50,7 @@ export type AcceptanceClock = {
   today: Scalars['Date']['output'];
 };
 
+/** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
   /** whole days forward, 0–800 */
   days: Scalars['Int']['input'];
@@ -68,24 +69,34 @@ export type Agency =
   /** КЦСОН: comprehensive social services centre */
   | 'SOCIAL_SERVICE';
 
+/** Согласование плана с гражданином. */
 export type AgreeEmploymentPlanInput = {
+  /** дата согласования, не позже сегодняшнего дня */
   agreedOn: Scalars['Date']['input'];
+  /** проект плана */
   planId: Scalars['ID']['input'];
 };
 
+/** Назначить дела ЦЗН ответственному специалисту (HEAD). */
 export type AssignEmploymentCasesInput = {
   /** the specialist (token subject) */
   assignedTo: Scalars['String']['input'];
+  /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
+  /** вид дел */
   caseType: EmploymentCaseType;
 };
 
 /** A ПСА activity ЦСПН assigned to ЦЗН (M2). */
 export type AssignedActivity = {
   __typename?: 'AssignedActivity';
+  /** идентификатор мероприятия ПСА в ЦСПН */
   activityId: Scalars['ID']['output'];
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** срок по ПСА */
   dueDate: Scalars['Date']['output'];
+  /** вид мероприятия ПСА (как в ЦСПН) */
   kind: Scalars['String']['output'];
 };
 
@@ -94,8 +105,11 @@ export type AssignedCase = {
   __typename?: 'AssignedCase';
   /** the responsible specialist (token subject) */
   assignedTo: Scalars['String']['output'];
+  /** идентификатор дела */
   caseId: Scalars['ID']['output'];
+  /** вид дела, например ScApplication, SocialContract, UrgentServiceCase */
   caseType: Scalars['String']['output'];
+  /** ОКТМО территории дела (8 цифр) */
   territory: Scalars['String']['output'];
 };
 
@@ -133,8 +147,11 @@ export type AuditRecord = {
 /** Нагрузка of an office for a month. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
+  /** месяц, YYYY-MM (календарь региона) */
   month: Scalars['String']['output'];
+  /** итог по отделению */
   office: OfficeLoad;
+  /** нагрузка каждого специалиста, по убыванию прогноза */
   specialists: Array<StaffLoad>;
 };
 
@@ -155,6 +172,7 @@ export type Citizen = {
   employmentProfile?: Maybe<CitizenProfile>;
   /** Registered and employed, for every agency (no profiling details). */
   employmentStatus?: Maybe<EmploymentStatusSummary>;
+  /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
   /** Регистрации в ЦЗН, newest first (ЦЗН, ЦСПН and auditors; empty for others). */
   jobSeekerRegistrations: Array<JobSeekerRegistration>;
@@ -175,12 +193,19 @@ export type CitizenEmploymentAccessLogArgs = {
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
+  /** адрес проживания, как его записало ведомство; null, если не сообщён */
   address?: Maybe<Scalars['String']['output']>;
+  /** дата рождения */
   birthDate: Scalars['Date']['output'];
+  /** имя */
   firstName: Scalars['String']['output'];
+  /** известен ли ведомству СНИЛС гражданина */
   hasSnils: Scalars['Boolean']['output'];
+  /** фамилия */
   lastName: Scalars['String']['output'];
+  /** отчество; null, если его нет */
   middleName?: Maybe<Scalars['String']['output']>;
+  /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
   /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
   snilsMasked?: Maybe<Scalars['String']['output']>;
@@ -193,6 +218,7 @@ export type CitizenProfile = {
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
+  /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
   /** this agency's copy of the person */
   profile: CitizenProfile;
@@ -200,24 +226,38 @@ export type CitizenSearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Подтверждение трудоустройства гражданина. */
 export type ConfirmEmploymentInput = {
+  /** дата трудового договора, не позже сегодняшнего дня */
   contractDate: Scalars['Date']['input'];
+  /** ИНН работодателя, 10 или 12 цифр, с проверкой контрольных цифр */
   employerInn: Scalars['String']['input'];
+  /** наименование работодателя */
   employerName?: InputMaybe<Scalars['String']['input']>;
+  /** должность, не пустая */
   position: Scalars['String']['input'];
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
+  /** заработная плата в месяц, в копейках */
   wageKopecks: Scalars['Int']['input'];
 };
 
+/** Услуга ЦЗН получателю социального контракта (M3 SERVICE_DELIVERED, когда оказана). */
 export type ContractService = {
   __typename?: 'ContractService';
+  /** дата оказания; null, пока не оказана */
   deliveredOn?: Maybe<Scalars['Date']['output']>;
+  /** вид услуги */
   kind: ContractServiceKind;
+  /** заметки специалиста */
   notes?: Maybe<Scalars['String']['output']>;
+  /** специалист, оказавший услугу (subject токена) */
   specialist?: Maybe<Scalars['String']['output']>;
+  /** статус */
   status: ContractServiceStatus;
 };
 
+/** Вид услуги ЦЗН получателю социального контракта (полный комплекс услуг, seed 000). */
 export type ContractServiceKind =
   /** профессиональная ориентация */
   | 'CAREER_GUIDANCE'
@@ -226,59 +266,91 @@ export type ContractServiceKind =
   /** социальная адаптация */
   | 'SOCIAL_ADAPTATION';
 
+/** Статус услуги контрактнику. */
 export type ContractServiceStatus =
+  /** оказана */
   | 'DELIVERED'
+  /** ещё не оказана */
   | 'OPEN';
 
 /** Сопровождение контрактника в ЦЗН, opened by ЦСПН's message (M2). */
 export type ContractSupport = {
   __typename?: 'ContractSupport';
+  /** мероприятия ПСА, порученные ЦЗН */
   activities: Array<AssignedActivity>;
+  /** категория, присвоенная ЦЗН по M2, например LOW_INCOME_WITH_SOCIAL_CONTRACT */
   category: Scalars['String']['output'];
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** номер социального контракта в ЦСПН */
   contractNumber: Scalars['String']['output'];
+  /** статус контракта по последнему сообщению ЦСПН (как SocialContractStatus в ЦСПН: SIGNED, ACTIVE, ENDED, TERMINATED_EARLY …) */
   contractStatus: Scalars['String']['output'];
+  /** направление контракта: JOB_SEARCH, BUSINESS, PERSONAL_SUBSIDIARY_FARMING или OTHER_HARDSHIP */
   direction: Scalars['String']['output'];
+  /** дата окончания действия контракта */
   endDate: Scalars['Date']['output'];
+  /** ЦСПН ходатайствует о полном комплексе услуг ЦЗН */
   fullPackageRequested: Scalars['Boolean']['output'];
   /** the social contract id */
   id: Scalars['ID']['output'];
+  /** дата, когда ЦЗН принял ходатайство; null, пока не принято */
   petitionAcceptedOn?: Maybe<Scalars['Date']['output']>;
+  /** когда ЦЗН получил сообщение ЦСПН (M2) */
   receivedAt: Scalars['DateTime']['output'];
+  /** услуги ЦЗН контрактнику */
   services: Array<ContractService>;
+  /** дата начала действия контракта */
   startDate: Scalars['Date']['output'];
   /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+  /** предел стоимости обучения по контракту, в копейках (региональный параметр на дату контракта) */
   trainingCapKopecks: Scalars['Int']['output'];
+  /** по ПСА нужно профессиональное обучение */
   trainingNeeded: Scalars['Boolean']['output'];
 };
 
+/** Страница списка ContractSupport (Relay connection): строки, сведения о странице, общее число. */
 export type ContractSupportConnection = {
   __typename?: 'ContractSupportConnection';
+  /** строки страницы в порядке списка */
   edges: Array<ContractSupportEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка ContractSupport с её курсором (Relay edge). */
 export type ContractSupportEdge = {
   __typename?: 'ContractSupportEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: ContractSupport;
 };
 
+/** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
   /** whole minutes, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
+  /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
 };
 
+/** Снятие гражданина с учёта в ЦЗН. */
 export type DeregisterJobSeekerInput = {
+  /** причина снятия с учёта, не пустая */
   reason: Scalars['String']['input'];
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
 };
 
+/** Проект индивидуального плана содействия занятости. */
 export type DraftEmploymentPlanInput = {
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
+  /** мероприятия, хотя бы одно */
   steps: Array<PlanStepInput>;
 };
 
@@ -288,6 +360,7 @@ export type Education =
   | 'BASIC_GENERAL'
   /** высшее */
   | 'HIGHER'
+  /** без образования */
   | 'NONE'
   /** среднее общее */
   | 'SECONDARY_GENERAL'
@@ -296,6 +369,7 @@ export type Education =
 
 /** The kinds of ЦЗН case a HEAD assigns. */
 export type EmploymentCaseType =
+  /** регистрация ищущего работу или безработного */
   | 'JOB_SEEKER_REGISTRATION';
 
 /** Направление из ЦСПН для оказания услуг по содействию занятости (M1), как его получил ЦЗН. */
@@ -303,45 +377,63 @@ export type EmploymentIncomingReferral = {
   __typename?: 'EmploymentIncomingReferral';
   /** срок явки (REFERRAL_APPEARANCE_WORKING_DAYS_FOR_EMPLOYMENT_SERVICES рабочих дней от получения); после — EXPIRED */
   appearanceDueOn?: Maybe<Scalars['Date']['output']>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** когда истёк срок явки */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
   /** the sender's (ЦСПН's) referral id */
   id: Scalars['ID']['output'];
+  /** когда гражданин явился (поставлен на учёт) */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** анкета о потребностях, как её заполнил гражданин в ЦСПН */
   needs: NeedsQuestionnaire;
+  /** результат, отправленный в ЦСПН */
   outcome?: Maybe<ReferralOutcome>;
   /** направление социального контракта, которое предлагает ЦСПН */
   proposedDirection?: Maybe<Scalars['String']['output']>;
+  /** когда ЦЗН получил направление */
   receivedAt: Scalars['DateTime']['output'];
   /** постановка на учёт, открытая, когда гражданин явился */
   registration?: Maybe<JobSeekerRegistration>;
   /** результат отправлен в ЦСПН: план согласован, трудоустроен или снят с учёта */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
+  /** пояснение к результату для ЦСПН */
   resultSummary?: Maybe<Scalars['String']['output']>;
+  /** причина возврата направления в ЦСПН */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда направление возвращено */
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** специалист ЦЗН, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** the ЦСПН application it comes from */
   senderCaseId: Scalars['ID']['output'];
+  /** статус направления в ЦЗН */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей ЦЗН ждёт гражданина */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка EmploymentIncomingReferral (Relay connection): строки, сведения о странице, общее число. */
 export type EmploymentIncomingReferralConnection = {
   __typename?: 'EmploymentIncomingReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<EmploymentIncomingReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка EmploymentIncomingReferral с её курсором (Relay edge). */
 export type EmploymentIncomingReferralEdge = {
   __typename?: 'EmploymentIncomingReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: EmploymentIncomingReferral;
 };
 
+/** Отбор входящих направлений ЦСПН; условия объединяются (И). */
 export type EmploymentIncomingReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -349,42 +441,63 @@ export type EmploymentIncomingReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Подтверждённое трудоустройство (M3 EMPLOYED в ЦСПН). */
 export type EmploymentOutcome = {
   __typename?: 'EmploymentOutcome';
+  /** специалист ЦЗН, подтвердивший трудоустройство (subject токена) */
   confirmedBy: Scalars['String']['output'];
+  /** дата трудового договора */
   contractDate: Scalars['Date']['output'];
+  /** ИНН работодателя, 10 или 12 цифр */
   employerInn: Scalars['String']['output'];
+  /** наименование работодателя; null, если не указано */
   employerName?: Maybe<Scalars['String']['output']>;
+  /** должность */
   position: Scalars['String']['output'];
+  /** заработная плата в месяц по договору, в копейках */
   wageKopecks: Scalars['Int']['output'];
 };
 
 /** Индивидуальный план содействия занятости. */
 export type EmploymentPlan = {
   __typename?: 'EmploymentPlan';
+  /** дата согласования с гражданином; null для проекта */
   agreedOn?: Maybe<Scalars['Date']['output']>;
+  /** специалист, составивший план (subject токена) */
   draftedBy: Scalars['String']['output'];
+  /** идентификатор плана */
   id: Scalars['ID']['output'];
+  /** регистрация в ЦЗН, к которой относится план */
   registration: JobSeekerRegistration;
+  /** статус плана */
   status: EmploymentPlanStatus;
+  /** мероприятия плана в порядке сроков */
   steps: Array<PlanStep>;
   /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка EmploymentPlan (Relay connection): строки, сведения о странице, общее число. */
 export type EmploymentPlanConnection = {
   __typename?: 'EmploymentPlanConnection';
+  /** строки страницы в порядке списка */
   edges: Array<EmploymentPlanEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка EmploymentPlan с её курсором (Relay edge). */
 export type EmploymentPlanEdge = {
   __typename?: 'EmploymentPlanEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: EmploymentPlan;
 };
 
+/** Отбор индивидуальных планов; условия объединяются (И). */
 export type EmploymentPlanFilter = {
   /** only plans with a step planned or in progress past its due date */
   overdueSteps?: InputMaybe<Scalars['Boolean']['input']>;
@@ -394,9 +507,11 @@ export type EmploymentPlanFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Статус индивидуального плана. */
 export type EmploymentPlanStatus =
   /** согласован с гражданином */
   | 'AGREED'
+  /** проект, не согласован с гражданином */
   | 'DRAFT';
 
 /** Направление из ЦЗН в ЦСПН для заключения социального контракта (M4). */
@@ -404,45 +519,63 @@ export type EmploymentReferral = {
   __typename?: 'EmploymentReferral';
   /** срок принятия (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type> на день отправки, календарь региона) */
   acceptanceDueOn?: Maybe<Scalars['Date']['output']>;
+  /** основание направления */
   basis: ReferralBasis;
   /** нарушенный срок открытого направления на сегодня (эскалировано руководителю офиса получателя); null — в срок */
   breach?: Maybe<ReferralBreach>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** комментарий специалиста ЦЗН для ЦСПН */
   comment?: Maybe<Scalars['String']['output']>;
   /** истекло: гражданин не явился к получателю в срок */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** идентификатор направления (общий для отправителя и получателя) */
   id: Scalars['ID']['output'];
   /** гражданин явился к получателю */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** результат по направлению (CONTRACT_GRANTED, REFUSED, WITHDRAWN) */
   outcome?: Maybe<ReferralOutcome>;
   /** the case ЦСПН opened */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
+  /** когда ЦСПН принял или вернул направление */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** когда ЦСПН сообщил результат */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
   /** срок результата (REFERRAL_RESULT_WORKING_DAYS_<type> на день отправки) */
   resultDueOn?: Maybe<Scalars['Date']['output']>;
+  /** пояснение ЦСПН к результату */
   resultSummary?: Maybe<Scalars['String']['output']>;
+  /** причина возврата (при RETURNED) */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда направление отправлено */
   sentAt: Scalars['DateTime']['output'];
+  /** статус направления по последнему ответу ЦСПН */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка EmploymentReferral (Relay connection): строки, сведения о странице, общее число. */
 export type EmploymentReferralConnection = {
   __typename?: 'EmploymentReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<EmploymentReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка EmploymentReferral с её курсором (Relay edge). */
 export type EmploymentReferralEdge = {
   __typename?: 'EmploymentReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: EmploymentReferral;
 };
 
+/** Отбор направлений ЦЗН в ЦСПН; условия объединяются (И). */
 export type EmploymentReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -486,13 +619,18 @@ export type EmploymentStatistics = {
   trainings: StatIndicator;
 };
 
+/** Сводка о гражданине в ЦЗН для любого ведомства: состоит ли на учёте и трудоустроен ли (без сведений профилирования). */
 export type EmploymentStatusSummary = {
   __typename?: 'EmploymentStatusSummary';
   /** e.g. LOW_INCOME_WITH_SOCIAL_CONTRACT */
   category?: Maybe<Scalars['String']['output']>;
+  /** трудоустройство подтверждено ЦЗН */
   employed: Scalars['Boolean']['output'];
+  /** состоит на учёте в ЦЗН сейчас */
   registered: Scalars['Boolean']['output'];
+  /** дата постановки на учёт по последней регистрации */
   registeredOn: Scalars['Date']['output'];
+  /** статус по последней регистрации */
   status: JobSeekerStatus;
 };
 
@@ -501,44 +639,67 @@ export type JobSeekerRegistration = {
   __typename?: 'JobSeekerRegistration';
   /** Ответственный специалист (token subject). */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** категория гражданина, например LOW_INCOME_WITH_SOCIAL_CONTRACT (малоимущий, заключивший социальный контракт) */
   category?: Maybe<Scalars['String']['output']>;
+  /** канал обращения */
   channel: RegistrationChannel;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** дата снятия с учёта; null, пока состоит на учёте */
   closedOn?: Maybe<Scalars['Date']['output']>;
+  /** причина снятия с учёта; null, пока состоит на учёте */
   deregistrationReason?: Maybe<Scalars['String']['output']>;
+  /** уровень образования */
   education: Education;
+  /** подтверждённое трудоустройство; null, пока его нет */
   employment?: Maybe<EmploymentOutcome>;
+  /** стаж работы, полных лет (0–70) */
   experienceYears: Scalars['Int']['output'];
+  /** идентификатор регистрации */
   id: Scalars['ID']['output'];
+  /** анкета о потребностях при постановке на учёт */
   needs: NeedsQuestionnaire;
   /** повторное профилирование (every 1.5 months) */
   nextProfilingDue?: Maybe<Scalars['Date']['output']>;
+  /** предложения подходящей работы, в порядке предложения */
   offers: Array<VacancyOffer>;
+  /** профессия (специальность); null, если нет */
   profession?: Maybe<Scalars['String']['output']>;
   /** ЦЗН only; null for other agencies */
   profiling?: Maybe<Profiling>;
+  /** срок повторного профилирования прошёл, а оно не проведено */
   profilingOverdue: Scalars['Boolean']['output'];
+  /** специалист, поставивший на учёт (subject токена) */
   registeredBy: Scalars['String']['output'];
+  /** дата постановки на учёт */
   registeredOn: Scalars['Date']['output'];
+  /** статус гражданина по этой регистрации */
   status: JobSeekerStatus;
   /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка JobSeekerRegistration (Relay connection): строки, сведения о странице, общее число. */
 export type JobSeekerRegistrationConnection = {
   __typename?: 'JobSeekerRegistrationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<JobSeekerRegistrationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка JobSeekerRegistration с её курсором (Relay edge). */
 export type JobSeekerRegistrationEdge = {
   __typename?: 'JobSeekerRegistrationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: JobSeekerRegistration;
 };
 
+/** Отбор регистраций ЦЗН; условия объединяются (И). */
 export type JobSeekerRegistrationFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
@@ -565,19 +726,27 @@ export type JobSeekerStatus =
   /** безработный */
   | 'UNEMPLOYED';
 
+/** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
   /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
   ids: Array<Scalars['ID']['input']>;
 };
 
+/** Отметка о ходе мероприятия плана. */
 export type MovePlanStepInput = {
+  /** что произошло */
   action: PlanStepAction;
+  /** заметка специалиста */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** дата: не раньше начала мероприятия и не позже сегодняшнего дня */
   on: Scalars['Date']['input'];
+  /** индивидуальный план */
   planId: Scalars['ID']['input'];
+  /** мероприятие этого плана */
   stepId: Scalars['ID']['input'];
 };
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -602,9 +771,11 @@ export type Mutation = {
   correctEmploymentWorkTime: WorkEntry;
   /** Снять с учёта (M3 DEREGISTERED). */
   deregisterJobSeeker: JobSeekerRegistration;
+  /** Составить проект индивидуального плана содействия занятости. */
   draftEmploymentPlan: EmploymentPlan;
   /** Marks your ЦЗН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
   markEmploymentNotificationsRead: Scalars['Int']['output'];
+  /** Отметить ход мероприятия плана: начато, выполнено, не выполнено. */
   moveEmploymentPlanStep: EmploymentPlan;
   /** Предложить подходящую работу. */
   offerVacancy: JobSeekerRegistration;
@@ -612,6 +783,7 @@ export type Mutation = {
   recordContractService: ContractSupport;
   /** Профилирование; sets the re-profiling date. */
   recordProfiling: JobSeekerRegistration;
+  /** Ответ гражданина на предложение работы и итог у работодателя. */
   recordVacancyResponse: JobSeekerRegistration;
   /** Информировать о социальном контракте и направить в ЦСПН (M4). */
   referJobSeekerForSocialContract: EmploymentReferral;
@@ -623,100 +795,120 @@ export type Mutation = {
   returnEmploymentIncomingReferral: EmploymentIncomingReferral;
   /** ADMIN: a ЦЗН parameter from a date on. */
   setEmploymentParameter: RegionalParameter;
+  /** Отметить ход обучения: приступил, завершил (с документом), отчислен (с причиной). */
   updateTrainingReferral: TrainingReferral;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAdvanceEmploymentClockArgs = {
   input: AdvanceClockInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAgreeEmploymentPlanArgs = {
   input: AgreeEmploymentPlanInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAssignEmploymentCasesArgs = {
   input: AssignEmploymentCasesInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationConfirmEmploymentArgs = {
   input: ConfirmEmploymentInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCorrectEmploymentWorkTimeArgs = {
   input: CorrectWorkTimeInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDeregisterJobSeekerArgs = {
   input: DeregisterJobSeekerInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDraftEmploymentPlanArgs = {
   input: DraftEmploymentPlanInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationMarkEmploymentNotificationsReadArgs = {
   input: MarkNotificationsReadInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationMoveEmploymentPlanStepArgs = {
   input: MovePlanStepInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationOfferVacancyArgs = {
   input: OfferVacancyInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordContractServiceArgs = {
   input: RecordContractServiceInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordProfilingArgs = {
   input: RecordProfilingInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordVacancyResponseArgs = {
   input: RecordVacancyResponseInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferJobSeekerForSocialContractArgs = {
   input: ReferJobSeekerForSocialContractInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferToTrainingArgs = {
   input: ReferToTrainingInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRegisterJobSeekerArgs = {
   input: RegisterJobSeekerInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReturnEmploymentIncomingReferralArgs = {
   input: ReturnEmploymentIncomingReferralInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetEmploymentParameterArgs = {
   input: SetEmploymentParameterInput;
 };
 
 
+/** Операции ЦЗН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationUpdateTrainingReferralArgs = {
   input: UpdateTrainingReferralInput;
 };
@@ -724,17 +916,24 @@ export type MutationUpdateTrainingReferralArgs = {
 /** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** направление социального контракта: JOB_SEARCH, BUSINESS, PERSONAL_SUBSIDIARY_FARMING или OTHER_HARDSHIP */
   direction: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** срок программы в месяцах */
   termMonths: Scalars['Int']['output'];
 };
 
+/** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
   /** APPROVE, RETURN_FOR_REWORK or REFUSE */
   decision: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** обоснование решения (обязательно при возврате и отказе) */
   reasons?: Maybe<Scalars['String']['output']>;
 };
 
@@ -745,43 +944,61 @@ export type MvkDecision = {
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
+  /** повестка: проекты ПСА, которые рассмотрит комиссия */
   agenda: Array<MvkAgendaItem>;
+  /** члены комиссии от этого ведомства, присутствовавшие на заседании (после проведения) */
   attended: Array<MvkPerson>;
+  /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
   /** when ЦСПН recorded the meeting held; null until then */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
   /** this agency's members invited */
   invited: Array<MvkPerson>;
+  /** дата заседания */
   meetingDate: Scalars['Date']['output'];
+  /** идентификатор заседания МВК в ЦСПН */
   meetingId: Scalars['ID']['output'];
+  /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
   /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка MvkInvitation (Relay connection): строки, сведения о странице, общее число. */
 export type MvkInvitationConnection = {
   __typename?: 'MvkInvitationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<MvkInvitationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка MvkInvitation с её курсором (Relay edge). */
 export type MvkInvitationEdge = {
   __typename?: 'MvkInvitationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: MvkInvitation;
 };
 
+/** Член межведомственной комиссии: ФИО, должность и ведомство. */
 export type MvkPerson = {
   __typename?: 'MvkPerson';
+  /** ведомство, которое он представляет */
   agency: Agency;
+  /** ФИО члена комиссии */
   name: Scalars['String']['output'];
+  /** должность; null, если не указана */
   position?: Maybe<Scalars['String']['output']>;
 };
 
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
+  /** комментарий гражданина своими словами; null, если нет */
   comment?: Maybe<Scalars['String']['output']>;
   /** содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['output'];
@@ -795,12 +1012,19 @@ export type NeedsQuestionnaire = {
   vocationalTraining: Scalars['Boolean']['output'];
 };
 
+/** Анкета о потребностях (seed 000), как её заполнил гражданин: какая помощь ему нужна. */
 export type NeedsQuestionnaireInput = {
+  /** комментарий гражданина, до 2000 символов */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** нужно содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['input'];
+  /** нужно обучение финансовой грамотности */
   financialLiteracy: Scalars['Boolean']['input'];
+  /** нужна психологическая поддержка */
   psychologicalSupport: Scalars['Boolean']['input'];
+  /** нужна социальная помощь */
   socialHelp: Scalars['Boolean']['input'];
+  /** нужно профессиональное обучение */
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
@@ -812,12 +1036,15 @@ export type NeedsQuestionnaireInput = {
  */
 export type Notification = {
   __typename?: 'Notification';
+  /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
   /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
   caseType?: Maybe<Scalars['String']['output']>;
+  /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
   /** deadlines: the day due; a missing parameter: the day it is needed from */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
   /** you marked it read */
   read: Scalars['Boolean']['output'];
@@ -831,119 +1058,193 @@ export type Notification = {
   type: Scalars['String']['output'];
 };
 
+/** Страница списка Notification (Relay connection): строки, сведения о странице, общее число. */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<NotificationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка Notification с её курсором (Relay edge). */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: Notification;
 };
 
+/** Предложение гражданину подходящей работы. */
 export type OfferVacancyInput = {
   /** ИНН работодателя, 10 or 12 digits, checksum-validated */
   employerInn: Scalars['String']['input'];
+  /** наименование работодателя, не пустое */
   employerName: Scalars['String']['input'];
+  /** дата предложения, не позже сегодняшнего дня */
   offeredOn: Scalars['Date']['input'];
+  /** должность, не пустая */
   position: Scalars['String']['input'];
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
+  /** заработная плата в месяц, в копейках */
   wageKopecks: Scalars['Int']['input'];
 };
 
+/** Нагрузка отделения за месяц: сумма по специалистам и сколько специалистов нужно. */
 export type OfficeLoad = {
   __typename?: 'OfficeLoad';
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** whom to give a new case: the least projected hours */
   leastLoaded?: Maybe<Scalars['String']['output']>;
+  /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
   /** projected hours / hours per month, rounded up */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
-/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+/** Страница списка (Relay connection): чтобы получить следующую, передайте `endCursor` как `after`. Списки листаются только вперёд. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** курсор последней строки страницы; null, если страница пуста */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** есть ли следующая страница */
   hasNextPage: Scalars['Boolean']['output'];
+  /** есть ли строки до этой страницы (true, если страница запрошена с курсором `after`) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** курсор первой строки страницы; null, если страница пуста */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Единица регионального параметра. */
 export type ParameterUnit =
+  /** количество */
   | 'COUNT'
+  /** календарные дни */
   | 'DAYS'
+  /** признак: 1 — да, 0 — нет */
   | 'FLAG'
+  /** часы */
   | 'HOURS'
+  /** сумма в копейках */
   | 'KOPECKS'
   /** time norms (хронометраж) */
   | 'MINUTES'
+  /** месяцы */
   | 'MONTHS'
+  /** проценты */
   | 'PERCENT'
+  /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
 /** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
 export type PersonInput = {
+  /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** дата рождения: с 1900-01-01 и не позже сегодняшнего дня */
   birthDate: Scalars['Date']['input'];
+  /** имя, 1–100 символов */
   firstName: Scalars['String']['input'];
+  /** фамилия, 1–100 символов */
   lastName: Scalars['String']['input'];
+  /** отчество, если есть; до 100 символов */
   middleName?: InputMaybe<Scalars['String']['input']>;
+  /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** СНИЛС, 11 digits with or without separators; checksum-validated */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Мероприятие индивидуального плана содействия занятости. */
 export type PlanStep = {
   __typename?: 'PlanStep';
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** дата выполнения (или признания невыполненным) */
   doneOn?: Maybe<Scalars['Date']['output']>;
+  /** срок выполнения */
   dueDate: Scalars['Date']['output'];
+  /** идентификатор мероприятия */
   id: Scalars['ID']['output'];
+  /** вид мероприятия */
   kind: PlanStepKind;
+  /** заметка специалиста */
   note?: Maybe<Scalars['String']['output']>;
+  /** срок прошёл, а мероприятие запланировано или выполняется (на сегодня по календарю региона) */
   overdue: Scalars['Boolean']['output'];
+  /** дата начала; null, пока не начато */
   startedOn?: Maybe<Scalars['Date']['output']>;
+  /** статус */
   status: PlanStepStatus;
 };
 
+/** Что произошло с мероприятием плана. */
 export type PlanStepAction =
+  /** выполнено */
   | 'COMPLETE'
+  /** не выполнено */
   | 'MISS'
+  /** начато */
   | 'START';
 
+/** Мероприятие нового индивидуального плана. */
 export type PlanStepInput = {
+  /** что нужно сделать, не пустое */
   description: Scalars['String']['input'];
+  /** срок: не в прошлом и не позже горизонта плана */
   dueDate: Scalars['Date']['input'];
+  /** вид мероприятия */
   kind: PlanStepKind;
 };
 
+/** Вид мероприятия индивидуального плана содействия занятости. */
 export type PlanStepKind =
+  /** профессиональная ориентация */
   | 'CAREER_GUIDANCE'
+  /** ярмарка вакансий */
   | 'JOB_FAIR'
+  /** собеседование у работодателя */
   | 'JOB_INTERVIEW'
+  /** иное (описано в тексте мероприятия) */
   | 'OTHER'
+  /** психологическая поддержка */
   | 'PSYCHOLOGICAL_SUPPORT'
+  /** социальная адаптация */
   | 'SOCIAL_ADAPTATION'
+  /** поиск вакансий */
   | 'VACANCY_SEARCH'
+  /** профессиональное обучение */
   | 'VOCATIONAL_TRAINING';
 
+/** Статус мероприятия плана. */
 export type PlanStepStatus =
+  /** выполнено */
   | 'DONE'
+  /** выполняется */
   | 'IN_PROGRESS'
   /** не выполнен */
   | 'MISSED'
+  /** запланировано */
   | 'PLANNED';
 
+/** Профилирование гражданина в ЦЗН (только для ЦЗН). */
 export type Profiling = {
   __typename?: 'Profiling';
+  /** специалист ЦЗН, проводивший профилирование (subject токена) */
   by: Scalars['String']['output'];
+  /** заметки специалиста; null, если нет */
   notes?: Maybe<Scalars['String']['output']>;
+  /** дата профилирования */
   profiledOn: Scalars['Date']['output'];
+  /** результат профилирования */
   result: ProfilingResult;
 };
 
@@ -958,6 +1259,7 @@ export type ProfilingResult =
   /** готов к трудоустройству */
   | 'READY_FOR_WORK';
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type Query = {
   __typename?: 'Query';
   /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
@@ -981,6 +1283,7 @@ export type Query = {
   employmentNotifications: NotificationConnection;
   /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
   employmentOutgoingReferrals: EmploymentReferralConnection;
+  /** Региональные параметры ЦЗН, действующие на дату (нормы, пределы, сроки); любой сотрудник ЦЗН. */
   employmentParameters: Array<RegionalParameter>;
   /** Индивидуальные планы in the caller's territory, newest first; `overdueSteps` = with a step past its due date (a worklist page, `first` 1–200). */
   employmentPlans: EmploymentPlanConnection;
@@ -992,6 +1295,7 @@ export type Query = {
   employmentWorkLog: Array<WorkEntry>;
   /** HEAD: нагрузка of ЦЗН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
   employmentWorkload: CaseWorkload;
+  /** Регистрация в ЦЗН по идентификатору; null, если её нет. Доступ по политике ЦЗН (ведомство, роль, территория); чтение записывается в журнал доступа. */
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /**
    * Регистрации — a worklist page in the caller's territory, newest first;
@@ -1007,16 +1311,19 @@ export type Query = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenBySnilsArgs = {
   snils: Scalars['String']['input'];
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryContractSupportCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1025,6 +1332,7 @@ export type QueryContractSupportCasesArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1032,6 +1340,7 @@ export type QueryEmploymentCitizenSearchArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1039,6 +1348,7 @@ export type QueryEmploymentCommissionInvitationsArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentIncomingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentIncomingReferralFilter>;
@@ -1046,6 +1356,7 @@ export type QueryEmploymentIncomingReferralsArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1053,6 +1364,7 @@ export type QueryEmploymentNotificationsArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentOutgoingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentReferralFilter>;
@@ -1060,11 +1372,13 @@ export type QueryEmploymentOutgoingReferralsArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentPlanFilter>;
@@ -1072,28 +1386,33 @@ export type QueryEmploymentPlansArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentReferralSlaArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentWorkLogArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryEmploymentWorkloadArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryJobSeekerRegistrationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryJobSeekerRegistrationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<JobSeekerRegistrationFilter>;
@@ -1101,57 +1420,88 @@ export type QueryJobSeekerRegistrationsArgs = {
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryProfilingDueArgs = {
   withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryTerritoriesArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryTrainingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TrainingReferralFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Услуга ЦЗН получателю социального контракта оказана. */
 export type RecordContractServiceInput = {
+  /** социальный контракт (ContractSupport.id) */
   contractId: Scalars['ID']['input'];
+  /** дата оказания: не раньше контракта и не позже сегодняшнего дня */
   deliveredOn: Scalars['Date']['input'];
+  /** вид услуги */
   kind: ContractServiceKind;
+  /** заметки специалиста */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Результат профилирования; назначает дату повторного профилирования. */
 export type RecordProfilingInput = {
+  /** заметки специалиста */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** дата профилирования, не позже сегодняшнего дня */
   profiledOn: Scalars['Date']['input'];
+  /** регистрация в ЦЗН */
   registrationId: Scalars['ID']['input'];
+  /** результат */
   result: ProfilingResult;
 };
 
+/** Ответ гражданина на предложение работы и, если он согласился, итог у работодателя. */
 export type RecordVacancyResponseInput = {
+  /** заметка (например, причина отказа) */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** предложение этой регистрации */
   offerId: Scalars['ID']['input'];
+  /** итог у работодателя; только для принятого предложения */
   outcome?: InputMaybe<VacancyOutcome>;
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
+  /** дата ответа: не раньше предложения и не позже сегодняшнего дня */
   respondedOn: Scalars['Date']['input'];
+  /** ответ гражданина */
   response: VacancyAnswer;
 };
 
+/** Направление гражданина из ЦЗН в ЦСПН для заключения социального контракта (M4). */
 export type ReferJobSeekerForSocialContractInput = {
+  /** основание направления */
   basis: ReferralBasis;
+  /** комментарий для ЦСПН, до 2000 символов */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
 };
 
+/** Направление на профессиональное обучение. */
 export type ReferToTrainingInput = {
+  /** стоимость в копейках, целое неотрицательное; для контрактника не больше предела по контракту */
   costKopecks: Scalars['Int']['input'];
+  /** плановая дата окончания, не раньше начала */
   endDate: Scalars['Date']['input'];
+  /** образовательная программа, не пустая */
   programme: Scalars['String']['input'];
+  /** образовательная организация, не пустая */
   provider: Scalars['String']['input'];
+  /** регистрация в ЦЗН (действующая) */
   registrationId: Scalars['ID']['input'];
+  /** плановая дата начала */
   startDate: Scalars['Date']['input'];
 };
 
@@ -1161,6 +1511,7 @@ export type ReferralBasis =
   | 'HARDSHIP'
   /** малоимущность */
   | 'LOW_INCOME'
+  /** иное основание (указывается в тексте направления) */
   | 'OTHER'
   /** безработица */
   | 'UNEMPLOYED';
@@ -1200,10 +1551,13 @@ export type ReferralOutcome =
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
+  /** из них приняты получателем */
   accepted: Scalars['Int']['output'];
+  /** из них приняты в срок */
   acceptedOnTime: Scalars['Int']['output'];
   /** истекли: гражданин не явился в срок */
   expired: Scalars['Int']['output'];
+  /** ведомство-отправитель */
   fromAgency: Agency;
   /** calendar days from sending to acceptance */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
@@ -1215,12 +1569,15 @@ export type ReferralSlaRow = {
   openBreaches: Scalars['Int']['output'];
   /** accepted but without a result after the result deadline */
   openResultBreaches: Scalars['Int']['output'];
+  /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
   /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
   pair: Scalars['String']['output'];
   /** the month sent, YYYY-MM (the region's calendar) */
   period: Scalars['String']['output'];
+  /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
@@ -1230,7 +1587,9 @@ export type ReferralSlaRow = {
   resulted: Scalars['Int']['output'];
   /** возвращены получателем */
   returned: Scalars['Int']['output'];
+  /** отправлено за месяц */
   sent: Scalars['Int']['output'];
+  /** ведомство-получатель (SOCIAL_PROTECTION, EMPLOYMENT, SOCIAL_SERVICE) */
   toAgency: Scalars['String']['output'];
 };
 
@@ -1238,7 +1597,9 @@ export type ReferralSlaRow = {
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
+  /** закрыто отправителем */
   | 'CLOSED'
+  /** создано, ещё не отправлено (сообщение в исходящей очереди) */
   | 'CREATED'
   /** гражданин не явился в срок */
   | 'EXPIRED'
@@ -1265,33 +1626,50 @@ export type ReferralType =
 /** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
+  /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
   code: Scalars['String']['output'];
+  /** значение по умолчанию, которое действует, пока регион не ввёл своё */
   defaultValue: Scalars['Int']['output'];
+  /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
   /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
   status: Scalars['String']['output'];
+  /** единица значения */
   unit: ParameterUnit;
   /** null when the built-in default applies */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
 };
 
+/** В каком качестве гражданин ставится на учёт. */
 export type RegisterAs =
+  /** ищущий работу */
   | 'JOB_SEEKER'
+  /** безработный */
   | 'UNEMPLOYED';
 
+/** Постановка на учёт в ЦЗН в качестве ищущего работу или безработного. */
 export type RegisterJobSeekerInput = {
+  /** канал обращения (по умолчанию личный визит) */
   channel?: InputMaybe<RegistrationChannel>;
+  /** гражданин, как он себя назвал */
   citizen: PersonInput;
+  /** уровень образования */
   education: Education;
+  /** стаж работы, полных лет, 0–70 */
   experienceYears: Scalars['Int']['input'];
+  /** анкета о потребностях */
   needs: NeedsQuestionnaireInput;
+  /** профессия (специальность), если есть */
   profession?: InputMaybe<Scalars['String']['input']>;
+  /** в каком качестве ставится на учёт */
   status: RegisterAs;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Канал, по которому гражданин обратился в ЦЗН за постановкой на учёт. */
 export type RegistrationChannel =
   /** ЕПГУ */
   | 'EPGU'
@@ -1306,12 +1684,17 @@ export type RegistrationChannel =
 export type ReturnEmploymentIncomingReferralInput = {
   /** why: wrong ЦЗН, incomplete data (1–2000 characters); ЦСПН sees it */
   reason: Scalars['String']['input'];
+  /** идентификатор направления ЦСПН (EmploymentIncomingReferral.id) */
   referralId: Scalars['ID']['input'];
 };
 
+/** Новое значение регионального параметра ЦЗН с даты (ADMIN). */
 export type SetEmploymentParameterInput = {
+  /** код параметра (employmentParameters) */
   code: Scalars['String']['input'];
+  /** с какой даты действует */
   validFrom: Scalars['Date']['input'];
+  /** значение в единицах параметра */
   value: Scalars['Int']['input'];
 };
 
@@ -1322,19 +1705,26 @@ export type StaffLoad = {
   hoursAvailable: Scalars['Float']['output'];
   /** hours of recorded actions this month (actual where recorded, else normed) */
   hoursThisMonth: Scalars['Float']['output'];
+  /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
   /** open cases × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалист (subject токена) */
   subject: Scalars['String']['output'];
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
 export type StaffMember = {
   __typename?: 'StaffMember';
+  /** когда сотрудник последний раз обращался к системе */
   lastSeen: Scalars['DateTime']['output'];
+  /** роли сотрудника по последнему токену (SPECIALIST, HEAD …) */
   roles: Array<Scalars['String']['output']>;
+  /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
   /** ОКТМО of their office */
   territory: Scalars['String']['output'];
@@ -1343,7 +1733,9 @@ export type StaffMember = {
 /** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
+  /** разрезы показателя: каждый известный ключ, включая нули */
   by: Array<StatValue>;
+  /** итог показателя по ячейке (key = null) */
   total: StatValue;
 };
 
@@ -1411,17 +1803,23 @@ export type Territory = {
   code: Scalars['String']['output'];
   /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
   kind: Scalars['String']['output'];
+  /** наименование муниципального образования */
   name: Scalars['String']['output'];
   /** The enclosing entry (the group or region); null for the region. */
   parent?: Maybe<Scalars['String']['output']>;
+  /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
   /** Last day in force; null while in force (reformed formations are closed, never deleted). */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Что произошло с обучением. */
 export type TrainingAction =
+  /** завершил, выдан документ */
   | 'COMPLETE'
+  /** отчислен или прекратил обучение */
   | 'DROP'
+  /** гражданин приступил */
   | 'START';
 
 /** Направление на профессиональное обучение. */
@@ -1429,38 +1827,59 @@ export type TrainingReferral = {
   __typename?: 'TrainingReferral';
   /** the social contract's training cap, when it applies */
   capKopecks?: Maybe<Scalars['Int']['output']>;
+  /** номер документа об обучении (при завершении) */
   certificate?: Maybe<Scalars['String']['output']>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** социальный контракт, за счёт которого оплачивается обучение; null, если не по контракту */
   contractId?: Maybe<Scalars['ID']['output']>;
+  /** стоимость обучения, в копейках */
   costKopecks: Scalars['Int']['output'];
+  /** причина отчисления (при DROPPED_OUT) */
   dropReason?: Maybe<Scalars['String']['output']>;
+  /** плановая дата окончания обучения */
   endDate: Scalars['Date']['output'];
+  /** дата завершения или отчисления */
   finishedOn?: Maybe<Scalars['Date']['output']>;
+  /** идентификатор направления на обучение */
   id: Scalars['ID']['output'];
+  /** образовательная программа */
   programme: Scalars['String']['output'];
+  /** образовательная организация */
   provider: Scalars['String']['output'];
+  /** дата направления */
   referredOn: Scalars['Date']['output'];
+  /** плановая дата начала обучения */
   startDate: Scalars['Date']['output'];
+  /** дата, когда гражданин приступил; null до того */
   startedOn?: Maybe<Scalars['Date']['output']>;
+  /** статус */
   status: TrainingStatus;
   /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка TrainingReferral (Relay connection): строки, сведения о странице, общее число. */
 export type TrainingReferralConnection = {
   __typename?: 'TrainingReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<TrainingReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка TrainingReferral с её курсором (Relay edge). */
 export type TrainingReferralEdge = {
   __typename?: 'TrainingReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: TrainingReferral;
 };
 
+/** Отбор направлений на обучение; условия объединяются (И). */
 export type TrainingReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<TrainingStatus>>;
@@ -1468,6 +1887,7 @@ export type TrainingReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Статус направления на профессиональное обучение. */
 export type TrainingStatus =
   /** завершил, выдан документ */
   | 'COMPLETED'
@@ -1478,42 +1898,66 @@ export type TrainingStatus =
   /** приступил */
   | 'STARTED';
 
+/** Отметка о ходе обучения. */
 export type UpdateTrainingReferralInput = {
+  /** что произошло */
   action: TrainingAction;
   /** document number, for COMPLETE */
   certificate?: InputMaybe<Scalars['String']['input']>;
+  /** дата события, не позже сегодняшнего дня */
   on: Scalars['Date']['input'];
   /** for DROP */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** направление на обучение */
   trainingReferralId: Scalars['ID']['input'];
 };
 
+/** Ответ гражданина на предложение работы. */
 export type VacancyAnswer =
+  /** согласился */
   | 'ACCEPTED'
+  /** отказался */
   | 'DECLINED';
 
 /** Предложение подходящей работы. */
 export type VacancyOffer = {
   __typename?: 'VacancyOffer';
+  /** ИНН работодателя, 10 или 12 цифр */
   employerInn: Scalars['String']['output'];
+  /** наименование работодателя */
   employerName: Scalars['String']['output'];
+  /** идентификатор предложения */
   id: Scalars['ID']['output'];
+  /** заметка специалиста (например, причина отказа) */
   note?: Maybe<Scalars['String']['output']>;
+  /** дата предложения */
   offeredOn: Scalars['Date']['output'];
+  /** итог у работодателя; null, пока не известен или предложение отклонено */
   outcome?: Maybe<VacancyOutcome>;
+  /** должность (профессия) */
   position: Scalars['String']['output'];
+  /** дата ответа гражданина; null, пока ответа нет */
   respondedOn?: Maybe<Scalars['Date']['output']>;
+  /** ответ гражданина */
   response: VacancyResponse;
+  /** предлагаемая заработная плата в месяц, в копейках */
   wageKopecks: Scalars['Int']['output'];
 };
 
+/** Итог собеседования у работодателя по принятому предложению. */
 export type VacancyOutcome =
+  /** принят на работу */
   | 'HIRED'
+  /** не принят */
   | 'NOT_HIRED';
 
+/** Ответ гражданина на предложение работы. */
 export type VacancyResponse =
+  /** гражданин согласился */
   | 'ACCEPTED'
+  /** гражданин отказался */
   | 'DECLINED'
+  /** ответа ещё нет */
   | 'PENDING';
 
 /** A recorded action of a case worker and its time (хронометраж). */
@@ -1521,15 +1965,21 @@ export type WorkEntry = {
   __typename?: 'WorkEntry';
   /** recorded where it differed from the norm */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
+  /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
+  /** вид записи, над которой выполнено действие */
   entity: Scalars['String']['output'];
+  /** её идентификатор */
   entityId: Scalars['String']['output'];
+  /** идентификатор записи */
   id: Scalars['ID']['output'];
   /** the norm in force that day (seed 003) */
   normedMinutes: Scalars['Int']['output'];
   /** the operation, e.g. submitScApplication */
   operation: Scalars['String']['output'];
+  /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];
+  /** ОКТМО отделения */
   territory: Scalars['String']['output'];
 };
 
@@ -2219,6 +2669,8 @@ export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PlanStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanStep'] = ResolversParentTypes['PlanStep']> = ResolversObject<{

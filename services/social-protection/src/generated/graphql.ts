@@ -56,80 +56,125 @@ export type AcceptanceClock = {
   today: Scalars['Date']['output'];
 };
 
+/** Что произошло с мероприятием ПСА. */
 export type ActivityAction =
   /** без уважительной причины */
   | 'FAIL'
   /** уважительная причина: новый срок */
   | 'RESCHEDULE'
+  /** начато */
   | 'START';
 
+/** Событие в истории мероприятия ПСА. */
 export type ActivityHistoryEntry = {
   __typename?: 'ActivityHistoryEntry';
+  /** кто: специалист (subject токена) или ведомство-партнёр по сообщению */
   by: Scalars['String']['output'];
+  /** что произошло */
   event: Scalars['String']['output'];
+  /** примечание (например, уважительная причина) */
   note?: Maybe<Scalars['String']['output']>;
+  /** дата события */
   on: Scalars['Date']['output'];
+  /** статус мероприятия после события */
   status: PsaActivityStatus;
 };
 
+/** Мероприятие ПСА. */
 export type ActivityInput = {
+  /** стоимость в копейках; обучение — не больше CAP_TRAINING_KOPECKS */
   costKopecks?: InputMaybe<Scalars['Int']['input']>;
+  /** что нужно сделать, не пустое */
   description: Scalars['String']['input'];
+  /** срок, не раньше начала */
   dueDate: Scalars['Date']['input'];
+  /** вид мероприятия */
   kind: PsaActivityKind;
+  /** ответственное ведомство */
   responsibleAgency: ResponsibleAgency;
+  /** организация, если это не ведомство */
   responsibleOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** дата начала */
   startDate: Scalars['Date']['input'];
 };
 
+/** Ход мероприятия ПСА в ежемесячном отчёте. */
 export type ActivityProgress = {
   __typename?: 'ActivityProgress';
+  /** мероприятие контракта */
   activityId: Scalars['ID']['output'];
+  /** мероприятие выполнено */
   completed: Scalars['Boolean']['output'];
+  /** что сделано за месяц */
   progress: Scalars['String']['output'];
 };
 
+/** Ход мероприятия в отчёте. */
 export type ActivityProgressInput = {
+  /** мероприятие контракта */
   activityId: Scalars['ID']['input'];
+  /** мероприятие выполнено */
   completed: Scalars['Boolean']['input'];
+  /** что сделано за месяц */
   progress: Scalars['String']['input'];
 };
 
 /** Программа социальной адаптации (ПСА). */
 export type AdaptationProgramme = {
   __typename?: 'AdaptationProgramme';
+  /** мероприятия программы */
   activities: Array<PsaActivity>;
+  /** заявление, по которому составлена программа */
   application: ScApplication;
+  /** бизнес-план (BUSINESS, SUBSIDIARY_FARM); null для других направлений */
   businessPlan?: Maybe<BusinessPlan>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
   /** the commission's reasons for a return or refusal */
   commissionReasons?: Maybe<Scalars['String']['output']>;
+  /** направление социального контракта */
   direction: ScDirection;
+  /** специалист, составивший программу (subject токена) */
   draftedBy: Scalars['String']['output'];
+  /** единовременная выплата при ТЖС, в копейках */
   hardshipLumpSumKopecks?: Maybe<Scalars['Int']['output']>;
+  /** порядок выплаты (HARDSHIP) */
   hardshipPaymentMode?: Maybe<HardshipPaymentMode>;
+  /** идентификатор программы */
   id: Scalars['ID']['output'];
+  /** плановая дата окончания */
   plannedEnd: Scalars['Date']['output'];
+  /** плановая дата начала */
   plannedStart: Scalars['Date']['output'];
+  /** статус программы */
   status: ProgrammeStatus;
+  /** срок программы в месяцах (пределы по направлению — региональные параметры) */
   termMonths: Scalars['Int']['output'];
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка AdaptationProgramme (Relay connection): строки, сведения о странице, общее число. */
 export type AdaptationProgrammeConnection = {
   __typename?: 'AdaptationProgrammeConnection';
+  /** строки страницы в порядке списка */
   edges: Array<AdaptationProgrammeEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка AdaptationProgramme с её курсором (Relay edge). */
 export type AdaptationProgrammeEdge = {
   __typename?: 'AdaptationProgrammeEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: AdaptationProgramme;
 };
 
+/** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
   /** whole days forward, 0–800 */
   days: Scalars['Int']['input'];
@@ -148,16 +193,24 @@ export type Agency =
   /** КЦСОН: comprehensive social services centre */
   | 'SOCIAL_SERVICE';
 
+/** Дополнительное соглашение к контракту. */
 export type AmendSocialContractInput = {
+  /** новые мероприятия ПСА */
   addActivities?: InputMaybe<Array<ActivityInput>>;
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** что изменяется, не пустое */
   description: Scalars['String']['input'];
 };
 
+/** Дополнительное соглашение к социальному контракту. */
 export type Amendment = {
   __typename?: 'Amendment';
+  /** специалист (subject токена) */
   by: Scalars['String']['output'];
+  /** что изменено */
   description: Scalars['String']['output'];
+  /** дата соглашения */
   on: Scalars['Date']['output'];
 };
 
@@ -174,15 +227,21 @@ export type ApplicationChannel =
   /** по направлению КЦСОН */
   | 'REFERRAL_FROM_SOCIAL_SERVICE';
 
+/** Назначить заявление ответственному специалисту. */
 export type AssignCaseInput = {
+  /** заявление */
   applicationId: Scalars['ID']['input'];
+  /** специалист (subject токена) */
   assignedTo: Scalars['String']['input'];
 };
 
+/** Назначить дела ЦСПН ответственному специалисту (HEAD). */
 export type AssignSocialProtectionCasesInput = {
   /** the specialist (token subject) */
   assignedTo: Scalars['String']['input'];
+  /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
+  /** вид дел */
   caseType: SocialProtectionCaseType;
 };
 
@@ -191,8 +250,11 @@ export type AssignedCase = {
   __typename?: 'AssignedCase';
   /** the responsible specialist (token subject) */
   assignedTo: Scalars['String']['output'];
+  /** идентификатор дела */
   caseId: Scalars['ID']['output'];
+  /** вид дела, например ScApplication, SocialContract, UrgentServiceCase */
   caseType: Scalars['String']['output'];
+  /** ОКТМО территории дела (8 цифр) */
   territory: Scalars['String']['output'];
 };
 
@@ -227,6 +289,7 @@ export type AuditRecord = {
   subject: Scalars['String']['output'];
 };
 
+/** Форма деятельности по бизнес-плану. */
 export type BusinessForm =
   /** самозанятый (НПД) */
   | 'SELF_EMPLOYED'
@@ -235,39 +298,60 @@ export type BusinessForm =
   /** личное подсобное хозяйство */
   | 'SUBSIDIARY_FARM';
 
+/** Бизнес-план (направления BUSINESS и SUBSIDIARY_FARM). */
 export type BusinessPlan = {
   __typename?: 'BusinessPlan';
+  /** форма деятельности */
   activityForm: BusinessForm;
+  /** запрашиваемая единовременная выплата, в копейках (не больше регионального предела) */
   amountRequestedKopecks: Scalars['Int']['output'];
+  /** статьи расходов */
   items: Array<BusinessPlanItem>;
+  /** краткое описание деятельности */
   summary: Scalars['String']['output'];
 };
 
+/** Бизнес-план для единовременной выплаты. */
 export type BusinessPlanInput = {
+  /** форма деятельности */
   activityForm: BusinessForm;
+  /** запрашиваемая сумма в копейках, не больше регионального предела */
   amountRequestedKopecks: Scalars['Int']['input'];
+  /** статьи расходов, хотя бы одна */
   items: Array<BusinessPlanItemInput>;
+  /** описание деятельности, не пустое */
   summary: Scalars['String']['input'];
 };
 
+/** Статья бизнес-плана: на что тратится единовременная выплата. */
 export type BusinessPlanItem = {
   __typename?: 'BusinessPlanItem';
+  /** сумма в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** что приобретается */
   name: Scalars['String']['output'];
 };
 
+/** Статья бизнес-плана. */
 export type BusinessPlanItemInput = {
+  /** сумма в копейках */
   amountKopecks: Scalars['Int']['input'];
+  /** что приобретается */
   name: Scalars['String']['input'];
 };
 
+/** День производственного календаря региона, отличающийся от обычного (праздник или перенесённый рабочий день). */
 export type CalendarDay = {
   __typename?: 'CalendarDay';
+  /** дата */
   date: Scalars['Date']['output'];
+  /** праздник или рабочий день */
   kind: CalendarDayKind;
+  /** примечание (например, перенос с субботы) */
   note?: Maybe<Scalars['String']['output']>;
 };
 
+/** Вид особого дня производственного календаря. */
 export type CalendarDayKind =
   /** праздник / перенесённый выходной */
   | 'HOLIDAY'
@@ -277,11 +361,15 @@ export type CalendarDayKind =
 /** Нагрузка of an office for a month. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
+  /** месяц, YYYY-MM (календарь региона) */
   month: Scalars['String']['output'];
+  /** итог по отделению */
   office: OfficeLoad;
+  /** нагрузка каждого специалиста, по убыванию прогноза */
   specialists: Array<StaffLoad>;
 };
 
+/** Как проведена контрольная точка мониторинга. */
 export type CheckpointFormat =
   /** дистанционно */
   | 'REMOTE'
@@ -299,6 +387,7 @@ export type Citizen = {
   __typename?: 'Citizen';
   /** Заявления на социальный контракт, newest first. */
   contractApplications: Array<ScApplication>;
+  /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
   /** Социальные контракты, newest first (partners see status, dates and activities; money only ЦСПН and the ministry). */
   socialContracts: Array<SocialContract>;
@@ -323,12 +412,19 @@ export type CitizenSocialProtectionAccessLogArgs = {
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
+  /** адрес проживания, как его записало ведомство; null, если не сообщён */
   address?: Maybe<Scalars['String']['output']>;
+  /** дата рождения */
   birthDate: Scalars['Date']['output'];
+  /** имя */
   firstName: Scalars['String']['output'];
+  /** известен ли ведомству СНИЛС гражданина */
   hasSnils: Scalars['Boolean']['output'];
+  /** фамилия */
   lastName: Scalars['String']['output'];
+  /** отчество; null, если его нет */
   middleName?: Maybe<Scalars['String']['output']>;
+  /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
   /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
   snilsMasked?: Maybe<Scalars['String']['output']>;
@@ -341,6 +437,7 @@ export type CitizenProfile = {
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
+  /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
   /** this agency's copy of the person */
   profile: CitizenProfile;
@@ -348,23 +445,40 @@ export type CitizenSearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Протокол заседания: кто присутствовал. */
 export type CloseCommissionMeetingInput = {
   /** names of the members present */
   attended: Array<Scalars['String']['input']>;
+  /** заседание */
   meetingId: Scalars['ID']['input'];
 };
 
+/** Входные данные операции closeSocialContract. */
+export type CloseSocialContractInput = {
+  /** контракт, мониторинг которого завершён */
+  contractId: Scalars['ID']['input'];
+};
+
+/** Решение комиссии по одному проекту ПСА. */
 export type CommissionDecision = {
   __typename?: 'CommissionDecision';
+  /** заявление */
   application: ScApplication;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** когда записано */
   decidedAt: Scalars['DateTime']['output'];
+  /** секретарь, записавший решение (subject токена) */
   decidedBy: Scalars['String']['output'];
+  /** решение */
   decision: CommissionDecisionKind;
+  /** программа социальной адаптации */
   programme: AdaptationProgramme;
+  /** обоснование (обязательно при возврате и отказе) */
   reasons?: Maybe<Scalars['String']['output']>;
 };
 
+/** Решение МВК по проекту ПСА. */
 export type CommissionDecisionKind =
   /** одобрить ПСА */
   | 'APPROVE'
@@ -378,35 +492,51 @@ export type CommissionMeeting = {
   __typename?: 'CommissionMeeting';
   /** programmes on the agenda */
   agenda: Array<AdaptationProgramme>;
+  /** присутствовавшие члены (председатель обязателен) */
   attended: Array<CommissionMember>;
+  /** решения по повестке */
   decisions: Array<CommissionDecision>;
+  /** когда заседание закрыто протоколом */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** идентификатор заседания */
   id: Scalars['ID']['output'];
+  /** дата заседания */
   meetingDate: Scalars['Date']['output'];
+  /** состав комиссии (один председатель) */
   members: Array<CommissionMember>;
   /** протокол */
   minutes?: Maybe<Scalars['String']['output']>;
+  /** место проведения */
   place?: Maybe<Scalars['String']['output']>;
+  /** код субъекта РФ */
   region: Scalars['String']['output'];
+  /** статус */
   status: CommissionMeetingStatus;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка CommissionMeeting (Relay connection): строки, сведения о странице, общее число. */
 export type CommissionMeetingConnection = {
   __typename?: 'CommissionMeetingConnection';
+  /** строки страницы в порядке списка */
   edges: Array<CommissionMeetingEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка CommissionMeeting с её курсором (Relay edge). */
 export type CommissionMeetingEdge = {
   __typename?: 'CommissionMeetingEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: CommissionMeeting;
 };
 
+/** Отбор заседаний МВК; условия объединяются (И). */
 export type CommissionMeetingFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<CommissionMeetingStatus>>;
@@ -414,98 +544,155 @@ export type CommissionMeetingFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Статус заседания МВК. */
 export type CommissionMeetingStatus =
+  /** проведено, протокол составлен */
   | 'HELD'
+  /** назначено */
   | 'SCHEDULED';
 
+/** Член межведомственной комиссии. */
 export type CommissionMember = {
   __typename?: 'CommissionMember';
+  /** ведомство, которое он представляет */
   agency: Agency;
+  /** ФИО */
   name: Scalars['String']['output'];
+  /** должность */
   position?: Maybe<Scalars['String']['output']>;
+  /** роль в комиссии */
   role: CommissionRole;
 };
 
+/** Член комиссии в составе заседания. */
 export type CommissionMemberInput = {
+  /** ведомство */
   agency: Agency;
+  /** ФИО, не пустое */
   name: Scalars['String']['input'];
+  /** должность */
   position?: InputMaybe<Scalars['String']['input']>;
+  /** роль (ровно один председатель) */
   role: CommissionRole;
 };
 
+/** Роль в межведомственной комиссии. */
 export type CommissionRole =
+  /** председатель */
   | 'CHAIR'
+  /** член комиссии */
   | 'MEMBER'
+  /** секретарь */
   | 'SECRETARY';
 
+/** Заключение социального контракта по одобренной ПСА. */
 export type ConcludeSocialContractInput = {
+  /** заявление с одобренной программой */
   applicationId: Scalars['ID']['input'];
+  /** дата подписания, не позже сегодняшнего дня */
   signedOn: Scalars['Date']['input'];
   /** the programme's planned start when omitted */
   startDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Продолжение контракта совершеннолетним членом семьи (правопреемником). */
 export type ContinueWithSuccessorInput = {
+  /** контракт, ожидающий правопреемника */
   contractId: Scalars['ID']['input'];
+  /** ФИО совершеннолетнего члена семьи, не пустое */
   successorName: Scalars['String']['input'];
 };
 
+/** Социальный контракт и дата события. */
 export type ContractDateInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** дата события */
   date: Scalars['Date']['input'];
 };
 
+/** Выплата по графику социального контракта (только ЦСПН и министерство). */
 export type ContractPayment = {
   __typename?: 'ContractPayment';
+  /** сумма в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** плановая дата выплаты */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** месяц, за который выплата, YYYY-MM (ежемесячные) */
   forMonth?: Maybe<Scalars['String']['output']>;
+  /** вид выплаты */
   kind: PaymentKind;
+  /** номер выплаты в графике */
   no: Scalars['Int']['output'];
+  /** примечание */
   note?: Maybe<Scalars['String']['output']>;
+  /** дата выплаты */
   paidOn?: Maybe<Scalars['Date']['output']>;
+  /** назначение */
   purpose: Scalars['String']['output'];
+  /** статус */
   status: PaymentStatus;
 };
 
+/** Социальный контракт и причина действия. */
 export type ContractReasonInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** причина, не пустая */
   reason: Scalars['String']['input'];
 };
 
 /** Акт контрольного посещения (M9). */
 export type ControlVisit = {
   __typename?: 'ControlVisit';
+  /** что установлено */
   findings: Scalars['String']['output'];
+  /** идентификатор акта */
   id: Scalars['ID']['output'];
+  /** что делать дальше */
   nextSteps?: Maybe<Scalars['String']['output']>;
+  /** месяц, за который посещение, YYYY-MM */
   period: Scalars['String']['output'];
+  /** целевое расходование средств подтверждено */
   spendingConfirmed: Scalars['Boolean']['output'];
+  /** дата посещения */
   visitDate: Scalars['Date']['output'];
+  /** специалист (subject токена) */
   visitedBy: Scalars['String']['output'];
 };
 
+/** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
   /** whole minutes, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
+  /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
 };
 
 /** Срок, за которым следит специалист. */
 export type Deadline = {
   __typename?: 'Deadline';
+  /** заявление, если срок по заявлению */
   application?: Maybe<ScApplication>;
+  /** ответственный специалист */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** контракт, если срок по контракту */
   contract?: Maybe<SocialContract>;
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** срок */
   dueDate: Scalars['Date']['output'];
+  /** вид срока */
   kind: DeadlineKind;
+  /** срок прошёл */
   overdue: Scalars['Boolean']['output'];
   /** ОКТМО of the case. */
   territory: Scalars['String']['output'];
 };
 
+/** Вид срока. */
 export type DeadlineKind =
   /** решение по заявлению (10 дней) */
   | 'APPLICATION_DECISION'
@@ -528,9 +715,13 @@ export type DeadlineKind =
   /** срок добровольного возврата */
   | 'REPAYMENT';
 
+/** Решение по итогам дополнительной проверки (до 30 дней). */
 export type DecideExtraCheckInput = {
+  /** заявление на дополнительной проверке */
   applicationId: Scalars['ID']['input'];
+  /** право подтверждено */
   eligible: Scalars['Boolean']['input'];
+  /** причина отказа (обязательна при отказе) */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -542,86 +733,143 @@ export type DefineTerritoryInput = {
   edition: Scalars['String']['input'];
   /** REGION, GROUP, MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
   kind: Scalars['String']['input'];
+  /** наименование муниципального образования */
   name: Scalars['String']['input'];
   /** The enclosing entry (a group or the region); omitted only for a region. */
   parent?: InputMaybe<Scalars['String']['input']>;
+  /** первый день действия записи */
   validFrom: Scalars['Date']['input'];
   /** Last day in force (a reformed formation is closed, never deleted). */
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Отметка о документе, приложенном к заявлению. */
 export type DocumentCheck = {
   __typename?: 'DocumentCheck';
+  /** вид документа (как его назвал специалист) */
   kind: Scalars['String']['output'];
+  /** примечание (например, запрошен через СМЭВ) */
   note?: Maybe<Scalars['String']['output']>;
+  /** документ представлен */
   provided: Scalars['Boolean']['output'];
 };
 
+/** Отметка о документе. */
 export type DocumentCheckInput = {
+  /** вид документа, не пустой */
   kind: Scalars['String']['input'];
+  /** примечание */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** представлен */
   provided: Scalars['Boolean']['input'];
 };
 
+/** Проект программы социальной адаптации по заявлению, прошедшему проверку нуждаемости. */
 export type DraftAdaptationProgrammeInput = {
+  /** мероприятия, хотя бы одно */
   activities: Array<ActivityInput>;
+  /** заявление */
   applicationId: Scalars['ID']['input'];
+  /** бизнес-план (BUSINESS, SUBSIDIARY_FARM) */
   businessPlan?: InputMaybe<BusinessPlanInput>;
+  /** направление контракта */
   direction: ScDirection;
+  /** единовременная выплата при ТЖС, в копейках */
   hardshipLumpSumKopecks?: InputMaybe<Scalars['Int']['input']>;
+  /** порядок выплаты (HARDSHIP) */
   hardshipPaymentMode?: InputMaybe<HardshipPaymentMode>;
   /** financial-literacy training is added as a standard activity unless false */
   includeFinancialLiteracy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** плановая дата начала */
   plannedStart: Scalars['Date']['input'];
+  /** срок в месяцах, в пределах по направлению (региональные параметры) */
   termMonths: Scalars['Int']['input'];
 };
 
+/** Трудоустройство получателя, подтверждённое ЦЗН (M3 EMPLOYED). */
 export type Employment = {
   __typename?: 'Employment';
+  /** когда ЦЗН подтвердил */
   confirmedOn: Scalars['Date']['output'];
+  /** дата трудового договора */
   contractDate: Scalars['Date']['output'];
+  /** ИНН работодателя, 10 или 12 цифр */
   employerInn: Scalars['String']['output'];
+  /** наименование работодателя */
   employerName?: Maybe<Scalars['String']['output']>;
+  /** должность */
   position: Scalars['String']['output'];
+  /** заработная плата в месяц, в копейках */
   wageKopecks: Scalars['Int']['output'];
 };
 
-export type EvaluateSocialContractInput = {
-  conclusion: Scalars['String']['input'];
+/** Входные данные операции endSocialContract. */
+export type EndSocialContractInput = {
+  /** действующий контракт, срок которого истёк */
   contractId: Scalars['ID']['input'];
+};
+
+/** Заключение об эффективности социального контракта. */
+export type EvaluateSocialContractInput = {
+  /** текст заключения, не пустой */
+  conclusion: Scalars['String']['input'];
+  /** окончившийся социальный контракт */
+  contractId: Scalars['ID']['input'];
+  /** признан эффективным */
   effective: Scalars['Boolean']['input'];
   /** household income a month after the contract, kopecks */
   householdIncomeAfterKopecks: Scalars['Int']['input'];
+  /** число членов семьи после окончания */
   householdMembersAfter: Scalars['Int']['input'];
 };
 
 /** Заключение об эффективности. */
 export type Evaluation = {
   __typename?: 'Evaluation';
+  /** текст заключения */
   conclusion: Scalars['String']['output'];
+  /** кто сделал заключение (subject токена) */
   decidedBy: Scalars['String']['output'];
+  /** дата заключения */
   decidedOn: Scalars['Date']['output'];
+  /** срок заключения */
   dueDate: Scalars['Date']['output'];
+  /** контракт признан эффективным */
   effective: Scalars['Boolean']['output'];
+  /** доход после выше дохода до */
   incomeIncreased: Scalars['Boolean']['output'];
+  /** среднедушевой доход семьи после окончания контракта, в копейках */
   perCapitaIncomeAfterKopecks: Scalars['Int']['output'];
+  /** среднедушевой доход семьи до контракта (по проверке нуждаемости), в копейках */
   perCapitaIncomeBeforeKopecks: Scalars['Int']['output'];
 };
 
+/** Продление контракта по уважительной причине. */
 export type ExtendSocialContractInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** новое окончание, позже действующего */
   newEndDate: Scalars['Date']['input'];
+  /** пояснение, не пустое */
   reason: Scalars['String']['input'];
+  /** уважительная причина */
   reasonKind: ExtensionReason;
 };
 
+/** Продление срока социального контракта по уважительной причине. */
 export type Extension = {
   __typename?: 'Extension';
+  /** специалист (subject токена) */
   decidedBy: Scalars['String']['output'];
+  /** дата решения */
   decidedOn: Scalars['Date']['output'];
+  /** новое окончание */
   newEndDate: Scalars['Date']['output'];
+  /** окончание до продления */
   previousEndDate: Scalars['Date']['output'];
+  /** пояснение */
   reason: Scalars['String']['output'];
+  /** уважительная причина */
   reasonKind: ExtensionReason;
 };
 
@@ -635,75 +883,116 @@ export type ExtensionReason =
   | 'FIRE_OR_DISASTER'
   /** болезнь более месяца */
   | 'ILLNESS_OVER_MONTH'
+  /** иная уважительная причина (описывается) */
   | 'OTHER_VALID_REASON';
 
+/** Порядок выплаты при трудной жизненной ситуации. */
 export type HardshipPaymentMode =
+  /** единовременно */
   | 'LUMP_SUM'
+  /** ежемесячно */
   | 'MONTHLY';
 
+/** Акт материально-бытового обследования и собеседование (только ЦСПН и аудиторы министерства). */
 export type HomeSurveyAct = {
   __typename?: 'HomeSurveyAct';
+  /** адрес обследования */
   address: Scalars['String']['output'];
+  /** заключение */
   conclusion: Scalars['String']['output'];
+  /** итоги собеседования */
   interviewNotes: Scalars['String']['output'];
+  /** жилищно-бытовые условия */
   livingConditions: Scalars['String']['output'];
+  /** сведения об имуществе */
   propertyFindings?: Maybe<Scalars['String']['output']>;
+  /** дата обследования, не позже сегодняшнего дня */
   surveyDate: Scalars['Date']['output'];
+  /** специалист, проводивший обследование (subject токена) */
   surveyedBy: Scalars['String']['output'];
 };
 
+/** Член семьи заявителя с доходами (только ЦСПН и аудиторы министерства). */
 export type HouseholdMember = {
   __typename?: 'HouseholdMember';
+  /** дата рождения */
   birthDate: Scalars['Date']['output'];
+  /** ФИО */
   fullName: Scalars['String']['output'];
+  /** идентификатор члена семьи в заявлении */
   id: Scalars['ID']['output'];
+  /** доходы по месяцам расчётного периода */
   incomes: Array<IncomeEntry>;
+  /** степень родства с заявителем */
   relation: HouseholdRelation;
+  /** СНИЛС, скрытый кроме контрольного числа; null, если не известен */
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
+/** Член семьи заявителя с доходами за расчётный период. */
 export type HouseholdMemberInput = {
+  /** дата рождения, не позже даты заявления */
   birthDate: Scalars['Date']['input'];
+  /** ФИО, не пустое */
   fullName: Scalars['String']['input'];
+  /** доходы по месяцам расчётного периода */
   incomes: Array<IncomeEntryInput>;
+  /** степень родства с заявителем */
   relation: HouseholdRelation;
+  /** СНИЛС, 11 цифр, с проверкой контрольного числа */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Степень родства с заявителем. */
 export type HouseholdRelation =
+  /** сам заявитель */
   | 'APPLICANT'
   /** несовершеннолетний ребёнок */
   | 'CHILD'
+  /** иной член семьи, учитываемый по закону */
   | 'OTHER'
   /** супруг(а) */
   | 'SPOUSE'
   /** ребёнок до 23 лет, обучающийся очно */
   | 'STUDENT_UNDER_23';
 
+/** Изменение дохода семьи, о котором сообщил получатель. */
 export type IncomeChange = {
   __typename?: 'IncomeChange';
+  /** новый доход в месяц, в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** что изменилось */
   description: Scalars['String']['output'];
+  /** с какой даты */
   effectiveFrom: Scalars['Date']['output'];
 };
 
+/** Изменение дохода семьи. */
 export type IncomeChangeInput = {
+  /** новый доход в месяц, в копейках */
   amountKopecks: Scalars['Int']['input'];
+  /** что изменилось */
   description: Scalars['String']['input'];
+  /** с какой даты */
   effectiveFrom: Scalars['Date']['input'];
 };
 
+/** Доход члена семьи за один месяц расчётного периода. */
 export type IncomeEntry = {
   __typename?: 'IncomeEntry';
+  /** сумма за месяц, в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** вид дохода */
   kind: IncomeKind;
   /** YYYY-MM */
   month: Scalars['String']['output'];
 };
 
+/** Доход за один месяц. */
 export type IncomeEntryInput = {
+  /** сумма за месяц в копейках, целое неотрицательное */
   amountKopecks: Scalars['Int']['input'];
+  /** вид дохода */
   kind: IncomeKind;
   /** YYYY-MM, inside the income period */
   month: Scalars['String']['input'];
@@ -715,6 +1004,7 @@ export type IncomeKind =
   | 'ALIMONY'
   /** доход от предпринимательской деятельности */
   | 'BUSINESS'
+  /** иной доход */
   | 'OTHER'
   /** иные пособия */
   | 'OTHER_BENEFIT'
@@ -734,49 +1024,69 @@ export type IncomingReferral = {
   __typename?: 'IncomingReferral';
   /** срок явки гражданина (REFERRAL_APPEARANCE_WORKING_DAYS_FOR_CONTRACT рабочих дней от получения); после — EXPIRED */
   appearanceDueOn?: Maybe<Scalars['Date']['output']>;
+  /** заявление, открытое или привязанное по направлению */
   application?: Maybe<ScApplication>;
+  /** основание */
   basis: ReferralBasis;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** комментарий отправителя */
   comment?: Maybe<Scalars['String']['output']>;
   /** истекло: гражданин не явился в срок */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ведомство-отправитель */
   fromAgency: Agency;
   /** the sender's referral id */
   id: Scalars['ID']['output'];
   /** гражданин явился: внесены сведения о семье или документы, либо дело пошло дальше */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** анкета о потребностях от отправителя */
   needs: NeedsQuestionnaire;
+  /** результат, отправленный отправителю */
   outcome?: Maybe<ReferralOutcome>;
+  /** когда получено */
   receivedAt: Scalars['DateTime']['output'];
   /** решение по заявлению отправлено отправителю */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
+  /** пояснение к результату */
   resultSummary?: Maybe<Scalars['String']['output']>;
   /** возвращено: причина, когда и кем (token subject) */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда возвращено отправителю */
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** специалист, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** the sender's case (e.g. the КЦСОН application) */
   senderCaseId: Scalars['ID']['output'];
+  /** статус направления в ЦСПН */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+  /** тип направления */
   type: ReferralType;
 };
 
+/** Страница списка IncomingReferral (Relay connection): строки, сведения о странице, общее число. */
 export type IncomingReferralConnection = {
   __typename?: 'IncomingReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<IncomingReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка IncomingReferral с её курсором (Relay edge). */
 export type IncomingReferralEdge = {
   __typename?: 'IncomingReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: IncomingReferral;
 };
 
+/** Отбор входящих направлений; условия объединяются (И). */
 export type IncomingReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -784,6 +1094,7 @@ export type IncomingReferralFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
   /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
   ids: Array<Scalars['ID']['input']>;
@@ -792,33 +1103,56 @@ export type MarkNotificationsReadInput = {
 /** Проверка нуждаемости: среднедушевой доход против ПМ. */
 export type MeansTest = {
   __typename?: 'MeansTest';
+  /** дата расчёта */
   computedOn: Scalars['Date']['output'];
+  /** среднедушевой доход ниже прожиточного минимума: право на социальный контракт есть */
   eligible: Scalars['Boolean']['output'];
   /** income of kinds excluded by rule (e.g. the unified child allowance) */
   excludedIncomeKopecks: Scalars['Int']['output'];
+  /** виды доходов, не учитываемые по правилам на дату расчёта */
   excludedKinds: Array<IncomeKind>;
+  /** число членов семьи, на которых делится доход */
   members: Scalars['Int']['output'];
+  /** число месяцев расчётного периода */
   months: Scalars['Int']['output'];
+  /** среднедушевой доход в месяц, в копейках */
   perCapitaIncomeKopecks: Scalars['Int']['output'];
+  /** первый месяц расчётного периода, YYYY-MM */
   periodFrom: Scalars['String']['output'];
+  /** последний месяц расчётного периода, YYYY-MM */
   periodTo: Scalars['String']['output'];
+  /** код субъекта РФ */
   region: Scalars['String']['output'];
+  /** прожиточный минимум на душу населения, с которым сравнивается доход, в копейках */
   subsistenceMinimumKopecks: Scalars['Int']['output'];
+  /** год, за который взят прожиточный минимум */
   subsistenceMinimumYear: Scalars['Int']['output'];
+  /** учитываемый доход семьи за период, в копейках */
   totalIncomeKopecks: Scalars['Int']['output'];
+  /** территориальная зона прожиточного минимума */
   zone: TerritorialZone;
 };
 
+/** Контрольная точка мониторинга после окончания контракта. */
 export type MonitoringCheckpoint = {
   __typename?: 'MonitoringCheckpoint';
+  /** специалист (subject токена) */
   by?: Maybe<Scalars['String']['output']>;
+  /** дата проведения; null, пока не проведена */
   doneOn?: Maybe<Scalars['Date']['output']>;
+  /** срок */
   dueDate: Scalars['Date']['output'];
+  /** получатель работает */
   employed?: Maybe<Scalars['Boolean']['output']>;
+  /** как проведена */
   format?: Maybe<CheckpointFormat>;
+  /** номер точки */
   no: Scalars['Int']['output'];
+  /** заметки специалиста */
   notes?: Maybe<Scalars['String']['output']>;
+  /** срок прошёл, а точка не проведена */
   overdue: Scalars['Boolean']['output'];
+  /** среднедушевой доход на дату точки, в копейках */
   perCapitaIncomeKopecks?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -827,29 +1161,46 @@ export type MonthObligation = {
   __typename?: 'MonthObligation';
   /** YYYY-MM */
   period: Scalars['String']['output'];
+  /** срок ежемесячного отчёта */
   reportDueDate: Scalars['Date']['output'];
+  /** срок отчёта прошёл, а отчёта нет */
   reportOverdue: Scalars['Boolean']['output'];
+  /** отчёт представлен */
   reportSubmitted: Scalars['Boolean']['output'];
+  /** срок контрольного посещения */
   visitDueDate: Scalars['Date']['output'];
+  /** срок посещения прошёл, а посещения нет */
   visitOverdue: Scalars['Boolean']['output'];
+  /** проведено посещений за месяц */
   visitsDone: Scalars['Int']['output'];
 };
 
 /** Ежемесячный отчёт гражданина (M8). */
 export type MonthlyReport = {
   __typename?: 'MonthlyReport';
+  /** ход мероприятий */
   activityProgress: Array<ActivityProgress>;
+  /** социальный контракт */
   contract: SocialContract;
+  /** идентификатор отчёта */
   id: Scalars['ID']['output'];
+  /** изменения дохода */
   incomeChanges: Array<IncomeChange>;
   /** pre-filled from the partners' messages of the month */
   partnerNotes: Array<PartnerNote>;
+  /** отчётный месяц, YYYY-MM */
   period: Scalars['String']['output'];
+  /** замечание специалиста (обязательно при отклонении) */
   reviewNote?: Maybe<Scalars['String']['output']>;
+  /** специалист, проверивший отчёт (subject токена) */
   reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** расходы */
   spending: Array<SpendingItem>;
+  /** всего потрачено, в копейках */
   spentTotalKopecks: Scalars['Int']['output'];
+  /** статус */
   status: MonthlyReportStatus;
+  /** дата представления */
   submittedOn: Scalars['Date']['output'];
 };
 
@@ -858,16 +1209,24 @@ export type MonthlyReportDraft = {
   __typename?: 'MonthlyReportDraft';
   /** activities a partner completed in the month */
   completedByPartners: Array<Scalars['ID']['output']>;
+  /** мероприятия, не выполненные на начало месяца */
   openActivities: Array<PsaActivity>;
+  /** события ЦЗН и КЦСОН за месяц */
   partnerNotes: Array<PartnerNote>;
+  /** отчётный месяц, YYYY-MM */
   period: Scalars['String']['output'];
 };
 
+/** Статус ежемесячного отчёта. */
 export type MonthlyReportStatus =
+  /** принят */
   | 'ACCEPTED'
+  /** отклонён с причиной */
   | 'REJECTED'
+  /** представлен */
   | 'SUBMITTED';
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -880,6 +1239,7 @@ export type Mutation = {
   advanceSocialProtectionClock: AcceptanceClock;
   /** Дополнительное соглашение. */
   amendSocialContract: SocialContract;
+  /** Назначить заявление ответственному специалисту (HEAD); то же, что assignSocialProtectionCases для одного заявления. */
   assignScApplication: ScApplication;
   /**
    * HEAD: assigns one case or many at once (up to 200) to a specialist of ЦСПН
@@ -889,12 +1249,15 @@ export type Mutation = {
   assignSocialProtectionCases: Array<AssignedCase>;
   /** Закрыть заседание: протокол; decisions sent to ЦЗН and КЦСОН (M7). */
   closeCommissionMeeting: CommissionMeeting;
+  /** Закрыть контракт после мониторинга. */
   closeSocialContract: SocialContract;
   /** Заключить социальный контракт по одобренной ПСА; ЦЗН (M2) and КЦСОН (M5) are notified with their activities. */
   concludeSocialContract: SocialContract;
+  /** Продолжить контракт с совершеннолетним членом семьи. */
   continueSocialContractWithSuccessor: SocialContract;
   /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
   correctSocialProtectionWorkTime: WorkEntry;
+  /** Решение по итогам дополнительной проверки: допуск к ПСА или отказ с причиной. */
   decideExtraCheck: ScApplication;
   /**
    * ADMIN (ЦСПН or the ministry, of a territory that covers the entry): defines,
@@ -912,25 +1275,33 @@ export type Mutation = {
   extendSocialContract: SocialContract;
   /** Marks your ЦСПН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
   markSocialProtectionNotificationsRead: Scalars['Int']['output'];
+  /** Поставить контракт на проверку (нет отчёта или есть сомнения). */
   putSocialContractUnderReview: SocialContract;
   /** Решение МВК по программе (COMMISSION_MEMBER or HEAD). */
   recordCommissionDecision: CommissionMeeting;
+  /** Отметить выплату по графику. */
   recordContractPayment: SocialContract;
+  /** Записать акт контрольного посещения (M9). */
   recordControlVisit: ControlVisit;
   /** Собеседование и акт материально-бытового обследования. */
   recordHomeSurvey: ScApplication;
+  /** Записать контрольную точку мониторинга. */
   recordPostMonitoringCheckpoint: SocialContract;
+  /** Отметить возврат средств. */
   recordRepayment: SocialContract;
   /** Направить в КЦСОН для срочных социальных услуг и социального сопровождения (seed 000; вне контракта). */
   referCitizenForUrgentServices: SocialProtectionReferral;
   /** Направить в ЦЗН для оказания услуг по содействию занятости (M1). */
   referCitizenToEmploymentCentre: ScApplication;
+  /** Передать взыскание в суд, если срок добровольного возврата прошёл. */
   referRepaymentToCourt: SocialContract;
   /** Запросить сведения у гражданина или через СМЭВ. */
   requestApplicationData: ScApplication;
+  /** Завершить проверку: контракт снова действует. */
   resolveSocialContractReview: SocialContract;
   /** Вернуть направление (не тот адресат, неполные сведения), пока гражданин не явился; заявление, открытое по нему, закрывается. */
   returnIncomingReferral: IncomingReferral;
+  /** Принять или отклонить ежемесячный отчёт. */
   reviewMonthlyReport: MonthlyReport;
   /** Проверка нуждаемости: eligible → interview and survey; not eligible → rejected with the figures. */
   runMeansTest: ScApplication;
@@ -942,255 +1313,320 @@ export type Mutation = {
   setRegionalParameter: RegionalParameter;
   /** ADMIN: прожиточный минимум for a year and zone. */
   setSubsistenceMinimum: SubsistenceMinimum;
+  /** Начать мониторинг после окончания контракта. */
   startPostMonitoring: SocialContract;
+  /** Принять ежемесячный отчёт получателя (M8). */
   submitMonthlyReport: MonthlyReport;
   /** Направить ПСА на МВК. */
   submitProgrammeToCommission: AdaptationProgramme;
   /** Приём заявления лично / ЕПГУ / МФЦ: person, household with incomes, documents, questionnaire. */
   submitScApplication: ScApplication;
+  /** Приостановить контракт до решения правопреемника (смерть получателя). */
   suspendSocialContractForSuccession: SocialContract;
   /** Досрочное расторжение (HEAD). */
   terminateSocialContract: SocialContract;
   /** Дополнить сведения (e.g. an application opened from a referral). */
   updateApplicationData: ScApplication;
+  /** Отметить ход мероприятия ПСА: начато, перенесено по уважительной причине, не выполнено. */
   updatePsaActivity: SocialContract;
+  /** Заявление отозвано гражданином. */
   withdrawScApplication: ScApplication;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAdvanceSocialProtectionClockArgs = {
   input: AdvanceClockInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAmendSocialContractArgs = {
   input: AmendSocialContractInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAssignScApplicationArgs = {
   input: AssignCaseInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAssignSocialProtectionCasesArgs = {
   input: AssignSocialProtectionCasesInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCloseCommissionMeetingArgs = {
   input: CloseCommissionMeetingInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCloseSocialContractArgs = {
-  contractId: Scalars['ID']['input'];
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<CloseSocialContractInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationConcludeSocialContractArgs = {
   input: ConcludeSocialContractInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationContinueSocialContractWithSuccessorArgs = {
   input: ContinueWithSuccessorInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCorrectSocialProtectionWorkTimeArgs = {
   input: CorrectWorkTimeInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDecideExtraCheckArgs = {
   input: DecideExtraCheckInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDefineTerritoryArgs = {
   input: DefineTerritoryInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDraftAdaptationProgrammeArgs = {
   input: DraftAdaptationProgrammeInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationEndSocialContractArgs = {
-  contractId: Scalars['ID']['input'];
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<EndSocialContractInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationEvaluateSocialContractArgs = {
   input: EvaluateSocialContractInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationExtendSocialContractArgs = {
   input: ExtendSocialContractInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationMarkSocialProtectionNotificationsReadArgs = {
   input: MarkNotificationsReadInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationPutSocialContractUnderReviewArgs = {
   input: ContractReasonInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordCommissionDecisionArgs = {
   input: RecordCommissionDecisionInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordContractPaymentArgs = {
   input: RecordPaymentInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordControlVisitArgs = {
   input: RecordControlVisitInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordHomeSurveyArgs = {
   input: RecordHomeSurveyInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordPostMonitoringCheckpointArgs = {
   input: RecordCheckpointInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordRepaymentArgs = {
   input: ContractDateInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferCitizenForUrgentServicesArgs = {
   input: ReferCitizenForUrgentServicesInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferCitizenToEmploymentCentreArgs = {
-  applicationId: Scalars['ID']['input'];
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ReferCitizenToEmploymentCentreInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferRepaymentToCourtArgs = {
-  contractId: Scalars['ID']['input'];
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ReferRepaymentToCourtInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRequestApplicationDataArgs = {
-  applicationId: Scalars['ID']['input'];
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<RequestApplicationDataInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationResolveSocialContractReviewArgs = {
-  contractId: Scalars['ID']['input'];
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ResolveSocialContractReviewInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReturnIncomingReferralArgs = {
   input: ReturnIncomingReferralInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReviewMonthlyReportArgs = {
   input: ReviewMonthlyReportInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRunMeansTestArgs = {
   input: RunMeansTestInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationScheduleCommissionMeetingArgs = {
   input: ScheduleCommissionMeetingInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetCalendarDayArgs = {
   input: SetCalendarDayInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetRegionalParameterArgs = {
   input: SetRegionalParameterInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetSubsistenceMinimumArgs = {
   input: SetSubsistenceMinimumInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationStartPostMonitoringArgs = {
-  contractId: Scalars['ID']['input'];
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<StartPostMonitoringInput>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSubmitMonthlyReportArgs = {
   input: SubmitMonthlyReportInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSubmitProgrammeToCommissionArgs = {
-  programmeId: Scalars['ID']['input'];
+  input?: InputMaybe<SubmitProgrammeToCommissionInput>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSubmitScApplicationArgs = {
   input: SubmitScApplicationInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSuspendSocialContractForSuccessionArgs = {
   input: ContractReasonInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationTerminateSocialContractArgs = {
   input: TerminateSocialContractInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationUpdateApplicationDataArgs = {
   input: UpdateApplicationDataInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationUpdatePsaActivityArgs = {
   input: UpdateActivityInput;
 };
 
 
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationWithdrawScApplicationArgs = {
-  applicationId: Scalars['ID']['input'];
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<WithdrawScApplicationInput>;
 };
 
 /** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** направление социального контракта: JOB_SEARCH, BUSINESS, PERSONAL_SUBSIDIARY_FARMING или OTHER_HARDSHIP */
   direction: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** срок программы в месяцах */
   termMonths: Scalars['Int']['output'];
 };
 
+/** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
   /** APPROVE, RETURN_FOR_REWORK or REFUSE */
   decision: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** обоснование решения (обязательно при возврате и отказе) */
   reasons?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1201,43 +1637,61 @@ export type MvkDecision = {
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
+  /** повестка: проекты ПСА, которые рассмотрит комиссия */
   agenda: Array<MvkAgendaItem>;
+  /** члены комиссии от этого ведомства, присутствовавшие на заседании (после проведения) */
   attended: Array<MvkPerson>;
+  /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
   /** when ЦСПН recorded the meeting held; null until then */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
   /** this agency's members invited */
   invited: Array<MvkPerson>;
+  /** дата заседания */
   meetingDate: Scalars['Date']['output'];
+  /** идентификатор заседания МВК в ЦСПН */
   meetingId: Scalars['ID']['output'];
+  /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
   /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка MvkInvitation (Relay connection): строки, сведения о странице, общее число. */
 export type MvkInvitationConnection = {
   __typename?: 'MvkInvitationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<MvkInvitationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка MvkInvitation с её курсором (Relay edge). */
 export type MvkInvitationEdge = {
   __typename?: 'MvkInvitationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: MvkInvitation;
 };
 
+/** Член межведомственной комиссии: ФИО, должность и ведомство. */
 export type MvkPerson = {
   __typename?: 'MvkPerson';
+  /** ведомство, которое он представляет */
   agency: Agency;
+  /** ФИО члена комиссии */
   name: Scalars['String']['output'];
+  /** должность; null, если не указана */
   position?: Maybe<Scalars['String']['output']>;
 };
 
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
+  /** комментарий гражданина своими словами; null, если нет */
   comment?: Maybe<Scalars['String']['output']>;
   /** содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['output'];
@@ -1251,12 +1705,19 @@ export type NeedsQuestionnaire = {
   vocationalTraining: Scalars['Boolean']['output'];
 };
 
+/** Анкета о потребностях (seed 000), как её заполнил гражданин: какая помощь ему нужна. */
 export type NeedsQuestionnaireInput = {
+  /** комментарий гражданина, до 2000 символов */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** нужно содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['input'];
+  /** нужно обучение финансовой грамотности */
   financialLiteracy: Scalars['Boolean']['input'];
+  /** нужна психологическая поддержка */
   psychologicalSupport: Scalars['Boolean']['input'];
+  /** нужна социальная помощь */
   socialHelp: Scalars['Boolean']['input'];
+  /** нужно профессиональное обучение */
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
@@ -1268,12 +1729,15 @@ export type NeedsQuestionnaireInput = {
  */
 export type Notification = {
   __typename?: 'Notification';
+  /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
   /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
   caseType?: Maybe<Scalars['String']['output']>;
+  /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
   /** deadlines: the day due; a missing parameter: the day it is needed from */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
   /** you marked it read */
   read: Scalars['Boolean']['output'];
@@ -1287,120 +1751,184 @@ export type Notification = {
   type: Scalars['String']['output'];
 };
 
+/** Страница списка Notification (Relay connection): строки, сведения о странице, общее число. */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<NotificationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка Notification с её курсором (Relay edge). */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: Notification;
 };
 
+/** Нагрузка отделения за месяц: сумма по специалистам и сколько специалистов нужно. */
 export type OfficeLoad = {
   __typename?: 'OfficeLoad';
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** whom to give a new case: the least projected hours */
   leastLoaded?: Maybe<Scalars['String']['output']>;
+  /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
   /** projected hours / hours per month, rounded up */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
+/** Нагрузка отделения ЦСПН за месяц. */
 export type OfficeWorkload = {
   __typename?: 'OfficeWorkload';
+  /** часов записанных действий за месяц */
   hoursThisMonth: Scalars['Float']['output'];
   /** whom to give a new case: the least projected hours */
   leastLoaded?: Maybe<Scalars['String']['output']>;
+  /** действующих контрактов */
   openContracts: Scalars['Int']['output'];
+  /** прогноз часов в месяц по нормам */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалистов с делами или записанными действиями */
   specialists: Scalars['Int']['output'];
   /** specialists the caseload needs: the larger of hours / 176 and contracts / 52 */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
-/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+/** Страница списка (Relay connection): чтобы получить следующую, передайте `endCursor` как `after`. Списки листаются только вперёд. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** курсор последней строки страницы; null, если страница пуста */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** есть ли следующая страница */
   hasNextPage: Scalars['Boolean']['output'];
+  /** есть ли строки до этой страницы (true, если страница запрошена с курсором `after`) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** курсор первой строки страницы; null, если страница пуста */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Единица регионального параметра. */
 export type ParameterUnit =
+  /** количество */
   | 'COUNT'
+  /** календарные дни */
   | 'DAYS'
+  /** признак: 1 — да, 0 — нет */
   | 'FLAG'
+  /** часы */
   | 'HOURS'
+  /** сумма в копейках */
   | 'KOPECKS'
   /** time norms (хронометраж) */
   | 'MINUTES'
+  /** месяцы */
   | 'MONTHS'
+  /** проценты */
   | 'PERCENT'
+  /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
 /** Сообщение ЦЗН (M3) или КЦСОН (M6) as ЦСПН applied it. */
 export type PartnerEvent = {
   __typename?: 'PartnerEvent';
+  /** мероприятие ПСА, если событие о нём */
   activityId?: Maybe<Scalars['ID']['output']>;
+  /** ведомство-отправитель */
   agency: Agency;
+  /** что произошло */
   description: Scalars['String']['output'];
   /** what it changed at ЦСПН */
   effect?: Maybe<Scalars['String']['output']>;
+  /** идентификатор события (ce_id сообщения) */
   id: Scalars['ID']['output'];
+  /** вид события (как в сообщении M3 или M6) */
   kind: Scalars['String']['output'];
+  /** дата события */
   occurredOn: Scalars['Date']['output'];
+  /** когда сообщение получено */
   receivedAt: Scalars['DateTime']['output'];
 };
 
+/** Событие ЦЗН или КЦСОН за месяц, подставленное в отчёт. */
 export type PartnerNote = {
   __typename?: 'PartnerNote';
+  /** мероприятие ПСА, если событие о нём */
   activityId?: Maybe<Scalars['ID']['output']>;
+  /** ведомство */
   agency: Agency;
+  /** что произошло */
   description: Scalars['String']['output'];
+  /** вид события (как в сообщении M3 или M6) */
   kind: Scalars['String']['output'];
+  /** дата события */
   occurredOn: Scalars['Date']['output'];
 };
 
+/** Вид выплаты по социальному контракту. */
 export type PaymentKind =
+  /** единовременная выплата (бизнес-план, ЛПХ, ТЖС) */
   | 'LUMP_SUM'
+  /** ежемесячная денежная выплата */
   | 'MONTHLY'
+  /** оплата обучения */
   | 'TRAINING';
 
+/** Статус выплаты. */
 export type PaymentStatus =
   /** ждёт подтверждения трудоустройства от ЦЗН */
   | 'AWAITING_EMPLOYMENT'
+  /** отменена (контракт расторгнут или изменён) */
   | 'CANCELLED'
+  /** выплачена */
   | 'PAID'
+  /** запланирована */
   | 'SCHEDULED';
 
 /** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
 export type PersonInput = {
+  /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** дата рождения: с 1900-01-01 и не позже сегодняшнего дня */
   birthDate: Scalars['Date']['input'];
+  /** имя, 1–100 символов */
   firstName: Scalars['String']['input'];
+  /** фамилия, 1–100 символов */
   lastName: Scalars['String']['input'];
+  /** отчество, если есть; до 100 символов */
   middleName?: InputMaybe<Scalars['String']['input']>;
+  /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** СНИЛС, 11 digits with or without separators; checksum-validated */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Мониторинг условий жизни после окончания контракта (12 месяцев, контрольные точки — региональные параметры). */
 export type PostMonitoring = {
   __typename?: 'PostMonitoring';
+  /** контрольные точки по порядку */
   checkpoints: Array<MonitoringCheckpoint>;
+  /** окончание мониторинга */
   endDate: Scalars['Date']['output'];
+  /** начало мониторинга */
   startDate: Scalars['Date']['output'];
 };
 
 /** Статус программы социальной адаптации. */
 export type ProgrammeStatus =
+  /** одобрена комиссией */
   | 'APPROVED'
+  /** проект */
   | 'DRAFT'
   /** на рассмотрении МВК */
   | 'ON_REVIEW'
@@ -1412,20 +1940,31 @@ export type ProgrammeStatus =
 /** Мероприятие ПСА. */
 export type PsaActivity = {
   __typename?: 'PsaActivity';
+  /** дата выполнения */
   completedOn?: Maybe<Scalars['Date']['output']>;
+  /** стоимость мероприятия в копейках (обучение — не больше предела по контракту); null, если бесплатно */
   costKopecks?: Maybe<Scalars['Int']['output']>;
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** срок выполнения, не раньше начала */
   dueDate: Scalars['Date']['output'];
+  /** история мероприятия, по порядку */
   history: Array<ActivityHistoryEntry>;
+  /** идентификатор мероприятия */
   id: Scalars['ID']['output'];
+  /** вид мероприятия */
   kind: PsaActivityKind;
   /** open and past its due date */
   overdue: Scalars['Boolean']['output'];
+  /** ответственное ведомство */
   responsibleAgency: ResponsibleAgency;
+  /** ответственная организация, если это не ведомство (например, центр «Мой бизнес») */
   responsibleOrganisation?: Maybe<Scalars['String']['output']>;
   /** added as a standard item */
   standard: Scalars['Boolean']['output'];
+  /** дата начала */
   startDate: Scalars['Date']['output'];
+  /** статус */
   status: PsaActivityStatus;
 };
 
@@ -1445,6 +1984,7 @@ export type PsaActivityKind =
   | 'HARDSHIP_MEASURE'
   /** регистрация в ЦЗН */
   | 'JOB_SEEKER_REGISTRATION'
+  /** иное мероприятие (описано в тексте) */
   | 'OTHER'
   /** психологическая поддержка */
   | 'PSYCHOLOGICAL_SUPPORT'
@@ -1459,26 +1999,33 @@ export type PsaActivityKind =
 
 /** Статус мероприятия ПСА (DOMAIN.md §4.3). */
 export type PsaActivityStatus =
+  /** выполнено */
   | 'DONE'
   /** не выполнено без уважительной причины */
   | 'FAILED'
+  /** выполняется */
   | 'IN_PROGRESS'
   /** просрочено */
   | 'OVERDUE'
+  /** запланировано */
   | 'PLANNED'
   /** отчитано гражданином, ждёт проверки */
   | 'REPORTED'
   /** срок перенесён по уважительной причине */
   | 'RESCHEDULED';
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type Query = {
   __typename?: 'Query';
+  /** Программа социальной адаптации по идентификатору; null, если её нет. Доступ по политике ЦСПН. */
   adaptationProgramme?: Maybe<AdaptationProgramme>;
+  /** Особые дни производственного календаря региона за год: праздники и перенесённые рабочие дни. */
   calendarDays: Array<CalendarDay>;
   /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
   citizen: Citizen;
   /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
   citizenBySnils: Citizen;
+  /** Заседание МВК по идентификатору; null, если его нет. */
   commissionMeeting?: Maybe<CommissionMeeting>;
   /** Заседания МВК in the caller's territory, the latest first (a worklist page). */
   commissionMeetings: CommissionMeetingConnection;
@@ -1492,12 +2039,14 @@ export type Query = {
   programmesAwaitingCommission: AdaptationProgrammeConnection;
   /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
   regionalParameters: Array<RegionalParameter>;
+  /** Заявление по идентификатору; null, если его нет. Доступ по политике ЦСПН; чтение записывается в журнал доступа. */
   scApplication?: Maybe<ScApplication>;
   /**
    * Заявления — a worklist page in the caller's territory, newest submission
    * first; filters combine (AND). `first` 1–200.
    */
   scApplications: ScApplicationConnection;
+  /** Социальный контракт по идентификатору; null, если его нет. Доступ по политике ЦСПН (партнёры видят без денежных полей); чтение записывается в журнал доступа. */
   socialContract?: Maybe<SocialContract>;
   /**
    * Социальные контракты — a worklist page in the caller's territory, soonest
@@ -1539,37 +2088,44 @@ export type Query = {
    * a territory outside the caller's (FORBIDDEN, rule TERRITORY).
    */
   statistics: Array<StatisticsCell>;
+  /** Прожиточные минимумы региона по годам и зонам (в копейках в месяц). */
   subsistenceMinima: Array<SubsistenceMinimum>;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryAdaptationProgrammeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCalendarDaysArgs = {
   year: Scalars['Int']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenBySnilsArgs = {
   snils: Scalars['String']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCommissionMeetingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCommissionMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommissionMeetingFilter>;
@@ -1577,12 +2133,14 @@ export type QueryCommissionMeetingsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryDeadlinesArgs = {
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryIncomingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IncomingReferralFilter>;
@@ -1590,28 +2148,33 @@ export type QueryIncomingReferralsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryMonthlyReportDraftArgs = {
   contractId: Scalars['ID']['input'];
   period: Scalars['String']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryProgrammesAwaitingCommissionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryRegionalParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryScApplicationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryScApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ScApplicationFilter>;
@@ -1619,11 +2182,13 @@ export type QueryScApplicationsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialContractArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialContractsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialContractFilter>;
@@ -1631,6 +2196,7 @@ export type QuerySocialContractsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1638,6 +2204,7 @@ export type QuerySocialProtectionCitizenSearchArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1645,6 +2212,7 @@ export type QuerySocialProtectionNotificationsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionOutgoingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialProtectionReferralFilter>;
@@ -1652,23 +2220,27 @@ export type QuerySocialProtectionOutgoingReferralsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionReferralSlaArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionWorkLogArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialProtectionWorkloadArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryStatisticsArgs = {
   by?: Array<StatisticsAxis>;
   from: Scalars['String']['input'];
@@ -1677,53 +2249,86 @@ export type QueryStatisticsArgs = {
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySubsistenceMinimaArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryTerritoriesArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Контрольная точка мониторинга после окончания контракта. */
 export type RecordCheckpointInput = {
+  /** номер точки */
   checkpointNo: Scalars['Int']['input'];
+  /** социальный контракт на мониторинге */
   contractId: Scalars['ID']['input'];
+  /** дата проведения: не раньше начала мониторинга и не позже сегодняшнего дня */
   doneOn: Scalars['Date']['input'];
+  /** получатель работает */
   employed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** как проведена */
   format: CheckpointFormat;
+  /** заметки */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** среднедушевой доход, в копейках */
   perCapitaIncomeKopecks?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Решение комиссии по проекту ПСА из повестки. */
 export type RecordCommissionDecisionInput = {
+  /** решение */
   decision: CommissionDecisionKind;
+  /** заседание */
   meetingId: Scalars['ID']['input'];
+  /** программа из повестки заседания */
   programmeId: Scalars['ID']['input'];
+  /** обоснование, обязательно при возврате и отказе */
   reasons?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Акт контрольного посещения (M9). */
 export type RecordControlVisitInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** что установлено, не пусто */
   findings: Scalars['String']['input'];
+  /** что делать дальше */
   nextSteps?: InputMaybe<Scalars['String']['input']>;
+  /** целевое расходование подтверждено */
   spendingConfirmed: Scalars['Boolean']['input'];
+  /** дата посещения, не позже сегодняшнего дня */
   visitDate: Scalars['Date']['input'];
 };
 
+/** Акт материально-бытового обследования и итоги собеседования. */
 export type RecordHomeSurveyInput = {
+  /** адрес, не пустой */
   address: Scalars['String']['input'];
+  /** заявление */
   applicationId: Scalars['ID']['input'];
+  /** заключение, не пустое */
   conclusion: Scalars['String']['input'];
+  /** итоги собеседования, не пустые */
   interviewNotes: Scalars['String']['input'];
+  /** жилищно-бытовые условия, не пустые */
   livingConditions: Scalars['String']['input'];
+  /** сведения об имуществе */
   propertyFindings?: InputMaybe<Scalars['String']['input']>;
+  /** дата обследования, не позже сегодняшнего дня */
   surveyDate: Scalars['Date']['input'];
 };
 
+/** Отметка о выплате по графику. */
 export type RecordPaymentInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** дата выплаты, не раньше подписания контракта */
   paidOn: Scalars['Date']['input'];
+  /** номер выплаты в графике */
   paymentNo: Scalars['Int']['input'];
 };
 
@@ -1731,9 +2336,22 @@ export type RecordPaymentInput = {
 export type ReferCitizenForUrgentServicesInput = {
   /** the ЦСПН application of the citizen (any state but CONTRACTED) */
   applicationId: Scalars['ID']['input'];
+  /** основание направления */
   basis: ReferralBasis;
   /** what the citizen needs, for КЦСОН (up to 2000 characters) */
   comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Входные данные операции referCitizenToEmploymentCentre. */
+export type ReferCitizenToEmploymentCentreInput = {
+  /** заявление */
+  applicationId: Scalars['ID']['input'];
+};
+
+/** Входные данные операции referRepaymentToCourt. */
+export type ReferRepaymentToCourtInput = {
+  /** контракт с требованием о возврате */
+  contractId: Scalars['ID']['input'];
 };
 
 /** Основание направления на социальный контракт. */
@@ -1742,6 +2360,7 @@ export type ReferralBasis =
   | 'HARDSHIP'
   /** малоимущность */
   | 'LOW_INCOME'
+  /** иное основание (указывается в тексте направления) */
   | 'OTHER'
   /** безработица */
   | 'UNEMPLOYED';
@@ -1781,10 +2400,13 @@ export type ReferralOutcome =
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
+  /** из них приняты получателем */
   accepted: Scalars['Int']['output'];
+  /** из них приняты в срок */
   acceptedOnTime: Scalars['Int']['output'];
   /** истекли: гражданин не явился в срок */
   expired: Scalars['Int']['output'];
+  /** ведомство-отправитель */
   fromAgency: Agency;
   /** calendar days from sending to acceptance */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
@@ -1796,12 +2418,15 @@ export type ReferralSlaRow = {
   openBreaches: Scalars['Int']['output'];
   /** accepted but without a result after the result deadline */
   openResultBreaches: Scalars['Int']['output'];
+  /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
   /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
   pair: Scalars['String']['output'];
   /** the month sent, YYYY-MM (the region's calendar) */
   period: Scalars['String']['output'];
+  /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
@@ -1811,7 +2436,9 @@ export type ReferralSlaRow = {
   resulted: Scalars['Int']['output'];
   /** возвращены получателем */
   returned: Scalars['Int']['output'];
+  /** отправлено за месяц */
   sent: Scalars['Int']['output'];
+  /** ведомство-получатель (SOCIAL_PROTECTION, EMPLOYMENT, SOCIAL_SERVICE) */
   toAgency: Scalars['String']['output'];
 };
 
@@ -1819,7 +2446,9 @@ export type ReferralSlaRow = {
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
+  /** закрыто отправителем */
   | 'CLOSED'
+  /** создано, ещё не отправлено (сообщение в исходящей очереди) */
   | 'CREATED'
   /** гражданин не явился в срок */
   | 'EXPIRED'
@@ -1846,47 +2475,79 @@ export type ReferralType =
 /** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
+  /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
   code: Scalars['String']['output'];
+  /** значение по умолчанию, которое действует, пока регион не ввёл своё */
   defaultValue: Scalars['Int']['output'];
+  /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
   /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
   status: Scalars['String']['output'];
+  /** единица значения */
   unit: ParameterUnit;
   /** null when the built-in default applies */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
 };
 
+/** Требование о возврате средств. */
 export type Repayment = {
   __typename?: 'Repayment';
+  /** сумма к возврату, в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** дата передачи в суд */
   courtReferredOn?: Maybe<Scalars['Date']['output']>;
+  /** срок добровольного возврата */
   dueDate: Scalars['Date']['output'];
+  /** дата возврата */
   paidOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Входные данные операции requestApplicationData. */
+export type RequestApplicationDataInput = {
+  /** заявление */
+  applicationId: Scalars['ID']['input'];
+};
+
+/** Входные данные операции resolveSocialContractReview. */
+export type ResolveSocialContractReviewInput = {
+  /** контракт на проверке */
+  contractId: Scalars['ID']['input'];
 };
 
 /** Ответственное ведомство. */
 export type ResponsibleAgency =
+  /** ЦЗН (поручается сообщением M2) */
   | 'EMPLOYMENT'
   /** иная организация (e.g. «Мой бизнес») */
   | 'OTHER'
+  /** ЦСПН */
   | 'SOCIAL_PROTECTION'
+  /** КЦСОН (поручается сообщением M5) */
   | 'SOCIAL_SERVICE';
 
 /** Вернуть входящее направление отправителю. */
 export type ReturnIncomingReferralInput = {
   /** why: wrong addressee, incomplete data (1–2000 characters); the sender sees it */
   reason: Scalars['String']['input'];
+  /** входящее направление (IncomingReferral.id) */
   referralId: Scalars['ID']['input'];
 };
 
+/** Проверка ежемесячного отчёта. */
 export type ReviewMonthlyReportInput = {
+  /** принять (false — отклонить) */
   accept: Scalars['Boolean']['input'];
+  /** замечание, обязательно при отклонении */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** отчёт */
   reportId: Scalars['ID']['input'];
 };
 
+/** Проверка нуждаемости по сведениям заявления. */
 export type RunMeansTestInput = {
+  /** заявление */
   applicationId: Scalars['ID']['input'];
   /** send to an extra check (СМЭВ, other data): final answer within 30 days */
   extraCheck?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1897,11 +2558,15 @@ export type ScApplication = {
   __typename?: 'ScApplication';
   /** the specialist working the case (token subject) */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** канал подачи */
   channel: ApplicationChannel;
+  /** заявитель (ключ федерации) */
   citizen: Citizen;
+  /** социальный контракт, заключённый по заявлению; null до заключения */
   contract?: Maybe<SocialContract>;
   /** 178-ФЗ ст. 8: decision due (10 days) */
   decisionDueDate?: Maybe<Scalars['Date']['output']>;
+  /** представленные документы (отметки о наличии) */
   documents: Array<DocumentCheck>;
   /** final answer due when an extra check runs (30 days) */
   extraCheckDueDate?: Maybe<Scalars['Date']['output']>;
@@ -1909,21 +2574,29 @@ export type ScApplication = {
   homeSurvey?: Maybe<HomeSurveyAct>;
   /** Состав семьи с доходами (ЦСПН staff and ministry auditors only; null for others). */
   household?: Maybe<Array<HouseholdMember>>;
+  /** идентификатор заявления */
   id: Scalars['ID']['output'];
   /** Направления, по которым открыто или к которым привязано заявление. */
   incomingReferrals: Array<IncomingReferral>;
   /** Результат проверки нуждаемости, with the figures used (restricted like the household). */
   meansTest?: Maybe<MeansTest>;
+  /** анкета о потребностях */
   needs: NeedsQuestionnaire;
   /** Программа социальной адаптации drafted for this application. */
   programme?: Maybe<AdaptationProgramme>;
+  /** направление контракта, которое предлагает гражданин или специалист */
   proposedDirection?: Maybe<ScDirection>;
+  /** код субъекта РФ (первые две цифры ОКТМО, например 25) */
   region: Scalars['String']['output'];
+  /** когда зарегистрировано; с этого дня идёт срок решения */
   registeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** причина отказа (при REJECTED) */
   rejectionReason?: Maybe<Scalars['String']['output']>;
   /** Направления, отправленные ЦСПН по этому заявлению (в ЦЗН, в КЦСОН), с ответами получателей. */
   sentReferrals: Array<SocialProtectionReferral>;
+  /** статус заявления */
   status: ScApplicationStatus;
+  /** когда заявление подано */
   submittedAt: Scalars['DateTime']['output'];
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
@@ -1931,23 +2604,31 @@ export type ScApplication = {
   zone: TerritorialZone;
 };
 
+/** Страница списка ScApplication (Relay connection): строки, сведения о странице, общее число. */
 export type ScApplicationConnection = {
   __typename?: 'ScApplicationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<ScApplicationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка ScApplication с её курсором (Relay edge). */
 export type ScApplicationEdge = {
   __typename?: 'ScApplicationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: ScApplication;
 };
 
+/** Отбор заявлений; условия объединяются (И). */
 export type ScApplicationFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
+  /** канал подачи */
   channel?: InputMaybe<ApplicationChannel>;
   /** decision due on or before this date (срок решения) */
   decisionDueBefore?: InputMaybe<Scalars['Date']['input']>;
@@ -1995,33 +2676,51 @@ export type ScDirection =
   /** личное подсобное хозяйство (до 12 месяцев) */
   | 'SUBSIDIARY_FARM';
 
+/** Назначение заседания МВК; приглашения уходят в ЦЗН и КЦСОН (M7). */
 export type ScheduleCommissionMeetingInput = {
+  /** дата заседания, не в прошлом */
   meetingDate: Scalars['Date']['input'];
+  /** состав, с одним председателем */
   members: Array<CommissionMemberInput>;
+  /** место проведения */
   place?: InputMaybe<Scalars['String']['input']>;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Особый день производственного календаря (ADMIN). */
 export type SetCalendarDayInput = {
+  /** дата */
   date: Scalars['Date']['input'];
   /** null removes the exception (the weekday rule applies) */
   kind?: InputMaybe<CalendarDayKind>;
+  /** примечание */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Новое значение регионального параметра ЦСПН с даты (ADMIN). */
 export type SetRegionalParameterInput = {
+  /** код параметра (regionalParameters) */
   code: Scalars['String']['input'];
+  /** с какой даты действует */
   validFrom: Scalars['Date']['input'];
+  /** значение в единицах параметра */
   value: Scalars['Int']['input'];
 };
 
+/** Прожиточный минимум региона на год по зоне (ADMIN). */
 export type SetSubsistenceMinimumInput = {
+  /** для детей */
   childKopecks?: InputMaybe<Scalars['Int']['input']>;
+  /** для пенсионеров */
   pensionerKopecks?: InputMaybe<Scalars['Int']['input']>;
+  /** на душу населения, в копейках в месяц */
   perCapitaKopecks: Scalars['Int']['input'];
+  /** для трудоспособного населения */
   workingAgeKopecks: Scalars['Int']['input'];
+  /** год, 2000–2100 */
   year: Scalars['Int']['input'];
+  /** территориальная зона */
   zone: TerritorialZone;
 };
 
@@ -2030,64 +2729,95 @@ export type SocialContract = {
   __typename?: 'SocialContract';
   /** ПСА активности of the contract, with partner updates */
   activities: Array<PsaActivity>;
+  /** дополнительные соглашения */
   amendments: Array<Amendment>;
+  /** заявление, по которому заключён контракт */
   application: ScApplication;
+  /** ответственный специалист (subject токена) */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** получатель (ключ федерации) */
   citizen: Citizen;
   /** newest first */
   controlVisits: Array<ControlVisit>;
+  /** направление */
   direction: ScDirection;
+  /** трудоустройство, подтверждённое ЦЗН */
   employment?: Maybe<Employment>;
   /** the end in force (after any extension) */
   endDate: Scalars['Date']['output'];
+  /** заключение об эффективности; null, пока не сделано */
   evaluation?: Maybe<Evaluation>;
   /** due date of the effectiveness conclusion */
   evaluationDueDate: Scalars['Date']['output'];
+  /** продление; null, если не продлевался */
   extension?: Maybe<Extension>;
+  /** идентификатор контракта */
   id: Scalars['ID']['output'];
+  /** ежемесячная выплата, в копейках (только ЦСПН и министерство) */
   monthlyPaymentKopecks?: Maybe<Scalars['Int']['output']>;
   /** newest first */
   monthlyReports: Array<MonthlyReport>;
+  /** номер контракта */
   number: Scalars['String']['output'];
   /** reports and visits per month, with overdue flags */
   obligations: Array<MonthObligation>;
+  /** окончание по договору (до продления) */
   originalEndDate: Scalars['Date']['output'];
+  /** выплачено всего, в копейках (только ЦСПН и министерство) */
   paidTotalKopecks?: Maybe<Scalars['Int']['output']>;
   /** what ЦЗН and КЦСОН reported (M3, M6), newest first */
   partnerEvents: Array<PartnerEvent>;
   /** График выплат (ЦСПН and ministry only; null for others). */
   payments?: Maybe<Array<ContractPayment>>;
+  /** год прожиточного минимума, по которому рассчитаны выплаты */
   pmYear: Scalars['Int']['output'];
+  /** мониторинг после окончания; null, пока не начат */
   postMonitoring?: Maybe<PostMonitoring>;
+  /** программа социальной адаптации */
   programme: AdaptationProgramme;
+  /** требование о возврате средств */
   repayment?: Maybe<Repayment>;
+  /** почему контракт на проверке (UNDER_REVIEW) */
   reviewReason?: Maybe<Scalars['String']['output']>;
+  /** дата подписания */
   signedOn: Scalars['Date']['output'];
+  /** дата начала действия */
   startDate: Scalars['Date']['output'];
+  /** статус */
   status: SocialContractStatus;
+  /** срок в месяцах */
   termMonths: Scalars['Int']['output'];
+  /** досрочное расторжение */
   termination?: Maybe<Termination>;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка SocialContract (Relay connection): строки, сведения о странице, общее число. */
 export type SocialContractConnection = {
   __typename?: 'SocialContractConnection';
+  /** строки страницы в порядке списка */
   edges: Array<SocialContractEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка SocialContract с её курсором (Relay edge). */
 export type SocialContractEdge = {
   __typename?: 'SocialContractEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: SocialContract;
 };
 
+/** Отбор социальных контрактов; условия объединяются (И). */
 export type SocialContractFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
+  /** направление контракта */
   direction?: InputMaybe<ScDirection>;
   /** the term ends on or after this date */
   endingFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -2105,6 +2835,7 @@ export type SocialContractFilter = {
 export type SocialContractStatus =
   /** действует */
   | 'ACTIVE'
+  /** закрыт */
   | 'CLOSED'
   /** взыскание в судебном порядке */
   | 'COURT_RECOVERY'
@@ -2131,7 +2862,9 @@ export type SocialContractStatus =
 
 /** The kinds of ЦСПН case a HEAD assigns. */
 export type SocialProtectionCaseType =
+  /** заявление на социальный контракт */
   | 'SC_APPLICATION'
+  /** социальный контракт */
   | 'SOCIAL_CONTRACT';
 
 /** Направление из ЦСПН (в ЦЗН — M1, в КЦСОН — срочные услуги и сопровождение), с ответами получателя, пришедшими сообщениями. */
@@ -2141,50 +2874,69 @@ export type SocialProtectionReferral = {
   acceptanceDueOn?: Maybe<Scalars['Date']['output']>;
   /** заявление, по которому направлен гражданин */
   application: ScApplication;
+  /** основание */
   basis: ReferralBasis;
   /** нарушенный срок открытого направления на сегодня (эскалировано руководителю офиса получателя); null — в срок */
   breach?: Maybe<ReferralBreach>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** комментарий для получателя */
   comment?: Maybe<Scalars['String']['output']>;
   /** who sent it (token subject) */
   createdBy: Scalars['String']['output'];
   /** истекло: гражданин не явился к получателю в срок */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** идентификатор направления (общий для отправителя и получателя) */
   id: Scalars['ID']['output'];
   /** гражданин явился к получателю */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** результат по направлению */
   outcome?: Maybe<ReferralOutcome>;
   /** the receiver's case (ЦЗН registration, КЦСОН urgent case), once known */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
   /** when the receiver accepted (or returned) it */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** когда получатель сообщил результат */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
   /** срок результата (REFERRAL_RESULT_WORKING_DAYS_<type> на день отправки) */
   resultDueOn?: Maybe<Scalars['Date']['output']>;
+  /** пояснение получателя */
   resultSummary?: Maybe<Scalars['String']['output']>;
+  /** причина возврата (при RETURNED) */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда отправлено */
   sentAt: Scalars['DateTime']['output'];
+  /** статус по последнему ответу получателя */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+  /** ведомство-получатель */
   toAgency: Agency;
+  /** тип направления */
   type: ReferralType;
 };
 
+/** Страница списка SocialProtectionReferral (Relay connection): строки, сведения о странице, общее число. */
 export type SocialProtectionReferralConnection = {
   __typename?: 'SocialProtectionReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<SocialProtectionReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка SocialProtectionReferral с её курсором (Relay edge). */
 export type SocialProtectionReferralEdge = {
   __typename?: 'SocialProtectionReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: SocialProtectionReferral;
 };
 
+/** Отбор направлений ЦСПН; условия объединяются (И). */
 export type SocialProtectionReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -2269,6 +3021,7 @@ export type SpecialistWorkload = {
   hoursAvailable: Scalars['Float']['output'];
   /** hours of recorded actions this month (actual where recorded, else normed) */
   hoursThisMonth: Scalars['Float']['output'];
+  /** открытых заявлений */
   openApplications: Scalars['Int']['output'];
   /** contracts running or in post-contract monitoring */
   openContracts: Scalars['Int']['output'];
@@ -2276,20 +3029,30 @@ export type SpecialistWorkload = {
   overloaded: Scalars['Boolean']['output'];
   /** hours the open cases need per month: reports and visits of running contracts, post-contract follow-up, ПСА and МВК of applications */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалист (subject токена) */
   subject: Scalars['String']['output'];
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
+/** Расход средств контракта в отчёте. */
 export type SpendingItem = {
   __typename?: 'SpendingItem';
+  /** сумма в копейках */
   amountKopecks: Scalars['Int']['output'];
+  /** подтверждающий документ (чек, договор) */
   documentRef?: Maybe<Scalars['String']['output']>;
+  /** на что потрачено */
   purpose: Scalars['String']['output'];
 };
 
+/** Расход средств в отчёте. */
 export type SpendingItemInput = {
+  /** сумма в копейках */
   amountKopecks: Scalars['Int']['input'];
+  /** подтверждающий документ */
   documentRef?: InputMaybe<Scalars['String']['input']>;
+  /** на что потрачено, не пустое */
   purpose: Scalars['String']['input'];
 };
 
@@ -2300,28 +3063,43 @@ export type StaffLoad = {
   hoursAvailable: Scalars['Float']['output'];
   /** hours of recorded actions this month (actual where recorded, else normed) */
   hoursThisMonth: Scalars['Float']['output'];
+  /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
   /** open cases × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалист (subject токена) */
   subject: Scalars['String']['output'];
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
 export type StaffMember = {
   __typename?: 'StaffMember';
+  /** когда сотрудник последний раз обращался к системе */
   lastSeen: Scalars['DateTime']['output'];
+  /** роли сотрудника по последнему токену (SPECIALIST, HEAD …) */
   roles: Array<Scalars['String']['output']>;
+  /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
   /** ОКТМО of their office */
   territory: Scalars['String']['output'];
 };
 
+/** Входные данные операции startPostMonitoring. */
+export type StartPostMonitoringInput = {
+  /** контракт с заключением об эффективности */
+  contractId: Scalars['ID']['input'];
+};
+
 /** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
+  /** разрезы показателя: каждый известный ключ, включая нули */
   by: Array<StatValue>;
+  /** итог показателя по ячейке (key = null) */
   total: StatValue;
 };
 
@@ -2393,53 +3171,89 @@ export type StatisticsCell = {
   territoryName?: Maybe<Scalars['String']['output']>;
 };
 
+/** Ежемесячный отчёт получателя (M8). */
 export type SubmitMonthlyReportInput = {
+  /** ход мероприятий */
   activityProgress: Array<ActivityProgressInput>;
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** изменения дохода */
   incomeChanges?: InputMaybe<Array<IncomeChangeInput>>;
   /** YYYY-MM */
   period: Scalars['String']['input'];
+  /** расходы */
   spending: Array<SpendingItemInput>;
+  /** дата представления, не позже сегодняшнего дня */
   submittedOn: Scalars['Date']['input'];
 };
 
+/** Входные данные операции submitProgrammeToCommission. */
+export type SubmitProgrammeToCommissionInput = {
+  /** проект программы */
+  programmeId: Scalars['ID']['input'];
+};
+
+/** Заявление на социальный контракт с анкетой, составом семьи и доходами. */
 export type SubmitScApplicationInput = {
+  /** канал подачи (по умолчанию лично); направления ЦЗН и КЦСОН приходят сообщениями */
   channel?: InputMaybe<ApplicationChannel>;
+  /** заявитель, как он себя назвал */
   citizen: PersonInput;
+  /** отметки о документах */
   documents?: InputMaybe<Array<DocumentCheckInput>>;
+  /** состав семьи, включая заявителя (APPLICANT) */
   household: Array<HouseholdMemberInput>;
+  /** анкета о потребностях */
   needs: NeedsQuestionnaireInput;
+  /** желаемое направление контракта */
   proposedDirection?: InputMaybe<ScDirection>;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
+  /** территориальная зона прожиточного минимума по месту жительства */
   zone: TerritorialZone;
 };
 
 /** Прожиточный минимум, kopecks a month. */
 export type SubsistenceMinimum = {
   __typename?: 'SubsistenceMinimum';
+  /** для детей */
   childKopecks?: Maybe<Scalars['Int']['output']>;
+  /** для пенсионеров */
   pensionerKopecks?: Maybe<Scalars['Int']['output']>;
+  /** на душу населения, в копейках в месяц */
   perCapitaKopecks: Scalars['Int']['output'];
+  /** код субъекта РФ */
   region: Scalars['String']['output'];
+  /** для трудоспособного населения */
   workingAgeKopecks: Scalars['Int']['output'];
+  /** год */
   year: Scalars['Int']['output'];
+  /** территориальная зона */
   zone: TerritorialZone;
 };
 
+/** Досрочное расторжение контракта. */
 export type TerminateSocialContractInput = {
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
+  /** основание расторжения */
   ground: TerminationGround;
+  /** примечание */
   note?: InputMaybe<Scalars['String']['input']>;
   /** sum to return on misuse or false data; everything paid when omitted */
   repaymentKopecks?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Досрочное расторжение социального контракта. */
 export type Termination = {
   __typename?: 'Termination';
+  /** специалист (subject токена) */
   by: Scalars['String']['output'];
+  /** основание */
   ground: TerminationGround;
+  /** примечание */
   note?: Maybe<Scalars['String']['output']>;
+  /** дата расторжения */
   on: Scalars['Date']['output'];
 };
 
@@ -2480,29 +3294,48 @@ export type Territory = {
   code: Scalars['String']['output'];
   /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
   kind: Scalars['String']['output'];
+  /** наименование муниципального образования */
   name: Scalars['String']['output'];
   /** The enclosing entry (the group or region); null for the region. */
   parent?: Maybe<Scalars['String']['output']>;
+  /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
   /** Last day in force; null while in force (reformed formations are closed, never deleted). */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Ход мероприятия ПСА по решению ЦСПН: начато, перенесено, не выполнено. */
 export type UpdateActivityInput = {
+  /** что произошло */
   action: ActivityAction;
+  /** мероприятие контракта */
   activityId: Scalars['ID']['input'];
+  /** социальный контракт */
   contractId: Scalars['ID']['input'];
   /** new due date for RESCHEDULE */
   newDueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** уважительная причина (RESCHEDULE) или причина невыполнения (FAIL) */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Уточнение сведений заявления после запроса (AWAITING_DATA); переданные поля заменяют прежние. */
 export type UpdateApplicationDataInput = {
+  /** заявление */
   applicationId: Scalars['ID']['input'];
+  /** новые отметки о документах */
   documents?: InputMaybe<Array<DocumentCheckInput>>;
+  /** новый состав семьи с доходами */
   household?: InputMaybe<Array<HouseholdMemberInput>>;
+  /** желаемое направление */
   proposedDirection?: InputMaybe<ScDirection>;
+  /** территориальная зона */
   zone?: InputMaybe<TerritorialZone>;
+};
+
+/** Входные данные операции withdrawScApplication. */
+export type WithdrawScApplicationInput = {
+  /** заявление */
+  applicationId: Scalars['ID']['input'];
 };
 
 /** A recorded action of a case worker and its time (хронометраж). */
@@ -2510,22 +3343,32 @@ export type WorkEntry = {
   __typename?: 'WorkEntry';
   /** recorded where it differed from the norm */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
+  /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
+  /** вид записи, над которой выполнено действие */
   entity: Scalars['String']['output'];
+  /** её идентификатор */
   entityId: Scalars['String']['output'];
+  /** идентификатор записи */
   id: Scalars['ID']['output'];
   /** the norm in force that day (seed 003) */
   normedMinutes: Scalars['Int']['output'];
   /** the operation, e.g. submitScApplication */
   operation: Scalars['String']['output'];
+  /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];
+  /** ОКТМО отделения */
   territory: Scalars['String']['output'];
 };
 
+/** Нагрузка отделения ЦСПН за месяц по специалистам и в целом (нормы seed 003). */
 export type Workload = {
   __typename?: 'Workload';
+  /** месяц, YYYY-MM */
   month: Scalars['String']['output'];
+  /** итог по отделению */
   office: OfficeWorkload;
+  /** нагрузка каждого специалиста */
   specialists: Array<SpecialistWorkload>;
 };
 
@@ -2664,6 +3507,7 @@ export type ResolversTypes = ResolversObject<{
   CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CloseCommissionMeetingInput: CloseCommissionMeetingInput;
+  CloseSocialContractInput: CloseSocialContractInput;
   CommissionDecision: ResolverTypeWrapper<CommissionDecisionModel>;
   CommissionDecisionKind: CommissionDecisionKind;
   CommissionMeeting: ResolverTypeWrapper<CommissionMeetingModel>;
@@ -2691,6 +3535,7 @@ export type ResolversTypes = ResolversObject<{
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
   Employment: ResolverTypeWrapper<Employment>;
+  EndSocialContractInput: EndSocialContractInput;
   EvaluateSocialContractInput: EvaluateSocialContractInput;
   Evaluation: ResolverTypeWrapper<Evaluation>;
   ExtendSocialContractInput: ExtendSocialContractInput;
@@ -2750,6 +3595,8 @@ export type ResolversTypes = ResolversObject<{
   RecordHomeSurveyInput: RecordHomeSurveyInput;
   RecordPaymentInput: RecordPaymentInput;
   ReferCitizenForUrgentServicesInput: ReferCitizenForUrgentServicesInput;
+  ReferCitizenToEmploymentCentreInput: ReferCitizenToEmploymentCentreInput;
+  ReferRepaymentToCourtInput: ReferRepaymentToCourtInput;
   ReferralBasis: ReferralBasis;
   ReferralBreach: ReferralBreach;
   ReferralOutcome: ReferralOutcome;
@@ -2758,6 +3605,8 @@ export type ResolversTypes = ResolversObject<{
   ReferralType: ReferralType;
   RegionalParameter: ResolverTypeWrapper<ParameterViewModel>;
   Repayment: ResolverTypeWrapper<Repayment>;
+  RequestApplicationDataInput: RequestApplicationDataInput;
+  ResolveSocialContractReviewInput: ResolveSocialContractReviewInput;
   ResponsibleAgency: ResponsibleAgency;
   ReturnIncomingReferralInput: ReturnIncomingReferralInput;
   ReviewMonthlyReportInput: ReviewMonthlyReportInput;
@@ -2788,12 +3637,14 @@ export type ResolversTypes = ResolversObject<{
   SpendingItemInput: SpendingItemInput;
   StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
+  StartPostMonitoringInput: StartPostMonitoringInput;
   StatIndicator: ResolverTypeWrapper<StatIndicator>;
   StatValue: ResolverTypeWrapper<StatValue>;
   StatisticsAxis: StatisticsAxis;
   StatisticsCell: ResolverTypeWrapper<StatisticsRefModel>;
   StatisticsValues: ResolverTypeWrapper<Scalars['StatisticsValues']['output']>;
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
+  SubmitProgrammeToCommissionInput: SubmitProgrammeToCommissionInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: ResolverTypeWrapper<SubsistenceMinimum>;
   TerminateSocialContractInput: TerminateSocialContractInput;
@@ -2803,6 +3654,7 @@ export type ResolversTypes = ResolversObject<{
   Territory: ResolverTypeWrapper<Territory>;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WithdrawScApplicationInput: WithdrawScApplicationInput;
   WorkEntry: ResolverTypeWrapper<WorkEntry>;
   Workload: ResolverTypeWrapper<Workload>;
 }>;
@@ -2839,6 +3691,7 @@ export type ResolversParentTypes = ResolversObject<{
   CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
   Float: Scalars['Float']['output'];
   CloseCommissionMeetingInput: CloseCommissionMeetingInput;
+  CloseSocialContractInput: CloseSocialContractInput;
   CommissionDecision: CommissionDecisionModel;
   CommissionMeeting: CommissionMeetingModel;
   CommissionMeetingConnection: Omit<CommissionMeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommissionMeetingEdge']> };
@@ -2862,6 +3715,7 @@ export type ResolversParentTypes = ResolversObject<{
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
   Employment: Employment;
+  EndSocialContractInput: EndSocialContractInput;
   EvaluateSocialContractInput: EvaluateSocialContractInput;
   Evaluation: Evaluation;
   ExtendSocialContractInput: ExtendSocialContractInput;
@@ -2910,9 +3764,13 @@ export type ResolversParentTypes = ResolversObject<{
   RecordHomeSurveyInput: RecordHomeSurveyInput;
   RecordPaymentInput: RecordPaymentInput;
   ReferCitizenForUrgentServicesInput: ReferCitizenForUrgentServicesInput;
+  ReferCitizenToEmploymentCentreInput: ReferCitizenToEmploymentCentreInput;
+  ReferRepaymentToCourtInput: ReferRepaymentToCourtInput;
   ReferralSlaRow: ReferralSlaRow;
   RegionalParameter: ParameterViewModel;
   Repayment: Repayment;
+  RequestApplicationDataInput: RequestApplicationDataInput;
+  ResolveSocialContractReviewInput: ResolveSocialContractReviewInput;
   ReturnIncomingReferralInput: ReturnIncomingReferralInput;
   ReviewMonthlyReportInput: ReviewMonthlyReportInput;
   RunMeansTestInput: RunMeansTestInput;
@@ -2938,11 +3796,13 @@ export type ResolversParentTypes = ResolversObject<{
   SpendingItemInput: SpendingItemInput;
   StaffLoad: StaffLoad;
   StaffMember: StaffMember;
+  StartPostMonitoringInput: StartPostMonitoringInput;
   StatIndicator: StatIndicator;
   StatValue: StatValue;
   StatisticsCell: StatisticsRefModel;
   StatisticsValues: Scalars['StatisticsValues']['output'];
   SubmitMonthlyReportInput: SubmitMonthlyReportInput;
+  SubmitProgrammeToCommissionInput: SubmitProgrammeToCommissionInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: SubsistenceMinimum;
   TerminateSocialContractInput: TerminateSocialContractInput;
@@ -2950,6 +3810,7 @@ export type ResolversParentTypes = ResolversObject<{
   Territory: Territory;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WithdrawScApplicationInput: WithdrawScApplicationInput;
   WorkEntry: WorkEntry;
   Workload: Workload;
 }>;
@@ -3333,14 +4194,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   assignScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationAssignScApplicationArgs, 'input'>>;
   assignSocialProtectionCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialProtectionCasesArgs, 'input'>>;
   closeCommissionMeeting?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationCloseCommissionMeetingArgs, 'input'>>;
-  closeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationCloseSocialContractArgs, 'contractId'>>;
+  closeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationCloseSocialContractArgs>>;
   concludeSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationConcludeSocialContractArgs, 'input'>>;
   continueSocialContractWithSuccessor?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationContinueSocialContractWithSuccessorArgs, 'input'>>;
   correctSocialProtectionWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectSocialProtectionWorkTimeArgs, 'input'>>;
   decideExtraCheck?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraCheckArgs, 'input'>>;
   defineTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationDefineTerritoryArgs, 'input'>>;
   draftAdaptationProgramme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationDraftAdaptationProgrammeArgs, 'input'>>;
-  endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEndSocialContractArgs, 'contractId'>>;
+  endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationEndSocialContractArgs>>;
   evaluateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEvaluateSocialContractArgs, 'input'>>;
   extendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationExtendSocialContractArgs, 'input'>>;
   markSocialProtectionNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialProtectionNotificationsReadArgs, 'input'>>;
@@ -3352,10 +4213,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordPostMonitoringCheckpoint?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordPostMonitoringCheckpointArgs, 'input'>>;
   recordRepayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordRepaymentArgs, 'input'>>;
   referCitizenForUrgentServices?: Resolver<ResolversTypes['SocialProtectionReferral'], ParentType, ContextType, RequireFields<MutationReferCitizenForUrgentServicesArgs, 'input'>>;
-  referCitizenToEmploymentCentre?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationReferCitizenToEmploymentCentreArgs, 'applicationId'>>;
-  referRepaymentToCourt?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationReferRepaymentToCourtArgs, 'contractId'>>;
-  requestApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRequestApplicationDataArgs, 'applicationId'>>;
-  resolveSocialContractReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationResolveSocialContractReviewArgs, 'contractId'>>;
+  referCitizenToEmploymentCentre?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationReferCitizenToEmploymentCentreArgs>>;
+  referRepaymentToCourt?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationReferRepaymentToCourtArgs>>;
+  requestApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationRequestApplicationDataArgs>>;
+  resolveSocialContractReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationResolveSocialContractReviewArgs>>;
   returnIncomingReferral?: Resolver<ResolversTypes['IncomingReferral'], ParentType, ContextType, RequireFields<MutationReturnIncomingReferralArgs, 'input'>>;
   reviewMonthlyReport?: Resolver<ResolversTypes['MonthlyReport'], ParentType, ContextType, RequireFields<MutationReviewMonthlyReportArgs, 'input'>>;
   runMeansTest?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRunMeansTestArgs, 'input'>>;
@@ -3363,15 +4224,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setCalendarDay?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<MutationSetCalendarDayArgs, 'input'>>;
   setRegionalParameter?: Resolver<ResolversTypes['RegionalParameter'], ParentType, ContextType, RequireFields<MutationSetRegionalParameterArgs, 'input'>>;
   setSubsistenceMinimum?: Resolver<ResolversTypes['SubsistenceMinimum'], ParentType, ContextType, RequireFields<MutationSetSubsistenceMinimumArgs, 'input'>>;
-  startPostMonitoring?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationStartPostMonitoringArgs, 'contractId'>>;
+  startPostMonitoring?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationStartPostMonitoringArgs>>;
   submitMonthlyReport?: Resolver<ResolversTypes['MonthlyReport'], ParentType, ContextType, RequireFields<MutationSubmitMonthlyReportArgs, 'input'>>;
-  submitProgrammeToCommission?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationSubmitProgrammeToCommissionArgs, 'programmeId'>>;
+  submitProgrammeToCommission?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, Partial<MutationSubmitProgrammeToCommissionArgs>>;
   submitScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationSubmitScApplicationArgs, 'input'>>;
   suspendSocialContractForSuccession?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationSuspendSocialContractForSuccessionArgs, 'input'>>;
   terminateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationTerminateSocialContractArgs, 'input'>>;
   updateApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationUpdateApplicationDataArgs, 'input'>>;
   updatePsaActivity?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationUpdatePsaActivityArgs, 'input'>>;
-  withdrawScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationWithdrawScApplicationArgs, 'applicationId'>>;
+  withdrawScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationWithdrawScApplicationArgs>>;
 }>;
 
 export type MvkAgendaItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MvkAgendaItem'] = ResolversParentTypes['MvkAgendaItem']> = ResolversObject<{
@@ -3470,6 +4331,8 @@ export type OfficeWorkloadResolvers<ContextType = RequestContext, ParentType ext
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PartnerEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartnerEvent'] = ResolversParentTypes['PartnerEvent']> = ResolversObject<{

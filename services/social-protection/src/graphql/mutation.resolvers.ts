@@ -3,6 +3,7 @@ import { returnIncomingReferral } from '../referrals/application/return-incoming
 import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
+import { idFromInputOrDeprecated } from '@sc/subgraph-kit';
 import { defineTerritory } from '@sc/subgraph-kit';
 import { ADMINISTER_PARAMETERS, DEADLINE_READERS, HEAD_ASSIGNS, OWN_NOTIFICATIONS } from '../access';
 import * as apps from '../applications/application/application.use-cases';
@@ -29,18 +30,21 @@ export const Mutation: MutationResolvers = {
     }),
   submitScApplication: (_p, { input }, ctx) => apps.submitScApplication(ctx, input as apps.SubmitScApplicationInput),
   updateApplicationData: (_p, { input }, ctx) => apps.updateApplicationData(ctx, input),
-  requestApplicationData: (_p, { applicationId }, ctx) => apps.requestApplicationData(ctx, applicationId),
+  requestApplicationData: (_p, args, ctx) =>
+    apps.requestApplicationData(ctx, idFromInputOrDeprecated(args, 'applicationId')),
   assignScApplication: (_p, { input }, ctx) => apps.assignScApplication(ctx, input),
   runMeansTest: (_p, { input }, ctx) => apps.runMeansTestForApplication(ctx, input),
   decideExtraCheck: (_p, { input }, ctx) => apps.decideExtraCheck(ctx, input),
   recordHomeSurvey: (_p, { input }, ctx) => apps.recordHomeSurvey(ctx, input),
-  withdrawScApplication: (_p, { applicationId }, ctx) => apps.withdrawScApplication(ctx, applicationId),
-  referCitizenToEmploymentCentre: (_p, { applicationId }, ctx) =>
-    apps.referCitizenToEmploymentCentre(ctx, applicationId),
+  withdrawScApplication: (_p, args, ctx) =>
+    apps.withdrawScApplication(ctx, idFromInputOrDeprecated(args, 'applicationId')),
+  referCitizenToEmploymentCentre: (_p, args, ctx) =>
+    apps.referCitizenToEmploymentCentre(ctx, idFromInputOrDeprecated(args, 'applicationId')),
   referCitizenForUrgentServices: (_p, { input }, ctx) => referCitizenForUrgentServices(ctx, input),
   returnIncomingReferral: (_p, { input }, ctx) => returnIncomingReferral(ctx, input),
   draftAdaptationProgramme: (_p, { input }, ctx) => programmes.draftAdaptationProgramme(ctx, input),
-  submitProgrammeToCommission: (_p, { programmeId }, ctx) => programmes.submitProgrammeToCommission(ctx, programmeId),
+  submitProgrammeToCommission: (_p, args, ctx) =>
+    programmes.submitProgrammeToCommission(ctx, idFromInputOrDeprecated(args, 'programmeId')),
   scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),
   recordCommissionDecision: (_p, { input }, ctx) => commission.recordCommissionDecision(ctx, input),
   closeCommissionMeeting: (_p, { input }, ctx) => commission.closeCommissionMeeting(ctx, input),
@@ -51,17 +55,21 @@ export const Mutation: MutationResolvers = {
   recordControlVisit: (_p, { input }, ctx) => monitoring.recordControlVisit(ctx, input),
   updatePsaActivity: (_p, { input }, ctx) => contracts.updatePsaActivity(ctx, input),
   putSocialContractUnderReview: (_p, { input }, ctx) => contracts.putSocialContractUnderReview(ctx, input),
-  resolveSocialContractReview: (_p, { contractId }, ctx) => contracts.resolveSocialContractReview(ctx, contractId),
+  resolveSocialContractReview: (_p, args, ctx) =>
+    contracts.resolveSocialContractReview(ctx, idFromInputOrDeprecated(args, 'contractId')),
   amendSocialContract: (_p, { input }, ctx) => contracts.amendSocialContract(ctx, input),
   extendSocialContract: (_p, { input }, ctx) => contracts.extendSocialContract(ctx, input),
-  endSocialContract: (_p, { contractId }, ctx) => contracts.endSocialContract(ctx, contractId),
+  endSocialContract: (_p, args, ctx) => contracts.endSocialContract(ctx, idFromInputOrDeprecated(args, 'contractId')),
   evaluateSocialContract: (_p, { input }, ctx) => contracts.evaluateSocialContract(ctx, input),
-  startPostMonitoring: (_p, { contractId }, ctx) => contracts.startPostMonitoring(ctx, contractId),
+  startPostMonitoring: (_p, args, ctx) =>
+    contracts.startPostMonitoring(ctx, idFromInputOrDeprecated(args, 'contractId')),
   recordPostMonitoringCheckpoint: (_p, { input }, ctx) => contracts.recordPostMonitoringCheckpoint(ctx, input),
-  closeSocialContract: (_p, { contractId }, ctx) => contracts.closeSocialContract(ctx, contractId),
+  closeSocialContract: (_p, args, ctx) =>
+    contracts.closeSocialContract(ctx, idFromInputOrDeprecated(args, 'contractId')),
   terminateSocialContract: (_p, { input }, ctx) => contracts.terminateSocialContract(ctx, input),
   recordRepayment: (_p, { input }, ctx) => contracts.recordRepayment(ctx, input),
-  referRepaymentToCourt: (_p, { contractId }, ctx) => contracts.referRepaymentToCourt(ctx, contractId),
+  referRepaymentToCourt: (_p, args, ctx) =>
+    contracts.referRepaymentToCourt(ctx, idFromInputOrDeprecated(args, 'contractId')),
   suspendSocialContractForSuccession: (_p, { input }, ctx) => contracts.suspendSocialContractForSuccession(ctx, input),
   continueSocialContractWithSuccessor: (_p, { input }, ctx) =>
     contracts.continueSocialContractWithSuccessor(ctx, input),

@@ -54,57 +54,81 @@ export type AcceptanceClock = {
 /** Случай социального обслуживания и сопровождения. */
 export type AccompanimentCase = {
   __typename?: 'AccompanimentCase';
+  /** мероприятия ПСА, порученные КЦСОН (M5) */
   activities: Array<ContractActivity>;
+  /** дата обращения */
   appliedOn: Scalars['Date']['output'];
   /** Ответственный специалист (token subject). */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** дата закрытия */
   closedOn?: Maybe<Scalars['Date']['output']>;
+  /** причина закрытия (ClosureReason) */
   closureReason?: Maybe<Scalars['String']['output']>;
+  /** социальный контракт ЦСПН, по которому сопровождается гражданин (M5) */
   contractId?: Maybe<Scalars['ID']['output']>;
   /** documents with the psychologist's conclusion: КЦСОН case workers only (FORBIDDEN for others) */
   evidence: Array<Evidence>;
+  /** основания сопровождения */
   grounds: Array<AccompanimentGround>;
+  /** идентификатор случая */
   id: Scalars['ID']['output'];
+  /** ИППСУ; null, пока не составлена */
   individualProgramme?: Maybe<IndividualProgramme>;
   /** psychological measures are shown only to КЦСОН case workers */
   measures: Array<AccompanimentMeasure>;
+  /** дата решения о нуждаемости */
   needDecidedOn?: Maybe<Scalars['Date']['output']>;
   /** решение — 5 рабочих дней */
   needDecisionDue: Scalars['Date']['output'];
+  /** причина непризнания нуждающимся */
   notRecognisedReason?: Maybe<Scalars['String']['output']>;
   /** open deadlines past due (decision, programme, revision) */
   overdue: Array<Scalars['String']['output']>;
+  /** программа сопровождения */
   programme: AccompanimentProgramme;
   /** ИППСУ — 10 рабочих дней */
   programmeDue: Scalars['Date']['output'];
+  /** дата договора о социальном обслуживании */
   serviceContractSignedOn?: Maybe<Scalars['Date']['output']>;
+  /** до какой даты оказываются услуги по контракту */
   serviceUntil?: Maybe<Scalars['Date']['output']>;
+  /** текущий этап «Социального лифта»; null для других программ */
   socialLiftStage?: Maybe<SocialLiftStage>;
+  /** статус случая */
   status: AccompanimentStatus;
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка AccompanimentCase (Relay connection): строки, сведения о странице, общее число. */
 export type AccompanimentCaseConnection = {
   __typename?: 'AccompanimentCaseConnection';
+  /** строки страницы в порядке списка */
   edges: Array<AccompanimentCaseEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка AccompanimentCase с её курсором (Relay edge). */
 export type AccompanimentCaseEdge = {
   __typename?: 'AccompanimentCaseEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: AccompanimentCase;
 };
 
+/** Отбор случаев сопровождения; условия объединяются (И). */
 export type AccompanimentCaseFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** only open cases whose decision, programme or revision is overdue or due within this many days (0–366) */
   deadlineWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /** программа сопровождения */
   programme?: InputMaybe<AccompanimentProgramme>;
   /** any of these statuses */
   status?: InputMaybe<Array<AccompanimentStatus>>;
@@ -112,6 +136,7 @@ export type AccompanimentCaseFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Основание для социального сопровождения. */
 export type AccompanimentGround =
   /** совершеннолетний с трудностями в социальной адаптации */
   | 'ADULT_ADAPTATION_DIFFICULTIES'
@@ -119,6 +144,7 @@ export type AccompanimentGround =
   | 'CHILD_ADAPTATION_DIFFICULTIES'
   /** освобождение из мест лишения свободы */
   | 'LEAVING_PRISON'
+  /** иное основание */
   | 'OTHER'
   /** заключён социальный контракт */
   | 'SOCIAL_CONTRACT_HOLDER'
@@ -128,13 +154,21 @@ export type AccompanimentGround =
 /** Мероприятие социального сопровождения через стороннюю организацию. */
 export type AccompanimentMeasure = {
   __typename?: 'AccompanimentMeasure';
+  /** дата выполнения или отказа */
   completedOn?: Maybe<Scalars['Date']['output']>;
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** идентификатор мероприятия */
   id: Scalars['ID']['output'];
+  /** вид помощи */
   kind: MeasureKind;
+  /** заметка специалиста */
   note?: Maybe<Scalars['String']['output']>;
+  /** организация, оказывающая помощь */
   organisation: Scalars['String']['output'];
+  /** дата запроса в организацию */
   requestedOn: Scalars['Date']['output'];
+  /** статус */
   status: MeasureStatus;
 };
 
@@ -157,6 +191,7 @@ export type AccompanimentStatus =
   | 'ACTIVE'
   /** обращение */
   | 'APPLIED'
+  /** закрыт */
   | 'CLOSED'
   /** признан нуждающимся */
   | 'NEED_RECOGNISED'
@@ -167,33 +202,55 @@ export type AccompanimentStatus =
   /** пересмотр ИППСУ */
   | 'REVISION';
 
+/** Услуга в акте: код, наименование, объём, дата. */
 export type ActService = {
   __typename?: 'ActService';
+  /** код услуги по каталогу */
   code: Scalars['String']['output'];
+  /** дата оказания */
   deliveredOn: Scalars['Date']['output'];
+  /** наименование услуги */
   name: Scalars['String']['output'];
+  /** объём в единицах услуги */
   quantity: Scalars['Float']['output'];
+  /** единица объёма */
   unit: Scalars['String']['output'];
 };
 
+/** Мероприятие сопровождения через стороннюю организацию. */
 export type AddMeasureInput = {
+  /** случай сопровождения */
   caseId: Scalars['ID']['input'];
+  /** что нужно сделать */
   description: Scalars['String']['input'];
+  /** вид помощи */
   kind: MeasureKind;
+  /** организация, не пустая */
   organisation: Scalars['String']['input'];
+  /** дата запроса, не позже сегодняшнего дня */
   requestedOn: Scalars['Date']['input'];
 };
 
+/** Отметка о мерах административного воздействия. */
 export type AdministrativeMeasuresInput = {
+  /** меры применены */
   applied: Scalars['Boolean']['input'];
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
 };
 
+/** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
   /** whole days forward, 0–800 */
   days: Scalars['Int']['input'];
   /** and hours, 0–23 */
   hours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Входные данные операции advanceSocialLiftStage. */
+export type AdvanceSocialLiftStageInput = {
+  /** случай программы SOCIAL_LIFT */
+  caseId: Scalars['ID']['input'];
 };
 
 /** Agency (ведомство). */
@@ -207,17 +264,25 @@ export type Agency =
   /** КЦСОН: comprehensive social services centre */
   | 'SOCIAL_SERVICE';
 
+/** Утверждение программы реабилитации (этап 2). */
 export type ApproveRehabilitationInput = {
+  /** кем утверждена */
   approvedBy: Scalars['String']['input'];
+  /** дата утверждения */
   approvedOn: Scalars['Date']['input'];
+  /** профилактический случай на учёте */
   caseId: Scalars['ID']['input'];
+  /** мероприятия, хотя бы одно */
   measures: Array<PreventionMeasureInput>;
 };
 
+/** Назначить дела КЦСОН ответственному специалисту (HEAD). */
 export type AssignSocialServiceCasesInput = {
   /** the specialist (token subject) */
   assignedTo: Scalars['String']['input'];
+  /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
+  /** вид дел */
   caseType: SocialServiceCaseType;
 };
 
@@ -226,8 +291,11 @@ export type AssignedCase = {
   __typename?: 'AssignedCase';
   /** the responsible specialist (token subject) */
   assignedTo: Scalars['String']['output'];
+  /** идентификатор дела */
   caseId: Scalars['ID']['output'];
+  /** вид дела, например ScApplication, SocialContract, UrgentServiceCase */
   caseType: Scalars['String']['output'];
+  /** ОКТМО территории дела (8 цифр) */
   territory: Scalars['String']['output'];
 };
 
@@ -265,8 +333,11 @@ export type AuditRecord = {
 /** Нагрузка of an office for a month. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
+  /** месяц, YYYY-MM (календарь региона) */
   month: Scalars['String']['output'];
+  /** итог по отделению */
   office: OfficeLoad;
+  /** нагрузка каждого специалиста, по убыванию прогноза */
   specialists: Array<StaffLoad>;
 };
 
@@ -280,6 +351,7 @@ export type Citizen = {
   __typename?: 'Citizen';
   /** Признание нуждаемости, ИППСУ и социальное сопровождение (КЦСОН, ЦСПН, auditors; evidence only КЦСОН). */
   accompanimentCases: Array<AccompanimentCase>;
+  /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
   /** Профилактическая работа (120-ФЗ): КЦСОН case workers only; another agency's request is FORBIDDEN; every read audited. */
   preventionCases: Array<PreventionCase>;
@@ -309,12 +381,19 @@ export type CitizenSocialServiceAccessLogArgs = {
 /** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
+  /** адрес проживания, как его записало ведомство; null, если не сообщён */
   address?: Maybe<Scalars['String']['output']>;
+  /** дата рождения */
   birthDate: Scalars['Date']['output'];
+  /** имя */
   firstName: Scalars['String']['output'];
+  /** известен ли ведомству СНИЛС гражданина */
   hasSnils: Scalars['Boolean']['output'];
+  /** фамилия */
   lastName: Scalars['String']['output'];
+  /** отчество; null, если его нет */
   middleName?: Maybe<Scalars['String']['output']>;
+  /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
   /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
   snilsMasked?: Maybe<Scalars['String']['output']>;
@@ -327,6 +406,7 @@ export type CitizenProfile = {
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
+  /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
   /** this agency's copy of the person */
   profile: CitizenProfile;
@@ -334,148 +414,233 @@ export type CitizenSearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Закрытие случая сопровождения. */
 export type CloseAccompanimentInput = {
+  /** случай сопровождения */
   caseId: Scalars['ID']['input'];
+  /** причина закрытия */
   reason: ClosureReason;
 };
 
+/** Закрыть случай без подписи получателя (анонимная или телефонная помощь). */
 export type CloseUnsignedInput = {
+  /** случай срочного обслуживания */
   caseId: Scalars['ID']['input'];
+  /** почему акт не подписан, не пусто */
   reason: Scalars['String']['input'];
 };
 
+/** Входные данные операции closeUrgentServiceCase. */
+export type CloseUrgentServiceCaseInput = {
+  /** случай срочного обслуживания */
+  caseId: Scalars['ID']['input'];
+};
+
+/** Причина закрытия случая сопровождения. */
 export type ClosureReason =
+  /** окончание социального контракта */
   | 'CONTRACT_ENDED'
+  /** смерть получателя */
   | 'DEATH'
+  /** цели достигнуты */
   | 'GOALS_MET'
+  /** переезд */
   | 'MOVED'
+  /** не признан нуждающимся */
   | 'NOT_RECOGNISED'
+  /** отказ гражданина */
   | 'REFUSAL';
 
 /** A ПСА activity ЦСПН assigned to КЦСОН (M5). */
 export type ContractActivity = {
   __typename?: 'ContractActivity';
+  /** идентификатор мероприятия ПСА в ЦСПН */
   activityId: Scalars['ID']['output'];
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** срок по ПСА */
   dueDate: Scalars['Date']['output'];
+  /** вид мероприятия ПСА (как в ЦСПН) */
   kind: Scalars['String']['output'];
   /** when КЦСОН reported it done (M6) */
   reportedOn?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Услуга КЦСОН получателю социального контракта по ПСА (сообщается в ЦСПН, M6). */
 export type ContractServiceDeliveryInput = {
+  /** акт, подтверждающий оказание, если есть */
   actId?: InputMaybe<Scalars['ID']['input']>;
+  /** случай сопровождения по контракту */
   caseId: Scalars['ID']['input'];
+  /** код услуги */
   code: Scalars['String']['input'];
+  /** этой услугой мероприятие ПСА выполнено */
   completesActivity: Scalars['Boolean']['input'];
+  /** дата оказания, не позже сегодняшнего дня */
   deliveredOn: Scalars['Date']['input'];
+  /** наименование услуги */
   name?: InputMaybe<Scalars['String']['input']>;
   /** the ПСА activity from M5 it serves */
   psaActivityId?: InputMaybe<Scalars['ID']['input']>;
+  /** единица объёма */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** объём, больше нуля */
   volume: Scalars['Float']['input'];
 };
 
+/** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
   /** whole minutes, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
+  /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
 };
 
+/** Решение о признании нуждающимся в социальном обслуживании (5 рабочих дней). */
 export type DecideNeedRecognitionInput = {
+  /** случай сопровождения */
   caseId: Scalars['ID']['input'];
+  /** дата решения: не раньше обращения и не позже сегодняшнего дня */
   decidedOn: Scalars['Date']['input'];
+  /** причина отказа (обязательна при непризнании) */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** признан нуждающимся */
   recognised: Scalars['Boolean']['input'];
 };
 
+/** Решение по обращению за срочными услугами, если оно не принято сразу. */
 export type DecideUrgentNeedInput = {
+  /** true — оказать, false — отказать */
   approve: Scalars['Boolean']['input'];
+  /** случай срочного обслуживания */
   caseId: Scalars['ID']['input'];
+  /** причина отказа (обязательна при отказе) */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Снятие с профилактического учёта (этап 5). */
 export type DeregisterPreventionInput = {
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
+  /** основание снятия */
   ground?: InputMaybe<DeregistrationGround>;
   /** the recorded decision; required */
   resolution?: InputMaybe<ResolutionInput>;
 };
 
+/** Решение о снятии с учёта: постановление и основание. */
 export type Deregistration = {
   __typename?: 'Deregistration';
+  /** орган, принявший решение */
   body: Scalars['String']['output'];
+  /** дата постановления */
   date: Scalars['Date']['output'];
+  /** основание */
   ground: DeregistrationGround;
+  /** номер постановления */
   number: Scalars['String']['output'];
 };
 
+/** Основание снятия с профилактического учёта. */
 export type DeregistrationGround =
   /** причины устранены */
   | 'CAUSES_REMOVED'
   /** достижение 18 лет */
   | 'CHILD_TURNED_18'
+  /** иное основание, предусмотренное законом */
   | 'OTHER_LEGAL_GROUND';
 
+/** Документ-основание случая сопровождения (только специалисты КЦСОН). */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** вид документа */
   kind: EvidenceKind;
+  /** реквизиты документа (номер, дата, кем выдан) */
   reference: Scalars['String']['output'];
+  /** краткое содержание */
   summary?: Maybe<Scalars['String']['output']>;
 };
 
+/** Документ-основание для сопровождения. */
 export type EvidenceInput = {
+  /** вид документа */
   kind: EvidenceKind;
+  /** реквизиты документа, не пустые */
   reference: Scalars['String']['input'];
+  /** краткое содержание */
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Вид документа-основания для сопровождения. */
 export type EvidenceKind =
   /** лист собеседования УСЗН */
   | 'INTERVIEW_SHEET'
+  /** иной документ */
   | 'OTHER'
   /** ходатайство */
   | 'PETITION'
   /** заключение психолога */
   | 'PSYCHOLOGIST_CONCLUSION';
 
+/** Продление профилактической работы (этап 5) по постановлению. */
 export type ExtendPreventionInput = {
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
+  /** постановление о продлении */
   resolution: ResolutionInput;
 };
 
+/** Дальнейшая нужда, выявленная при срочном обслуживании, и открытый по ней случай. */
 export type FollowUp = {
   __typename?: 'FollowUp';
+  /** идентификатор открытого случая */
   caseId: Scalars['ID']['output'];
+  /** ACCOMPANIMENT — случай сопровождения, PREVENTION_SIGNAL — профилактический случай */
   kind: Scalars['String']['output'];
 };
 
 /** ИППСУ. */
 export type IndividualProgramme = {
   __typename?: 'IndividualProgramme';
+  /** форма социального обслуживания */
   form: ServiceForm;
+  /** дата составления */
   issuedOn: Scalars['Date']['output'];
+  /** номер ИППСУ */
   number: Scalars['String']['output'];
+  /** поставщик социальных услуг */
   provider: Scalars['String']['output'];
   /** пересмотр не реже раза в 3 года */
   revisionDue: Scalars['Date']['output'];
+  /** социальные услуги программы */
   services: Array<ProgrammeService>;
 };
 
+/** Составление ИППСУ (10 рабочих дней после признания нуждающимся). */
 export type IssueIndividualProgrammeInput = {
+  /** случай с признанной нуждаемостью */
   caseId: Scalars['ID']['input'];
+  /** форма социального обслуживания */
   form: ServiceForm;
+  /** дата: не раньше признания нуждающимся и не позже сегодняшнего дня */
   issuedOn: Scalars['Date']['input'];
+  /** номер ИППСУ */
   number: Scalars['String']['input'];
+  /** поставщик социальных услуг */
   provider: Scalars['String']['input'];
+  /** услуги, хотя бы одна */
   services: Array<ProgrammeServiceInput>;
 };
 
+/** Составление акта о предоставлении срочных услуг. */
 export type IssueUrgentActInput = {
+  /** случай, по которому оказаны услуги */
   caseId: Scalars['ID']['input'];
+  /** условия оказания, если нужно указать */
   conditions?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Связать гражданина, принятого без СНИЛС, с его СНИЛС. */
 export type LinkCitizenSnilsInput = {
   /** the provisional key the person was registered under */
   citizenId: Scalars['ID']['input'];
@@ -483,32 +648,51 @@ export type LinkCitizenSnilsInput = {
   snils: Scalars['String']['input'];
 };
 
+/** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
   /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
   ids: Array<Scalars['ID']['input']>;
 };
 
+/** Что произошло с мероприятием сопровождения. */
 export type MeasureAction =
+  /** выполнено */
   | 'COMPLETE'
+  /** отказ */
   | 'DECLINE'
+  /** начато */
   | 'START';
 
+/** Вид мероприятия социального сопровождения (помощь, которая не является социальной услугой). */
 export type MeasureKind =
+  /** юридическая помощь */
   | 'LEGAL'
+  /** медицинская помощь */
   | 'MEDICAL'
+  /** педагогическая помощь */
   | 'PEDAGOGICAL'
+  /** психологическая помощь */
   | 'PSYCHOLOGICAL'
+  /** социальная помощь */
   | 'SOCIAL';
 
+/** Статус мероприятия сопровождения. */
 export type MeasureStatus =
+  /** организация или гражданин отказались */
   | 'DECLINED'
+  /** выполнено */
   | 'DONE'
+  /** выполняется */
   | 'IN_PROGRESS'
+  /** запрошено в организации */
   | 'REQUESTED';
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Добавить мероприятие сопровождения через стороннюю организацию. */
   addAccompanimentMeasure: AccompanimentCase;
+  /** Перевести случай «Социального лифта» на следующий этап. */
   advanceSocialLiftStage: AccompanimentCase;
   /**
    * Moves КЦСОН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
@@ -518,6 +702,7 @@ export type Mutation = {
    * three agencies together in one document (README).
    */
   advanceSocialServiceClock: AcceptanceClock;
+  /** Утвердить программу реабилитации (этап 2). */
   approveRehabilitationProgramme: PreventionCase;
   /**
    * HEAD: assigns one case or many at once (up to 200) to a specialist of КЦСОН
@@ -525,18 +710,23 @@ export type Mutation = {
    * announced to the specialist (notification.case-assigned.v1).
    */
   assignSocialServiceCases: Array<AssignedCase>;
+  /** Закрыть случай сопровождения с причиной. */
   closeAccompanimentCase: AccompanimentCase;
   /** Анонимная или телефонная помощь: act without signature, with the reason. */
   closeUrgentCaseUnsigned: UrgentServiceCase;
+  /** Закрыть случай срочного обслуживания после подписанного или неподписанного акта. */
   closeUrgentServiceCase: UrgentServiceCase;
   /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
   correctSocialServiceWorkTime: WorkEntry;
   /** Признание нуждающимся (5 рабочих дней). */
   decideNeedRecognition: AccompanimentCase;
+  /** Решение по обращению за срочными услугами, если оно не принято сразу. */
   decideUrgentNeed: UrgentServiceCase;
   /** Снять с учёта: only on a recorded decision. */
   deregisterPreventionCase: PreventionCase;
+  /** Продлить профилактическую работу по постановлению (этап 5). */
   extendPreventionCase: PreventionCase;
+  /** Отметить применение мер административного воздействия. */
   flagAdministrativeMeasures: PreventionCase;
   /** ИППСУ (10 рабочих дней). */
   issueIndividualProgramme: AccompanimentCase;
@@ -546,211 +736,259 @@ export type Mutation = {
   linkCitizenSnils: Citizen;
   /** Marks your КЦСОН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
   markSocialServiceNotificationsRead: Scalars['Int']['output'];
+  /** Обращение за социальным сопровождением: открывает случай признания нуждаемости со сроками решения и ИППСУ. */
   openAccompanimentCase: AccompanimentCase;
+  /** Принять сигнал о неблагополучии: открывает профилактический случай со сроком проверки. */
   receivePreventionSignal: PreventionCase;
   /** Услуга контрактнику по ПСА, reported to ЦСПН (M6). */
   recordContractServiceDelivery: AccompanimentCase;
+  /** Записать проверку сигнала; неподтвердившийся сигнал закрывает случай. */
   recordPreventionCheck: PreventionCase;
   /** Оказание срочной услуги (code from the catalogue, positive volume). */
   recordUrgentServiceDelivery: UrgentServiceCase;
   /** Направить гражданина в ЦСПН для заключения социального контракта (M4). */
   referCitizenForSocialContract: SocialServiceReferral;
+  /** Поставить на профилактический учёт по постановлению КДН и ЗП (этап 1). */
   registerPreventionCase: PreventionCase;
   /** Принять заявление и анкету: registers the person (if new) and the application. */
   registerSocialServiceApplication: SocialServiceApplication;
+  /** Отчёт о мероприятии программы (этап 3). */
   reportPreventionMeasure: PreventionCase;
   /** Обращение за срочными услугами; the decision is immediate. */
   requestUrgentServices: UrgentServiceCase;
   /** Вернуть направление ЦСПН (не тот КЦСОН, неполные сведения), пока гражданин не явился; случай срочного обслуживания по нему закрывается отказом. */
   returnSocialServiceIncomingReferral: SocialServiceIncomingReferral;
+  /** Контроль и анализ (этап 4): назначает следующий срок контроля. */
   reviewPreventionCase: PreventionCase;
   /** ADMIN: a КЦСОН parameter from a date on. */
   setSocialServiceParameter: RegionalParameter;
   /** ADMIN: the urgent-service catalogue (retire a code with active: false). */
   setUrgentServiceType: UrgentServiceType;
+  /** Договор о социальном обслуживании заключён: обслуживание начинается. */
   signServiceContract: AccompanimentCase;
   /** Подпись получателя: verified, then the act is immutable; a contract holder's services are reported to ЦСПН (M6). */
   signUrgentServiceAct: UrgentServiceAct;
+  /** Начать пересмотр ИППСУ (не реже раза в 3 года). */
   startProgrammeRevision: AccompanimentCase;
+  /** Отметить ход мероприятия сопровождения. */
   updateAccompanimentMeasure: AccompanimentCase;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAddAccompanimentMeasureArgs = {
   input: AddMeasureInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAdvanceSocialLiftStageArgs = {
-  caseId: Scalars['ID']['input'];
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<AdvanceSocialLiftStageInput>;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAdvanceSocialServiceClockArgs = {
   input: AdvanceClockInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationApproveRehabilitationProgrammeArgs = {
   input: ApproveRehabilitationInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationAssignSocialServiceCasesArgs = {
   input: AssignSocialServiceCasesInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCloseAccompanimentCaseArgs = {
   input: CloseAccompanimentInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCloseUrgentCaseUnsignedArgs = {
   input: CloseUnsignedInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCloseUrgentServiceCaseArgs = {
-  caseId: Scalars['ID']['input'];
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<CloseUrgentServiceCaseInput>;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationCorrectSocialServiceWorkTimeArgs = {
   input: CorrectWorkTimeInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDecideNeedRecognitionArgs = {
   input: DecideNeedRecognitionInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDecideUrgentNeedArgs = {
   input: DecideUrgentNeedInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDeregisterPreventionCaseArgs = {
   input: DeregisterPreventionInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationExtendPreventionCaseArgs = {
   input: ExtendPreventionInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationFlagAdministrativeMeasuresArgs = {
   input: AdministrativeMeasuresInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationIssueIndividualProgrammeArgs = {
   input: IssueIndividualProgrammeInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationIssueUrgentServiceActArgs = {
   input: IssueUrgentActInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationLinkCitizenSnilsArgs = {
   input: LinkCitizenSnilsInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationMarkSocialServiceNotificationsReadArgs = {
   input: MarkNotificationsReadInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationOpenAccompanimentCaseArgs = {
   input: OpenAccompanimentCaseInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReceivePreventionSignalArgs = {
   input: ReceiveSignalInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordContractServiceDeliveryArgs = {
   input: ContractServiceDeliveryInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordPreventionCheckArgs = {
   input: PreventionCheckInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordUrgentServiceDeliveryArgs = {
   input: RecordUrgentDeliveryInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReferCitizenForSocialContractArgs = {
   input: ReferCitizenForSocialContractInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRegisterPreventionCaseArgs = {
   input: RegisterPreventionInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRegisterSocialServiceApplicationArgs = {
   input: RegisterSocialServiceApplicationInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReportPreventionMeasureArgs = {
   input: ReportPreventionMeasureInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRequestUrgentServicesArgs = {
   input: RequestUrgentServicesInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReturnSocialServiceIncomingReferralArgs = {
   input: ReturnSocialServiceIncomingReferralInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReviewPreventionCaseArgs = {
   input: ReviewPreventionInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetSocialServiceParameterArgs = {
   input: SetSocialServiceParameterInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSetUrgentServiceTypeArgs = {
   input: SetUrgentServiceTypeInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSignServiceContractArgs = {
   input: SignServiceContractInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationSignUrgentServiceActArgs = {
   input: SignUrgentActInput;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationStartProgrammeRevisionArgs = {
-  caseId: Scalars['ID']['input'];
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<StartProgrammeRevisionInput>;
 };
 
 
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationUpdateAccompanimentMeasureArgs = {
   input: UpdateMeasureInput;
 };
@@ -758,17 +996,24 @@ export type MutationUpdateAccompanimentMeasureArgs = {
 /** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** направление социального контракта: JOB_SEARCH, BUSINESS, PERSONAL_SUBSIDIARY_FARMING или OTHER_HARDSHIP */
   direction: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** срок программы в месяцах */
   termMonths: Scalars['Int']['output'];
 };
 
+/** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
   /** APPROVE, RETURN_FOR_REWORK or REFUSE */
   decision: Scalars['String']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
+  /** обоснование решения (обязательно при возврате и отказе) */
   reasons?: Maybe<Scalars['String']['output']>;
 };
 
@@ -779,37 +1024,54 @@ export type MvkDecision = {
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
+  /** повестка: проекты ПСА, которые рассмотрит комиссия */
   agenda: Array<MvkAgendaItem>;
+  /** члены комиссии от этого ведомства, присутствовавшие на заседании (после проведения) */
   attended: Array<MvkPerson>;
+  /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
   /** when ЦСПН recorded the meeting held; null until then */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
   /** this agency's members invited */
   invited: Array<MvkPerson>;
+  /** дата заседания */
   meetingDate: Scalars['Date']['output'];
+  /** идентификатор заседания МВК в ЦСПН */
   meetingId: Scalars['ID']['output'];
+  /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
   /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка MvkInvitation (Relay connection): строки, сведения о странице, общее число. */
 export type MvkInvitationConnection = {
   __typename?: 'MvkInvitationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<MvkInvitationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка MvkInvitation с её курсором (Relay edge). */
 export type MvkInvitationEdge = {
   __typename?: 'MvkInvitationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: MvkInvitation;
 };
 
+/** Член межведомственной комиссии: ФИО, должность и ведомство. */
 export type MvkPerson = {
   __typename?: 'MvkPerson';
+  /** ведомство, которое он представляет */
   agency: Agency;
+  /** ФИО члена комиссии */
   name: Scalars['String']['output'];
+  /** должность; null, если не указана */
   position?: Maybe<Scalars['String']['output']>;
 };
 
@@ -835,6 +1097,7 @@ export type NeedCircumstance =
 /** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
+  /** комментарий гражданина своими словами; null, если нет */
   comment?: Maybe<Scalars['String']['output']>;
   /** содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['output'];
@@ -848,12 +1111,19 @@ export type NeedsQuestionnaire = {
   vocationalTraining: Scalars['Boolean']['output'];
 };
 
+/** Анкета о потребностях (seed 000), как её заполнил гражданин: какая помощь ему нужна. */
 export type NeedsQuestionnaireInput = {
+  /** комментарий гражданина, до 2000 символов */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** нужно содействие в трудоустройстве */
   employmentHelp: Scalars['Boolean']['input'];
+  /** нужно обучение финансовой грамотности */
   financialLiteracy: Scalars['Boolean']['input'];
+  /** нужна психологическая поддержка */
   psychologicalSupport: Scalars['Boolean']['input'];
+  /** нужна социальная помощь */
   socialHelp: Scalars['Boolean']['input'];
+  /** нужно профессиональное обучение */
   vocationalTraining: Scalars['Boolean']['input'];
 };
 
@@ -865,12 +1135,15 @@ export type NeedsQuestionnaireInput = {
  */
 export type Notification = {
   __typename?: 'Notification';
+  /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
   /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
   caseType?: Maybe<Scalars['String']['output']>;
+  /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
   /** deadlines: the day due; a missing parameter: the day it is needed from */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
   /** you marked it read */
   read: Scalars['Boolean']['output'];
@@ -884,69 +1157,106 @@ export type Notification = {
   type: Scalars['String']['output'];
 };
 
+/** Страница списка Notification (Relay connection): строки, сведения о странице, общее число. */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
+  /** строки страницы в порядке списка */
   edges: Array<NotificationEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка Notification с её курсором (Relay edge). */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: Notification;
 };
 
+/** Нагрузка отделения за месяц: сумма по специалистам и сколько специалистов нужно. */
 export type OfficeLoad = {
   __typename?: 'OfficeLoad';
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** whom to give a new case: the least projected hours */
   leastLoaded?: Maybe<Scalars['String']['output']>;
+  /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
   /** projected hours / hours per month, rounded up */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
+/** Обращение за социальным сопровождением (случай признания нуждаемости). */
 export type OpenAccompanimentCaseInput = {
+  /** дата обращения, не позже сегодняшнего дня */
   appliedOn: Scalars['Date']['input'];
   /** the citizen, or… */
   citizenId?: InputMaybe<Scalars['ID']['input']>;
+  /** документы-основания */
   evidence?: InputMaybe<Array<EvidenceInput>>;
   /** …the urgent case in which the further need was found */
   fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
+  /** основания, хотя бы одно */
   grounds: Array<AccompanimentGround>;
+  /** программа сопровождения */
   programme: AccompanimentProgramme;
 };
 
-/** A page of a list (Relay connection): pass `endCursor` as `after` for the next page. */
+/** Страница списка (Relay connection): чтобы получить следующую, передайте `endCursor` как `after`. Списки листаются только вперёд. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** курсор последней строки страницы; null, если страница пуста */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** есть ли следующая страница */
   hasNextPage: Scalars['Boolean']['output'];
+  /** есть ли строки до этой страницы (true, если страница запрошена с курсором `after`) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** курсор первой строки страницы; null, если страница пуста */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Единица регионального параметра. */
 export type ParameterUnit =
+  /** количество */
   | 'COUNT'
+  /** календарные дни */
   | 'DAYS'
+  /** признак: 1 — да, 0 — нет */
   | 'FLAG'
+  /** часы */
   | 'HOURS'
+  /** сумма в копейках */
   | 'KOPECKS'
   /** time norms (хронометраж) */
   | 'MINUTES'
+  /** месяцы */
   | 'MONTHS'
+  /** проценты */
   | 'PERCENT'
+  /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
 /** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
 export type PersonInput = {
+  /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** дата рождения: с 1900-01-01 и не позже сегодняшнего дня */
   birthDate: Scalars['Date']['input'];
+  /** имя, 1–100 символов */
   firstName: Scalars['String']['input'];
+  /** фамилия, 1–100 символов */
   lastName: Scalars['String']['input'];
+  /** отчество, если есть; до 100 символов */
   middleName?: InputMaybe<Scalars['String']['input']>;
+  /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** СНИЛС, 11 digits with or without separators; checksum-validated */
   snils?: InputMaybe<Scalars['String']['input']>;
@@ -955,6 +1265,7 @@ export type PersonInput = {
 /** Профилактический случай (несовершеннолетний или семья в СОП). */
 export type PreventionCase = {
   __typename?: 'PreventionCase';
+  /** адрес проживания */
   address?: Maybe<Scalars['String']['output']>;
   /** применены меры административного воздействия */
   administrativeMeasures: Scalars['Boolean']['output'];
@@ -962,41 +1273,63 @@ export type PreventionCase = {
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** проверка сигнала — срок */
   checkDue: Scalars['Date']['output'];
+  /** что установлено при проверке */
   checkFindings?: Maybe<Scalars['String']['output']>;
+  /** срок проверки прошёл, а проверка не проведена */
   checkOverdue: Scalars['Boolean']['output'];
+  /** несовершеннолетний или взрослый член семьи (ключ федерации) */
   citizen: Citizen;
+  /** куратор случая */
   curator?: Maybe<Scalars['String']['output']>;
+  /** решение о снятии с учёта; null, пока на учёте */
   deregistration?: Maybe<Deregistration>;
+  /** сообщённые факты */
   facts: Scalars['String']['output'];
   /** each stage with its date and responsible party */
   history: Array<StageEntry>;
+  /** идентификатор случая */
   id: Scalars['ID']['output'];
+  /** мероприятия программы реабилитации */
   measures: Array<PreventionMeasure>;
+  /** срок очередного контроля и анализа */
   nextReviewDue?: Maybe<Scalars['Date']['output']>;
+  /** постановление о постановке на учёт */
   registration?: Maybe<Resolution>;
+  /** дата сигнала */
   signalOn: Scalars['Date']['output'];
+  /** источник сигнала */
   source: SignalSource;
+  /** кто именно сообщил (организация, должностное лицо) */
   sourceDetails: Scalars['String']['output'];
+  /** текущий этап */
   status: PreventionStatus;
+  /** MINOR — несовершеннолетний, FAMILY — семья */
   subject: Scalars['String']['output'];
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Страница списка PreventionCase (Relay connection): строки, сведения о странице, общее число. */
 export type PreventionCaseConnection = {
   __typename?: 'PreventionCaseConnection';
+  /** строки страницы в порядке списка */
   edges: Array<PreventionCaseEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка PreventionCase с её курсором (Relay edge). */
 export type PreventionCaseEdge = {
   __typename?: 'PreventionCaseEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: PreventionCase;
 };
 
+/** Отбор профилактических случаев; условия объединяются (И). */
 export type PreventionCaseFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
@@ -1008,28 +1341,44 @@ export type PreventionCaseFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Проверка сигнала с выходом в адрес. */
 export type PreventionCheckInput = {
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
   /** МВД, ЦСОН or another prevention body */
   checkedBy: Scalars['String']['input'];
+  /** неблагополучие подтвердилось */
   confirmed: Scalars['Boolean']['input'];
+  /** что установлено, не пусто */
   findings: Scalars['String']['input'];
+  /** дата проверки */
   on: Scalars['Date']['input'];
 };
 
+/** Мероприятие программы индивидуальной профилактической работы. */
 export type PreventionMeasure = {
   __typename?: 'PreventionMeasure';
+  /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** срок выполнения */
   dueDate: Scalars['Date']['output'];
+  /** идентификатор мероприятия */
   id: Scalars['ID']['output'];
+  /** отчёт исполнителя */
   report?: Maybe<Scalars['String']['output']>;
+  /** ответственный орган системы профилактики */
   responsibleAgency: Scalars['String']['output'];
+  /** PLANNED — запланировано, DONE — выполнено, NOT_DONE — не выполнено */
   status: Scalars['String']['output'];
 };
 
+/** Мероприятие программы реабилитации. */
 export type PreventionMeasureInput = {
+  /** что нужно сделать */
   description: Scalars['String']['input'];
+  /** срок выполнения */
   dueDate: Scalars['Date']['input'];
+  /** ответственный орган, не пустой */
   responsibleAgency: Scalars['String']['input'];
 };
 
@@ -1054,31 +1403,50 @@ export type PreventionStatus =
   /** контроль и анализ (этап 4) */
   | 'UNDER_REVIEW';
 
+/** О ком профилактический случай. */
 export type PreventionSubject =
+  /** семья в социально опасном положении */
   | 'FAMILY'
+  /** несовершеннолетний */
   | 'MINOR';
 
+/** Социальная услуга в ИППСУ: вид, объём, периодичность, срок. */
 export type ProgrammeService = {
   __typename?: 'ProgrammeService';
+  /** периодичность, например «2 раза в неделю» */
   frequency: Scalars['String']['output'];
+  /** наименование услуги */
   name: Scalars['String']['output'];
+  /** начало срока предоставления */
   periodFrom: Scalars['Date']['output'];
+  /** окончание срока предоставления */
   periodTo: Scalars['Date']['output'];
+  /** вид социальной услуги */
   type: ServiceType;
+  /** объём (больше нуля) */
   volume: Scalars['Float']['output'];
 };
 
+/** Социальная услуга в новой ИППСУ. */
 export type ProgrammeServiceInput = {
+  /** периодичность */
   frequency: Scalars['String']['input'];
+  /** наименование */
   name: Scalars['String']['input'];
+  /** начало срока */
   periodFrom: Scalars['Date']['input'];
+  /** окончание срока, не раньше начала */
   periodTo: Scalars['Date']['input'];
+  /** вид социальной услуги */
   type: ServiceType;
+  /** объём, больше нуля */
   volume: Scalars['Float']['input'];
 };
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type Query = {
   __typename?: 'Query';
+  /** Случай сопровождения по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   accompanimentCase?: Maybe<AccompanimentCase>;
   /** Социальное сопровождение — a worklist page in the caller's territory, the earliest decision due first. `first` 1–200. */
   accompanimentCases: AccompanimentCaseConnection;
@@ -1107,7 +1475,9 @@ export type Query = {
   socialServiceNotifications: NotificationConnection;
   /** Направления КЦСОН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
   socialServiceOutgoingReferrals: SocialServiceReferralConnection;
+  /** Региональные параметры КЦСОН, действующие на дату (нормы, сроки); любой сотрудник КЦСОН. */
   socialServiceParameters: Array<RegionalParameter>;
+  /** Направление КЦСОН по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   socialServiceReferral?: Maybe<SocialServiceReferral>;
   /** SLA of the referrals КЦСОН sent (to ЦСПН): per receiver, type and month sent, `from`–`to` (YYYY-MM, at most 24 months). HEAD, ANALYST, the ministry. */
   socialServiceReferralSla: Array<ReferralSlaRow>;
@@ -1119,6 +1489,7 @@ export type Query = {
   socialServiceWorkload: CaseWorkload;
   /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
   territories: Array<Territory>;
+  /** Случай срочного обслуживания по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   urgentServiceCase?: Maybe<UrgentServiceCase>;
   /** Срочные социальные услуги — a worklist page in the caller's territory, newest request first. `first` 1–200. */
   urgentServiceCases: UrgentServiceCaseConnection;
@@ -1127,11 +1498,13 @@ export type Query = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryAccompanimentCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryAccompanimentCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccompanimentCaseFilter>;
@@ -1139,26 +1512,31 @@ export type QueryAccompanimentCasesArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryAccompanimentDeadlinesArgs = {
   withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryCitizenBySnilsArgs = {
   snils: Scalars['String']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryPreventionCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryPreventionCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PreventionCaseFilter>;
@@ -1166,6 +1544,7 @@ export type QueryPreventionCasesArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceCitizenSearchArgs = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1173,6 +1552,7 @@ export type QuerySocialServiceCitizenSearchArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceCommissionInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1180,6 +1560,7 @@ export type QuerySocialServiceCommissionInvitationsArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceIncomingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialServiceIncomingReferralFilter>;
@@ -1187,6 +1568,7 @@ export type QuerySocialServiceIncomingReferralsArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1194,6 +1576,7 @@ export type QuerySocialServiceNotificationsArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceOutgoingReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialServiceReferralFilter>;
@@ -1201,75 +1584,100 @@ export type QuerySocialServiceOutgoingReferralsArgs = {
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceReferralSlaArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceWorkLogArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceWorkloadArgs = {
   month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryTerritoriesArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryUrgentServiceCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QueryUrgentServiceCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UrgentServiceCaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Сигнал о неблагополучии несовершеннолетнего или семьи (120-ФЗ). */
 export type ReceiveSignalInput = {
+  /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** сообщённые факты, не пустые */
   facts: Scalars['String']['input'];
+  /** случай срочного обслуживания, в котором выявлено неблагополучие (вместо person) */
   fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
   /** the minor or the family's adult; or fromUrgentCaseId */
   person?: InputMaybe<PersonInput>;
+  /** дата сигнала, не позже сегодняшнего дня */
   signalOn: Scalars['Date']['input'];
+  /** источник сигнала */
   source: SignalSource;
+  /** кто именно сообщил */
   sourceDetails: Scalars['String']['input'];
+  /** о ком сигнал */
   subject: PreventionSubject;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Оказание срочной услуги по случаю. */
 export type RecordUrgentDeliveryInput = {
+  /** случай срочного обслуживания с принятым решением */
   caseId: Scalars['ID']['input'];
+  /** дата оказания: не раньше обращения и не позже сегодняшнего дня */
   deliveredOn: Scalars['Date']['input'];
+  /** объём, больше нуля */
   quantity: Scalars['Float']['input'];
+  /** код действующей услуги каталога */
   serviceCode: Scalars['String']['input'];
 };
 
+/** Направление гражданина из КЦСОН в ЦСПН для заключения социального контракта (M4). */
 export type ReferCitizenForSocialContractInput = {
   /** the application whose questionnaire goes with the referral; the newest one when omitted */
   applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** основание направления */
   basis: ReferralBasis;
+  /** гражданин (ключ федерации), известный КЦСОН */
   citizenId: Scalars['ID']['input'];
+  /** комментарий для ЦСПН, до 2000 символов */
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1279,6 +1687,7 @@ export type ReferralBasis =
   | 'HARDSHIP'
   /** малоимущность */
   | 'LOW_INCOME'
+  /** иное основание (указывается в тексте направления) */
   | 'OTHER'
   /** безработица */
   | 'UNEMPLOYED';
@@ -1318,10 +1727,13 @@ export type ReferralOutcome =
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
+  /** из них приняты получателем */
   accepted: Scalars['Int']['output'];
+  /** из них приняты в срок */
   acceptedOnTime: Scalars['Int']['output'];
   /** истекли: гражданин не явился в срок */
   expired: Scalars['Int']['output'];
+  /** ведомство-отправитель */
   fromAgency: Agency;
   /** calendar days from sending to acceptance */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
@@ -1333,12 +1745,15 @@ export type ReferralSlaRow = {
   openBreaches: Scalars['Int']['output'];
   /** accepted but without a result after the result deadline */
   openResultBreaches: Scalars['Int']['output'];
+  /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
+  /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
   /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
   pair: Scalars['String']['output'];
   /** the month sent, YYYY-MM (the region's calendar) */
   period: Scalars['String']['output'];
+  /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
@@ -1348,7 +1763,9 @@ export type ReferralSlaRow = {
   resulted: Scalars['Int']['output'];
   /** возвращены получателем */
   returned: Scalars['Int']['output'];
+  /** отправлено за месяц */
   sent: Scalars['Int']['output'];
+  /** ведомство-получатель (SOCIAL_PROTECTION, EMPLOYMENT, SOCIAL_SERVICE) */
   toAgency: Scalars['String']['output'];
 };
 
@@ -1356,7 +1773,9 @@ export type ReferralSlaRow = {
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
+  /** закрыто отправителем */
   | 'CLOSED'
+  /** создано, ещё не отправлено (сообщение в исходящей очереди) */
   | 'CREATED'
   /** гражданин не явился в срок */
   | 'EXPIRED'
@@ -1383,41 +1802,63 @@ export type ReferralType =
 /** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
+  /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
   code: Scalars['String']['output'];
+  /** значение по умолчанию, которое действует, пока регион не ввёл своё */
   defaultValue: Scalars['Int']['output'];
+  /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
   /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
   status: Scalars['String']['output'];
+  /** единица значения */
   unit: ParameterUnit;
   /** null when the built-in default applies */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
 };
 
+/** Постановка на профилактический учёт (этап 1). */
 export type RegisterPreventionInput = {
+  /** проверенный профилактический случай */
   caseId: Scalars['ID']['input'];
+  /** куратор случая, не пустой */
   curator: Scalars['String']['input'];
+  /** постановление о постановке на учёт */
   resolution: ResolutionInput;
 };
 
+/** Заявление гражданина в КЦСОН с анкетой о потребностях. */
 export type RegisterSocialServiceApplicationInput = {
+  /** обстоятельства, ухудшающие условия жизнедеятельности (ст. 15 442-ФЗ) */
   circumstances: Array<NeedCircumstance>;
+  /** гражданин, как он себя назвал (регистрируется, если новый) */
   citizen: PersonInput;
+  /** анкета о потребностях; комментарий до 2000 символов */
   needs: NeedsQuestionnaireInput;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Отчёт исполнителя о мероприятии программы (этап 3). */
 export type ReportPreventionMeasureInput = {
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
+  /** выполнено */
   done: Scalars['Boolean']['input'];
+  /** мероприятие этого случая */
   measureId: Scalars['ID']['input'];
+  /** отчёт, не пустой */
   report: Scalars['String']['input'];
 };
 
+/** Обращение за срочными социальными услугами (ст. 21 442-ФЗ) с немедленным решением. */
 export type RequestUrgentServicesInput = {
+  /** анонимная помощь по телефону: без сведений о получателе */
   anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  /** канал обращения; ходатайства ЦСПН приходят сообщением (M5), не через эту операцию */
   channel: UrgentChannel;
+  /** обстоятельства обращения, не пустые */
   circumstances: Scalars['String']['input'];
   /** the recipient; omit only for anonymous phone help */
   citizen?: InputMaybe<PersonInput>;
@@ -1427,21 +1868,30 @@ export type RequestUrgentServicesInput = {
   identityDocument?: InputMaybe<Scalars['String']['input']>;
   /** the organisation that reported the need (ORGANISATION_NOTICE) */
   notifiedBy?: InputMaybe<Scalars['String']['input']>;
+  /** причина отказа, обязательна при decision = REFUSE */
   refusalReason?: InputMaybe<Scalars['String']['input']>;
   /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Постановление КДН и ЗП: номер, дата, орган. */
 export type Resolution = {
   __typename?: 'Resolution';
+  /** орган, принявший решение (КДН и ЗП) */
   body: Scalars['String']['output'];
+  /** дата постановления */
   date: Scalars['Date']['output'];
+  /** номер постановления */
   number: Scalars['String']['output'];
 };
 
+/** Постановление КДН и ЗП. */
 export type ResolutionInput = {
+  /** орган, принявший решение, не пустой */
   body: Scalars['String']['input'];
+  /** дата постановления */
   date: Scalars['Date']['input'];
+  /** номер постановления, не пустой */
   number: Scalars['String']['input'];
 };
 
@@ -1449,12 +1899,17 @@ export type ResolutionInput = {
 export type ReturnSocialServiceIncomingReferralInput = {
   /** why: wrong КЦСОН, incomplete data (1–2000 characters); ЦСПН sees it */
   reason: Scalars['String']['input'];
+  /** идентификатор направления ЦСПН (SocialServiceIncomingReferral.id) */
   referralId: Scalars['ID']['input'];
 };
 
+/** Контроль и анализ исполнения программы (этап 4). */
 export type ReviewPreventionInput = {
+  /** анализ, не пустой */
   analysis: Scalars['String']['input'];
+  /** профилактический случай */
   caseId: Scalars['ID']['input'];
+  /** дата анализа */
   on: Scalars['Date']['input'];
 };
 
@@ -1471,55 +1926,85 @@ export type ServiceForm =
 export type ServiceType =
   /** повышение коммуникативного потенциала */
   | 'COMMUNICATION'
+  /** социально-бытовые */
   | 'HOUSEHOLD'
+  /** социально-трудовые */
   | 'LABOUR'
+  /** социально-правовые */
   | 'LEGAL'
+  /** социально-медицинские */
   | 'MEDICAL'
+  /** социально-педагогические */
   | 'PEDAGOGICAL'
+  /** социально-психологические */
   | 'PSYCHOLOGICAL'
+  /** срочные социальные услуги */
   | 'URGENT';
 
+/** Новое значение регионального параметра КЦСОН с даты (ADMIN). */
 export type SetSocialServiceParameterInput = {
+  /** код параметра (socialServiceParameters) */
   code: Scalars['String']['input'];
+  /** с какой даты действует */
   validFrom: Scalars['Date']['input'];
+  /** значение в единицах параметра */
   value: Scalars['Int']['input'];
 };
 
+/** Услуга каталога срочных социальных услуг: новая или изменённая (ADMIN). */
 export type SetUrgentServiceTypeInput = {
+  /** действует (false — вывести код из каталога) */
   active: Scalars['Boolean']['input'];
+  /** может оказываться анонимно по телефону */
   anonymousAllowed: Scalars['Boolean']['input'];
+  /** код услуги, UPPER_SNAKE_CASE, 2–50 символов */
   code: Scalars['String']['input'];
+  /** наименование, не пустое */
   name: Scalars['String']['input'];
   /** FEDERAL, SEED, IRKUTSK or REGIONAL */
   source: Scalars['String']['input'];
+  /** единица объёма, не пустая */
   unit: Scalars['String']['input'];
 };
 
+/** Заключение договора о социальном обслуживании. */
 export type SignServiceContractInput = {
+  /** случай с выданной ИППСУ */
   caseId: Scalars['ID']['input'];
+  /** дата договора: не раньше ИППСУ и не позже сегодняшнего дня */
   signedOn: Scalars['Date']['input'];
 };
 
+/** Подпись акта получателем на планшете. */
 export type SignUrgentActInput = {
+  /** акт */
   actId: Scalars['ID']['input'];
   /** the contentHash of the act shown to the recipient */
   shownActHash: Scalars['String']['input'];
   /** the recipient's drawn signature, PNG, base64 */
   signaturePng: Scalars['String']['input'];
+  /** ФИО подписавшего, не пустое */
   signerName: Scalars['String']['input'];
 };
 
+/** Откуда поступил сигнал о неблагополучии (120-ФЗ). */
 export type SignalSource =
   /** опека */
   | 'GUARDIANSHIP'
+  /** детский сад */
   | 'KINDERGARTEN'
+  /** медицинская организация */
   | 'MEDICAL'
+  /** иной орган системы профилактики */
   | 'OTHER_AGENCY'
   /** МВД */
   | 'POLICE'
+  /** школа */
   | 'SCHOOL'
+  /** организация социального обслуживания */
   | 'SOCIAL_SERVICE';
 
+/** Этап программы «Социальный лифт» (seed 001). */
 export type SocialLiftStage =
   /** адаптация */
   | 'ADAPTATION'
@@ -1533,26 +2018,36 @@ export type SocialLiftStage =
 /** Заявление гражданина в КЦСОН с анкетой о потребностях. */
 export type SocialServiceApplication = {
   __typename?: 'SocialServiceApplication';
+  /** обстоятельства, ухудшающие условия жизнедеятельности (ст. 15 442-ФЗ) */
   circumstances: Array<NeedCircumstance>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** идентификатор заявления */
   id: Scalars['ID']['output'];
+  /** анкета о потребностях */
   needs: NeedsQuestionnaire;
   /** who registered it (token subject) */
   registeredBy: Scalars['String']['output'];
+  /** статус заявления */
   status: SocialServiceApplicationStatus;
+  /** когда заявление принято */
   submittedAt: Scalars['DateTime']['output'];
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
 };
 
+/** Статус заявления в КЦСОН. */
 export type SocialServiceApplicationStatus =
   /** заявление зарегистрировано */
   | 'REGISTERED';
 
 /** The kinds of КЦСОН case a HEAD assigns. */
 export type SocialServiceCaseType =
+  /** случай сопровождения */
   | 'ACCOMPANIMENT_CASE'
+  /** профилактический случай */
   | 'PREVENTION_CASE'
+  /** случай срочного обслуживания */
   | 'URGENT_SERVICE_CASE';
 
 /** Направление из ЦСПН для срочных социальных услуг и социального сопровождения (seed 000), как его получил КЦСОН. */
@@ -1560,26 +2055,37 @@ export type SocialServiceIncomingReferral = {
   __typename?: 'SocialServiceIncomingReferral';
   /** срок явки (REFERRAL_APPEARANCE_WORKING_DAYS_FOR_URGENT_AND_ACCOMPANIMENT рабочих дней от получения); после — EXPIRED */
   appearanceDueOn?: Maybe<Scalars['Date']['output']>;
+  /** основание направления */
   basis: ReferralBasis;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
   /** что нужно гражданину, со слов ЦСПН */
   comment?: Maybe<Scalars['String']['output']>;
+  /** когда истёк срок явки */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
   /** the sender's (ЦСПН's) referral id */
   id: Scalars['ID']['output'];
   /** гражданин явился: нуждаемость решена */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** анкета о потребностях, как её заполнил гражданин в ЦСПН */
   needs: NeedsQuestionnaire;
+  /** результат, отправленный в ЦСПН */
   outcome?: Maybe<ReferralOutcome>;
+  /** когда КЦСОН получил направление */
   receivedAt: Scalars['DateTime']['output'];
   /** результат отправлен в ЦСПН: услуги оказаны (акт) или отказано */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
+  /** пояснение к результату для ЦСПН */
   resultSummary?: Maybe<Scalars['String']['output']>;
+  /** причина возврата направления в ЦСПН */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда направление возвращено */
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** специалист КЦСОН, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** the ЦСПН application it comes from */
   senderCaseId: Scalars['ID']['output'];
+  /** статус направления в КЦСОН */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело */
   territory: Scalars['String']['output'];
@@ -1587,20 +2093,27 @@ export type SocialServiceIncomingReferral = {
   urgentCase?: Maybe<UrgentServiceCase>;
 };
 
+/** Страница списка SocialServiceIncomingReferral (Relay connection): строки, сведения о странице, общее число. */
 export type SocialServiceIncomingReferralConnection = {
   __typename?: 'SocialServiceIncomingReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<SocialServiceIncomingReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка SocialServiceIncomingReferral с её курсором (Relay edge). */
 export type SocialServiceIncomingReferralEdge = {
   __typename?: 'SocialServiceIncomingReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: SocialServiceIncomingReferral;
 };
 
+/** Отбор входящих направлений ЦСПН; условия объединяются (И). */
 export type SocialServiceIncomingReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -1613,49 +2126,69 @@ export type SocialServiceReferral = {
   __typename?: 'SocialServiceReferral';
   /** срок принятия (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type> на день отправки, календарь региона) */
   acceptanceDueOn?: Maybe<Scalars['Date']['output']>;
+  /** заявление КЦСОН, чья анкета ушла с направлением */
   application: SocialServiceApplication;
+  /** основание направления */
   basis: ReferralBasis;
   /** нарушенный срок открытого направления на сегодня (эскалировано руководителю офиса получателя); null — в срок */
   breach?: Maybe<ReferralBreach>;
+  /** гражданин (ключ федерации) */
   citizen: Citizen;
+  /** комментарий специалиста КЦСОН для получателя */
   comment?: Maybe<Scalars['String']['output']>;
   /** истекло: гражданин не явился к получателю в срок */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** идентификатор направления (общий для отправителя и получателя) */
   id: Scalars['ID']['output'];
   /** гражданин явился к получателю */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
+  /** результат по направлению */
   outcome?: Maybe<ReferralOutcome>;
   /** the case the receiver opened (e.g. the ЦСПН application id) */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
   /** when the receiver's reply arrived */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** когда получатель сообщил результат */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
   /** срок результата (REFERRAL_RESULT_WORKING_DAYS_<type> на день отправки) */
   resultDueOn?: Maybe<Scalars['Date']['output']>;
+  /** пояснение получателя к результату */
   resultSummary?: Maybe<Scalars['String']['output']>;
+  /** причина возврата (при RETURNED) */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** когда направление отправлено */
   sentAt: Scalars['DateTime']['output'];
+  /** статус по последнему ответу получателя */
   status: ReferralStatus;
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+  /** ведомство-получатель */
   toAgency: Agency;
+  /** тип направления */
   type: ReferralType;
 };
 
+/** Страница списка SocialServiceReferral (Relay connection): строки, сведения о странице, общее число. */
 export type SocialServiceReferralConnection = {
   __typename?: 'SocialServiceReferralConnection';
+  /** строки страницы в порядке списка */
   edges: Array<SocialServiceReferralEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка SocialServiceReferral с её курсором (Relay edge). */
 export type SocialServiceReferralEdge = {
   __typename?: 'SocialServiceReferralEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: SocialServiceReferral;
 };
 
+/** Отбор направлений КЦСОН; условия объединяются (И). */
 export type SocialServiceReferralFilter = {
   /** any of these statuses */
   status?: InputMaybe<Array<ReferralStatus>>;
@@ -1704,36 +2237,56 @@ export type StaffLoad = {
   hoursAvailable: Scalars['Float']['output'];
   /** hours of recorded actions this month (actual where recorded, else normed) */
   hoursThisMonth: Scalars['Float']['output'];
+  /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
+  /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
   /** open cases × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
+  /** специалист (subject токена) */
   subject: Scalars['String']['output'];
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
 /** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
 export type StaffMember = {
   __typename?: 'StaffMember';
+  /** когда сотрудник последний раз обращался к системе */
   lastSeen: Scalars['DateTime']['output'];
+  /** роли сотрудника по последнему токену (SPECIALIST, HEAD …) */
   roles: Array<Scalars['String']['output']>;
+  /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
   /** ОКТМО of their office */
   territory: Scalars['String']['output'];
 };
 
+/** Этап профилактического случая с датой и ответственным. */
 export type StageEntry = {
   __typename?: 'StageEntry';
+  /** примечание */
   note?: Maybe<Scalars['String']['output']>;
+  /** дата */
   on: Scalars['Date']['output'];
+  /** кто отвечает (специалист или орган) */
   responsible: Scalars['String']['output'];
+  /** этап */
   status: PreventionStatus;
+};
+
+/** Входные данные операции startProgrammeRevision. */
+export type StartProgrammeRevisionInput = {
+  /** случай сопровождения с выданной ИППСУ */
+  caseId: Scalars['ID']['input'];
 };
 
 /** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
+  /** разрезы показателя: каждый известный ключ, включая нули */
   by: Array<StatValue>;
+  /** итог показателя по ячейке (key = null) */
   total: StatValue;
 };
 
@@ -1801,19 +2354,27 @@ export type Territory = {
   code: Scalars['String']['output'];
   /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
   kind: Scalars['String']['output'];
+  /** наименование муниципального образования */
   name: Scalars['String']['output'];
   /** The enclosing entry (the group or region); null for the region. */
   parent?: Maybe<Scalars['String']['output']>;
+  /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
   /** Last day in force; null while in force (reformed formations are closed, never deleted). */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Отметка о ходе мероприятия сопровождения. */
 export type UpdateMeasureInput = {
+  /** что произошло */
   action: MeasureAction;
+  /** случай сопровождения */
   caseId: Scalars['ID']['input'];
+  /** мероприятие этого случая */
   measureId: Scalars['ID']['input'];
+  /** заметка */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** дата: не раньше запроса и не позже сегодняшнего дня */
   on: Scalars['Date']['input'];
 };
 
@@ -1823,6 +2384,7 @@ export type UrgentCaseStatus =
   | 'ACT_SIGNED'
   /** акт без подписи (анонимно / по телефону) */
   | 'ACT_UNSIGNED'
+  /** закрыт */
   | 'CLOSED'
   /** решение принято (немедленно) */
   | 'NEED_DECIDED'
@@ -1833,6 +2395,7 @@ export type UrgentCaseStatus =
   /** обращение */
   | 'REQUESTED';
 
+/** Канал обращения за срочными социальными услугами. */
 export type UrgentChannel =
   /** информация медицинской, образовательной или иной организации (M12) */
   | 'ORGANISATION_NOTICE'
@@ -1843,84 +2406,127 @@ export type UrgentChannel =
   /** письменное заявление */
   | 'WRITTEN_APPLICATION';
 
+/** Немедленное решение по обращению. */
 export type UrgentDecision =
+  /** оказать срочные услуги */
   | 'APPROVE'
+  /** отказать (с причиной) */
   | 'REFUSE';
 
+/** Оказанная срочная социальная услуга. */
 export type UrgentDelivery = {
   __typename?: 'UrgentDelivery';
+  /** специалист, оказавший услугу (subject токена) */
   deliveredBy: Scalars['String']['output'];
+  /** дата оказания */
   deliveredOn: Scalars['Date']['output'];
+  /** объём в единицах услуги (больше нуля) */
   quantity: Scalars['Float']['output'];
+  /** код услуги по каталогу */
   serviceCode: Scalars['String']['output'];
+  /** наименование услуги на дату оказания */
   serviceName: Scalars['String']['output'];
+  /** единица объёма */
   unit: Scalars['String']['output'];
 };
 
 /** Акт о предоставлении срочных социальных услуг (M13). The signature image itself is never returned, only its hash. */
 export type UrgentServiceAct = {
   __typename?: 'UrgentServiceAct';
+  /** условия оказания */
   conditions: Scalars['String']['output'];
   /** SHA-256 of the act's canonical content: what the recipient is shown and signs */
   contentHash: Scalars['String']['output'];
+  /** дата составления акта */
   drawnUpOn: Scalars['Date']['output'];
+  /** идентификатор акта */
   id: Scalars['ID']['output'];
   /** the stored content and signature still match their hashes */
   intact: Scalars['Boolean']['output'];
+  /** номер акта */
   number: Scalars['String']['output'];
+  /** поставщик социальных услуг (КЦСОН) */
   provider: Scalars['String']['output'];
+  /** ФИО получателя; null для анонимной помощи */
   recipientName?: Maybe<Scalars['String']['output']>;
+  /** оказанные услуги */
   services: Array<ActService>;
+  /** SHA-256 изображения подписи (само изображение не выдаётся) */
   signatureSha256?: Maybe<Scalars['String']['output']>;
+  /** подписан получателем */
   signed: Scalars['Boolean']['output'];
+  /** когда подписан */
   signedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ФИО подписавшего */
   signerName?: Maybe<Scalars['String']['output']>;
 };
 
 /** Случай срочного социального обслуживания. */
 export type UrgentServiceCase = {
   __typename?: 'UrgentServiceCase';
+  /** акт о предоставлении услуг; null, пока не составлен */
   act?: Maybe<UrgentServiceAct>;
+  /** помощь оказана анонимно (по телефону), без установления личности */
   anonymous: Scalars['Boolean']['output'];
   /** Ответственный специалист (token subject). */
   assignedTo?: Maybe<Scalars['String']['output']>;
+  /** канал обращения */
   channel: UrgentChannel;
+  /** обстоятельства обращения */
   circumstances: Scalars['String']['output'];
   /** null for anonymous help */
   citizen?: Maybe<Citizen>;
+  /** социальный контракт ЦСПН, по ходатайству которого открыт случай (M5) */
   contractId?: Maybe<Scalars['ID']['output']>;
+  /** когда принято решение */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** оказанные услуги в порядке оказания */
   deliveries: Array<UrgentDelivery>;
   /** a further need found while serving, and the case it opened */
   followUp?: Maybe<FollowUp>;
+  /** идентификатор случая */
   id: Scalars['ID']['output'];
+  /** документ, которым установлена личность */
   identityDocument?: Maybe<Scalars['String']['output']>;
+  /** организация, сообщившая о нужде (ORGANISATION_NOTICE) */
   notifiedBy?: Maybe<Scalars['String']['output']>;
+  /** причина отказа (при REFUSED) */
   refusalReason?: Maybe<Scalars['String']['output']>;
+  /** когда поступило обращение */
   requestedAt: Scalars['DateTime']['output'];
+  /** статус случая */
   status: UrgentCaseStatus;
   /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
   territory: Scalars['String']['output'];
+  /** почему акт не подписан получателем (ACT_UNSIGNED) */
   unsignedReason?: Maybe<Scalars['String']['output']>;
 };
 
+/** Страница списка UrgentServiceCase (Relay connection): строки, сведения о странице, общее число. */
 export type UrgentServiceCaseConnection = {
   __typename?: 'UrgentServiceCaseConnection';
+  /** строки страницы в порядке списка */
   edges: Array<UrgentServiceCaseEdge>;
+  /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
   /** rows under the filter, all pages */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Строка списка UrgentServiceCase с её курсором (Relay edge). */
 export type UrgentServiceCaseEdge = {
   __typename?: 'UrgentServiceCaseEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
   cursor: Scalars['String']['output'];
+  /** строка списка */
   node: UrgentServiceCase;
 };
 
+/** Отбор случаев срочного обслуживания; условия объединяются (И). */
 export type UrgentServiceCaseFilter = {
   /** the responsible specialist (token subject) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
+  /** канал обращения */
   channel?: InputMaybe<UrgentChannel>;
   /** any of these statuses */
   status?: InputMaybe<Array<UrgentCaseStatus>>;
@@ -1931,13 +2537,17 @@ export type UrgentServiceCaseFilter = {
 /** Срочная социальная услуга in the catalogue (data). */
 export type UrgentServiceType = {
   __typename?: 'UrgentServiceType';
+  /** действует; выведенный из каталога код не назначается новым случаям */
   active: Scalars['Boolean']['output'];
   /** may be given anonymously by phone */
   anonymousAllowed: Scalars['Boolean']['output'];
+  /** код услуги в каталоге (UPPER_SNAKE_CASE, 2–50 символов) */
   code: Scalars['String']['output'];
+  /** наименование услуги */
   name: Scalars['String']['output'];
   /** FEDERAL (442-ФЗ ст. 21), SEED (seed 001), IRKUTSK (209-мпр), REGIONAL */
   source: Scalars['String']['output'];
+  /** единица объёма (набор, обед, консультация …) */
   unit: Scalars['String']['output'];
 };
 
@@ -1946,15 +2556,21 @@ export type WorkEntry = {
   __typename?: 'WorkEntry';
   /** recorded where it differed from the norm */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
+  /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
+  /** вид записи, над которой выполнено действие */
   entity: Scalars['String']['output'];
+  /** её идентификатор */
   entityId: Scalars['String']['output'];
+  /** идентификатор записи */
   id: Scalars['ID']['output'];
   /** the norm in force that day (seed 003) */
   normedMinutes: Scalars['Int']['output'];
   /** the operation, e.g. submitScApplication */
   operation: Scalars['String']['output'];
+  /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];
+  /** ОКТМО отделения */
   territory: Scalars['String']['output'];
 };
 
@@ -2075,6 +2691,7 @@ export type ResolversTypes = ResolversObject<{
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AdvanceClockInput: AdvanceClockInput;
+  AdvanceSocialLiftStageInput: AdvanceSocialLiftStageInput;
   Agency: Agency;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
@@ -2086,6 +2703,7 @@ export type ResolversTypes = ResolversObject<{
   CitizenSearchHit: ResolverTypeWrapper<Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
   CloseAccompanimentInput: CloseAccompanimentInput;
   CloseUnsignedInput: CloseUnsignedInput;
+  CloseUrgentServiceCaseInput: CloseUrgentServiceCaseInput;
   ClosureReason: ClosureReason;
   ContractActivity: ResolverTypeWrapper<ContractActivity>;
   ContractServiceDeliveryInput: ContractServiceDeliveryInput;
@@ -2181,6 +2799,7 @@ export type ResolversTypes = ResolversObject<{
   StaffLoad: ResolverTypeWrapper<StaffLoad>;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   StageEntry: ResolverTypeWrapper<StageEntry>;
+  StartProgrammeRevisionInput: StartProgrammeRevisionInput;
   StatIndicator: ResolverTypeWrapper<StatIndicator>;
   StatValue: ResolverTypeWrapper<StatValue>;
   StatisticsCell: ResolverTypeWrapper<StatisticsRefModel>;
@@ -2217,6 +2836,7 @@ export type ResolversParentTypes = ResolversObject<{
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
   AdvanceClockInput: AdvanceClockInput;
+  AdvanceSocialLiftStageInput: AdvanceSocialLiftStageInput;
   ApproveRehabilitationInput: ApproveRehabilitationInput;
   AssignSocialServiceCasesInput: AssignSocialServiceCasesInput;
   AssignedCase: AssignedCase;
@@ -2227,6 +2847,7 @@ export type ResolversParentTypes = ResolversObject<{
   CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
   CloseAccompanimentInput: CloseAccompanimentInput;
   CloseUnsignedInput: CloseUnsignedInput;
+  CloseUrgentServiceCaseInput: CloseUrgentServiceCaseInput;
   ContractActivity: ContractActivity;
   ContractServiceDeliveryInput: ContractServiceDeliveryInput;
   CorrectWorkTimeInput: CorrectWorkTimeInput;
@@ -2301,6 +2922,7 @@ export type ResolversParentTypes = ResolversObject<{
   StaffLoad: StaffLoad;
   StaffMember: StaffMember;
   StageEntry: StageEntry;
+  StartProgrammeRevisionInput: StartProgrammeRevisionInput;
   StatIndicator: StatIndicator;
   StatValue: StatValue;
   StatisticsCell: StatisticsRefModel;
@@ -2480,13 +3102,13 @@ export type IndividualProgrammeResolvers<ContextType = RequestContext, ParentTyp
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentMeasureArgs, 'input'>>;
-  advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAdvanceSocialLiftStageArgs, 'caseId'>>;
+  advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, Partial<MutationAdvanceSocialLiftStageArgs>>;
   advanceSocialServiceClock?: Resolver<ResolversTypes['AcceptanceClock'], ParentType, ContextType, RequireFields<MutationAdvanceSocialServiceClockArgs, 'input'>>;
   approveRehabilitationProgramme?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationApproveRehabilitationProgrammeArgs, 'input'>>;
   assignSocialServiceCases?: Resolver<Array<ResolversTypes['AssignedCase']>, ParentType, ContextType, RequireFields<MutationAssignSocialServiceCasesArgs, 'input'>>;
   closeAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationCloseAccompanimentCaseArgs, 'input'>>;
   closeUrgentCaseUnsigned?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentCaseUnsignedArgs, 'input'>>;
-  closeUrgentServiceCase?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationCloseUrgentServiceCaseArgs, 'caseId'>>;
+  closeUrgentServiceCase?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, Partial<MutationCloseUrgentServiceCaseArgs>>;
   correctSocialServiceWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectSocialServiceWorkTimeArgs, 'input'>>;
   decideNeedRecognition?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationDecideNeedRecognitionArgs, 'input'>>;
   decideUrgentNeed?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationDecideUrgentNeedArgs, 'input'>>;
@@ -2513,7 +3135,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setUrgentServiceType?: Resolver<ResolversTypes['UrgentServiceType'], ParentType, ContextType, RequireFields<MutationSetUrgentServiceTypeArgs, 'input'>>;
   signServiceContract?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationSignServiceContractArgs, 'input'>>;
   signUrgentServiceAct?: Resolver<ResolversTypes['UrgentServiceAct'], ParentType, ContextType, RequireFields<MutationSignUrgentServiceActArgs, 'input'>>;
-  startProgrammeRevision?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationStartProgrammeRevisionArgs, 'caseId'>>;
+  startProgrammeRevision?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, Partial<MutationStartProgrammeRevisionArgs>>;
   updateAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationUpdateAccompanimentMeasureArgs, 'input'>>;
 }>;
 
@@ -2604,6 +3226,8 @@ export type OfficeLoadResolvers<ContextType = RequestContext, ParentType extends
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PreventionCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreventionCase'] = ResolversParentTypes['PreventionCase']> = ResolversObject<{

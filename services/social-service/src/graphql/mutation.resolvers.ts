@@ -3,6 +3,7 @@ import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanc
 import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
+import { idFromInputOrDeprecated } from '@sc/subgraph-kit';
 import * as acc from '../accompaniment/application/accompaniment.use-cases';
 import { registerApplication } from '../applications/application/register-application';
 import { linkCitizenSnils } from '../citizens/application/link-citizen-snils';
@@ -30,15 +31,16 @@ export const Mutation: MutationResolvers = {
   issueUrgentServiceAct: (_p, { input }, ctx) => urgent.issueUrgentServiceAct(ctx, input),
   signUrgentServiceAct: (_p, { input }, ctx) => urgent.signUrgentServiceAct(ctx, input),
   closeUrgentCaseUnsigned: (_p, { input }, ctx) => urgent.closeUrgentCaseUnsigned(ctx, input),
-  closeUrgentServiceCase: (_p, { caseId }, ctx) => urgent.closeUrgentServiceCase(ctx, caseId),
+  closeUrgentServiceCase: (_p, args, ctx) =>
+    urgent.closeUrgentServiceCase(ctx, idFromInputOrDeprecated(args, 'caseId')),
   openAccompanimentCase: (_p, { input }, ctx) => acc.openAccompanimentCase(ctx, input),
   decideNeedRecognition: (_p, { input }, ctx) => acc.decideNeedRecognition(ctx, input),
   issueIndividualProgramme: (_p, { input }, ctx) => acc.issueIndividualProgramme(ctx, input),
   signServiceContract: (_p, { input }, ctx) => acc.signServiceContract(ctx, input),
-  startProgrammeRevision: (_p, { caseId }, ctx) => acc.startProgrammeRevision(ctx, caseId),
+  startProgrammeRevision: (_p, args, ctx) => acc.startProgrammeRevision(ctx, idFromInputOrDeprecated(args, 'caseId')),
   addAccompanimentMeasure: (_p, { input }, ctx) => acc.addAccompanimentMeasure(ctx, input),
   updateAccompanimentMeasure: (_p, { input }, ctx) => acc.updateAccompanimentMeasure(ctx, input),
-  advanceSocialLiftStage: (_p, { caseId }, ctx) => acc.advanceSocialLiftStage(ctx, caseId),
+  advanceSocialLiftStage: (_p, args, ctx) => acc.advanceSocialLiftStage(ctx, idFromInputOrDeprecated(args, 'caseId')),
   closeAccompanimentCase: (_p, { input }, ctx) => acc.closeAccompanimentCase(ctx, input),
   recordContractServiceDelivery: (_p, { input }, ctx) => acc.recordContractServiceDelivery(ctx, input),
   receivePreventionSignal: (_p, { input }, ctx) => prev.receivePreventionSignal(ctx, input),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { addMonths, monthOf, parseIsoMonth } from '@sc/kernel';
-import { listStaff, type Read } from '@sc/subgraph-kit';
+import { monthOf, parseIsoMonth } from '@sc/kernel';
+import { inRegionMonth, listStaff, type Read } from '@sc/subgraph-kit';
 import { RUNNING_STATUSES } from '../../contracts/domain/contract-status';
 import { loadParameters } from '../../parameters/application/parameter.queries';
 import { officeLoad, specialistLoad, type Caseload } from '../domain/workload';
@@ -20,8 +20,7 @@ export const officeWorkload =
   (month: string | null | undefined): Read<ReturnType<typeof workloadView>> =>
   async ({ em, inTerritory, territoryPrefix, today, deps }) => {
     const m = parseIsoMonth(month ?? monthOf(today), 'month');
-    const from = `${m}-01`;
-    const to = addMonths(from, 1);
+    const inMonth = inRegionMonth('at', m, deps.config.timeZone);
     const like = inTerritory.territory.$like;
     const [staff, contracts, apps, minutes, params] = await Promise.all([
       listStaff(em, territoryPrefix),
@@ -41,8 +40,8 @@ export const officeWorkload =
       countsBy(
         em,
         `select subject as who, sum(coalesce(actual_minutes, normed_minutes)) as a, 0 as b from work_log
-          where territory like ? and at >= ? and at < ? group by subject`,
-        [like, from, to],
+          where territory like ? and ${inMonth.sql} group by subject`,
+        [like, ...inMonth.params],
       ),
       loadParameters(em, deps.config.region, today),
     ]);
