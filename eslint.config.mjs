@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import graphql from '@graphql-eslint/eslint-plugin';
+import { join } from 'node:path';
 
 // The SDL each subgraph serves: the kit's shared types and the service's own file (issue 17).
 const COMMON_SDL = 'packages/subgraph-kit/graphql/common.graphql';
@@ -47,7 +48,8 @@ const graphqlBlocks = SUBGRAPHS.map((name) => {
     files: name === SUBGRAPHS[0] ? [own, COMMON_SDL] : [own],
     languageOptions: {
       parser: graphql.parser,
-      parserOptions: { graphQLConfig: { schema: [COMMON_SDL, own] } },
+      // Absolute: each workspace's `eslint .` runs from its own folder.
+      parserOptions: { graphQLConfig: { schema: [COMMON_SDL, own].map((f) => join(import.meta.dirname, f)) } },
     },
     plugins: { '@graphql-eslint': graphql },
     rules: schemaRules,
