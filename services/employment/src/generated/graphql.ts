@@ -24,9 +24,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Calendar date, YYYY-MM-DD. */
+  /** Календарная дата, YYYY-MM-DD. */
   Date: { input: string; output: string; }
-  /** Instant, RFC 3339 with offset. */
+  /** Момент времени, RFC 3339 со смещением. */
   DateTime: { input: Date; output: Date; }
   /**
    * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
@@ -37,36 +37,36 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+/** Приёмочные часы: время сервиса после сдвига администратором (только приёмочная и учебная среды). */
 export type AcceptanceClock = {
   __typename?: 'AcceptanceClock';
-  /** the service's time now */
+  /** время сервиса сейчас */
   now: Scalars['DateTime']['output'];
-  /** how far ahead of the real time, in hours */
+  /** на сколько часов часы впереди реального времени */
   offsetHours: Scalars['Int']['output'];
-  /** the region's IANA time zone */
+  /** часовой пояс региона (IANA) */
   timeZone: Scalars['String']['output'];
-  /** the region's calendar day now */
+  /** календарный день региона сейчас */
   today: Scalars['Date']['output'];
 };
 
 /** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
-  /** whole days forward, 0–800 */
+  /** на сколько целых дней вперёд, 0–800 */
   days: Scalars['Int']['input'];
-  /** and hours, 0–23 */
+  /** и часов, 0–23 */
   hours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Agency (ведомство). */
 export type Agency =
-  /** ЦЗН: employment centre */
+  /** ЦЗН: центр занятости населения */
   | 'EMPLOYMENT'
-  /** Министерство: watches the numbers */
+  /** Министерство: следит за показателями */
   | 'MINISTRY'
-  /** ЦСПН / УСЗН: social protection office, concludes the social contract */
+  /** ЦСПН / УСЗН: орган социальной защиты, заключает социальный контракт */
   | 'SOCIAL_PROTECTION'
-  /** КЦСОН: comprehensive social services centre */
+  /** КЦСОН: комплексный центр социального обслуживания населения */
   | 'SOCIAL_SERVICE';
 
 /** Согласование плана с гражданином. */
@@ -79,7 +79,7 @@ export type AgreeEmploymentPlanInput = {
 
 /** Назначить дела ЦЗН ответственному специалисту (HEAD). */
 export type AssignEmploymentCasesInput = {
-  /** the specialist (token subject) */
+  /** специалист (subject токена) */
   assignedTo: Scalars['String']['input'];
   /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
@@ -87,7 +87,7 @@ export type AssignEmploymentCasesInput = {
   caseType: EmploymentCaseType;
 };
 
-/** A ПСА activity ЦСПН assigned to ЦЗН (M2). */
+/** Мероприятие ПСА, порученное ЦСПН центру занятости (M2). */
 export type AssignedActivity = {
   __typename?: 'AssignedActivity';
   /** идентификатор мероприятия ПСА в ЦСПН */
@@ -100,10 +100,10 @@ export type AssignedActivity = {
   kind: Scalars['String']['output'];
 };
 
-/** A case a HEAD assigned to a specialist. */
+/** Дело, которое руководитель (HEAD) назначил специалисту. */
 export type AssignedCase = {
   __typename?: 'AssignedCase';
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo: Scalars['String']['output'];
   /** идентификатор дела */
   caseId: Scalars['ID']['output'];
@@ -114,37 +114,42 @@ export type AssignedCase = {
 };
 
 /**
- * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
- * read or changed the citizen's data in this agency's system, and when. Each
- * agency's subgraph contributes its own entries (`…AccessLog` fields of
- * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
- * through the state portal) only their own.
+ * Запись журнала доступа к персональным данным (152-ФЗ): кто, из какого ведомства, когда прочитал или
+ * изменил данные гражданина в системе этого ведомства. Каждый подграф добавляет свои записи (поля
+ * `…AccessLog` типа `Citizen`); AUDITOR читает их по любому гражданину, сам гражданин (роль CITIZEN,
+ * через портал госуслуг) — только свои.
  */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
-  /** READ or CHANGE. */
+  /** READ — чтение, CHANGE — изменение */
   action: Scalars['String']['output'];
-  /** The agency of the user (PORTAL for the citizen themselves). */
+  /** ведомство пользователя (PORTAL — сам гражданин) */
   agency: Scalars['String']['output'];
-  /** When it happened. */
+  /** когда */
   at: Scalars['DateTime']['output'];
-  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  /**
+   * позиция в хеш-цепочке журнала ведомства после запечатывания (npm run audit -- verify); null для
+   * записей последних секунд
+   */
   chainPos?: Maybe<Scalars['Int']['output']>;
-  /** The kind of record touched, when known. */
+  /** вид затронутой записи, если известен */
   entity?: Maybe<Scalars['String']['output']>;
-  /** Its id, when known. */
+  /** её идентификатор, если известен */
   entityId?: Maybe<Scalars['String']['output']>;
-  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  /** операция, например Query.scApplication или registerSocialServiceApplication */
   operation: Scalars['String']['output'];
-  /** Why, as the user's client stated it (X-Purpose), e.g. the case being worked on. */
+  /**
+   * цель обращения, как её указал клиент пользователя (заголовок X-Purpose), например дело, с которым
+   * он работает
+   */
   purpose?: Maybe<Scalars['String']['output']>;
-  /** The user's roles at the time. */
+  /** роли пользователя в тот момент */
   roles: Array<Scalars['String']['output']>;
-  /** The user (the token's subject). */
+  /** пользователь (subject токена) */
   subject: Scalars['String']['output'];
 };
 
-/** Нагрузка of an office for a month. */
+/** Нагрузка отделения за месяц. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
   /** месяц, YYYY-MM (календарь региона) */
@@ -156,41 +161,44 @@ export type CaseWorkload = {
 };
 
 /**
- * ЦЗН (центр занятости населения): job-seeker registration and profiling,
- * vacancy offers, individual employment plans, training referrals, services
- * for social-contract holders, employment outcomes, reports to ЦСПН (M3).
+ * ЦЗН (центр занятости населения): постановка на учёт ищущих работу и профилирование, предложения
+ * подходящей работы, индивидуальные планы содействия занятости, направления на обучение, услуги
+ * получателям социального контракта, трудоустройство, сообщения в ЦСПН (M3).
  */
 export type Citizen = {
   __typename?: 'Citizen';
-  /** Сопровождение по социальному контракту (ЦЗН, ЦСПН, auditors). */
+  /** Сопровождение по социальному контракту (ЦЗН, ЦСПН и аудиторы). */
   contractSupport: Array<ContractSupport>;
-  /** Журнал доступа ЦЗН: who read or changed this citizen's data at ЦЗН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  /**
+   * Журнал доступа ЦЗН: кто читал или изменял данные гражданина в ЦЗН, сначала новые (AUDITOR; сам
+   * гражданин). До `first` (1–500) записей.
+   */
   employmentAccessLog: Array<AuditRecord>;
-  /** Индивидуальные планы содействия занятости (ЦЗН, ЦСПН, auditors). */
+  /** Индивидуальные планы содействия занятости (ЦЗН, ЦСПН и аудиторы). */
   employmentPlans: Array<EmploymentPlan>;
-  /** The person as ЦЗН holds them; null when ЦЗН does not know this citizen. */
+  /** Гражданин, как его знает ЦЗН; null, если ЦЗН он не известен. */
   employmentProfile?: Maybe<CitizenProfile>;
-  /** Registered and employed, for every agency (no profiling details). */
+  /** Состоит ли на учёте и трудоустроен ли — для любого ведомства (без сведений профилирования). */
   employmentStatus?: Maybe<EmploymentStatusSummary>;
   /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
-  /** Регистрации в ЦЗН, newest first (ЦЗН, ЦСПН and auditors; empty for others). */
+  /** Регистрации в ЦЗН, сначала новые (ЦЗН, ЦСПН и аудиторы; для остальных — пусто). */
   jobSeekerRegistrations: Array<JobSeekerRegistration>;
-  /** Направления на обучение (ЦЗН, ЦСПН, auditors). */
+  /** Направления на обучение (ЦЗН, ЦСПН и аудиторы). */
   trainingReferrals: Array<TrainingReferral>;
 };
 
 
 /**
- * ЦЗН (центр занятости населения): job-seeker registration and profiling,
- * vacancy offers, individual employment plans, training referrals, services
- * for social-contract holders, employment outcomes, reports to ЦСПН (M3).
+ * ЦЗН (центр занятости населения): постановка на учёт ищущих работу и профилирование, предложения
+ * подходящей работы, индивидуальные планы содействия занятости, направления на обучение, услуги
+ * получателям социального контракта, трудоустройство, сообщения в ЦСПН (M3).
  */
 export type CitizenEmploymentAccessLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
+/** Персональные данные, как их хранит одно ведомство. Сам СНИЛС не выдаётся никогда — только контрольное число. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
   /** адрес проживания, как его записало ведомство; null, если не сообщён */
@@ -207,22 +215,22 @@ export type CitizenProfile = {
   middleName?: Maybe<Scalars['String']['output']>;
   /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
-  /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
+  /** например ***-***-*** 95; null, если СНИЛС ведомству не известен */
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
 /**
- * A person found by name in one agency's own records, within the caller's
- * territory. Which agencies know the person: ask `citizen` for each agency's
- * profile (null where the agency has no record).
+ * Гражданин, найденный по ФИО в собственных записях одного ведомства в пределах территории
+ * вызывающего. Какие ведомства знают гражданина — спросите `citizen`: профиль каждого ведомства (null,
+ * где записи нет).
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
   /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
-  /** this agency's copy of the person */
+  /** копия сведений о гражданине в этом ведомстве */
   profile: CitizenProfile;
-  /** word similarity of the name, 0–1 (1 = exact) */
+  /** сходство ФИО по словам, 0–1 (1 — точное совпадение) */
   score: Scalars['Float']['output'];
 };
 
@@ -273,7 +281,7 @@ export type ContractServiceStatus =
   /** ещё не оказана */
   | 'OPEN';
 
-/** Сопровождение контрактника в ЦЗН, opened by ЦСПН's message (M2). */
+/** Сопровождение получателя социального контракта в ЦЗН, открытое по сообщению ЦСПН (M2). */
 export type ContractSupport = {
   __typename?: 'ContractSupport';
   /** мероприятия ПСА, порученные ЦЗН */
@@ -292,7 +300,7 @@ export type ContractSupport = {
   endDate: Scalars['Date']['output'];
   /** ЦСПН ходатайствует о полном комплексе услуг ЦЗН */
   fullPackageRequested: Scalars['Boolean']['output'];
-  /** the social contract id */
+  /** идентификатор социального контракта в ЦСПН */
   id: Scalars['ID']['output'];
   /** дата, когда ЦЗН принял ходатайство; null, пока не принято */
   petitionAcceptedOn?: Maybe<Scalars['Date']['output']>;
@@ -302,7 +310,7 @@ export type ContractSupport = {
   services: Array<ContractService>;
   /** дата начала действия контракта */
   startDate: Scalars['Date']['output'];
-  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
   /** предел стоимости обучения по контракту, в копейках (региональный параметр на дату контракта) */
   trainingCapKopecks: Scalars['Int']['output'];
@@ -332,7 +340,7 @@ export type ContractSupportEdge = {
 
 /** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
-  /** whole minutes, 0–1440 */
+  /** фактическое время, целых минут, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
   /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
@@ -367,7 +375,7 @@ export type Education =
   /** среднее профессиональное */
   | 'SECONDARY_VOCATIONAL';
 
-/** The kinds of ЦЗН case a HEAD assigns. */
+/** Виды дел ЦЗН, которые назначает руководитель (HEAD). */
 export type EmploymentCaseType =
   /** регистрация ищущего работу или безработного */
   | 'JOB_SEEKER_REGISTRATION';
@@ -381,7 +389,7 @@ export type EmploymentIncomingReferral = {
   citizen: Citizen;
   /** когда истёк срок явки */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** the sender's (ЦСПН's) referral id */
+  /** идентификатор направления у отправителя (ЦСПН) */
   id: Scalars['ID']['output'];
   /** когда гражданин явился (поставлен на учёт) */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
@@ -405,7 +413,7 @@ export type EmploymentIncomingReferral = {
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
   /** специалист ЦЗН, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
-  /** the ЦСПН application it comes from */
+  /** заявление ЦСПН, по которому направлен гражданин */
   senderCaseId: Scalars['ID']['output'];
   /** статус направления в ЦЗН */
   status: ReferralStatus;
@@ -420,7 +428,7 @@ export type EmploymentIncomingReferralConnection = {
   edges: Array<EmploymentIncomingReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -435,9 +443,9 @@ export type EmploymentIncomingReferralEdge = {
 
 /** Отбор входящих направлений ЦСПН; условия объединяются (И). */
 export type EmploymentIncomingReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -473,7 +481,7 @@ export type EmploymentPlan = {
   status: EmploymentPlanStatus;
   /** мероприятия плана в порядке сроков */
   steps: Array<PlanStep>;
-  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -499,11 +507,11 @@ export type EmploymentPlanEdge = {
 
 /** Отбор индивидуальных планов; условия объединяются (И). */
 export type EmploymentPlanFilter = {
-  /** only plans with a step planned or in progress past its due date */
+  /** только планы с мероприятием, запланированным или выполняемым после срока */
   overdueSteps?: InputMaybe<Scalars['Boolean']['input']>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<EmploymentPlanStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -535,7 +543,7 @@ export type EmploymentReferral = {
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
   /** результат по направлению (CONTRACT_GRANTED, REFUSED, WITHDRAWN) */
   outcome?: Maybe<ReferralOutcome>;
-  /** the case ЦСПН opened */
+  /** заявление, открытое ЦСПН по направлению */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
   /** когда ЦСПН принял или вернул направление */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -551,7 +559,7 @@ export type EmploymentReferral = {
   sentAt: Scalars['DateTime']['output'];
   /** статус направления по последнему ответу ЦСПН */
   status: ReferralStatus;
-  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -562,7 +570,7 @@ export type EmploymentReferralConnection = {
   edges: Array<EmploymentReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -577,20 +585,22 @@ export type EmploymentReferralEdge = {
 
 /** Отбор направлений ЦЗН в ЦСПН; условия объединяются (И). */
 export type EmploymentReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
- * Показатели ЦЗН за период по территории дела (ОКТМО ЦЗН, ведущего дело).
- * Flows count events whose date falls in a month of the period; stocks are taken
- * at the end of the period's last month.
+ * Показатели ЦЗН за период по территории дела (ОКТМО ЦЗН, ведущего дело). Потоки считают события, дата
+ * которых приходится на месяц периода; запасы берутся на конец последнего месяца периода.
  */
 export type EmploymentStatistics = {
   __typename?: 'EmploymentStatistics';
-  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  /**
+   * Все показатели ведомства этой ячейки одной записью (только числа): быстрый путь для дашборда по
+   * всем районам и месяцам.
+   */
   all: Scalars['StatisticsValues']['output'];
   /** Получатели социального контракта на сопровождении на конец периода (получено M2, срок контракта не истёк), по направлению. */
   contractHoldersServedAtEnd: StatIndicator;
@@ -637,7 +647,7 @@ export type EmploymentStatusSummary = {
 /** Регистрация в качестве ищущего работу или безработного. */
 export type JobSeekerRegistration = {
   __typename?: 'JobSeekerRegistration';
-  /** Ответственный специалист (token subject). */
+  /** Ответственный специалист (subject токена). */
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** категория гражданина, например LOW_INCOME_WITH_SOCIAL_CONTRACT (малоимущий, заключивший социальный контракт) */
   category?: Maybe<Scalars['String']['output']>;
@@ -659,13 +669,13 @@ export type JobSeekerRegistration = {
   id: Scalars['ID']['output'];
   /** анкета о потребностях при постановке на учёт */
   needs: NeedsQuestionnaire;
-  /** повторное профилирование (every 1.5 months) */
+  /** срок повторного профилирования (каждые 1,5 месяца) */
   nextProfilingDue?: Maybe<Scalars['Date']['output']>;
   /** предложения подходящей работы, в порядке предложения */
   offers: Array<VacancyOffer>;
   /** профессия (специальность); null, если нет */
   profession?: Maybe<Scalars['String']['output']>;
-  /** ЦЗН only; null for other agencies */
+  /** только для ЦЗН; для других ведомств null */
   profiling?: Maybe<Profiling>;
   /** срок повторного профилирования прошёл, а оно не проведено */
   profilingOverdue: Scalars['Boolean']['output'];
@@ -675,7 +685,7 @@ export type JobSeekerRegistration = {
   registeredOn: Scalars['Date']['output'];
   /** статус гражданина по этой регистрации */
   status: JobSeekerStatus;
-  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -686,7 +696,7 @@ export type JobSeekerRegistrationConnection = {
   edges: Array<JobSeekerRegistrationEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -701,17 +711,17 @@ export type JobSeekerRegistrationEdge = {
 
 /** Отбор регистраций ЦЗН; условия объединяются (И). */
 export type JobSeekerRegistrationFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** e.g. LOW_INCOME_WITH_SOCIAL_CONTRACT */
   category?: InputMaybe<Scalars['String']['input']>;
-  /** re-profiling due on or before this date */
+  /** повторное профилирование не позже этой даты */
   profilingDueBefore?: InputMaybe<Scalars['Date']['input']>;
-  /** the specialist who registered the person (token subject) */
+  /** специалист, поставивший на учёт (subject токена) */
   registeredBy?: InputMaybe<Scalars['String']['input']>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<JobSeekerStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -728,7 +738,7 @@ export type JobSeekerStatus =
 
 /** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
-  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  /** 1–200 идентификаторов ваших уведомлений; чужой идентификатор отклоняет весь вызов */
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -750,30 +760,33 @@ export type MovePlanStepInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Moves ЦЗН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
-   * what became due fires now: acceptance environments and case workers'
-   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
-   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
-   * three agencies together in one document (README).
+   * Сдвигает часы ЦЗН вперёд (ADMIN любого ведомства или министерства) и сразу выполняет все проверки
+   * по времени, так что наступившее срабатывает сейчас: приёмка и обучение специалистов проходят
+   * контракт за минуты. FORBIDDEN (ACCEPTANCE_CLOCK_OFF), если сервис запущен без
+   * ACCEPTANCE_CLOCK=true — в промышленной среде никогда. Сдвигайте три ведомства вместе одним
+   * запросом (README).
    */
   advanceEmploymentClock: AcceptanceClock;
-  /** Согласовать план с гражданином (M3 PLAN_APPROVED to ЦСПН for a contract holder). */
+  /** Согласовать план с гражданином (для получателя контракта — M3 PLAN_APPROVED в ЦСПН). */
   agreeEmploymentPlan: EmploymentPlan;
   /**
-   * HEAD: assigns one case or many at once (up to 200) to a specialist of ЦЗН
-   * whose territory covers each case; all or nothing; every change audited and
-   * announced to the specialist (notification.case-assigned.v1).
+   * HEAD: назначает одно или сразу несколько дел (до 200) специалисту ЦЗН, чья территория охватывает
+   * каждое дело; всё или ничего; каждое изменение записывается в журнал и сообщается специалисту
+   * (notification.case-assigned.v1).
    */
   assignEmploymentCases: Array<AssignedCase>;
   /** Трудоустройство подтверждено (M3 EMPLOYED). */
   confirmEmployment: JobSeekerRegistration;
-  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  /** Записать фактическое время действия, если оно отличалось от нормы (исполнитель или руководитель). */
   correctEmploymentWorkTime: WorkEntry;
   /** Снять с учёта (M3 DEREGISTERED). */
   deregisterJobSeeker: JobSeekerRegistration;
   /** Составить проект индивидуального плана содействия занятости. */
   draftEmploymentPlan: EmploymentPlan;
-  /** Marks your ЦЗН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  /**
+   * Отметить ваши уведомления в ЦЗН прочитанными (1–200 идентификаторов); возвращает, сколько
+   * отмечено. Чужой идентификатор: BAD_USER_INPUT (NOT_YOURS), ничего не отмечается.
+   */
   markEmploymentNotificationsRead: Scalars['Int']['output'];
   /** Отметить ход мероприятия плана: начато, выполнено, не выполнено. */
   moveEmploymentPlanStep: EmploymentPlan;
@@ -781,19 +794,19 @@ export type Mutation = {
   offerVacancy: JobSeekerRegistration;
   /** Услуга контрактнику оказана (M3 SERVICE_DELIVERED). */
   recordContractService: ContractSupport;
-  /** Профилирование; sets the re-profiling date. */
+  /** Профилирование; назначает дату повторного профилирования. */
   recordProfiling: JobSeekerRegistration;
   /** Ответ гражданина на предложение работы и итог у работодателя. */
   recordVacancyResponse: JobSeekerRegistration;
   /** Информировать о социальном контракте и направить в ЦСПН (M4). */
   referJobSeekerForSocialContract: EmploymentReferral;
-  /** Направить на обучение (cost within the contract's training cap). */
+  /** Направить на обучение (стоимость в пределах лимита на обучение по контракту). */
   referToTraining: TrainingReferral;
-  /** Регистрация ищущего работу / безработного: once per citizen at a time. */
+  /** Регистрация ищущего работу / безработного: у гражданина одна действующая регистрация. */
   registerJobSeeker: JobSeekerRegistration;
   /** Вернуть направление ЦСПН (не тот ЦЗН, неполные сведения), пока гражданин не явился. */
   returnEmploymentIncomingReferral: EmploymentIncomingReferral;
-  /** ADMIN: a ЦЗН parameter from a date on. */
+  /** ADMIN: значение регионального параметра ЦЗН с даты. */
   setEmploymentParameter: RegionalParameter;
   /** Отметить ход обучения: приступил, завершил (с документом), отчислен (с причиной). */
   updateTrainingReferral: TrainingReferral;
@@ -913,7 +926,7 @@ export type MutationUpdateTrainingReferralArgs = {
   input: UpdateTrainingReferralInput;
 };
 
-/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+/** Вопрос повестки: проект ПСА, как его видят партнёры (без доходов). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
   /** гражданин (ключ федерации) */
@@ -929,7 +942,7 @@ export type MvkAgendaItem = {
 /** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
-  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  /** APPROVE — одобрить, RETURN_FOR_REWORK — вернуть на доработку, REFUSE — отказать */
   decision: Scalars['String']['output'];
   /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
@@ -938,9 +951,8 @@ export type MvkDecision = {
 };
 
 /**
- * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
- * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
- * the meeting is held.
+ * Приглашение на заседание межведомственной комиссии (МВК), полученное ведомством-партнёром (ЦЗН,
+ * КЦСОН) от ЦСПН (M7), с решениями после заседания.
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
@@ -950,9 +962,9 @@ export type MvkInvitation = {
   attended: Array<MvkPerson>;
   /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
-  /** when ЦСПН recorded the meeting held; null until then */
+  /** когда ЦСПН отметил заседание проведённым; null до того */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
-  /** this agency's members invited */
+  /** приглашённые члены комиссии от этого ведомства */
   invited: Array<MvkPerson>;
   /** дата заседания */
   meetingDate: Scalars['Date']['output'];
@@ -960,7 +972,7 @@ export type MvkInvitation = {
   meetingId: Scalars['ID']['output'];
   /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  /** ОКТМО комиссии (района, чей ЦСПН её созывает) */
   territory: Scalars['String']['output'];
 };
 
@@ -995,7 +1007,7 @@ export type MvkPerson = {
   position?: Maybe<Scalars['String']['output']>;
 };
 
-/** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
+/** Анкета о потребностях (seed 000): какая помощь нужна гражданину. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
   /** комментарий гражданина своими словами; null, если нет */
@@ -1029,32 +1041,34 @@ export type NeedsQuestionnaireInput = {
 };
 
 /**
- * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
- * you, a regional parameter that must be entered — addressed to you or to one
- * of your roles at an office your territory covers. The same notification
- * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ * Уведомление сотруднику: приближается или пропущен срок, вам назначено дело, нужно ввести
+ * региональный параметр — адресовано вам или одной из ваших ролей в отделении вашей территории. То же
+ * уведомление уходит в Kafka (sc.notifications.v1) для интеграторов.
  */
 export type Notification = {
   __typename?: 'Notification';
   /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
-  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  /** вид дела (ScApplication, SocialContract, UrgentServiceCase …), если уведомление о деле */
   caseType?: Maybe<Scalars['String']['output']>;
   /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
-  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  /** для сроков — день срока; для недостающего параметра — с какого дня он нужен */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
-  /** you marked it read */
+  /** вы отметили его прочитанным */
   read: Scalars['Boolean']['output'];
-  /** deadlines: APPROACHING or MISSED */
+  /** для сроков: APPROACHING — приближается, MISSED — пропущен */
   stage?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the case or of the office addressed */
+  /** ОКТМО дела или адресованного отделения */
   territory?: Maybe<Scalars['String']['output']>;
-  /** what it says, in Russian (no personal data: open the case for that) */
+  /** текст уведомления (без персональных данных: откройте дело) */
   text: Scalars['String']['output'];
-  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  /**
+   * тип CloudEvents, например notification.deadline.v1, notification.case-assigned.v1,
+   * notification.parameter-missing.v1
+   */
   type: Scalars['String']['output'];
 };
 
@@ -1080,7 +1094,7 @@ export type NotificationEdge = {
 
 /** Предложение гражданину подходящей работы. */
 export type OfferVacancyInput = {
-  /** ИНН работодателя, 10 or 12 digits, checksum-validated */
+  /** ИНН работодателя, 10 или 12 цифр, с проверкой контрольных цифр */
   employerInn: Scalars['String']['input'];
   /** наименование работодателя, не пустое */
   employerName: Scalars['String']['input'];
@@ -1099,7 +1113,7 @@ export type OfficeLoad = {
   __typename?: 'OfficeLoad';
   /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
-  /** whom to give a new case: the least projected hours */
+  /** кому дать новое дело: специалист с наименьшим прогнозом часов */
   leastLoaded?: Maybe<Scalars['String']['output']>;
   /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
@@ -1107,7 +1121,7 @@ export type OfficeLoad = {
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
-  /** projected hours / hours per month, rounded up */
+  /** сколько нужно специалистов: прогноз часов / часы в месяц, с округлением вверх */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
@@ -1136,7 +1150,7 @@ export type ParameterUnit =
   | 'HOURS'
   /** сумма в копейках */
   | 'KOPECKS'
-  /** time norms (хронометраж) */
+  /** минуты (нормы времени, хронометраж) */
   | 'MINUTES'
   /** месяцы */
   | 'MONTHS'
@@ -1145,7 +1159,10 @@ export type ParameterUnit =
   /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
-/** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
+/**
+ * Гражданин, как он назвал себя ведомству. СНИЛС необязателен: человека без документов регистрируют и
+ * связывают со СНИЛС позже (linkCitizenSnils).
+ */
 export type PersonInput = {
   /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1159,7 +1176,7 @@ export type PersonInput = {
   middleName?: InputMaybe<Scalars['String']['input']>;
   /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** СНИЛС, 11 digits with or without separators; checksum-validated */
+  /** СНИЛС, 11 цифр с разделителями или без, с проверкой контрольного числа */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1262,51 +1279,87 @@ export type ProfilingResult =
 /** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type Query = {
   __typename?: 'Query';
-  /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
+  /** Гражданин по ключу федерации; каждый подграф добавляет свои поля. */
   citizen: Citizen;
-  /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
+  /** Найти гражданина по СНИЛС (передаётся в теле запроса, никогда в URL): ключ выводится из СНИЛС. */
   citizenBySnils: Citizen;
-  /** Contract holders ЦЗН supports in the caller's territory, newest first (a worklist page); open contracts only unless `openOnly: false`. */
+  /**
+   * Получатели социального контракта на сопровождении ЦЗН в территории вызывающего, сначала новые
+   * (страница рабочего списка); только действующие контракты, если не `openOnly: false`.
+   */
   contractSupportCases: ContractSupportConnection;
   /**
-   * Поиск гражданина in ЦЗН's own records by name (surname, name, patronymic in
-   * any order; case, ё/е and small typos forgiven), optionally with the birth
-   * date; best match first, within the caller's territory; every hit audited.
-   * At least 2 letters; `first` 1–100.
+   * Поиск гражданина в собственных записях ЦЗН по ФИО (фамилия, имя, отчество в любом порядке;
+   * регистр, ё/е и мелкие опечатки прощаются), при необходимости с датой рождения; лучшие совпадения
+   * первыми, в пределах территории вызывающего; каждое найденное записывается в журнал доступа. Не
+   * меньше 2 букв; `first` 1–100.
    */
   employmentCitizenSearch: Array<CitizenSearchHit>;
-  /** Приглашения на МВК of ЦЗН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
+  /**
+   * Приглашения членов комиссии от ЦЗН на МВК в территории вызывающего (M7 от ЦСПН), сначала последние
+   * заседания; `upcoming` — ещё не проведённые.
+   */
   employmentCommissionInvitations: MvkInvitationConnection;
-  /** Направления из ЦСПН (M1) in the caller's territory, newest first: whom to expect, who came (a worklist page, `first` 1–200). */
+  /**
+   * Направления из ЦСПН (M1) в территории вызывающего, сначала новые: кого ждать, кто пришёл (страница
+   * рабочего списка, `first` 1–200).
+   */
   employmentIncomingReferrals: EmploymentIncomingReferralConnection;
-  /** Мои уведомления в ЦЗН: newest first; unread only unless `unreadOnly: false`. Any staff member of ЦЗН, for themselves. */
+  /**
+   * Мои уведомления в ЦЗН: сначала новые; только непрочитанные, если не `unreadOnly: false`. Любой
+   * сотрудник ЦЗН — свои.
+   */
   employmentNotifications: NotificationConnection;
-  /** Направления ЦЗН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
+  /**
+   * Направления ЦЗН в ЦСПН со статусом ответа — страница рабочего списка в территории вызывающего,
+   * сначала новые. `first` 1–200.
+   */
   employmentOutgoingReferrals: EmploymentReferralConnection;
   /** Региональные параметры ЦЗН, действующие на дату (нормы, пределы, сроки); любой сотрудник ЦЗН. */
   employmentParameters: Array<RegionalParameter>;
-  /** Индивидуальные планы in the caller's territory, newest first; `overdueSteps` = with a step past its due date (a worklist page, `first` 1–200). */
+  /**
+   * Индивидуальные планы в территории вызывающего, сначала новые; `overdueSteps` — с просроченным
+   * мероприятием (страница рабочего списка, `first` 1–200).
+   */
   employmentPlans: EmploymentPlanConnection;
-  /** SLA of the referrals ЦЗН sent (to ЦСПН): per receiver, type and month sent, `from`–`to` (YYYY-MM, at most 24 months). HEAD, ANALYST, the ministry. */
+  /**
+   * SLA направлений, отправленных ЦЗН (в ЦСПН): по получателю, типу и месяцу отправки, `from`–`to`
+   * (YYYY-MM, не более 24 месяцев). HEAD, ANALYST, министерство.
+   */
   employmentReferralSla: Array<ReferralSlaRow>;
-  /** HEAD: the staff of ЦЗН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  /** HEAD: сотрудники ЦЗН в территории вызывающего, как их удостоверяют токены, — кому можно назначить дело. */
   employmentStaff: Array<StaffMember>;
-  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  /**
+   * Хронометраж: записанные действия специалиста за `month` (YYYY-MM, по умолчанию текущий) с
+   * нормативными и фактическими минутами; свои или (HEAD) любого сотрудника территории.
+   */
   employmentWorkLog: Array<WorkEntry>;
-  /** HEAD: нагрузка of ЦЗН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
+  /**
+   * HEAD: нагрузка специалистов ЦЗН территории за `month` (YYYY-MM, по умолчанию текущий): открытые
+   * дела против месячной нормы и 176 ч (нормы [U]).
+   */
   employmentWorkload: CaseWorkload;
   /** Регистрация в ЦЗН по идентификатору; null, если её нет. Доступ по политике ЦЗН (ведомство, роль, территория); чтение записывается в журнал доступа. */
   jobSeekerRegistration?: Maybe<JobSeekerRegistration>;
   /**
-   * Регистрации — a worklist page in the caller's territory, newest first;
-   * filters combine (AND). `first` 1–200.
+   * Регистрации — страница рабочего списка в территории вызывающего, сначала новые; фильтры
+   * объединяются (И). `first` 1–200.
    */
   jobSeekerRegistrations: JobSeekerRegistrationConnection;
-  /** Active registrations whose re-profiling is due within `withinDays` (or overdue). */
+  /**
+   * Действующие регистрации, чьё повторное профилирование наступает в пределах `withinDays` дней (или
+   * просрочено).
+   */
   profilingDue: Array<JobSeekerRegistration>;
-  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  /**
+   * Справочник территорий, действующий на `onDate` (по умолчанию сегодня), в пределах территории
+   * вызывающего: варианты, которые фронтенд предлагает для дела.
+   */
   territories: Array<Territory>;
-  /** Направления на обучение — a worklist page in the caller's territory, the earliest start first. `first` 1–200. */
+  /**
+   * Направления на обучение — страница рабочего списка в территории вызывающего, сначала ранние по
+   * началу. `first` 1–200.
+   */
   trainingReferrals: TrainingReferralConnection;
 };
 
@@ -1523,7 +1576,7 @@ export type ReferralBreach =
   /** нет результата в срок */
   | 'RESULT';
 
-/** Результат по направлению: what the receiver answered (RESULT_SENT). */
+/** Результат по направлению: что ответил получатель (RESULT_SENT). */
 export type ReferralOutcome =
   /** ЦСПН: социальный контракт одобрен / заключён */
   | 'CONTRACT_GRANTED'
@@ -1541,13 +1594,11 @@ export type ReferralOutcome =
   | 'WITHDRAWN';
 
 /**
- * SLA направлений: the referrals an agency sent to another, per receiver and
- * type and per month sent — accepted and in time (the acceptance deadline,
- * REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), days to acceptance; results and in
- * time (the result deadline, REFERRAL_RESULT_WORKING_DAYS_<type>), days to the
- * result; returned, expired; breaches still open. Each referral's deadlines are
- * those in force the day it was sent. No personal data (heads of office,
- * analysts, the ministry).
+ * SLA направлений: направления, отправленные ведомством другому, по получателю, типу и месяцу отправки
+ * — принятые и принятые в срок (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), дни до принятия; результаты
+ * и результаты в срок (REFERRAL_RESULT_WORKING_DAYS_<type>), дни до результата; возвращённые,
+ * истёкшие; открытые нарушения. Сроки каждого направления — действовавшие в день отправки. Без
+ * персональных данных (руководители, аналитики, министерство).
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
@@ -1559,29 +1610,32 @@ export type ReferralSlaRow = {
   expired: Scalars['Int']['output'];
   /** ведомство-отправитель */
   fromAgency: Agency;
-  /** calendar days from sending to acceptance */
+  /** медиана календарных дней от отправки до принятия */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
-  /** calendar days from sending to the result */
+  /** медиана календарных дней от отправки до результата */
   medianDaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** accepted in time / those whose deadline has come or that were accepted; null when none */
+  /** доля принятых в срок среди тех, чей срок наступил или которые приняты; null, если таких нет */
   onTimeShare?: Maybe<Scalars['Float']['output']>;
-  /** still SENT after their acceptance deadline */
+  /** всё ещё SENT после срока принятия */
   openBreaches: Scalars['Int']['output'];
-  /** accepted but without a result after the result deadline */
+  /** приняты, но без результата после срока результата */
   openResultBreaches: Scalars['Int']['output'];
   /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
   /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
+  /** ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП, как в разрезах статистики направлений */
   pair: Scalars['String']['output'];
-  /** the month sent, YYYY-MM (the region's calendar) */
+  /** месяц отправки, YYYY-MM (календарь региона) */
   period: Scalars['String']['output'];
   /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
-  /** results in time / those whose result deadline has come or that have a result; null when none */
+  /**
+   * доля результатов в срок среди тех, чей срок результата наступил или у которых есть результат;
+   * null, если таких нет
+   */
   resultOnTimeShare?: Maybe<Scalars['Float']['output']>;
   /** с результатом от получателя */
   resulted: Scalars['Int']['output'];
@@ -1593,7 +1647,7 @@ export type ReferralSlaRow = {
   toAgency: Scalars['String']['output'];
 };
 
-/** Статус направления (DOMAIN.md §4.4); sender and receiver each keep their copy. */
+/** Статус направления (DOMAIN.md §4.4); отправитель и получатель хранят каждый свою копию. */
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
@@ -1623,7 +1677,7 @@ export type ReferralType =
   /** для оказания срочных социальных услуг и социального сопровождения */
   | 'FOR_URGENT_AND_ACCOMPANIMENT';
 
-/** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
+/** Региональный параметр, действующий на дату: суммы, сроки и нормы — данные, а не константы (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
   /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
@@ -1632,11 +1686,11 @@ export type RegionalParameter = {
   defaultValue: Scalars['Int']['output'];
   /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
-  /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
+  /** C — подтверждён, S — только из seed, U — не подтверждён (DOMAIN.md) */
   status: Scalars['String']['output'];
   /** единица значения */
   unit: ParameterUnit;
-  /** null when the built-in default applies */
+  /** с какой даты действует значение; null, если действует встроенное значение по умолчанию */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
@@ -1665,7 +1719,10 @@ export type RegisterJobSeekerInput = {
   profession?: InputMaybe<Scalars['String']['input']>;
   /** в каком качестве ставится на учёт */
   status: RegisterAs;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1682,7 +1739,7 @@ export type RegistrationChannel =
 
 /** Вернуть направление ЦСПН. */
 export type ReturnEmploymentIncomingReferralInput = {
-  /** why: wrong ЦЗН, incomplete data (1–2000 characters); ЦСПН sees it */
+  /** почему: не тот ЦЗН, неполные сведения (1–2000 символов); ЦСПН видит причину */
   reason: Scalars['String']['input'];
   /** идентификатор направления ЦСПН (EmploymentIncomingReferral.id) */
   referralId: Scalars['ID']['input'];
@@ -1698,18 +1755,18 @@ export type SetEmploymentParameterInput = {
   value: Scalars['Int']['input'];
 };
 
-/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+/** Нагрузка специалиста: каждое открытое дело нормируется в месяц (параметры [U]: ЦЗН, КЦСОН). */
 export type StaffLoad = {
   __typename?: 'StaffLoad';
-  /** WORK_HOURS_PER_MONTH (176) */
+  /** рабочих часов в месяц (WORK_HOURS_PER_MONTH, 176) */
   hoursAvailable: Scalars['Float']['output'];
-  /** hours of recorded actions this month (actual where recorded, else normed) */
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
   /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
-  /** open cases × CASE_MONTHLY_MINUTES */
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалист (subject токена) */
   subject: Scalars['String']['output'];
@@ -1717,7 +1774,7 @@ export type StaffLoad = {
   territory: Scalars['String']['output'];
 };
 
-/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+/** Сотрудник ведомства, как его удостоверяет токен (записывается при первом входе). */
 export type StaffMember = {
   __typename?: 'StaffMember';
   /** когда сотрудник последний раз обращался к системе */
@@ -1726,11 +1783,14 @@ export type StaffMember = {
   roles: Array<Scalars['String']['output']>;
   /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
-  /** ОКТМО of their office */
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
-/** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
+/**
+ * Показатель: итог и разрезы (перечислены все известные ключи, включая нули, чтобы столбцы дашборда не
+ * менялись).
+ */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
   /** разрезы показателя: каждый известный ключ, включая нули */
@@ -1740,8 +1800,8 @@ export type StatIndicator = {
 };
 
 /**
- * Значение показателя: a count (and, for money, its sum) for one key of a
- * breakdown, or for the whole indicator when key is null.
+ * Значение показателя: число (и для денежных — сумма) по одному ключу разреза или по всему показателю,
+ * если key = null.
  */
 export type StatValue = {
   __typename?: 'StatValue';
@@ -1764,52 +1824,50 @@ export type StatValue = {
 };
 
 /**
- * Ячейка статистики: the indicators of one territory over one period, to which
- * each agency's subgraph contributes those it owns (socialProtection from ЦСПН,
- * employment from ЦЗН, socialService from КЦСОН). Counted by the territory of
- * each case (ОКТМО of the serving office) and the month of the event each
- * indicator names; kept live in the same transaction as every change.
- *
- * Disclosure control (analysts of any agency and every ministry token): a
- * district-level or group-level count from 1 to k−1 (k = STATISTICS_MIN_CELL,
- * a regional parameter, 5 by default) is returned as null with suppressed =
- * true; where a published sum (a territory's total over its breakdown, the
- * region's figure over its districts, a group's over its districts) would let
- * one hidden cell be recomputed, the smallest non-zero other cell of that sum is
- * hidden too, repeated until no sum has exactly one hidden cell. The region's
- * own figures are never hidden. Sums, means, shares, medians follow their count.
- * A HEAD of an agency sees their own territory unsuppressed. Suppression is
- * decided per period over the whole region, so the same cell is hidden the same
- * way in every query.
+ * Ячейка статистики: показатели одной территории за один период; каждый подграф добавляет свои
+ * (socialProtection — ЦСПН, employment — ЦЗН, socialService — КЦСОН). Считается по территории дела
+ * (ОКТМО ведущего отделения) и месяцу события, которое называет показатель; обновляется в той же
+ * транзакции, что и изменение. Защита от раскрытия (аналитики любого ведомства и все токены
+ * министерства): число от 1 до k−1 на уровне района или группы (k = STATISTICS_MIN_CELL, региональный
+ * параметр, по умолчанию 5) возвращается как null с suppressed = true; если опубликованная сумма (итог
+ * территории по разрезу, показатель региона по районам, группы по её районам) позволила бы вычислить
+ * одну скрытую ячейку, скрывается и наименьшая ненулевая другая ячейка этой суммы — пока ни в одной
+ * сумме не останется ровно одна скрытая ячейка. Собственные показатели региона не скрываются никогда.
+ * Суммы, средние, доли и медианы следуют своему числу. Руководитель (HEAD) видит свою территорию без
+ * скрытия. Скрытие решается за период по всему региону, поэтому одна и та же ячейка скрыта одинаково в
+ * любом запросе.
  */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** Показатели ЦЗН. */
   employment: EmploymentStatistics;
-  /** Период: a month 2026-03, a quarter 2026-Q1, a year 2026, or a range 2026-01/2026-12. */
+  /** период: месяц 2026-03, квартал 2026-Q1, год 2026 или диапазон 2026-01/2026-12 */
   period: Scalars['String']['output'];
-  /** ОКТМО of the territory (8 digits; the region is 25000000). */
+  /** ОКТМО территории (8 цифр; регион — 25000000) */
   territory: Scalars['String']['output'];
 };
 
 /**
- * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
- * directory, the same data in every agency. A case's territory is a district or
- * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ * Территория по ОКТМО (ОК 033-2013): муниципальное образование из справочника территорий, одинакового
+ * во всех ведомствах. Территория дела — район или городской округ; территория пользователя — префикс
+ * кода (25000000 — вся область).
  */
 export type Territory = {
   __typename?: 'Territory';
   /** ОКТМО, 8 digits. */
   code: Scalars['String']['output'];
-  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  /**
+   * REGION — регион, GROUP — группа (все районы, все округа), MUNICIPAL_DISTRICT — муниципальный
+   * район, MUNICIPAL_OKRUG — муниципальный округ, CITY_OKRUG — городской округ
+   */
   kind: Scalars['String']['output'];
   /** наименование муниципального образования */
   name: Scalars['String']['output'];
-  /** The enclosing entry (the group or region); null for the region. */
+  /** вышестоящая запись (группа или регион); null для региона */
   parent?: Maybe<Scalars['String']['output']>;
   /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
-  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  /** последний день действия; null, пока действует (преобразованные образования закрываются, а не удаляются) */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -1825,7 +1883,7 @@ export type TrainingAction =
 /** Направление на профессиональное обучение. */
 export type TrainingReferral = {
   __typename?: 'TrainingReferral';
-  /** the social contract's training cap, when it applies */
+  /** предел стоимости обучения по социальному контракту, в копейках, если применяется */
   capKopecks?: Maybe<Scalars['Int']['output']>;
   /** номер документа об обучении (при завершении) */
   certificate?: Maybe<Scalars['String']['output']>;
@@ -1855,7 +1913,7 @@ export type TrainingReferral = {
   startedOn?: Maybe<Scalars['Date']['output']>;
   /** статус */
   status: TrainingStatus;
-  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦЗН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -1866,7 +1924,7 @@ export type TrainingReferralConnection = {
   edges: Array<TrainingReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1881,9 +1939,9 @@ export type TrainingReferralEdge = {
 
 /** Отбор направлений на обучение; условия объединяются (И). */
 export type TrainingReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<TrainingStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1902,11 +1960,11 @@ export type TrainingStatus =
 export type UpdateTrainingReferralInput = {
   /** что произошло */
   action: TrainingAction;
-  /** document number, for COMPLETE */
+  /** номер документа об обучении, для COMPLETE */
   certificate?: InputMaybe<Scalars['String']['input']>;
   /** дата события, не позже сегодняшнего дня */
   on: Scalars['Date']['input'];
-  /** for DROP */
+  /** причина отчисления, для DROP */
   reason?: InputMaybe<Scalars['String']['input']>;
   /** направление на обучение */
   trainingReferralId: Scalars['ID']['input'];
@@ -1960,10 +2018,10 @@ export type VacancyResponse =
   /** ответа ещё нет */
   | 'PENDING';
 
-/** A recorded action of a case worker and its time (хронометраж). */
+/** Записанное действие сотрудника и его время (хронометраж). */
 export type WorkEntry = {
   __typename?: 'WorkEntry';
-  /** recorded where it differed from the norm */
+  /** фактическое время в минутах, если записано отличное от нормы */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
   /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
@@ -1973,9 +2031,9 @@ export type WorkEntry = {
   entityId: Scalars['String']['output'];
   /** идентификатор записи */
   id: Scalars['ID']['output'];
-  /** the norm in force that day (seed 003) */
+  /** норма времени, действовавшая в тот день (seed 003), в минутах */
   normedMinutes: Scalars['Int']['output'];
-  /** the operation, e.g. submitScApplication */
+  /** операция, например submitScApplication */
   operation: Scalars['String']['output'];
   /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];

@@ -30,9 +30,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Calendar date, YYYY-MM-DD. */
+  /** Календарная дата, YYYY-MM-DD. */
   Date: { input: string; output: string; }
-  /** Instant, RFC 3339 with offset. */
+  /** Момент времени, RFC 3339 со смещением. */
   DateTime: { input: Date; output: Date; }
   /**
    * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
@@ -43,16 +43,16 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+/** Приёмочные часы: время сервиса после сдвига администратором (только приёмочная и учебная среды). */
 export type AcceptanceClock = {
   __typename?: 'AcceptanceClock';
-  /** the service's time now */
+  /** время сервиса сейчас */
   now: Scalars['DateTime']['output'];
-  /** how far ahead of the real time, in hours */
+  /** на сколько часов часы впереди реального времени */
   offsetHours: Scalars['Int']['output'];
-  /** the region's IANA time zone */
+  /** часовой пояс региона (IANA) */
   timeZone: Scalars['String']['output'];
-  /** the region's calendar day now */
+  /** календарный день региона сейчас */
   today: Scalars['Date']['output'];
 };
 
@@ -130,7 +130,7 @@ export type AdaptationProgramme = {
   businessPlan?: Maybe<BusinessPlan>;
   /** гражданин (ключ федерации) */
   citizen: Citizen;
-  /** the commission's reasons for a return or refusal */
+  /** обоснование комиссии при возврате или отказе */
   commissionReasons?: Maybe<Scalars['String']['output']>;
   /** направление социального контракта */
   direction: ScDirection;
@@ -150,7 +150,7 @@ export type AdaptationProgramme = {
   status: ProgrammeStatus;
   /** срок программы в месяцах (пределы по направлению — региональные параметры) */
   termMonths: Scalars['Int']['output'];
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -176,21 +176,21 @@ export type AdaptationProgrammeEdge = {
 
 /** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
-  /** whole days forward, 0–800 */
+  /** на сколько целых дней вперёд, 0–800 */
   days: Scalars['Int']['input'];
-  /** and hours, 0–23 */
+  /** и часов, 0–23 */
   hours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Agency (ведомство). */
 export type Agency =
-  /** ЦЗН: employment centre */
+  /** ЦЗН: центр занятости населения */
   | 'EMPLOYMENT'
-  /** Министерство: watches the numbers */
+  /** Министерство: следит за показателями */
   | 'MINISTRY'
-  /** ЦСПН / УСЗН: social protection office, concludes the social contract */
+  /** ЦСПН / УСЗН: орган социальной защиты, заключает социальный контракт */
   | 'SOCIAL_PROTECTION'
-  /** КЦСОН: comprehensive social services centre */
+  /** КЦСОН: комплексный центр социального обслуживания населения */
   | 'SOCIAL_SERVICE';
 
 /** Дополнительное соглашение к контракту. */
@@ -237,7 +237,7 @@ export type AssignCaseInput = {
 
 /** Назначить дела ЦСПН ответственному специалисту (HEAD). */
 export type AssignSocialProtectionCasesInput = {
-  /** the specialist (token subject) */
+  /** специалист (subject токена) */
   assignedTo: Scalars['String']['input'];
   /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
@@ -245,10 +245,10 @@ export type AssignSocialProtectionCasesInput = {
   caseType: SocialProtectionCaseType;
 };
 
-/** A case a HEAD assigned to a specialist. */
+/** Дело, которое руководитель (HEAD) назначил специалисту. */
 export type AssignedCase = {
   __typename?: 'AssignedCase';
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo: Scalars['String']['output'];
   /** идентификатор дела */
   caseId: Scalars['ID']['output'];
@@ -259,33 +259,38 @@ export type AssignedCase = {
 };
 
 /**
- * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
- * read or changed the citizen's data in this agency's system, and when. Each
- * agency's subgraph contributes its own entries (`…AccessLog` fields of
- * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
- * through the state portal) only their own.
+ * Запись журнала доступа к персональным данным (152-ФЗ): кто, из какого ведомства, когда прочитал или
+ * изменил данные гражданина в системе этого ведомства. Каждый подграф добавляет свои записи (поля
+ * `…AccessLog` типа `Citizen`); AUDITOR читает их по любому гражданину, сам гражданин (роль CITIZEN,
+ * через портал госуслуг) — только свои.
  */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
-  /** READ or CHANGE. */
+  /** READ — чтение, CHANGE — изменение */
   action: Scalars['String']['output'];
-  /** The agency of the user (PORTAL for the citizen themselves). */
+  /** ведомство пользователя (PORTAL — сам гражданин) */
   agency: Scalars['String']['output'];
-  /** When it happened. */
+  /** когда */
   at: Scalars['DateTime']['output'];
-  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  /**
+   * позиция в хеш-цепочке журнала ведомства после запечатывания (npm run audit -- verify); null для
+   * записей последних секунд
+   */
   chainPos?: Maybe<Scalars['Int']['output']>;
-  /** The kind of record touched, when known. */
+  /** вид затронутой записи, если известен */
   entity?: Maybe<Scalars['String']['output']>;
-  /** Its id, when known. */
+  /** её идентификатор, если известен */
   entityId?: Maybe<Scalars['String']['output']>;
-  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  /** операция, например Query.scApplication или registerSocialServiceApplication */
   operation: Scalars['String']['output'];
-  /** Why, as the user's client stated it (X-Purpose), e.g. the case being worked on. */
+  /**
+   * цель обращения, как её указал клиент пользователя (заголовок X-Purpose), например дело, с которым
+   * он работает
+   */
   purpose?: Maybe<Scalars['String']['output']>;
-  /** The user's roles at the time. */
+  /** роли пользователя в тот момент */
   roles: Array<Scalars['String']['output']>;
-  /** The user (the token's subject). */
+  /** пользователь (subject токена) */
   subject: Scalars['String']['output'];
 };
 
@@ -358,7 +363,7 @@ export type CalendarDayKind =
   /** рабочий выходной день */
   | 'WORKING';
 
-/** Нагрузка of an office for a month. */
+/** Нагрузка отделения за месяц. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
   /** месяц, YYYY-MM (календарь региона) */
@@ -377,39 +382,45 @@ export type CheckpointFormat =
   | 'VISIT';
 
 /**
- * ЦСПН (центр социальной поддержки населения): applications for a social
- * contract and incoming referrals, the means test, the home survey, the social
- * adaptation programme (ПСА), the interagency commission (МВК), social
- * contracts with payments, monthly reports and control visits, effectiveness
- * evaluation and post-contract monitoring, deadlines, regional parameters.
+ * ЦСПН (центр социальной поддержки населения): заявления на социальный контракт и входящие
+ * направления, проверка нуждаемости, материально-бытовое обследование, программа социальной адаптации
+ * (ПСА), межведомственная комиссия (МВК), социальные контракты с выплатами, ежемесячные отчёты и
+ * контрольные посещения, оценка эффективности и мониторинг после окончания, сроки, региональные
+ * параметры.
  */
 export type Citizen = {
   __typename?: 'Citizen';
-  /** Заявления на социальный контракт, newest first. */
+  /** Заявления на социальный контракт, сначала новые. */
   contractApplications: Array<ScApplication>;
   /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
-  /** Социальные контракты, newest first (partners see status, dates and activities; money only ЦСПН and the ministry). */
+  /**
+   * Социальные контракты, сначала новые (партнёры видят статус, даты и мероприятия; деньги — только
+   * ЦСПН и министерство).
+   */
   socialContracts: Array<SocialContract>;
-  /** Журнал доступа ЦСПН: who read or changed this citizen's data at ЦСПН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  /**
+   * Журнал доступа ЦСПН: кто читал или изменял данные гражданина в ЦСПН, сначала новые (AUDITOR; сам
+   * гражданин). До `first` (1–500) записей.
+   */
   socialProtectionAccessLog: Array<AuditRecord>;
-  /** The person as ЦСПН holds them; null when ЦСПН does not know this citizen. */
+  /** Гражданин, как его знает ЦСПН; null, если ЦСПН он не известен. */
   socialProtectionProfile?: Maybe<CitizenProfile>;
 };
 
 
 /**
- * ЦСПН (центр социальной поддержки населения): applications for a social
- * contract and incoming referrals, the means test, the home survey, the social
- * adaptation programme (ПСА), the interagency commission (МВК), social
- * contracts with payments, monthly reports and control visits, effectiveness
- * evaluation and post-contract monitoring, deadlines, regional parameters.
+ * ЦСПН (центр социальной поддержки населения): заявления на социальный контракт и входящие
+ * направления, проверка нуждаемости, материально-бытовое обследование, программа социальной адаптации
+ * (ПСА), межведомственная комиссия (МВК), социальные контракты с выплатами, ежемесячные отчёты и
+ * контрольные посещения, оценка эффективности и мониторинг после окончания, сроки, региональные
+ * параметры.
  */
 export type CitizenSocialProtectionAccessLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
+/** Персональные данные, как их хранит одно ведомство. Сам СНИЛС не выдаётся никогда — только контрольное число. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
   /** адрес проживания, как его записало ведомство; null, если не сообщён */
@@ -426,28 +437,28 @@ export type CitizenProfile = {
   middleName?: Maybe<Scalars['String']['output']>;
   /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
-  /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
+  /** например ***-***-*** 95; null, если СНИЛС ведомству не известен */
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
 /**
- * A person found by name in one agency's own records, within the caller's
- * territory. Which agencies know the person: ask `citizen` for each agency's
- * profile (null where the agency has no record).
+ * Гражданин, найденный по ФИО в собственных записях одного ведомства в пределах территории
+ * вызывающего. Какие ведомства знают гражданина — спросите `citizen`: профиль каждого ведомства (null,
+ * где записи нет).
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
   /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
-  /** this agency's copy of the person */
+  /** копия сведений о гражданине в этом ведомстве */
   profile: CitizenProfile;
-  /** word similarity of the name, 0–1 (1 = exact) */
+  /** сходство ФИО по словам, 0–1 (1 — точное совпадение) */
   score: Scalars['Float']['output'];
 };
 
 /** Протокол заседания: кто присутствовал. */
 export type CloseCommissionMeetingInput = {
-  /** names of the members present */
+  /** ФИО присутствовавших членов комиссии */
   attended: Array<Scalars['String']['input']>;
   /** заседание */
   meetingId: Scalars['ID']['input'];
@@ -490,7 +501,7 @@ export type CommissionDecisionKind =
 /** Заседание межведомственной комиссии (МВК). */
 export type CommissionMeeting = {
   __typename?: 'CommissionMeeting';
-  /** programmes on the agenda */
+  /** программы в повестке */
   agenda: Array<AdaptationProgramme>;
   /** присутствовавшие члены (председатель обязателен) */
   attended: Array<CommissionMember>;
@@ -512,7 +523,7 @@ export type CommissionMeeting = {
   region: Scalars['String']['output'];
   /** статус */
   status: CommissionMeetingStatus;
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -523,7 +534,7 @@ export type CommissionMeetingConnection = {
   edges: Array<CommissionMeetingEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -538,9 +549,9 @@ export type CommissionMeetingEdge = {
 
 /** Отбор заседаний МВК; условия объединяются (И). */
 export type CommissionMeetingFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<CommissionMeetingStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -591,7 +602,7 @@ export type ConcludeSocialContractInput = {
   applicationId: Scalars['ID']['input'];
   /** дата подписания, не позже сегодняшнего дня */
   signedOn: Scalars['Date']['input'];
-  /** the programme's planned start when omitted */
+  /** дата начала; по умолчанию плановое начало программы */
   startDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -663,7 +674,7 @@ export type ControlVisit = {
 
 /** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
-  /** whole minutes, 0–1440 */
+  /** фактическое время, целых минут, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
   /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
@@ -688,7 +699,7 @@ export type Deadline = {
   kind: DeadlineKind;
   /** срок прошёл */
   overdue: Scalars['Boolean']['output'];
-  /** ОКТМО of the case. */
+  /** ОКТМО дела */
   territory: Scalars['String']['output'];
 };
 
@@ -729,17 +740,17 @@ export type DecideExtraCheckInput = {
 export type DefineTerritoryInput = {
   /** ОКТМО, 8 digits. */
   code: Scalars['String']['input'];
-  /** The source: classifier edition or the regional act. */
+  /** источник: редакция классификатора или региональный акт */
   edition: Scalars['String']['input'];
-  /** REGION, GROUP, MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  /** REGION, GROUP, MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG или CITY_OKRUG */
   kind: Scalars['String']['input'];
   /** наименование муниципального образования */
   name: Scalars['String']['input'];
-  /** The enclosing entry (a group or the region); omitted only for a region. */
+  /** вышестоящая запись (группа или регион); не указывается только для региона */
   parent?: InputMaybe<Scalars['String']['input']>;
   /** первый день действия записи */
   validFrom: Scalars['Date']['input'];
-  /** Last day in force (a reformed formation is closed, never deleted). */
+  /** последний день действия (преобразованное образование закрывается, а не удаляется) */
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -778,7 +789,7 @@ export type DraftAdaptationProgrammeInput = {
   hardshipLumpSumKopecks?: InputMaybe<Scalars['Int']['input']>;
   /** порядок выплаты (HARDSHIP) */
   hardshipPaymentMode?: InputMaybe<HardshipPaymentMode>;
-  /** financial-literacy training is added as a standard activity unless false */
+  /** обучение финансовой грамотности добавляется типовым мероприятием, если не false */
   includeFinancialLiteracy?: InputMaybe<Scalars['Boolean']['input']>;
   /** плановая дата начала */
   plannedStart: Scalars['Date']['input'];
@@ -817,7 +828,7 @@ export type EvaluateSocialContractInput = {
   contractId: Scalars['ID']['input'];
   /** признан эффективным */
   effective: Scalars['Boolean']['input'];
-  /** household income a month after the contract, kopecks */
+  /** доход семьи в месяц после контракта, в копейках */
   householdIncomeAfterKopecks: Scalars['Int']['input'];
   /** число членов семьи после окончания */
   householdMembersAfter: Scalars['Int']['input'];
@@ -994,7 +1005,7 @@ export type IncomeEntryInput = {
   amountKopecks: Scalars['Int']['input'];
   /** вид дохода */
   kind: IncomeKind;
-  /** YYYY-MM, inside the income period */
+  /** месяц YYYY-MM внутри расчётного периода */
   month: Scalars['String']['input'];
 };
 
@@ -1036,7 +1047,7 @@ export type IncomingReferral = {
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
   /** ведомство-отправитель */
   fromAgency: Agency;
-  /** the sender's referral id */
+  /** идентификатор направления у отправителя */
   id: Scalars['ID']['output'];
   /** гражданин явился: внесены сведения о семье или документы, либо дело пошло дальше */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1050,17 +1061,17 @@ export type IncomingReferral = {
   resultAt?: Maybe<Scalars['DateTime']['output']>;
   /** пояснение к результату */
   resultSummary?: Maybe<Scalars['String']['output']>;
-  /** возвращено: причина, когда и кем (token subject) */
+  /** причина возврата отправителю */
   returnReason?: Maybe<Scalars['String']['output']>;
   /** когда возвращено отправителю */
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
   /** специалист, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
-  /** the sender's case (e.g. the КЦСОН application) */
+  /** дело отправителя (например, заявление КЦСОН) */
   senderCaseId: Scalars['ID']['output'];
   /** статус направления в ЦСПН */
   status: ReferralStatus;
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
   /** тип направления */
   type: ReferralType;
@@ -1073,7 +1084,7 @@ export type IncomingReferralConnection = {
   edges: Array<IncomingReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1088,15 +1099,15 @@ export type IncomingReferralEdge = {
 
 /** Отбор входящих направлений; условия объединяются (И). */
 export type IncomingReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
-  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  /** 1–200 идентификаторов ваших уведомлений; чужой идентификатор отклоняет весь вызов */
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -1107,7 +1118,7 @@ export type MeansTest = {
   computedOn: Scalars['Date']['output'];
   /** среднедушевой доход ниже прожиточного минимума: право на социальный контракт есть */
   eligible: Scalars['Boolean']['output'];
-  /** income of kinds excluded by rule (e.g. the unified child allowance) */
+  /** доходы видов, не учитываемых по правилам (например, единое пособие), в копейках */
   excludedIncomeKopecks: Scalars['Int']['output'];
   /** виды доходов, не учитываемые по правилам на дату расчёта */
   excludedKinds: Array<IncomeKind>;
@@ -1156,7 +1167,7 @@ export type MonitoringCheckpoint = {
   perCapitaIncomeKopecks?: Maybe<Scalars['Int']['output']>;
 };
 
-/** One month of a running contract: the report and the control visit with their deadlines. */
+/** Один месяц действующего контракта: отчёт и контрольное посещение со сроками. */
 export type MonthObligation = {
   __typename?: 'MonthObligation';
   /** YYYY-MM */
@@ -1186,7 +1197,7 @@ export type MonthlyReport = {
   id: Scalars['ID']['output'];
   /** изменения дохода */
   incomeChanges: Array<IncomeChange>;
-  /** pre-filled from the partners' messages of the month */
+  /** подставлено из сообщений партнёров за месяц */
   partnerNotes: Array<PartnerNote>;
   /** отчётный месяц, YYYY-MM */
   period: Scalars['String']['output'];
@@ -1204,10 +1215,10 @@ export type MonthlyReport = {
   submittedOn: Scalars['Date']['output'];
 };
 
-/** A report not yet submitted, pre-filled from what ЦЗН and КЦСОН reported in the month. */
+/** Ещё не представленный отчёт, заполненный тем, что ЦЗН и КЦСОН сообщили за месяц. */
 export type MonthlyReportDraft = {
   __typename?: 'MonthlyReportDraft';
-  /** activities a partner completed in the month */
+  /** мероприятия, выполненные партнёром в этом месяце */
   completedByPartners: Array<Scalars['ID']['output']>;
   /** мероприятия, не выполненные на начало месяца */
   openActivities: Array<PsaActivity>;
@@ -1230,11 +1241,11 @@ export type MonthlyReportStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Moves ЦСПН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
-   * what became due fires now: acceptance environments and case workers'
-   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
-   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
-   * three agencies together in one document (README).
+   * Сдвигает часы ЦСПН вперёд (ADMIN любого ведомства или министерства) и сразу выполняет все проверки
+   * по времени, так что наступившее срабатывает сейчас: приёмка и обучение специалистов проходят
+   * контракт за минуты. FORBIDDEN (ACCEPTANCE_CLOCK_OFF), если сервис запущен без
+   * ACCEPTANCE_CLOCK=true — в промышленной среде никогда. Сдвигайте три ведомства вместе одним
+   * запросом (README).
    */
   advanceSocialProtectionClock: AcceptanceClock;
   /** Дополнительное соглашение. */
@@ -1242,27 +1253,27 @@ export type Mutation = {
   /** Назначить заявление ответственному специалисту (HEAD); то же, что assignSocialProtectionCases для одного заявления. */
   assignScApplication: ScApplication;
   /**
-   * HEAD: assigns one case or many at once (up to 200) to a specialist of ЦСПН
-   * whose territory covers each case; all or nothing; every change audited and
-   * announced to the specialist (notification.case-assigned.v1).
+   * HEAD: назначает одно или сразу несколько дел (до 200) специалисту ЦСПН, чья территория охватывает
+   * каждое дело; всё или ничего; каждое изменение записывается в журнал и сообщается специалисту
+   * (notification.case-assigned.v1).
    */
   assignSocialProtectionCases: Array<AssignedCase>;
-  /** Закрыть заседание: протокол; decisions sent to ЦЗН and КЦСОН (M7). */
+  /** Закрыть заседание: протокол; решения отправляются в ЦЗН и КЦСОН (M7). */
   closeCommissionMeeting: CommissionMeeting;
   /** Закрыть контракт после мониторинга. */
   closeSocialContract: SocialContract;
-  /** Заключить социальный контракт по одобренной ПСА; ЦЗН (M2) and КЦСОН (M5) are notified with their activities. */
+  /** Заключить социальный контракт по одобренной ПСА; ЦЗН (M2) и КЦСОН (M5) получают свои мероприятия. */
   concludeSocialContract: SocialContract;
   /** Продолжить контракт с совершеннолетним членом семьи. */
   continueSocialContractWithSuccessor: SocialContract;
-  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  /** Записать фактическое время действия, если оно отличалось от нормы (исполнитель или руководитель). */
   correctSocialProtectionWorkTime: WorkEntry;
   /** Решение по итогам дополнительной проверки: допуск к ПСА или отказ с причиной. */
   decideExtraCheck: ScApplication;
   /**
-   * ADMIN (ЦСПН or the ministry, of a territory that covers the entry): defines,
-   * changes or closes (validTo) an entry of the territory directory. The three
-   * agencies apply it from territory.defined.v1 (sc.reference-data.v1).
+   * ADMIN (ЦСПН или министерства, чья территория охватывает запись): добавляет, изменяет или закрывает
+   * (validTo) запись справочника территорий. Три ведомства применяют её из territory.defined.v1
+   * (sc.reference-data.v1).
    */
   defineTerritory: Territory;
   /** Разработка (доработка) ПСА. */
@@ -1273,7 +1284,10 @@ export type Mutation = {
   evaluateSocialContract: SocialContract;
   /** Продление (HEAD or COMMISSION_MEMBER). */
   extendSocialContract: SocialContract;
-  /** Marks your ЦСПН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  /**
+   * Отметить ваши уведомления в ЦСПН прочитанными (1–200 идентификаторов); возвращает, сколько
+   * отмечено. Чужой идентификатор: BAD_USER_INPUT (NOT_YOURS), ничего не отмечается.
+   */
   markSocialProtectionNotificationsRead: Scalars['Int']['output'];
   /** Поставить контракт на проверку (нет отчёта или есть сомнения). */
   putSocialContractUnderReview: SocialContract;
@@ -1303,15 +1317,18 @@ export type Mutation = {
   returnIncomingReferral: IncomingReferral;
   /** Принять или отклонить ежемесячный отчёт. */
   reviewMonthlyReport: MonthlyReport;
-  /** Проверка нуждаемости: eligible → interview and survey; not eligible → rejected with the figures. */
+  /** Проверка нуждаемости: право есть → собеседование и обследование; права нет → отказ с цифрами. */
   runMeansTest: ScApplication;
-  /** Назначить заседание МВК: the agenda is every programme awaiting review; ЦЗН and КЦСОН members are invited by message (M7). */
+  /**
+   * Назначить заседание МВК: в повестку входят все программы, ожидающие рассмотрения; члены от ЦЗН и
+   * КЦСОН приглашаются сообщением (M7).
+   */
   scheduleCommissionMeeting: CommissionMeeting;
   /** ADMIN: производственный календарь. */
   setCalendarDay: Array<CalendarDay>;
-  /** ADMIN: a regional parameter from a date on. */
+  /** ADMIN: значение регионального параметра с даты. */
   setRegionalParameter: RegionalParameter;
-  /** ADMIN: прожиточный минимум for a year and zone. */
+  /** ADMIN: прожиточный минимум на год по зоне. */
   setSubsistenceMinimum: SubsistenceMinimum;
   /** Начать мониторинг после окончания контракта. */
   startPostMonitoring: SocialContract;
@@ -1319,13 +1336,13 @@ export type Mutation = {
   submitMonthlyReport: MonthlyReport;
   /** Направить ПСА на МВК. */
   submitProgrammeToCommission: AdaptationProgramme;
-  /** Приём заявления лично / ЕПГУ / МФЦ: person, household with incomes, documents, questionnaire. */
+  /** Приём заявления лично / через ЕПГУ / МФЦ: гражданин, состав семьи с доходами, документы, анкета. */
   submitScApplication: ScApplication;
   /** Приостановить контракт до решения правопреемника (смерть получателя). */
   suspendSocialContractForSuccession: SocialContract;
   /** Досрочное расторжение (HEAD). */
   terminateSocialContract: SocialContract;
-  /** Дополнить сведения (e.g. an application opened from a referral). */
+  /** Дополнить сведения (например, заявления, открытого по направлению). */
   updateApplicationData: ScApplication;
   /** Отметить ход мероприятия ПСА: начато, перенесено по уважительной причине, не выполнено. */
   updatePsaActivity: SocialContract;
@@ -1606,7 +1623,7 @@ export type MutationWithdrawScApplicationArgs = {
   input?: InputMaybe<WithdrawScApplicationInput>;
 };
 
-/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+/** Вопрос повестки: проект ПСА, как его видят партнёры (без доходов). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
   /** гражданин (ключ федерации) */
@@ -1622,7 +1639,7 @@ export type MvkAgendaItem = {
 /** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
-  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  /** APPROVE — одобрить, RETURN_FOR_REWORK — вернуть на доработку, REFUSE — отказать */
   decision: Scalars['String']['output'];
   /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
@@ -1631,9 +1648,8 @@ export type MvkDecision = {
 };
 
 /**
- * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
- * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
- * the meeting is held.
+ * Приглашение на заседание межведомственной комиссии (МВК), полученное ведомством-партнёром (ЦЗН,
+ * КЦСОН) от ЦСПН (M7), с решениями после заседания.
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
@@ -1643,9 +1659,9 @@ export type MvkInvitation = {
   attended: Array<MvkPerson>;
   /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
-  /** when ЦСПН recorded the meeting held; null until then */
+  /** когда ЦСПН отметил заседание проведённым; null до того */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
-  /** this agency's members invited */
+  /** приглашённые члены комиссии от этого ведомства */
   invited: Array<MvkPerson>;
   /** дата заседания */
   meetingDate: Scalars['Date']['output'];
@@ -1653,7 +1669,7 @@ export type MvkInvitation = {
   meetingId: Scalars['ID']['output'];
   /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  /** ОКТМО комиссии (района, чей ЦСПН её созывает) */
   territory: Scalars['String']['output'];
 };
 
@@ -1688,7 +1704,7 @@ export type MvkPerson = {
   position?: Maybe<Scalars['String']['output']>;
 };
 
-/** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
+/** Анкета о потребностях (seed 000): какая помощь нужна гражданину. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
   /** комментарий гражданина своими словами; null, если нет */
@@ -1722,32 +1738,34 @@ export type NeedsQuestionnaireInput = {
 };
 
 /**
- * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
- * you, a regional parameter that must be entered — addressed to you or to one
- * of your roles at an office your territory covers. The same notification
- * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ * Уведомление сотруднику: приближается или пропущен срок, вам назначено дело, нужно ввести
+ * региональный параметр — адресовано вам или одной из ваших ролей в отделении вашей территории. То же
+ * уведомление уходит в Kafka (sc.notifications.v1) для интеграторов.
  */
 export type Notification = {
   __typename?: 'Notification';
   /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
-  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  /** вид дела (ScApplication, SocialContract, UrgentServiceCase …), если уведомление о деле */
   caseType?: Maybe<Scalars['String']['output']>;
   /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
-  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  /** для сроков — день срока; для недостающего параметра — с какого дня он нужен */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
-  /** you marked it read */
+  /** вы отметили его прочитанным */
   read: Scalars['Boolean']['output'];
-  /** deadlines: APPROACHING or MISSED */
+  /** для сроков: APPROACHING — приближается, MISSED — пропущен */
   stage?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the case or of the office addressed */
+  /** ОКТМО дела или адресованного отделения */
   territory?: Maybe<Scalars['String']['output']>;
-  /** what it says, in Russian (no personal data: open the case for that) */
+  /** текст уведомления (без персональных данных: откройте дело) */
   text: Scalars['String']['output'];
-  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  /**
+   * тип CloudEvents, например notification.deadline.v1, notification.case-assigned.v1,
+   * notification.parameter-missing.v1
+   */
   type: Scalars['String']['output'];
 };
 
@@ -1776,7 +1794,7 @@ export type OfficeLoad = {
   __typename?: 'OfficeLoad';
   /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
-  /** whom to give a new case: the least projected hours */
+  /** кому дать новое дело: специалист с наименьшим прогнозом часов */
   leastLoaded?: Maybe<Scalars['String']['output']>;
   /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
@@ -1784,7 +1802,7 @@ export type OfficeLoad = {
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
-  /** projected hours / hours per month, rounded up */
+  /** сколько нужно специалистов: прогноз часов / часы в месяц, с округлением вверх */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
@@ -1793,7 +1811,7 @@ export type OfficeWorkload = {
   __typename?: 'OfficeWorkload';
   /** часов записанных действий за месяц */
   hoursThisMonth: Scalars['Float']['output'];
-  /** whom to give a new case: the least projected hours */
+  /** кому дать новое дело: специалист с наименьшим прогнозом часов */
   leastLoaded?: Maybe<Scalars['String']['output']>;
   /** действующих контрактов */
   openContracts: Scalars['Int']['output'];
@@ -1801,7 +1819,7 @@ export type OfficeWorkload = {
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалистов с делами или записанными действиями */
   specialists: Scalars['Int']['output'];
-  /** specialists the caseload needs: the larger of hours / 176 and contracts / 52 */
+  /** сколько специалистов нужно: большее из часов / 176 и контрактов / 52 */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
@@ -1830,7 +1848,7 @@ export type ParameterUnit =
   | 'HOURS'
   /** сумма в копейках */
   | 'KOPECKS'
-  /** time norms (хронометраж) */
+  /** минуты (нормы времени, хронометраж) */
   | 'MINUTES'
   /** месяцы */
   | 'MONTHS'
@@ -1839,7 +1857,7 @@ export type ParameterUnit =
   /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
-/** Сообщение ЦЗН (M3) или КЦСОН (M6) as ЦСПН applied it. */
+/** Сообщение ЦЗН (M3) или КЦСОН (M6), как его применил ЦСПН. */
 export type PartnerEvent = {
   __typename?: 'PartnerEvent';
   /** мероприятие ПСА, если событие о нём */
@@ -1848,7 +1866,7 @@ export type PartnerEvent = {
   agency: Agency;
   /** что произошло */
   description: Scalars['String']['output'];
-  /** what it changed at ЦСПН */
+  /** что сообщение изменило в ЦСПН */
   effect?: Maybe<Scalars['String']['output']>;
   /** идентификатор события (ce_id сообщения) */
   id: Scalars['ID']['output'];
@@ -1895,7 +1913,10 @@ export type PaymentStatus =
   /** запланирована */
   | 'SCHEDULED';
 
-/** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
+/**
+ * Гражданин, как он назвал себя ведомству. СНИЛС необязателен: человека без документов регистрируют и
+ * связывают со СНИЛС позже (linkCitizenSnils).
+ */
 export type PersonInput = {
   /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1909,7 +1930,7 @@ export type PersonInput = {
   middleName?: InputMaybe<Scalars['String']['input']>;
   /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** СНИЛС, 11 digits with or without separators; checksum-validated */
+  /** СНИЛС, 11 цифр с разделителями или без, с проверкой контрольного числа */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1954,13 +1975,13 @@ export type PsaActivity = {
   id: Scalars['ID']['output'];
   /** вид мероприятия */
   kind: PsaActivityKind;
-  /** open and past its due date */
+  /** не выполнено, а срок прошёл */
   overdue: Scalars['Boolean']['output'];
   /** ответственное ведомство */
   responsibleAgency: ResponsibleAgency;
   /** ответственная организация, если это не ведомство (например, центр «Мой бизнес») */
   responsibleOrganisation?: Maybe<Scalars['String']['output']>;
-  /** added as a standard item */
+  /** добавлено как типовое мероприятие */
   standard: Scalars['Boolean']['output'];
   /** дата начала */
   startDate: Scalars['Date']['output'];
@@ -2021,76 +2042,92 @@ export type Query = {
   adaptationProgramme?: Maybe<AdaptationProgramme>;
   /** Особые дни производственного календаря региона за год: праздники и перенесённые рабочие дни. */
   calendarDays: Array<CalendarDay>;
-  /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
+  /** Гражданин по ключу федерации; каждый подграф добавляет свои поля. */
   citizen: Citizen;
-  /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
+  /** Найти гражданина по СНИЛС (передаётся в теле запроса, никогда в URL): ключ выводится из СНИЛС. */
   citizenBySnils: Citizen;
   /** Заседание МВК по идентификатору; null, если его нет. */
   commissionMeeting?: Maybe<CommissionMeeting>;
-  /** Заседания МВК in the caller's territory, the latest first (a worklist page). */
+  /** Заседания МВК в территории вызывающего, сначала последние (страница рабочего списка). */
   commissionMeetings: CommissionMeetingConnection;
-  /** Сроки специалиста: open deadlines of the cases assigned to `assignedTo` (the caller when omitted), due within `withinDays` or overdue. */
+  /**
+   * Сроки специалиста: открытые сроки дел, назначенных `assignedTo` (по умолчанию вам), наступающие в
+   * пределах `withinDays` дней или просроченные.
+   */
   deadlines: Array<Deadline>;
-  /** Входящие направления in the caller's territory, newest first (a worklist page, `first` 1–200). */
+  /** Входящие направления в территории вызывающего, сначала новые (страница рабочего списка, `first` 1–200). */
   incomingReferrals: IncomingReferralConnection;
-  /** A monthly report pre-filled from partners' messages of that month. */
+  /** Ежемесячный отчёт, заполненный по сообщениям партнёров за этот месяц. */
   monthlyReportDraft: MonthlyReportDraft;
-  /** Повестка МВК: programmes awaiting the commission (ON_REVIEW) in the caller's territory, the longest waiting first. */
+  /**
+   * Повестка МВК: программы, ожидающие комиссии (ON_REVIEW), в территории вызывающего, сначала дольше
+   * всех ждущие.
+   */
   programmesAwaitingCommission: AdaptationProgrammeConnection;
-  /** Regional parameters in force on `onDate` (today when omitted) in the caller's region. */
+  /** Региональные параметры, действующие на `onDate` (по умолчанию сегодня) в регионе вызывающего. */
   regionalParameters: Array<RegionalParameter>;
   /** Заявление по идентификатору; null, если его нет. Доступ по политике ЦСПН; чтение записывается в журнал доступа. */
   scApplication?: Maybe<ScApplication>;
   /**
-   * Заявления — a worklist page in the caller's territory, newest submission
-   * first; filters combine (AND). `first` 1–200.
+   * Заявления — страница рабочего списка в территории вызывающего, сначала новые; фильтры объединяются
+   * (И). `first` 1–200.
    */
   scApplications: ScApplicationConnection;
   /** Социальный контракт по идентификатору; null, если его нет. Доступ по политике ЦСПН (партнёры видят без денежных полей); чтение записывается в журнал доступа. */
   socialContract?: Maybe<SocialContract>;
   /**
-   * Социальные контракты — a worklist page in the caller's territory, soonest
-   * end first; filters combine (AND). `first` 1–200.
+   * Социальные контракты — страница рабочего списка в территории вызывающего, сначала ближайшие по
+   * окончанию; фильтры объединяются (И). `first` 1–200.
    */
   socialContracts: SocialContractConnection;
   /**
-   * Поиск гражданина in ЦСПН's own records by name (surname, name, patronymic in
-   * any order; case, ё/е and small typos forgiven), optionally with the birth
-   * date; best match first, within the caller's territory; every hit audited.
-   * At least 2 letters; `first` 1–100.
+   * Поиск гражданина в собственных записях ЦСПН по ФИО (фамилия, имя, отчество в любом порядке;
+   * регистр, ё/е и мелкие опечатки прощаются), при необходимости с датой рождения; лучшие совпадения
+   * первыми, в пределах территории вызывающего; каждое найденное записывается в журнал доступа. Не
+   * меньше 2 букв; `first` 1–100.
    */
   socialProtectionCitizenSearch: Array<CitizenSearchHit>;
-  /** Мои уведомления в ЦСПН: newest first; unread only unless `unreadOnly: false`. Any staff member of ЦСПН, for themselves. */
+  /**
+   * Мои уведомления в ЦСПН: сначала новые; только непрочитанные, если не `unreadOnly: false`. Любой
+   * сотрудник ЦСПН — свои.
+   */
   socialProtectionNotifications: NotificationConnection;
-  /** Направления, отправленные ЦСПН (в ЦЗН, в КЦСОН), newest first, with the receivers' answers and breached deadlines (a worklist page). */
+  /**
+   * Направления, отправленные ЦСПН (в ЦЗН, в КЦСОН), сначала новые, с ответами получателей и
+   * нарушенными сроками (страница рабочего списка).
+   */
   socialProtectionOutgoingReferrals: SocialProtectionReferralConnection;
-  /** SLA board of ЦСПН's referrals to ЦЗН and КЦСОН for the months from–to (YYYY-MM, at most 24). */
+  /** SLA направлений ЦСПН в ЦЗН и КЦСОН за месяцы `from`–`to` (YYYY-MM, не более 24). */
   socialProtectionReferralSla: Array<ReferralSlaRow>;
-  /** HEAD: the staff of ЦСПН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  /** HEAD: сотрудники ЦСПН в территории вызывающего, как их удостоверяют токены, — кому можно назначить дело. */
   socialProtectionStaff: Array<StaffMember>;
-  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  /**
+   * Хронометраж: записанные действия специалиста за `month` (YYYY-MM, по умолчанию текущий) с
+   * нормативными и фактическими минутами; свои или (HEAD) любого сотрудника территории.
+   */
   socialProtectionWorkLog: Array<WorkEntry>;
   /**
-   * HEAD: нагрузка специалистов of the office's territory against the norms of
-   * seed 003 (DOMAIN.md §7) for `month` (YYYY-MM, the current one by default).
+   * HEAD: нагрузка специалистов территории отделения против норм seed 003 (DOMAIN.md §7) за `month`
+   * (YYYY-MM, по умолчанию текущий).
    */
   socialProtectionWorkload: Workload;
   /**
-   * Статистика для министерства и руководителей: rows of StatisticsCell for the
-   * territory (8-digit ОКТМО or the region code "25") from `from` to `to` (each a
-   * month 2026-03, a quarter 2026-Q1 or a year 2026; at most 60 months), split
-   * `by` MONTH, QUARTER or YEAR and/or TERRITORY (the territory's own row plus one
-   * per district or okrug under it). Each agency's subgraph fills its own
-   * indicators in the same gateway request. For ANALYST (any agency), HEAD and
-   * every MINISTRY token; small counts are hidden from all but a HEAD in their own
-   * territory (see StatisticsCell). Errors: OKTMO_FORMAT, TERRITORY_UNKNOWN,
-   * PERIOD_FORMAT, PERIOD_ORDER, PERIOD_TOO_LONG, ONE_TIME_AXIS (BAD_USER_INPUT);
-   * a territory outside the caller's (FORBIDDEN, rule TERRITORY).
+   * Статистика для министерства и руководителей: строки StatisticsCell по территории (ОКТМО, 8 цифр,
+   * или код региона «25») от `from` до `to` (каждое — месяц 2026-03, квартал 2026-Q1 или год 2026; не
+   * более 60 месяцев) в разрезе `by`: MONTH, QUARTER или YEAR и/или TERRITORY (строка самой территории
+   * и по строке на каждый район или округ в ней). Каждый подграф заполняет свои показатели в том же
+   * запросе к шлюзу. Для ANALYST (любого ведомства), HEAD и всех токенов MINISTRY; малые числа скрыты
+   * от всех, кроме руководителя своей территории (см. StatisticsCell). Ошибки: OKTMO_FORMAT,
+   * TERRITORY_UNKNOWN, PERIOD_FORMAT, PERIOD_ORDER, PERIOD_TOO_LONG, ONE_TIME_AXIS (BAD_USER_INPUT);
+   * территория вне территории вызывающего (FORBIDDEN, правило TERRITORY).
    */
   statistics: Array<StatisticsCell>;
   /** Прожиточные минимумы региона по годам и зонам (в копейках в месяц). */
   subsistenceMinima: Array<SubsistenceMinimum>;
-  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  /**
+   * Справочник территорий, действующий на `onDate` (по умолчанию сегодня), в пределах территории
+   * вызывающего: варианты, которые фронтенд предлагает для дела.
+   */
   territories: Array<Territory>;
 };
 
@@ -2334,11 +2371,11 @@ export type RecordPaymentInput = {
 
 /** Направление в КЦСОН для срочных социальных услуг и социального сопровождения (вне контракта). */
 export type ReferCitizenForUrgentServicesInput = {
-  /** the ЦСПН application of the citizen (any state but CONTRACTED) */
+  /** заявление гражданина в ЦСПН (в любом статусе, кроме CONTRACTED) */
   applicationId: Scalars['ID']['input'];
   /** основание направления */
   basis: ReferralBasis;
-  /** what the citizen needs, for КЦСОН (up to 2000 characters) */
+  /** что нужно гражданину, для КЦСОН (до 2000 символов) */
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2372,7 +2409,7 @@ export type ReferralBreach =
   /** нет результата в срок */
   | 'RESULT';
 
-/** Результат по направлению: what the receiver answered (RESULT_SENT). */
+/** Результат по направлению: что ответил получатель (RESULT_SENT). */
 export type ReferralOutcome =
   /** ЦСПН: социальный контракт одобрен / заключён */
   | 'CONTRACT_GRANTED'
@@ -2390,13 +2427,11 @@ export type ReferralOutcome =
   | 'WITHDRAWN';
 
 /**
- * SLA направлений: the referrals an agency sent to another, per receiver and
- * type and per month sent — accepted and in time (the acceptance deadline,
- * REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), days to acceptance; results and in
- * time (the result deadline, REFERRAL_RESULT_WORKING_DAYS_<type>), days to the
- * result; returned, expired; breaches still open. Each referral's deadlines are
- * those in force the day it was sent. No personal data (heads of office,
- * analysts, the ministry).
+ * SLA направлений: направления, отправленные ведомством другому, по получателю, типу и месяцу отправки
+ * — принятые и принятые в срок (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), дни до принятия; результаты
+ * и результаты в срок (REFERRAL_RESULT_WORKING_DAYS_<type>), дни до результата; возвращённые,
+ * истёкшие; открытые нарушения. Сроки каждого направления — действовавшие в день отправки. Без
+ * персональных данных (руководители, аналитики, министерство).
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
@@ -2408,29 +2443,32 @@ export type ReferralSlaRow = {
   expired: Scalars['Int']['output'];
   /** ведомство-отправитель */
   fromAgency: Agency;
-  /** calendar days from sending to acceptance */
+  /** медиана календарных дней от отправки до принятия */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
-  /** calendar days from sending to the result */
+  /** медиана календарных дней от отправки до результата */
   medianDaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** accepted in time / those whose deadline has come or that were accepted; null when none */
+  /** доля принятых в срок среди тех, чей срок наступил или которые приняты; null, если таких нет */
   onTimeShare?: Maybe<Scalars['Float']['output']>;
-  /** still SENT after their acceptance deadline */
+  /** всё ещё SENT после срока принятия */
   openBreaches: Scalars['Int']['output'];
-  /** accepted but without a result after the result deadline */
+  /** приняты, но без результата после срока результата */
   openResultBreaches: Scalars['Int']['output'];
   /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
   /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
+  /** ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП, как в разрезах статистики направлений */
   pair: Scalars['String']['output'];
-  /** the month sent, YYYY-MM (the region's calendar) */
+  /** месяц отправки, YYYY-MM (календарь региона) */
   period: Scalars['String']['output'];
   /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
-  /** results in time / those whose result deadline has come or that have a result; null when none */
+  /**
+   * доля результатов в срок среди тех, чей срок результата наступил или у которых есть результат;
+   * null, если таких нет
+   */
   resultOnTimeShare?: Maybe<Scalars['Float']['output']>;
   /** с результатом от получателя */
   resulted: Scalars['Int']['output'];
@@ -2442,7 +2480,7 @@ export type ReferralSlaRow = {
   toAgency: Scalars['String']['output'];
 };
 
-/** Статус направления (DOMAIN.md §4.4); sender and receiver each keep their copy. */
+/** Статус направления (DOMAIN.md §4.4); отправитель и получатель хранят каждый свою копию. */
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
@@ -2472,7 +2510,7 @@ export type ReferralType =
   /** для оказания срочных социальных услуг и социального сопровождения */
   | 'FOR_URGENT_AND_ACCOMPANIMENT';
 
-/** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
+/** Региональный параметр, действующий на дату: суммы, сроки и нормы — данные, а не константы (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
   /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
@@ -2481,11 +2519,11 @@ export type RegionalParameter = {
   defaultValue: Scalars['Int']['output'];
   /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
-  /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
+  /** C — подтверждён, S — только из seed, U — не подтверждён (DOMAIN.md) */
   status: Scalars['String']['output'];
   /** единица значения */
   unit: ParameterUnit;
-  /** null when the built-in default applies */
+  /** с какой даты действует значение; null, если действует встроенное значение по умолчанию */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
@@ -2529,7 +2567,7 @@ export type ResponsibleAgency =
 
 /** Вернуть входящее направление отправителю. */
 export type ReturnIncomingReferralInput = {
-  /** why: wrong addressee, incomplete data (1–2000 characters); the sender sees it */
+  /** почему: не тот адресат, неполные сведения (1–2000 символов); отправитель видит причину */
   reason: Scalars['String']['input'];
   /** входящее направление (IncomingReferral.id) */
   referralId: Scalars['ID']['input'];
@@ -2549,14 +2587,14 @@ export type ReviewMonthlyReportInput = {
 export type RunMeansTestInput = {
   /** заявление */
   applicationId: Scalars['ID']['input'];
-  /** send to an extra check (СМЭВ, other data): final answer within 30 days */
+  /** направить на дополнительную проверку (СМЭВ, иные сведения): окончательный ответ в течение 30 дней */
   extraCheck?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Заявление на социальный контракт. */
 export type ScApplication = {
   __typename?: 'ScApplication';
-  /** the specialist working the case (token subject) */
+  /** специалист, ведущий дело (subject токена) */
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** канал подачи */
   channel: ApplicationChannel;
@@ -2564,25 +2602,25 @@ export type ScApplication = {
   citizen: Citizen;
   /** социальный контракт, заключённый по заявлению; null до заключения */
   contract?: Maybe<SocialContract>;
-  /** 178-ФЗ ст. 8: decision due (10 days) */
+  /** срок решения по 178-ФЗ ст. 8 (10 дней) */
   decisionDueDate?: Maybe<Scalars['Date']['output']>;
   /** представленные документы (отметки о наличии) */
   documents: Array<DocumentCheck>;
-  /** final answer due when an extra check runs (30 days) */
+  /** срок окончательного ответа при дополнительной проверке (30 дней) */
   extraCheckDueDate?: Maybe<Scalars['Date']['output']>;
-  /** Акт материально-бытового обследования и собеседование (restricted like the household). */
+  /** Акт материально-бытового обследования и собеседование (доступ как к составу семьи). */
   homeSurvey?: Maybe<HomeSurveyAct>;
-  /** Состав семьи с доходами (ЦСПН staff and ministry auditors only; null for others). */
+  /** Состав семьи с доходами (только сотрудники ЦСПН и аудиторы министерства; для остальных null). */
   household?: Maybe<Array<HouseholdMember>>;
   /** идентификатор заявления */
   id: Scalars['ID']['output'];
   /** Направления, по которым открыто или к которым привязано заявление. */
   incomingReferrals: Array<IncomingReferral>;
-  /** Результат проверки нуждаемости, with the figures used (restricted like the household). */
+  /** Результат проверки нуждаемости с использованными цифрами (доступ как к составу семьи). */
   meansTest?: Maybe<MeansTest>;
   /** анкета о потребностях */
   needs: NeedsQuestionnaire;
-  /** Программа социальной адаптации drafted for this application. */
+  /** Программа социальной адаптации, составленная по этому заявлению. */
   programme?: Maybe<AdaptationProgramme>;
   /** направление контракта, которое предлагает гражданин или специалист */
   proposedDirection?: Maybe<ScDirection>;
@@ -2598,9 +2636,9 @@ export type ScApplication = {
   status: ScApplicationStatus;
   /** когда заявление подано */
   submittedAt: Scalars['DateTime']['output'];
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
-  /** ПМ zone of the applicant's residence */
+  /** территориальная зона прожиточного минимума по месту жительства заявителя */
   zone: TerritorialZone;
 };
 
@@ -2611,7 +2649,7 @@ export type ScApplicationConnection = {
   edges: Array<ScApplicationEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2626,15 +2664,15 @@ export type ScApplicationEdge = {
 
 /** Отбор заявлений; условия объединяются (И). */
 export type ScApplicationFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** канал подачи */
   channel?: InputMaybe<ApplicationChannel>;
-  /** decision due on or before this date (срок решения) */
+  /** срок решения не позже этой даты */
   decisionDueBefore?: InputMaybe<Scalars['Date']['input']>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ScApplicationStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2684,7 +2722,10 @@ export type ScheduleCommissionMeetingInput = {
   members: Array<CommissionMemberInput>;
   /** место проведения */
   place?: InputMaybe<Scalars['String']['input']>;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2692,7 +2733,7 @@ export type ScheduleCommissionMeetingInput = {
 export type SetCalendarDayInput = {
   /** дата */
   date: Scalars['Date']['input'];
-  /** null removes the exception (the weekday rule applies) */
+  /** null снимает исключение (действует правило дня недели) */
   kind?: InputMaybe<CalendarDayKind>;
   /** примечание */
   note?: InputMaybe<Scalars['String']['input']>;
@@ -2727,7 +2768,7 @@ export type SetSubsistenceMinimumInput = {
 /** Социальный контракт. */
 export type SocialContract = {
   __typename?: 'SocialContract';
-  /** ПСА активности of the contract, with partner updates */
+  /** мероприятия ПСА контракта с отметками партнёров */
   activities: Array<PsaActivity>;
   /** дополнительные соглашения */
   amendments: Array<Amendment>;
@@ -2737,17 +2778,17 @@ export type SocialContract = {
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** получатель (ключ федерации) */
   citizen: Citizen;
-  /** newest first */
+  /** сначала новые */
   controlVisits: Array<ControlVisit>;
   /** направление */
   direction: ScDirection;
   /** трудоустройство, подтверждённое ЦЗН */
   employment?: Maybe<Employment>;
-  /** the end in force (after any extension) */
+  /** действующее окончание (с учётом продления) */
   endDate: Scalars['Date']['output'];
   /** заключение об эффективности; null, пока не сделано */
   evaluation?: Maybe<Evaluation>;
-  /** due date of the effectiveness conclusion */
+  /** срок заключения об эффективности */
   evaluationDueDate: Scalars['Date']['output'];
   /** продление; null, если не продлевался */
   extension?: Maybe<Extension>;
@@ -2755,19 +2796,19 @@ export type SocialContract = {
   id: Scalars['ID']['output'];
   /** ежемесячная выплата, в копейках (только ЦСПН и министерство) */
   monthlyPaymentKopecks?: Maybe<Scalars['Int']['output']>;
-  /** newest first */
+  /** сначала новые */
   monthlyReports: Array<MonthlyReport>;
   /** номер контракта */
   number: Scalars['String']['output'];
-  /** reports and visits per month, with overdue flags */
+  /** отчёты и посещения по месяцам с отметками о просрочке */
   obligations: Array<MonthObligation>;
   /** окончание по договору (до продления) */
   originalEndDate: Scalars['Date']['output'];
   /** выплачено всего, в копейках (только ЦСПН и министерство) */
   paidTotalKopecks?: Maybe<Scalars['Int']['output']>;
-  /** what ЦЗН and КЦСОН reported (M3, M6), newest first */
+  /** что сообщили ЦЗН и КЦСОН (M3, M6), сначала новые */
   partnerEvents: Array<PartnerEvent>;
-  /** График выплат (ЦСПН and ministry only; null for others). */
+  /** График выплат (только ЦСПН и министерство; для остальных null). */
   payments?: Maybe<Array<ContractPayment>>;
   /** год прожиточного минимума, по которому рассчитаны выплаты */
   pmYear: Scalars['Int']['output'];
@@ -2789,7 +2830,7 @@ export type SocialContract = {
   termMonths: Scalars['Int']['output'];
   /** досрочное расторжение */
   termination?: Maybe<Termination>;
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -2800,7 +2841,7 @@ export type SocialContractConnection = {
   edges: Array<SocialContractEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2815,19 +2856,19 @@ export type SocialContractEdge = {
 
 /** Отбор социальных контрактов; условия объединяются (И). */
 export type SocialContractFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** направление контракта */
   direction?: InputMaybe<ScDirection>;
-  /** the term ends on or after this date */
+  /** срок контракта кончается не раньше этой даты */
   endingFrom?: InputMaybe<Scalars['Date']['input']>;
-  /** the term ends on or before this date */
+  /** срок контракта кончается не позже этой даты */
   endingTo?: InputMaybe<Scalars['Date']['input']>;
-  /** only running contracts with a monthly report or control visit overdue */
+  /** только действующие контракты с просроченным ежемесячным отчётом или контрольным посещением */
   obligationsOverdue?: InputMaybe<Scalars['Boolean']['input']>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<SocialContractStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2860,7 +2901,7 @@ export type SocialContractStatus =
   /** на проверке (нет отчёта или есть сомнения) */
   | 'UNDER_REVIEW';
 
-/** The kinds of ЦСПН case a HEAD assigns. */
+/** Виды дел ЦСПН, которые назначает руководитель (HEAD). */
 export type SocialProtectionCaseType =
   /** заявление на социальный контракт */
   | 'SC_APPLICATION'
@@ -2882,7 +2923,7 @@ export type SocialProtectionReferral = {
   citizen: Citizen;
   /** комментарий для получателя */
   comment?: Maybe<Scalars['String']['output']>;
-  /** who sent it (token subject) */
+  /** кто отправил (subject токена) */
   createdBy: Scalars['String']['output'];
   /** истекло: гражданин не явился к получателю в срок */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2892,9 +2933,9 @@ export type SocialProtectionReferral = {
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
   /** результат по направлению */
   outcome?: Maybe<ReferralOutcome>;
-  /** the receiver's case (ЦЗН registration, КЦСОН urgent case), once known */
+  /** дело получателя (регистрация в ЦЗН, случай срочного обслуживания КЦСОН), когда известно */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
-  /** when the receiver accepted (or returned) it */
+  /** когда получатель принял (или вернул) направление */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
   /** когда получатель сообщил результат */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2908,7 +2949,7 @@ export type SocialProtectionReferral = {
   sentAt: Scalars['DateTime']['output'];
   /** статус по последнему ответу получателя */
   status: ReferralStatus;
-  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей ЦСПН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
   /** ведомство-получатель */
   toAgency: Agency;
@@ -2923,7 +2964,7 @@ export type SocialProtectionReferralConnection = {
   edges: Array<SocialProtectionReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2938,16 +2979,16 @@ export type SocialProtectionReferralEdge = {
 
 /** Отбор направлений ЦСПН; условия объединяются (И). */
 export type SocialProtectionReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
- * Показатели ЦСПН за период по территории дела (ОКТМО ЦСПН, ведущего дело).
- * Flows count the events whose date falls in a month of the period; stocks are
- * taken at the end of the period's last month. Dates are calendar dates (UTC).
+ * Показатели ЦСПН за период по территории дела (ОКТМО ЦСПН, ведущего дело). Потоки считают события,
+ * дата которых приходится на месяц периода; запасы берутся на конец последнего месяца периода. Даты —
+ * календарные (UTC).
  */
 export type SocialProtectionStatistics = {
   __typename?: 'SocialProtectionStatistics';
@@ -2956,7 +2997,10 @@ export type SocialProtectionStatistics = {
    * этого дня, срок (с учётом продления) не истёк и контракт не расторгнут до этого дня.
    */
   activeContractsAtEnd: StatIndicator;
-  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  /**
+   * Все показатели ведомства этой ячейки одной записью (только числа): быстрый путь для дашборда по
+   * всем районам и месяцам.
+   */
   all: Scalars['StatisticsValues']['output'];
   /** Заявления, поданные в периоде, по текущему исходу: IN_PROGRESS, CONTRACTED (заключён контракт), REJECTED (отказ), WITHDRAWN (отозвано). */
   applicationOutcomes: StatIndicator;
@@ -3012,22 +3056,25 @@ export type SocialProtectionStatistics = {
   terminationsByGround: StatIndicator;
 };
 
-/** A specialist's load against the norms (seed 003). */
+/** Нагрузка специалиста против норм (seed 003). */
 export type SpecialistWorkload = {
   __typename?: 'SpecialistWorkload';
-  /** contracts per specialist per cycle (52) */
+  /** норма контрактов на специалиста за цикл (52) */
   contractsNorm: Scalars['Int']['output'];
-  /** working hours per month (176) */
+  /** рабочих часов в месяц (176) */
   hoursAvailable: Scalars['Float']['output'];
-  /** hours of recorded actions this month (actual where recorded, else normed) */
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** открытых заявлений */
   openApplications: Scalars['Int']['output'];
-  /** contracts running or in post-contract monitoring */
+  /** контрактов действующих или на мониторинге после окончания */
   openContracts: Scalars['Int']['output'];
-  /** projected hours over the month's hours, or running contracts over the norm */
+  /** прогноз часов больше часов месяца или действующих контрактов больше нормы */
   overloaded: Scalars['Boolean']['output'];
-  /** hours the open cases need per month: reports and visits of running contracts, post-contract follow-up, ПСА and МВК of applications */
+  /**
+   * часов в месяц, которые нужны открытым делам: отчёты и посещения действующих контрактов, мониторинг
+   * после окончания, ПСА и МВК заявлений
+   */
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалист (subject токена) */
   subject: Scalars['String']['output'];
@@ -3056,18 +3103,18 @@ export type SpendingItemInput = {
   purpose: Scalars['String']['input'];
 };
 
-/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+/** Нагрузка специалиста: каждое открытое дело нормируется в месяц (параметры [U]: ЦЗН, КЦСОН). */
 export type StaffLoad = {
   __typename?: 'StaffLoad';
-  /** WORK_HOURS_PER_MONTH (176) */
+  /** рабочих часов в месяц (WORK_HOURS_PER_MONTH, 176) */
   hoursAvailable: Scalars['Float']['output'];
-  /** hours of recorded actions this month (actual where recorded, else normed) */
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
   /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
-  /** open cases × CASE_MONTHLY_MINUTES */
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалист (subject токена) */
   subject: Scalars['String']['output'];
@@ -3075,7 +3122,7 @@ export type StaffLoad = {
   territory: Scalars['String']['output'];
 };
 
-/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+/** Сотрудник ведомства, как его удостоверяет токен (записывается при первом входе). */
 export type StaffMember = {
   __typename?: 'StaffMember';
   /** когда сотрудник последний раз обращался к системе */
@@ -3084,7 +3131,7 @@ export type StaffMember = {
   roles: Array<Scalars['String']['output']>;
   /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
-  /** ОКТМО of their office */
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
@@ -3094,7 +3141,10 @@ export type StartPostMonitoringInput = {
   contractId: Scalars['ID']['input'];
 };
 
-/** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
+/**
+ * Показатель: итог и разрезы (перечислены все известные ключи, включая нули, чтобы столбцы дашборда не
+ * менялись).
+ */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
   /** разрезы показателя: каждый известный ключ, включая нули */
@@ -3104,8 +3154,8 @@ export type StatIndicator = {
 };
 
 /**
- * Значение показателя: a count (and, for money, its sum) for one key of a
- * breakdown, or for the whole indicator when key is null.
+ * Значение показателя: число (и для денежных — сумма) по одному ключу разреза или по всему показателю,
+ * если key = null.
  */
 export type StatValue = {
   __typename?: 'StatValue';
@@ -3139,33 +3189,28 @@ export type StatisticsAxis =
   | 'YEAR';
 
 /**
- * Ячейка статистики: the indicators of one territory over one period, to which
- * each agency's subgraph contributes those it owns (socialProtection from ЦСПН,
- * employment from ЦЗН, socialService from КЦСОН). Counted by the territory of
- * each case (ОКТМО of the serving office) and the month of the event each
- * indicator names; kept live in the same transaction as every change.
- *
- * Disclosure control (analysts of any agency and every ministry token): a
- * district-level or group-level count from 1 to k−1 (k = STATISTICS_MIN_CELL,
- * a regional parameter, 5 by default) is returned as null with suppressed =
- * true; where a published sum (a territory's total over its breakdown, the
- * region's figure over its districts, a group's over its districts) would let
- * one hidden cell be recomputed, the smallest non-zero other cell of that sum is
- * hidden too, repeated until no sum has exactly one hidden cell. The region's
- * own figures are never hidden. Sums, means, shares, medians follow their count.
- * A HEAD of an agency sees their own territory unsuppressed. Suppression is
- * decided per period over the whole region, so the same cell is hidden the same
- * way in every query.
+ * Ячейка статистики: показатели одной территории за один период; каждый подграф добавляет свои
+ * (socialProtection — ЦСПН, employment — ЦЗН, socialService — КЦСОН). Считается по территории дела
+ * (ОКТМО ведущего отделения) и месяцу события, которое называет показатель; обновляется в той же
+ * транзакции, что и изменение. Защита от раскрытия (аналитики любого ведомства и все токены
+ * министерства): число от 1 до k−1 на уровне района или группы (k = STATISTICS_MIN_CELL, региональный
+ * параметр, по умолчанию 5) возвращается как null с suppressed = true; если опубликованная сумма (итог
+ * территории по разрезу, показатель региона по районам, группы по её районам) позволила бы вычислить
+ * одну скрытую ячейку, скрывается и наименьшая ненулевая другая ячейка этой суммы — пока ни в одной
+ * сумме не останется ровно одна скрытая ячейка. Собственные показатели региона не скрываются никогда.
+ * Суммы, средние, доли и медианы следуют своему числу. Руководитель (HEAD) видит свою территорию без
+ * скрытия. Скрытие решается за период по всему региону, поэтому одна и та же ячейка скрыта одинаково в
+ * любом запросе.
  */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** Уровень: REGION, GROUP (все районы / все округа) или DISTRICT (район, округ). */
   level?: Maybe<Scalars['String']['output']>;
-  /** Период: a month 2026-03, a quarter 2026-Q1, a year 2026, or a range 2026-01/2026-12. */
+  /** период: месяц 2026-03, квартал 2026-Q1, год 2026 или диапазон 2026-01/2026-12 */
   period: Scalars['String']['output'];
   /** Показатели ЦСПН. */
   socialProtection: SocialProtectionStatistics;
-  /** ОКТМО of the territory (8 digits; the region is 25000000). */
+  /** ОКТМО территории (8 цифр; регион — 25000000) */
   territory: Scalars['String']['output'];
   /** Название территории по справочнику ОКТМО. */
   territoryName?: Maybe<Scalars['String']['output']>;
@@ -3207,13 +3252,16 @@ export type SubmitScApplicationInput = {
   needs: NeedsQuestionnaireInput;
   /** желаемое направление контракта */
   proposedDirection?: InputMaybe<ScDirection>;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
   /** территориальная зона прожиточного минимума по месту жительства */
   zone: TerritorialZone;
 };
 
-/** Прожиточный минимум, kopecks a month. */
+/** Прожиточный минимум, в копейках в месяц. */
 export type SubsistenceMinimum = {
   __typename?: 'SubsistenceMinimum';
   /** для детей */
@@ -3240,7 +3288,7 @@ export type TerminateSocialContractInput = {
   ground: TerminationGround;
   /** примечание */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** sum to return on misuse or false data; everything paid when omitted */
+  /** сумма к возврату при нецелевом использовании или ложных сведениях; по умолчанию всё выплаченное */
   repaymentKopecks?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3284,23 +3332,26 @@ export type TerritorialZone =
   | 'WHOLE_REGION';
 
 /**
- * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
- * directory, the same data in every agency. A case's territory is a district or
- * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ * Территория по ОКТМО (ОК 033-2013): муниципальное образование из справочника территорий, одинакового
+ * во всех ведомствах. Территория дела — район или городской округ; территория пользователя — префикс
+ * кода (25000000 — вся область).
  */
 export type Territory = {
   __typename?: 'Territory';
   /** ОКТМО, 8 digits. */
   code: Scalars['String']['output'];
-  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  /**
+   * REGION — регион, GROUP — группа (все районы, все округа), MUNICIPAL_DISTRICT — муниципальный
+   * район, MUNICIPAL_OKRUG — муниципальный округ, CITY_OKRUG — городской округ
+   */
   kind: Scalars['String']['output'];
   /** наименование муниципального образования */
   name: Scalars['String']['output'];
-  /** The enclosing entry (the group or region); null for the region. */
+  /** вышестоящая запись (группа или регион); null для региона */
   parent?: Maybe<Scalars['String']['output']>;
   /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
-  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  /** последний день действия; null, пока действует (преобразованные образования закрываются, а не удаляются) */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -3312,7 +3363,7 @@ export type UpdateActivityInput = {
   activityId: Scalars['ID']['input'];
   /** социальный контракт */
   contractId: Scalars['ID']['input'];
-  /** new due date for RESCHEDULE */
+  /** новый срок, для RESCHEDULE */
   newDueDate?: InputMaybe<Scalars['Date']['input']>;
   /** уважительная причина (RESCHEDULE) или причина невыполнения (FAIL) */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -3338,10 +3389,10 @@ export type WithdrawScApplicationInput = {
   applicationId: Scalars['ID']['input'];
 };
 
-/** A recorded action of a case worker and its time (хронометраж). */
+/** Записанное действие сотрудника и его время (хронометраж). */
 export type WorkEntry = {
   __typename?: 'WorkEntry';
-  /** recorded where it differed from the norm */
+  /** фактическое время в минутах, если записано отличное от нормы */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
   /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
@@ -3351,9 +3402,9 @@ export type WorkEntry = {
   entityId: Scalars['String']['output'];
   /** идентификатор записи */
   id: Scalars['ID']['output'];
-  /** the norm in force that day (seed 003) */
+  /** норма времени, действовавшая в тот день (seed 003), в минутах */
   normedMinutes: Scalars['Int']['output'];
-  /** the operation, e.g. submitScApplication */
+  /** операция, например submitScApplication */
   operation: Scalars['String']['output'];
   /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];

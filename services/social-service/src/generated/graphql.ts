@@ -25,9 +25,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Calendar date, YYYY-MM-DD. */
+  /** Календарная дата, YYYY-MM-DD. */
   Date: { input: string; output: string; }
-  /** Instant, RFC 3339 with offset. */
+  /** Момент времени, RFC 3339 со смещением. */
   DateTime: { input: Date; output: Date; }
   /**
    * Все показатели ведомства в ячейке статистики одной записью (для дашбордов):
@@ -38,16 +38,16 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** Приёмочные часы: a service's time after an ADMIN moved it forward (acceptance and training environments only). */
+/** Приёмочные часы: время сервиса после сдвига администратором (только приёмочная и учебная среды). */
 export type AcceptanceClock = {
   __typename?: 'AcceptanceClock';
-  /** the service's time now */
+  /** время сервиса сейчас */
   now: Scalars['DateTime']['output'];
-  /** how far ahead of the real time, in hours */
+  /** на сколько часов часы впереди реального времени */
   offsetHours: Scalars['Int']['output'];
-  /** the region's IANA time zone */
+  /** часовой пояс региона (IANA) */
   timeZone: Scalars['String']['output'];
-  /** the region's calendar day now */
+  /** календарный день региона сейчас */
   today: Scalars['Date']['output'];
 };
 
@@ -58,7 +58,7 @@ export type AccompanimentCase = {
   activities: Array<ContractActivity>;
   /** дата обращения */
   appliedOn: Scalars['Date']['output'];
-  /** Ответственный специалист (token subject). */
+  /** Ответственный специалист (subject токена). */
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** гражданин (ключ федерации) */
   citizen: Citizen;
@@ -68,7 +68,7 @@ export type AccompanimentCase = {
   closureReason?: Maybe<Scalars['String']['output']>;
   /** социальный контракт ЦСПН, по которому сопровождается гражданин (M5) */
   contractId?: Maybe<Scalars['ID']['output']>;
-  /** documents with the psychologist's conclusion: КЦСОН case workers only (FORBIDDEN for others) */
+  /** документы с заключением психолога: только специалисты КЦСОН (для остальных FORBIDDEN) */
   evidence: Array<Evidence>;
   /** основания сопровождения */
   grounds: Array<AccompanimentGround>;
@@ -76,7 +76,7 @@ export type AccompanimentCase = {
   id: Scalars['ID']['output'];
   /** ИППСУ; null, пока не составлена */
   individualProgramme?: Maybe<IndividualProgramme>;
-  /** psychological measures are shown only to КЦСОН case workers */
+  /** мероприятия сопровождения; психологические видны только специалистам КЦСОН */
   measures: Array<AccompanimentMeasure>;
   /** дата решения о нуждаемости */
   needDecidedOn?: Maybe<Scalars['Date']['output']>;
@@ -84,7 +84,7 @@ export type AccompanimentCase = {
   needDecisionDue: Scalars['Date']['output'];
   /** причина непризнания нуждающимся */
   notRecognisedReason?: Maybe<Scalars['String']['output']>;
-  /** open deadlines past due (decision, programme, revision) */
+  /** просроченные открытые сроки (решение, ИППСУ, пересмотр) */
   overdue: Array<Scalars['String']['output']>;
   /** программа сопровождения */
   programme: AccompanimentProgramme;
@@ -98,7 +98,7 @@ export type AccompanimentCase = {
   socialLiftStage?: Maybe<SocialLiftStage>;
   /** статус случая */
   status: AccompanimentStatus;
-  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -109,7 +109,7 @@ export type AccompanimentCaseConnection = {
   edges: Array<AccompanimentCaseEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -124,15 +124,18 @@ export type AccompanimentCaseEdge = {
 
 /** Отбор случаев сопровождения; условия объединяются (И). */
 export type AccompanimentCaseFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
-  /** only open cases whose decision, programme or revision is overdue or due within this many days (0–366) */
+  /**
+   * только открытые случаи, у которых срок решения, ИППСУ или пересмотра просрочен или наступает в
+   * пределах стольких дней (0–366)
+   */
   deadlineWithinDays?: InputMaybe<Scalars['Int']['input']>;
   /** программа сопровождения */
   programme?: InputMaybe<AccompanimentProgramme>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<AccompanimentStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -241,9 +244,9 @@ export type AdministrativeMeasuresInput = {
 
 /** Сдвиг приёмочных часов вперёд (только вне промышленной среды, роль ADMIN). */
 export type AdvanceClockInput = {
-  /** whole days forward, 0–800 */
+  /** на сколько целых дней вперёд, 0–800 */
   days: Scalars['Int']['input'];
-  /** and hours, 0–23 */
+  /** и часов, 0–23 */
   hours?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -255,13 +258,13 @@ export type AdvanceSocialLiftStageInput = {
 
 /** Agency (ведомство). */
 export type Agency =
-  /** ЦЗН: employment centre */
+  /** ЦЗН: центр занятости населения */
   | 'EMPLOYMENT'
-  /** Министерство: watches the numbers */
+  /** Министерство: следит за показателями */
   | 'MINISTRY'
-  /** ЦСПН / УСЗН: social protection office, concludes the social contract */
+  /** ЦСПН / УСЗН: орган социальной защиты, заключает социальный контракт */
   | 'SOCIAL_PROTECTION'
-  /** КЦСОН: comprehensive social services centre */
+  /** КЦСОН: комплексный центр социального обслуживания населения */
   | 'SOCIAL_SERVICE';
 
 /** Утверждение программы реабилитации (этап 2). */
@@ -278,7 +281,7 @@ export type ApproveRehabilitationInput = {
 
 /** Назначить дела КЦСОН ответственному специалисту (HEAD). */
 export type AssignSocialServiceCasesInput = {
-  /** the specialist (token subject) */
+  /** специалист (subject токена) */
   assignedTo: Scalars['String']['input'];
   /** дела, от 1 до 200 */
   caseIds: Array<Scalars['ID']['input']>;
@@ -286,10 +289,10 @@ export type AssignSocialServiceCasesInput = {
   caseType: SocialServiceCaseType;
 };
 
-/** A case a HEAD assigned to a specialist. */
+/** Дело, которое руководитель (HEAD) назначил специалисту. */
 export type AssignedCase = {
   __typename?: 'AssignedCase';
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo: Scalars['String']['output'];
   /** идентификатор дела */
   caseId: Scalars['ID']['output'];
@@ -300,37 +303,42 @@ export type AssignedCase = {
 };
 
 /**
- * Запись журнала доступа к персональным данным (152-ФЗ): who, at which agency,
- * read or changed the citizen's data in this agency's system, and when. Each
- * agency's subgraph contributes its own entries (`…AccessLog` fields of
- * `Citizen`); an AUDITOR reads them for any citizen, the citizen (CITIZEN role,
- * through the state portal) only their own.
+ * Запись журнала доступа к персональным данным (152-ФЗ): кто, из какого ведомства, когда прочитал или
+ * изменил данные гражданина в системе этого ведомства. Каждый подграф добавляет свои записи (поля
+ * `…AccessLog` типа `Citizen`); AUDITOR читает их по любому гражданину, сам гражданин (роль CITIZEN,
+ * через портал госуслуг) — только свои.
  */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
-  /** READ or CHANGE. */
+  /** READ — чтение, CHANGE — изменение */
   action: Scalars['String']['output'];
-  /** The agency of the user (PORTAL for the citizen themselves). */
+  /** ведомство пользователя (PORTAL — сам гражданин) */
   agency: Scalars['String']['output'];
-  /** When it happened. */
+  /** когда */
   at: Scalars['DateTime']['output'];
-  /** Position in the agency's hash chain once sealed (npm run audit -- verify); null for the last few seconds. */
+  /**
+   * позиция в хеш-цепочке журнала ведомства после запечатывания (npm run audit -- verify); null для
+   * записей последних секунд
+   */
   chainPos?: Maybe<Scalars['Int']['output']>;
-  /** The kind of record touched, when known. */
+  /** вид затронутой записи, если известен */
   entity?: Maybe<Scalars['String']['output']>;
-  /** Its id, when known. */
+  /** её идентификатор, если известен */
   entityId?: Maybe<Scalars['String']['output']>;
-  /** The operation, e.g. Query.scApplication or registerSocialServiceApplication. */
+  /** операция, например Query.scApplication или registerSocialServiceApplication */
   operation: Scalars['String']['output'];
-  /** Why, as the user's client stated it (X-Purpose), e.g. the case being worked on. */
+  /**
+   * цель обращения, как её указал клиент пользователя (заголовок X-Purpose), например дело, с которым
+   * он работает
+   */
   purpose?: Maybe<Scalars['String']['output']>;
-  /** The user's roles at the time. */
+  /** роли пользователя в тот момент */
   roles: Array<Scalars['String']['output']>;
-  /** The user (the token's subject). */
+  /** пользователь (subject токена) */
   subject: Scalars['String']['output'];
 };
 
-/** Нагрузка of an office for a month. */
+/** Нагрузка отделения за месяц. */
 export type CaseWorkload = {
   __typename?: 'CaseWorkload';
   /** месяц, YYYY-MM (календарь региона) */
@@ -342,43 +350,52 @@ export type CaseWorkload = {
 };
 
 /**
- * КЦСОН (комплексный центр социального обслуживания населения): intake with the
- * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
- * services with acts signed by the recipient, recognition of need and the
- * individual programme (ИППСУ), social accompaniment, prevention casework.
+ * КЦСОН (комплексный центр социального обслуживания населения): приём заявлений с анкетой о
+ * потребностях, направления в ЦСПН на социальный контракт, срочные социальные услуги с актами,
+ * подписанными получателем, признание нуждаемости и индивидуальная программа (ИППСУ), социальное
+ * сопровождение, профилактическая работа.
  */
 export type Citizen = {
   __typename?: 'Citizen';
-  /** Признание нуждаемости, ИППСУ и социальное сопровождение (КЦСОН, ЦСПН, auditors; evidence only КЦСОН). */
+  /**
+   * Признание нуждаемости, ИППСУ и социальное сопровождение (КЦСОН, ЦСПН, аудиторы;
+   * документы-основания — только КЦСОН).
+   */
   accompanimentCases: Array<AccompanimentCase>;
   /** идентификатор гражданина (ключ федерации, общий для трёх ведомств) */
   id: Scalars['ID']['output'];
-  /** Профилактическая работа (120-ФЗ): КЦСОН case workers only; another agency's request is FORBIDDEN; every read audited. */
+  /**
+   * Профилактическая работа (120-ФЗ): только специалисты КЦСОН; запрос другого ведомства — FORBIDDEN;
+   * каждое чтение записывается в журнал доступа.
+   */
   preventionCases: Array<PreventionCase>;
-  /** Журнал доступа КЦСОН: who read or changed this citizen's data at КЦСОН, newest first (AUDITOR; the citizen themselves). Up to `first` (1–500) entries. */
+  /**
+   * Журнал доступа КЦСОН: кто читал или изменял данные гражданина в КЦСОН, сначала новые (AUDITOR; сам
+   * гражданин). До `first` (1–500) записей.
+   */
   socialServiceAccessLog: Array<AuditRecord>;
-  /** Заявления в КЦСОН, newest first. */
+  /** Заявления в КЦСОН, сначала новые. */
   socialServiceApplications: Array<SocialServiceApplication>;
-  /** The person as КЦСОН holds them; null when КЦСОН does not know this citizen. */
+  /** Гражданин, как его знает КЦСОН; null, если КЦСОН он не известен. */
   socialServiceProfile?: Maybe<CitizenProfile>;
-  /** Направления из КЦСОН в другие ведомства, newest first. */
+  /** Направления из КЦСОН в другие ведомства, сначала новые. */
   socialServiceReferrals: Array<SocialServiceReferral>;
-  /** Срочные социальные услуги, newest first (КЦСОН, ЦСПН, auditors; empty for others). */
+  /** Срочные социальные услуги, сначала новые (КЦСОН, ЦСПН, аудиторы; для остальных — пусто). */
   urgentServiceCases: Array<UrgentServiceCase>;
 };
 
 
 /**
- * КЦСОН (комплексный центр социального обслуживания населения): intake with the
- * needs questionnaire, referrals to ЦСПН for a social contract, urgent social
- * services with acts signed by the recipient, recognition of need and the
- * individual programme (ИППСУ), social accompaniment, prevention casework.
+ * КЦСОН (комплексный центр социального обслуживания населения): приём заявлений с анкетой о
+ * потребностях, направления в ЦСПН на социальный контракт, срочные социальные услуги с актами,
+ * подписанными получателем, признание нуждаемости и индивидуальная программа (ИППСУ), социальное
+ * сопровождение, профилактическая работа.
  */
 export type CitizenSocialServiceAccessLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Personal data as one agency holds it. The СНИЛС itself is never returned, only its check digits. */
+/** Персональные данные, как их хранит одно ведомство. Сам СНИЛС не выдаётся никогда — только контрольное число. */
 export type CitizenProfile = {
   __typename?: 'CitizenProfile';
   /** адрес проживания, как его записало ведомство; null, если не сообщён */
@@ -395,22 +412,22 @@ export type CitizenProfile = {
   middleName?: Maybe<Scalars['String']['output']>;
   /** телефон для связи; null, если не сообщён */
   phone?: Maybe<Scalars['String']['output']>;
-  /** e.g. ***-***-*** 95; null when the person has no СНИЛС on file */
+  /** например ***-***-*** 95; null, если СНИЛС ведомству не известен */
   snilsMasked?: Maybe<Scalars['String']['output']>;
 };
 
 /**
- * A person found by name in one agency's own records, within the caller's
- * territory. Which agencies know the person: ask `citizen` for each agency's
- * profile (null where the agency has no record).
+ * Гражданин, найденный по ФИО в собственных записях одного ведомства в пределах территории
+ * вызывающего. Какие ведомства знают гражданина — спросите `citizen`: профиль каждого ведомства (null,
+ * где записи нет).
  */
 export type CitizenSearchHit = {
   __typename?: 'CitizenSearchHit';
   /** гражданин (ключ федерации): поля других ведомств запрашиваются через него */
   citizen: Citizen;
-  /** this agency's copy of the person */
+  /** копия сведений о гражданине в этом ведомстве */
   profile: CitizenProfile;
-  /** word similarity of the name, 0–1 (1 = exact) */
+  /** сходство ФИО по словам, 0–1 (1 — точное совпадение) */
   score: Scalars['Float']['output'];
 };
 
@@ -451,7 +468,7 @@ export type ClosureReason =
   /** отказ гражданина */
   | 'REFUSAL';
 
-/** A ПСА activity ЦСПН assigned to КЦСОН (M5). */
+/** Мероприятие ПСА, порученное ЦСПН комплексному центру (M5). */
 export type ContractActivity = {
   __typename?: 'ContractActivity';
   /** идентификатор мероприятия ПСА в ЦСПН */
@@ -462,7 +479,7 @@ export type ContractActivity = {
   dueDate: Scalars['Date']['output'];
   /** вид мероприятия ПСА (как в ЦСПН) */
   kind: Scalars['String']['output'];
-  /** when КЦСОН reported it done (M6) */
+  /** когда КЦСОН сообщил о выполнении (M6) */
   reportedOn?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -480,7 +497,7 @@ export type ContractServiceDeliveryInput = {
   deliveredOn: Scalars['Date']['input'];
   /** наименование услуги */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** the ПСА activity from M5 it serves */
+  /** мероприятие ПСА из M5, которому служит услуга */
   psaActivityId?: InputMaybe<Scalars['ID']['input']>;
   /** единица объёма */
   unit?: InputMaybe<Scalars['String']['input']>;
@@ -490,7 +507,7 @@ export type ContractServiceDeliveryInput = {
 
 /** Поправка фактического времени действия (хронометраж): сотрудник или руководитель отделения. */
 export type CorrectWorkTimeInput = {
-  /** whole minutes, 0–1440 */
+  /** фактическое время, целых минут, 0–1440 */
   actualMinutes: Scalars['Int']['input'];
   /** запись о действии (WorkEntry.id) */
   workId: Scalars['ID']['input'];
@@ -524,7 +541,7 @@ export type DeregisterPreventionInput = {
   caseId: Scalars['ID']['input'];
   /** основание снятия */
   ground?: InputMaybe<DeregistrationGround>;
-  /** the recorded decision; required */
+  /** постановление о снятии с учёта; обязательно */
   resolution?: InputMaybe<ResolutionInput>;
 };
 
@@ -642,15 +659,15 @@ export type IssueUrgentActInput = {
 
 /** Связать гражданина, принятого без СНИЛС, с его СНИЛС. */
 export type LinkCitizenSnilsInput = {
-  /** the provisional key the person was registered under */
+  /** временный ключ, под которым гражданин был зарегистрирован */
   citizenId: Scalars['ID']['input'];
-  /** СНИЛС, now known; checksum-validated */
+  /** СНИЛС, теперь известный; с проверкой контрольного числа */
   snils: Scalars['String']['input'];
 };
 
 /** Отметить свои уведомления прочитанными. */
 export type MarkNotificationsReadInput = {
-  /** 1–200 ids of your notifications; one that is not yours refuses the whole call */
+  /** 1–200 идентификаторов ваших уведомлений; чужой идентификатор отклоняет весь вызов */
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -695,34 +712,34 @@ export type Mutation = {
   /** Перевести случай «Социального лифта» на следующий этап. */
   advanceSocialLiftStage: AccompanimentCase;
   /**
-   * Moves КЦСОН's clock forward (an ADMIN of any agency or the ministry) and runs every timed check at once, so
-   * what became due fires now: acceptance environments and case workers'
-   * training walk a contract in minutes. FORBIDDEN (ACCEPTANCE_CLOCK_OFF) unless
-   * the service runs with ACCEPTANCE_CLOCK=true — never in production. Move the
-   * three agencies together in one document (README).
+   * Сдвигает часы КЦСОН вперёд (ADMIN любого ведомства или министерства) и сразу выполняет все
+   * проверки по времени, так что наступившее срабатывает сейчас: приёмка и обучение специалистов
+   * проходят контракт за минуты. FORBIDDEN (ACCEPTANCE_CLOCK_OFF), если сервис запущен без
+   * ACCEPTANCE_CLOCK=true — в промышленной среде никогда. Сдвигайте три ведомства вместе одним
+   * запросом (README).
    */
   advanceSocialServiceClock: AcceptanceClock;
   /** Утвердить программу реабилитации (этап 2). */
   approveRehabilitationProgramme: PreventionCase;
   /**
-   * HEAD: assigns one case or many at once (up to 200) to a specialist of КЦСОН
-   * whose territory covers each case; all or nothing; every change audited and
-   * announced to the specialist (notification.case-assigned.v1).
+   * HEAD: назначает одно или сразу несколько дел (до 200) специалисту КЦСОН, чья территория охватывает
+   * каждое дело; всё или ничего; каждое изменение записывается в журнал и сообщается специалисту
+   * (notification.case-assigned.v1).
    */
   assignSocialServiceCases: Array<AssignedCase>;
   /** Закрыть случай сопровождения с причиной. */
   closeAccompanimentCase: AccompanimentCase;
-  /** Анонимная или телефонная помощь: act without signature, with the reason. */
+  /** Анонимная или телефонная помощь: акт без подписи, с причиной. */
   closeUrgentCaseUnsigned: UrgentServiceCase;
   /** Закрыть случай срочного обслуживания после подписанного или неподписанного акта. */
   closeUrgentServiceCase: UrgentServiceCase;
-  /** Records the actual time of an action where it differed from the norm (the doer, or a HEAD). */
+  /** Записать фактическое время действия, если оно отличалось от нормы (исполнитель или руководитель). */
   correctSocialServiceWorkTime: WorkEntry;
   /** Признание нуждающимся (5 рабочих дней). */
   decideNeedRecognition: AccompanimentCase;
   /** Решение по обращению за срочными услугами, если оно не принято сразу. */
   decideUrgentNeed: UrgentServiceCase;
-  /** Снять с учёта: only on a recorded decision. */
+  /** Снять с учёта: только по записанному решению (постановлению). */
   deregisterPreventionCase: PreventionCase;
   /** Продлить профилактическую работу по постановлению (этап 5). */
   extendPreventionCase: PreventionCase;
@@ -730,43 +747,52 @@ export type Mutation = {
   flagAdministrativeMeasures: PreventionCase;
   /** ИППСУ (10 рабочих дней). */
   issueIndividualProgramme: AccompanimentCase;
-  /** Составить акт: content frozen and hashed; shown to the recipient for signature. */
+  /** Составить акт: содержание фиксируется и хешируется; показывается получателю для подписи. */
   issueUrgentServiceAct: UrgentServiceAct;
-  /** Связать гражданина, принятого без СНИЛС, с его СНИЛС: re-keys the citizen everywhere (citizen.identity-linked.v1); the old key keeps resolving. */
+  /**
+   * Связать гражданина, принятого без СНИЛС, с его СНИЛС: ключ гражданина меняется во всех ведомствах
+   * (citizen.identity-linked.v1); старый ключ продолжает разрешаться.
+   */
   linkCitizenSnils: Citizen;
-  /** Marks your КЦСОН notifications read (1–200 ids); returns how many. An id that is not yours: BAD_USER_INPUT (NOT_YOURS), nothing marked. */
+  /**
+   * Отметить ваши уведомления в КЦСОН прочитанными (1–200 идентификаторов); возвращает, сколько
+   * отмечено. Чужой идентификатор: BAD_USER_INPUT (NOT_YOURS), ничего не отмечается.
+   */
   markSocialServiceNotificationsRead: Scalars['Int']['output'];
   /** Обращение за социальным сопровождением: открывает случай признания нуждаемости со сроками решения и ИППСУ. */
   openAccompanimentCase: AccompanimentCase;
   /** Принять сигнал о неблагополучии: открывает профилактический случай со сроком проверки. */
   receivePreventionSignal: PreventionCase;
-  /** Услуга контрактнику по ПСА, reported to ЦСПН (M6). */
+  /** Услуга получателю контракта по ПСА, сообщается в ЦСПН (M6). */
   recordContractServiceDelivery: AccompanimentCase;
   /** Записать проверку сигнала; неподтвердившийся сигнал закрывает случай. */
   recordPreventionCheck: PreventionCase;
-  /** Оказание срочной услуги (code from the catalogue, positive volume). */
+  /** Оказание срочной услуги (код из каталога, объём больше нуля). */
   recordUrgentServiceDelivery: UrgentServiceCase;
   /** Направить гражданина в ЦСПН для заключения социального контракта (M4). */
   referCitizenForSocialContract: SocialServiceReferral;
   /** Поставить на профилактический учёт по постановлению КДН и ЗП (этап 1). */
   registerPreventionCase: PreventionCase;
-  /** Принять заявление и анкету: registers the person (if new) and the application. */
+  /** Принять заявление и анкету: регистрирует гражданина (если он новый) и заявление. */
   registerSocialServiceApplication: SocialServiceApplication;
   /** Отчёт о мероприятии программы (этап 3). */
   reportPreventionMeasure: PreventionCase;
-  /** Обращение за срочными услугами; the decision is immediate. */
+  /** Обращение за срочными услугами; решение принимается немедленно. */
   requestUrgentServices: UrgentServiceCase;
   /** Вернуть направление ЦСПН (не тот КЦСОН, неполные сведения), пока гражданин не явился; случай срочного обслуживания по нему закрывается отказом. */
   returnSocialServiceIncomingReferral: SocialServiceIncomingReferral;
   /** Контроль и анализ (этап 4): назначает следующий срок контроля. */
   reviewPreventionCase: PreventionCase;
-  /** ADMIN: a КЦСОН parameter from a date on. */
+  /** ADMIN: значение регионального параметра КЦСОН с даты. */
   setSocialServiceParameter: RegionalParameter;
-  /** ADMIN: the urgent-service catalogue (retire a code with active: false). */
+  /** ADMIN: каталог срочных услуг (код выводится из каталога через active: false). */
   setUrgentServiceType: UrgentServiceType;
   /** Договор о социальном обслуживании заключён: обслуживание начинается. */
   signServiceContract: AccompanimentCase;
-  /** Подпись получателя: verified, then the act is immutable; a contract holder's services are reported to ЦСПН (M6). */
+  /**
+   * Подпись получателя: проверяется, после чего акт неизменяем; услуги получателю социального
+   * контракта сообщаются в ЦСПН (M6).
+   */
   signUrgentServiceAct: UrgentServiceAct;
   /** Начать пересмотр ИППСУ (не реже раза в 3 года). */
   startProgrammeRevision: AccompanimentCase;
@@ -993,7 +1019,7 @@ export type MutationUpdateAccompanimentMeasureArgs = {
   input: UpdateMeasureInput;
 };
 
-/** A case on the agenda: the draft ПСА as the partners see it (no incomes). */
+/** Вопрос повестки: проект ПСА, как его видят партнёры (без доходов). */
 export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
   /** гражданин (ключ федерации) */
@@ -1009,7 +1035,7 @@ export type MvkAgendaItem = {
 /** Решение МВК по одному проекту ПСА. */
 export type MvkDecision = {
   __typename?: 'MvkDecision';
-  /** APPROVE, RETURN_FOR_REWORK or REFUSE */
+  /** APPROVE — одобрить, RETURN_FOR_REWORK — вернуть на доработку, REFUSE — отказать */
   decision: Scalars['String']['output'];
   /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
@@ -1018,9 +1044,8 @@ export type MvkDecision = {
 };
 
 /**
- * Приглашение на заседание межведомственной комиссии (МВК), as a partner agency
- * (ЦЗН, КЦСОН) received it from ЦСПН (M7), with the record of decisions once
- * the meeting is held.
+ * Приглашение на заседание межведомственной комиссии (МВК), полученное ведомством-партнёром (ЦЗН,
+ * КЦСОН) от ЦСПН (M7), с решениями после заседания.
  */
 export type MvkInvitation = {
   __typename?: 'MvkInvitation';
@@ -1030,9 +1055,9 @@ export type MvkInvitation = {
   attended: Array<MvkPerson>;
   /** решения комиссии по повестке (после проведения) */
   decisions: Array<MvkDecision>;
-  /** when ЦСПН recorded the meeting held; null until then */
+  /** когда ЦСПН отметил заседание проведённым; null до того */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
-  /** this agency's members invited */
+  /** приглашённые члены комиссии от этого ведомства */
   invited: Array<MvkPerson>;
   /** дата заседания */
   meetingDate: Scalars['Date']['output'];
@@ -1040,7 +1065,7 @@ export type MvkInvitation = {
   meetingId: Scalars['ID']['output'];
   /** место проведения; null, если не указано */
   place?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the commission (the district whose ЦСПН convenes it) */
+  /** ОКТМО комиссии (района, чей ЦСПН её созывает) */
   territory: Scalars['String']['output'];
 };
 
@@ -1094,7 +1119,7 @@ export type NeedCircumstance =
   /** иные обстоятельства, установленные регионом */
   | 'OTHER_REGIONAL';
 
-/** Анкета о потребностях (seed 000): the kinds of help the citizen asks for. */
+/** Анкета о потребностях (seed 000): какая помощь нужна гражданину. */
 export type NeedsQuestionnaire = {
   __typename?: 'NeedsQuestionnaire';
   /** комментарий гражданина своими словами; null, если нет */
@@ -1128,32 +1153,34 @@ export type NeedsQuestionnaireInput = {
 };
 
 /**
- * Уведомление сотруднику: a deadline approaching or missed, a case assigned to
- * you, a regional parameter that must be entered — addressed to you or to one
- * of your roles at an office your territory covers. The same notification
- * goes out on the Kafka topic sc.notifications.v1 for integrators.
+ * Уведомление сотруднику: приближается или пропущен срок, вам назначено дело, нужно ввести
+ * региональный параметр — адресовано вам или одной из ваших ролей в отделении вашей территории. То же
+ * уведомление уходит в Kafka (sc.notifications.v1) для интеграторов.
  */
 export type Notification = {
   __typename?: 'Notification';
   /** идентификатор дела, если уведомление о деле */
   caseId?: Maybe<Scalars['ID']['output']>;
-  /** the case it is about (ScApplication, SocialContract, UrgentServiceCase …), when it is about one */
+  /** вид дела (ScApplication, SocialContract, UrgentServiceCase …), если уведомление о деле */
   caseType?: Maybe<Scalars['String']['output']>;
   /** когда уведомление создано */
   createdAt: Scalars['DateTime']['output'];
-  /** deadlines: the day due; a missing parameter: the day it is needed from */
+  /** для сроков — день срока; для недостающего параметра — с какого дня он нужен */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** идентификатор уведомления (равен ce_id сообщения в sc.notifications.v1) */
   id: Scalars['ID']['output'];
-  /** you marked it read */
+  /** вы отметили его прочитанным */
   read: Scalars['Boolean']['output'];
-  /** deadlines: APPROACHING or MISSED */
+  /** для сроков: APPROACHING — приближается, MISSED — пропущен */
   stage?: Maybe<Scalars['String']['output']>;
-  /** ОКТМО of the case or of the office addressed */
+  /** ОКТМО дела или адресованного отделения */
   territory?: Maybe<Scalars['String']['output']>;
-  /** what it says, in Russian (no personal data: open the case for that) */
+  /** текст уведомления (без персональных данных: откройте дело) */
   text: Scalars['String']['output'];
-  /** CloudEvents type, e.g. notification.deadline.v1, notification.case-assigned.v1, notification.parameter-missing.v1 */
+  /**
+   * тип CloudEvents, например notification.deadline.v1, notification.case-assigned.v1,
+   * notification.parameter-missing.v1
+   */
   type: Scalars['String']['output'];
 };
 
@@ -1182,7 +1209,7 @@ export type OfficeLoad = {
   __typename?: 'OfficeLoad';
   /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
-  /** whom to give a new case: the least projected hours */
+  /** кому дать новое дело: специалист с наименьшим прогнозом часов */
   leastLoaded?: Maybe<Scalars['String']['output']>;
   /** открытых дел отделения */
   openCases: Scalars['Int']['output'];
@@ -1190,7 +1217,7 @@ export type OfficeLoad = {
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалистов с открытыми делами или записанными действиями */
   specialists: Scalars['Int']['output'];
-  /** projected hours / hours per month, rounded up */
+  /** сколько нужно специалистов: прогноз часов / часы в месяц, с округлением вверх */
   specialistsNeeded: Scalars['Int']['output'];
 };
 
@@ -1198,11 +1225,11 @@ export type OfficeLoad = {
 export type OpenAccompanimentCaseInput = {
   /** дата обращения, не позже сегодняшнего дня */
   appliedOn: Scalars['Date']['input'];
-  /** the citizen, or… */
+  /** гражданин (ключ федерации) или… */
   citizenId?: InputMaybe<Scalars['ID']['input']>;
   /** документы-основания */
   evidence?: InputMaybe<Array<EvidenceInput>>;
-  /** …the urgent case in which the further need was found */
+  /** …случай срочного обслуживания, в котором выявлена дальнейшая нужда */
   fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
   /** основания, хотя бы одно */
   grounds: Array<AccompanimentGround>;
@@ -1235,7 +1262,7 @@ export type ParameterUnit =
   | 'HOURS'
   /** сумма в копейках */
   | 'KOPECKS'
-  /** time norms (хронометраж) */
+  /** минуты (нормы времени, хронометраж) */
   | 'MINUTES'
   /** месяцы */
   | 'MONTHS'
@@ -1244,7 +1271,10 @@ export type ParameterUnit =
   /** рабочие дни по производственному календарю региона */
   | 'WORKING_DAYS';
 
-/** A person as told to an agency. СНИЛС is optional: a person without documents is registered and linked later. */
+/**
+ * Гражданин, как он назвал себя ведомству. СНИЛС необязателен: человека без документов регистрируют и
+ * связывают со СНИЛС позже (linkCitizenSnils).
+ */
 export type PersonInput = {
   /** адрес проживания */
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1258,7 +1288,7 @@ export type PersonInput = {
   middleName?: InputMaybe<Scalars['String']['input']>;
   /** телефон для связи */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** СНИЛС, 11 digits with or without separators; checksum-validated */
+  /** СНИЛС, 11 цифр с разделителями или без, с проверкой контрольного числа */
   snils?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1269,7 +1299,7 @@ export type PreventionCase = {
   address?: Maybe<Scalars['String']['output']>;
   /** применены меры административного воздействия */
   administrativeMeasures: Scalars['Boolean']['output'];
-  /** Ответственный специалист (token subject). */
+  /** Ответственный специалист (subject токена). */
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** проверка сигнала — срок */
   checkDue: Scalars['Date']['output'];
@@ -1285,7 +1315,7 @@ export type PreventionCase = {
   deregistration?: Maybe<Deregistration>;
   /** сообщённые факты */
   facts: Scalars['String']['output'];
-  /** each stage with its date and responsible party */
+  /** каждый этап с датой и ответственным */
   history: Array<StageEntry>;
   /** идентификатор случая */
   id: Scalars['ID']['output'];
@@ -1305,7 +1335,7 @@ export type PreventionCase = {
   status: PreventionStatus;
   /** MINOR — несовершеннолетний, FAMILY — семья */
   subject: Scalars['String']['output'];
-  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -1316,7 +1346,7 @@ export type PreventionCaseConnection = {
   edges: Array<PreventionCaseEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1331,13 +1361,13 @@ export type PreventionCaseEdge = {
 
 /** Отбор профилактических случаев; условия объединяются (И). */
 export type PreventionCaseFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
-  /** the next review due on or before this date */
+  /** очередной контроль не позже этой даты */
   reviewDueBefore?: InputMaybe<Scalars['Date']['input']>;
-  /** any of these stages */
+  /** любой из этих этапов */
   status?: InputMaybe<Array<PreventionStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1345,7 +1375,7 @@ export type PreventionCaseFilter = {
 export type PreventionCheckInput = {
   /** профилактический случай */
   caseId: Scalars['ID']['input'];
-  /** МВД, ЦСОН or another prevention body */
+  /** кто проверял: МВД, ЦСОН или другой орган системы профилактики */
   checkedBy: Scalars['String']['input'];
   /** неблагополучие подтвердилось */
   confirmed: Scalars['Boolean']['input'];
@@ -1448,50 +1478,86 @@ export type Query = {
   __typename?: 'Query';
   /** Случай сопровождения по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   accompanimentCase?: Maybe<AccompanimentCase>;
-  /** Социальное сопровождение — a worklist page in the caller's territory, the earliest decision due first. `first` 1–200. */
+  /**
+   * Социальное сопровождение — страница рабочего списка в территории вызывающего, сначала ранние сроки
+   * решения. `first` 1–200.
+   */
   accompanimentCases: AccompanimentCaseConnection;
-  /** Open accompaniment cases whose decision, programme or revision is overdue or due within `withinDays`. */
+  /**
+   * Открытые случаи сопровождения, у которых срок решения, ИППСУ или пересмотра просрочен или
+   * наступает в пределах `withinDays` дней.
+   */
   accompanimentDeadlines: Array<AccompanimentCase>;
-  /** The citizen with this federation key; each agency's subgraph contributes its own fields. */
+  /** Гражданин по ключу федерации; каждый подграф добавляет свои поля. */
   citizen: Citizen;
-  /** Finds the citizen by СНИЛС (sent in the body, never in a URL): the key is derived from it. */
+  /** Найти гражданина по СНИЛС (передаётся в теле запроса, никогда в URL): ключ выводится из СНИЛС. */
   citizenBySnils: Citizen;
-  /** КЦСОН case workers only. */
+  /** Профилактический случай по идентификатору; только специалисты КЦСОН; чтение записывается в журнал доступа. */
   preventionCase?: Maybe<PreventionCase>;
-  /** Профилактика — a worklist page in the caller's territory, the earliest check due first; КЦСОН case workers only. `first` 1–200. */
+  /**
+   * Профилактика — страница рабочего списка в территории вызывающего, сначала ранние сроки проверки;
+   * только специалисты КЦСОН. `first` 1–200.
+   */
   preventionCases: PreventionCaseConnection;
   /**
-   * Поиск гражданина in КЦСОН's own records by name (surname, name, patronymic in
-   * any order; case, ё/е and small typos forgiven), optionally with the birth
-   * date; best match first, within the caller's territory; every hit audited.
-   * At least 2 letters; `first` 1–100.
+   * Поиск гражданина в собственных записях КЦСОН по ФИО (фамилия, имя, отчество в любом порядке;
+   * регистр, ё/е и мелкие опечатки прощаются), при необходимости с датой рождения; лучшие совпадения
+   * первыми, в пределах территории вызывающего; каждое найденное записывается в журнал доступа. Не
+   * меньше 2 букв; `first` 1–100.
    */
   socialServiceCitizenSearch: Array<CitizenSearchHit>;
-  /** Приглашения на МВК of КЦСОН's members in the caller's territory (M7 from ЦСПН), the latest meeting first; `upcoming` = not yet held. */
+  /**
+   * Приглашения членов комиссии от КЦСОН на МВК в территории вызывающего (M7 от ЦСПН), сначала
+   * последние заседания; `upcoming` — ещё не проведённые.
+   */
   socialServiceCommissionInvitations: MvkInvitationConnection;
-  /** Направления из ЦСПН (срочные услуги и сопровождение) in the caller's territory, newest first (a worklist page, `first` 1–200). */
+  /**
+   * Направления из ЦСПН (срочные услуги и сопровождение) в территории вызывающего, сначала новые
+   * (страница рабочего списка, `first` 1–200).
+   */
   socialServiceIncomingReferrals: SocialServiceIncomingReferralConnection;
-  /** Мои уведомления в КЦСОН: newest first; unread only unless `unreadOnly: false`. Any staff member of КЦСОН, for themselves. */
+  /**
+   * Мои уведомления в КЦСОН: сначала новые; только непрочитанные, если не `unreadOnly: false`. Любой
+   * сотрудник КЦСОН — свои.
+   */
   socialServiceNotifications: NotificationConnection;
-  /** Направления КЦСОН в ЦСПН with the reply status — a worklist page in the caller's territory, newest first. `first` 1–200. */
+  /**
+   * Направления КЦСОН в ЦСПН со статусом ответа — страница рабочего списка в территории вызывающего,
+   * сначала новые. `first` 1–200.
+   */
   socialServiceOutgoingReferrals: SocialServiceReferralConnection;
   /** Региональные параметры КЦСОН, действующие на дату (нормы, сроки); любой сотрудник КЦСОН. */
   socialServiceParameters: Array<RegionalParameter>;
   /** Направление КЦСОН по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   socialServiceReferral?: Maybe<SocialServiceReferral>;
-  /** SLA of the referrals КЦСОН sent (to ЦСПН): per receiver, type and month sent, `from`–`to` (YYYY-MM, at most 24 months). HEAD, ANALYST, the ministry. */
+  /**
+   * SLA направлений, отправленных КЦСОН (в ЦСПН): по получателю, типу и месяцу отправки, `from`–`to`
+   * (YYYY-MM, не более 24 месяцев). HEAD, ANALYST, министерство.
+   */
   socialServiceReferralSla: Array<ReferralSlaRow>;
-  /** HEAD: the staff of КЦСОН within the caller's territory, as their tokens vouch for them — the choice for assignment. */
+  /** HEAD: сотрудники КЦСОН в территории вызывающего, как их удостоверяют токены, — кому можно назначить дело. */
   socialServiceStaff: Array<StaffMember>;
-  /** Хронометраж: a specialist's recorded actions in `month` (YYYY-MM, current by default) with normed and actual minutes; one's own, or (HEAD) anyone's in the territory. */
+  /**
+   * Хронометраж: записанные действия специалиста за `month` (YYYY-MM, по умолчанию текущий) с
+   * нормативными и фактическими минутами; свои или (HEAD) любого сотрудника территории.
+   */
   socialServiceWorkLog: Array<WorkEntry>;
-  /** HEAD: нагрузка of КЦСОН's specialists in the territory for `month` (YYYY-MM, current by default): open cases against the monthly norm and 176 h ([U] norms). */
+  /**
+   * HEAD: нагрузка специалистов КЦСОН территории за `month` (YYYY-MM, по умолчанию текущий): открытые
+   * дела против месячной нормы и 176 ч (нормы [U]).
+   */
   socialServiceWorkload: CaseWorkload;
-  /** Справочник территорий in force on `onDate` (today when omitted), under the caller's territory: the choices a front-end offers for a case. */
+  /**
+   * Справочник территорий, действующий на `onDate` (по умолчанию сегодня), в пределах территории
+   * вызывающего: варианты, которые фронтенд предлагает для дела.
+   */
   territories: Array<Territory>;
   /** Случай срочного обслуживания по идентификатору; null, если его нет. Доступ по политике КЦСОН; чтение записывается в журнал доступа. */
   urgentServiceCase?: Maybe<UrgentServiceCase>;
-  /** Срочные социальные услуги — a worklist page in the caller's territory, newest request first. `first` 1–200. */
+  /**
+   * Срочные социальные услуги — страница рабочего списка в территории вызывающего, сначала новые
+   * обращения. `first` 1–200.
+   */
   urgentServiceCases: UrgentServiceCaseConnection;
   /** Каталог срочных социальных услуг. */
   urgentServiceCatalogue: Array<UrgentServiceType>;
@@ -1643,7 +1709,7 @@ export type ReceiveSignalInput = {
   facts: Scalars['String']['input'];
   /** случай срочного обслуживания, в котором выявлено неблагополучие (вместо person) */
   fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
-  /** the minor or the family's adult; or fromUrgentCaseId */
+  /** несовершеннолетний или взрослый член семьи; либо fromUrgentCaseId */
   person?: InputMaybe<PersonInput>;
   /** дата сигнала, не позже сегодняшнего дня */
   signalOn: Scalars['Date']['input'];
@@ -1653,7 +1719,10 @@ export type ReceiveSignalInput = {
   sourceDetails: Scalars['String']['input'];
   /** о ком сигнал */
   subject: PreventionSubject;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1671,7 +1740,7 @@ export type RecordUrgentDeliveryInput = {
 
 /** Направление гражданина из КЦСОН в ЦСПН для заключения социального контракта (M4). */
 export type ReferCitizenForSocialContractInput = {
-  /** the application whose questionnaire goes with the referral; the newest one when omitted */
+  /** заявление, чья анкета уходит с направлением; по умолчанию последнее */
   applicationId?: InputMaybe<Scalars['ID']['input']>;
   /** основание направления */
   basis: ReferralBasis;
@@ -1699,7 +1768,7 @@ export type ReferralBreach =
   /** нет результата в срок */
   | 'RESULT';
 
-/** Результат по направлению: what the receiver answered (RESULT_SENT). */
+/** Результат по направлению: что ответил получатель (RESULT_SENT). */
 export type ReferralOutcome =
   /** ЦСПН: социальный контракт одобрен / заключён */
   | 'CONTRACT_GRANTED'
@@ -1717,13 +1786,11 @@ export type ReferralOutcome =
   | 'WITHDRAWN';
 
 /**
- * SLA направлений: the referrals an agency sent to another, per receiver and
- * type and per month sent — accepted and in time (the acceptance deadline,
- * REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), days to acceptance; results and in
- * time (the result deadline, REFERRAL_RESULT_WORKING_DAYS_<type>), days to the
- * result; returned, expired; breaches still open. Each referral's deadlines are
- * those in force the day it was sent. No personal data (heads of office,
- * analysts, the ministry).
+ * SLA направлений: направления, отправленные ведомством другому, по получателю, типу и месяцу отправки
+ * — принятые и принятые в срок (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type>), дни до принятия; результаты
+ * и результаты в срок (REFERRAL_RESULT_WORKING_DAYS_<type>), дни до результата; возвращённые,
+ * истёкшие; открытые нарушения. Сроки каждого направления — действовавшие в день отправки. Без
+ * персональных данных (руководители, аналитики, министерство).
  */
 export type ReferralSlaRow = {
   __typename?: 'ReferralSlaRow';
@@ -1735,29 +1802,32 @@ export type ReferralSlaRow = {
   expired: Scalars['Int']['output'];
   /** ведомство-отправитель */
   fromAgency: Agency;
-  /** calendar days from sending to acceptance */
+  /** медиана календарных дней от отправки до принятия */
   medianDaysToAcceptance?: Maybe<Scalars['Float']['output']>;
-  /** calendar days from sending to the result */
+  /** медиана календарных дней от отправки до результата */
   medianDaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** accepted in time / those whose deadline has come or that were accepted; null when none */
+  /** доля принятых в срок среди тех, чей срок наступил или которые приняты; null, если таких нет */
   onTimeShare?: Maybe<Scalars['Float']['output']>;
-  /** still SENT after their acceptance deadline */
+  /** всё ещё SENT после срока принятия */
   openBreaches: Scalars['Int']['output'];
-  /** accepted but without a result after the result deadline */
+  /** приняты, но без результата после срока результата */
   openResultBreaches: Scalars['Int']['output'];
   /** 90-й процентиль календарных дней от отправки до принятия */
   p90DaysToAcceptance?: Maybe<Scalars['Float']['output']>;
   /** 90-й процентиль календарных дней от отправки до результата */
   p90DaysToResult?: Maybe<Scalars['Float']['output']>;
-  /** SENDER>RECEIVER:TYPE, as in the statistics' referral flows */
+  /** ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП, как в разрезах статистики направлений */
   pair: Scalars['String']['output'];
-  /** the month sent, YYYY-MM (the region's calendar) */
+  /** месяц отправки, YYYY-MM (календарь региона) */
   period: Scalars['String']['output'];
   /** тип направления (ReferralType) */
   referralType: Scalars['String']['output'];
   /** результат в срок (REFERRAL_RESULT_WORKING_DAYS_<type>) */
   resultOnTime: Scalars['Int']['output'];
-  /** results in time / those whose result deadline has come or that have a result; null when none */
+  /**
+   * доля результатов в срок среди тех, чей срок результата наступил или у которых есть результат;
+   * null, если таких нет
+   */
   resultOnTimeShare?: Maybe<Scalars['Float']['output']>;
   /** с результатом от получателя */
   resulted: Scalars['Int']['output'];
@@ -1769,7 +1839,7 @@ export type ReferralSlaRow = {
   toAgency: Scalars['String']['output'];
 };
 
-/** Статус направления (DOMAIN.md §4.4); sender and receiver each keep their copy. */
+/** Статус направления (DOMAIN.md §4.4); отправитель и получатель хранят каждый свою копию. */
 export type ReferralStatus =
   /** принято получателем */
   | 'ACCEPTED'
@@ -1799,7 +1869,7 @@ export type ReferralType =
   /** для оказания срочных социальных услуг и социального сопровождения */
   | 'FOR_URGENT_AND_ACCOMPANIMENT';
 
-/** A regional parameter in force on a day: amounts, terms and deadlines are data (DOMAIN.md §7). */
+/** Региональный параметр, действующий на дату: суммы, сроки и нормы — данные, а не константы (DOMAIN.md §7). */
 export type RegionalParameter = {
   __typename?: 'RegionalParameter';
   /** код параметра, например PM_PER_CAPITA или DECISION_WORKING_DAYS (DOMAIN.md §7) */
@@ -1808,11 +1878,11 @@ export type RegionalParameter = {
   defaultValue: Scalars['Int']['output'];
   /** что задаёт параметр, по-русски */
   description: Scalars['String']['output'];
-  /** C confirmed, S seed only, U unconfirmed (DOMAIN.md) */
+  /** C — подтверждён, S — только из seed, U — не подтверждён (DOMAIN.md) */
   status: Scalars['String']['output'];
   /** единица значения */
   unit: ParameterUnit;
-  /** null when the built-in default applies */
+  /** с какой даты действует значение; null, если действует встроенное значение по умолчанию */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** значение в единицах `unit`, действующее на запрошенную дату */
   value: Scalars['Int']['output'];
@@ -1836,7 +1906,10 @@ export type RegisterSocialServiceApplicationInput = {
   citizen: PersonInput;
   /** анкета о потребностях; комментарий до 2000 символов */
   needs: NeedsQuestionnaireInput;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1860,17 +1933,20 @@ export type RequestUrgentServicesInput = {
   channel: UrgentChannel;
   /** обстоятельства обращения, не пустые */
   circumstances: Scalars['String']['input'];
-  /** the recipient; omit only for anonymous phone help */
+  /** получатель; не указывается только при анонимной помощи по телефону */
   citizen?: InputMaybe<PersonInput>;
-  /** the immediate decision; leave empty to decide separately */
+  /** немедленное решение; не указывайте, чтобы решить отдельно (decideUrgentNeed) */
   decision?: InputMaybe<UrgentDecision>;
-  /** the document that established identity, e.g. «паспорт 2515 123456» */
+  /** документ, которым установлена личность, например «паспорт 2515 123456» */
   identityDocument?: InputMaybe<Scalars['String']['input']>;
-  /** the organisation that reported the need (ORGANISATION_NOTICE) */
+  /** организация, сообщившая о нужде (ORGANISATION_NOTICE) */
   notifiedBy?: InputMaybe<Scalars['String']['input']>;
   /** причина отказа, обязательна при decision = REFUSE */
   refusalReason?: InputMaybe<Scalars['String']['input']>;
-  /** ОКТМО района (городского округа), 8 digits; the user's own district when omitted (region staff must name it). */
+  /**
+   * ОКТМО района (городского округа), 8 цифр; по умолчанию — район пользователя (сотрудник уровня
+   * региона указывает его обязательно).
+   */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1897,7 +1973,7 @@ export type ResolutionInput = {
 
 /** Вернуть направление ЦСПН. */
 export type ReturnSocialServiceIncomingReferralInput = {
-  /** why: wrong КЦСОН, incomplete data (1–2000 characters); ЦСПН sees it */
+  /** почему: не тот КЦСОН, неполные сведения (1–2000 символов); ЦСПН видит причину */
   reason: Scalars['String']['input'];
   /** идентификатор направления ЦСПН (SocialServiceIncomingReferral.id) */
   referralId: Scalars['ID']['input'];
@@ -1961,7 +2037,7 @@ export type SetUrgentServiceTypeInput = {
   code: Scalars['String']['input'];
   /** наименование, не пустое */
   name: Scalars['String']['input'];
-  /** FEDERAL, SEED, IRKUTSK or REGIONAL */
+  /** источник: FEDERAL (442-ФЗ), SEED (seed 001), IRKUTSK (209-мпр) или REGIONAL */
   source: Scalars['String']['input'];
   /** единица объёма, не пустая */
   unit: Scalars['String']['input'];
@@ -1979,9 +2055,9 @@ export type SignServiceContractInput = {
 export type SignUrgentActInput = {
   /** акт */
   actId: Scalars['ID']['input'];
-  /** the contentHash of the act shown to the recipient */
+  /** contentHash акта, показанного получателю */
   shownActHash: Scalars['String']['input'];
-  /** the recipient's drawn signature, PNG, base64 */
+  /** подпись получателя, нарисованная на планшете, PNG в base64 */
   signaturePng: Scalars['String']['input'];
   /** ФИО подписавшего, не пустое */
   signerName: Scalars['String']['input'];
@@ -2026,13 +2102,13 @@ export type SocialServiceApplication = {
   id: Scalars['ID']['output'];
   /** анкета о потребностях */
   needs: NeedsQuestionnaire;
-  /** who registered it (token subject) */
+  /** кто принял заявление (subject токена) */
   registeredBy: Scalars['String']['output'];
   /** статус заявления */
   status: SocialServiceApplicationStatus;
   /** когда заявление принято */
   submittedAt: Scalars['DateTime']['output'];
-  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
 };
 
@@ -2041,7 +2117,7 @@ export type SocialServiceApplicationStatus =
   /** заявление зарегистрировано */
   | 'REGISTERED';
 
-/** The kinds of КЦСОН case a HEAD assigns. */
+/** Виды дел КЦСОН, которые назначает руководитель (HEAD). */
 export type SocialServiceCaseType =
   /** случай сопровождения */
   | 'ACCOMPANIMENT_CASE'
@@ -2063,7 +2139,7 @@ export type SocialServiceIncomingReferral = {
   comment?: Maybe<Scalars['String']['output']>;
   /** когда истёк срок явки */
   expiredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** the sender's (ЦСПН's) referral id */
+  /** идентификатор направления у отправителя (ЦСПН) */
   id: Scalars['ID']['output'];
   /** гражданин явился: нуждаемость решена */
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2083,7 +2159,7 @@ export type SocialServiceIncomingReferral = {
   returnedAt?: Maybe<Scalars['DateTime']['output']>;
   /** специалист КЦСОН, вернувший направление (subject токена) */
   returnedBy?: Maybe<Scalars['String']['output']>;
-  /** the ЦСПН application it comes from */
+  /** заявление ЦСПН, по которому направлен гражданин */
   senderCaseId: Scalars['ID']['output'];
   /** статус направления в КЦСОН */
   status: ReferralStatus;
@@ -2100,7 +2176,7 @@ export type SocialServiceIncomingReferralConnection = {
   edges: Array<SocialServiceIncomingReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2115,13 +2191,13 @@ export type SocialServiceIncomingReferralEdge = {
 
 /** Отбор входящих направлений ЦСПН; условия объединяются (И). */
 export type SocialServiceIncomingReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Направление из КЦСОН, with the receiver's reply as it arrived by message. */
+/** Направление из КЦСОН с ответом получателя, пришедшим сообщением. */
 export type SocialServiceReferral = {
   __typename?: 'SocialServiceReferral';
   /** срок принятия (REFERRAL_ACCEPTANCE_WORKING_DAYS_<type> на день отправки, календарь региона) */
@@ -2144,9 +2220,9 @@ export type SocialServiceReferral = {
   inServiceAt?: Maybe<Scalars['DateTime']['output']>;
   /** результат по направлению */
   outcome?: Maybe<ReferralOutcome>;
-  /** the case the receiver opened (e.g. the ЦСПН application id) */
+  /** дело, открытое получателем (например, заявление ЦСПН) */
   receiverCaseId?: Maybe<Scalars['ID']['output']>;
-  /** when the receiver's reply arrived */
+  /** когда пришёл ответ получателя */
   respondedAt?: Maybe<Scalars['DateTime']['output']>;
   /** когда получатель сообщил результат */
   resultAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2160,7 +2236,7 @@ export type SocialServiceReferral = {
   sentAt: Scalars['DateTime']['output'];
   /** статус по последнему ответу получателя */
   status: ReferralStatus;
-  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
   /** ведомство-получатель */
   toAgency: Agency;
@@ -2175,7 +2251,7 @@ export type SocialServiceReferralConnection = {
   edges: Array<SocialServiceReferralEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2190,15 +2266,15 @@ export type SocialServiceReferralEdge = {
 
 /** Отбор направлений КЦСОН; условия объединяются (И). */
 export type SocialServiceReferralFilter = {
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<ReferralStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
- * Показатели КЦСОН за период по территории дела (ОКТМО КЦСОН, ведущего дело).
- * Only counts: prevention casework (120-ФЗ) is never listed here by person.
+ * Показатели КЦСОН за период по территории дела (ОКТМО КЦСОН, ведущего дело). Только числа:
+ * профилактическая работа (120-ФЗ) здесь никогда не показывается по людям.
  */
 export type SocialServiceStatistics = {
   __typename?: 'SocialServiceStatistics';
@@ -2208,7 +2284,10 @@ export type SocialServiceStatistics = {
   accompanimentClosedByReason: StatIndicator;
   /** Случаи сопровождения, открытые в периоде (по дате обращения), по программе: FAMILY_NAVIGATOR, FULCRUM (Точка опоры), FAMILY_HELPER, SOCIAL_LIFT, NONE. */
   accompanimentOpened: StatIndicator;
-  /** Все показатели ведомства этой ячейки одной записью (counts only): быстрый путь для дашборда по всем районам и месяцам. */
+  /**
+   * Все показатели ведомства этой ячейки одной записью (только числа): быстрый путь для дашборда по
+   * всем районам и месяцам.
+   */
   all: Scalars['StatisticsValues']['output'];
   /** Принятые получателем направления, отправленные в периоде: medianDays и p90Days — дней от отправки до принятия (календарных); ключ — ОТПРАВИТЕЛЬ>ПОЛУЧАТЕЛЬ:ТИП. */
   daysToAcceptance: StatIndicator;
@@ -2230,18 +2309,18 @@ export type SocialServiceStatistics = {
   urgentServicesByCode: StatIndicator;
 };
 
-/** A specialist's load where each open case is normed per month ([U] parameters: ЦЗН, КЦСОН). */
+/** Нагрузка специалиста: каждое открытое дело нормируется в месяц (параметры [U]: ЦЗН, КЦСОН). */
 export type StaffLoad = {
   __typename?: 'StaffLoad';
-  /** WORK_HOURS_PER_MONTH (176) */
+  /** рабочих часов в месяц (WORK_HOURS_PER_MONTH, 176) */
   hoursAvailable: Scalars['Float']['output'];
-  /** hours of recorded actions this month (actual where recorded, else normed) */
+  /** часов записанных действий за месяц (фактических, где записаны, иначе по нормам) */
   hoursThisMonth: Scalars['Float']['output'];
   /** открытых дел, за которые он отвечает */
   openCases: Scalars['Int']['output'];
   /** прогноз часов больше доступных в месяц */
   overloaded: Scalars['Boolean']['output'];
-  /** open cases × CASE_MONTHLY_MINUTES */
+  /** прогноз часов в месяц: открытые дела × CASE_MONTHLY_MINUTES */
   projectedHoursPerMonth: Scalars['Float']['output'];
   /** специалист (subject токена) */
   subject: Scalars['String']['output'];
@@ -2249,7 +2328,7 @@ export type StaffLoad = {
   territory: Scalars['String']['output'];
 };
 
-/** Сотрудник: a member of an agency's staff as their token vouches for them (recorded when they first sign in). */
+/** Сотрудник ведомства, как его удостоверяет токен (записывается при первом входе). */
 export type StaffMember = {
   __typename?: 'StaffMember';
   /** когда сотрудник последний раз обращался к системе */
@@ -2258,7 +2337,7 @@ export type StaffMember = {
   roles: Array<Scalars['String']['output']>;
   /** идентификатор сотрудника (subject токена) */
   subject: Scalars['String']['output'];
-  /** ОКТМО of their office */
+  /** ОКТМО его отделения */
   territory: Scalars['String']['output'];
 };
 
@@ -2281,7 +2360,10 @@ export type StartProgrammeRevisionInput = {
   caseId: Scalars['ID']['input'];
 };
 
-/** Показатель: итог и разрезы (every known key is listed, zeros included, so a dashboard's columns are stable). */
+/**
+ * Показатель: итог и разрезы (перечислены все известные ключи, включая нули, чтобы столбцы дашборда не
+ * менялись).
+ */
 export type StatIndicator = {
   __typename?: 'StatIndicator';
   /** разрезы показателя: каждый известный ключ, включая нули */
@@ -2291,8 +2373,8 @@ export type StatIndicator = {
 };
 
 /**
- * Значение показателя: a count (and, for money, its sum) for one key of a
- * breakdown, or for the whole indicator when key is null.
+ * Значение показателя: число (и для денежных — сумма) по одному ключу разреза или по всему показателю,
+ * если key = null.
  */
 export type StatValue = {
   __typename?: 'StatValue';
@@ -2315,52 +2397,50 @@ export type StatValue = {
 };
 
 /**
- * Ячейка статистики: the indicators of one territory over one period, to which
- * each agency's subgraph contributes those it owns (socialProtection from ЦСПН,
- * employment from ЦЗН, socialService from КЦСОН). Counted by the territory of
- * each case (ОКТМО of the serving office) and the month of the event each
- * indicator names; kept live in the same transaction as every change.
- *
- * Disclosure control (analysts of any agency and every ministry token): a
- * district-level or group-level count from 1 to k−1 (k = STATISTICS_MIN_CELL,
- * a regional parameter, 5 by default) is returned as null with suppressed =
- * true; where a published sum (a territory's total over its breakdown, the
- * region's figure over its districts, a group's over its districts) would let
- * one hidden cell be recomputed, the smallest non-zero other cell of that sum is
- * hidden too, repeated until no sum has exactly one hidden cell. The region's
- * own figures are never hidden. Sums, means, shares, medians follow their count.
- * A HEAD of an agency sees their own territory unsuppressed. Suppression is
- * decided per period over the whole region, so the same cell is hidden the same
- * way in every query.
+ * Ячейка статистики: показатели одной территории за один период; каждый подграф добавляет свои
+ * (socialProtection — ЦСПН, employment — ЦЗН, socialService — КЦСОН). Считается по территории дела
+ * (ОКТМО ведущего отделения) и месяцу события, которое называет показатель; обновляется в той же
+ * транзакции, что и изменение. Защита от раскрытия (аналитики любого ведомства и все токены
+ * министерства): число от 1 до k−1 на уровне района или группы (k = STATISTICS_MIN_CELL, региональный
+ * параметр, по умолчанию 5) возвращается как null с suppressed = true; если опубликованная сумма (итог
+ * территории по разрезу, показатель региона по районам, группы по её районам) позволила бы вычислить
+ * одну скрытую ячейку, скрывается и наименьшая ненулевая другая ячейка этой суммы — пока ни в одной
+ * сумме не останется ровно одна скрытая ячейка. Собственные показатели региона не скрываются никогда.
+ * Суммы, средние, доли и медианы следуют своему числу. Руководитель (HEAD) видит свою территорию без
+ * скрытия. Скрытие решается за период по всему региону, поэтому одна и та же ячейка скрыта одинаково в
+ * любом запросе.
  */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
-  /** Период: a month 2026-03, a quarter 2026-Q1, a year 2026, or a range 2026-01/2026-12. */
+  /** период: месяц 2026-03, квартал 2026-Q1, год 2026 или диапазон 2026-01/2026-12 */
   period: Scalars['String']['output'];
   /** Показатели КЦСОН. */
   socialService: SocialServiceStatistics;
-  /** ОКТМО of the territory (8 digits; the region is 25000000). */
+  /** ОКТМО территории (8 цифр; регион — 25000000) */
   territory: Scalars['String']['output'];
 };
 
 /**
- * Территория по ОКТМО (ОК 033-2013): a municipal formation of the territory
- * directory, the same data in every agency. A case's territory is a district or
- * city okrug; a user's territory is a prefix (25000000 = the whole region).
+ * Территория по ОКТМО (ОК 033-2013): муниципальное образование из справочника территорий, одинакового
+ * во всех ведомствах. Территория дела — район или городской округ; территория пользователя — префикс
+ * кода (25000000 — вся область).
  */
 export type Territory = {
   __typename?: 'Territory';
   /** ОКТМО, 8 digits. */
   code: Scalars['String']['output'];
-  /** REGION, GROUP (all districts, all okrugs), MUNICIPAL_DISTRICT, MUNICIPAL_OKRUG or CITY_OKRUG. */
+  /**
+   * REGION — регион, GROUP — группа (все районы, все округа), MUNICIPAL_DISTRICT — муниципальный
+   * район, MUNICIPAL_OKRUG — муниципальный округ, CITY_OKRUG — городской округ
+   */
   kind: Scalars['String']['output'];
   /** наименование муниципального образования */
   name: Scalars['String']['output'];
-  /** The enclosing entry (the group or region); null for the region. */
+  /** вышестоящая запись (группа или регион); null для региона */
   parent?: Maybe<Scalars['String']['output']>;
   /** первый день действия записи справочника */
   validFrom: Scalars['Date']['output'];
-  /** Last day in force; null while in force (reformed formations are closed, never deleted). */
+  /** последний день действия; null, пока действует (преобразованные образования закрываются, а не удаляются) */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -2430,18 +2510,18 @@ export type UrgentDelivery = {
   unit: Scalars['String']['output'];
 };
 
-/** Акт о предоставлении срочных социальных услуг (M13). The signature image itself is never returned, only its hash. */
+/** Акт о предоставлении срочных социальных услуг (M13). Само изображение подписи не выдаётся — только его хеш. */
 export type UrgentServiceAct = {
   __typename?: 'UrgentServiceAct';
   /** условия оказания */
   conditions: Scalars['String']['output'];
-  /** SHA-256 of the act's canonical content: what the recipient is shown and signs */
+  /** SHA-256 канонического содержания акта: то, что показывают получателю и что он подписывает */
   contentHash: Scalars['String']['output'];
   /** дата составления акта */
   drawnUpOn: Scalars['Date']['output'];
   /** идентификатор акта */
   id: Scalars['ID']['output'];
-  /** the stored content and signature still match their hashes */
+  /** хранимое содержание и подпись по-прежнему совпадают со своими хешами */
   intact: Scalars['Boolean']['output'];
   /** номер акта */
   number: Scalars['String']['output'];
@@ -2468,13 +2548,13 @@ export type UrgentServiceCase = {
   act?: Maybe<UrgentServiceAct>;
   /** помощь оказана анонимно (по телефону), без установления личности */
   anonymous: Scalars['Boolean']['output'];
-  /** Ответственный специалист (token subject). */
+  /** Ответственный специалист (subject токена). */
   assignedTo?: Maybe<Scalars['String']['output']>;
   /** канал обращения */
   channel: UrgentChannel;
   /** обстоятельства обращения */
   circumstances: Scalars['String']['output'];
-  /** null for anonymous help */
+  /** получатель (ключ федерации); null при анонимной помощи */
   citizen?: Maybe<Citizen>;
   /** социальный контракт ЦСПН, по ходатайству которого открыт случай (M5) */
   contractId?: Maybe<Scalars['ID']['output']>;
@@ -2482,7 +2562,7 @@ export type UrgentServiceCase = {
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** оказанные услуги в порядке оказания */
   deliveries: Array<UrgentDelivery>;
-  /** a further need found while serving, and the case it opened */
+  /** дальнейшая нужда, выявленная при обслуживании, и открытый по ней случай */
   followUp?: Maybe<FollowUp>;
   /** идентификатор случая */
   id: Scalars['ID']['output'];
@@ -2496,7 +2576,7 @@ export type UrgentServiceCase = {
   requestedAt: Scalars['DateTime']['output'];
   /** статус случая */
   status: UrgentCaseStatus;
-  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: the access policy and statistics go by it. */
+  /** ОКТМО района (городского округа), чей КЦСОН ведёт дело: по нему решается доступ и считается статистика. */
   territory: Scalars['String']['output'];
   /** почему акт не подписан получателем (ACT_UNSIGNED) */
   unsignedReason?: Maybe<Scalars['String']['output']>;
@@ -2509,7 +2589,7 @@ export type UrgentServiceCaseConnection = {
   edges: Array<UrgentServiceCaseEdge>;
   /** есть ли следующая страница и курсоры первой и последней строки */
   pageInfo: PageInfo;
-  /** rows under the filter, all pages */
+  /** число строк под фильтром на всех страницах */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2524,22 +2604,22 @@ export type UrgentServiceCaseEdge = {
 
 /** Отбор случаев срочного обслуживания; условия объединяются (И). */
 export type UrgentServiceCaseFilter = {
-  /** the responsible specialist (token subject) */
+  /** ответственный специалист (subject токена) */
   assignedTo?: InputMaybe<Scalars['String']['input']>;
   /** канал обращения */
   channel?: InputMaybe<UrgentChannel>;
-  /** any of these statuses */
+  /** любой из этих статусов */
   status?: InputMaybe<Array<UrgentCaseStatus>>;
-  /** a district (8-digit ОКТМО) or group inside the caller's territory */
+  /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Срочная социальная услуга in the catalogue (data). */
+/** Срочная социальная услуга из каталога (справочные данные). */
 export type UrgentServiceType = {
   __typename?: 'UrgentServiceType';
   /** действует; выведенный из каталога код не назначается новым случаям */
   active: Scalars['Boolean']['output'];
-  /** may be given anonymously by phone */
+  /** может оказываться анонимно по телефону */
   anonymousAllowed: Scalars['Boolean']['output'];
   /** код услуги в каталоге (UPPER_SNAKE_CASE, 2–50 символов) */
   code: Scalars['String']['output'];
@@ -2551,10 +2631,10 @@ export type UrgentServiceType = {
   unit: Scalars['String']['output'];
 };
 
-/** A recorded action of a case worker and its time (хронометраж). */
+/** Записанное действие сотрудника и его время (хронометраж). */
 export type WorkEntry = {
   __typename?: 'WorkEntry';
-  /** recorded where it differed from the norm */
+  /** фактическое время в минутах, если записано отличное от нормы */
   actualMinutes?: Maybe<Scalars['Int']['output']>;
   /** когда выполнено действие */
   at: Scalars['DateTime']['output'];
@@ -2564,9 +2644,9 @@ export type WorkEntry = {
   entityId: Scalars['String']['output'];
   /** идентификатор записи */
   id: Scalars['ID']['output'];
-  /** the norm in force that day (seed 003) */
+  /** норма времени, действовавшая в тот день (seed 003), в минутах */
   normedMinutes: Scalars['Int']['output'];
-  /** the operation, e.g. submitScApplication */
+  /** операция, например submitScApplication */
   operation: Scalars['String']['output'];
   /** сотрудник, выполнивший действие */
   subject: Scalars['String']['output'];
