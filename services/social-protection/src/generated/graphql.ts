@@ -1030,6 +1030,23 @@ export type IncomeKind =
   /** заработная плата */
   | 'WAGES';
 
+/**
+ * Расчётный период дохода (seed 000, DOMAIN.md §3): INCOME_PERIOD_MONTHS календарных месяцев,
+ * оканчивающихся за INCOME_PERIOD_GAP_MONTHS месяцев до месяца заявления. Доходы семьи
+ * указываются за каждый из этих месяцев; месяц вне периода отклоняется (INCOME_IN_PERIOD).
+ */
+export type IncomePeriod = {
+  __typename?: 'IncomePeriod';
+  /** дата заявления, от которой считается период */
+  applicationDate: Scalars['Date']['output'];
+  /** первый месяц периода, YYYY-MM */
+  from: Scalars['String']['output'];
+  /** все месяцы периода по порядку, YYYY-MM: строки доходов в форме */
+  months: Array<Scalars['String']['output']>;
+  /** последний месяц периода, YYYY-MM */
+  to: Scalars['String']['output'];
+};
+
 /** Входящее направление из ЦЗН или КЦСОН (M4). */
 export type IncomingReferral = {
   __typename?: 'IncomingReferral';
@@ -2073,6 +2090,12 @@ export type Query = {
    * (И). `first` 1–200.
    */
   scApplications: ScApplicationConnection;
+  /**
+   * Расчётный период для заявления, подаваемого в этот день: какие месяцы доходов спрашивать в форме
+   * до подачи (правило INCOME_PERIOD_MONTHS и INCOME_PERIOD_GAP_MONTHS, параметры на эту дату).
+   * Специалисты и руководители ЦСПН.
+   */
+  scIncomePeriod: IncomePeriod;
   /** Социальный контракт по идентификатору; null, если его нет. Доступ по политике ЦСПН (партнёры видят без денежных полей); чтение записывается в журнал доступа. */
   socialContract?: Maybe<SocialContract>;
   /**
@@ -2216,6 +2239,12 @@ export type QueryScApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ScApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
+export type QueryScIncomePeriodArgs = {
+  applicationDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2614,6 +2643,8 @@ export type ScApplication = {
   household?: Maybe<Array<HouseholdMember>>;
   /** идентификатор заявления */
   id: Scalars['ID']['output'];
+  /** расчётный период дохода этого заявления: по дате регистрации и параметрам, действовавшим в тот день */
+  incomePeriod: IncomePeriod;
   /** Направления, по которым открыто или к которым привязано заявление. */
   incomingReferrals: Array<IncomingReferral>;
   /** Результат проверки нуждаемости с использованными цифрами (доступ как к составу семьи). */
@@ -3602,6 +3633,7 @@ export type ResolversTypes = ResolversObject<{
   IncomeEntry: ResolverTypeWrapper<IncomeEntry>;
   IncomeEntryInput: IncomeEntryInput;
   IncomeKind: IncomeKind;
+  IncomePeriod: ResolverTypeWrapper<IncomePeriod>;
   IncomingReferral: ResolverTypeWrapper<IncomingReferralModel>;
   IncomingReferralConnection: ResolverTypeWrapper<Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversTypes['IncomingReferralEdge']> }>;
   IncomingReferralEdge: ResolverTypeWrapper<Omit<IncomingReferralEdge, 'node'> & { node: ResolversTypes['IncomingReferral'] }>;
@@ -3778,6 +3810,7 @@ export type ResolversParentTypes = ResolversObject<{
   IncomeChangeInput: IncomeChangeInput;
   IncomeEntry: IncomeEntry;
   IncomeEntryInput: IncomeEntryInput;
+  IncomePeriod: IncomePeriod;
   IncomingReferral: IncomingReferralModel;
   IncomingReferralConnection: Omit<IncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['IncomingReferralEdge']> };
   IncomingReferralEdge: Omit<IncomingReferralEdge, 'node'> & { node: ResolversParentTypes['IncomingReferral'] };
@@ -4143,6 +4176,13 @@ export type IncomeEntryResolvers<ContextType = RequestContext, ParentType extend
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type IncomePeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomePeriod'] = ResolversParentTypes['IncomePeriod']> = ResolversObject<{
+  applicationDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type IncomingReferralResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomingReferral'] = ResolversParentTypes['IncomingReferral']> = ResolversObject<{
   appearanceDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   application?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType>;
@@ -4441,6 +4481,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   regionalParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryRegionalParametersArgs>>;
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
   scApplications?: Resolver<ResolversTypes['ScApplicationConnection'], ParentType, ContextType, RequireFields<QueryScApplicationsArgs, 'first'>>;
+  scIncomePeriod?: Resolver<ResolversTypes['IncomePeriod'], ParentType, ContextType, Partial<QueryScIncomePeriodArgs>>;
   socialContract?: Resolver<Maybe<ResolversTypes['SocialContract']>, ParentType, ContextType, RequireFields<QuerySocialContractArgs, 'id'>>;
   socialContracts?: Resolver<ResolversTypes['SocialContractConnection'], ParentType, ContextType, RequireFields<QuerySocialContractsArgs, 'first'>>;
   socialProtectionCitizenSearch?: Resolver<Array<ResolversTypes['CitizenSearchHit']>, ParentType, ContextType, RequireFields<QuerySocialProtectionCitizenSearchArgs, 'first' | 'text'>>;
@@ -4506,6 +4547,7 @@ export type ScApplicationResolvers<ContextType = RequestContext, ParentType exte
   homeSurvey?: Resolver<Maybe<ResolversTypes['HomeSurveyAct']>, ParentType, ContextType>;
   household?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incomePeriod?: Resolver<ResolversTypes['IncomePeriod'], ParentType, ContextType>;
   incomingReferrals?: Resolver<Array<ResolversTypes['IncomingReferral']>, ParentType, ContextType>;
   meansTest?: Resolver<Maybe<ResolversTypes['MeansTest']>, ParentType, ContextType>;
   needs?: Resolver<ResolversTypes['NeedsQuestionnaire'], ParentType, ContextType>;
@@ -4779,6 +4821,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
   IncomeChange?: IncomeChangeResolvers<ContextType>;
   IncomeEntry?: IncomeEntryResolvers<ContextType>;
+  IncomePeriod?: IncomePeriodResolvers<ContextType>;
   IncomingReferral?: IncomingReferralResolvers<ContextType>;
   IncomingReferralConnection?: IncomingReferralConnectionResolvers<ContextType>;
   IncomingReferralEdge?: IncomingReferralEdgeResolvers<ContextType>;

@@ -43,6 +43,19 @@ export const calendarOf = (ctx: RequestContext): Promise<WorkingCalendar> =>
     })
     .load('all');
 
+/** Regional parameters in force on a day, read once per region and day per request. */
+export const paramsOn = (ctx: RequestContext, region: string, on: string): Promise<RegionalParameters> =>
+  ctx
+    .loader<string, RegionalParameters>('params-on', (keys, em) =>
+      Promise.all(
+        keys.map((k) => {
+          const [r, d] = k.split('|');
+          return loadParameters(em, r!, d!);
+        }),
+      ),
+    )
+    .load(`${region}|${on}`);
+
 /** Regional parameters in force today, read once per region per request. */
 export const paramsOf = (ctx: RequestContext, region: string): Promise<RegionalParameters> =>
   ctx

@@ -24,6 +24,7 @@ import {
   OWN_NOTIFICATIONS,
 } from '../access';
 import { findScApplication, listScApplications } from '../applications/application/application.queries';
+import { incomePeriodOn } from '../applications/application/income-period.queries';
 import { findCommissionMeeting, listCommissionMeetings } from '../commission/application/commission.queries';
 import { findSocialContract, listSocialContracts } from '../contracts/application/contract.queries';
 import { specialistDeadlines } from '../deadlines/application/list-deadlines';
@@ -56,6 +57,8 @@ export const Query: QueryResolvers = {
   socialContracts: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialContracts', WORKLISTS, listSocialContracts(filter, page)),
   scApplication: (_p, { id }, ctx) => inRead(ctx, 'scApplication', READ_APPLICATIONS, findScApplication(id)),
+  scIncomePeriod: (_p, { applicationDate }, ctx) =>
+    inRead(ctx, 'scIncomePeriod', CASE_WORK, incomePeriodOn(applicationDate)),
   incomingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'incomingReferrals', READ_REFERRAL_QUEUE, listIncomingReferrals(filter, page)),
   socialProtectionOutgoingReferrals: (_p, { filter, ...page }, ctx) =>

@@ -2,8 +2,10 @@ import { allows } from '@sc/auth';
 import type { RequestContext } from '@sc/subgraph-kit';
 import type { ScApplicationResolvers } from '../generated/graphql';
 import { READ_MEANS } from '../access';
+import { incomePeriodView } from '../applications/application/income-period.queries';
 import {
   contractOfApplication,
+  paramsOn,
   programmeOfApplication,
   referralsOfApplication,
   sentReferralsOfApplication,
@@ -25,4 +27,6 @@ export const ScApplication: ScApplicationResolvers = {
   homeSurvey: (a, _x, ctx) => means(a, ctx, 'homeSurvey', a.homeSurvey ?? null),
   programme: (a, _x, ctx) => programmeOfApplication(ctx, a.id),
   contract: (a, _x, ctx) => contractOfApplication(ctx, a.id),
+  incomePeriod: async (a, _x, ctx) =>
+    incomePeriodView(a.registeredOn(), await paramsOn(ctx, a.region, a.registeredOn())),
 };
