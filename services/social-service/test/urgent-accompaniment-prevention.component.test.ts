@@ -1,5 +1,5 @@
 import { contractConcludedForSocialServiceV1, TOPICS } from '@sc/contracts';
-import { deriveCitizenId, ManualClock, uuidv7 } from '@sc/kernel';
+import { deriveCitizenId, ManualClock, sha256, uuidv7 } from '@sc/kernel';
 import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
 import {
@@ -150,6 +150,12 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
       signed: false,
     });
     expect(act.number).toMatch(/^ССУ-25-2026-\d{6}$/);
+    // the tablet shows the canonical text; its SHA-256 is the hash the recipient signs
+    const shown = (
+      await ok(`query($id: ID!) { urgentServiceCase(id: $id) { act { canonicalContent } } }`, { id: u.id })
+    ).urgentServiceCase.act.canonicalContent;
+    expect(sha256(shown)).toBe(act.contentHash);
+    expect(JSON.parse(shown)).toMatchObject({ number: act.number, services: [{ code: 'FOOD' }, { code: 'CLOTHING' }] });
     // a signature for another text, or not an image, does not verify
     expect(
       await refused(
@@ -240,12 +246,42 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     await ok(DELIVER, {
       i: { caseId: anon.id, serviceCode: 'EMERGENCY_PSYCHOLOGICAL_HELP', quantity: 1, deliveredOn: '2026-11-02' },
     });
-    const closed = (
-      await ok(`mutation($i: CloseUnsignedInput!) { closeUrgentCaseUnsigned(input: $i) { status unsignedReason } }`, {
-        i: { caseId: anon.id, reason: 'анонимное обращение по телефону доверия' },
+    const tables = ['urgent_service_case', 'urgent_service_act'];
+    const CLOSE = `mutation($i: CloseUnsignedInput!) { closeUrgentCaseUnsigned(input: $i) {
+      status unsignedReason act { number unsigned unsignedReason signed canonicalContent contentHash } } }`;
+    expect(await refused(CLOSE, { i: { caseId: anon.id, reason: '  ' } }, sut.token, tables)).toMatchObject({
+      field: 'input.reason',
+      rule: 'REQUIRED',
+    });
+    // no act was drawn up for it yet: closing draws one up, unsigned, with the reason
+    const closed = (await ok(CLOSE, { i: { caseId: anon.id, reason: 'анонимное обращение по телефону доверия' } }))
+      .closeUrgentCaseUnsigned;
+    expect(closed).toMatchObject({
+      status: 'ACT_UNSIGNED',
+      unsignedReason: 'анонимное обращение по телефону доверия',
+      act: { unsigned: true, unsignedReason: 'анонимное обращение по телефону доверия', signed: false },
+    });
+    expect(closed.act.number).toMatch(/^ССУ-25-2026-\d{6}$/);
+    expect(sha256(closed.act.canonicalContent)).toBe(closed.act.contentHash);
+    expect(JSON.parse(closed.act.canonicalContent).recipient).toMatchObject({ anonymous: true, fullName: null });
+
+    // help given in person: no act is drawn up and the case stays open
+    const inPerson = (
+      await ok(REQUEST, {
+        i: {
+          citizen: person(705),
+          identityDocument: 'паспорт 2515 000005',
+          channel: 'WRITTEN_APPLICATION',
+          circumstances: 'пожар',
+          decision: 'APPROVE',
+        },
       })
-    ).closeUrgentCaseUnsigned;
-    expect(closed).toEqual({ status: 'ACT_UNSIGNED', unsignedReason: 'анонимное обращение по телефону доверия' });
+    ).requestUrgentServices;
+    await ok(DELIVER, { i: { caseId: inPerson.id, serviceCode: 'FOOD', quantity: 1, deliveredOn: '2026-11-02' } });
+    expect(await refused(CLOSE, { i: { caseId: inPerson.id, reason: 'забыли' } }, sut.token, tables)).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'ACT_SIGNED_BY_RECIPIENT',
+    });
   });
 
   it('opens a Семейный навигатор case and an urgent case from ЦСПН’s M5 once, and reports contract services (M6)', async () => {

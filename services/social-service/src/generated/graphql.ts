@@ -729,7 +729,11 @@ export type Mutation = {
   assignSocialServiceCases: Array<AssignedCase>;
   /** Закрыть случай сопровождения с причиной. */
   closeAccompanimentCase: AccompanimentCase;
-  /** Анонимная или телефонная помощь: акт без подписи, с причиной. */
+  /**
+   * Анонимная или телефонная помощь: случай закрывается на акте без подписи получателя, с причиной —
+   * на уже составленном акте или на акте, составленном здесь же; без акта случай не закрывается.
+   * Помощь, оказанная лично, без подписи не закрывается (CONFLICT, ACT_SIGNED_BY_RECIPIENT).
+   */
   closeUrgentCaseUnsigned: UrgentServiceCase;
   /** Закрыть случай срочного обслуживания после подписанного или неподписанного акта. */
   closeUrgentServiceCase: UrgentServiceCase;
@@ -2513,6 +2517,11 @@ export type UrgentDelivery = {
 /** Акт о предоставлении срочных социальных услуг (M13). Само изображение подписи не выдаётся — только его хеш. */
 export type UrgentServiceAct = {
   __typename?: 'UrgentServiceAct';
+  /**
+   * канонический текст акта — ровно та строка (JSON с упорядоченными ключами), SHA-256 которой
+   * равен contentHash: планшет показывает её содержание получателю и передаёт contentHash при подписи
+   */
+  canonicalContent: Scalars['String']['output'];
   /** условия оказания */
   conditions: Scalars['String']['output'];
   /** SHA-256 канонического содержания акта: то, что показывают получателю и что он подписывает */
@@ -2539,6 +2548,10 @@ export type UrgentServiceAct = {
   signedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ФИО подписавшего */
   signerName?: Maybe<Scalars['String']['output']>;
+  /** акт без подписи получателя (анонимная или телефонная помощь) */
+  unsigned: Scalars['Boolean']['output'];
+  /** почему акт не подписан; null для подписанного или ещё не подписанного акта */
+  unsignedReason?: Maybe<Scalars['String']['output']>;
 };
 
 /** Случай срочного социального обслуживания. */
@@ -3592,6 +3605,7 @@ export type UrgentDeliveryResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type UrgentServiceActResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceAct'] = ResolversParentTypes['UrgentServiceAct']> = ResolversObject<{
+  canonicalContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conditions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drawnUpOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -3605,6 +3619,8 @@ export type UrgentServiceActResolvers<ContextType = RequestContext, ParentType e
   signed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   signerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unsigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unsignedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type UrgentServiceCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UrgentServiceCase'] = ResolversParentTypes['UrgentServiceCase']> = ResolversObject<{

@@ -17,4 +17,6 @@ export const UrgentServiceAct: UrgentServiceActResolvers = {
   signed: (a) => Boolean(a.signedAt),
   signedAt: (a) => a.signedAt ?? null,
   intact: (a, _x, ctx) => isActIntact(ctx.em, a),
+  canonicalContent: (a) => a.canonicalText(),
+  unsignedReason: (a) => a.unsignedReason ?? null,
 };

@@ -5,6 +5,7 @@ import { Migration20261130020000Assignment } from './Migration20261130020000Assi
 import { Migration20261130030000CommissionInvitations } from './Migration20261130030000CommissionInvitations';
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 import { Migration20261201000000IncomingReferrals } from './Migration20261201000000IncomingReferrals';
+import { Migration20261202000000UnsignedAct } from './Migration20261202000000UnsignedAct';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261130030000CommissionInvitations', class: Migration20261130030000CommissionInvitations },
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
   { name: 'Migration20261201000000IncomingReferrals', class: Migration20261201000000IncomingReferrals },
+  { name: 'Migration20261202000000UnsignedAct', class: Migration20261202000000UnsignedAct },
 ];

@@ -61,5 +61,6 @@ export const UrgentServiceActSchema = new EntitySchema<UrgentServiceAct>({
     signatureSha256: text(true),
     signatureImage: { type: 'blob', nullable: true, lazy: true },
     unsigned: { type: 'boolean' },
+    unsignedReason: text(true),
   },
 });

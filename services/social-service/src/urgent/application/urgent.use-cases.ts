@@ -99,28 +99,37 @@ export const recordUrgentServiceDelivery = (
 
 /** Акт о предоставлении срочных социальных услуг: drawn up from the deliveries, its content frozen and hashed. */
 export const issueUrgentServiceAct = (ctx: CaseContext, i: { caseId: string; conditions?: string | null }) =>
-  onCase(ctx, 'issueUrgentServiceAct', i.caseId, async (u, tx, c) => {
-    const seq = await tx
-      .getConnection()
-      .execute<{ n: string }[]>(
-        `select nextval('urgent_service_act_number_seq') as n`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      );
-    const person = u.citizenId ? await ctx.deps.directory.get(tx, u.citizenId) : null;
-    const act = UrgentServiceAct.drawUp(u, {
-      number: `ССУ-${ctx.deps.config.region}-${c.today.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
-      fullName: person ? [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ') : null,
-      provider: `КЦСОН (${c.p.territory})`,
-      conditions: i.conditions ?? 'бесплатно',
-      today: c.today,
-      now: c.now,
-    });
-    u.attachAct(act.id);
-    tx.persist(act);
-    return act;
+  onCase(ctx, 'issueUrgentServiceAct', i.caseId, (u, tx, c) => drawUpAct(ctx, tx, c, u, i.conditions));
+
+/** Draws up the case's act — numbered from the region's sequence — attaches it and persists it. */
+async function drawUpAct(
+  ctx: CaseContext,
+  tx: EntityManager,
+  c: Change,
+  u: UrgentServiceCase,
+  conditions: string | null | undefined,
+): Promise<UrgentServiceAct> {
+  const seq = await tx
+    .getConnection()
+    .execute<{ n: string }[]>(
+      `select nextval('urgent_service_act_number_seq') as n`,
+      [],
+      'all',
+      tx.getTransactionContext(),
+    );
+  const person = u.citizenId ? await ctx.deps.directory.get(tx, u.citizenId) : null;
+  const act = UrgentServiceAct.drawUp(u, {
+    number: `ССУ-${ctx.deps.config.region}-${c.today.slice(0, 4)}-${String(seq[0]!.n).padStart(6, '0')}`,
+    fullName: person ? [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ') : null,
+    provider: `КЦСОН (${c.p.territory})`,
+    conditions: conditions ?? 'бесплатно',
+    today: c.today,
+    now: c.now,
   });
+  u.attachAct(act.id);
+  tx.persist(act);
+  return act;
+}
 
 /**
  * The recipient signs the act they were shown: verified (same text, a real
@@ -160,10 +169,18 @@ export function signUrgentServiceAct(
   });
 }
 
-/** Anonymous or phone help: an unsigned act with the reason. */
+/**
+ * Anonymous or phone help: closed on an act without the recipient's signature,
+ * with the reason — the act already drawn up, or one drawn up now — so an
+ * unsigned case never lacks its act.
+ */
 export const closeUrgentCaseUnsigned = (ctx: CaseContext, i: { caseId: string; reason: string }) =>
-  onCase(ctx, 'closeUrgentCaseUnsigned', i.caseId, (u) => {
-    u.closeUnsigned(i.reason);
+  onCase(ctx, 'closeUrgentCaseUnsigned', i.caseId, async (u, tx, c) => {
+    u.checkUnsignedClosure(i.reason);
+    const act = u.actId
+      ? await mustFind(tx, UrgentServiceAct, u.actId, 'input.caseId')
+      : await drawUpAct(ctx, tx, c, u, null);
+    u.closeUnsigned(i.reason, act);
     return u;
   });
 

@@ -47,6 +47,7 @@ export class UrgentServiceAct {
   signatureSha256?: string | null;
   signatureImage?: Buffer | null;
   unsigned!: boolean;
+  unsignedReason?: string | null;
 
   static drawUp(
     c: UrgentServiceCase,
@@ -80,6 +81,7 @@ export class UrgentServiceAct {
       content,
       contentHash: sha256(canonicalJson(content)),
       unsigned: false,
+      unsignedReason: null,
     });
   }
 
@@ -116,10 +118,25 @@ export class UrgentServiceAct {
     this.signedAt = a.now;
   }
 
+  /** Anonymous or phone help: the act stays without the recipient's signature, with the reason. */
+  markUnsigned(reason: string): void {
+    if (this.signedAt)
+      throw new ConflictError('ACT_SIGNED', `act ${this.number} is signed by the recipient`, {
+        rule: 'SIGNED_ACT_IMMUTABLE',
+      });
+    this.unsigned = true;
+    this.unsignedReason = reason;
+  }
+
+  /** The exact text whose SHA-256 is `contentHash`: what a tablet shows and the recipient signs. */
+  canonicalText(): string {
+    return canonicalJson(this.content);
+  }
+
   /** Re-checks a stored act: the content still hashes to its hash (tamper evidence). */
   verify(): boolean {
     return (
-      sha256(canonicalJson(this.content)) === this.contentHash &&
+      sha256(this.canonicalText()) === this.contentHash &&
       (!this.signatureImage || sha256(this.signatureImage) === this.signatureSha256)
     );
   }

@@ -86,8 +86,21 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
       '2026-12-01',
       'x',
     );
-    anon.closeUnsigned('анонимное обращение по телефону доверия');
+    const act = UrgentServiceAct.drawUp(anon, {
+      number: 'А-2',
+      fullName: null,
+      provider: 'КЦСОН',
+      conditions: 'бесплатно',
+      today: '2026-12-01',
+      now,
+    });
+    expect(ruleOf(() => anon.closeUnsigned('анонимно', act))).toBe('ONE_ACT');
+    anon.attachAct(act.id);
+    expect(ruleOf(() => anon.closeUnsigned('  ', act))).toBe('REQUIRED');
+    anon.closeUnsigned('анонимное обращение по телефону доверия', act);
     expect(anon.status).toBe('ACT_UNSIGNED');
+    expect(act).toMatchObject({ unsigned: true, unsignedReason: 'анонимное обращение по телефону доверия' });
+    expect(sha256(act.canonicalText())).toBe(act.contentHash);
   });
 
   it('refuses unknown codes and non-positive volumes', () => {
@@ -141,6 +154,6 @@ describe('urgent social services (DOMAIN.md §4.5)', () => {
   });
 
   it('in-person help cannot close without the recipient’s signature', () => {
-    expect(ruleOf(() => served().closeUnsigned('забыли'))).toBe('ACT_SIGNED_BY_RECIPIENT');
+    expect(ruleOf(() => served().checkUnsignedClosure('забыли'))).toBe('ACT_SIGNED_BY_RECIPIENT');
   });
 });

@@ -8,6 +8,7 @@ import {
   type IsoDate,
   type TransitionTable,
 } from '@sc/kernel';
+import type { UrgentServiceAct } from './urgent-service-act';
 import type { UrgentServiceType } from './urgent-service-type';
 
 /** Статус случая срочного социального обслуживания (DOMAIN.md §4.5). */
@@ -191,15 +192,29 @@ export class UrgentServiceCase {
     this.go('sign');
   }
 
-  /** Anonymous or phone help: the specialist records why there is no signature. */
-  closeUnsigned(reason: string): void {
+  /**
+   * Anonymous or phone help may close without the recipient's signature, with
+   * the reason; help given in person may not. Checked before an act is drawn
+   * up for it, so a refused call takes no act number. Returns the reason.
+   */
+  checkUnsignedClosure(reason: string): string {
     if (!this.anonymous && this.channel !== 'PHONE_CALL')
       throw new ConflictError('SIGNATURE_REQUIRED', 'help given in person is confirmed by the recipient’s signature', {
         rule: 'ACT_SIGNED_BY_RECIPIENT',
       });
     if (!reason.trim()) throw new ValidationError('input.reason', 'REQUIRED', 'say why the act is unsigned');
+    transition('UrgentServiceCase', TRANSITIONS, this.status, 'closeUnsigned');
+    return reason.trim();
+  }
+
+  /** Closes without a signature on the case's own act, which records the reason: never without an act. */
+  closeUnsigned(reason: string, act: UrgentServiceAct): void {
+    const why = this.checkUnsignedClosure(reason);
+    if (act.caseId !== this.id || act.id !== this.actId)
+      throw new ConflictError('ACT_OF_ANOTHER_CASE', `act ${act.number} is not this case's act`, { rule: 'ONE_ACT' });
+    act.markUnsigned(why);
     this.go('closeUnsigned');
-    this.unsignedReason = reason.trim();
+    this.unsignedReason = why;
   }
 
   close(): void {
