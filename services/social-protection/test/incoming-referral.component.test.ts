@@ -51,7 +51,13 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
       const rows = await query(sut.db, 'select * from sc_application where citizen_id = $1', [d.citizenId]);
       return rows.length ? rows : undefined;
     });
-    expect(app).toMatchObject({ status: 'REGISTERED', channel: 'REFERRAL_FROM_SOCIAL_SERVICE', needs });
+    expect(app).toMatchObject({
+      status: 'REGISTERED',
+      channel: 'REFERRAL_FROM_SOCIAL_SERVICE',
+      needs,
+      identification_source: 'SOCIAL_SERVICE_INSTITUTION',
+      identification_organisation: null,
+    });
     // The office's HEAD hears of it: on the topic and in their list (nobody is assigned yet).
     const head = await tokenFor('SOCIAL_PROTECTION', ['HEAD'], 'head-irkutsk');
     const list = await eventually(async () => {

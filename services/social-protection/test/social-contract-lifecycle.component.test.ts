@@ -123,7 +123,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     );
     return { appId, citizenId, programmeId: p.id };
   }
-  const CONCLUDE = `mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id status payments { no status } } }`;
+  const CONCLUDE = `mutation($i: ConcludeSocialContractInput!) { concludeSocialContract(input: $i) { id status projectStage payments { no status } } }`;
 
   it('intake refuses bad input with the field and the rule, writing nothing', async () => {
     const tables = ['citizen', 'sc_application'];
@@ -581,11 +581,18 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
         'social_contract',
       ]),
     ).toMatchObject({ field: 'input.repaymentKopecks', rule: 'REPAYMENT_RANGE' });
+    expect(c.projectStage).toBe('IMPLEMENTATION');
     const t = (await ok(term, { i: { contractId: c.id, ground: 'MISUSE_OF_FUNDS' } }, head)).terminateSocialContract;
     expect(t).toEqual({
       status: 'REPAYMENT_DUE',
       repayment: { amountKopecks: 2_188_200, dueDate: '2027-04-15' },
       payments: ['PAID', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED'].map((status) => ({ status })),
+    });
+    // «Соцконтракт38»: after an early termination the case is under control (repayment), and so is its application
+    const STAGE = `query($c: ID!) { socialContract(id: $c) { projectStage application { projectStage } } }`;
+    expect((await ok(STAGE, { c: c.id }, head)).socialContract).toEqual({
+      projectStage: 'CONTROL',
+      application: { projectStage: 'CONTROL' },
     });
     const court = `mutation($c: ID!) { referRepaymentToCourt(input: { contractId: $c }) { status } }`;
     expect(await refused(court, { c: c.id }, head, ['social_contract'])).toMatchObject({

@@ -967,6 +967,42 @@ export type HouseholdRelation =
   /** ребёнок до 23 лет, обучающийся очно */
   | 'STUDENT_UNDER_23';
 
+/** Кто выявил гражданина. */
+export type Identification = {
+  __typename?: 'Identification';
+  /** организация, выявившая гражданина (какая школа, какой центр); null, если обратился сам или пришёл по направлению ведомства */
+  organisation?: Maybe<Scalars['String']['output']>;
+  /** источник выявления */
+  source: IdentificationSource;
+};
+
+/** Кто выявил гражданина: источник и организация. */
+export type IdentificationInput = {
+  /** организация, выявившая гражданина, до 300 символов: обязательна для всех источников, кроме SELF_REFERRAL, и не указывается для него */
+  organisation?: InputMaybe<Scalars['String']['input']>;
+  /** источник выявления */
+  source: IdentificationSource;
+};
+
+/** Кто выявил гражданина, нуждающегося в социальном контракте (межведомственное выявление, seed 003). */
+export type IdentificationSource =
+  /** центр занятости населения (в том числе по направлению ЦЗН) */
+  | 'EMPLOYMENT_CENTRE'
+  /** орган местного самоуправления */
+  | 'LOCAL_GOVERNMENT'
+  /** центр оказания услуг «Мой бизнес» */
+  | 'MY_BUSINESS_CENTRE'
+  /** социально ориентированная НКО */
+  | 'NON_PROFIT'
+  /** иная организация */
+  | 'OTHER'
+  /** школа или детский сад */
+  | 'SCHOOL_OR_KINDERGARTEN'
+  /** обратился сам */
+  | 'SELF_REFERRAL'
+  /** учреждение социального обслуживания (в том числе КЦСОН по направлению) */
+  | 'SOCIAL_SERVICE_INSTITUTION';
+
 /** Изменение дохода семьи, о котором сообщил получатель. */
 export type IncomeChange = {
   __typename?: 'IncomeChange';
@@ -1975,6 +2011,21 @@ export type ProgrammeStatus =
   /** возвращена на доработку */
   | 'RETURNED';
 
+/**
+ * Этапы регионального проекта «Соцконтракт38» (seed 003, DOMAIN.md §2.4). Выявление ведут
+ * органы местного самоуправления, школы и детские сады, учреждения социального обслуживания,
+ * центры занятости и центры «Мой бизнес»; разработческий этап кончается одобренной ПСА.
+ */
+export type ProjectStage =
+  /** контрольный: оценка эффективности, мониторинг после окончания, возврат средств после расторжения */
+  | 'CONTROL'
+  /** разработческий: проверка нуждаемости, собеседование, ПСА, МВК — до одобренной программы */
+  | 'DEVELOPMENT'
+  /** реализационный: контракт действует (подписан, действует, на проверке, продлён, ждёт правопреемника) */
+  | 'IMPLEMENTATION'
+  /** информирование и выявление: заявление принято, ещё не зарегистрировано */
+  | 'INFORMING_AND_IDENTIFICATION';
+
 /** Мероприятие ПСА. */
 export type PsaActivity = {
   __typename?: 'PsaActivity';
@@ -2643,6 +2694,8 @@ export type ScApplication = {
   household?: Maybe<Array<HouseholdMember>>;
   /** идентификатор заявления */
   id: Scalars['ID']['output'];
+  /** кто выявил гражданина (межведомственное выявление, seed 003) */
+  identification: Identification;
   /** расчётный период дохода этого заявления: по дате регистрации и параметрам, действовавшим в тот день */
   incomePeriod: IncomePeriod;
   /** Направления, по которым открыто или к которым привязано заявление. */
@@ -2653,6 +2706,8 @@ export type ScApplication = {
   needs: NeedsQuestionnaire;
   /** Программа социальной адаптации, составленная по этому заявлению. */
   programme?: Maybe<AdaptationProgramme>;
+  /** этап проекта «Соцконтракт38», на котором дело; после заключения контракта — этап контракта */
+  projectStage: ProjectStage;
   /** направление контракта, которое предлагает гражданин или специалист */
   proposedDirection?: Maybe<ScDirection>;
   /** код субъекта РФ (первые две цифры ОКТМО, например 25) */
@@ -2701,6 +2756,8 @@ export type ScApplicationFilter = {
   channel?: InputMaybe<ApplicationChannel>;
   /** срок решения не позже этой даты */
   decisionDueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** кто выявил гражданина */
+  identificationSource?: InputMaybe<IdentificationSource>;
   /** любой из этих статусов */
   status?: InputMaybe<Array<ScApplicationStatus>>;
   /** район (ОКТМО, 8 цифр) или группа внутри территории вызывающего */
@@ -2847,6 +2904,8 @@ export type SocialContract = {
   postMonitoring?: Maybe<PostMonitoring>;
   /** программа социальной адаптации */
   programme: AdaptationProgramme;
+  /** этап проекта «Соцконтракт38»: IMPLEMENTATION, пока контракт действует, затем CONTROL */
+  projectStage: ProjectStage;
   /** требование о возврате средств */
   repayment?: Maybe<Repayment>;
   /** почему контракт на проверке (UNDER_REVIEW) */
@@ -3279,6 +3338,8 @@ export type SubmitScApplicationInput = {
   documents?: InputMaybe<Array<DocumentCheckInput>>;
   /** состав семьи, включая заявителя (APPLICANT) */
   household: Array<HouseholdMemberInput>;
+  /** кто выявил гражданина (seed 003); по умолчанию — обратился сам */
+  identification?: InputMaybe<IdentificationInput>;
   /** анкета о потребностях */
   needs: NeedsQuestionnaireInput;
   /** желаемое направление контракта */
@@ -3628,6 +3689,9 @@ export type ResolversTypes = ResolversObject<{
   HouseholdMember: ResolverTypeWrapper<HouseholdMemberModel>;
   HouseholdMemberInput: HouseholdMemberInput;
   HouseholdRelation: HouseholdRelation;
+  Identification: ResolverTypeWrapper<Identification>;
+  IdentificationInput: IdentificationInput;
+  IdentificationSource: IdentificationSource;
   IncomeChange: ResolverTypeWrapper<IncomeChange>;
   IncomeChangeInput: IncomeChangeInput;
   IncomeEntry: ResolverTypeWrapper<IncomeEntry>;
@@ -3668,6 +3732,7 @@ export type ResolversTypes = ResolversObject<{
   PersonInput: PersonInput;
   PostMonitoring: ResolverTypeWrapper<PostMonitoringModel>;
   ProgrammeStatus: ProgrammeStatus;
+  ProjectStage: ProjectStage;
   PsaActivity: ResolverTypeWrapper<PsaActivityModel>;
   PsaActivityKind: PsaActivityKind;
   PsaActivityStatus: PsaActivityStatus;
@@ -3806,6 +3871,8 @@ export type ResolversParentTypes = ResolversObject<{
   HomeSurveyAct: HomeSurveyAct;
   HouseholdMember: HouseholdMemberModel;
   HouseholdMemberInput: HouseholdMemberInput;
+  Identification: Identification;
+  IdentificationInput: IdentificationInput;
   IncomeChange: IncomeChange;
   IncomeChangeInput: IncomeChangeInput;
   IncomeEntry: IncomeEntry;
@@ -4162,6 +4229,11 @@ export type HouseholdMemberResolvers<ContextType = RequestContext, ParentType ex
   incomes?: Resolver<Array<ResolversTypes['IncomeEntry']>, ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['HouseholdRelation'], ParentType, ContextType>;
   snilsMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IdentificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Identification'] = ResolversParentTypes['Identification']> = ResolversObject<{
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentificationSource'], ParentType, ContextType>;
 }>;
 
 export type IncomeChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncomeChange'] = ResolversParentTypes['IncomeChange']> = ResolversObject<{
@@ -4547,11 +4619,13 @@ export type ScApplicationResolvers<ContextType = RequestContext, ParentType exte
   homeSurvey?: Resolver<Maybe<ResolversTypes['HomeSurveyAct']>, ParentType, ContextType>;
   household?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identification?: Resolver<ResolversTypes['Identification'], ParentType, ContextType>;
   incomePeriod?: Resolver<ResolversTypes['IncomePeriod'], ParentType, ContextType>;
   incomingReferrals?: Resolver<Array<ResolversTypes['IncomingReferral']>, ParentType, ContextType>;
   meansTest?: Resolver<Maybe<ResolversTypes['MeansTest']>, ParentType, ContextType>;
   needs?: Resolver<ResolversTypes['NeedsQuestionnaire'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
+  projectStage?: Resolver<ResolversTypes['ProjectStage'], ParentType, ContextType>;
   proposedDirection?: Resolver<Maybe<ResolversTypes['ScDirection']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4599,6 +4673,7 @@ export type SocialContractResolvers<ContextType = RequestContext, ParentType ext
   pmYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   postMonitoring?: Resolver<Maybe<ResolversTypes['PostMonitoring']>, ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType>;
+  projectStage?: Resolver<ResolversTypes['ProjectStage'], ParentType, ContextType>;
   repayment?: Resolver<Maybe<ResolversTypes['Repayment']>, ParentType, ContextType>;
   reviewReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -4819,6 +4894,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Extension?: ExtensionResolvers<ContextType>;
   HomeSurveyAct?: HomeSurveyActResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
+  Identification?: IdentificationResolvers<ContextType>;
   IncomeChange?: IncomeChangeResolvers<ContextType>;
   IncomeEntry?: IncomeEntryResolvers<ContextType>;
   IncomePeriod?: IncomePeriodResolvers<ContextType>;

@@ -3,6 +3,7 @@ import type { RequestContext } from '@sc/subgraph-kit';
 import type { ScApplicationResolvers } from '../generated/graphql';
 import { READ_MEANS } from '../access';
 import { incomePeriodView } from '../applications/application/income-period.queries';
+import { applicationStage, contractStage } from '../applications/domain/project-stage';
 import {
   contractOfApplication,
   paramsOn,
@@ -27,6 +28,11 @@ export const ScApplication: ScApplicationResolvers = {
   homeSurvey: (a, _x, ctx) => means(a, ctx, 'homeSurvey', a.homeSurvey ?? null),
   programme: (a, _x, ctx) => programmeOfApplication(ctx, a.id),
   contract: (a, _x, ctx) => contractOfApplication(ctx, a.id),
+  identification: (a) => ({ source: a.identificationSource, organisation: a.identificationOrganisation ?? null }),
+  projectStage: async (a, _x, ctx) => {
+    const contract = a.status === 'CONTRACTED' ? await contractOfApplication(ctx, a.id) : null;
+    return contract ? contractStage(contract.status) : applicationStage(a.status);
+  },
   incomePeriod: async (a, _x, ctx) =>
     incomePeriodView(a.registeredOn(), await paramsOn(ctx, a.region, a.registeredOn())),
 };

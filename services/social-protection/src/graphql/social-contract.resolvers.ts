@@ -1,3 +1,4 @@
+import { contractStage } from '../applications/domain/project-stage';
 import { allows } from '@sc/auth';
 import type { MonitoringCheckpointResolvers, SocialContractResolvers } from '../generated/graphql';
 import { READ_MEANS } from '../access';
@@ -8,6 +9,7 @@ import { todayOf } from '@sc/subgraph-kit';
 
 export const SocialContract: SocialContractResolvers = {
   citizen: (c) => ({ id: c.citizenId }),
+  projectStage: (c) => contractStage(c.status),
   application: async (c, _x, ctx) => (await applicationById(ctx, c.applicationId))!,
   programme: async (c, _x, ctx) => (await programmeById(ctx, c.programmeId))!,
   payments: (c, _x, ctx) => {

@@ -3,6 +3,7 @@ import { Migration20261124000000SocialContractLifecycle } from './Migration20261
 import { Migration20261130010000Territory } from './Migration20261130010000Territory';
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 import { Migration20261201000000ReferralLifecycle } from './Migration20261201000000ReferralLifecycle';
+import { Migration20261202000000Identification } from './Migration20261202000000Identification';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261130010000Territory', class: Migration20261130010000Territory },
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
   { name: 'Migration20261201000000ReferralLifecycle', class: Migration20261201000000ReferralLifecycle },
+  { name: 'Migration20261202000000Identification', class: Migration20261202000000Identification },
 ];

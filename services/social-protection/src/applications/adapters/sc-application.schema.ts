@@ -28,6 +28,8 @@ export const ScApplicationSchema = new EntitySchema<ScApplication>({
     decidedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     rejectionReason: { type: 'string', columnType: 'text', nullable: true },
     employmentReferralId: { type: 'uuid', nullable: true },
+    identificationSource: { type: 'string', columnType: 'text' },
+    identificationOrganisation: { type: 'string', columnType: 'text', nullable: true },
     version: { type: 'integer', version: true },
   },
 });

@@ -12,6 +12,7 @@ export interface ScApplicationFilter {
   assignedTo?: string | null;
   territory?: string | null;
   decisionDueBefore?: string | null;
+  identificationSource?: string | null;
 }
 
 /** Заявления of the caller's territory, newest submission first (a worklist page). */
@@ -28,6 +29,7 @@ export const listScApplications =
           channel: f?.channel,
           assignedTo: f?.assignedTo,
           decisionDueDate: between(null, f?.decisionDueBefore),
+          identificationSource: f?.identificationSource,
         }),
       },
       { list: 'scApplications', sortBy: 'submittedAt', direction: 'desc' },

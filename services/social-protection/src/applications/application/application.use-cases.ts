@@ -20,6 +20,7 @@ import type { ScDirection } from '../../programmes/domain/sc-direction';
 import { validateHomeSurvey, type HomeSurveyInput } from '../domain/home-survey-act';
 import { validateHousehold, type DocumentCheck, type HouseholdMemberInput } from '../domain/household';
 import { incomePeriod, runMeansTest } from '../domain/means-test';
+import { validateIdentification } from '../domain/identification';
 import { ScApplication, type ApplicationChannel } from '../domain/sc-application';
 
 const documentsOf = (d: DocumentCheck[] | null | undefined): DocumentCheck[] =>
@@ -38,12 +39,15 @@ export interface SubmitScApplicationInput {
   documents?: DocumentCheck[] | null;
   /** ОКТМО района; the worker's own district when omitted. */
   territory?: string | null;
+  /** Who identified the citizen (seed 003); the citizen's own visit when omitted. */
+  identification?: { source: string; organisation?: string | null } | null;
 }
 
 /** Приём заявления (seed 000, ЦСПН step 1): the person, household with incomes, documents and questionnaire, registered at once. */
 export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInput): Promise<ScApplication> {
   return inChange(ctx, 'submitScApplication', CASE_WORK, async (tx, c) => {
     const person = validatePerson(i.citizen, 'input.citizen', c.today);
+    const identification = validateIdentification(i.identification, i.channel ?? 'IN_PERSON', 'input.identification');
     if (i.channel === 'REFERRAL_FROM_EMPLOYMENT' || i.channel === 'REFERRAL_FROM_SOCIAL_SERVICE') {
       throw new ValidationError(
         'input.channel',
@@ -67,6 +71,7 @@ export function submitScApplication(ctx: CaseContext, i: SubmitScApplicationInpu
       citizenId: citizen.id,
       territory,
       channel: i.channel ?? 'IN_PERSON',
+      identification,
       needs: i.needs,
       now: c.now,
       params,

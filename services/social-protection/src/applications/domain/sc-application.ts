@@ -1,3 +1,4 @@
+import { identificationOfChannel, type Identification, type IdentificationSource } from './identification';
 import type { NeedsQuestionnaire } from '@sc/contracts';
 import { addDays, ConflictError, dateOf, transition, uuidv7, type IsoDate, type TransitionTable } from '@sc/kernel';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
@@ -99,6 +100,9 @@ export class ScApplication {
   decidedAt?: Date | null;
   rejectionReason?: string | null;
   employmentReferralId?: string | null;
+  /** Межведомственное выявление (seed 003): who identified the citizen. */
+  identificationSource: IdentificationSource = 'SELF_REFERRAL';
+  identificationOrganisation?: string | null;
   version: number = 1;
 
   isOpen(): boolean {
@@ -180,8 +184,10 @@ export class ScApplication {
     proposedDirection?: ScDirection | null;
     household?: HouseholdMember[];
     documents?: DocumentCheck[];
+    identification?: Identification;
   }): ScApplication {
     const app = new ScApplication();
+    const identification = a.identification ?? identificationOfChannel(a.channel);
     Object.assign(app, {
       id: uuidv7(a.now.getTime()),
       citizenId: a.citizenId,
@@ -197,6 +203,8 @@ export class ScApplication {
       proposedDirection: a.proposedDirection ?? null,
       household: a.household ?? [],
       documents: a.documents ?? [],
+      identificationSource: identification.source,
+      identificationOrganisation: identification.organisation,
     });
     app.register(a.now, a.params);
     return app;
