@@ -1,5 +1,4 @@
 import { ValidationError } from '@sc/kernel';
-import type { ApplicationChannel } from './sc-application';
 
 /**
  * Межведомственное выявление (seed 003, «Соцконтракт38», stage 1): who found
@@ -28,7 +27,7 @@ export interface Identification {
 const MAX_ORGANISATION = 300;
 
 /** What a referral's channel says: the sending agency identified the citizen. */
-export function identificationOfChannel(channel: ApplicationChannel): Identification {
+export function identificationOfChannel(channel: string): Identification {
   if (channel === 'REFERRAL_FROM_EMPLOYMENT') return { source: 'EMPLOYMENT_CENTRE', organisation: null };
   if (channel === 'REFERRAL_FROM_SOCIAL_SERVICE') return { source: 'SOCIAL_SERVICE_INSTITUTION', organisation: null };
   return { source: 'SELF_REFERRAL', organisation: null };
@@ -41,7 +40,7 @@ export function identificationOfChannel(channel: ApplicationChannel): Identifica
  */
 export function validateIdentification(
   i: { source: string; organisation?: string | null } | null | undefined,
-  channel: ApplicationChannel,
+  channel: string,
   path: string,
 ): Identification {
   if (!i) return identificationOfChannel(channel);

@@ -8,7 +8,6 @@ import {
   type IsoDate,
   type TransitionTable,
 } from '@sc/kernel';
-import type { UrgentServiceAct } from './urgent-service-act';
 import type { UrgentServiceType } from './urgent-service-type';
 
 /** Статус случая срочного социального обслуживания (DOMAIN.md §4.5). */
@@ -37,6 +36,14 @@ export interface UrgentDelivery {
 }
 
 /** Случай срочного социального обслуживания: no ИППСУ and no contract needed; the decision is immediate. */
+/** The case's act as closing without a signature needs it (the act's module depends on this one, not back). */
+export interface UnsignedActTarget {
+  id: string;
+  caseId: string;
+  number: string;
+  markUnsigned(reason: string): void;
+}
+
 export class UrgentServiceCase {
   id!: string;
   /** null only for anonymous phone help */
@@ -208,7 +215,7 @@ export class UrgentServiceCase {
   }
 
   /** Closes without a signature on the case's own act, which records the reason: never without an act. */
-  closeUnsigned(reason: string, act: UrgentServiceAct): void {
+  closeUnsigned(reason: string, act: UnsignedActTarget): void {
     const why = this.checkUnsignedClosure(reason);
     if (act.caseId !== this.id || act.id !== this.actId)
       throw new ConflictError('ACT_OF_ANOTHER_CASE', `act ${act.number} is not this case's act`, { rule: 'ONE_ACT' });
