@@ -8,6 +8,7 @@ export default subgraphCodegenConfig({
   PsaActivity: '../programmes/domain/psa-activity#PsaActivity',
   CommissionMeeting: '../commission/domain/commission-meeting#CommissionMeeting',
   CommissionDecision: '../commission/domain/commission-meeting#CommissionDecision',
+  EffectivenessConclusion: '../commission/domain/commission-meeting#EffectivenessConclusion',
   SocialContract: '../contracts/domain/social-contract#SocialContract',
   MonthlyReport: '../monitoring/domain/monthly-report#MonthlyReport',
   ActivityProgress: '../monitoring/domain/monthly-report#ActivityProgress',

@@ -1,6 +1,6 @@
 import { ManualClock } from '@sc/kernel';
 import { deadlineNotices, eventually, graphqlClient, tokenFor } from '@sc/testing';
-import { CAREER_GUIDANCE, concludeJobSearchContract } from './social-protection.flow';
+import { CAREER_GUIDANCE, concludeEffectivenessAtMeeting, concludeJobSearchContract } from './social-protection.flow';
 import { useTestStack } from './test-stack';
 
 const advance = (days: number) => `mutation {
@@ -69,19 +69,19 @@ describe('walking a concluded contract to its end and monitoring with the accept
     expect(await listed()).toContainEqual(
       expect.objectContaining({ stage: 'APPROACHING', dueDate: '2028-01-31', caseId: contractId }),
     );
-    await ok(
-      `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) { status } }`,
-      {
-        i: {
-          contractId,
-          effective: true,
-          householdIncomeAfterKopecks: 5_500_000,
-          householdMembersAfter: 2,
-          conclusion: 'трудоустроена',
-        },
-      },
-      member,
-    );
+    expect(
+      await concludeEffectivenessAtMeeting({
+        gatewayUrl: s.gatewayUrl,
+        today: '2028-01-29',
+        contractId,
+        specialist: spec,
+        commissionMember: member,
+        admin,
+        householdIncomeAfterKopecks: 5_500_000,
+        householdMembersAfter: 2,
+        conclusion: 'доход выше ПМ, но трудоустройство ЦЗН не подтверждено',
+      }),
+    ).toBe('EVALUATED_INEFFECTIVE');
     await ok(`mutation($c: ID!) { startPostMonitoring(input: { contractId: $c }) { status } }`, { c: contractId });
 
     // Monitoring runs from the end of the term: its first checkpoint (30 November 2027) is missed by now.

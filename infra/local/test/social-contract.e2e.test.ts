@@ -13,6 +13,7 @@ import {
   uniqueSuffix,
   validSnils,
 } from '@sc/testing';
+import { concludeEffectivenessAtMeeting } from './social-protection.flow';
 import { startTestStack, type TestStack } from './test-stack';
 
 /**
@@ -574,19 +575,19 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       previousStatus: 'ACTIVE',
       endDate: '2027-08-31',
     });
-    await ok(
-      `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) { status } }`,
-      {
-        i: {
-          contractId: contract.id,
-          effective: true,
-          householdIncomeAfterKopecks: 5_500_000,
-          householdMembersAfter: 2,
-          conclusion: 'трудоустроена, доход семьи вырос',
-        },
-      },
-      member,
-    );
+    expect(
+      await concludeEffectivenessAtMeeting({
+        gatewayUrl: s.gatewayUrl,
+        today: '2027-09-01',
+        contractId: contract.id,
+        specialist: spec,
+        commissionMember: member,
+        admin: await tokenFor('SOCIAL_PROTECTION', ['ADMIN'], 'sp-admin'),
+        householdIncomeAfterKopecks: 5_500_000,
+        householdMembersAfter: 2,
+        conclusion: 'трудоустроена, доход семьи вырос',
+      }),
+    ).toBe('EVALUATED_EFFECTIVE');
     // 11. 12 months of monitoring, quarterly checkpoints, then closed
     await ok(
       `mutation($c: ID!) { startPostMonitoring(input: { contractId: $c }) { status } }`,

@@ -126,3 +126,55 @@ export async function submitApplication(a: {
   ).submitScApplication;
   return app;
 }
+
+/**
+ * Заключение МВК об эффективности (seed 000 step 7): the ПМ of the year
+ * entered by an ADMIN, a meeting on `today` whose agenda takes the ended
+ * contract, the conclusion recorded there, the minutes closed. Returns the
+ * status the contract reached.
+ */
+export async function concludeEffectivenessAtMeeting(a: {
+  gatewayUrl: string;
+  today: string;
+  contractId: string;
+  specialist: string;
+  commissionMember: string;
+  admin: string;
+  householdIncomeAfterKopecks: number;
+  householdMembersAfter: number;
+  conclusion: string;
+}): Promise<string> {
+  const { ok } = graphqlClient(a.gatewayUrl, a.specialist);
+  const year = Number(a.today.slice(0, 4));
+  await ok(
+    `mutation($i: SetSubsistenceMinimumInput!) { setSubsistenceMinimum(input: $i) { year } }`,
+    { i: { year, zone: 'WHOLE_REGION', perCapitaKopecks: 2_150_000, workingAgeKopecks: 2_340_000 } },
+    a.admin,
+  );
+  const meeting = (
+    await ok(`mutation($i: ScheduleCommissionMeetingInput!) { scheduleCommissionMeeting(input: $i) { id } }`, {
+      i: { meetingDate: a.today, members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] },
+    })
+  ).scheduleCommissionMeeting;
+  const evaluated = (
+    await ok(
+      `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) { status } }`,
+      {
+        i: {
+          contractId: a.contractId,
+          meetingId: meeting.id,
+          householdIncomeAfterKopecks: a.householdIncomeAfterKopecks,
+          householdMembersAfter: a.householdMembersAfter,
+          conclusion: a.conclusion,
+        },
+      },
+      a.commissionMember,
+    )
+  ).evaluateSocialContract;
+  await ok(
+    `mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) { id } }`,
+    { i: { meetingId: meeting.id, attended: ['Председатель'] } },
+    a.commissionMember,
+  );
+  return evaluated.status;
+}

@@ -652,6 +652,95 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     expect(await inMonth('2026-11')).toEqual([]);
   });
 
+  it('concludes on effectiveness only at a meeting holding the contract, from computed criteria; departing needs a reason', async () => {
+    const { appId } = await toApproved(4202);
+    at('2026-11-30');
+    const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
+    await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { status } }`, {
+      i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' },
+    });
+    at('2027-09-01');
+    await ok(`mutation($c: ID!) { endSocialContract(input: { contractId: $c }) { status } }`, { c: c.id });
+    const EVAL = `mutation($i: EvaluateSocialContractInput!) { evaluateSocialContract(input: $i) {
+      status evaluation { effective meetingId departureReason figures { directionCriterion directionCriterionMet
+        directionEvidence perCapitaIncomeAfterKopecks subsistenceMinimumKopecks incomeAboveSubsistenceMinimum
+        computedEffective } } } }`;
+    const base = {
+      contractId: c.id,
+      householdIncomeAfterKopecks: 3_000_000,
+      householdMembersAfter: 1,
+      conclusion: 'доход семьи выше прожиточного минимума',
+    };
+    const tables = ['social_contract', 'commission_meeting'];
+    // one HEAD or member outside any meeting: refused
+    expect(await refused(EVAL, { i: base }, member, tables)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.meetingId',
+      rule: 'DECIDE_AT_MEETING',
+    });
+    const SCHEDULE = `mutation($i: ScheduleCommissionMeetingInput!) {
+      scheduleCommissionMeeting(input: $i) { id evaluationAgenda { id } } }`;
+    const chair = [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }];
+    const m = (await ok(SCHEDULE, { i: { meetingDate: '2027-09-10', members: chair } })).scheduleCommissionMeeting;
+    expect(m.evaluationAgenda).toContainEqual({ id: c.id });
+    const atMeeting = { ...base, meetingId: m.id };
+    expect(await refused(EVAL, { i: atMeeting }, member, tables)).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'DECIDE_AT_MEETING',
+    });
+    at('2027-09-10');
+    // the ПМ of the meeting's year is a regional parameter an ADMIN enters first
+    expect(await refused(EVAL, { i: atMeeting }, member, tables)).toMatchObject({
+      field: 'input.meetingId',
+      rule: 'SUBSISTENCE_MINIMUM_MISSING',
+    });
+    await ok(
+      `mutation($i: SetSubsistenceMinimumInput!) { setSubsistenceMinimum(input: $i) { year } }`,
+      { i: { year: 2027, zone: 'WHOLE_REGION', perCapitaKopecks: 2_150_000, workingAgeKopecks: 2_340_000 } },
+      admin,
+    );
+    // ЦЗН never confirmed employment: by the figures not effective, so "effective" needs the commission's reason
+    expect(await refused(EVAL, { i: { ...atMeeting, effective: true } }, member, tables)).toMatchObject({
+      field: 'input.departureReason',
+      rule: 'DEPARTURE_REASON_REQUIRED',
+    });
+    const reason = 'трудоустроена 20.08.2027, договор представлен на заседании';
+    const r = (await ok(EVAL, { i: { ...atMeeting, effective: true, departureReason: reason } }, member))
+      .evaluateSocialContract;
+    expect(r).toEqual({
+      status: 'EVALUATED_EFFECTIVE',
+      evaluation: {
+        effective: true,
+        meetingId: m.id,
+        departureReason: reason,
+        figures: {
+          directionCriterion: 'EMPLOYED_IN_TERM',
+          directionCriterionMet: false,
+          directionEvidence: 'трудоустройство ЦЗН не подтверждено',
+          perCapitaIncomeAfterKopecks: 3_000_000,
+          subsistenceMinimumKopecks: 2_150_000,
+          incomeAboveSubsistenceMinimum: true,
+          computedEffective: false,
+        },
+      },
+    });
+    expect(await refused(EVAL, { i: atMeeting }, member, tables)).toMatchObject({ code: 'CONFLICT' });
+    const closed = (
+      await ok(
+        `mutation($i: CloseCommissionMeetingInput!) { closeCommissionMeeting(input: $i) {
+          minutes effectivenessConclusions { contract { id } effective computedEffective departureReason } } }`,
+        { i: { meetingId: m.id, attended: ['Председатель'] } },
+        member,
+      )
+    ).closeCommissionMeeting;
+    expect(closed.effectivenessConclusions).toEqual([
+      { contract: { id: c.id }, effective: true, computedEffective: false, departureReason: reason },
+    ]);
+    expect(closed.minutes).toContain(
+      `признан эффективным (по расчёту — неэффективен; комиссия отступила от расчёта: ${reason}).`,
+    );
+  });
+
   it('applies ЦЗН’s M3 once however often it is delivered; an unknown citizen or contract is dead-lettered with the reason', async () => {
     const { appId, citizenId } = await toApproved(4008);
     at('2026-11-30');

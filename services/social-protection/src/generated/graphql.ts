@@ -7,7 +7,7 @@ import { ScApplication as ScApplicationModel } from '../applications/domain/sc-a
 import { IncomingReferral as IncomingReferralModel } from '../referrals/domain/incoming-referral';
 import { AdaptationProgramme as AdaptationProgrammeModel } from '../programmes/domain/adaptation-programme';
 import { PsaActivity as PsaActivityModel } from '../programmes/domain/psa-activity';
-import { CommissionMeeting as CommissionMeetingModel, CommissionDecision as CommissionDecisionModel } from '../commission/domain/commission-meeting';
+import { CommissionMeeting as CommissionMeetingModel, CommissionDecision as CommissionDecisionModel, EffectivenessConclusion as EffectivenessConclusionModel } from '../commission/domain/commission-meeting';
 import { SocialContract as SocialContractModel, MonitoringCheckpoint as MonitoringCheckpointModel, PostMonitoring as PostMonitoringModel } from '../contracts/domain/social-contract';
 import { MonthlyReport as MonthlyReportModel, ActivityProgress as ActivityProgressModel } from '../monitoring/domain/monthly-report';
 import { ControlVisit as ControlVisitModel } from '../monitoring/domain/control-visit';
@@ -507,6 +507,10 @@ export type CommissionMeeting = {
   attended: Array<CommissionMember>;
   /** решения по повестке */
   decisions: Array<CommissionDecision>;
+  /** заключения об эффективности, сделанные на заседании */
+  effectivenessConclusions: Array<EffectivenessConclusion>;
+  /** контракты, срок которых истёк, — на заключение об эффективности (seed 000, шаг 7) */
+  evaluationAgenda: Array<SocialContract>;
   /** когда заседание закрыто протоколом */
   heldAt?: Maybe<Scalars['DateTime']['output']>;
   /** идентификатор заседания */
@@ -754,6 +758,17 @@ export type DefineTerritoryInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Критерий результата по направлению контракта (DOMAIN.md §3). */
+export type DirectionCriterion =
+  /** BUSINESS: регистрация ИП или НПД выполнена (мероприятие ПСА) */
+  | 'BUSINESS_REGISTERED'
+  /** JOB_SEARCH: трудовой договор заключён в период действия контракта (подтверждён ЦЗН) */
+  | 'EMPLOYED_IN_TERM'
+  /** SUBSIDIARY_FARM: регистрация НПД выполнена, если её планировала ПСА, и есть доход от ЛПХ */
+  | 'FARM_INCOME'
+  /** HARDSHIP: все мероприятия ПСА по выходу из ТЖС выполнены */
+  | 'HARDSHIP_MEASURES_DONE';
+
 /** Отметка о документе, приложенном к заявлению. */
 export type DocumentCheck = {
   __typename?: 'DocumentCheck';
@@ -797,6 +812,58 @@ export type DraftAdaptationProgrammeInput = {
   termMonths: Scalars['Int']['input'];
 };
 
+/** Заключение МВК об эффективности одного контракта, как его записывает протокол. */
+export type EffectivenessConclusion = {
+  __typename?: 'EffectivenessConclusion';
+  /** получатель (ключ федерации) */
+  citizen: Citizen;
+  /** результат расчёта по критериям */
+  computedEffective: Scalars['Boolean']['output'];
+  /** социальный контракт */
+  contract: SocialContract;
+  /** когда записано */
+  decidedAt: Scalars['DateTime']['output'];
+  /** кто записал заключение (subject токена) */
+  decidedBy: Scalars['String']['output'];
+  /** почему комиссия отступила от расчёта; null, если не отступала */
+  departureReason?: Maybe<Scalars['String']['output']>;
+  /** решение комиссии: эффективен */
+  effective: Scalars['Boolean']['output'];
+};
+
+/**
+ * Расчёт эффективности по данным: результат по направлению и доход. Эффективен, если критерий
+ * направления выполнен и среднедушевой доход после выше ПМ или вырос более чем на
+ * EFFECTIVENESS_INCOME_GROWTH_PERCENT % (региональный параметр).
+ */
+export type EffectivenessFigures = {
+  __typename?: 'EffectivenessFigures';
+  /** доход от предпринимательской деятельности или ЛПХ в месяц после контракта, в копейках; null, если не указан */
+  activityIncomeAfterKopecks?: Maybe<Scalars['Int']['output']>;
+  /** результат расчёта: эффективен */
+  computedEffective: Scalars['Boolean']['output'];
+  /** направление контракта */
+  direction: ScDirection;
+  /** критерий результата по направлению */
+  directionCriterion: DirectionCriterion;
+  /** критерий направления выполнен */
+  directionCriterionMet: Scalars['Boolean']['output'];
+  /** что показывают данные по критерию направления (цитируется в протоколе) */
+  directionEvidence: Scalars['String']['output'];
+  /** порог роста дохода, % (EFFECTIVENESS_INCOME_GROWTH_PERCENT на дату заключения) */
+  growthThresholdPercent: Scalars['Int']['output'];
+  /** среднедушевой доход после выше ПМ */
+  incomeAboveSubsistenceMinimum: Scalars['Boolean']['output'];
+  /** среднедушевой доход вырос больше порога */
+  incomeGrewEnough: Scalars['Boolean']['output'];
+  /** среднедушевой доход после контракта, в копейках в месяц */
+  perCapitaIncomeAfterKopecks: Scalars['Int']['output'];
+  /** среднедушевой доход до контракта, в копейках в месяц */
+  perCapitaIncomeBeforeKopecks: Scalars['Int']['output'];
+  /** прожиточный минимум на душу населения на дату заключения (регион, зона, год), в копейках */
+  subsistenceMinimumKopecks: Scalars['Int']['output'];
+};
+
 /** Трудоустройство получателя, подтверждённое ЦЗН (M3 EMPLOYED). */
 export type Employment = {
   __typename?: 'Employment';
@@ -822,16 +889,22 @@ export type EndSocialContractInput = {
 
 /** Заключение об эффективности социального контракта. */
 export type EvaluateSocialContractInput = {
+  /** доход от предпринимательской деятельности или ЛПХ в месяц после контракта, в копейках; обязателен для SUBSIDIARY_FARM */
+  activityIncomeAfterKopecks?: InputMaybe<Scalars['Int']['input']>;
   /** текст заключения, не пустой */
   conclusion: Scalars['String']['input'];
   /** окончившийся социальный контракт */
   contractId: Scalars['ID']['input'];
-  /** признан эффективным */
-  effective: Scalars['Boolean']['input'];
+  /** почему комиссия решает иначе, чем расчёт: обязательно при отступлении от расчёта и не указывается иначе */
+  departureReason?: InputMaybe<Scalars['String']['input']>;
+  /** решение комиссии: признан эффективным; по умолчанию — результат расчёта по критериям */
+  effective?: InputMaybe<Scalars['Boolean']['input']>;
   /** доход семьи в месяц после контракта, в копейках */
   householdIncomeAfterKopecks: Scalars['Int']['input'];
   /** число членов семьи после окончания */
   householdMembersAfter: Scalars['Int']['input'];
+  /** заседание МВК, в повестке которого контракт: заключение делает комиссия на заседании (обязательно, правило DECIDE_AT_MEETING) */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Заключение об эффективности. */
@@ -843,12 +916,18 @@ export type Evaluation = {
   decidedBy: Scalars['String']['output'];
   /** дата заключения */
   decidedOn: Scalars['Date']['output'];
+  /** почему комиссия решила иначе, чем расчёт; null, если решение совпало с расчётом */
+  departureReason?: Maybe<Scalars['String']['output']>;
   /** срок заключения */
   dueDate: Scalars['Date']['output'];
   /** контракт признан эффективным */
   effective: Scalars['Boolean']['output'];
+  /** критерии, рассчитанные по данным, и результат расчёта; null для заключений, сделанных до этого правила */
+  figures?: Maybe<EffectivenessFigures>;
   /** доход после выше дохода до */
   incomeIncreased: Scalars['Boolean']['output'];
+  /** заседание МВК, в протоколе которого заключение; null для заключений, сделанных до этого правила */
+  meetingId?: Maybe<Scalars['ID']['output']>;
   /** среднедушевой доход семьи после окончания контракта, в копейках */
   perCapitaIncomeAfterKopecks: Scalars['Int']['output'];
   /** среднедушевой доход семьи до контракта (по проверке нуждаемости), в копейках */
@@ -3674,9 +3753,12 @@ export type ResolversTypes = ResolversObject<{
   DeadlineKind: DeadlineKind;
   DecideExtraCheckInput: DecideExtraCheckInput;
   DefineTerritoryInput: DefineTerritoryInput;
+  DirectionCriterion: DirectionCriterion;
   DocumentCheck: ResolverTypeWrapper<DocumentCheck>;
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
+  EffectivenessConclusion: ResolverTypeWrapper<EffectivenessConclusionModel>;
+  EffectivenessFigures: ResolverTypeWrapper<EffectivenessFigures>;
   Employment: ResolverTypeWrapper<Employment>;
   EndSocialContractInput: EndSocialContractInput;
   EvaluateSocialContractInput: EvaluateSocialContractInput;
@@ -3862,6 +3944,8 @@ export type ResolversParentTypes = ResolversObject<{
   DocumentCheck: DocumentCheck;
   DocumentCheckInput: DocumentCheckInput;
   DraftAdaptationProgrammeInput: DraftAdaptationProgrammeInput;
+  EffectivenessConclusion: EffectivenessConclusionModel;
+  EffectivenessFigures: EffectivenessFigures;
   Employment: Employment;
   EndSocialContractInput: EndSocialContractInput;
   EvaluateSocialContractInput: EvaluateSocialContractInput;
@@ -4106,6 +4190,8 @@ export type CommissionMeetingResolvers<ContextType = RequestContext, ParentType 
   agenda?: Resolver<Array<ResolversTypes['AdaptationProgramme']>, ParentType, ContextType>;
   attended?: Resolver<Array<ResolversTypes['CommissionMember']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['CommissionDecision']>, ParentType, ContextType>;
+  effectivenessConclusions?: Resolver<Array<ResolversTypes['EffectivenessConclusion']>, ParentType, ContextType>;
+  evaluationAgenda?: Resolver<Array<ResolversTypes['SocialContract']>, ParentType, ContextType>;
   heldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -4183,6 +4269,31 @@ export type DocumentCheckResolvers<ContextType = RequestContext, ParentType exte
   provided?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type EffectivenessConclusionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EffectivenessConclusion'] = ResolversParentTypes['EffectivenessConclusion']> = ResolversObject<{
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  computedEffective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EffectivenessFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EffectivenessFigures'] = ResolversParentTypes['EffectivenessFigures']> = ResolversObject<{
+  activityIncomeAfterKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  computedEffective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['ScDirection'], ParentType, ContextType>;
+  directionCriterion?: Resolver<ResolversTypes['DirectionCriterion'], ParentType, ContextType>;
+  directionCriterionMet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  directionEvidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  growthThresholdPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incomeAboveSubsistenceMinimum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  incomeGrewEnough?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  perCapitaIncomeAfterKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perCapitaIncomeBeforeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subsistenceMinimumKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EmploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
   confirmedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   contractDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -4196,9 +4307,12 @@ export type EvaluationResolvers<ContextType = RequestContext, ParentType extends
   conclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  departureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   effective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['EffectivenessFigures']>, ParentType, ContextType>;
   incomeIncreased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  meetingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   perCapitaIncomeAfterKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   perCapitaIncomeBeforeKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -4889,6 +5003,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
   DocumentCheck?: DocumentCheckResolvers<ContextType>;
+  EffectivenessConclusion?: EffectivenessConclusionResolvers<ContextType>;
+  EffectivenessFigures?: EffectivenessFiguresResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;

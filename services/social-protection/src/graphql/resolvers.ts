@@ -3,7 +3,7 @@ import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-ki
 import type { Resolvers } from '../generated/graphql';
 import { AdaptationProgramme } from './adaptation-programme.resolvers';
 import { Citizen } from './citizen.resolvers';
-import { CommissionDecision, CommissionMeeting } from './commission-meeting.resolvers';
+import { CommissionDecision, CommissionMeeting, EffectivenessConclusion } from './commission-meeting.resolvers';
 import { Deadline } from './deadline.resolvers';
 import { HouseholdMember } from './household-member.resolvers';
 import { IncomingReferral } from './incoming-referral.resolvers';
@@ -30,6 +30,7 @@ const resolvers: Resolvers = {
   PsaActivity,
   CommissionMeeting,
   CommissionDecision,
+  EffectivenessConclusion,
   SocialContract,
   MonitoringCheckpoint,
   MonthlyReport,

@@ -4,6 +4,7 @@ import { Migration20261130010000Territory } from './Migration20261130010000Terri
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 import { Migration20261201000000ReferralLifecycle } from './Migration20261201000000ReferralLifecycle';
 import { Migration20261202000000Identification } from './Migration20261202000000Identification';
+import { Migration20261202010000EffectivenessAtCommission } from './Migration20261202010000EffectivenessAtCommission';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -13,4 +14,8 @@ export const migrations = [
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
   { name: 'Migration20261201000000ReferralLifecycle', class: Migration20261201000000ReferralLifecycle },
   { name: 'Migration20261202000000Identification', class: Migration20261202000000Identification },
+  {
+    name: 'Migration20261202010000EffectivenessAtCommission',
+    class: Migration20261202010000EffectivenessAtCommission,
+  },
 ];

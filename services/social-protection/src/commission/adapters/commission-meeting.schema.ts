@@ -15,6 +15,8 @@ export const CommissionMeetingSchema = new EntitySchema<CommissionMeeting>({
     members: { type: 'json' },
     agenda: { type: 'json' },
     decisions: { type: 'json' },
+    evaluationAgenda: { type: 'json' },
+    conclusions: { type: 'json' },
     attended: { type: 'json' },
     minutes: { type: 'string', columnType: 'text', nullable: true },
     heldAt: { type: 'Date', columnType: 'timestamptz', nullable: true },

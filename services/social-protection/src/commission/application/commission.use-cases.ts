@@ -8,9 +8,34 @@ import { ScApplication } from '../../applications/domain/sc-application';
 import { regionOfTerritory } from '../../parameters/domain/regional-parameters';
 import { AdaptationProgramme } from '../../programmes/domain/adaptation-programme';
 import { inChange, findCase, openingTerritory, type CaseContext } from '@sc/subgraph-kit';
-import { CommissionMeeting, type CommissionDecisionKind, type CommissionMember } from '../domain/commission-meeting';
+import type { EntityManager } from '@mikro-orm/core';
+import { SocialContract } from '../../contracts/domain/social-contract';
+import {
+  CommissionMeeting,
+  type CommissionDecisionKind,
+  type CommissionMember,
+  type EvaluationAgendaItem,
+} from '../domain/commission-meeting';
 
 const PARTNERS = ['EMPLOYMENT', 'SOCIAL_SERVICE'] as const;
+
+/** Contracts of the district whose term is over, without a conclusion and not yet on an open meeting's agenda. */
+async function contractsAwaitingConclusion(
+  tx: EntityManager,
+  territory: string,
+  open: readonly CommissionMeeting[],
+): Promise<EvaluationAgendaItem[]> {
+  const taken = new Set(open.flatMap((m) => m.evaluationAgenda.map((e) => e.contractId)));
+  const ended = await tx.find(SocialContract, { territory, status: 'ENDED' }, { orderBy: { endDate: 'asc' } });
+  return ended
+    .filter((k) => !taken.has(k.id))
+    .map((k) => ({
+      contractId: k.id,
+      contractNumber: k.number,
+      applicationId: k.applicationId,
+      citizenId: k.citizenId,
+    }));
+}
 
 /**
  * Назначить заседание МВК. The agenda is every programme of the region
@@ -25,9 +50,9 @@ export function scheduleCommissionMeeting(
     const region = regionOfTerritory(c.p.territory);
     // The district's commission takes the district's programmes.
     const territory = await openingTerritory(tx, c.p, i.territory, 'input.territory', c.today);
-    const scheduled = (await tx.find(CommissionMeeting, { territory, status: 'SCHEDULED' })).flatMap((m) =>
-      m.agenda.map((a) => a.programmeId),
-    );
+    const open = await tx.find(CommissionMeeting, { territory, status: 'SCHEDULED' });
+    const scheduled = open.flatMap((m) => m.agenda.map((a) => a.programmeId));
+    const evaluationAgenda = await contractsAwaitingConclusion(tx, territory, open);
     const waiting = (
       await tx.find(AdaptationProgramme, { status: 'ON_REVIEW', territory }, { orderBy: { updatedAt: 'asc' } })
     ).filter((p) => !scheduled.includes(p.id));
@@ -54,6 +79,7 @@ export function scheduleCommissionMeeting(
         applicationId: p.applicationId,
         citizenId: p.citizenId,
       })),
+      evaluationAgenda,
       today: c.today,
       by: c.by,
       now: c.now,

@@ -24,6 +24,23 @@ export interface CommissionDecision extends AgendaItem {
   decidedAt: string;
 }
 
+/** A contract whose term is over, on the agenda for the commission's conclusion on effectiveness. */
+export interface EvaluationAgendaItem {
+  contractId: string;
+  contractNumber: string;
+  applicationId: string;
+  citizenId: string;
+}
+
+/** Заключение МВК об эффективности, as the minutes record it: the decision and the computed one. */
+export interface EffectivenessConclusion extends EvaluationAgendaItem {
+  effective: boolean;
+  computedEffective: boolean;
+  departureReason: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
 /** Заседание межведомственной комиссии (МВК): agenda, decisions, minutes (протокол). */
 export class CommissionMeeting {
   id!: string;
@@ -36,6 +53,9 @@ export class CommissionMeeting {
   members: CommissionMember[] = [];
   agenda: AgendaItem[] = [];
   decisions: CommissionDecision[] = [];
+  /** Contracts whose term is over, for the conclusion on effectiveness (seed 000 step 7). */
+  evaluationAgenda: EvaluationAgendaItem[] = [];
+  conclusions: EffectivenessConclusion[] = [];
   /** Names of the members present, recorded when the meeting is closed. */
   attended: CommissionMember[] = [];
   minutes?: string | null;
@@ -50,6 +70,7 @@ export class CommissionMeeting {
     place?: string | null;
     members: CommissionMember[];
     agenda: AgendaItem[];
+    evaluationAgenda?: EvaluationAgendaItem[];
     today: IsoDate;
     by: string;
     now: Date;
@@ -63,11 +84,11 @@ export class CommissionMeeting {
     a.members.forEach((m, i) => {
       if (!m.name.trim()) throw new ValidationError(`input.members[${i}].name`, 'REQUIRED', 'must not be empty');
     });
-    if (a.agenda.length === 0)
+    if (a.agenda.length === 0 && !a.evaluationAgenda?.length)
       throw new ValidationError(
         'input',
         'AGENDA_EMPTY',
-        'no programme is awaiting the commission: nothing to put on the agenda',
+        'no programme and no ended contract is awaiting the commission: nothing to put on the agenda',
       );
     return Object.assign(new CommissionMeeting(), {
       id: uuidv7(a.now.getTime()),
@@ -79,6 +100,8 @@ export class CommissionMeeting {
       members: a.members,
       agenda: a.agenda,
       decisions: [],
+      evaluationAgenda: a.evaluationAgenda ?? [],
+      conclusions: [],
       attended: [],
       scheduledBy: a.by,
     });
@@ -129,6 +152,36 @@ export class CommissionMeeting {
     return d;
   }
 
+  /**
+   * Records the commission's conclusion on a contract of its agenda, at or
+   * after the meeting and once; the verdict (and any departure from the
+   * figures) is the caller's, made by the contract's rules.
+   */
+  concludeEffectiveness(
+    contractId: string,
+    v: { effective: boolean; computedEffective: boolean; departureReason: string | null },
+    by: string,
+    now: Date,
+  ): EffectivenessConclusion {
+    this.assertOpen('evaluateSocialContract');
+    const item = this.evaluationAgenda.find((x) => x.contractId === contractId);
+    if (!item)
+      throw new ValidationError('input.contractId', 'ON_AGENDA', 'the contract is not on this meeting’s agenda');
+    if (this.conclusions.some((x) => x.contractId === contractId))
+      throw new ConflictError('ALREADY_DECIDED', 'the commission has already concluded on this contract', {
+        rule: 'ONE_DECISION_PER_CASE',
+      });
+    if (this.meetingDate > dateOf(now))
+      throw new ConflictError(
+        'MEETING_NOT_YET',
+        `the meeting is on ${this.meetingDate}; conclusions are recorded at or after it`,
+        { rule: 'DECIDE_AT_MEETING' },
+      );
+    const conclusion: EffectivenessConclusion = { ...item, ...v, decidedBy: by, decidedAt: now.toISOString() };
+    this.conclusions.push(conclusion);
+    return conclusion;
+  }
+
   /** Closes the meeting and writes the minutes; undecided cases wait for the next meeting. */
   close(attendedNames: readonly string[], now: Date): void {
     this.assertOpen('closeCommissionMeeting');
@@ -150,6 +203,10 @@ export class CommissionMeeting {
   undecided(): AgendaItem[] {
     return this.agenda.filter((a) => !this.decisions.some((d) => d.programmeId === a.programmeId));
   }
+
+  unconcluded(): EvaluationAgendaItem[] {
+    return this.evaluationAgenda.filter((a) => !this.conclusions.some((d) => d.contractId === a.contractId));
+  }
 }
 
 const DECISION_TEXT: Record<CommissionDecisionKind, string> = {
@@ -170,8 +227,27 @@ export function renderMinutes(m: CommissionMeeting): string {
         `  ${i + 1}. Заявление ${d.applicationId}: ${DECISION_TEXT[d.decision]}${d.reasons ? `. Основания: ${d.reasons}` : ''}.`,
     ),
   ];
-  const postponed = m.undecided();
-  if (postponed.length)
-    lines.push('Перенесено на следующее заседание:', ...postponed.map((p) => `  заявление ${p.applicationId}`));
+  if (m.conclusions.length)
+    lines.push(
+      'Заключения об эффективности социальных контрактов:',
+      ...m.conclusions.map((c, i) => `  ${i + 1}. ${conclusionLine(c)}`),
+    );
+  const postponed = [
+    ...m.undecided().map((p) => `  заявление ${p.applicationId}`),
+    ...m.unconcluded().map((c) => `  социальный контракт ${c.contractNumber}`),
+  ];
+  if (postponed.length) lines.push('Перенесено на следующее заседание:', ...postponed);
   return lines.join('\n');
+}
+
+const verdict = (effective: boolean): string => (effective ? 'эффективен' : 'неэффективен');
+
+function conclusionLine(c: EffectivenessConclusion): string {
+  const departed = c.effective !== c.computedEffective;
+  return (
+    `Социальный контракт ${c.contractNumber}: признан ${c.effective ? 'эффективным' : 'неэффективным'}` +
+    (departed
+      ? ` (по расчёту — ${verdict(c.computedEffective)}; комиссия отступила от расчёта: ${c.departureReason}).`
+      : ' (в соответствии с расчётом).')
+  );
 }

@@ -1,5 +1,6 @@
 import { addDays, addMonths, parseIsoDate, ValidationError, type IsoDate } from '@sc/kernel';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
+import type { EffectivenessFigures } from './effectiveness';
 import { contractConflict, type Evaluation, type MonitoringCheckpoint, type PostMonitoring } from './contract-terms';
 
 /** After the term: the effectiveness evaluation and 12 months of post-contract monitoring. */
@@ -10,6 +11,9 @@ export const evaluationDueDate = (endDate: IsoDate, params: RegionalParameters):
 export interface EvaluationInput {
   effective: boolean;
   perCapitaIncomeAfterKopecks: number;
+  meetingId?: string | null;
+  figures?: EffectivenessFigures | null;
+  departureReason?: string | null;
   conclusion: string;
   today: IsoDate;
   by: string;
@@ -39,6 +43,9 @@ export function evaluationOf(
     decidedBy: a.by,
     decidedOn: a.today,
     dueDate: evaluationDueDate(c.endDate, a.params),
+    meetingId: a.meetingId ?? null,
+    figures: a.figures ?? null,
+    departureReason: a.departureReason ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { EffectivenessFigures } from './effectiveness';
 import { ConflictError, type IsoDate } from '@sc/kernel';
 
 /** Уважительные причины продления (DOMAIN.md §3). */
@@ -72,6 +73,12 @@ export interface Evaluation {
   decidedBy: string;
   decidedOn: IsoDate;
   dueDate: IsoDate;
+  /** The МВК meeting whose minutes record the conclusion (none for conclusions made before that rule). */
+  meetingId?: string | null;
+  /** The figures the conclusion was computed from, and the computed result. */
+  figures?: EffectivenessFigures | null;
+  /** Why the commission decided otherwise than the figures; null when it followed them. */
+  departureReason?: string | null;
 }
 
 export interface MonitoringCheckpoint {
