@@ -1,7 +1,6 @@
 import { ValidationError, type IsoDate } from '@sc/kernel';
 import type { ScDirection } from '../../programmes/domain/sc-direction';
 import type { PsaActivity } from '../../programmes/domain/psa-activity';
-import type { Employment } from './contract-terms';
 
 /**
  * Критерии эффективности социального контракта (seed 000 step 7, seed 003,
@@ -39,7 +38,13 @@ export interface EffectivenessData {
   startDate: IsoDate;
   endDate: IsoDate;
   activities: readonly PsaActivity[];
-  employment?: Employment | null;
+  /** ЦЗН's confirmation (the contract's Employment; named here by shape, the contract's terms refer to this module). */
+  employment?: {
+    contractDate: IsoDate;
+    confirmedOn: IsoDate;
+    employerInn: string;
+    employerName?: string | null;
+  } | null;
   perCapitaIncomeBeforeKopecks: number;
   perCapitaIncomeAfterKopecks: number;
   activityIncomeAfterKopecks: number | null;
