@@ -18,4 +18,5 @@ export default subgraphCodegenConfig({
   PostMonitoring: '../contracts/domain/social-contract#PostMonitoring',
   HouseholdMember: '../applications/domain/household#HouseholdMember',
   Deadline: '../deadlines/domain/deadline#Deadline',
+  NonFulfilmentCase: '../non-fulfilment/domain/non-fulfilment#NonFulfilment',
 });

@@ -137,7 +137,7 @@ describe(`fuzzing every mutation through the gateway (${RUNS} generated calls)`,
     });
     const withdraw = `mutation($i: ID!) { withdrawScApplication(input: { applicationId: $i }) { id } }`;
     expect(await first(withdraw, { i: 'nope' })).toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT', field: 'applicationId', rule: 'UUID' },
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.applicationId', rule: 'UUID' },
     });
     // A control character or an overlong text in any string.
     const draft = `query($c: ID!, $p: String!) { monthlyReportDraft(contractId: $c, period: $p) { period } }`;

@@ -60,6 +60,8 @@ describe('territory-based access through the gateway', () => {
 
     const cspn = graphqlClient(s.gatewayUrl, await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'cspn-irkutsk'));
     const income = (m: string) => ({ month: m, kind: 'WAGES', amountKopecks: 1_500_000 });
+    // the months of the income period of an application made today, as a form asks for them
+    const { months } = (await cspn.ok(`{ scIncomePeriod { months } }`)).scIncomePeriod;
     const app = (
       await cspn.ok(SUBMIT, {
         i: {
@@ -71,7 +73,7 @@ describe('territory-based access through the gateway', () => {
               relation: 'APPLICANT',
               fullName: 'Доходова Анна',
               birthDate: '1991-01-01',
-              incomes: [income('2026-07'), income('2026-08'), income('2026-09')],
+              incomes: months.map(income),
             },
           ],
         },

@@ -18,6 +18,7 @@ import { IncomingReferralSchema } from './referrals/adapters/incoming-referral.s
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { referralForContractHandlers } from './referrals/adapters/referral-for-contract.consumer';
 import { CommissionMeetingSchema } from './commission/adapters/commission-meeting.schema';
+import { NonFulfilmentSchema } from './non-fulfilment/adapters/non-fulfilment.schema';
 import { SocialContractSchema } from './contracts/adapters/social-contract.schema';
 import { ControlVisitSchema, MonthlyReportSchema } from './monitoring/adapters/monitoring.schemas';
 import { SubsistenceMinimumSchema } from './parameters/adapters/parameter.schemas';
@@ -40,6 +41,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     OutgoingReferralSchema,
     AdaptationProgrammeSchema,
     CommissionMeetingSchema,
+    NonFulfilmentSchema,
     SocialContractSchema,
     MonthlyReportSchema,
     ControlVisitSchema,

@@ -741,6 +741,200 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
     );
   });
 
+  describe('non-fulfilment as one chain (issue 16, item 6)', () => {
+    const CHAIN = `caseId: id stage open links { id kind previousId on text dueDate amountKopecks ground }`;
+    const REQUEST = `mutation($i: RequestNonFulfilmentExplanationInput!) { requestNonFulfilmentExplanation(input: $i) { ${CHAIN} } }`;
+    const EXPLAIN = `mutation($i: RecordNonFulfilmentExplanationInput!) { recordNonFulfilmentExplanation(input: $i) { ${CHAIN} } }`;
+    const DECIDE = `mutation($i: DecideNonFulfilmentGoodCauseInput!) { decideNonFulfilmentGoodCause(input: $i) { ${CHAIN} } }`;
+    const WARN = `mutation($i: WarnOfNonFulfilmentInput!) { warnOfNonFulfilment(input: $i) { ${CHAIN} } }`;
+    const TERMINATE = `mutation($i: TerminateForNonFulfilmentInput!) { terminateForNonFulfilment(input: $i) { ${CHAIN} } }`;
+    const APPEAL = `mutation($i: FileNonFulfilmentAppealInput!) { fileNonFulfilmentAppeal(input: $i) { ${CHAIN} } }`;
+    const APPEAL_DECISION = `mutation($i: DecideNonFulfilmentAppealInput!) { decideNonFulfilmentAppeal(input: $i) { ${CHAIN} } }`;
+    const tables = ['non_fulfilment', 'social_contract'];
+    const kinds = (chain: { links: { kind: string }[] }) => chain.links.map((l) => l.kind);
+    const linkedInOrder = (chain: { links: { id: string; previousId: string | null }[] }) =>
+      chain.links.every((l, i) => l.previousId === (i === 0 ? null : chain.links[i - 1]!.id));
+    const notices = async (contractId: string) =>
+      (
+        await query(
+          sut.db,
+          `select payload from outbox_message where type = 'notification.citizen-notice.v1' and payload::jsonb->>'caseId' = $1 order by seq`,
+          [contractId],
+        )
+      ).map((r) => JSON.parse(r.payload).kind);
+    /** A running JOB_SEARCH contract concluded on 30 November 2026, its first payment made. */
+    async function runningContract(seed: number): Promise<{ id: string; training: string }> {
+      const { appId } = await toApproved(seed);
+      at('2026-11-30');
+      const c = (await ok(CONCLUDE, { i: { applicationId: appId, signedOn: '2026-11-30' } })).concludeSocialContract;
+      const paid = (
+        await ok(`mutation($i: RecordPaymentInput!) { recordContractPayment(input: $i) { activities { id kind } } }`, {
+          i: { contractId: c.id, paymentNo: 1, paidOn: '2026-12-01' },
+        })
+      ).recordContractPayment;
+      return { id: c.id, training: paid.activities.find((a: { kind: string }) => a.kind === 'VOCATIONAL_TRAINING').id };
+    }
+
+    it('a missed activity explained with a good cause: the deadline moves and the chain closes; a missed report likewise', async () => {
+      const c = await runningContract(4301);
+      at('2026-12-10');
+      expect(
+        await refused(REQUEST, { i: { contractId: c.id, activityId: c.training } }, sut.token, tables),
+      ).toMatchObject({ field: 'input.activityId', rule: 'NOT_MISSED' });
+      expect(
+        await refused(
+          REQUEST,
+          { i: { contractId: c.id, activityId: c.training, reportPeriod: '2026-12' } },
+          sut.token,
+          tables,
+        ),
+      ).toMatchObject({ field: 'input', rule: 'ONE_OF' });
+      at('2027-04-05');
+      const chain = (await ok(REQUEST, { i: { contractId: c.id, activityId: c.training } }))
+        .requestNonFulfilmentExplanation;
+      expect(chain).toMatchObject({ stage: 'EXPLANATION_REQUESTED', open: true });
+      expect(chain.links[0]).toMatchObject({ kind: 'EXPLANATION_REQUESTED', previousId: null, dueDate: '2027-04-15' });
+      expect(
+        await refused(REQUEST, { i: { contractId: c.id, activityId: c.training } }, sut.token, tables),
+      ).toMatchObject({ code: 'CONFLICT', rule: 'ONE_CHAIN_PER_MISS' });
+      const accept = (over: Record<string, unknown> = {}) => ({
+        i: { caseId: chain.caseId, accepted: true, reason: 'болезнь, справка представлена', ...over },
+      });
+      expect(await refused(DECIDE, accept({ newDueDate: '2027-05-31' }), sut.token, tables)).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'NON_FULFILMENT_CHAIN',
+      });
+      await ok(EXPLAIN, { i: { caseId: chain.caseId, explanation: 'была на больничном', receivedOn: '2027-04-05' } });
+      expect(await refused(DECIDE, accept(), sut.token, tables)).toMatchObject({
+        field: 'input.newDueDate',
+        rule: 'REQUIRED',
+      });
+      const accepted = (await ok(DECIDE, accept({ newDueDate: '2027-05-31' }))).decideNonFulfilmentGoodCause;
+      expect(accepted).toMatchObject({ stage: 'GOOD_CAUSE_ACCEPTED', open: false });
+      expect(kinds(accepted)).toEqual(['EXPLANATION_REQUESTED', 'EXPLANATION_RECEIVED', 'GOOD_CAUSE_ACCEPTED']);
+      expect(linkedInOrder(accepted)).toBe(true);
+      const CONTRACT = `query($c: ID!) { socialContract(id: $c) { activities { id dueDate status }
+        obligations { period reportDueDate reportOverdue } nonFulfilment { caseId: id stage } } }`;
+      const after = (await ok(CONTRACT, { c: c.id })).socialContract;
+      expect(after.activities.find((a: { id: string }) => a.id === c.training)).toMatchObject({
+        dueDate: '2027-05-31',
+        status: 'IN_PROGRESS',
+      });
+      // the February report, missed too: explained the next day, its deadline moved
+      at('2027-04-06');
+      const report = (await ok(REQUEST, { i: { contractId: c.id, reportPeriod: '2027-02' } }))
+        .requestNonFulfilmentExplanation;
+      await ok(EXPLAIN, { i: { caseId: report.caseId, explanation: 'не знала о сроке', receivedOn: '2027-04-06' } });
+      await ok(DECIDE, { i: { caseId: report.caseId, accepted: true, reason: 'впервые', newDueDate: '2027-04-20' } });
+      const moved = (await ok(CONTRACT, { c: c.id })).socialContract;
+      expect(moved.obligations.find((o: { period: string }) => o.period === '2027-02')).toEqual({
+        period: '2027-02',
+        reportDueDate: '2027-04-20',
+        reportOverdue: false,
+      });
+      expect(moved.nonFulfilment).toEqual([
+        { caseId: report.caseId, stage: 'GOOD_CAUSE_ACCEPTED' },
+        { caseId: chain.caseId, stage: 'GOOD_CAUSE_ACCEPTED' },
+      ]);
+      expect(await notices(c.id)).toEqual(
+        expect.arrayContaining([
+          'EXPLANATION_REQUESTED',
+          'GOOD_CAUSE_ACCEPTED',
+          'EXPLANATION_REQUESTED',
+          'GOOD_CAUSE_ACCEPTED',
+        ]),
+      );
+    });
+
+    it('no good cause: warning, termination with repayment, the appeal rejected, then court — every link after the one before', async () => {
+      const c = await runningContract(4302);
+      at('2027-01-20');
+      const chain = (await ok(REQUEST, { i: { contractId: c.id, reportPeriod: '2026-12' } }))
+        .requestNonFulfilmentExplanation;
+      const reject = { i: { caseId: chain.caseId, accepted: false, reason: 'объяснение не представлено' } };
+      expect(await refused(DECIDE, reject, sut.token, tables)).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'EXPLANATION_PERIOD',
+      });
+      at('2027-02-01');
+      await ok(DECIDE, reject);
+      await ok(WARN, {
+        i: { caseId: chain.caseId, text: 'при повторном непредставлении отчёта контракт будет расторгнут' },
+      });
+      const terminate = (ground: string) => ({
+        i: { caseId: chain.caseId, ground, note: 'средства потрачены не по ПСА' },
+      });
+      expect(await refused(TERMINATE, terminate('MISUSE_OF_FUNDS'), sut.token, tables)).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await refused(TERMINATE, terminate('OWN_REQUEST'), head, tables)).toMatchObject({
+        field: 'input.ground',
+        rule: 'BREACH_GROUND',
+      });
+      const terminated = (await ok(TERMINATE, terminate('MISUSE_OF_FUNDS'), head)).terminateForNonFulfilment;
+      expect(terminated.links.slice(-2)).toMatchObject([
+        { kind: 'CONTRACT_TERMINATED', ground: 'MISUSE_OF_FUNDS', text: 'средства потрачены не по ПСА' },
+        { kind: 'REPAYMENT_DEMANDED', amountKopecks: 2_188_200, dueDate: '2027-05-02' },
+      ]);
+      expect(
+        await refused(
+          APPEAL,
+          { i: { caseId: chain.caseId, text: 'не согласна', filedOn: '2027-01-01' } },
+          sut.token,
+          tables,
+        ),
+      ).toMatchObject({ field: 'input.filedOn', rule: 'DATE_ORDER' });
+      await ok(APPEAL, { i: { caseId: chain.caseId, text: 'не согласна с расторжением', filedOn: '2027-02-01' } });
+      expect(
+        await refused(
+          APPEAL_DECISION,
+          { i: { caseId: chain.caseId, upheld: false, decision: 'x' } },
+          sut.token,
+          tables,
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      await ok(
+        APPEAL_DECISION,
+        { i: { caseId: chain.caseId, upheld: false, decision: 'нарушение подтверждено' } },
+        head,
+      );
+      at('2027-05-03');
+      await ok(`mutation($c: ID!) { referRepaymentToCourt(input: { contractId: $c }) { status } }`, { c: c.id }, head);
+      const read = (
+        await ok(`query($id: ID!) { nonFulfilmentCase(id: $id) { ${CHAIN} contract { status } } }`, {
+          id: chain.caseId,
+        })
+      ).nonFulfilmentCase;
+      expect(kinds(read)).toEqual([
+        'EXPLANATION_REQUESTED',
+        'GOOD_CAUSE_REJECTED',
+        'WARNING_ISSUED',
+        'CONTRACT_TERMINATED',
+        'REPAYMENT_DEMANDED',
+        'APPEAL_FILED',
+        'APPEAL_REJECTED',
+        'REFERRED_TO_COURT',
+      ]);
+      expect(linkedInOrder(read)).toBe(true);
+      expect(read).toMatchObject({ stage: 'REFERRED_TO_COURT', open: true, contract: { status: 'COURT_RECOVERY' } });
+      expect(await notices(c.id)).toEqual(
+        expect.arrayContaining([
+          'EXPLANATION_REQUESTED',
+          'GOOD_CAUSE_REJECTED',
+          'WARNING_ISSUED',
+          'REPAYMENT_DEMANDED',
+          'APPEAL_DECIDED',
+        ]),
+      );
+      // another agency sees no chain; an unknown id is null
+      const czn = await tokenFor('EMPLOYMENT', ['SPECIALIST'], 'czn-1');
+      expect(
+        (await call(`query($id: ID!) { nonFulfilmentCase(id: $id) { id } }`, { id: chain.caseId }, czn)).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   it('applies ЦЗН’s M3 once however often it is delivered; an unknown citizen or contract is dead-lettered with the reason', async () => {
     const { appId, citizenId } = await toApproved(4008);
     at('2026-11-30');

@@ -149,20 +149,29 @@ export const citizenNoticeV1 = defineMessage({
   type: 'notification.citizen-notice.v1',
   topic: TOPICS.notifications,
   description:
-    'A notice to the citizen (M10): decision on the application, contract concluded with its payment schedule, monthly report due, extension, termination, repayment demanded. Key = citizen id.',
+    'A notice to the citizen (M10): decision on the application, contract concluded with its payment schedule, monthly report due, extension, termination, repayment demanded; in a non-fulfilment chain the request for an explanation, the decision on a good cause, the warning and the decision on an appeal. Key = citizen id.',
   schema: z
     .object({
       noticeId: uuid.describe('One per notice; deduplicate on it'),
       citizenId,
-      kind: z.enum([
-        'APPLICATION_APPROVED',
-        'APPLICATION_REFUSED',
-        'CONTRACT_CONCLUDED',
-        'MONTHLY_REPORT_DUE',
-        'CONTRACT_EXTENDED',
-        'CONTRACT_TERMINATED',
-        'REPAYMENT_DEMANDED',
-      ]),
+      kind: z
+        .enum([
+          'APPLICATION_APPROVED',
+          'APPLICATION_REFUSED',
+          'CONTRACT_CONCLUDED',
+          'MONTHLY_REPORT_DUE',
+          'CONTRACT_EXTENDED',
+          'CONTRACT_TERMINATED',
+          'REPAYMENT_DEMANDED',
+          'EXPLANATION_REQUESTED',
+          'GOOD_CAUSE_ACCEPTED',
+          'GOOD_CAUSE_REJECTED',
+          'WARNING_ISSUED',
+          'APPEAL_DECIDED',
+        ])
+        .describe(
+          'Open enum: kinds are added within v1 (the non-fulfilment chain added the last five); a consumer shows the text of a kind it does not know',
+        ),
       text: z.string().min(1).max(2000).describe('The notice as the citizen reads it, in Russian'),
       caseType: z.enum(['ScApplication', 'SocialContract']),
       caseId: uuid,

@@ -14,6 +14,7 @@ import { ControlVisit as ControlVisitModel } from '../monitoring/domain/control-
 import { PartnerEvent as PartnerEventModel } from '../partner-reports/domain/partner-event';
 import { HouseholdMember as HouseholdMemberModel } from '../applications/domain/household';
 import { Deadline as DeadlineModel } from '../deadlines/domain/deadline';
+import { NonFulfilment as NonFulfilmentModel } from '../non-fulfilment/domain/non-fulfilment';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -294,6 +295,13 @@ export type AuditRecord = {
   subject: Scalars['String']['output'];
 };
 
+/** Что пропущено: мероприятие ПСА или ежемесячный отчёт. */
+export type BreachKind =
+  /** мероприятие ПСА не выполнено в срок */
+  | 'ACTIVITY_MISSED'
+  /** ежемесячный отчёт не представлен в срок */
+  | 'REPORT_MISSED';
+
 /** Форма деятельности по бизнес-плану. */
 export type BusinessForm =
   /** самозанятый (НПД) */
@@ -373,6 +381,56 @@ export type CaseWorkload = {
   /** нагрузка каждого специалиста, по убыванию прогноза */
   specialists: Array<StaffLoad>;
 };
+
+/** Звено цепочки: каждое ссылается на предыдущее. */
+export type ChainLink = {
+  __typename?: 'ChainLink';
+  /** сумма требования о возврате, в копейках */
+  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  /** кто записал (subject токена) */
+  by: Scalars['String']['output'];
+  /** срок: объяснения, перенесённого мероприятия или отчёта, возврата */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** основание расторжения (TerminationGround) */
+  ground?: Maybe<Scalars['String']['output']>;
+  /** идентификатор звена */
+  id: Scalars['ID']['output'];
+  /** что произошло */
+  kind: ChainLinkKind;
+  /** дата */
+  on: Scalars['Date']['output'];
+  /** предыдущее звено; null для первого */
+  previousId?: Maybe<Scalars['ID']['output']>;
+  /** объяснение, обоснование, текст предупреждения, примечание, жалоба или решение по ней */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** Звено цепочки невыполнения. */
+export type ChainLinkKind =
+  /** гражданин подал жалобу (text) */
+  | 'APPEAL_FILED'
+  /** жалоба оставлена без удовлетворения (text — решение) */
+  | 'APPEAL_REJECTED'
+  /** жалоба удовлетворена (text — решение) */
+  | 'APPEAL_UPHELD'
+  /** контракт расторгнут (ground — основание) */
+  | 'CONTRACT_TERMINATED'
+  /** объяснение получено (text) */
+  | 'EXPLANATION_RECEIVED'
+  /** у гражданина запрошено объяснение (dueDate — срок объяснения) */
+  | 'EXPLANATION_REQUESTED'
+  /** причина признана уважительной, срок перенесён (dueDate — новый срок) */
+  | 'GOOD_CAUSE_ACCEPTED'
+  /** причина не признана уважительной (text — обоснование) */
+  | 'GOOD_CAUSE_REJECTED'
+  /** взыскание передано в суд */
+  | 'REFERRED_TO_COURT'
+  /** средства возвращены */
+  | 'REPAID'
+  /** требование о возврате средств (amountKopecks, dueDate) */
+  | 'REPAYMENT_DEMANDED'
+  /** гражданину вынесено предупреждение (text) */
+  | 'WARNING_ISSUED';
 
 /** Как проведена контрольная точка мониторинга. */
 export type CheckpointFormat =
@@ -740,6 +798,28 @@ export type DecideExtraCheckInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Решение по жалобе. */
+export type DecideNonFulfilmentAppealInput = {
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** решение, до 4000 символов */
+  decision: Scalars['String']['input'];
+  /** жалоба удовлетворена */
+  upheld: Scalars['Boolean']['input'];
+};
+
+/** Решение об уважительной причине. */
+export type DecideNonFulfilmentGoodCauseInput = {
+  /** причина признана уважительной */
+  accepted: Scalars['Boolean']['input'];
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** новый срок мероприятия или отчёта — обязателен, если причина признана; позже сегодняшнего дня и не позже окончания контракта */
+  newDueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** обоснование решения, до 4000 символов */
+  reason: Scalars['String']['input'];
+};
+
 /** Запись справочника территорий (ОКТМО). */
 export type DefineTerritoryInput = {
   /** ОКТМО, 8 digits. */
@@ -975,6 +1055,16 @@ export type ExtensionReason =
   | 'ILLNESS_OVER_MONTH'
   /** иная уважительная причина (описывается) */
   | 'OTHER_VALID_REASON';
+
+/** Жалоба гражданина. */
+export type FileNonFulfilmentAppealInput = {
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** дата подачи */
+  filedOn: Scalars['Date']['input'];
+  /** текст жалобы, до 4000 символов */
+  text: Scalars['String']['input'];
+};
 
 /** Порядок выплаты при трудной жизненной ситуации. */
 export type HardshipPaymentMode =
@@ -1403,6 +1493,17 @@ export type Mutation = {
   /** Решение по итогам дополнительной проверки: допуск к ПСА или отказ с причиной. */
   decideExtraCheck: ScApplication;
   /**
+   * HEAD: решение по жалобе, гражданин получает его (M10). Удовлетворённая жалоба закрывает цепочку
+   * (восстановление расторгнутого контракта — отдельное действие); отклонённая — цепочка продолжается.
+   */
+  decideNonFulfilmentAppeal: NonFulfilmentCase;
+  /**
+   * Решение об уважительной причине: признана — срок мероприятия или отчёта переносится, цепочка
+   * закрывается; не признана — мероприятие не выполнено, цепочка продолжается. Без объяснения решение
+   * принимается только после срока объяснения. Гражданин получает уведомление (M10).
+   */
+  decideNonFulfilmentGoodCause: NonFulfilmentCase;
+  /**
    * ADMIN (ЦСПН или министерства, чья территория охватывает запись): добавляет, изменяет или закрывает
    * (validTo) запись справочника территорий. Три ведомства применяют её из territory.defined.v1
    * (sc.reference-data.v1).
@@ -1416,6 +1517,8 @@ export type Mutation = {
   evaluateSocialContract: SocialContract;
   /** Продление (HEAD or COMMISSION_MEMBER). */
   extendSocialContract: SocialContract;
+  /** Записать жалобу гражданина на последнее решение цепочки (отказ в уважительной причине, предупреждение, расторжение, возврат). */
+  fileNonFulfilmentAppeal: NonFulfilmentCase;
   /**
    * Отметить ваши уведомления в ЦСПН прочитанными (1–200 идентификаторов); возвращает, сколько
    * отмечено. Чужой идентификатор: BAD_USER_INPUT (NOT_YOURS), ничего не отмечается.
@@ -1431,6 +1534,8 @@ export type Mutation = {
   recordControlVisit: ControlVisit;
   /** Собеседование и акт материально-бытового обследования. */
   recordHomeSurvey: ScApplication;
+  /** Записать объяснение гражданина (дата получения — не раньше запроса и не позже сегодняшнего дня). */
+  recordNonFulfilmentExplanation: NonFulfilmentCase;
   /** Записать контрольную точку мониторинга. */
   recordPostMonitoringCheckpoint: SocialContract;
   /** Отметить возврат средств. */
@@ -1443,6 +1548,12 @@ export type Mutation = {
   referRepaymentToCourt: SocialContract;
   /** Запросить сведения у гражданина или через СМЭВ. */
   requestApplicationData: ScApplication;
+  /**
+   * Запросить у гражданина объяснение невыполнения: открывает цепочку по пропущенному мероприятию ПСА
+   * или ежемесячному отчёту действующего контракта (одна открытая цепочка на пропуск); гражданин
+   * получает уведомление со сроком объяснения (M10).
+   */
+  requestNonFulfilmentExplanation: NonFulfilmentCase;
   /** Завершить проверку: контракт снова действует. */
   resolveSocialContractReview: SocialContract;
   /** Вернуть направление (не тот адресат, неполные сведения), пока гражданин не явился; заявление, открытое по нему, закрывается. */
@@ -1472,12 +1583,20 @@ export type Mutation = {
   submitScApplication: ScApplication;
   /** Приостановить контракт до решения правопреемника (смерть получателя). */
   suspendSocialContractForSuccession: SocialContract;
+  /**
+   * HEAD: расторгнуть контракт по итогам цепочки (основание: PSA_NOT_FULFILLED, MISUSE_OF_FUNDS или
+   * FALSE_INFORMATION); если основание требует возврата — требование с суммой и сроком становится
+   * следующим звеном. Возврат (recordRepayment) и передача в суд (referRepaymentToCourt) дополняют цепочку.
+   */
+  terminateForNonFulfilment: NonFulfilmentCase;
   /** Досрочное расторжение (HEAD). */
   terminateSocialContract: SocialContract;
   /** Дополнить сведения (например, заявления, открытого по направлению). */
   updateApplicationData: ScApplication;
   /** Отметить ход мероприятия ПСА: начато, перенесено по уважительной причине, не выполнено. */
   updatePsaActivity: SocialContract;
+  /** Предупредить гражданина о последствиях невыполнения (уведомление M10 с текстом предупреждения). */
+  warnOfNonFulfilment: NonFulfilmentCase;
   /** Заявление отозвано гражданином. */
   withdrawScApplication: ScApplication;
 };
@@ -1545,6 +1664,18 @@ export type MutationDecideExtraCheckArgs = {
 
 
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationDecideNonFulfilmentAppealArgs = {
+  input: DecideNonFulfilmentAppealInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationDecideNonFulfilmentGoodCauseArgs = {
+  input: DecideNonFulfilmentGoodCauseInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationDefineTerritoryArgs = {
   input: DefineTerritoryInput;
 };
@@ -1572,6 +1703,12 @@ export type MutationEvaluateSocialContractArgs = {
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationExtendSocialContractArgs = {
   input: ExtendSocialContractInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationFileNonFulfilmentAppealArgs = {
+  input: FileNonFulfilmentAppealInput;
 };
 
 
@@ -1612,6 +1749,12 @@ export type MutationRecordHomeSurveyArgs = {
 
 
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationRecordNonFulfilmentExplanationArgs = {
+  input: RecordNonFulfilmentExplanationInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationRecordPostMonitoringCheckpointArgs = {
   input: RecordCheckpointInput;
 };
@@ -1647,6 +1790,12 @@ export type MutationReferRepaymentToCourtArgs = {
 export type MutationRequestApplicationDataArgs = {
   applicationId?: InputMaybe<Scalars['ID']['input']>;
   input?: InputMaybe<RequestApplicationDataInput>;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationRequestNonFulfilmentExplanationArgs = {
+  input: RequestNonFulfilmentExplanationInput;
 };
 
 
@@ -1732,6 +1881,12 @@ export type MutationSuspendSocialContractForSuccessionArgs = {
 
 
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationTerminateForNonFulfilmentArgs = {
+  input: TerminateForNonFulfilmentInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationTerminateSocialContractArgs = {
   input: TerminateSocialContractInput;
 };
@@ -1746,6 +1901,12 @@ export type MutationUpdateApplicationDataArgs = {
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationUpdatePsaActivityArgs = {
   input: UpdateActivityInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationWarnOfNonFulfilmentArgs = {
+  input: WarnOfNonFulfilmentInput;
 };
 
 
@@ -1867,6 +2028,37 @@ export type NeedsQuestionnaireInput = {
   socialHelp: Scalars['Boolean']['input'];
   /** нужно профессиональное обучение */
   vocationalTraining: Scalars['Boolean']['input'];
+};
+
+/**
+ * Невыполнение условий социального контракта — одна проверяемая цепочка: пропуск → запрос
+ * объяснения → уважительная причина (срок переносится) или нет → предупреждение → расторжение с
+ * основанием → требование о возврате → возврат или суд → жалоба гражданина и решение по ней.
+ */
+export type NonFulfilmentCase = {
+  __typename?: 'NonFulfilmentCase';
+  /** пропущенное мероприятие (ACTIVITY_MISSED) */
+  activity?: Maybe<PsaActivity>;
+  /** что пропущено */
+  breach: BreachKind;
+  /** получатель (ключ федерации) */
+  citizen: Citizen;
+  /** социальный контракт */
+  contract: SocialContract;
+  /** идентификатор цепочки */
+  id: Scalars['ID']['output'];
+  /** звенья по порядку */
+  links: Array<ChainLink>;
+  /** срок, который был пропущен */
+  missedDueDate: Scalars['Date']['output'];
+  /** цепочка ещё может продолжиться */
+  open: Scalars['Boolean']['output'];
+  /** когда открыта */
+  openedAt: Scalars['DateTime']['output'];
+  /** месяц пропущенного отчёта, YYYY-MM (REPORT_MISSED) */
+  reportPeriod?: Maybe<Scalars['String']['output']>;
+  /** последнее звено: где цепочка сейчас */
+  stage: ChainLinkKind;
 };
 
 /**
@@ -2206,6 +2398,8 @@ export type Query = {
   incomingReferrals: IncomingReferralConnection;
   /** Ежемесячный отчёт, заполненный по сообщениям партнёров за этот месяц. */
   monthlyReportDraft: MonthlyReportDraft;
+  /** Цепочка невыполнения условий контракта по идентификатору; null, если её нет. ЦСПН своей территории и аудиторы. */
+  nonFulfilmentCase?: Maybe<NonFulfilmentCase>;
   /**
    * Повестка МВК: программы, ожидающие комиссии (ON_REVIEW), в территории вызывающего, сначала дольше
    * всех ждущие.
@@ -2342,6 +2536,12 @@ export type QueryIncomingReferralsArgs = {
 export type QueryMonthlyReportDraftArgs = {
   contractId: Scalars['ID']['input'];
   period: Scalars['String']['input'];
+};
+
+
+/** Запросы ЦСПН. Доступ решает политика ЦСПН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
+export type QueryNonFulfilmentCaseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2516,6 +2716,16 @@ export type RecordHomeSurveyInput = {
   propertyFindings?: InputMaybe<Scalars['String']['input']>;
   /** дата обследования, не позже сегодняшнего дня */
   surveyDate: Scalars['Date']['input'];
+};
+
+/** Объяснение гражданина. */
+export type RecordNonFulfilmentExplanationInput = {
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** объяснение, до 4000 символов */
+  explanation: Scalars['String']['input'];
+  /** дата получения */
+  receivedOn: Scalars['Date']['input'];
 };
 
 /** Отметка о выплате по графику. */
@@ -2705,6 +2915,18 @@ export type Repayment = {
 export type RequestApplicationDataInput = {
   /** заявление */
   applicationId: Scalars['ID']['input'];
+};
+
+/** Запрос объяснения невыполнения. */
+export type RequestNonFulfilmentExplanationInput = {
+  /** пропущенное мероприятие ПСА этого контракта (либо reportPeriod) */
+  activityId?: InputMaybe<Scalars['ID']['input']>;
+  /** действующий социальный контракт */
+  contractId: Scalars['ID']['input'];
+  /** срок объяснения: с завтрашнего дня и не дальше 60 дней; по умолчанию — через NON_FULFILMENT_EXPLANATION_DAYS дней */
+  explanationDueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** месяц пропущенного отчёта, YYYY-MM (либо activityId) */
+  reportPeriod?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Входные данные операции resolveSocialContractReview. */
@@ -2965,6 +3187,8 @@ export type SocialContract = {
   monthlyPaymentKopecks?: Maybe<Scalars['Int']['output']>;
   /** сначала новые */
   monthlyReports: Array<MonthlyReport>;
+  /** цепочки невыполнения условий контракта, сначала новые (только ЦСПН и аудиторы; для остальных — пусто) */
+  nonFulfilment: Array<NonFulfilmentCase>;
   /** номер контракта */
   number: Scalars['String']['output'];
   /** отчёты и посещения по месяцам с отметками о просрочке */
@@ -3451,6 +3675,18 @@ export type SubsistenceMinimum = {
   zone: TerritorialZone;
 };
 
+/** Расторжение по итогам цепочки. */
+export type TerminateForNonFulfilmentInput = {
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** основание: PSA_NOT_FULFILLED, MISUSE_OF_FUNDS или FALSE_INFORMATION */
+  ground: TerminationGround;
+  /** примечание */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** сумма к возврату при нецелевом использовании или ложных сведениях; по умолчанию всё выплаченное */
+  repaymentKopecks?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Досрочное расторжение контракта. */
 export type TerminateSocialContractInput = {
   /** социальный контракт */
@@ -3552,6 +3788,14 @@ export type UpdateApplicationDataInput = {
   proposedDirection?: InputMaybe<ScDirection>;
   /** территориальная зона */
   zone?: InputMaybe<TerritorialZone>;
+};
+
+/** Предупреждение гражданину. */
+export type WarnOfNonFulfilmentInput = {
+  /** цепочка */
+  caseId: Scalars['ID']['input'];
+  /** текст предупреждения, до 4000 символов */
+  text: Scalars['String']['input'];
 };
 
 /** Входные данные операции withdrawScApplication. */
@@ -3715,6 +3959,7 @@ export type ResolversTypes = ResolversObject<{
   AssignSocialProtectionCasesInput: AssignSocialProtectionCasesInput;
   AssignedCase: ResolverTypeWrapper<AssignedCase>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  BreachKind: BreachKind;
   BusinessForm: BusinessForm;
   BusinessPlan: ResolverTypeWrapper<BusinessPlan>;
   BusinessPlanInput: BusinessPlanInput;
@@ -3723,6 +3968,8 @@ export type ResolversTypes = ResolversObject<{
   CalendarDay: ResolverTypeWrapper<CalendarDay>;
   CalendarDayKind: CalendarDayKind;
   CaseWorkload: ResolverTypeWrapper<CaseWorkload>;
+  ChainLink: ResolverTypeWrapper<ChainLink>;
+  ChainLinkKind: ChainLinkKind;
   CheckpointFormat: CheckpointFormat;
   Citizen: ResolverTypeWrapper<CitizenRefModel>;
   CitizenProfile: ResolverTypeWrapper<CitizenProfile>;
@@ -3752,6 +3999,8 @@ export type ResolversTypes = ResolversObject<{
   Deadline: ResolverTypeWrapper<DeadlineModel>;
   DeadlineKind: DeadlineKind;
   DecideExtraCheckInput: DecideExtraCheckInput;
+  DecideNonFulfilmentAppealInput: DecideNonFulfilmentAppealInput;
+  DecideNonFulfilmentGoodCauseInput: DecideNonFulfilmentGoodCauseInput;
   DefineTerritoryInput: DefineTerritoryInput;
   DirectionCriterion: DirectionCriterion;
   DocumentCheck: ResolverTypeWrapper<DocumentCheck>;
@@ -3766,6 +4015,7 @@ export type ResolversTypes = ResolversObject<{
   ExtendSocialContractInput: ExtendSocialContractInput;
   Extension: ResolverTypeWrapper<Extension>;
   ExtensionReason: ExtensionReason;
+  FileNonFulfilmentAppealInput: FileNonFulfilmentAppealInput;
   HardshipPaymentMode: HardshipPaymentMode;
   HomeSurveyAct: ResolverTypeWrapper<HomeSurveyAct>;
   HouseholdMember: ResolverTypeWrapper<HouseholdMemberModel>;
@@ -3800,6 +4050,7 @@ export type ResolversTypes = ResolversObject<{
   MvkPerson: ResolverTypeWrapper<MvkPerson>;
   NeedsQuestionnaire: ResolverTypeWrapper<NeedsQuestionnaire>;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  NonFulfilmentCase: ResolverTypeWrapper<NonFulfilmentModel>;
   Notification: ResolverTypeWrapper<Notification>;
   NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
   NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
@@ -3823,6 +4074,7 @@ export type ResolversTypes = ResolversObject<{
   RecordCommissionDecisionInput: RecordCommissionDecisionInput;
   RecordControlVisitInput: RecordControlVisitInput;
   RecordHomeSurveyInput: RecordHomeSurveyInput;
+  RecordNonFulfilmentExplanationInput: RecordNonFulfilmentExplanationInput;
   RecordPaymentInput: RecordPaymentInput;
   ReferCitizenForUrgentServicesInput: ReferCitizenForUrgentServicesInput;
   ReferCitizenToEmploymentCentreInput: ReferCitizenToEmploymentCentreInput;
@@ -3836,6 +4088,7 @@ export type ResolversTypes = ResolversObject<{
   RegionalParameter: ResolverTypeWrapper<ParameterViewModel>;
   Repayment: ResolverTypeWrapper<Repayment>;
   RequestApplicationDataInput: RequestApplicationDataInput;
+  RequestNonFulfilmentExplanationInput: RequestNonFulfilmentExplanationInput;
   ResolveSocialContractReviewInput: ResolveSocialContractReviewInput;
   ResponsibleAgency: ResponsibleAgency;
   ReturnIncomingReferralInput: ReturnIncomingReferralInput;
@@ -3877,6 +4130,7 @@ export type ResolversTypes = ResolversObject<{
   SubmitProgrammeToCommissionInput: SubmitProgrammeToCommissionInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: ResolverTypeWrapper<SubsistenceMinimum>;
+  TerminateForNonFulfilmentInput: TerminateForNonFulfilmentInput;
   TerminateSocialContractInput: TerminateSocialContractInput;
   Termination: ResolverTypeWrapper<Termination>;
   TerminationGround: TerminationGround;
@@ -3884,6 +4138,7 @@ export type ResolversTypes = ResolversObject<{
   Territory: ResolverTypeWrapper<Territory>;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WarnOfNonFulfilmentInput: WarnOfNonFulfilmentInput;
   WithdrawScApplicationInput: WithdrawScApplicationInput;
   WorkEntry: ResolverTypeWrapper<WorkEntry>;
   Workload: ResolverTypeWrapper<Workload>;
@@ -3916,6 +4171,7 @@ export type ResolversParentTypes = ResolversObject<{
   BusinessPlanItemInput: BusinessPlanItemInput;
   CalendarDay: CalendarDay;
   CaseWorkload: CaseWorkload;
+  ChainLink: ChainLink;
   Citizen: CitizenRefModel;
   CitizenProfile: CitizenProfile;
   CitizenSearchHit: Omit<CitizenSearchHit, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
@@ -3940,6 +4196,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Deadline: DeadlineModel;
   DecideExtraCheckInput: DecideExtraCheckInput;
+  DecideNonFulfilmentAppealInput: DecideNonFulfilmentAppealInput;
+  DecideNonFulfilmentGoodCauseInput: DecideNonFulfilmentGoodCauseInput;
   DefineTerritoryInput: DefineTerritoryInput;
   DocumentCheck: DocumentCheck;
   DocumentCheckInput: DocumentCheckInput;
@@ -3952,6 +4210,7 @@ export type ResolversParentTypes = ResolversObject<{
   Evaluation: Evaluation;
   ExtendSocialContractInput: ExtendSocialContractInput;
   Extension: Extension;
+  FileNonFulfilmentAppealInput: FileNonFulfilmentAppealInput;
   HomeSurveyAct: HomeSurveyAct;
   HouseholdMember: HouseholdMemberModel;
   HouseholdMemberInput: HouseholdMemberInput;
@@ -3981,6 +4240,7 @@ export type ResolversParentTypes = ResolversObject<{
   MvkPerson: MvkPerson;
   NeedsQuestionnaire: NeedsQuestionnaire;
   NeedsQuestionnaireInput: NeedsQuestionnaireInput;
+  NonFulfilmentCase: NonFulfilmentModel;
   Notification: Notification;
   NotificationConnection: NotificationConnection;
   NotificationEdge: NotificationEdge;
@@ -3997,6 +4257,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordCommissionDecisionInput: RecordCommissionDecisionInput;
   RecordControlVisitInput: RecordControlVisitInput;
   RecordHomeSurveyInput: RecordHomeSurveyInput;
+  RecordNonFulfilmentExplanationInput: RecordNonFulfilmentExplanationInput;
   RecordPaymentInput: RecordPaymentInput;
   ReferCitizenForUrgentServicesInput: ReferCitizenForUrgentServicesInput;
   ReferCitizenToEmploymentCentreInput: ReferCitizenToEmploymentCentreInput;
@@ -4005,6 +4266,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegionalParameter: ParameterViewModel;
   Repayment: Repayment;
   RequestApplicationDataInput: RequestApplicationDataInput;
+  RequestNonFulfilmentExplanationInput: RequestNonFulfilmentExplanationInput;
   ResolveSocialContractReviewInput: ResolveSocialContractReviewInput;
   ReturnIncomingReferralInput: ReturnIncomingReferralInput;
   ReviewMonthlyReportInput: ReviewMonthlyReportInput;
@@ -4040,11 +4302,13 @@ export type ResolversParentTypes = ResolversObject<{
   SubmitProgrammeToCommissionInput: SubmitProgrammeToCommissionInput;
   SubmitScApplicationInput: SubmitScApplicationInput;
   SubsistenceMinimum: SubsistenceMinimum;
+  TerminateForNonFulfilmentInput: TerminateForNonFulfilmentInput;
   TerminateSocialContractInput: TerminateSocialContractInput;
   Termination: Termination;
   Territory: Territory;
   UpdateActivityInput: UpdateActivityInput;
   UpdateApplicationDataInput: UpdateApplicationDataInput;
+  WarnOfNonFulfilmentInput: WarnOfNonFulfilmentInput;
   WithdrawScApplicationInput: WithdrawScApplicationInput;
   WorkEntry: WorkEntry;
   Workload: Workload;
@@ -4148,6 +4412,18 @@ export type CaseWorkloadResolvers<ContextType = RequestContext, ParentType exten
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   office?: Resolver<ResolversTypes['OfficeLoad'], ParentType, ContextType>;
   specialists?: Resolver<Array<ResolversTypes['StaffLoad']>, ParentType, ContextType>;
+}>;
+
+export type ChainLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChainLink'] = ResolversParentTypes['ChainLink']> = ResolversObject<{
+  amountKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ground?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChainLinkKind'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  previousId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CitizenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen'], FederationReferenceType extends FederationReferenceTypes['Citizen'] = FederationReferenceTypes['Citizen']> = ResolversObject<{
@@ -4476,23 +4752,28 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   continueSocialContractWithSuccessor?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationContinueSocialContractWithSuccessorArgs, 'input'>>;
   correctSocialProtectionWorkTime?: Resolver<ResolversTypes['WorkEntry'], ParentType, ContextType, RequireFields<MutationCorrectSocialProtectionWorkTimeArgs, 'input'>>;
   decideExtraCheck?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraCheckArgs, 'input'>>;
+  decideNonFulfilmentAppeal?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationDecideNonFulfilmentAppealArgs, 'input'>>;
+  decideNonFulfilmentGoodCause?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationDecideNonFulfilmentGoodCauseArgs, 'input'>>;
   defineTerritory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType, RequireFields<MutationDefineTerritoryArgs, 'input'>>;
   draftAdaptationProgramme?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationDraftAdaptationProgrammeArgs, 'input'>>;
   endSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationEndSocialContractArgs>>;
   evaluateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationEvaluateSocialContractArgs, 'input'>>;
   extendSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationExtendSocialContractArgs, 'input'>>;
+  fileNonFulfilmentAppeal?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationFileNonFulfilmentAppealArgs, 'input'>>;
   markSocialProtectionNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialProtectionNotificationsReadArgs, 'input'>>;
   putSocialContractUnderReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationPutSocialContractUnderReviewArgs, 'input'>>;
   recordCommissionDecision?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationRecordCommissionDecisionArgs, 'input'>>;
   recordContractPayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordContractPaymentArgs, 'input'>>;
   recordControlVisit?: Resolver<ResolversTypes['ControlVisit'], ParentType, ContextType, RequireFields<MutationRecordControlVisitArgs, 'input'>>;
   recordHomeSurvey?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationRecordHomeSurveyArgs, 'input'>>;
+  recordNonFulfilmentExplanation?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationRecordNonFulfilmentExplanationArgs, 'input'>>;
   recordPostMonitoringCheckpoint?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordPostMonitoringCheckpointArgs, 'input'>>;
   recordRepayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordRepaymentArgs, 'input'>>;
   referCitizenForUrgentServices?: Resolver<ResolversTypes['SocialProtectionReferral'], ParentType, ContextType, RequireFields<MutationReferCitizenForUrgentServicesArgs, 'input'>>;
   referCitizenToEmploymentCentre?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationReferCitizenToEmploymentCentreArgs>>;
   referRepaymentToCourt?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationReferRepaymentToCourtArgs>>;
   requestApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationRequestApplicationDataArgs>>;
+  requestNonFulfilmentExplanation?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationRequestNonFulfilmentExplanationArgs, 'input'>>;
   resolveSocialContractReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, Partial<MutationResolveSocialContractReviewArgs>>;
   returnIncomingReferral?: Resolver<ResolversTypes['IncomingReferral'], ParentType, ContextType, RequireFields<MutationReturnIncomingReferralArgs, 'input'>>;
   reviewMonthlyReport?: Resolver<ResolversTypes['MonthlyReport'], ParentType, ContextType, RequireFields<MutationReviewMonthlyReportArgs, 'input'>>;
@@ -4506,9 +4787,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   submitProgrammeToCommission?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, Partial<MutationSubmitProgrammeToCommissionArgs>>;
   submitScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationSubmitScApplicationArgs, 'input'>>;
   suspendSocialContractForSuccession?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationSuspendSocialContractForSuccessionArgs, 'input'>>;
+  terminateForNonFulfilment?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationTerminateForNonFulfilmentArgs, 'input'>>;
   terminateSocialContract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationTerminateSocialContractArgs, 'input'>>;
   updateApplicationData?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, RequireFields<MutationUpdateApplicationDataArgs, 'input'>>;
   updatePsaActivity?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationUpdatePsaActivityArgs, 'input'>>;
+  warnOfNonFulfilment?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationWarnOfNonFulfilmentArgs, 'input'>>;
   withdrawScApplication?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType, Partial<MutationWithdrawScApplicationArgs>>;
 }>;
 
@@ -4561,6 +4844,20 @@ export type NeedsQuestionnaireResolvers<ContextType = RequestContext, ParentType
   psychologicalSupport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   socialHelp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   vocationalTraining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NonFulfilmentCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NonFulfilmentCase'] = ResolversParentTypes['NonFulfilmentCase']> = ResolversObject<{
+  activity?: Resolver<Maybe<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
+  breach?: Resolver<ResolversTypes['BreachKind'], ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ChainLink']>, ParentType, ContextType>;
+  missedDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ChainLinkKind'], ParentType, ContextType>;
 }>;
 
 export type NotificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
@@ -4663,6 +4960,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   deadlines?: Resolver<Array<ResolversTypes['Deadline']>, ParentType, ContextType, RequireFields<QueryDeadlinesArgs, 'withinDays'>>;
   incomingReferrals?: Resolver<ResolversTypes['IncomingReferralConnection'], ParentType, ContextType, RequireFields<QueryIncomingReferralsArgs, 'first'>>;
   monthlyReportDraft?: Resolver<ResolversTypes['MonthlyReportDraft'], ParentType, ContextType, RequireFields<QueryMonthlyReportDraftArgs, 'contractId' | 'period'>>;
+  nonFulfilmentCase?: Resolver<Maybe<ResolversTypes['NonFulfilmentCase']>, ParentType, ContextType, RequireFields<QueryNonFulfilmentCaseArgs, 'id'>>;
   programmesAwaitingCommission?: Resolver<ResolversTypes['AdaptationProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesAwaitingCommissionArgs, 'first'>>;
   regionalParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryRegionalParametersArgs>>;
   scApplication?: Resolver<Maybe<ResolversTypes['ScApplication']>, ParentType, ContextType, RequireFields<QueryScApplicationArgs, 'id'>>;
@@ -4778,6 +5076,7 @@ export type SocialContractResolvers<ContextType = RequestContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   monthlyPaymentKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   monthlyReports?: Resolver<Array<ResolversTypes['MonthlyReport']>, ParentType, ContextType>;
+  nonFulfilment?: Resolver<Array<ResolversTypes['NonFulfilmentCase']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['MonthObligation']>, ParentType, ContextType>;
   originalEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -4989,6 +5288,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   BusinessPlanItem?: BusinessPlanItemResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;
   CaseWorkload?: CaseWorkloadResolvers<ContextType>;
+  ChainLink?: ChainLinkResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   CitizenProfile?: CitizenProfileResolvers<ContextType>;
   CitizenSearchHit?: CitizenSearchHitResolvers<ContextType>;
@@ -5030,6 +5330,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MvkInvitationEdge?: MvkInvitationEdgeResolvers<ContextType>;
   MvkPerson?: MvkPersonResolvers<ContextType>;
   NeedsQuestionnaire?: NeedsQuestionnaireResolvers<ContextType>;
+  NonFulfilmentCase?: NonFulfilmentCaseResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { ControlVisit } from '../monitoring/domain/control-visit';
 import { MonthlyReport } from '../monitoring/domain/monthly-report';
 import { loadParameters } from '../parameters/application/parameter.queries';
 import type { RegionalParameters } from '../parameters/domain/regional-parameters';
+import { NonFulfilment } from '../non-fulfilment/domain/non-fulfilment';
 import { PartnerEvent } from '../partner-reports/domain/partner-event';
 import { AdaptationProgramme } from '../programmes/domain/adaptation-programme';
 import { IncomingReferral } from '../referrals/domain/incoming-referral';
@@ -31,6 +32,8 @@ export const reportsOf = (ctx: RequestContext, contractId: string) =>
   loadManyBy(ctx, MonthlyReport, 'contractId', 'period', contractId);
 export const visitsOf = (ctx: RequestContext, contractId: string) =>
   loadManyBy(ctx, ControlVisit, 'contractId', 'visitDate', contractId);
+export const nonFulfilmentOf = (ctx: RequestContext, contractId: string) =>
+  loadManyBy(ctx, NonFulfilment, 'contractId', 'openedAt', contractId);
 export const partnerEventsOf = (ctx: RequestContext, contractId: string) =>
   loadManyBy(ctx, PartnerEvent, 'contractId', 'occurredOn', contractId);
 

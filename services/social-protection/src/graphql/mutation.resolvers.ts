@@ -11,6 +11,7 @@ import * as commission from '../commission/application/commission.use-cases';
 import * as contracts from '../contracts/application';
 import { sequenceContractNumbers } from '../contracts/adapters/contract-number.sequence';
 import * as monitoring from '../monitoring/application/monitoring.use-cases';
+import * as nf from '../non-fulfilment/application';
 import * as parameters from '../parameters/application/parameter.use-cases';
 import * as programmes from '../programmes/application/programme.use-cases';
 import { subsistenceMinimumView } from './views';
@@ -67,6 +68,13 @@ export const Mutation: MutationResolvers = {
   closeSocialContract: (_p, args, ctx) =>
     contracts.closeSocialContract(ctx, idFromInputOrDeprecated(args, 'contractId')),
   terminateSocialContract: (_p, { input }, ctx) => contracts.terminateSocialContract(ctx, input),
+  requestNonFulfilmentExplanation: (_p, { input }, ctx) => nf.requestNonFulfilmentExplanation(ctx, input),
+  recordNonFulfilmentExplanation: (_p, { input }, ctx) => nf.recordNonFulfilmentExplanation(ctx, input),
+  decideNonFulfilmentGoodCause: (_p, { input }, ctx) => nf.decideNonFulfilmentGoodCause(ctx, input),
+  warnOfNonFulfilment: (_p, { input }, ctx) => nf.warnOfNonFulfilment(ctx, input),
+  terminateForNonFulfilment: (_p, { input }, ctx) => nf.terminateForNonFulfilment(ctx, input),
+  fileNonFulfilmentAppeal: (_p, { input }, ctx) => nf.fileNonFulfilmentAppeal(ctx, input),
+  decideNonFulfilmentAppeal: (_p, { input }, ctx) => nf.decideNonFulfilmentAppeal(ctx, input),
   recordRepayment: (_p, { input }, ctx) => contracts.recordRepayment(ctx, input),
   referRepaymentToCourt: (_p, args, ctx) =>
     contracts.referRepaymentToCourt(ctx, idFromInputOrDeprecated(args, 'contractId')),

@@ -16,6 +16,7 @@ import {
   DEADLINE_READERS,
   HEAD_ASSIGNS,
   READ_APPLICATIONS,
+  READ_MEANS,
   READ_PARAMETERS,
   READ_REFERRAL_QUEUE,
   READ_STATISTICS,
@@ -25,6 +26,7 @@ import {
 } from '../access';
 import { findScApplication, listScApplications } from '../applications/application/application.queries';
 import { incomePeriodOn } from '../applications/application/income-period.queries';
+import { findNonFulfilment } from '../non-fulfilment/application/non-fulfilment.queries';
 import { findCommissionMeeting, listCommissionMeetings } from '../commission/application/commission.queries';
 import { findSocialContract, listSocialContracts } from '../contracts/application/contract.queries';
 import { specialistDeadlines } from '../deadlines/application/list-deadlines';
@@ -57,6 +59,7 @@ export const Query: QueryResolvers = {
   socialContracts: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialContracts', WORKLISTS, listSocialContracts(filter, page)),
   scApplication: (_p, { id }, ctx) => inRead(ctx, 'scApplication', READ_APPLICATIONS, findScApplication(id)),
+  nonFulfilmentCase: (_p, { id }, ctx) => inRead(ctx, 'nonFulfilmentCase', READ_MEANS, findNonFulfilment(id)),
   scIncomePeriod: (_p, { applicationDate }, ctx) =>
     inRead(ctx, 'scIncomePeriod', CASE_WORK, incomePeriodOn(applicationDate)),
   incomingReferrals: (_p, { filter, ...page }, ctx) =>

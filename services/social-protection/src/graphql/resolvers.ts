@@ -10,6 +10,7 @@ import { IncomingReferral } from './incoming-referral.resolvers';
 import { SocialProtectionReferral } from './social-protection-referral.resolvers';
 import { MonthlyReport } from './monthly-report.resolvers';
 import { Mutation } from './mutation.resolvers';
+import { NonFulfilmentCase } from './non-fulfilment-case.resolvers';
 import { PsaActivity } from './psa-activity.resolvers';
 import { Query } from './query.resolvers';
 import { ScApplication } from './sc-application.resolvers';
@@ -31,6 +32,7 @@ const resolvers: Resolvers = {
   CommissionMeeting,
   CommissionDecision,
   EffectivenessConclusion,
+  NonFulfilmentCase,
   SocialContract,
   MonitoringCheckpoint,
   MonthlyReport,

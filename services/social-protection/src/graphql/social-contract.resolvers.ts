@@ -4,12 +4,27 @@ import type { MonitoringCheckpointResolvers, SocialContractResolvers } from '../
 import { READ_MEANS } from '../access';
 import { paidTotal } from '../contracts/domain/payment-schedule';
 import { monthlyObligations } from '../monitoring/domain/obligations';
-import { applicationById, calendarOf, paramsOf, partnerEventsOf, programmeById, reportsOf, visitsOf } from './loaders';
+import {
+  applicationById,
+  calendarOf,
+  nonFulfilmentOf,
+  paramsOf,
+  partnerEventsOf,
+  programmeById,
+  reportsOf,
+  visitsOf,
+} from './loaders';
 import { todayOf } from '@sc/subgraph-kit';
 
 export const SocialContract: SocialContractResolvers = {
   citizen: (c) => ({ id: c.citizenId }),
   projectStage: (c) => contractStage(c.status),
+  // Explanations and appeals are the citizen's words: ЦСПН staff and auditors, every read audited.
+  nonFulfilment: async (c, _x, ctx) => {
+    if (!allows(ctx.principal, READ_MEANS)) return [];
+    ctx.audit.read(c.citizenId, 'SocialContract.nonFulfilment');
+    return nonFulfilmentOf(ctx, c.id);
+  },
   application: async (c, _x, ctx) => (await applicationById(ctx, c.applicationId))!,
   programme: async (c, _x, ctx) => (await programmeById(ctx, c.programmeId))!,
   payments: (c, _x, ctx) => {

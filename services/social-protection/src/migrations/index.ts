@@ -5,6 +5,7 @@ import { Migration20261130040000Statistics } from './Migration20261130040000Stat
 import { Migration20261201000000ReferralLifecycle } from './Migration20261201000000ReferralLifecycle';
 import { Migration20261202000000Identification } from './Migration20261202000000Identification';
 import { Migration20261202010000EffectivenessAtCommission } from './Migration20261202010000EffectivenessAtCommission';
+import { Migration20261202020000NonFulfilment } from './Migration20261202020000NonFulfilment';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -18,4 +19,5 @@ export const migrations = [
     name: 'Migration20261202010000EffectivenessAtCommission',
     class: Migration20261202010000EffectivenessAtCommission,
   },
+  { name: 'Migration20261202020000NonFulfilment', class: Migration20261202020000NonFulfilment },
 ];

@@ -110,3 +110,19 @@ export const monthlyReportDueNotice = (
   text: `Напоминаем: отчёт о выполнении программы социальной адаптации${contractNumber ? ` по контракту № ${contractNumber}` : ''} нужно представить до ${d.dueDate}.`,
   dueDate: d.dueDate,
 });
+
+/** A step of the non-fulfilment chain the citizen is told of (M10): the request, the good cause, the warning, the appeal. */
+export function nonFulfilmentNotice(
+  c: SocialContract,
+  kind: 'EXPLANATION_REQUESTED' | 'GOOD_CAUSE_ACCEPTED' | 'GOOD_CAUSE_REJECTED' | 'WARNING_ISSUED' | 'APPEAL_DECIDED',
+  text: string,
+  a: { dueDate?: string | null; reasons?: string | null } = {},
+): CitizenNotice {
+  return {
+    ...ofContract(c),
+    kind,
+    text: `Социальный контракт № ${c.number}. ${text}`,
+    ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+    ...(a.reasons ? { reasons: a.reasons } : {}),
+  };
+}

@@ -152,17 +152,8 @@ export class CommissionMeeting {
     return d;
   }
 
-  /**
-   * Records the commission's conclusion on a contract of its agenda, at or
-   * after the meeting and once; the verdict (and any departure from the
-   * figures) is the caller's, made by the contract's rules.
-   */
-  concludeEffectiveness(
-    contractId: string,
-    v: { effective: boolean; computedEffective: boolean; departureReason: string | null },
-    by: string,
-    now: Date,
-  ): EffectivenessConclusion {
+  /** May the commission conclude on this contract now: open, on its agenda, not yet concluded, at or after the meeting. */
+  checkConclusion(contractId: string, now: Date): EvaluationAgendaItem {
     this.assertOpen('evaluateSocialContract');
     const item = this.evaluationAgenda.find((x) => x.contractId === contractId);
     if (!item)
@@ -177,6 +168,21 @@ export class CommissionMeeting {
         `the meeting is on ${this.meetingDate}; conclusions are recorded at or after it`,
         { rule: 'DECIDE_AT_MEETING' },
       );
+    return item;
+  }
+
+  /**
+   * Records the commission's conclusion on a contract of its agenda, at or
+   * after the meeting and once; the verdict (and any departure from the
+   * figures) is the caller's, made by the contract's rules.
+   */
+  concludeEffectiveness(
+    contractId: string,
+    v: { effective: boolean; computedEffective: boolean; departureReason: string | null },
+    by: string,
+    now: Date,
+  ): EffectivenessConclusion {
+    const item = this.checkConclusion(contractId, now);
     const conclusion: EffectivenessConclusion = { ...item, ...v, decidedBy: by, decidedAt: now.toISOString() };
     this.conclusions.push(conclusion);
     return conclusion;

@@ -44,6 +44,7 @@ export const SocialContractSchema = new EntitySchema<SocialContract>({
     repayment: { type: 'json', nullable: true },
     evaluation: { type: 'json', nullable: true },
     postMonitoring: { type: 'json', nullable: true },
+    reportDeadlineExtensions: { type: 'json' },
     concludedAt: { type: 'Date', columnType: 'timestamptz' },
     statusChangedAt: { type: 'Date', columnType: 'timestamptz' },
     version: { type: 'integer', version: true },

@@ -22,12 +22,14 @@ export function changeContract(
   ctx: CaseContext,
   operation: string,
   rule: AccessRule,
-  contractId: string,
+  /** The contract, or how to find it in the change (e.g. through a case that refers to it). */
+  contractId: string | ((tx: EntityManager, ch: Change) => Promise<string>),
   step: ContractStep,
   reason?: string | null,
 ): Promise<SocialContract> {
   return inChange(ctx, operation, rule, async (tx, ch) => {
-    const c = await findCase(tx, ch, SocialContract, contractId, 'input.contractId');
+    const id = typeof contractId === 'string' ? contractId : await contractId(tx, ch);
+    const c = await findCase(tx, ch, SocialContract, id, 'input.contractId');
     const before = c.status;
     const params = await loadParameters(tx, c.region, ch.today);
     await step(c, { tx, ch, params });

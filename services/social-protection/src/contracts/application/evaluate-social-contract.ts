@@ -61,6 +61,7 @@ export function evaluateSocialContract(ctx: CaseContext, i: EvaluateSocialContra
           'the commission concludes on effectiveness at a meeting (МВК) that has the contract on its agenda',
         );
       const meeting = await mustFind(tx, CommissionMeeting, i.meetingId, 'input.meetingId');
+      meeting.checkConclusion(c.id, ch.now);
       const application = await mustFind(tx, ScApplication, c.applicationId, 'input.contractId');
       // The ПМ of the meeting's year, for the zone of the applicant's residence.
       const year = Number(meeting.meetingDate.slice(0, 4));

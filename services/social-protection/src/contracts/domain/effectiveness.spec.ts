@@ -36,7 +36,6 @@ const employment = (contractDate: string) => ({
   contractDate,
 });
 
-
 describe('effectiveness criteria (seed 000 step 7, DOMAIN.md §3)', () => {
   it('JOB_SEARCH: an employment contract signed within the term, and income above the ПМ or grown', () => {
     expect(assessEffectiveness({ ...base, employment: employment('2027-03-01') })).toMatchObject({

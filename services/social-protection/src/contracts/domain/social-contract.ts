@@ -66,6 +66,8 @@ export class SocialContract {
   repayment?: Repayment | null;
   evaluation?: Evaluation | null;
   postMonitoring?: PostMonitoring | null;
+  /** Monthly reports whose deadline moved on a good cause (non-fulfilment chain): period → new due day. */
+  reportDeadlineExtensions: Record<string, IsoDate> = {};
   concludedAt!: Date;
   statusChangedAt!: Date;
   version: number = 1;
@@ -228,6 +230,13 @@ export class SocialContract {
     if (!repayment) return;
     this.go('demandRepayment', a.now);
     this.repayment = repayment;
+  }
+
+  /** A good cause for a missed report: its deadline moves (never before it was due, never past the term). */
+  extendReportDeadline(period: string, newDueDate: IsoDate): void {
+    if (newDueDate > this.endDate)
+      throw new ValidationError('input.newDueDate', 'WITHIN_CONTRACT', `the contract ends on ${this.endDate}`);
+    this.reportDeadlineExtensions = { ...this.reportDeadlineExtensions, [period]: newDueDate };
   }
 
   recordRepayment(paidOn: IsoDate, now: Date): void {

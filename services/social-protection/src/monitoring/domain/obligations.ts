@@ -38,10 +38,9 @@ export function monthlyObligations(a: {
   const last = monthOf(c.endDate) < monthOf(a.today) ? monthOf(c.endDate) : monthOf(a.today);
   const visitsNeeded = a.params.get('CONTROL_VISITS_PER_MONTH');
   return monthsBetween(monthOf(c.startDate), last).map((period) => {
-    const reportDueDate = a.calendar.nthWorkingDayOf(
-      addMonthsToMonth(period, 1),
-      a.params.get('MONTHLY_REPORT_DUE_WORKING_DAY'),
-    );
+    const reportDueDate =
+      c.reportDeadlineExtensions?.[period] ??
+      a.calendar.nthWorkingDayOf(addMonthsToMonth(period, 1), a.params.get('MONTHLY_REPORT_DUE_WORKING_DAY'));
     const reportSubmitted = a.reportPeriods.includes(period);
     const visitDueDate = lastDayOf(period) < c.endDate ? lastDayOf(period) : c.endDate;
     const visitsDone = a.visitPeriods.filter((p) => p === period).length;

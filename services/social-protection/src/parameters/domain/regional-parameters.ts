@@ -98,6 +98,14 @@ export const PARAMETER_DEFINITIONS = {
   POST_MONITORING_MONTHS: def('MONTHS', 12, 0, 36, 'C', 'мониторинг после окончания контракта'),
   POST_MONITORING_CHECKPOINT_MONTHS: def('MONTHS', 3, 1, 12, 'U', 'периодичность контрольных точек мониторинга'),
   REPAYMENT_DAYS: def('DAYS', 90, 1, 365, 'U', 'срок добровольного возврата средств'),
+  NON_FULFILMENT_EXPLANATION_DAYS: def(
+    'DAYS',
+    10,
+    1,
+    60,
+    'U',
+    'срок, в который гражданин даёт объяснение невыполнения условий контракта',
+  ),
   SOCIAL_SERVICE_AFTER_CONTRACT_MONTHS: def('MONTHS', 12, 0, 36, 'S', 'обслуживание в КЦСОН после окончания контракта'),
   LUMP_SUM_DUE_DAYS: def('DAYS', 30, 1, 90, 'U', 'срок перечисления единовременной выплаты после заключения'),
 } as const satisfies Record<string, ParameterDefinition>;

@@ -1,0 +1,16 @@
+import { parseIsoDate, ValidationError } from '@sc/kernel';
+import type { CaseContext } from '@sc/subgraph-kit';
+import { CASE_WORK } from '../../access';
+import { chainText } from '../domain/non-fulfilment';
+import { changeNonFulfilment } from './change-non-fulfilment';
+
+/** Жалоба гражданина on the last decision against them (good cause refused, warning, termination, repayment). */
+export const fileNonFulfilmentAppeal = (ctx: CaseContext, i: { caseId: string; text: string; filedOn: string }) =>
+  changeNonFulfilment(ctx, 'fileNonFulfilmentAppeal', CASE_WORK, i.caseId, (nf, _c, { ch }) => {
+    const text = chainText(i.text, 'input.text', true);
+    const on = parseIsoDate(i.filedOn, 'input.filedOn');
+    if (on > ch.today || on < nf.last().on)
+      throw new ValidationError('input.filedOn', 'DATE_ORDER', `from ${nf.last().on} to today`);
+    nf.add('APPEAL_FILED', { on, by: ch.by, now: ch.now, text });
+    return null;
+  });
