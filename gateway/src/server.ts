@@ -5,6 +5,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
+import { documentProxyRoutes } from './document-proxy';
 import { trustedDocumentsPlugin } from './trusted-documents';
 import { explorerPage } from './explorer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -171,7 +172,10 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ]),
     ),
     timeoutMs: o.requestTimeoutMs,
-    routes: { '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl) },
+    routes: {
+      '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl),
+      ...documentProxyRoutes(o.subgraphUrls, o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined),
+    },
     context: async (req, requestId) => {
       // The address is counted before the token is checked, so a flood of forged tokens is limited too.
       await limit?.('address', clientAddress(req, o.trustProxy === true));

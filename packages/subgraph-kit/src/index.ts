@@ -35,6 +35,7 @@ export * from './territory-directory.data';
 export * from './define-territory';
 export * from './connection';
 export * from './deprecated-id-argument';
+export * from './document-routes';
 export * from './region-month';
 export * from './citizen-search';
 export * from './staff-register';

@@ -36,6 +36,8 @@ import { loaderRegistry, type RequestContext, type ServiceDeps } from './context
 import { StaffRegister } from './staff-register';
 import { createFormatError } from './errors';
 import { close, createGraphQLHttpServer, listen } from './http-server';
+import type { DocumentKind } from '@sc/documents';
+import { documentRoutes, type DocumentSource } from './document-routes';
 import { identityLinkedHandler } from './identity-linked.consumer';
 import { territoryDefinedHandler } from './territory-defined.consumer';
 import { guardInputs } from './input-hygiene';
@@ -66,6 +68,8 @@ export interface SubgraphDefinition {
   workNorms?: WorkNorms;
   /** Timed checks (deadlines, expiries, reminders), run by the service's scheduler. */
   jobs?: (deps: ServiceDeps) => ScheduledJob[];
+  /** Printable documents (PDF) the service serves at `/documents/<kind>.pdf?id=`. */
+  documents?: Partial<Record<DocumentKind, DocumentSource>>;
 }
 
 export interface ServiceDependencies {
@@ -288,6 +292,7 @@ async function graphqlOf(
     apollo,
     logger: log,
     metrics,
+    routes: def.documents ? documentRoutes(def.documents, readAudit) : undefined,
     readiness: {
       database: async () => void (await orm.em.getConnection().execute('select 1')),
       broker: () => d.bus.ping(),

@@ -6,3 +6,4 @@ export * from './messaging-db';
 export * from './statistics';
 export * from './metrics';
 export * from './scheduler';
+export * from './pdf-text';

@@ -11,6 +11,7 @@ import {
 } from '@sc/subgraph-kit';
 import { ScApplicationSchema } from './applications/adapters/sc-application.schema';
 import { socialProtectionResolvers } from './graphql/resolvers';
+import { socialProtectionDocuments } from './documents/application/document-sources';
 import { migrations } from './migrations';
 import { socialProtectionJobs } from './scheduled-jobs';
 import { socialProtectionWorkNorms } from './workload/application/work-norms';
@@ -56,6 +57,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     ...partnerReportHandlers(deps),
   ],
   jobs: socialProtectionJobs,
+  documents: socialProtectionDocuments,
 };
 
 export const createSocialProtectionServer = (

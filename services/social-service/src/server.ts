@@ -15,6 +15,7 @@ import { ServiceApplicationSchema } from './applications/adapters/service-applic
 import { socialServiceResolvers } from './graphql/resolvers';
 import { migrations } from './migrations';
 import { socialServiceJobs } from './scheduled-jobs';
+import { socialServiceDocuments } from './urgent/application/urgent-act.document';
 import { workNormsOf } from './workload/application/work-norms';
 import { OutgoingReferralSchema } from './referrals/adapters/outgoing-referral.schema';
 import { IncomingSocialServiceReferralSchema } from './referrals/adapters/incoming-referral.schema';
@@ -57,6 +58,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     ...commissionInvitationHandlers(deps, 'SOCIAL_SERVICE'),
   ],
   jobs: socialServiceJobs,
+  documents: socialServiceDocuments,
 };
 
 export const createSocialServiceServer = (config: ServiceConfig, deps: ServiceDependencies): Promise<SubgraphService> =>

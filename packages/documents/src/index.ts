@@ -1,0 +1,3 @@
+export * from './printable';
+export { renderPdf } from './render-pdf';
+export * from './catalogue';
