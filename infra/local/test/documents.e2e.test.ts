@@ -126,6 +126,7 @@ describe('printable documents through the gateway (PDF, read back with pdftotext
   });
 
   it('prints the urgent-service act with the recipient’s signature image and the content hash', async () => {
+    clock.set('2027-09-02T03:00:00Z');
     const kcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'docs-kcson');
     const { ok } = graphqlClient(s.gatewayUrl, kcson);
     const u = (
@@ -140,7 +141,7 @@ describe('printable documents through the gateway (PDF, read back with pdftotext
       })
     ).requestUrgentServices;
     await ok(`mutation($i: RecordUrgentDeliveryInput!) { recordUrgentServiceDelivery(input: $i) { id } }`, {
-      i: { caseId: u.id, serviceCode: 'FOOD', quantity: 2, deliveredOn: '2026-11-23' },
+      i: { caseId: u.id, serviceCode: 'FOOD', quantity: 2, deliveredOn: '2027-09-02' },
     });
     const act = (
       await ok(`mutation($i: IssueUrgentActInput!) { issueUrgentServiceAct(input: $i) { id number contentHash } }`, {

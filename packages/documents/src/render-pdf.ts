@@ -17,7 +17,7 @@ export function renderPdf(d: PrintableDocument, info: { author?: string; created
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    info: { Title: d.title, Author: info.author ?? d.issuer, CreationDate: info.createdAt },
+    info: { Title: d.title, Author: info.author ?? d.issuer, CreationDate: info.createdAt ?? new Date() },
   });
   pdf.registerFont('regular', FONTS.regular);
   pdf.registerFont('bold', FONTS.bold);

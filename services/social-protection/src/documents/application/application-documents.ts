@@ -10,6 +10,14 @@ const CHANNELS: Record<string, string> = {
   REFERRAL_FROM_SOCIAL_SERVICE: 'по направлению КЦСОН',
 };
 
+const RELATIONS: Record<string, string> = {
+  APPLICANT: 'заявитель',
+  SPOUSE: 'супруг(а)',
+  CHILD: 'ребёнок',
+  STUDENT_UNDER_23: 'ребёнок до 23 лет, обучающийся очно',
+  OTHER: 'иной член семьи',
+};
+
 /** Расписка в приёме заявления: what was received, when, and by when the decision is due (178-ФЗ ст. 8). */
 export function applicationReceipt(a: ScApplication, person: NamedPerson): PrintableDocument {
   const received = a.documents.filter((d) => d.provided).map((d) => d.kind);
@@ -46,7 +54,7 @@ export function homeSurveyActDocument(a: ScApplication, person: NamedPerson): Pr
   if (!s) return null;
   const incomes = a.household.map((m) => [
     m.fullName,
-    m.relation,
+    RELATIONS[m.relation] ?? m.relation,
     rubles(m.incomes.reduce((sum, x) => sum + x.amountKopecks, 0)),
   ]);
   return {

@@ -8,6 +8,26 @@ const KINDS: Record<string, string> = {
   LUMP_SUM: 'единовременная',
   TRAINING: 'оплата обучения',
 };
+const PAYMENT_STATUS: Record<string, string> = {
+  SCHEDULED: 'по графику',
+  AWAITING_EMPLOYMENT: 'после подтверждения трудоустройства ЦЗН',
+  CANCELLED: 'отменена',
+};
+const CONTRACT_STATUS: Record<string, string> = {
+  SIGNED: 'подписан',
+  ACTIVE: 'действует',
+  UNDER_REVIEW: 'на проверке',
+  EXTENDED: 'продлён',
+  SUCCESSION_PENDING: 'ожидает правопреемника',
+  ENDED: 'срок истёк',
+  EVALUATED_EFFECTIVE: 'признан эффективным',
+  EVALUATED_INEFFECTIVE: 'признан неэффективным',
+  POST_MONITORING: 'мониторинг после окончания',
+  CLOSED: 'закрыт',
+  TERMINATED_EARLY: 'расторгнут досрочно',
+  REPAYMENT_DUE: 'требуется возврат средств',
+  COURT_RECOVERY: 'взыскание в судебном порядке',
+};
 
 /** Социальный контракт с графиком выплат и мероприятиями ПСА. */
 export function socialContractDocument(c: SocialContract, person: NamedPerson): PrintableDocument {
@@ -27,7 +47,7 @@ export function socialContractDocument(c: SocialContract, person: NamedPerson): 
           ['Направление', DIRECTIONS[c.direction] ?? c.direction],
           ['Срок действия', `${ruDate(c.startDate)} – ${ruDate(c.endDate)} (${c.termMonths} мес.)`],
           ['Прожиточный минимум трудоспособного населения', `${rubles(c.pmWorkingAgeKopecks)} (${c.pmYear} г.)`],
-          ['Статус', c.status],
+          ['Статус', CONTRACT_STATUS[c.status] ?? c.status],
         ],
       },
       { kind: 'heading', text: 'График выплат' },
@@ -41,7 +61,7 @@ export function socialContractDocument(c: SocialContract, person: NamedPerson): 
           p.purpose,
           ruDate(p.dueDate),
           rubles(p.amountKopecks),
-          p.status === 'PAID' ? `выплачено ${ruDate(p.paidOn)}` : p.status,
+          p.status === 'PAID' ? `выплачено ${ruDate(p.paidOn)}` : (PAYMENT_STATUS[p.status] ?? p.status),
         ]),
       },
       { kind: 'heading', text: 'Мероприятия программы социальной адаптации' },

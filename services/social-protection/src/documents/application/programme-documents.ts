@@ -10,6 +10,13 @@ export const DIRECTIONS: Record<string, string> = {
   SUBSIDIARY_FARM: 'ведение личного подсобного хозяйства',
   HARDSHIP: 'преодоление трудной жизненной ситуации',
 };
+const PROGRAMME_STATUS: Record<string, string> = {
+  DRAFT: 'проект',
+  ON_REVIEW: 'на рассмотрении МВК',
+  APPROVED: 'одобрена комиссией',
+  RETURNED: 'возвращена на доработку',
+  REFUSED: 'отказано',
+};
 const AGENCIES: Record<string, string> = {
   SOCIAL_PROTECTION: 'ЦСПН',
   EMPLOYMENT: 'ЦЗН',
@@ -61,7 +68,7 @@ export function adaptationProgrammeDocument(p: AdaptationProgramme, person: Name
           ['Получатель', person.fullName],
           ['Направление', DIRECTIONS[p.direction] ?? p.direction],
           ['Срок', `${p.termMonths} мес.: ${ruDate(p.plannedStart)} – ${ruDate(p.plannedEnd)}`],
-          ['Статус', p.status],
+          ['Статус', PROGRAMME_STATUS[p.status] ?? p.status],
         ],
       },
       { kind: 'heading', text: 'Мероприятия' },
