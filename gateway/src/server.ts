@@ -172,10 +172,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ]),
     ),
     timeoutMs: o.requestTimeoutMs,
-    routes: {
-      '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl),
-      ...documentProxyRoutes(o.subgraphUrls, o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined),
-    },
+    routes: gatewayRoutes(apollo, o),
     context: async (req, requestId) => {
       // The address is counted before the token is checked, so a flood of forged tokens is limited too.
       await limit?.('address', clientAddress(req, o.trustProxy === true));
@@ -198,6 +195,14 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
     },
   };
   return g;
+}
+
+/** GET endpoints beside /graphql: the statistics CSV, and the printable documents passed to their agencies. */
+function gatewayRoutes(apollo: ApolloServer<GatewayContext>, o: GatewayOptions) {
+  return {
+    '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl),
+    ...documentProxyRoutes(o.subgraphUrls, o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined),
+  };
 }
 
 /** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */

@@ -15,7 +15,7 @@ export function pdfText(pdf: Buffer): string {
     return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdftotext is required to read PDFs back: apt-get install -y poppler-utils');
+      throw new Error('pdftotext is required to read PDFs back: apt-get install -y poppler-utils', { cause: e });
     throw e;
   }
 }
