@@ -45,6 +45,31 @@ describe('КЦСОН access policy: agency × role × territory × operation', (
       'ACCESS_POLICY',
     ],
     ['urgent services, ministry analyst', RULES.READ_SERVICES, 'MINISTRY', 'ANALYST', 'region', 'ACCESS_POLICY'],
+    // need recognition is the authorised body's (ЦСПН), never the provider's specialist (seed 001)
+    [
+      'need recognition, ЦСПН of the district',
+      RULES.NEED_RECOGNITION,
+      'SOCIAL_PROTECTION',
+      'SPECIALIST',
+      'sameDistrict',
+      null,
+    ],
+    [
+      'need recognition, the provider',
+      RULES.NEED_RECOGNITION,
+      'SOCIAL_SERVICE',
+      'SPECIALIST',
+      'sameDistrict',
+      'ACCESS_POLICY',
+    ],
+    [
+      'need recognition, ЦСПН elsewhere',
+      RULES.NEED_RECOGNITION,
+      'SOCIAL_PROTECTION',
+      'HEAD',
+      'otherDistrict',
+      'TERRITORY',
+    ],
   ] as const)('%s', (_what, rule, agency, role, t, expected) => {
     expect(decide(who(agency, role, t), rule, MATRIX_CASE_TERRITORY)).toBe(expected);
   });

@@ -22,6 +22,14 @@ export const READ_SERVICES: AccessRule = {
 };
 
 /**
+ * Признание нуждающимся в социальном обслуживании: the authorised body's
+ * decision (уполномоченный орган, seed 001; 442-ФЗ ст. 15) — in the region
+ * the social-protection office (УСЗН / ЦСПН) of the case's district — never
+ * the provider's (КЦСОН's) own specialist, who serves on that decision.
+ */
+export const NEED_RECOGNITION: AccessRule = { agencies: ['SOCIAL_PROTECTION'], roles: ['SPECIALIST', 'HEAD'] };
+
+/**
  * Prevention casework and psychologists' conclusions: only the КЦСОН staff
  * who work the cases. Another agency's request is refused (FORBIDDEN), and
  * every read is audited.

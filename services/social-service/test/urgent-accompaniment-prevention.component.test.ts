@@ -445,9 +445,14 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
     expect((await deadlineNotices(sut.db, opened.id)).map((n) => [n.stage, n.kind, n.dueDate, n.caseType])).toEqual([
       ['MISSED', 'NEED_DECISION', '2026-11-10', 'AccompanimentCase'],
     ]);
-    await ok(`mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`, {
-      i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' },
+    // the authorised body decides (ЦСПН of the district), not КЦСОН's own specialist
+    const DECIDE_NEED = `mutation($i: DecideNeedRecognitionInput!) { decideNeedRecognition(input: $i) { status } }`;
+    const decision = { i: { caseId: opened.id, recognised: true, decidedOn: '2026-11-09' } };
+    expect(await refused(DECIDE_NEED, decision, sut.token, ['accompaniment_case'])).toMatchObject({
+      code: 'FORBIDDEN',
     });
+    const authorisedBody = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'uszn-irkutsk');
+    expect((await ok(DECIDE_NEED, decision, authorisedBody)).decideNeedRecognition.status).toBe('NEED_RECOGNISED');
     const issue = `mutation($i: IssueIndividualProgrammeInput!) { issueIndividualProgramme(input: $i) { status individualProgramme { form revisionDue } } }`;
     const programme = {
       caseId: opened.id,

@@ -739,7 +739,7 @@ export type Mutation = {
   closeUrgentServiceCase: UrgentServiceCase;
   /** Записать фактическое время действия, если оно отличалось от нормы (исполнитель или руководитель). */
   correctSocialServiceWorkTime: WorkEntry;
-  /** Признание нуждающимся (5 рабочих дней). */
+  /** Признание нуждающимся (5 рабочих дней): решает уполномоченный орган — ЦСПН района дела (SPECIALIST, HEAD), не специалист КЦСОН (seed 001). */
   decideNeedRecognition: AccompanimentCase;
   /** Решение по обращению за срочными услугами, если оно не принято сразу. */
   decideUrgentNeed: UrgentServiceCase;

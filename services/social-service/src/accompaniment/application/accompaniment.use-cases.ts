@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AccessRule } from '@sc/auth';
 import { ValidationError, type IsoDate } from '@sc/kernel';
 import { inChange, loadWorkingCalendar, findCase, type CaseContext, type Change } from '@sc/subgraph-kit';
-import { CASE_WORK } from '../../access';
+import { NEED_RECOGNITION, CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
@@ -64,8 +65,9 @@ async function onCase(
   operation: string,
   id: string,
   fn: (a: AccompanimentCase, tx: EntityManager, c: Change) => Promise<unknown> | unknown,
+  rule: AccessRule = CASE_WORK,
 ): Promise<AccompanimentCase> {
-  return inChange(ctx, operation, CASE_WORK, async (tx, c) => {
+  return inChange(ctx, operation, rule, async (tx, c) => {
     const a = await findCase(tx, c, AccompanimentCase, id, 'input.caseId');
     await fn(a, tx, c);
     c.audit(a, 'AccompanimentCase', a.id);
@@ -73,13 +75,17 @@ async function onCase(
   });
 }
 
-/** Признание нуждающимся (5 working days). */
+/** Признание нуждающимся (5 working days), by the authorised body (ЦСПН), not the provider. */
 export const decideNeedRecognition = (
   ctx: CaseContext,
   i: { caseId: string; recognised: boolean; reason?: string | null; decidedOn: IsoDate },
 ) =>
-  onCase(ctx, 'decideNeedRecognition', i.caseId, (a, _tx, c) =>
-    a.decideNeed(i.recognised, i.reason, i.decidedOn, c.today),
+  onCase(
+    ctx,
+    'decideNeedRecognition',
+    i.caseId,
+    (a, _tx, c) => a.decideNeed(i.recognised, i.reason, i.decidedOn, c.today),
+    NEED_RECOGNITION,
   );
 
 /** ИППСУ (10 working days): form, services with volumes and periods; revision due in 3 years. */
