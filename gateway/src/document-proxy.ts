@@ -1,11 +1,13 @@
 import type { ServerResponse } from 'node:http';
-import { Agent } from 'node:http';
-import fetch from 'node-fetch';
 import { DOCUMENT_KINDS, documentPath, type DocumentKind } from '@sc/documents';
 import { GATEWAY_ASSERTION_HEADER } from '@sc/auth';
 import { PURPOSE_HEADER, sendJson } from '@sc/subgraph-kit';
 
-const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+/** The part of a fetch the proxy uses (the gateway's node-fetch with its agents). */
+type Fetcher = (
+  url: string,
+  init: { headers: Record<string, string> },
+) => Promise<{ status: number; headers: { get(name: string): string | null }; arrayBuffer(): Promise<ArrayBuffer> }>;
 
 /** What the proxy forwards of the gateway's request context. */
 interface Caller {
@@ -22,6 +24,8 @@ interface Caller {
  */
 export function documentProxyRoutes(
   subgraphUrls: Record<string, string | undefined>,
+  /** The gateway's own subgraph fetch: its keep-alive agents, http or https by the URL. */
+  fetcher: Fetcher,
   assert?: (subgraph: string, authorization: string) => Promise<string>,
 ): Record<string, (res: ServerResponse, url: URL, ctx: Caller) => Promise<void>> {
   return Object.fromEntries(
@@ -37,7 +41,7 @@ export function documentProxyRoutes(
         const headers: Record<string, string> = { authorization: ctx.authorization, 'x-request-id': ctx.requestId };
         if (ctx.purpose) headers[PURPOSE_HEADER] = ctx.purpose;
         if (assert) headers[GATEWAY_ASSERTION_HEADER] = await assert(subgraph, ctx.authorization);
-        const answer = await fetch(new URL(`${url.pathname}${url.search}`, base).toString(), { headers, agent });
+        const answer = await fetcher(new URL(`${url.pathname}${url.search}`, base).toString(), { headers });
         res.statusCode = answer.status;
         for (const h of ['content-type', 'content-disposition', 'cache-control', 'x-request-id']) {
           const v = answer.headers.get(h);

@@ -172,7 +172,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ]),
     ),
     timeoutMs: o.requestTimeoutMs,
-    routes: gatewayRoutes(apollo, o),
+    routes: gatewayRoutes(apollo, o, subgraphFetch),
     context: async (req, requestId) => {
       // The address is counted before the token is checked, so a flood of forged tokens is limited too.
       await limit?.('address', clientAddress(req, o.trustProxy === true));
@@ -198,10 +198,18 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
 }
 
 /** GET endpoints beside /graphql: the statistics CSV, and the printable documents passed to their agencies. */
-function gatewayRoutes(apollo: ApolloServer<GatewayContext>, o: GatewayOptions) {
+function gatewayRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  o: GatewayOptions,
+  subgraphFetch: Parameters<typeof documentProxyRoutes>[1],
+) {
   return {
     '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl),
-    ...documentProxyRoutes(o.subgraphUrls, o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined),
+    ...documentProxyRoutes(
+      o.subgraphUrls,
+      subgraphFetch,
+      o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined,
+    ),
   };
 }
 
