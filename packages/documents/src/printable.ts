@@ -22,9 +22,8 @@ export interface PrintableDocument {
   blocks: readonly Block[];
 }
 
-/** 4 500 000 kopecks → "45 000,00 ₽". */
-export const rubles = (kopecks: number): string =>
-  `${(kopecks / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ₽`;
+/** Money as the notices print it (the kernel's one formatter). */
+export { rubles } from '@sc/kernel';
 
 /** 2026-11-30 → 30.11.2026, as Russian documents date things. */
 export const ruDate = (iso: string | null | undefined): string =>

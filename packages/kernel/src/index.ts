@@ -19,3 +19,4 @@ export * from './statistics-period';
 export * from './disclosure-control';
 export * from './statistics-indicators';
 export * from './region-time-zones';
+export * from './money';

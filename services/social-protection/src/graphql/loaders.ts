@@ -61,8 +61,4 @@ export const paramsOn = (ctx: RequestContext, region: string, on: string): Promi
 
 /** Regional parameters in force today, read once per region per request. */
 export const paramsOf = (ctx: RequestContext, region: string): Promise<RegionalParameters> =>
-  ctx
-    .loader<string, RegionalParameters>('params', (keys, em) =>
-      Promise.all(keys.map((r) => loadParameters(em, r, todayOf(ctx)))),
-    )
-    .load(region);
+  paramsOn(ctx, region, todayOf(ctx));

@@ -1,4 +1,5 @@
-import { monthlyReportDueNotice, rubles } from './citizen-notice';
+import { rubles } from '@sc/kernel';
+import { monthlyReportDueNotice } from './citizen-notice';
 
 describe('notices to the citizen (M10)', () => {
   it('write amounts as roubles with kopecks, the Russian way', () => {

@@ -1,4 +1,5 @@
 import type { citizenNoticeV1, MessageData } from '@sc/contracts';
+import { rubles } from '@sc/kernel';
 import type { ScApplication } from '../../applications/domain/sc-application';
 import type { TerminationGround } from '../../contracts/domain/contract-terms';
 import type { SocialContract } from '../../contracts/domain/social-contract';
@@ -15,10 +16,6 @@ const GROUNDS: Record<TerminationGround, string> = {
   DEATH: 'смерть получателя',
   NO_SUCCESSOR: 'отсутствие правопреемника',
 };
-
-/** 4 500 000 kopecks → "45 000,00 ₽". */
-export const rubles = (kopecks: number): string =>
-  `${(kopecks / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ₽`;
 
 const ofApplication = (a: ScApplication) => ({
   citizenId: a.citizenId,

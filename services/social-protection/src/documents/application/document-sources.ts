@@ -1,4 +1,5 @@
-import type { DocumentKind } from '@sc/documents';
+import type { PrintableDocument, DocumentKind } from '@sc/documents';
+import type { AccessRule } from '@sc/auth';
 import type { DocumentSource } from '@sc/subgraph-kit';
 import { COMMISSION_DECIDES, READ_APPLICATIONS, READ_MEANS } from '../../access';
 import { ScApplication } from '../../applications/domain/sc-application';
@@ -7,8 +8,34 @@ import { SocialContract } from '../../contracts/domain/social-contract';
 import { AdaptationProgramme } from '../../programmes/domain/adaptation-programme';
 import { applicationReceipt, homeSurveyActDocument } from './application-documents';
 import { effectivenessConclusionDocument, socialContractDocument } from './contract-documents';
-import { namedPerson } from './person';
+import { namedPerson, type NamedPerson } from './person';
 import { adaptationProgrammeDocument, commissionMinutesDocument } from './programme-documents';
+
+/**
+ * A document about one person's case: the record by id, the person as ЦСПН
+ * holds them, the document built from both (null when there is nothing to
+ * print yet); the case's citizen and territory go to `inRead` to be audited
+ * and guarded.
+ */
+function ofPersonCase<T extends { citizenId: string; territory: string }>(
+  kind: DocumentKind,
+  rule: AccessRule,
+  entity: new () => T,
+  build: (record: T, person: NamedPerson) => PrintableDocument | null,
+): DocumentSource {
+  return {
+    operation: `document.${kind}`,
+    rule,
+    read:
+      (id) =>
+      async ({ em, deps }) => {
+        const record = (await em.findOne(entity, { id } as never)) as T | null;
+        if (!record) return null;
+        const document = build(record, await namedPerson(em, deps, record.citizenId));
+        return document && { citizenId: record.citizenId, territory: record.territory, document };
+      },
+  };
+}
 
 /**
  * ЦСПН's printable documents, each under the rule of the data it prints: the
@@ -17,76 +44,21 @@ import { adaptationProgrammeDocument, commissionMinutesDocument } from './progra
  * minutes for the commission and the head.
  */
 export const socialProtectionDocuments: Partial<Record<DocumentKind, DocumentSource>> = {
-  'application-receipt': {
-    operation: 'document.application-receipt',
-    rule: READ_APPLICATIONS,
-    read:
-      (id) =>
-      async ({ em, deps }) => {
-        const a = await em.findOne(ScApplication, { id });
-        return (
-          a && {
-            citizenId: a.citizenId,
-            territory: a.territory,
-            document: applicationReceipt(a, await namedPerson(em, deps, a.citizenId)),
-          }
-        );
-      },
-  },
-  'home-survey-act': {
-    operation: 'document.home-survey-act',
-    rule: READ_MEANS,
-    read:
-      (id) =>
-      async ({ em, deps }) => {
-        const a = await em.findOne(ScApplication, { id });
-        const document = a && homeSurveyActDocument(a, await namedPerson(em, deps, a.citizenId));
-        return a && document && { citizenId: a.citizenId, territory: a.territory, document };
-      },
-  },
-  'adaptation-programme': {
-    operation: 'document.adaptation-programme',
-    rule: READ_APPLICATIONS,
-    read:
-      (id) =>
-      async ({ em, deps }) => {
-        const p = await em.findOne(AdaptationProgramme, { id });
-        return (
-          p && {
-            citizenId: p.citizenId,
-            territory: p.territory,
-            document: adaptationProgrammeDocument(p, await namedPerson(em, deps, p.citizenId)),
-          }
-        );
-      },
-  },
-  'social-contract': {
-    operation: 'document.social-contract',
-    rule: READ_MEANS,
-    read:
-      (id) =>
-      async ({ em, deps }) => {
-        const c = await em.findOne(SocialContract, { id });
-        return (
-          c && {
-            citizenId: c.citizenId,
-            territory: c.territory,
-            document: socialContractDocument(c, await namedPerson(em, deps, c.citizenId)),
-          }
-        );
-      },
-  },
-  'effectiveness-conclusion': {
-    operation: 'document.effectiveness-conclusion',
-    rule: READ_MEANS,
-    read:
-      (id) =>
-      async ({ em, deps }) => {
-        const c = await em.findOne(SocialContract, { id });
-        const document = c && effectivenessConclusionDocument(c, await namedPerson(em, deps, c.citizenId));
-        return c && document && { citizenId: c.citizenId, territory: c.territory, document };
-      },
-  },
+  'application-receipt': ofPersonCase('application-receipt', READ_APPLICATIONS, ScApplication, applicationReceipt),
+  'home-survey-act': ofPersonCase('home-survey-act', READ_MEANS, ScApplication, homeSurveyActDocument),
+  'adaptation-programme': ofPersonCase(
+    'adaptation-programme',
+    READ_APPLICATIONS,
+    AdaptationProgramme,
+    adaptationProgrammeDocument,
+  ),
+  'social-contract': ofPersonCase('social-contract', READ_MEANS, SocialContract, socialContractDocument),
+  'effectiveness-conclusion': ofPersonCase(
+    'effectiveness-conclusion',
+    READ_MEANS,
+    SocialContract,
+    effectivenessConclusionDocument,
+  ),
   'commission-minutes': {
     operation: 'document.commission-minutes',
     rule: COMMISSION_DECIDES,

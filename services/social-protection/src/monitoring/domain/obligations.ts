@@ -21,6 +21,16 @@ export interface MonthObligation {
   visitOverdue: boolean;
 }
 
+/** A month's report is due by the N-th working day of the next month, or the day a good cause moved it to. */
+export const monthlyReportDueDate = (
+  c: Pick<SocialContract, 'reportDeadlineExtensions'>,
+  period: IsoMonth,
+  calendar: WorkingCalendar,
+  params: RegionalParameters,
+): IsoDate =>
+  c.reportDeadlineExtensions?.[period] ??
+  calendar.nthWorkingDayOf(addMonthsToMonth(period, 1), params.get('MONTHLY_REPORT_DUE_WORKING_DAY'));
+
 /**
  * Reports are due by the N-th working day of the next month
  * (MONTHLY_REPORT_DUE_WORKING_DAY, [U]); visits by the month's end
@@ -38,9 +48,7 @@ export function monthlyObligations(a: {
   const last = monthOf(c.endDate) < monthOf(a.today) ? monthOf(c.endDate) : monthOf(a.today);
   const visitsNeeded = a.params.get('CONTROL_VISITS_PER_MONTH');
   return monthsBetween(monthOf(c.startDate), last).map((period) => {
-    const reportDueDate =
-      c.reportDeadlineExtensions?.[period] ??
-      a.calendar.nthWorkingDayOf(addMonthsToMonth(period, 1), a.params.get('MONTHLY_REPORT_DUE_WORKING_DAY'));
+    const reportDueDate = monthlyReportDueDate(c, period, a.calendar, a.params);
     const reportSubmitted = a.reportPeriods.includes(period);
     const visitDueDate = lastDayOf(period) < c.endDate ? lastDayOf(period) : c.endDate;
     const visitsDone = a.visitPeriods.filter((p) => p === period).length;

@@ -1,4 +1,3 @@
-import { parseIsoDate, ValidationError } from '@sc/kernel';
 import type { CaseContext } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { chainText } from '../domain/non-fulfilment';
@@ -8,9 +7,7 @@ import { changeNonFulfilment } from './change-non-fulfilment';
 export const fileNonFulfilmentAppeal = (ctx: CaseContext, i: { caseId: string; text: string; filedOn: string }) =>
   changeNonFulfilment(ctx, 'fileNonFulfilmentAppeal', CASE_WORK, i.caseId, (nf, _c, { ch }) => {
     const text = chainText(i.text, 'input.text', true);
-    const on = parseIsoDate(i.filedOn, 'input.filedOn');
-    if (on > ch.today || on < nf.last().on)
-      throw new ValidationError('input.filedOn', 'DATE_ORDER', `from ${nf.last().on} to today`);
+    const on = nf.broughtOn(i.filedOn, 'input.filedOn', ch.today);
     nf.add('APPEAL_FILED', { on, by: ch.by, now: ch.now, text });
     return null;
   });

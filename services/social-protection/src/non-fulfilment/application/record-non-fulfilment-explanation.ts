@@ -1,4 +1,3 @@
-import { parseIsoDate, ValidationError } from '@sc/kernel';
 import type { CaseContext } from '@sc/subgraph-kit';
 import { CASE_WORK } from '../../access';
 import { chainText } from '../domain/non-fulfilment';
@@ -11,9 +10,7 @@ export const recordNonFulfilmentExplanation = (
 ) =>
   changeNonFulfilment(ctx, 'recordNonFulfilmentExplanation', CASE_WORK, i.caseId, (nf, _c, { ch }) => {
     const text = chainText(i.explanation, 'input.explanation', true);
-    const on = parseIsoDate(i.receivedOn, 'input.receivedOn');
-    if (on > ch.today || on < nf.last().on)
-      throw new ValidationError('input.receivedOn', 'DATE_ORDER', `from ${nf.last().on} to today`);
+    const on = nf.broughtOn(i.receivedOn, 'input.receivedOn', ch.today);
     nf.add('EXPLANATION_RECEIVED', { on, by: ch.by, now: ch.now, text });
     return null;
   });

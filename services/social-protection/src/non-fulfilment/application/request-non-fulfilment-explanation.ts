@@ -1,4 +1,4 @@
-import { addDays, addMonthsToMonth, ConflictError, parseIsoDate, parseIsoMonth, ValidationError } from '@sc/kernel';
+import { addDays, ConflictError, parseIsoDate, parseIsoMonth, ValidationError } from '@sc/kernel';
 import { loadWorkingCalendar, type CaseContext } from '@sc/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { CASE_WORK } from '../../access';
@@ -7,6 +7,7 @@ import { sendCitizenNotice } from '../../citizen-notices/application/send-citize
 import { changeContract } from '../../contracts/application/change-contract';
 import type { SocialContract } from '../../contracts/domain/social-contract';
 import { MonthlyReport } from '../../monitoring/domain/monthly-report';
+import { monthlyReportDueDate } from '../../monitoring/domain/obligations';
 import type { RegionalParameters } from '../../parameters/domain/regional-parameters';
 import { isActivityOverdue } from '../../programmes/domain/psa-activity';
 import { NonFulfilment, type BreachKind } from '../domain/non-fulfilment';
@@ -37,9 +38,7 @@ async function missedObligation(
   }
   const period = parseIsoMonth(i.reportPeriod!, 'input.reportPeriod');
   const calendar = await loadWorkingCalendar(tx);
-  const due =
-    c.reportDeadlineExtensions?.[period] ??
-    calendar.nthWorkingDayOf(addMonthsToMonth(period, 1), params.get('MONTHLY_REPORT_DUE_WORKING_DAY'));
+  const due = monthlyReportDueDate(c, period, calendar, params);
   const submitted = await tx.count(MonthlyReport, { contractId: c.id, period });
   if (submitted || today <= due || period < c.startDate.slice(0, 7))
     throw new ValidationError(

@@ -1,4 +1,4 @@
-import { ConflictError, uuidv7, ValidationError, type IsoDate, type IsoMonth } from '@sc/kernel';
+import { ConflictError, parseIsoDate, uuidv7, ValidationError, type IsoDate, type IsoMonth } from '@sc/kernel';
 
 /**
  * Невыполнение условий социального контракта как одна цепочка (issue 16,
@@ -158,6 +158,14 @@ export class NonFulfilment {
     };
     this.links = [...this.links, link];
     return link;
+  }
+
+  /** The day of something the citizen brought (an explanation, an appeal): not before the last link, not in the future. */
+  broughtOn(value: string, field: string, today: IsoDate): IsoDate {
+    const on = parseIsoDate(value, field);
+    if (on > today || on < this.last().on)
+      throw new ValidationError(field, 'DATE_ORDER', `from ${this.last().on} to today`);
+    return on;
   }
 
   /** May the next step be taken now? Without an explanation, not before its due day. */
