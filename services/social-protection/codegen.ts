@@ -19,4 +19,5 @@ export default subgraphCodegenConfig({
   HouseholdMember: '../applications/domain/household#HouseholdMember',
   Deadline: '../deadlines/domain/deadline#Deadline',
   NonFulfilmentCase: '../non-fulfilment/domain/non-fulfilment#NonFulfilment',
+  ProgrammeAgreement: '../programmes/domain/programme-agreement#ProgrammeAgreement',
 });

@@ -1,6 +1,7 @@
 import type { MessageType } from './message-type';
 import { citizenIdentityLinkedV1 } from './messages/citizen';
 import { commissionDecisionsV1, commissionInvitationV1 } from './messages/commission';
+import { programmeAgreementAnsweredV1, programmeDraftForAgreementV1 } from './messages/programme';
 import {
   contractConcludedForEmploymentV1,
   contractConcludedForSocialServiceV1,
@@ -43,6 +44,8 @@ export const CATALOGUE: readonly MessageType[] = [
   contractStatusChangedV1,
   commissionInvitationV1,
   commissionDecisionsV1,
+  programmeDraftForAgreementV1,
+  programmeAgreementAnsweredV1,
   employmentServiceEventV1,
   socialServicesDeliveredV1,
   territoryDefinedV1,

@@ -24,6 +24,8 @@ export const MESSAGE_FLOWS: Readonly<Record<string, { send: readonly Party[]; re
   'contract.status-changed.v1': { send: ['SOCIAL_PROTECTION'], receive: ['EMPLOYMENT'] },
   'commission.invitation.v1': { send: ['SOCIAL_PROTECTION'], receive: ['EMPLOYMENT', 'SOCIAL_SERVICE'] },
   'commission.decisions.v1': { send: ['SOCIAL_PROTECTION'], receive: ['EMPLOYMENT', 'SOCIAL_SERVICE'] },
+  'programme.draft-for-agreement.v1': { send: ['SOCIAL_PROTECTION'], receive: ['EMPLOYMENT', 'SOCIAL_SERVICE'] },
+  'programme.agreement-answered.v1': { send: ['EMPLOYMENT', 'SOCIAL_SERVICE'], receive: ['SOCIAL_PROTECTION'] },
   'employment.service-event.v1': { send: ['EMPLOYMENT'], receive: ['SOCIAL_PROTECTION'] },
   'social-service.services-delivered.v1': { send: ['SOCIAL_SERVICE'], receive: ['SOCIAL_PROTECTION'] },
   'territory.defined.v1': { send: ALL, receive: ALL },

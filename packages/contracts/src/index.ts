@@ -4,6 +4,7 @@ export * from './messages/referral';
 export * from './messages/citizen';
 export * from './messages/contract';
 export * from './messages/commission';
+export * from './messages/programme';
 export * from './messages/service-report';
 export * from './messages/territory';
 export * from './messages/notification';

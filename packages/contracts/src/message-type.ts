@@ -6,7 +6,10 @@ export const TOPICS = {
   citizens: 'sc.citizens.v1',
   /** Social contracts: conclusion notices with requests to partners (M2, M5), status changes. */
   contracts: 'sc.contracts.v1',
-  /** Interagency commission (МВК): invitations and records of decisions (M7). Key = meeting id. */
+  /**
+   * Interagency commission (МВК), M7: invitations and records of decisions (key = meeting id); the draft
+   * ПСА sent to ЦЗН and КЦСОН for agreement and their answers (key = citizen id).
+   */
   commission: 'sc.commission.v1',
   /** Partners' reports on services given under a contract (M3 from ЦЗН, M6 from КЦСОН). */
   serviceReports: 'sc.service-reports.v1',

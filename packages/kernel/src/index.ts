@@ -20,3 +20,4 @@ export * from './disclosure-control';
 export * from './statistics-indicators';
 export * from './region-time-zones';
 export * from './money';
+export * from './programme-agreement';

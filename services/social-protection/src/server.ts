@@ -26,6 +26,7 @@ import { SubsistenceMinimumSchema } from './parameters/adapters/parameter.schema
 import { PartnerEventSchema } from './partner-reports/adapters/partner-event.schema';
 import { partnerReportHandlers } from './partner-reports/adapters/partner-report.consumer';
 import { AdaptationProgrammeSchema } from './programmes/adapters/adaptation-programme.schema';
+import { programmeAgreementHandlers } from './programmes/adapters/programme-agreement.consumer';
 
 export const SOCIAL_PROTECTION_SDL_FILES = [join(__dirname, 'schema', 'social-protection.graphql')];
 export const SOCIAL_PROTECTION_DEFAULT_PORT = 4001;
@@ -55,6 +56,7 @@ export const socialProtectionSubgraph: SubgraphDefinition = {
     ...referralForContractHandlers(deps),
     ...referralReplyHandlers('SOCIAL_PROTECTION', 'SocialProtectionReferral'),
     ...partnerReportHandlers(deps),
+    ...programmeAgreementHandlers(),
   ],
   jobs: socialProtectionJobs,
   documents: socialProtectionDocuments,

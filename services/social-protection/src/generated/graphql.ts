@@ -15,6 +15,7 @@ import { PartnerEvent as PartnerEventModel } from '../partner-reports/domain/par
 import { HouseholdMember as HouseholdMemberModel } from '../applications/domain/household';
 import { Deadline as DeadlineModel } from '../deadlines/domain/deadline';
 import { NonFulfilment as NonFulfilmentModel } from '../non-fulfilment/domain/non-fulfilment';
+import { ProgrammeAgreement as ProgrammeAgreementModel } from '../programmes/domain/programme-agreement';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -125,6 +126,15 @@ export type AdaptationProgramme = {
   __typename?: 'AdaptationProgramme';
   /** мероприятия программы */
   activities: Array<PsaActivity>;
+  /** согласована ли текущая редакция всеми участниками */
+  agreed: Scalars['Boolean']['output'];
+  /** ответы на все редакции проекта, от первой к последней (история согласования) */
+  agreementHistory: Array<ProgrammeAgreement>;
+  /**
+   * Согласование текущей редакции (seed 000, шаг 3): ЦЗН и КЦСОН — если выполняют мероприятия
+   * программы, и гражданин. На МВК направляется только согласованная всеми редакция.
+   */
+  agreements: Array<ProgrammeAgreement>;
   /** заявление, по которому составлена программа */
   application: ScApplication;
   /** бизнес-план (BUSINESS, SUBSIDIARY_FARM); null для других направлений */
@@ -147,6 +157,8 @@ export type AdaptationProgramme = {
   plannedEnd: Scalars['Date']['output'];
   /** плановая дата начала */
   plannedStart: Scalars['Date']['output'];
+  /** редакция проекта: каждая разработка или доработка — новая редакция, которую согласуют заново */
+  revision: Scalars['Int']['output'];
   /** статус программы */
   status: ProgrammeStatus;
   /** срок программы в месяцах (пределы по направлению — региональные параметры) */
@@ -1526,6 +1538,11 @@ export type Mutation = {
   markSocialProtectionNotificationsRead: Scalars['Int']['output'];
   /** Поставить контракт на проверку (нет отчёта или есть сомнения). */
   putSocialContractUnderReview: SocialContract;
+  /**
+   * Записать ответ гражданина на редакцию проекта ПСА (согласие или просьба об изменениях). `revision` —
+   * редакция, которую гражданину показали: если проект уже доработан, CONFLICT STALE_REVISION.
+   */
+  recordCitizenProgrammeAgreement: AdaptationProgramme;
   /** Решение МВК по программе (COMMISSION_MEMBER or HEAD). */
   recordCommissionDecision: CommissionMeeting;
   /** Отметить выплату по графику. */
@@ -1577,7 +1594,7 @@ export type Mutation = {
   startPostMonitoring: SocialContract;
   /** Принять ежемесячный отчёт получателя (M8). */
   submitMonthlyReport: MonthlyReport;
-  /** Направить ПСА на МВК. */
+  /** Направить ПСА на МВК: только редакцию, согласованную ЦЗН, КЦСОН (если у них есть мероприятия) и гражданином (иначе CONFLICT PSA_NOT_AGREED). */
   submitProgrammeToCommission: AdaptationProgramme;
   /** Приём заявления лично / через ЕПГУ / МФЦ: гражданин, состав семьи с доходами, документы, анкета. */
   submitScApplication: ScApplication;
@@ -1721,6 +1738,12 @@ export type MutationMarkSocialProtectionNotificationsReadArgs = {
 /** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationPutSocialContractUnderReviewArgs = {
   input: ContractReasonInput;
+};
+
+
+/** Операции ЦСПН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationRecordCitizenProgrammeAgreementArgs = {
+  input: RecordCitizenProgrammeAgreementInput;
 };
 
 
@@ -1921,7 +1944,7 @@ export type MvkAgendaItem = {
   __typename?: 'MvkAgendaItem';
   /** гражданин (ключ федерации) */
   citizen: Citizen;
-  /** направление социального контракта: JOB_SEARCH, BUSINESS, PERSONAL_SUBSIDIARY_FARMING или OTHER_HARDSHIP */
+  /** направление социального контракта: JOB_SEARCH, BUSINESS, SUBSIDIARY_FARM или HARDSHIP */
   direction: Scalars['String']['output'];
   /** идентификатор проекта ПСА в ЦСПН */
   programmeId: Scalars['ID']['output'];
@@ -2267,6 +2290,77 @@ export type PostMonitoring = {
   endDate: Scalars['Date']['output'];
   /** начало мониторинга */
   startDate: Scalars['Date']['output'];
+};
+
+/** Ответ одного участника на одну редакцию проекта ПСА. */
+export type ProgrammeAgreement = {
+  __typename?: 'ProgrammeAgreement';
+  /** срок ответа партнёра (рабочие дни — региональный параметр PSA_AGREEMENT_WORKING_DAYS); null для гражданина */
+  answerBy?: Maybe<Scalars['Date']['output']>;
+  /** когда получен ответ */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** кто ответил: специалист ведомства-партнёра (ведомство:subject) или специалист ЦСПН, записавший ответ гражданина */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** комментарий (обязателен при предложении изменений) */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** участник */
+  party: ProgrammeParty;
+  /** предложенные изменения мероприятий */
+  proposals: Array<ProgrammeProposal>;
+  /** редакция проекта, к которой относится ответ */
+  revision: Scalars['Int']['output'];
+  /** состояние: ждём ответа, согласовано или предложены изменения */
+  status: ProgrammeAgreementStatus;
+};
+
+/** Ответ участника на проект ПСА. */
+export type ProgrammeAgreementDecision =
+  /** согласовано */
+  | 'AGREED'
+  /** предложены изменения (с комментарием) */
+  | 'CHANGES_PROPOSED';
+
+/** Состояние согласования редакции проекта ПСА участником. */
+export type ProgrammeAgreementStatus =
+  /** согласовано */
+  | 'AGREED'
+  /** предложены изменения; ЦСПН дорабатывает проект (новая редакция) */
+  | 'CHANGES_PROPOSED'
+  /** ответа ещё нет */
+  | 'PENDING';
+
+/** Участник согласования проекта ПСА. */
+export type ProgrammeParty =
+  /** гражданин */
+  | 'CITIZEN'
+  /** ЦЗН (свои мероприятия программы) */
+  | 'EMPLOYMENT'
+  /** КЦСОН (свои мероприятия программы) */
+  | 'SOCIAL_SERVICE';
+
+/** Предложение участника согласования об изменении проекта ПСА. */
+export type ProgrammeProposal = {
+  __typename?: 'ProgrammeProposal';
+  /** мероприятие проекта, к которому относится предложение; null — предлагается новое мероприятие */
+  activityId?: Maybe<Scalars['ID']['output']>;
+  /** что предлагается изменить */
+  description: Scalars['String']['output'];
+  /** предлагаемый срок; null, если срок не меняется */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** вид мероприятия; null, если не указан */
+  kind?: Maybe<PsaActivityKind>;
+};
+
+/** Предложение об изменении проекта ПСА. */
+export type ProgrammeProposalInput = {
+  /** мероприятие проекта, к которому относится предложение (его id в проекте); не передавайте для нового мероприятия */
+  activityId?: InputMaybe<Scalars['ID']['input']>;
+  /** что предлагается изменить (не пусто, до 2000 символов) */
+  description: Scalars['String']['input'];
+  /** предлагаемый срок, YYYY-MM-DD */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** вид мероприятия */
+  kind?: InputMaybe<PsaActivityKind>;
 };
 
 /** Статус программы социальной адаптации. */
@@ -2672,6 +2766,20 @@ export type RecordCheckpointInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** среднедушевой доход, в копейках */
   perCapitaIncomeKopecks?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Ответ гражданина на проект ПСА. */
+export type RecordCitizenProgrammeAgreementInput = {
+  /** что гражданин просит изменить (обязательно при CHANGES_PROPOSED) */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** согласие или просьба об изменениях */
+  decision: ProgrammeAgreementDecision;
+  /** проект программы */
+  programmeId: Scalars['ID']['input'];
+  /** предложения по мероприятиям */
+  proposals?: InputMaybe<Array<ProgrammeProposalInput>>;
+  /** редакция, которую гражданину показали */
+  revision: Scalars['Int']['input'];
 };
 
 /** Решение комиссии по проекту ПСА из повестки. */
@@ -4064,6 +4172,12 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   PersonInput: PersonInput;
   PostMonitoring: ResolverTypeWrapper<PostMonitoringModel>;
+  ProgrammeAgreement: ResolverTypeWrapper<ProgrammeAgreementModel>;
+  ProgrammeAgreementDecision: ProgrammeAgreementDecision;
+  ProgrammeAgreementStatus: ProgrammeAgreementStatus;
+  ProgrammeParty: ProgrammeParty;
+  ProgrammeProposal: ResolverTypeWrapper<ProgrammeProposal>;
+  ProgrammeProposalInput: ProgrammeProposalInput;
   ProgrammeStatus: ProgrammeStatus;
   ProjectStage: ProjectStage;
   PsaActivity: ResolverTypeWrapper<PsaActivityModel>;
@@ -4071,6 +4185,7 @@ export type ResolversTypes = ResolversObject<{
   PsaActivityStatus: PsaActivityStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordCheckpointInput: RecordCheckpointInput;
+  RecordCitizenProgrammeAgreementInput: RecordCitizenProgrammeAgreementInput;
   RecordCommissionDecisionInput: RecordCommissionDecisionInput;
   RecordControlVisitInput: RecordControlVisitInput;
   RecordHomeSurveyInput: RecordHomeSurveyInput;
@@ -4251,9 +4366,13 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerNote: PartnerNote;
   PersonInput: PersonInput;
   PostMonitoring: PostMonitoringModel;
+  ProgrammeAgreement: ProgrammeAgreementModel;
+  ProgrammeProposal: ProgrammeProposal;
+  ProgrammeProposalInput: ProgrammeProposalInput;
   PsaActivity: PsaActivityModel;
   Query: Record<PropertyKey, never>;
   RecordCheckpointInput: RecordCheckpointInput;
+  RecordCitizenProgrammeAgreementInput: RecordCitizenProgrammeAgreementInput;
   RecordCommissionDecisionInput: RecordCommissionDecisionInput;
   RecordControlVisitInput: RecordControlVisitInput;
   RecordHomeSurveyInput: RecordHomeSurveyInput;
@@ -4337,6 +4456,9 @@ export type ActivityProgressResolvers<ContextType = RequestContext, ParentType e
 
 export type AdaptationProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AdaptationProgramme'] = ResolversParentTypes['AdaptationProgramme']> = ResolversObject<{
   activities?: Resolver<Array<ResolversTypes['PsaActivity']>, ParentType, ContextType>;
+  agreed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  agreementHistory?: Resolver<Array<ResolversTypes['ProgrammeAgreement']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['ProgrammeAgreement']>, ParentType, ContextType>;
   application?: Resolver<ResolversTypes['ScApplication'], ParentType, ContextType>;
   businessPlan?: Resolver<Maybe<ResolversTypes['BusinessPlan']>, ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
@@ -4348,6 +4470,7 @@ export type AdaptationProgrammeResolvers<ContextType = RequestContext, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   plannedEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   plannedStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4762,6 +4885,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   fileNonFulfilmentAppeal?: Resolver<ResolversTypes['NonFulfilmentCase'], ParentType, ContextType, RequireFields<MutationFileNonFulfilmentAppealArgs, 'input'>>;
   markSocialProtectionNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialProtectionNotificationsReadArgs, 'input'>>;
   putSocialContractUnderReview?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationPutSocialContractUnderReviewArgs, 'input'>>;
+  recordCitizenProgrammeAgreement?: Resolver<ResolversTypes['AdaptationProgramme'], ParentType, ContextType, RequireFields<MutationRecordCitizenProgrammeAgreementArgs, 'input'>>;
   recordCommissionDecision?: Resolver<ResolversTypes['CommissionMeeting'], ParentType, ContextType, RequireFields<MutationRecordCommissionDecisionArgs, 'input'>>;
   recordContractPayment?: Resolver<ResolversTypes['SocialContract'], ParentType, ContextType, RequireFields<MutationRecordContractPaymentArgs, 'input'>>;
   recordControlVisit?: Resolver<ResolversTypes['ControlVisit'], ParentType, ContextType, RequireFields<MutationRecordControlVisitArgs, 'input'>>;
@@ -4932,6 +5056,24 @@ export type PostMonitoringResolvers<ContextType = RequestContext, ParentType ext
   checkpoints?: Resolver<Array<ResolversTypes['MonitoringCheckpoint']>, ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeAgreementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeAgreement'] = ResolversParentTypes['ProgrammeAgreement']> = ResolversObject<{
+  answerBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['ProgrammeParty'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['ProgrammeProposal']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProgrammeAgreementStatus'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeProposalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeProposal'] = ResolversParentTypes['ProgrammeProposal']> = ResolversObject<{
+  activityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['PsaActivityKind']>, ParentType, ContextType>;
 }>;
 
 export type PsaActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PsaActivity'] = ResolversParentTypes['PsaActivity']> = ResolversObject<{
@@ -5340,6 +5482,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PartnerEvent?: PartnerEventResolvers<ContextType>;
   PartnerNote?: PartnerNoteResolvers<ContextType>;
   PostMonitoring?: PostMonitoringResolvers<ContextType>;
+  ProgrammeAgreement?: ProgrammeAgreementResolvers<ContextType>;
+  ProgrammeProposal?: ProgrammeProposalResolvers<ContextType>;
   PsaActivity?: PsaActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReferralSlaRow?: ReferralSlaRowResolvers<ContextType>;

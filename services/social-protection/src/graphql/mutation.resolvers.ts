@@ -44,6 +44,7 @@ export const Mutation: MutationResolvers = {
   referCitizenForUrgentServices: (_p, { input }, ctx) => referCitizenForUrgentServices(ctx, input),
   returnIncomingReferral: (_p, { input }, ctx) => returnIncomingReferral(ctx, input),
   draftAdaptationProgramme: (_p, { input }, ctx) => programmes.draftAdaptationProgramme(ctx, input),
+  recordCitizenProgrammeAgreement: (_p, { input }, ctx) => programmes.recordCitizenProgrammeAgreement(ctx, input),
   submitProgrammeToCommission: (_p, args, ctx) =>
     programmes.submitProgrammeToCommission(ctx, idFromInputOrDeprecated(args, 'programmeId')),
   scheduleCommissionMeeting: (_p, { input }, ctx) => commission.scheduleCommissionMeeting(ctx, input),

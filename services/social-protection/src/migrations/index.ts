@@ -6,6 +6,7 @@ import { Migration20261201000000ReferralLifecycle } from './Migration20261201000
 import { Migration20261202000000Identification } from './Migration20261202000000Identification';
 import { Migration20261202010000EffectivenessAtCommission } from './Migration20261202010000EffectivenessAtCommission';
 import { Migration20261202020000NonFulfilment } from './Migration20261202020000NonFulfilment';
+import { Migration20261203000000ProgrammeAgreement } from './Migration20261203000000ProgrammeAgreement';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -20,4 +21,5 @@ export const migrations = [
     class: Migration20261202010000EffectivenessAtCommission,
   },
   { name: 'Migration20261202020000NonFulfilment', class: Migration20261202020000NonFulfilment },
+  { name: 'Migration20261203000000ProgrammeAgreement', class: Migration20261203000000ProgrammeAgreement },
 ];

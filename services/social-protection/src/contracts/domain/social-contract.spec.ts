@@ -32,6 +32,7 @@ const programme = (over: Partial<DraftProgrammeInput> = {}) => {
     },
     params,
     earliestStart: '2026-11-01',
+    answerBy: '2026-11-30',
     by: 'x',
     now,
   });
@@ -87,6 +88,7 @@ describe('social contract (DOMAIN.md §3, §4.2)', () => {
       },
       params,
       earliestStart: '2026-11-01',
+      answerBy: '2026-11-30',
       by: 'x',
       now,
     });

@@ -106,6 +106,14 @@ export const PARAMETER_DEFINITIONS = {
     'U',
     'срок, в который гражданин даёт объяснение невыполнения условий контракта',
   ),
+  PSA_AGREEMENT_WORKING_DAYS: def(
+    'WORKING_DAYS',
+    5,
+    1,
+    30,
+    'U',
+    'срок, в который ЦЗН и КЦСОН отвечают на проект ПСА (согласуют или предлагают изменения)',
+  ),
   SOCIAL_SERVICE_AFTER_CONTRACT_MONTHS: def('MONTHS', 12, 0, 36, 'S', 'обслуживание в КЦСОН после окончания контракта'),
   LUMP_SUM_DUE_DAYS: def('DAYS', 30, 1, 90, 'U', 'срок перечисления единовременной выплаты после заключения'),
 } as const satisfies Record<string, ParameterDefinition>;

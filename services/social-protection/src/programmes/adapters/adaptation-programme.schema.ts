@@ -23,6 +23,8 @@ export const AdaptationProgrammeSchema = new EntitySchema<AdaptationProgramme>({
     hardshipLumpSumKopecks: { type: 'integer', nullable: true },
     commissionReasons: { type: 'string', columnType: 'text', nullable: true },
     draftedBy: { type: 'string', columnType: 'text' },
+    revision: { type: 'integer' },
+    agreements: { type: 'json' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
     version: { type: 'integer', version: true },
   },

@@ -28,6 +28,7 @@ const draft = (over: Partial<DraftProgrammeInput>) =>
     input: { ...base, ...over },
     params,
     earliestStart: '2026-11-20',
+    answerBy: '2026-11-30',
     by: 'spec',
     now,
   });
@@ -141,5 +142,96 @@ describe('ПСА activity state machine (DOMAIN.md §4.3)', () => {
     const b = p.activities[1]!;
     failActivity(b, 'не явился', '2027-02-01', 'x');
     expect(b.status).toBe('FAILED');
+  });
+});
+
+describe('согласование проекта ПСА (seed 000 step 3, DOMAIN.md §4.1)', () => {
+  const answer = (decision: 'AGREED' | 'CHANGES_PROPOSED', comment: string | null = null) => ({
+    decision,
+    comment,
+    proposals: [],
+    by: 'x',
+    at: now.toISOString(),
+  });
+  it('asks the partners who carry out an activity, and the citizen; a partner with nothing to do is not asked', () => {
+    const p = draft({});
+    expect(p.revision).toBe(1);
+    expect(p.currentAgreements().map((a) => [a.party, a.status, a.answerBy ?? null])).toEqual([
+      ['EMPLOYMENT', 'PENDING', '2026-11-30'],
+      ['SOCIAL_SERVICE', 'PENDING', '2026-11-30'],
+      ['CITIZEN', 'PENDING', null],
+    ]);
+    const hardship = draft({
+      direction: 'HARDSHIP',
+      termMonths: 6,
+      hardshipPaymentMode: 'MONTHLY',
+      includeFinancialLiteracy: false,
+      activities: [
+        {
+          kind: 'HARDSHIP_MEASURE',
+          description: 'Оплата долга за ЖКУ',
+          responsibleAgency: 'SOCIAL_PROTECTION',
+          startDate: '2026-12-01',
+          dueDate: '2027-01-31',
+        },
+      ],
+    });
+    expect(hardship.currentAgreements().map((a) => a.party)).toEqual(['CITIZEN']);
+  });
+  it('goes to the commission only when every party agreed the current revision', () => {
+    const p = draft({});
+    p.recordAgreement('EMPLOYMENT', 1, answer('AGREED'));
+    p.recordAgreement('CITIZEN', 1, answer('AGREED'));
+    expect(ruleOf(() => p.assertAgreed())).toBe('PSA_AGREED_BEFORE_COMMISSION');
+    p.recordAgreement('SOCIAL_SERVICE', 1, answer('CHANGES_PROPOSED', 'перенести на март'));
+    expect(p.isAgreed()).toBe(false);
+    let refused: unknown;
+    try {
+      p.assertAgreed();
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toMatchObject({
+      code: 'PSA_NOT_AGREED',
+      details: { notAgreed: [{ party: 'SOCIAL_SERVICE', status: 'CHANGES_PROPOSED' }] },
+    });
+  });
+  it('a redraft is a new revision agreed anew; answers to the old one stay as history and decide nothing', () => {
+    const first = draft({});
+    first.recordAgreement('EMPLOYMENT', 1, answer('CHANGES_PROPOSED', 'позже'));
+    const second = AdaptationProgramme.draft({
+      existing: first,
+      applicationId: 'a',
+      citizenId: 'c',
+      territory: '25607000',
+      input: base,
+      params,
+      earliestStart: '2026-11-20',
+      answerBy: '2026-12-07',
+      by: 'spec',
+      now,
+    });
+    expect(second.revision).toBe(2);
+    expect(second.currentAgreements().every((a) => a.status === 'PENDING' && a.revision === 2)).toBe(true);
+    expect(second.agreements.filter((a) => a.revision === 1)).toHaveLength(3);
+    second.recordAgreement('SOCIAL_SERVICE', 1, answer('AGREED'));
+    for (const party of ['EMPLOYMENT', 'SOCIAL_SERVICE', 'CITIZEN'] as const)
+      second.recordAgreement(party, 2, answer('AGREED'));
+    expect(second.isAgreed()).toBe(true);
+    expect(() => second.assertAgreed()).not.toThrow();
+  });
+  it('the same answer again is a repeat; a different one is a CONFLICT; an unasked party is refused', () => {
+    const p = draft({ includeFinancialLiteracy: false });
+    expect(p.recordAgreement('EMPLOYMENT', 1, answer('AGREED'))).toBe('RECORDED');
+    expect(p.recordAgreement('EMPLOYMENT', 1, answer('AGREED'))).toBe('REPEATED');
+    expect(ruleOf(() => p.recordAgreement('EMPLOYMENT', 1, answer('CHANGES_PROPOSED', 'нет')))).toBe(
+      'ONE_ANSWER_PER_REVISION',
+    );
+    expect(ruleOf(() => p.recordAgreement('SOCIAL_SERVICE', 1, answer('AGREED')))).toBe('PARTIES_TO_AGREE');
+    p.recordAgreement('CITIZEN', 1, answer('AGREED'));
+    p.apply('submit');
+    expect(ruleOf(() => p.recordAgreement('CITIZEN', 1, answer('CHANGES_PROPOSED', 'передумала')))).toBe(
+      'STATE_MACHINE',
+    );
   });
 });

@@ -21,6 +21,14 @@ import {
 
 export type { ActivityInput } from './psa-activity';
 import { LUMP_SUM_CAP_PARAMETER, MAX_TERM_PARAMETER, type ScDirection } from './sc-direction';
+import {
+  notAgreed,
+  partiesToAgree,
+  pendingAgreement,
+  recordAgreementAnswer,
+  type ProgrammeAgreement,
+  type ProgrammeParty,
+} from './programme-agreement';
 
 /** Статус ПСА: drafted, on the МВК's table, and the commission's outcome. */
 export const PROGRAMME_STATUSES = ['DRAFT', 'ON_REVIEW', 'APPROVED', 'RETURNED', 'REFUSED'] as const;
@@ -185,8 +193,59 @@ export class AdaptationProgramme {
   /** The МВК's reasons for a return or refusal. */
   commissionReasons?: string | null;
   draftedBy!: string;
+  /** Редакция проекта: each draft or redraft is a new one, agreed anew. */
+  revision: number = 0;
+  /** Согласование: one entry per party and revision (earlier revisions kept as history). */
+  agreements: ProgrammeAgreement[] = [];
   updatedAt!: Date;
   version: number = 1;
+
+  /** The current revision's agreements. */
+  currentAgreements(): ProgrammeAgreement[] {
+    return this.agreements.filter((a) => a.revision === this.revision);
+  }
+
+  isAgreed(): boolean {
+    return this.currentAgreements().length > 0 && notAgreed(this.agreements, this.revision).length === 0;
+  }
+
+  /**
+   * A party's answer to a revision. Answers to an earlier revision are kept
+   * as history and decide nothing; the current one is answered only while
+   * the programme is a draft.
+   */
+  recordAgreement(
+    party: ProgrammeParty,
+    revision: number,
+    answer: Parameters<typeof recordAgreementAnswer>[3],
+  ): 'RECORDED' | 'REPEATED' {
+    if (revision === this.revision && this.status !== 'DRAFT') {
+      const entry = this.agreements.find((a) => a.party === party && a.revision === revision);
+      if (entry?.status === answer.decision) return 'REPEATED';
+      throw new ConflictError('NOT_DRAFTING', `the programme is ${this.status}: its agreement is closed`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: 'recordAgreement',
+      });
+    }
+    return recordAgreementAnswer(this.agreements, party, revision, answer);
+  }
+
+  /** Only an agreed draft goes to the commission (seed 000, step 3; DOMAIN.md §4.1). */
+  assertAgreed(): void {
+    const missing = notAgreed(this.agreements, this.revision);
+    if (!this.currentAgreements().length || missing.length) {
+      throw new ConflictError(
+        'PSA_NOT_AGREED',
+        `revision ${this.revision} of the ПСА is not agreed yet: ${missing.map((a) => `${a.party} ${a.status}`).join(', ')}`,
+        {
+          rule: 'PSA_AGREED_BEFORE_COMMISSION',
+          revision: this.revision,
+          notAgreed: missing.map((a) => ({ party: a.party, status: a.status })),
+        },
+      );
+    }
+  }
 
   apply(e: ProgrammeEvent): void {
     this.status = transition('AdaptationProgramme', TRANSITIONS, this.status, e);
@@ -201,6 +260,8 @@ export class AdaptationProgramme {
     input: DraftProgrammeInput;
     params: RegionalParameters;
     earliestStart: IsoDate;
+    /** The date the partners are asked to answer by. */
+    answerBy: IsoDate;
     by: string;
     now: Date;
   }): AdaptationProgramme {
@@ -232,7 +293,14 @@ export class AdaptationProgramme {
         status: 'DRAFT' as ProgrammeStatus,
       });
     if (a.existing) prog.apply('redraft');
+    const revision = prog.revision + 1;
+    const parties = partiesToAgree(activities);
     Object.assign(prog, {
+      revision,
+      agreements: [
+        ...prog.agreements,
+        ...parties.map((party) => pendingAgreement(party, revision, party === 'CITIZEN' ? null : a.answerBy)),
+      ],
       direction: i.direction,
       termMonths: i.termMonths,
       plannedStart: i.plannedStart,
