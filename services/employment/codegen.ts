@@ -8,4 +8,5 @@ export default subgraphCodegenConfig({
   ContractSupport: '../contract-support/domain/contract-support#ContractSupport',
   EmploymentReferral: '@sc/kernel#OutgoingReferral',
   EmploymentIncomingReferral: '../referrals/domain/incoming-employment-referral#IncomingEmploymentReferral',
+  ProgrammeDraft: '@sc/subgraph-kit#ProgrammeDraftRecord',
 });

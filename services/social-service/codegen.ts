@@ -8,4 +8,5 @@ export default subgraphCodegenConfig({
   UrgentServiceAct: '../urgent/domain/urgent-service-act#UrgentServiceAct',
   AccompanimentCase: '../accompaniment/domain/accompaniment-case#AccompanimentCase',
   PreventionCase: '../prevention/domain/prevention-case#PreventionCase',
+  ProgrammeDraft: '@sc/subgraph-kit#ProgrammeDraftRecord',
 });

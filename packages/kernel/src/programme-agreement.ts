@@ -27,9 +27,14 @@ export interface ProgrammeAgreementAnswer {
 const MAX_PROPOSALS = 50;
 const MAX_TEXT = 2000;
 
-/** The answer checked and normalised: proposed changes carry a comment; an agreement carries no proposals. */
+/**
+ * The answer checked and normalised: proposed changes carry a comment; an
+ * agreement carries no proposals; a proposal about an activity names one of
+ * the draft's (`activityIds`).
+ */
 export function checkAgreementAnswer(
   a: ProgrammeAgreementAnswer,
+  activityIds: readonly string[],
   path = 'input',
 ): { decision: ProgrammeAgreementDecision; comment: string | null; proposals: ProgrammeProposal[] } {
   const comment = a.comment?.trim() || null;
@@ -48,6 +53,8 @@ export function checkAgreementAnswer(
     if (!description) throw new ValidationError(`${at}.description`, 'REQUIRED', 'must not be empty');
     if (description.length > MAX_TEXT)
       throw new ValidationError(`${at}.description`, 'MAX_LENGTH', `at most ${MAX_TEXT} characters`);
+    if (p.activityId && !activityIds.includes(p.activityId))
+      throw new ValidationError(`${at}.activityId`, 'UNKNOWN_ACTIVITY', 'not an activity of this draft');
     return {
       activityId: p.activityId ?? null,
       kind: p.kind ?? null,

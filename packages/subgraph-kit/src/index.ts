@@ -41,6 +41,7 @@ export * from './citizen-search';
 export * from './staff-register';
 export * from './assign-cases';
 export * from './commission-invitations';
+export * from './programme-drafts';
 export * from './work-log';
 export * from './work-time';
 export * from './workload';

@@ -47,3 +47,6 @@ export const READ_STATISTICS: AccessRule = STATISTICS_READERS;
 
 /** Уведомления: every staff member of ЦЗН reads and marks their own (the list holds only theirs). */
 export const OWN_NOTIFICATIONS: AccessRule = { agencies: ['EMPLOYMENT'] };
+
+/** Проекты ПСА на согласовании: ЦЗН's case workers and the head read and answer them for their territory. */
+export const PROGRAMME_AGREEMENT: AccessRule = { agencies: ['EMPLOYMENT'], roles: ['SPECIALIST', 'HEAD'] };

@@ -4,6 +4,8 @@ import {
   commissionInvitationHandlers,
   createSubgraphService,
   MvkInvitationSchema,
+  ProgrammeDraftSchema,
+  programmeDraftHandlers,
   loadSubgraphSdl,
   referralReplyHandlers,
   type ServiceConfig,
@@ -33,6 +35,7 @@ export const employmentSubgraph: SubgraphDefinition = {
   resolvers: employmentResolvers,
   entities: [
     MvkInvitationSchema,
+    ProgrammeDraftSchema,
     JobSeekerRegistrationSchema,
     EmploymentPlanSchema,
     TrainingReferralSchema,
@@ -46,6 +49,7 @@ export const employmentSubgraph: SubgraphDefinition = {
     ...socialProtectionHandlers(deps),
     ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
     ...commissionInvitationHandlers(deps, 'EMPLOYMENT'),
+    ...programmeDraftHandlers(deps, 'EMPLOYMENT'),
   ],
   jobs: employmentJobs,
 };

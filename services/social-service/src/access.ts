@@ -64,3 +64,6 @@ export const READ_STATISTICS: AccessRule = STATISTICS_READERS;
 
 /** Уведомления: every staff member of КЦСОН reads and marks their own (the list holds only theirs). */
 export const OWN_NOTIFICATIONS: AccessRule = { agencies: ['SOCIAL_SERVICE'] };
+
+/** Проекты ПСА на согласовании: КЦСОН's case workers and the head read and answer them for their territory. */
+export const PROGRAMME_AGREEMENT: AccessRule = { agencies: ['SOCIAL_SERVICE'], roles: ['SPECIALIST', 'HEAD'] };

@@ -1,6 +1,12 @@
 import { returnEmploymentIncomingReferral } from '../referrals/application/return-incoming-referral';
-import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
+import {
+  answerProgrammeDraft,
+  assignCases,
+  correctWorkTime,
+  markMyNotificationsRead,
+  advanceAcceptanceClock,
+} from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS, PROGRAMME_AGREEMENT } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { recordContractService } from '../contract-support/application/contract-support.use-cases';
@@ -12,6 +18,8 @@ import * as training from '../training/application/training.use-cases';
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
   advanceEmploymentClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceEmploymentClock', input),
+  answerEmploymentProgrammeDraft: (_p, { input }, ctx) =>
+    answerProgrammeDraft(ctx, { operation: 'answerEmploymentProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'EMPLOYMENT' }, input),
   markEmploymentNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markEmploymentNotificationsRead', input.ids),
   correctEmploymentWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),

@@ -5,6 +5,7 @@ import {
   referralSlaBoard,
   myNotifications,
   listMvkInvitations,
+  listProgrammeDrafts,
   workLogOf,
   listOutgoingReferrals,
   searchCitizens,
@@ -24,6 +25,7 @@ import {
   WORKLISTS,
   HEAD_ASSIGNS,
   COMMISSION_INVITATIONS,
+  PROGRAMME_AGREEMENT,
   OWN_NOTIFICATIONS,
 } from '../access';
 import { listContractSupport } from '../contract-support/application/contract-support.queries';
@@ -58,6 +60,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'employmentIncomingReferrals', WORKLISTS, listEmploymentIncomingReferrals(filter, page)),
   trainingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'trainingReferrals', WORKLISTS, listTrainingReferrals(filter, page)),
+  employmentProgrammeDrafts: (_p, args, ctx) =>
+    inRead(ctx, 'employmentProgrammeDrafts', PROGRAMME_AGREEMENT, listProgrammeDrafts(args)),
   employmentCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'employmentCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   employmentStaff: (_p, _a, ctx) => inRead(ctx, 'employmentStaff', HEAD_ASSIGNS, staffInTerritory),

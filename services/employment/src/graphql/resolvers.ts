@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
+import { DateScalar, DateTimeScalar, programmeDraftFields, type RequestContext } from '@sc/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
 import { Citizen } from './citizen.resolvers';
 import { EmploymentPlan, PlanStep } from './employment-plan.resolvers';
@@ -23,6 +23,7 @@ const resolvers: Resolvers = {
   ContractSupport,
   EmploymentReferral,
   EmploymentIncomingReferral,
+  ProgrammeDraft: programmeDraftFields,
   ...statisticsResolvers,
 };
 

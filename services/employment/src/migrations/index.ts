@@ -5,6 +5,7 @@ import { Migration20261130020000Assignment } from './Migration20261130020000Assi
 import { Migration20261130030000CommissionInvitations } from './Migration20261130030000CommissionInvitations';
 import { Migration20261130040000Statistics } from './Migration20261130040000Statistics';
 import { Migration20261201000000ReferralLifecycle } from './Migration20261201000000ReferralLifecycle';
+import { Migration20261203000000ProgrammeDrafts } from './Migration20261203000000ProgrammeDrafts';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261130030000CommissionInvitations', class: Migration20261130030000CommissionInvitations },
   { name: 'Migration20261130040000Statistics', class: Migration20261130040000Statistics },
   { name: 'Migration20261201000000ReferralLifecycle', class: Migration20261201000000ReferralLifecycle },
+  { name: 'Migration20261203000000ProgrammeDrafts', class: Migration20261203000000ProgrammeDrafts },
 ];

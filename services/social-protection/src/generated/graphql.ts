@@ -227,6 +227,18 @@ export type Amendment = {
   on: Scalars['Date']['output'];
 };
 
+/** Ответ ведомства-партнёра на проект ПСА. */
+export type AnswerProgrammeDraftInput = {
+  /** что и почему предлагается изменить (обязательно при CHANGES_PROPOSED, до 2000 символов) */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** согласовано или предложены изменения */
+  decision: ProgrammeAgreementDecision;
+  /** проект ПСА (programmeId из списка проектов на согласовании) */
+  programmeId: Scalars['ID']['input'];
+  /** предложения по мероприятиям (не передавайте при AGREED) */
+  proposals?: InputMaybe<Array<ProgrammeProposalInput>>;
+};
+
 /** Канал подачи заявления. */
 export type ApplicationChannel =
   /** через ЕПГУ (Госуслуги) */
@@ -2329,6 +2341,79 @@ export type ProgrammeAgreementStatus =
   /** ответа ещё нет */
   | 'PENDING';
 
+/**
+ * Проект ПСА на согласовании у ведомства-партнёра (ЦЗН, КЦСОН), полученный от ЦСПН (M7, разработка
+ * программы): мероприятия, которые предлагается выполнить этому ведомству, и его ответ.
+ */
+export type ProgrammeDraft = {
+  __typename?: 'ProgrammeDraft';
+  /** мероприятия, которые предлагается выполнить этому ведомству */
+  activities: Array<ProgrammeDraftActivity>;
+  /** срок ответа, указанный ЦСПН */
+  answerBy: Scalars['Date']['output'];
+  /** когда дан ответ */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** специалист, ответивший на проект (subject токена) */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** гражданин (ключ федерации) */
+  citizen: Citizen;
+  /** комментарий ведомства (обязателен при предложении изменений) */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** направление социального контракта */
+  direction: ScDirection;
+  /** плановое окончание программы */
+  plannedEnd: Scalars['Date']['output'];
+  /** плановое начало программы */
+  plannedStart: Scalars['Date']['output'];
+  /** идентификатор проекта ПСА в ЦСПН */
+  programmeId: Scalars['ID']['output'];
+  /** предложенные изменения */
+  proposals: Array<ProgrammeProposal>;
+  /** когда проект (эта редакция) получен */
+  receivedAt: Scalars['DateTime']['output'];
+  /** редакция проекта; доработка в ЦСПН приходит новой редакцией и снова ждёт ответа */
+  revision: Scalars['Int']['output'];
+  /** состояние: ждёт ответа, согласовано или предложены изменения */
+  status: ProgrammeAgreementStatus;
+  /** срок программы в месяцах */
+  termMonths: Scalars['Int']['output'];
+  /** ОКТМО района, чей ЦСПН разрабатывает программу */
+  territory: Scalars['String']['output'];
+};
+
+/** Мероприятие проекта ПСА, предлагаемое ведомству-партнёру. */
+export type ProgrammeDraftActivity = {
+  __typename?: 'ProgrammeDraftActivity';
+  /** идентификатор мероприятия в проекте (на него ссылаются предложения) */
+  activityId: Scalars['ID']['output'];
+  /** содержание мероприятия */
+  description: Scalars['String']['output'];
+  /** срок выполнения */
+  dueDate: Scalars['Date']['output'];
+  /** вид мероприятия */
+  kind: PsaActivityKind;
+};
+
+/** Страница списка ProgrammeDraft (Relay connection): строки, сведения о странице, общее число. */
+export type ProgrammeDraftConnection = {
+  __typename?: 'ProgrammeDraftConnection';
+  /** строки страницы */
+  edges: Array<ProgrammeDraftEdge>;
+  /** сведения о странице */
+  pageInfo: PageInfo;
+  /** сколько всего строк под тем же фильтром */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Строка списка ProgrammeDraft с её курсором (Relay edge). */
+export type ProgrammeDraftEdge = {
+  __typename?: 'ProgrammeDraftEdge';
+  /** курсор строки: передайте как `after`, чтобы получить строки после неё */
+  cursor: Scalars['String']['output'];
+  /** строка списка */
+  node: ProgrammeDraft;
+};
+
 /** Участник согласования проекта ПСА. */
 export type ProgrammeParty =
   /** гражданин */
@@ -4062,6 +4147,7 @@ export type ResolversTypes = ResolversObject<{
   Agency: Agency;
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: ResolverTypeWrapper<Amendment>;
+  AnswerProgrammeDraftInput: AnswerProgrammeDraftInput;
   ApplicationChannel: ApplicationChannel;
   AssignCaseInput: AssignCaseInput;
   AssignSocialProtectionCasesInput: AssignSocialProtectionCasesInput;
@@ -4175,6 +4261,10 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeAgreement: ResolverTypeWrapper<ProgrammeAgreementModel>;
   ProgrammeAgreementDecision: ProgrammeAgreementDecision;
   ProgrammeAgreementStatus: ProgrammeAgreementStatus;
+  ProgrammeDraft: ResolverTypeWrapper<Omit<ProgrammeDraft, 'citizen'> & { citizen: ResolversTypes['Citizen'] }>;
+  ProgrammeDraftActivity: ResolverTypeWrapper<ProgrammeDraftActivity>;
+  ProgrammeDraftConnection: ResolverTypeWrapper<Omit<ProgrammeDraftConnection, 'edges'> & { edges: Array<ResolversTypes['ProgrammeDraftEdge']> }>;
+  ProgrammeDraftEdge: ResolverTypeWrapper<Omit<ProgrammeDraftEdge, 'node'> & { node: ResolversTypes['ProgrammeDraft'] }>;
   ProgrammeParty: ProgrammeParty;
   ProgrammeProposal: ResolverTypeWrapper<ProgrammeProposal>;
   ProgrammeProposalInput: ProgrammeProposalInput;
@@ -4276,6 +4366,7 @@ export type ResolversParentTypes = ResolversObject<{
   AdvanceClockInput: AdvanceClockInput;
   AmendSocialContractInput: AmendSocialContractInput;
   Amendment: Amendment;
+  AnswerProgrammeDraftInput: AnswerProgrammeDraftInput;
   AssignCaseInput: AssignCaseInput;
   AssignSocialProtectionCasesInput: AssignSocialProtectionCasesInput;
   AssignedCase: AssignedCase;
@@ -4367,6 +4458,10 @@ export type ResolversParentTypes = ResolversObject<{
   PersonInput: PersonInput;
   PostMonitoring: PostMonitoringModel;
   ProgrammeAgreement: ProgrammeAgreementModel;
+  ProgrammeDraft: Omit<ProgrammeDraft, 'citizen'> & { citizen: ResolversParentTypes['Citizen'] };
+  ProgrammeDraftActivity: ProgrammeDraftActivity;
+  ProgrammeDraftConnection: Omit<ProgrammeDraftConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgrammeDraftEdge']> };
+  ProgrammeDraftEdge: Omit<ProgrammeDraftEdge, 'node'> & { node: ResolversParentTypes['ProgrammeDraft'] };
   ProgrammeProposal: ProgrammeProposal;
   ProgrammeProposalInput: ProgrammeProposalInput;
   PsaActivity: PsaActivityModel;
@@ -5069,6 +5164,43 @@ export type ProgrammeAgreementResolvers<ContextType = RequestContext, ParentType
   status?: Resolver<ResolversTypes['ProgrammeAgreementStatus'], ParentType, ContextType>;
 }>;
 
+export type ProgrammeDraftResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeDraft'] = ResolversParentTypes['ProgrammeDraft']> = ResolversObject<{
+  activities?: Resolver<Array<ResolversTypes['ProgrammeDraftActivity']>, ParentType, ContextType>;
+  answerBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['ScDirection'], ParentType, ContextType>;
+  plannedEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  plannedStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['ProgrammeProposal']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProgrammeAgreementStatus'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeDraftActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeDraftActivity'] = ResolversParentTypes['ProgrammeDraftActivity']> = ResolversObject<{
+  activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PsaActivityKind'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeDraftConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeDraftConnection'] = ResolversParentTypes['ProgrammeDraftConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProgrammeDraftEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeDraftEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeDraftEdge'] = ResolversParentTypes['ProgrammeDraftEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProgrammeDraft'], ParentType, ContextType>;
+}>;
+
 export type ProgrammeProposalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeProposal'] = ResolversParentTypes['ProgrammeProposal']> = ResolversObject<{
   activityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5483,6 +5615,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PartnerNote?: PartnerNoteResolvers<ContextType>;
   PostMonitoring?: PostMonitoringResolvers<ContextType>;
   ProgrammeAgreement?: ProgrammeAgreementResolvers<ContextType>;
+  ProgrammeDraft?: ProgrammeDraftResolvers<ContextType>;
+  ProgrammeDraftActivity?: ProgrammeDraftActivityResolvers<ContextType>;
+  ProgrammeDraftConnection?: ProgrammeDraftConnectionResolvers<ContextType>;
+  ProgrammeDraftEdge?: ProgrammeDraftEdgeResolvers<ContextType>;
   ProgrammeProposal?: ProgrammeProposalResolvers<ContextType>;
   PsaActivity?: PsaActivityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

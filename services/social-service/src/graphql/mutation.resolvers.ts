@@ -1,6 +1,12 @@
 import { returnSocialServiceIncomingReferral } from '../referrals/application/return-incoming-referral';
-import { assignCases, correctWorkTime, markMyNotificationsRead, advanceAcceptanceClock } from '@sc/subgraph-kit';
-import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS } from '../access';
+import {
+  answerProgrammeDraft,
+  assignCases,
+  correctWorkTime,
+  markMyNotificationsRead,
+  advanceAcceptanceClock,
+} from '@sc/subgraph-kit';
+import { HEAD_ASSIGNS, WORKLISTS, OWN_NOTIFICATIONS, PROGRAMME_AGREEMENT } from '../access';
 import { ASSIGNABLE } from './assignable-cases';
 import type { MutationResolvers } from '../generated/graphql';
 import { idFromInputOrDeprecated } from '@sc/subgraph-kit';
@@ -16,6 +22,8 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 /** Thin: each mutation is one use case. */
 export const Mutation: MutationResolvers = {
   advanceSocialServiceClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceSocialServiceClock', input),
+  answerSocialServiceProgrammeDraft: (_p, { input }, ctx) =>
+    answerProgrammeDraft(ctx, { operation: 'answerSocialServiceProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'SOCIAL_SERVICE' }, input),
   markSocialServiceNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialServiceNotificationsRead', input.ids),
   correctSocialServiceWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),

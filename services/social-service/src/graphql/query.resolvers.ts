@@ -4,6 +4,7 @@ import {
   referralSlaBoard,
   myNotifications,
   listMvkInvitations,
+  listProgrammeDrafts,
   workLogOf,
   listOutgoingReferrals,
   searchCitizens,
@@ -17,6 +18,7 @@ import { officeWorkload } from '../workload/application/workload.queries';
 import {
   CASE_WORK,
   COMMISSION_INVITATIONS,
+  PROGRAMME_AGREEMENT,
   READ_INTAKE,
   READ_PARAMETERS,
   READ_SENSITIVE,
@@ -59,6 +61,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   socialServiceIncomingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialServiceIncomingReferrals', WORKLISTS, listSocialServiceIncomingReferrals(filter, page)),
+  socialServiceProgrammeDrafts: (_p, args, ctx) =>
+    inRead(ctx, 'socialServiceProgrammeDrafts', PROGRAMME_AGREEMENT, listProgrammeDrafts(args)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceCommissionInvitations', COMMISSION_INVITATIONS, listMvkInvitations(args)),
   socialServiceStaff: (_p, _a, ctx) => inRead(ctx, 'socialServiceStaff', HEAD_ASSIGNS, staffInTerritory),

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar, type RequestContext } from '@sc/subgraph-kit';
+import { DateScalar, DateTimeScalar, programmeDraftFields, type RequestContext } from '@sc/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
 import { AccompanimentCase, PreventionCase } from './accompaniment-case.resolvers';
 import { Citizen } from './citizen.resolvers';
@@ -24,6 +24,7 @@ const resolvers: Resolvers = {
   UrgentServiceAct,
   AccompanimentCase,
   PreventionCase,
+  ProgrammeDraft: programmeDraftFields,
   ...statisticsResolvers,
 };
 

@@ -58,7 +58,10 @@ export function recordCitizenProgrammeAgreement(
 ): Promise<AdaptationProgramme> {
   return inChange(ctx, 'recordCitizenProgrammeAgreement', CASE_WORK, async (tx, c) => {
     const prog = await findCase(tx, c, AdaptationProgramme, i.programmeId, 'input.programmeId');
-    const answer = checkAgreementAnswer(i);
+    const answer = checkAgreementAnswer(
+      i,
+      prog.activities.map((x) => x.id),
+    );
     if (i.revision !== prog.revision)
       throw new ConflictError(
         'STALE_REVISION',
