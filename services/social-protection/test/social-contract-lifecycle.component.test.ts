@@ -10,6 +10,7 @@ import { newEnvelope, toRecord } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET } from '@sc/subgraph-kit';
 import { count, eventually, query, TEST_TERRITORY, tokenFor, validSnils, serviceUnderTest, runJob } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
+import { agreeProgramme } from './programme-agreement';
 
 /**
  * The ЦСПН subgraph on its own (real PostgreSQL, Kafka-protocol broker): every
@@ -100,6 +101,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
   async function toApproved(seed: number): Promise<{ appId: string; citizenId: string; programmeId: string }> {
     const { appId, citizenId } = await toDrafting(seed);
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
+    await agreeProgramme(sut, p.id);
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
       id: p.id,
     });
@@ -412,6 +414,7 @@ describe('ЦСПН social-contract lifecycle (component, real PostgreSQL and bro
       ]),
     ).toMatchObject({ code: 'CONFLICT', domainCode: 'PROGRAMME_NOT_APPROVED', rule: 'APPROVED_PROGRAMME_REQUIRED' });
     const p = (await ok(DRAFT, draftInput(appId))).draftAdaptationProgramme;
+    await agreeProgramme(sut, p.id);
     await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
       id: p.id,
     });

@@ -10,6 +10,7 @@ import {
   validSnils,
 } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
+import { agreeProgramme } from './programme-agreement';
 import { SOCIAL_PROTECTION_STAT_SOURCES } from '../src/statistics/adapters/statistics.sql';
 
 /**
@@ -169,6 +170,7 @@ describe('ЦСПН statistics (component, real PostgreSQL)', () => {
         tk.spec,
       )
     ).draftAdaptationProgramme;
+    await agreeProgramme(sut, p.id, tk.spec);
     await ok(
       `mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`,
       { id: p.id },
