@@ -173,7 +173,13 @@ export function answerProgrammeDraft(
         currentState: row.status,
         attemptedAction: a.operation,
       });
-    Object.assign(row, { ...answer, answeredBy: c.by, answeredAt: c.now });
+    Object.assign(row, {
+      status: answer.decision,
+      comment: answer.comment,
+      proposals: answer.proposals,
+      answeredBy: c.by,
+      answeredAt: c.now,
+    });
     await ctx.deps.outbox.enqueue(tx, programmeAgreementAnsweredV1, row.citizenId, {
       programmeId: row.id,
       revision: row.revision,

@@ -52,10 +52,11 @@ export async function agreeProgramme(sut: ServiceUnderTest, programmeId: string,
   const partners = (p.agreements as { party: string }[])
     .map((a) => a.party)
     .filter((x): x is Partner => x !== 'CITIZEN');
+  // The citizen first: a partner's answer applied meanwhile would make this change a CONFLICT to retry.
+  await sut.ok(RECORD_CITIZEN_AGREEMENT, { i: { programmeId, revision: p.revision, decision: 'AGREED' } }, token);
   await deliverPartnerAnswers(
     sut,
     partners.map((x) => partnerAnswer(prog, x)),
   );
-  await sut.ok(RECORD_CITIZEN_AGREEMENT, { i: { programmeId, revision: p.revision, decision: 'AGREED' } }, token);
   await eventually(async () => (await sut.ok(AGREEMENTS, { id: programmeId }, token)).adaptationProgramme.agreed);
 }
