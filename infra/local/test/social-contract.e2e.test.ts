@@ -13,7 +13,7 @@ import {
   uniqueSuffix,
   validSnils,
 } from '@sc/testing';
-import { concludeEffectivenessAtMeeting } from './social-protection.flow';
+import { agreeProgrammeThroughGateway, concludeEffectivenessAtMeeting } from './social-protection.flow';
 import { startTestStack, type TestStack } from './test-stack';
 
 /**
@@ -162,44 +162,40 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
     });
 
     // 4. ПСА with the partners' activities
-    const prog = (
-      await ok(
-        `mutation($i: DraftAdaptationProgrammeInput!) { draftAdaptationProgramme(input: $i) { id status plannedEnd activities { id kind responsibleAgency standard } } }`,
-        {
-          i: {
-            applicationId: appId,
-            direction: 'JOB_SEARCH',
-            termMonths: 9,
-            plannedStart: '2026-12-01',
-            activities: [
-              {
-                kind: 'VOCATIONAL_TRAINING',
-                description: 'Обучение по профессии «Повар»',
-                responsibleAgency: 'EMPLOYMENT',
-                startDate: '2026-12-10',
-                dueDate: '2027-03-31',
-                costKopecks: 2_800_000,
-              },
-              {
-                kind: 'EMPLOYMENT',
-                description: 'Трудоустройство',
-                responsibleAgency: 'EMPLOYMENT',
-                startDate: '2027-01-01',
-                dueDate: '2027-06-30',
-              },
-              {
-                kind: 'PSYCHOLOGICAL_SUPPORT',
-                description: 'Семейный навигатор',
-                responsibleAgency: 'SOCIAL_SERVICE',
-                startDate: '2026-12-01',
-                dueDate: '2027-02-28',
-              },
-            ],
+    const DRAFT = `mutation($i: DraftAdaptationProgrammeInput!) { draftAdaptationProgramme(input: $i) { id status revision plannedEnd activities { id kind responsibleAgency standard } } }`;
+    const draftInput = {
+      i: {
+        applicationId: appId,
+        direction: 'JOB_SEARCH',
+        termMonths: 9,
+        plannedStart: '2026-12-01',
+        activities: [
+          {
+            kind: 'VOCATIONAL_TRAINING',
+            description: 'Обучение по профессии «Повар»',
+            responsibleAgency: 'EMPLOYMENT',
+            startDate: '2026-12-10',
+            dueDate: '2027-03-31',
+            costKopecks: 2_800_000,
           },
-        },
-        spec,
-      )
-    ).draftAdaptationProgramme;
+          {
+            kind: 'EMPLOYMENT',
+            description: 'Трудоустройство',
+            responsibleAgency: 'EMPLOYMENT',
+            startDate: '2027-01-01',
+            dueDate: '2027-06-30',
+          },
+          {
+            kind: 'PSYCHOLOGICAL_SUPPORT',
+            description: 'Семейный навигатор',
+            responsibleAgency: 'SOCIAL_SERVICE',
+            startDate: '2026-12-01',
+            dueDate: '2027-02-28',
+          },
+        ],
+      },
+    };
+    let prog = (await ok(DRAFT, draftInput, spec)).draftAdaptationProgramme;
     expect(prog.plannedEnd).toBe('2027-08-31');
     expect(prog.activities.map((a: { kind: string }) => a.kind)).toEqual([
       'VOCATIONAL_TRAINING',
@@ -208,11 +204,54 @@ describe('social contract, seed 000 ЦСПН path, end to end through the gatewa
       'JOB_SEEKER_REGISTRATION',
       'FINANCIAL_LITERACY',
     ]);
-    await ok(
-      `mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`,
-      { id: prog.id },
-      spec,
+
+    // 4a. Agreement (seed 000 step 3): the draft reached ЦЗН and КЦСОН by M7, each with its own activities.
+    const kcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-psa');
+    const AT_KCSON = `query($id: ID!) { socialServiceProgrammeDraft(programmeId: $id) { revision status citizen { id } activities { activityId kind } } }`;
+    const atKcson = await eventually(
+      async () => (await ok(AT_KCSON, { id: prog.id }, kcson)).socialServiceProgrammeDraft,
     );
+    expect(atKcson).toMatchObject({ revision: 1, status: 'PENDING', citizen: { id: citizenId } });
+    expect(atKcson.activities.map((a: { kind: string }) => a.kind)).toEqual([
+      'PSYCHOLOGICAL_SUPPORT',
+      'FINANCIAL_LITERACY',
+    ]);
+    const navigator = atKcson.activities[0].activityId;
+    await ok(
+      `mutation($i: AnswerProgrammeDraftInput!) { answerSocialServiceProgrammeDraft(input: $i) { status } }`,
+      {
+        i: {
+          programmeId: prog.id,
+          decision: 'CHANGES_PROPOSED',
+          comment: 'Семейный навигатор занят до января',
+          proposals: [
+            { activityId: navigator, description: 'Сопровождение навигатора — до 31.03.2027', dueDate: '2027-03-31' },
+          ],
+        },
+      },
+      kcson,
+    );
+    const AGREEMENTS = `query($id: ID!) { adaptationProgramme(id: $id) { revision agreed agreements { party status comment proposals { dueDate } } } }`;
+    const proposed = await eventually(async () => {
+      const a = (await ok(AGREEMENTS, { id: prog.id }, spec)).adaptationProgramme;
+      return a.agreements.some((x: { status: string }) => x.status === 'CHANGES_PROPOSED') ? a : undefined;
+    });
+    expect(proposed.agreements).toContainEqual({
+      party: 'SOCIAL_SERVICE',
+      status: 'CHANGES_PROPOSED',
+      comment: 'Семейный навигатор занят до января',
+      proposals: [{ dueDate: '2027-03-31' }],
+    });
+    const SUBMIT_PSA = `mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`;
+    expect(
+      (await graphqlClient(s.gatewayUrl, spec).call(SUBMIT_PSA, { id: prog.id })).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'PSA_NOT_AGREED' });
+    // The specialist takes the proposal: revision 2, agreed by the citizen, ЦЗН and КЦСОН in their subgraphs.
+    draftInput.i.activities[2]!.dueDate = '2027-03-31';
+    prog = (await ok(DRAFT, draftInput, spec)).draftAdaptationProgramme;
+    expect(prog.revision).toBe(2);
+    await agreeProgrammeThroughGateway(s.gatewayUrl, spec, prog.id);
+    await ok(SUBMIT_PSA, { id: prog.id }, spec);
     // The commission's agenda: programmes on review in the district, the longest waiting first.
     const agenda = (
       await ok(`{ programmesAwaitingCommission { totalCount edges { node { id territory } } } }`, {}, spec)

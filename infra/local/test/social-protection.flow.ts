@@ -1,5 +1,5 @@
 import type { ManualClock } from '@sc/kernel';
-import { graphqlClient, validSnils } from '@sc/testing';
+import { eventually, graphqlClient, tokenFor, validSnils } from '@sc/testing';
 
 /** The simplest ПСА activity: ЦЗН's career guidance in the contract's first two months. */
 export const CAREER_GUIDANCE = {
@@ -62,6 +62,7 @@ export async function concludeJobSearchContract(a: {
       },
     })
   ).draftAdaptationProgramme;
+  await agreeProgrammeThroughGateway(a.gatewayUrl, a.specialist, prog.id);
   await ok(`mutation($id: ID!) { submitProgrammeToCommission(input: { programmeId: $id }) { status } }`, {
     id: prog.id,
   });
@@ -91,6 +92,48 @@ export async function concludeJobSearchContract(a: {
     i: { contractId: contract.id, paymentNo: 1, paidOn: '2026-12-01' },
   });
   return { citizenId: app.citizen.id, applicationId: app.id, contractId: contract.id };
+}
+
+const PARTNER_API = {
+  EMPLOYMENT: { draft: 'employmentProgrammeDraft', answer: 'answerEmploymentProgrammeDraft' },
+  SOCIAL_SERVICE: { draft: 'socialServiceProgrammeDraft', answer: 'answerSocialServiceProgrammeDraft' },
+} as const;
+
+/**
+ * Согласование ПСА as seed 000 step 3 has it, through the gateway: the
+ * citizen's agreement recorded at ЦСПН, then each partner asked — ЦЗН, КЦСОН —
+ * finds the draft's current revision in its own subgraph (it came by M7) and
+ * agrees it there; returns when ЦСПН has applied every answer.
+ */
+export async function agreeProgrammeThroughGateway(
+  gatewayUrl: string,
+  specialist: string,
+  programmeId: string,
+): Promise<void> {
+  const { ok } = graphqlClient(gatewayUrl, specialist);
+  const STATE = `query($id: ID!) { adaptationProgramme(id: $id) { territory revision agreed agreements { party } } }`;
+  const p = (await ok(STATE, { id: programmeId })).adaptationProgramme;
+  await ok(
+    `mutation($i: RecordCitizenProgrammeAgreementInput!) { recordCitizenProgrammeAgreement(input: $i) { revision } }`,
+    { i: { programmeId, revision: p.revision, decision: 'AGREED' } },
+  );
+  for (const { party } of p.agreements as { party: 'EMPLOYMENT' | 'SOCIAL_SERVICE' | 'CITIZEN' }[]) {
+    if (party === 'CITIZEN') continue;
+    const api = PARTNER_API[party];
+    const partner = await tokenFor(party, ['SPECIALIST'], `${party.toLowerCase()}-psa`, p.territory);
+    await eventually(
+      async () =>
+        (await ok(`query($id: ID!) { ${api.draft}(programmeId: $id) { revision } }`, { id: programmeId }, partner))[
+          api.draft
+        ]?.revision === p.revision,
+    );
+    await ok(
+      `mutation($i: AnswerProgrammeDraftInput!) { ${api.answer}(input: $i) { status } }`,
+      { i: { programmeId, decision: 'AGREED' } },
+      partner,
+    );
+  }
+  await eventually(async () => (await ok(STATE, { id: programmeId })).adaptationProgramme.agreed);
 }
 
 /** Приём заявления by a ЦСПН specialist: a working applicant whose wages are below the ПМ (one household member). */

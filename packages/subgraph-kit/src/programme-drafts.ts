@@ -166,7 +166,10 @@ export function answerProgrammeDraft(
 ): Promise<ProgrammeDraftRecord> {
   return inChange(ctx, a.operation, a.rule, async (tx, c) => {
     const row = await findCase(tx, c, ProgrammeDraftRecord, i.programmeId, 'input.programmeId', 'ProgrammeDraft');
-    const answer = checkAgreementAnswer(i, row.activities.map((x) => x.activityId));
+    const answer = checkAgreementAnswer(
+      i,
+      row.activities.map((x) => x.activityId),
+    );
     if (row.status !== 'PENDING')
       throw new ConflictError('ALREADY_ANSWERED', `revision ${row.revision} was already answered: ${row.status}`, {
         rule: 'ONE_ANSWER_PER_REVISION',
@@ -212,6 +215,12 @@ export const listProgrammeDrafts =
       { list: 'programmeDrafts', sortBy: 'answerBy', direction: 'asc' },
       a,
     );
+
+/** One draft by its programme id (null if this agency holds none; territory checked by inRead). */
+export const findProgrammeDraft =
+  (programmeId: string): Read<ProgrammeDraftRecord | null> =>
+  ({ em }) =>
+    em.findOne(ProgrammeDraftRecord, { id: programmeId });
 
 /** GraphQL shape of a draft: the citizen as a federation reference. */
 export const programmeDraftFields = {

@@ -34,9 +34,7 @@ describe('ЦЗН answers a draft ПСА (component, real PostgreSQL and Kafka-pr
     termMonths: 9,
     plannedStart: '2026-12-01',
     plannedEnd: '2027-08-31',
-    activities: [
-      { activityId: uuidv7(), kind: 'VOCATIONAL_TRAINING', description: 'Повар', dueDate: '2027-03-31' },
-    ],
+    activities: [{ activityId: uuidv7(), kind: 'VOCATIONAL_TRAINING', description: 'Повар', dueDate: '2027-03-31' }],
     answerBy: '2026-11-30',
     sentAt: new Date().toISOString(),
     ...over,

@@ -1,12 +1,7 @@
 import { ManualClock, uuidv7 } from '@sc/kernel';
 import { count, eventually, query, tokenFor, validSnils, serviceUnderTest, TEST_NEEDS } from '@sc/testing';
 import { createSocialProtectionServer } from '../src/server';
-import {
-  agreeProgramme,
-  deliverPartnerAnswers,
-  partnerAnswer,
-  RECORD_CITIZEN_AGREEMENT,
-} from './programme-agreement';
+import { agreeProgramme, deliverPartnerAnswers, partnerAnswer, RECORD_CITIZEN_AGREEMENT } from './programme-agreement';
 
 /**
  * Согласование проекта ПСА (seed 000 step 3, DOMAIN.md §4.1) at ЦСПН: each
@@ -209,7 +204,10 @@ describe('ПСА agreed by ЦЗН, КЦСОН and the citizen before the commiss
           scheduleCommissionMeeting(input: $i) { agenda { id revision agreements { party status answeredBy } } }
         }`,
         {
-          i: { meetingDate: '2026-11-27', members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }] },
+          i: {
+            meetingDate: '2026-11-27',
+            members: [{ name: 'Председатель', agency: 'SOCIAL_PROTECTION', role: 'CHAIR' }],
+          },
         },
       )
     ).scheduleCommissionMeeting;
@@ -281,9 +279,9 @@ describe('ПСА agreed by ЦЗН, КЦСОН and the citizen before the commiss
         tables,
       ),
     ).toMatchObject({ field: 'input.proposals', rule: 'NOT_APPLICABLE' });
-    expect(
-      await refused(RECORD_CITIZEN_AGREEMENT, answer({ decision: 'MAYBE' }), sut.token, tables),
-    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refused(RECORD_CITIZEN_AGREEMENT, answer({ decision: 'MAYBE' }), sut.token, tables)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     const kcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-1');
     expect(await refused(RECORD_CITIZEN_AGREEMENT, answer({}), kcson, tables)).toMatchObject({ code: 'FORBIDDEN' });
     const elsewhere = await tokenFor('SOCIAL_PROTECTION', ['SPECIALIST'], 'spec-9', '25646000');

@@ -1489,6 +1489,8 @@ export type Query = {
    * мероприятием (страница рабочего списка, `first` 1–200).
    */
   employmentPlans: EmploymentPlanConnection;
+  /** Проект ПСА на согласовании в ЦЗН по идентификатору программы ЦСПН; null, если ЦЗН его не получал. */
+  employmentProgrammeDraft?: Maybe<ProgrammeDraft>;
   /**
    * Проекты ПСА, которые ЦСПН прислал ЦЗН на согласование (M7, разработка программы), в территории
    * вызывающего; ближайший срок ответа первым. `status: PENDING` — рабочий список ещё не отвеченных.
@@ -1608,6 +1610,12 @@ export type QueryEmploymentPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmploymentPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Запросы ЦЗН. Доступ решает политика ЦЗН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
+export type QueryEmploymentProgrammeDraftArgs = {
+  programmeId: Scalars['ID']['input'];
 };
 
 
@@ -3015,6 +3023,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employmentOutgoingReferrals?: Resolver<ResolversTypes['EmploymentReferralConnection'], ParentType, ContextType, RequireFields<QueryEmploymentOutgoingReferralsArgs, 'first'>>;
   employmentParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QueryEmploymentParametersArgs>>;
   employmentPlans?: Resolver<ResolversTypes['EmploymentPlanConnection'], ParentType, ContextType, RequireFields<QueryEmploymentPlansArgs, 'first'>>;
+  employmentProgrammeDraft?: Resolver<Maybe<ResolversTypes['ProgrammeDraft']>, ParentType, ContextType, RequireFields<QueryEmploymentProgrammeDraftArgs, 'programmeId'>>;
   employmentProgrammeDrafts?: Resolver<ResolversTypes['ProgrammeDraftConnection'], ParentType, ContextType, RequireFields<QueryEmploymentProgrammeDraftsArgs, 'first'>>;
   employmentReferralSla?: Resolver<Array<ResolversTypes['ReferralSlaRow']>, ParentType, ContextType, RequireFields<QueryEmploymentReferralSlaArgs, 'from' | 'to'>>;
   employmentStaff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;

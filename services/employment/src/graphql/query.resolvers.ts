@@ -6,6 +6,7 @@ import {
   myNotifications,
   listMvkInvitations,
   listProgrammeDrafts,
+  findProgrammeDraft,
   workLogOf,
   listOutgoingReferrals,
   searchCitizens,
@@ -60,6 +61,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'employmentIncomingReferrals', WORKLISTS, listEmploymentIncomingReferrals(filter, page)),
   trainingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'trainingReferrals', WORKLISTS, listTrainingReferrals(filter, page)),
+  employmentProgrammeDraft: (_p, { programmeId }, ctx) =>
+    inRead(ctx, 'employmentProgrammeDraft', PROGRAMME_AGREEMENT, findProgrammeDraft(programmeId)),
   employmentProgrammeDrafts: (_p, args, ctx) =>
     inRead(ctx, 'employmentProgrammeDrafts', PROGRAMME_AGREEMENT, listProgrammeDrafts(args)),
   employmentCommissionInvitations: (_p, args, ctx) =>

@@ -1699,6 +1699,8 @@ export type Query = {
   socialServiceOutgoingReferrals: SocialServiceReferralConnection;
   /** Региональные параметры КЦСОН, действующие на дату (нормы, сроки); любой сотрудник КЦСОН. */
   socialServiceParameters: Array<RegionalParameter>;
+  /** Проект ПСА на согласовании в КЦСОН по идентификатору программы ЦСПН; null, если КЦСОН его не получал. */
+  socialServiceProgrammeDraft?: Maybe<ProgrammeDraft>;
   /**
    * Проекты ПСА, которые ЦСПН прислал КЦСОН на согласование (M7, разработка программы), в территории
    * вызывающего; ближайший срок ответа первым. `status: PENDING` — рабочий список ещё не отвеченных.
@@ -1829,6 +1831,12 @@ export type QuerySocialServiceOutgoingReferralsArgs = {
 /** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
 export type QuerySocialServiceParametersArgs = {
   onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** Запросы КЦСОН. Доступ решает политика КЦСОН по ведомству, роли и территории токена; каждое чтение персональных данных записывается в журнал доступа. */
+export type QuerySocialServiceProgrammeDraftArgs = {
+  programmeId: Scalars['ID']['input'];
 };
 
 
@@ -3644,6 +3652,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialServiceNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceNotificationsArgs, 'first' | 'unreadOnly'>>;
   socialServiceOutgoingReferrals?: Resolver<ResolversTypes['SocialServiceReferralConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceOutgoingReferralsArgs, 'first'>>;
   socialServiceParameters?: Resolver<Array<ResolversTypes['RegionalParameter']>, ParentType, ContextType, Partial<QuerySocialServiceParametersArgs>>;
+  socialServiceProgrammeDraft?: Resolver<Maybe<ResolversTypes['ProgrammeDraft']>, ParentType, ContextType, RequireFields<QuerySocialServiceProgrammeDraftArgs, 'programmeId'>>;
   socialServiceProgrammeDrafts?: Resolver<ResolversTypes['ProgrammeDraftConnection'], ParentType, ContextType, RequireFields<QuerySocialServiceProgrammeDraftsArgs, 'first'>>;
   socialServiceReferral?: Resolver<Maybe<ResolversTypes['SocialServiceReferral']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralArgs, 'id'>>;
   socialServiceReferralSla?: Resolver<Array<ResolversTypes['ReferralSlaRow']>, ParentType, ContextType, RequireFields<QuerySocialServiceReferralSlaArgs, 'from' | 'to'>>;

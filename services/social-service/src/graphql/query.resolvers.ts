@@ -5,6 +5,7 @@ import {
   myNotifications,
   listMvkInvitations,
   listProgrammeDrafts,
+  findProgrammeDraft,
   workLogOf,
   listOutgoingReferrals,
   searchCitizens,
@@ -61,6 +62,8 @@ export const Query: QueryResolvers = {
     inRead(ctx, 'socialServiceOutgoingReferrals', WORKLISTS, listOutgoingReferrals(filter, page)),
   socialServiceIncomingReferrals: (_p, { filter, ...page }, ctx) =>
     inRead(ctx, 'socialServiceIncomingReferrals', WORKLISTS, listSocialServiceIncomingReferrals(filter, page)),
+  socialServiceProgrammeDraft: (_p, { programmeId }, ctx) =>
+    inRead(ctx, 'socialServiceProgrammeDraft', PROGRAMME_AGREEMENT, findProgrammeDraft(programmeId)),
   socialServiceProgrammeDrafts: (_p, args, ctx) =>
     inRead(ctx, 'socialServiceProgrammeDrafts', PROGRAMME_AGREEMENT, listProgrammeDrafts(args)),
   socialServiceCommissionInvitations: (_p, args, ctx) =>
