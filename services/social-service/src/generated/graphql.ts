@@ -70,6 +70,10 @@ export type AccompanimentCase = {
   contractId?: Maybe<Scalars['ID']['output']>;
   /** документы с заключением психолога: только специалисты КЦСОН (для остальных FORBIDDEN) */
   evidence: Array<Evidence>;
+  /** состав семьи, по которому проверена целевая группа; null, если не записан (случай по ходатайству ЦСПН, M5) */
+  family?: Maybe<FamilyProfile>;
+  /** цели сопровождения: цель программы и индивидуальные, с результатами */
+  goals: Array<AccompanimentGoal>;
   /** основания сопровождения */
   grounds: Array<AccompanimentGround>;
   /** идентификатор случая */
@@ -88,12 +92,16 @@ export type AccompanimentCase = {
   overdue: Array<Scalars['String']['output']>;
   /** программа сопровождения */
   programme: AccompanimentProgramme;
+  /** программа сопровождения как данные: наименование, целевая группа, цель (seed 002) */
+  programmeDefinition: AccompanimentProgrammeDefinition;
   /** ИППСУ — 10 рабочих дней */
   programmeDue: Scalars['Date']['output'];
   /** дата договора о социальном обслуживании */
   serviceContractSignedOn?: Maybe<Scalars['Date']['output']>;
   /** до какой даты оказываются услуги по контракту */
   serviceUntil?: Maybe<Scalars['Date']['output']>;
+  /** «Социальный лифт»: исправительное учреждение, сотрудник ФСИН, даты освобождения и этапов; null для других программ */
+  socialLift?: Maybe<SocialLiftTrack>;
   /** текущий этап «Социального лифта»; null для других программ */
   socialLiftStage?: Maybe<SocialLiftStage>;
   /** статус случая */
@@ -139,6 +147,21 @@ export type AccompanimentCaseFilter = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Цель сопровождения. */
+export type AccompanimentGoal = {
+  __typename?: 'AccompanimentGoal';
+  /** идентификатор цели (на него ссылаются мероприятия и результаты) */
+  id: Scalars['ID']['output'];
+  /** результат; null, пока не оценён */
+  result?: Maybe<GoalResult>;
+  /** дата постановки */
+  setOn: Scalars['Date']['output'];
+  /** PROGRAMME — цель программы, INDIVIDUAL — поставлена специалистом */
+  source: Scalars['String']['output'];
+  /** формулировка */
+  text: Scalars['String']['output'];
+};
+
 /** Основание для социального сопровождения. */
 export type AccompanimentGround =
   /** совершеннолетний с трудностями в социальной адаптации */
@@ -161,6 +184,8 @@ export type AccompanimentMeasure = {
   completedOn?: Maybe<Scalars['Date']['output']>;
   /** что нужно сделать */
   description: Scalars['String']['output'];
+  /** цель, к которой относится мероприятие; null, если не указана */
+  goalId?: Maybe<Scalars['ID']['output']>;
   /** идентификатор мероприятия */
   id: Scalars['ID']['output'];
   /** вид помощи */
@@ -169,6 +194,8 @@ export type AccompanimentMeasure = {
   note?: Maybe<Scalars['String']['output']>;
   /** организация, оказывающая помощь */
   organisation: Scalars['String']['output'];
+  /** плановый срок выполнения */
+  plannedBy?: Maybe<Scalars['Date']['output']>;
   /** дата запроса в организацию */
   requestedOn: Scalars['Date']['output'];
   /** статус */
@@ -187,6 +214,19 @@ export type AccompanimentProgramme =
   | 'NONE'
   /** Социальный лифт: освобождающиеся из мест лишения свободы (4 этапа) */
   | 'SOCIAL_LIFT';
+
+/** Программа сопровождения как данные (seed 002; «Социальный лифт» — seed 001). */
+export type AccompanimentProgrammeDefinition = {
+  __typename?: 'AccompanimentProgrammeDefinition';
+  /** код программы */
+  code: AccompanimentProgramme;
+  /** цель программы; null для сопровождения без программы */
+  goal?: Maybe<Scalars['String']['output']>;
+  /** целевая группа, проверяемая при открытии случая */
+  targetGroup: Scalars['String']['output'];
+  /** наименование */
+  title: Scalars['String']['output'];
+};
 
 /** Статус случая сопровождения (DOMAIN.md §4.6). */
 export type AccompanimentStatus =
@@ -220,16 +260,28 @@ export type ActService = {
   unit: Scalars['String']['output'];
 };
 
+/** Индивидуальная цель сопровождения. */
+export type AddAccompanimentGoalInput = {
+  /** случай сопровождения */
+  caseId: Scalars['ID']['input'];
+  /** формулировка цели (до 2000 символов) */
+  text: Scalars['String']['input'];
+};
+
 /** Мероприятие сопровождения через стороннюю организацию. */
 export type AddMeasureInput = {
   /** случай сопровождения */
   caseId: Scalars['ID']['input'];
   /** что нужно сделать */
   description: Scalars['String']['input'];
+  /** цель сопровождения, к которой относится мероприятие */
+  goalId?: InputMaybe<Scalars['ID']['input']>;
   /** вид помощи */
   kind: MeasureKind;
   /** организация, не пустая */
   organisation: Scalars['String']['input'];
+  /** плановый срок, не раньше запроса */
+  plannedBy?: InputMaybe<Scalars['Date']['input']>;
   /** дата запроса, не позже сегодняшнего дня */
   requestedOn: Scalars['Date']['input'];
 };
@@ -254,6 +306,10 @@ export type AdvanceClockInput = {
 export type AdvanceSocialLiftStageInput = {
   /** случай программы SOCIAL_LIFT */
   caseId: Scalars['ID']['input'];
+  /** заметка */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** дата начала следующего этапа (для «Освобождения» — дата освобождения); по умолчанию сегодня */
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Agency (ведомство). */
@@ -619,6 +675,36 @@ export type ExtendPreventionInput = {
   resolution: ResolutionInput;
 };
 
+/** Категория малоимущей семьи с детьми (seed 002, «Семейный помощник»). */
+export type FamilyCategory =
+  /** многодетная (трое и более детей) */
+  | 'LARGE'
+  /** монородительская (один родитель) */
+  | 'SINGLE_PARENT'
+  /** молодая семья */
+  | 'YOUNG';
+
+/** Состав семьи, по которому проверяется целевая группа программы. */
+export type FamilyProfile = {
+  __typename?: 'FamilyProfile';
+  /** категории семьи */
+  categories: Array<FamilyCategory>;
+  /** несовершеннолетних детей */
+  childrenCount: Scalars['Int']['output'];
+  /** малоимущая семья */
+  lowIncome: Scalars['Boolean']['output'];
+};
+
+/** Состав семьи при открытии случая. */
+export type FamilyProfileInput = {
+  /** категории семьи; LARGE — при трёх и более детях */
+  categories?: InputMaybe<Array<FamilyCategory>>;
+  /** несовершеннолетних детей, 0–30 */
+  childrenCount: Scalars['Int']['input'];
+  /** малоимущая семья (социальный контракт или решение ЦСПН) */
+  lowIncome: Scalars['Boolean']['input'];
+};
+
 /** Дальнейшая нужда, выявленная при срочном обслуживании, и открытый по ней случай. */
 export type FollowUp = {
   __typename?: 'FollowUp';
@@ -626,6 +712,28 @@ export type FollowUp = {
   caseId: Scalars['ID']['output'];
   /** ACCOMPANIMENT — случай сопровождения, PREVENTION_SIGNAL — профилактический случай */
   kind: Scalars['String']['output'];
+};
+
+/** Оценка результата по цели сопровождения. */
+export type GoalOutcome =
+  /** цель достигнута */
+  | 'ACHIEVED'
+  /** не достигнута */
+  | 'NOT_ACHIEVED'
+  /** достигнута частично */
+  | 'PARTLY_ACHIEVED';
+
+/** Результат по цели сопровождения. */
+export type GoalResult = {
+  __typename?: 'GoalResult';
+  /** специалист, оценивший результат */
+  by: Scalars['String']['output'];
+  /** что сделано и что нет (обязательно, если цель не достигнута полностью) */
+  note?: Maybe<Scalars['String']['output']>;
+  /** дата оценки */
+  on: Scalars['Date']['output'];
+  /** оценка */
+  outcome: GoalOutcome;
 };
 
 /** ИППСУ. */
@@ -719,6 +827,8 @@ export type MeasureStatus =
 /** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Поставить индивидуальную цель сопровождения (в дополнение к цели программы). */
+  addAccompanimentGoal: AccompanimentCase;
   /** Добавить мероприятие сопровождения через стороннюю организацию. */
   addAccompanimentMeasure: AccompanimentCase;
   /** Перевести случай «Социального лифта» на следующий этап. */
@@ -745,7 +855,7 @@ export type Mutation = {
    * (notification.case-assigned.v1).
    */
   assignSocialServiceCases: Array<AssignedCase>;
-  /** Закрыть случай сопровождения с причиной. */
+  /** Закрыть случай сопровождения с причиной; GOALS_MET — только если все цели достигнуты (иначе GOALS_NOT_MET). */
   closeAccompanimentCase: AccompanimentCase;
   /**
    * Анонимная или телефонная помощь: случай закрывается на акте без подписи получателя, с причиной —
@@ -785,6 +895,8 @@ export type Mutation = {
   openAccompanimentCase: AccompanimentCase;
   /** Принять сигнал о неблагополучии: открывает профилактический случай со сроком проверки. */
   receivePreventionSignal: PreventionCase;
+  /** Записать результат по цели сопровождения. */
+  recordAccompanimentGoalResult: AccompanimentCase;
   /** Услуга получателю контракта по ПСА, сообщается в ЦСПН (M6). */
   recordContractServiceDelivery: AccompanimentCase;
   /** Записать проверку сигнала; неподтвердившийся сигнал закрывает случай. */
@@ -820,6 +932,12 @@ export type Mutation = {
   startProgrammeRevision: AccompanimentCase;
   /** Отметить ход мероприятия сопровождения. */
   updateAccompanimentMeasure: AccompanimentCase;
+};
+
+
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationAddAccompanimentGoalArgs = {
+  input: AddAccompanimentGoalInput;
 };
 
 
@@ -948,6 +1066,12 @@ export type MutationOpenAccompanimentCaseArgs = {
 /** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
 export type MutationReceivePreventionSignalArgs = {
   input: ReceiveSignalInput;
+};
+
+
+/** Операции КЦСОН: каждая проверяет ввод до записи, изменение и его сообщение в Kafka фиксируются одной транзакцией. */
+export type MutationRecordAccompanimentGoalResultArgs = {
+  input: RecordAccompanimentGoalResultInput;
 };
 
 
@@ -1257,12 +1381,20 @@ export type OpenAccompanimentCaseInput = {
   citizenId?: InputMaybe<Scalars['ID']['input']>;
   /** документы-основания */
   evidence?: InputMaybe<Array<EvidenceInput>>;
+  /**
+   * состав семьи: обязателен для FAMILY_NAVIGATOR (семья с детьми по социальному контракту) и
+   * FAMILY_HELPER (малоимущая семья с детьми); FULCRUM требует семейного профилактического случая на
+   * учёте (СОП), SOCIAL_LIFT — основания LEAVING_PRISON и socialLift
+   */
+  family?: InputMaybe<FamilyProfileInput>;
   /** …случай срочного обслуживания, в котором выявлена дальнейшая нужда */
   fromUrgentCaseId?: InputMaybe<Scalars['ID']['input']>;
   /** основания, хотя бы одно */
   grounds: Array<AccompanimentGround>;
   /** программа сопровождения */
   programme: AccompanimentProgramme;
+  /** исправительное учреждение и ожидаемое освобождение (только SOCIAL_LIFT, обязательно) */
+  socialLift?: InputMaybe<SocialLiftInput>;
 };
 
 /** Страница списка (Relay connection): чтобы получить следующую, передайте `endCursor` как `after`. Списки листаются только вперёд. */
@@ -1918,6 +2050,20 @@ export type ReceiveSignalInput = {
   territory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Результат по цели сопровождения. */
+export type RecordAccompanimentGoalResultInput = {
+  /** случай сопровождения */
+  caseId: Scalars['ID']['input'];
+  /** цель случая */
+  goalId: Scalars['ID']['input'];
+  /** что сделано и что нет (обязательно, если не ACHIEVED) */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** дата оценки: не раньше постановки цели и не позже сегодняшнего дня */
+  on: Scalars['Date']['input'];
+  /** оценка */
+  outcome: GoalOutcome;
+};
+
 /** Оказание срочной услуги по случаю. */
 export type RecordUrgentDeliveryInput = {
   /** случай срочного обслуживания с принятым решением */
@@ -2283,6 +2429,16 @@ export type SignalSource =
   /** организация социального обслуживания */
   | 'SOCIAL_SERVICE';
 
+/** Исправительное учреждение и освобождение при открытии «Социального лифта». */
+export type SocialLiftInput = {
+  /** ожидаемая дата освобождения, не раньше обращения */
+  expectedReleaseOn: Scalars['Date']['input'];
+  /** исправительное учреждение ФСИН */
+  institution: Scalars['String']['input'];
+  /** сотрудник ФСИН (ФИО, должность, телефон) */
+  prisonServiceContact?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Этап программы «Социальный лифт» (seed 001). */
 export type SocialLiftStage =
   /** адаптация */
@@ -2293,6 +2449,32 @@ export type SocialLiftStage =
   | 'RELEASE'
   /** социализация */
   | 'SOCIALISATION';
+
+/** Этап «Социального лифта» с датой начала. */
+export type SocialLiftStageEntry = {
+  __typename?: 'SocialLiftStageEntry';
+  /** заметка специалиста */
+  note?: Maybe<Scalars['String']['output']>;
+  /** этап */
+  stage: SocialLiftStage;
+  /** дата начала этапа */
+  startedOn: Scalars['Date']['output'];
+};
+
+/** Межведомственная сторона «Социального лифта» (seed 001): исправительное учреждение и этапы. */
+export type SocialLiftTrack = {
+  __typename?: 'SocialLiftTrack';
+  /** ожидаемая дата освобождения */
+  expectedReleaseOn: Scalars['Date']['output'];
+  /** исправительное учреждение ФСИН, где идёт этап I */
+  institution: Scalars['String']['output'];
+  /** сотрудник ФСИН, с которым работает КЦСОН */
+  prisonServiceContact?: Maybe<Scalars['String']['output']>;
+  /** фактическая дата освобождения (начало этапа II) */
+  releasedOn?: Maybe<Scalars['Date']['output']>;
+  /** этапы с датами, от первого */
+  stages: Array<SocialLiftStageEntry>;
+};
 
 /** Заявление гражданина в КЦСОН с анкетой о потребностях. */
 export type SocialServiceApplication = {
@@ -2973,12 +3155,15 @@ export type ResolversTypes = ResolversObject<{
   AccompanimentCaseConnection: ResolverTypeWrapper<Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversTypes['AccompanimentCaseEdge']> }>;
   AccompanimentCaseEdge: ResolverTypeWrapper<Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversTypes['AccompanimentCase'] }>;
   AccompanimentCaseFilter: AccompanimentCaseFilter;
+  AccompanimentGoal: ResolverTypeWrapper<AccompanimentGoal>;
   AccompanimentGround: AccompanimentGround;
   AccompanimentMeasure: ResolverTypeWrapper<AccompanimentMeasure>;
   AccompanimentProgramme: AccompanimentProgramme;
+  AccompanimentProgrammeDefinition: ResolverTypeWrapper<AccompanimentProgrammeDefinition>;
   AccompanimentStatus: AccompanimentStatus;
   ActService: ResolverTypeWrapper<ActService>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AddAccompanimentGoalInput: AddAccompanimentGoalInput;
   AddMeasureInput: AddMeasureInput;
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -3012,7 +3197,12 @@ export type ResolversTypes = ResolversObject<{
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
   ExtendPreventionInput: ExtendPreventionInput;
+  FamilyCategory: FamilyCategory;
+  FamilyProfile: ResolverTypeWrapper<FamilyProfile>;
+  FamilyProfileInput: FamilyProfileInput;
   FollowUp: ResolverTypeWrapper<FollowUp>;
+  GoalOutcome: GoalOutcome;
+  GoalResult: ResolverTypeWrapper<GoalResult>;
   IndividualProgramme: ResolverTypeWrapper<IndividualProgramme>;
   IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
   IssueUrgentActInput: IssueUrgentActInput;
@@ -3061,6 +3251,7 @@ export type ResolversTypes = ResolversObject<{
   PsaActivityKind: PsaActivityKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceiveSignalInput: ReceiveSignalInput;
+  RecordAccompanimentGoalResultInput: RecordAccompanimentGoalResultInput;
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
   ReferralBasis: ReferralBasis;
@@ -3086,7 +3277,10 @@ export type ResolversTypes = ResolversObject<{
   SignServiceContractInput: SignServiceContractInput;
   SignUrgentActInput: SignUrgentActInput;
   SignalSource: SignalSource;
+  SocialLiftInput: SocialLiftInput;
   SocialLiftStage: SocialLiftStage;
+  SocialLiftStageEntry: ResolverTypeWrapper<SocialLiftStageEntry>;
+  SocialLiftTrack: ResolverTypeWrapper<SocialLiftTrack>;
   SocialServiceApplication: ResolverTypeWrapper<ServiceApplicationModel>;
   SocialServiceApplicationStatus: SocialServiceApplicationStatus;
   SocialServiceCaseType: SocialServiceCaseType;
@@ -3132,9 +3326,12 @@ export type ResolversParentTypes = ResolversObject<{
   AccompanimentCaseConnection: Omit<AccompanimentCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccompanimentCaseEdge']> };
   AccompanimentCaseEdge: Omit<AccompanimentCaseEdge, 'node'> & { node: ResolversParentTypes['AccompanimentCase'] };
   AccompanimentCaseFilter: AccompanimentCaseFilter;
+  AccompanimentGoal: AccompanimentGoal;
   AccompanimentMeasure: AccompanimentMeasure;
+  AccompanimentProgrammeDefinition: AccompanimentProgrammeDefinition;
   ActService: ActService;
   Float: Scalars['Float']['output'];
+  AddAccompanimentGoalInput: AddAccompanimentGoalInput;
   AddMeasureInput: AddMeasureInput;
   AdministrativeMeasuresInput: AdministrativeMeasuresInput;
   Boolean: Scalars['Boolean']['output'];
@@ -3164,7 +3361,10 @@ export type ResolversParentTypes = ResolversObject<{
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
   ExtendPreventionInput: ExtendPreventionInput;
+  FamilyProfile: FamilyProfile;
+  FamilyProfileInput: FamilyProfileInput;
   FollowUp: FollowUp;
+  GoalResult: GoalResult;
   IndividualProgramme: IndividualProgramme;
   IssueIndividualProgrammeInput: IssueIndividualProgrammeInput;
   IssueUrgentActInput: IssueUrgentActInput;
@@ -3203,6 +3403,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeServiceInput: ProgrammeServiceInput;
   Query: Record<PropertyKey, never>;
   ReceiveSignalInput: ReceiveSignalInput;
+  RecordAccompanimentGoalResultInput: RecordAccompanimentGoalResultInput;
   RecordUrgentDeliveryInput: RecordUrgentDeliveryInput;
   ReferCitizenForSocialContractInput: ReferCitizenForSocialContractInput;
   ReferralSlaRow: ReferralSlaRow;
@@ -3219,6 +3420,9 @@ export type ResolversParentTypes = ResolversObject<{
   SetUrgentServiceTypeInput: SetUrgentServiceTypeInput;
   SignServiceContractInput: SignServiceContractInput;
   SignUrgentActInput: SignUrgentActInput;
+  SocialLiftInput: SocialLiftInput;
+  SocialLiftStageEntry: SocialLiftStageEntry;
+  SocialLiftTrack: SocialLiftTrack;
   SocialServiceApplication: ServiceApplicationModel;
   SocialServiceIncomingReferral: IncomingSocialServiceReferralModel;
   SocialServiceIncomingReferralConnection: Omit<SocialServiceIncomingReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['SocialServiceIncomingReferralEdge']> };
@@ -3265,6 +3469,8 @@ export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType 
   closureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contractId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['FamilyProfile']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['AccompanimentGoal']>, ParentType, ContextType>;
   grounds?: Resolver<Array<ResolversTypes['AccompanimentGround']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   individualProgramme?: Resolver<Maybe<ResolversTypes['IndividualProgramme']>, ParentType, ContextType>;
@@ -3274,9 +3480,11 @@ export type AccompanimentCaseResolvers<ContextType = RequestContext, ParentType 
   notRecognisedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   overdue?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['AccompanimentProgramme'], ParentType, ContextType>;
+  programmeDefinition?: Resolver<ResolversTypes['AccompanimentProgrammeDefinition'], ParentType, ContextType>;
   programmeDue?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   serviceContractSignedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   serviceUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  socialLift?: Resolver<Maybe<ResolversTypes['SocialLiftTrack']>, ParentType, ContextType>;
   socialLiftStage?: Resolver<Maybe<ResolversTypes['SocialLiftStage']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccompanimentStatus'], ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3293,15 +3501,32 @@ export type AccompanimentCaseEdgeResolvers<ContextType = RequestContext, ParentT
   node?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType>;
 }>;
 
+export type AccompanimentGoalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentGoal'] = ResolversParentTypes['AccompanimentGoal']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['GoalResult']>, ParentType, ContextType>;
+  setOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AccompanimentMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentMeasure'] = ResolversParentTypes['AccompanimentMeasure']> = ResolversObject<{
   completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  goalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeasureKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plannedBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
+}>;
+
+export type AccompanimentProgrammeDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccompanimentProgrammeDefinition'] = ResolversParentTypes['AccompanimentProgrammeDefinition']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['AccompanimentProgramme'], ParentType, ContextType>;
+  goal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ActServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActService'] = ResolversParentTypes['ActService']> = ResolversObject<{
@@ -3396,9 +3621,22 @@ export type EvidenceResolvers<ContextType = RequestContext, ParentType extends R
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type FamilyProfileResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FamilyProfile'] = ResolversParentTypes['FamilyProfile']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['FamilyCategory']>, ParentType, ContextType>;
+  childrenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lowIncome?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type FollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = ResolversObject<{
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GoalResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GoalResult'] = ResolversParentTypes['GoalResult']> = ResolversObject<{
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['GoalOutcome'], ParentType, ContextType>;
 }>;
 
 export type IndividualProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndividualProgramme'] = ResolversParentTypes['IndividualProgramme']> = ResolversObject<{
@@ -3411,6 +3649,7 @@ export type IndividualProgrammeResolvers<ContextType = RequestContext, ParentTyp
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAccompanimentGoal?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentGoalArgs, 'input'>>;
   addAccompanimentMeasure?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationAddAccompanimentMeasureArgs, 'input'>>;
   advanceSocialLiftStage?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, Partial<MutationAdvanceSocialLiftStageArgs>>;
   advanceSocialServiceClock?: Resolver<ResolversTypes['AcceptanceClock'], ParentType, ContextType, RequireFields<MutationAdvanceSocialServiceClockArgs, 'input'>>;
@@ -3432,6 +3671,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   markSocialServiceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkSocialServiceNotificationsReadArgs, 'input'>>;
   openAccompanimentCase?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationOpenAccompanimentCaseArgs, 'input'>>;
   receivePreventionSignal?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationReceivePreventionSignalArgs, 'input'>>;
+  recordAccompanimentGoalResult?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationRecordAccompanimentGoalResultArgs, 'input'>>;
   recordContractServiceDelivery?: Resolver<ResolversTypes['AccompanimentCase'], ParentType, ContextType, RequireFields<MutationRecordContractServiceDeliveryArgs, 'input'>>;
   recordPreventionCheck?: Resolver<ResolversTypes['PreventionCase'], ParentType, ContextType, RequireFields<MutationRecordPreventionCheckArgs, 'input'>>;
   recordUrgentServiceDelivery?: Resolver<ResolversTypes['UrgentServiceCase'], ParentType, ContextType, RequireFields<MutationRecordUrgentServiceDeliveryArgs, 'input'>>;
@@ -3704,6 +3944,20 @@ export type ResolutionResolvers<ContextType = RequestContext, ParentType extends
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SocialLiftStageEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialLiftStageEntry'] = ResolversParentTypes['SocialLiftStageEntry']> = ResolversObject<{
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['SocialLiftStage'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type SocialLiftTrackResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialLiftTrack'] = ResolversParentTypes['SocialLiftTrack']> = ResolversObject<{
+  expectedReleaseOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prisonServiceContact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  releasedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['SocialLiftStageEntry']>, ParentType, ContextType>;
+}>;
+
 export type SocialServiceApplicationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceApplication'] = ResolversParentTypes['SocialServiceApplication']> = ResolversObject<{
   circumstances?: Resolver<Array<ResolversTypes['NeedCircumstance']>, ParentType, ContextType>;
   citizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType>;
@@ -3945,7 +4199,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AccompanimentCase?: AccompanimentCaseResolvers<ContextType>;
   AccompanimentCaseConnection?: AccompanimentCaseConnectionResolvers<ContextType>;
   AccompanimentCaseEdge?: AccompanimentCaseEdgeResolvers<ContextType>;
+  AccompanimentGoal?: AccompanimentGoalResolvers<ContextType>;
   AccompanimentMeasure?: AccompanimentMeasureResolvers<ContextType>;
+  AccompanimentProgrammeDefinition?: AccompanimentProgrammeDefinitionResolvers<ContextType>;
   ActService?: ActServiceResolvers<ContextType>;
   AssignedCase?: AssignedCaseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -3958,7 +4214,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Deregistration?: DeregistrationResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  FamilyProfile?: FamilyProfileResolvers<ContextType>;
   FollowUp?: FollowUpResolvers<ContextType>;
+  GoalResult?: GoalResultResolvers<ContextType>;
   IndividualProgramme?: IndividualProgrammeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MvkAgendaItem?: MvkAgendaItemResolvers<ContextType>;
@@ -3987,6 +4245,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ReferralSlaRow?: ReferralSlaRowResolvers<ContextType>;
   RegionalParameter?: RegionalParameterResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
+  SocialLiftStageEntry?: SocialLiftStageEntryResolvers<ContextType>;
+  SocialLiftTrack?: SocialLiftTrackResolvers<ContextType>;
   SocialServiceApplication?: SocialServiceApplicationResolvers<ContextType>;
   SocialServiceIncomingReferral?: SocialServiceIncomingReferralResolvers<ContextType>;
   SocialServiceIncomingReferralConnection?: SocialServiceIncomingReferralConnectionResolvers<ContextType>;

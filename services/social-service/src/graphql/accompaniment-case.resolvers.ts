@@ -3,6 +3,7 @@ import { authorize, allows } from '@sc/auth';
 import type { AccompanimentCaseResolvers, PreventionCaseResolvers } from '../generated/graphql';
 import { READ_SENSITIVE } from '../access';
 import { overdueDeadlines } from '../accompaniment/domain/accompaniment-deadlines';
+import { ACCOMPANIMENT_PROGRAMMES } from '../accompaniment/domain/accompaniment-programmes';
 
 export const AccompanimentCase: AccompanimentCaseResolvers = {
   citizen: (a) => ({ id: a.citizenId }),
@@ -17,6 +18,7 @@ export const AccompanimentCase: AccompanimentCaseResolvers = {
     return a.measures.filter((m) => m.kind !== 'PSYCHOLOGICAL');
   },
   overdue: (a, _x, ctx) => overdueDeadlines(a, todayOf(ctx)),
+  programmeDefinition: (a) => ({ code: a.programme, ...ACCOMPANIMENT_PROGRAMMES[a.programme] }),
 };
 
 export const PreventionCase: PreventionCaseResolvers = {

@@ -48,7 +48,10 @@ export const Mutation: MutationResolvers = {
   startProgrammeRevision: (_p, args, ctx) => acc.startProgrammeRevision(ctx, idFromInputOrDeprecated(args, 'caseId')),
   addAccompanimentMeasure: (_p, { input }, ctx) => acc.addAccompanimentMeasure(ctx, input),
   updateAccompanimentMeasure: (_p, { input }, ctx) => acc.updateAccompanimentMeasure(ctx, input),
-  advanceSocialLiftStage: (_p, args, ctx) => acc.advanceSocialLiftStage(ctx, idFromInputOrDeprecated(args, 'caseId')),
+  advanceSocialLiftStage: (_p, args, ctx) =>
+    acc.advanceSocialLiftStage(ctx, { ...args.input, caseId: idFromInputOrDeprecated(args, 'caseId') }),
+  addAccompanimentGoal: (_p, { input }, ctx) => acc.addAccompanimentGoal(ctx, input),
+  recordAccompanimentGoalResult: (_p, { input }, ctx) => acc.recordAccompanimentGoalResult(ctx, input),
   closeAccompanimentCase: (_p, { input }, ctx) => acc.closeAccompanimentCase(ctx, input),
   recordContractServiceDelivery: (_p, { input }, ctx) => acc.recordContractServiceDelivery(ctx, input),
   receivePreventionSignal: (_p, { input }, ctx) => prev.receivePreventionSignal(ctx, input),

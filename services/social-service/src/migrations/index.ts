@@ -7,6 +7,7 @@ import { Migration20261130040000Statistics } from './Migration20261130040000Stat
 import { Migration20261201000000IncomingReferrals } from './Migration20261201000000IncomingReferrals';
 import { Migration20261202000000UnsignedAct } from './Migration20261202000000UnsignedAct';
 import { Migration20261203000000ProgrammeDrafts } from './Migration20261203000000ProgrammeDrafts';
+import { Migration20261203010000AccompanimentContent } from './Migration20261203010000AccompanimentContent';
 
 /** Committed migrations, in order. Applied at start; the schema is never auto-synced. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261201000000IncomingReferrals', class: Migration20261201000000IncomingReferrals },
   { name: 'Migration20261202000000UnsignedAct', class: Migration20261202000000UnsignedAct },
   { name: 'Migration20261203000000ProgrammeDrafts', class: Migration20261203000000ProgrammeDrafts },
+  { name: 'Migration20261203010000AccompanimentContent', class: Migration20261203010000AccompanimentContent },
 ];

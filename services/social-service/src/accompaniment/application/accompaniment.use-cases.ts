@@ -6,12 +6,15 @@ import { NEED_RECOGNITION, CASE_WORK } from '../../access';
 import { reportServicesDelivered } from '../../contracts/application/report-services-delivered';
 import { loadSocialServiceParameters } from '../../parameters/application/social-service-parameters';
 import { UrgentServiceCase } from '../../urgent/domain/urgent-service-case';
+import { ON_REGISTER, PreventionCase } from '../../prevention/domain/prevention-case';
 import {
   AccompanimentCase,
   type AccompanimentGround,
   type AccompanimentProgramme,
   type ClosureReason,
   type Evidence,
+  type FamilyProfile,
+  type GoalOutcome,
   type IndividualProgramme,
   type MeasureKind,
 } from '../domain/accompaniment-case';
@@ -26,6 +29,8 @@ export function openAccompanimentCase(
     grounds: AccompanimentGround[];
     evidence?: Evidence[] | null;
     appliedOn: IsoDate;
+    family?: (Omit<FamilyProfile, 'categories'> & { categories?: FamilyProfile['categories'] | null }) | null;
+    socialLift?: Parameters<typeof AccompanimentCase.open>[0]['socialLift'];
   },
 ): Promise<AccompanimentCase> {
   return inChange(ctx, 'openAccompanimentCase', CASE_WORK, async (tx, c) => {
@@ -40,6 +45,12 @@ export function openAccompanimentCase(
     if (!urgent) c.guard(citizen);
     const territory = urgent?.territory ?? citizen.territory;
     if (i.appliedOn > c.today) throw new ValidationError('input.appliedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+    // «Точка опоры»: the family's own prevention case (120-ФЗ), registered in СОП at this КЦСОН.
+    const sop = await tx.count(PreventionCase, {
+      citizenId: citizen.id,
+      subject: 'FAMILY',
+      status: { $in: [...ON_REGISTER] },
+    });
     const a = AccompanimentCase.open({
       citizenId: citizen.id,
       territory,
@@ -48,6 +59,9 @@ export function openAccompanimentCase(
         urgent && !i.grounds.includes('URGENT_CASE_FOLLOW_UP') ? [...i.grounds, 'URGENT_CASE_FOLLOW_UP'] : i.grounds,
       evidence: i.evidence ?? [],
       appliedOn: i.appliedOn,
+      family: i.family ? { ...i.family, categories: i.family.categories ?? [] } : null,
+      socialLift: i.socialLift,
+      registeredInSop: sop > 0,
       calendar: await loadWorkingCalendar(tx),
       params: await loadSocialServiceParameters(tx, ctx.deps.config.region, c.today),
       by: c.by,
@@ -109,7 +123,15 @@ export const startProgrammeRevision = (ctx: CaseContext, caseId: string) =>
 
 export const addAccompanimentMeasure = (
   ctx: CaseContext,
-  i: { caseId: string; kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate },
+  i: {
+    caseId: string;
+    kind: MeasureKind;
+    organisation: string;
+    description: string;
+    requestedOn: IsoDate;
+    goalId?: string | null;
+    plannedBy?: IsoDate | null;
+  },
 ) => onCase(ctx, 'addAccompanimentMeasure', i.caseId, (a, _tx, c) => a.addMeasure(i, c.today, c.now));
 
 export const updateAccompanimentMeasure = (
@@ -125,8 +147,22 @@ export const updateAccompanimentMeasure = (
     ),
   );
 
-export const advanceSocialLiftStage = (ctx: CaseContext, caseId: string) =>
-  onCase(ctx, 'advanceSocialLiftStage', caseId, (a) => a.advanceSocialLift());
+/** Следующий этап «Социального лифта» on its date (the release date for «Освобождение»); today by default. */
+export const advanceSocialLiftStage = (
+  ctx: CaseContext,
+  i: { caseId: string; on?: IsoDate | null; note?: string | null },
+) =>
+  onCase(ctx, 'advanceSocialLiftStage', i.caseId, (a, _tx, c) => a.advanceSocialLift(i.on ?? c.today, i.note, c.today));
+
+/** Цель сопровождения besides the programme's own. */
+export const addAccompanimentGoal = (ctx: CaseContext, i: { caseId: string; text: string }) =>
+  onCase(ctx, 'addAccompanimentGoal', i.caseId, (a, _tx, c) => a.addGoal(i.text, c.today, c.now));
+
+/** Результат по цели сопровождения. */
+export const recordAccompanimentGoalResult = (
+  ctx: CaseContext,
+  i: { caseId: string; goalId: string; outcome: GoalOutcome; note?: string | null; on: IsoDate },
+) => onCase(ctx, 'recordAccompanimentGoalResult', i.caseId, (a, _tx, c) => a.recordGoalResult(i, c.today, c.by));
 
 export const closeAccompanimentCase = (ctx: CaseContext, i: { caseId: string; reason: ClosureReason }) =>
   onCase(ctx, 'closeAccompanimentCase', i.caseId, (a, _tx, c) => a.close(i.reason, c.today));

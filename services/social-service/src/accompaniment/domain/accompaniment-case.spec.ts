@@ -1,3 +1,4 @@
+import { ruleOf } from '@sc/testing';
 import { RU_PRODUCTION_CALENDAR, WorkingCalendar } from '@sc/kernel';
 import { SocialServiceParameters } from '../../parameters/domain/social-service-parameters';
 import { PreventionCase } from '../../prevention/domain/prevention-case';
@@ -14,6 +15,7 @@ const open = (over: Partial<Parameters<typeof AccompanimentCase.open>[0]> = {}) 
     grounds: ['SOCIAL_CONTRACT_HOLDER'],
     evidence: [{ kind: 'PSYCHOLOGIST_CONCLUSION', reference: '№ 5', summary: 'тревожность' }],
     appliedOn: '2026-11-02',
+    family: { childrenCount: 1, lowIncome: true, categories: [] },
     calendar,
     params,
     by: 'x',
@@ -86,6 +88,7 @@ describe('recognition of need and ИППСУ (442-ФЗ, DOMAIN.md §4.6)', () =>
       params,
     );
     expect(c.status).toBe('ACTIVE');
+    c.recordGoalResult({ goalId: c.goals[0]!.id, outcome: 'ACHIEVED', on: '2027-12-01' }, '2027-12-01', 'x');
     c.close('GOALS_MET', '2027-12-01');
     expect(c.status).toBe('CLOSED');
   });
@@ -121,16 +124,99 @@ describe('recognition of need and ИППСУ (442-ФЗ, DOMAIN.md §4.6)', () =>
       ),
     ).toThrow(/ends before it starts/);
   });
-  it('«Социальный лифт» runs four stages and only for people leaving prison', () => {
-    expect(() => open({ programme: 'SOCIAL_LIFT' })).toThrow(/leaving places of imprisonment/);
-    const c = open({ programme: 'SOCIAL_LIFT', grounds: ['LEAVING_PRISON'] });
-    expect([c.socialLiftStage, c.advanceSocialLift(), c.advanceSocialLift(), c.advanceSocialLift()]).toEqual([
-      'IN_INSTITUTION',
-      'RELEASE',
-      'ADAPTATION',
-      'SOCIALISATION',
+  it('«Социальный лифт» runs four dated stages with the prison service’s side, and only for people leaving prison', () => {
+    const lift = { institution: 'ФКУ ИК-3 ГУФСИН России по Иркутской области', expectedReleaseOn: '2026-12-15' };
+    expect(() => open({ programme: 'SOCIAL_LIFT', socialLift: lift })).toThrow(/leaving places of imprisonment/);
+    expect(ruleOf(() => open({ programme: 'SOCIAL_LIFT', grounds: ['LEAVING_PRISON'] }))).toBe('REQUIRED');
+    const c = open({ programme: 'SOCIAL_LIFT', grounds: ['LEAVING_PRISON'], socialLift: lift });
+    expect(c.socialLift).toMatchObject({ institution: lift.institution, releasedOn: null });
+    expect(ruleOf(() => c.advanceSocialLift('2026-11-01', null, '2026-12-20'))).toBe('DATE_ORDER');
+    expect(ruleOf(() => c.advanceSocialLift('2026-12-21', null, '2026-12-20'))).toBe('NOT_IN_FUTURE');
+    expect([
+      c.socialLiftStage,
+      c.advanceSocialLift('2026-12-16', 'освобождён условно-досрочно', '2026-12-20'),
+      c.advanceSocialLift('2027-01-10', null, '2027-01-10'),
+      c.advanceSocialLift('2027-04-01', null, '2027-04-01'),
+    ]).toEqual(['IN_INSTITUTION', 'RELEASE', 'ADAPTATION', 'SOCIALISATION']);
+    expect(c.socialLift!.releasedOn).toBe('2026-12-16');
+    expect(c.socialLift!.stages.map((s) => `${s.stage}:${s.startedOn}`)).toEqual([
+      'IN_INSTITUTION:2026-11-02',
+      'RELEASE:2026-12-16',
+      'ADAPTATION:2027-01-10',
+      'SOCIALISATION:2027-04-01',
     ]);
-    expect(() => c.advanceSocialLift()).toThrow(/last stage/);
+    expect(() => c.advanceSocialLift('2027-04-02', null, '2027-04-02')).toThrow(/last stage/);
+  });
+});
+
+describe('programmes with their content (seed 002): target groups, goals, results', () => {
+  const family = (over: Partial<{ childrenCount: number; lowIncome: boolean }> = {}) => ({
+    childrenCount: 2,
+    lowIncome: true,
+    categories: [] as ('YOUNG' | 'SINGLE_PARENT' | 'LARGE')[],
+    ...over,
+  });
+  it('checks each programme’s target group when a case opens', () => {
+    expect(ruleOf(() => open({ family: null }))).toBe('FAMILY_WITH_CHILDREN');
+    expect(ruleOf(() => open({ family: family({ childrenCount: 0 }) }))).toBe('FAMILY_WITH_CHILDREN');
+    expect(ruleOf(() => open({ family: family(), grounds: ['OTHER'] }))).toBe('SOCIAL_CONTRACT_HOLDER');
+    expect(open({ family: family() }).programme).toBe('FAMILY_NAVIGATOR');
+    const helper = { programme: 'FAMILY_HELPER' as const, grounds: ['ADULT_ADAPTATION_DIFFICULTIES' as const] };
+    expect(ruleOf(() => open({ ...helper, family: family({ lowIncome: false }) }))).toBe('LOW_INCOME_FAMILY');
+    expect(ruleOf(() => open({ ...helper, family: { ...family({ childrenCount: 2 }), categories: ['LARGE'] } }))).toBe(
+      'LARGE_FAMILY',
+    );
+    expect(open({ ...helper, family: family() }).programme).toBe('FAMILY_HELPER');
+    const fulcrum = { programme: 'FULCRUM' as const, grounds: ['CHILD_ADAPTATION_DIFFICULTIES' as const] };
+    expect(ruleOf(() => open(fulcrum))).toBe('FAMILY_IN_SOP');
+    expect(open({ ...fulcrum, registeredInSop: true }).programme).toBe('FULCRUM');
+    // ЦСПН's petition (M5) stands for the check: it saw the household, M5 does not carry it.
+    expect(open({ family: null, onPetition: true }).family).toBeNull();
+  });
+  it('sets the programme’s goal, takes individual goals and measures towards them, and closes GOALS_MET only when all are achieved', () => {
+    const c = open({ family: family() });
+    c.decideNeed(true, null, '2026-11-03', '2026-11-03');
+    expect(c.goals).toEqual([
+      expect.objectContaining({
+        source: 'PROGRAMME',
+        text: expect.stringMatching(/^Повышение уровня и качества жизни/),
+      }),
+    ]);
+    const own = c.addGoal('Оформить детское пособие', '2026-11-03', now);
+    expect(ruleOf(() => c.addGoal('  ', '2026-11-03', now))).toBe('REQUIRED');
+    const m = c.addMeasure(
+      {
+        kind: 'LEGAL',
+        organisation: 'МФЦ',
+        description: 'пособие',
+        requestedOn: '2026-11-03',
+        goalId: own.id,
+        plannedBy: '2026-11-30',
+      },
+      '2026-11-03',
+      now,
+    );
+    expect(m).toMatchObject({ goalId: own.id, plannedBy: '2026-11-30' });
+    expect(
+      ruleOf(() =>
+        c.addMeasure(
+          { kind: 'LEGAL', organisation: 'x', description: 'x', requestedOn: '2026-11-03', goalId: 'nope' },
+          '2026-11-03',
+          now,
+        ),
+      ),
+    ).toBe('MUST_EXIST');
+    expect(
+      ruleOf(() =>
+        c.recordGoalResult({ goalId: own.id, outcome: 'PARTLY_ACHIEVED', on: '2026-12-01' }, '2026-12-01', 'x'),
+      ),
+    ).toBe('NOTE_REQUIRED');
+    c.recordGoalResult({ goalId: own.id, outcome: 'ACHIEVED', on: '2026-12-01' }, '2026-12-01', 'x');
+    expect(ruleOf(() => c.close('GOALS_MET', '2026-12-01'))).toBe('GOALS_NOT_MET');
+    c.recordGoalResult({ goalId: c.goals[0]!.id, outcome: 'ACHIEVED', on: '2026-12-02' }, '2026-12-02', 'x');
+    c.close('GOALS_MET', '2026-12-02');
+    expect(c.status).toBe('CLOSED');
+    expect(ruleOf(() => c.addGoal('ещё', '2026-12-03', now))).toBe('STATE_MACHINE');
   });
 });
 

@@ -10,6 +10,16 @@ import {
   type WorkingCalendar,
 } from '@sc/kernel';
 import type { SocialServiceParameters } from '../../parameters/domain/social-service-parameters';
+import {
+  ACCOMPANIMENT_PROGRAMMES,
+  checkTargetGroup,
+  type AccompanimentProgramme,
+  type FamilyProfile,
+} from './accompaniment-programmes';
+import { SOCIAL_LIFT_STAGES, startSocialLift, type SocialLiftStage, type SocialLiftTrack } from './social-lift';
+
+export type { AccompanimentProgramme, FamilyProfile } from './accompaniment-programmes';
+export { SOCIAL_LIFT_STAGES, type SocialLiftStage } from './social-lift';
 
 /** Статус случая (DOMAIN.md §4.6): признание нуждаемости → ИППСУ → договор → обслуживание и сопровождение. */
 export type AccompanimentStatus =
@@ -25,8 +35,6 @@ const TRANSITIONS: TransitionTable<AccompanimentStatus, AccompanimentEvent> = {
   REVISION: { revise: 'ACTIVE', close: 'CLOSED' },
 };
 
-/** Программы сопровождения (seed 002) and «Социальный лифт» (seed 001). */
-export type AccompanimentProgramme = 'FAMILY_NAVIGATOR' | 'FULCRUM' | 'FAMILY_HELPER' | 'SOCIAL_LIFT' | 'NONE';
 /** Основание: seed 002's grounds, a contract holder (M5), leaving prison. */
 export type AccompanimentGround =
   | 'CHILD_ADAPTATION_DIFFICULTIES'
@@ -42,9 +50,7 @@ export type ServiceType =
   'HOUSEHOLD' | 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LABOUR' | 'LEGAL' | 'COMMUNICATION' | 'URGENT';
 export type MeasureKind = 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LEGAL' | 'SOCIAL';
 export type MeasureStatus = 'REQUESTED' | 'IN_PROGRESS' | 'DONE' | 'DECLINED';
-/** Этапы «Социального лифта». */
-export const SOCIAL_LIFT_STAGES = ['IN_INSTITUTION', 'RELEASE', 'ADAPTATION', 'SOCIALISATION'] as const;
-export type SocialLiftStage = (typeof SOCIAL_LIFT_STAGES)[number];
+export type GoalOutcome = 'ACHIEVED' | 'PARTLY_ACHIEVED' | 'NOT_ACHIEVED';
 export type ClosureReason = 'GOALS_MET' | 'REFUSAL' | 'DEATH' | 'MOVED' | 'CONTRACT_ENDED' | 'NOT_RECOGNISED';
 
 export interface Evidence {
@@ -73,9 +79,26 @@ export interface IndividualProgramme {
   revisionDue: IsoDate;
 }
 
+/**
+ * Цель сопровождения: the programme's own goal (seed 002) set when the case
+ * opens, and the individual ones the specialist adds; measures are planned
+ * towards a goal and the result is recorded against it.
+ */
+export interface AccompanimentGoal {
+  id: string;
+  text: string;
+  source: 'PROGRAMME' | 'INDIVIDUAL';
+  setOn: IsoDate;
+  result?: { outcome: GoalOutcome; note?: string | null; on: IsoDate; by: string } | null;
+}
+
 /** Мероприятие социального сопровождения: help from an outside organisation (442-ФЗ ст. 22). */
 export interface AccompanimentMeasure {
   id: string;
+  /** the goal the measure is planned towards, if named */
+  goalId?: string | null;
+  /** the date it is planned to be done by, if set */
+  plannedBy?: IsoDate | null;
   kind: MeasureKind;
   organisation: string;
   description: string;
@@ -126,7 +149,12 @@ export class AccompanimentCase {
   serviceContractSignedOn?: IsoDate | null;
   measures: AccompanimentMeasure[] = [];
   activities: AssignedActivity[] = [];
+  /** Состав семьи, on which a family programme's target group was checked (null: not recorded, e.g. an M5 case). */
+  family?: FamilyProfile | null;
+  goals: AccompanimentGoal[] = [];
   socialLiftStage?: SocialLiftStage | null;
+  /** «Социальный лифт»: the institution, the prison service's side, the stages with their dates. */
+  socialLift?: SocialLiftTrack | null;
   closedOn?: IsoDate | null;
   closureReason?: ClosureReason | null;
   openedBy!: string;
@@ -149,6 +177,15 @@ export class AccompanimentCase {
     contractEndDate?: IsoDate | null;
     serviceUntil?: IsoDate | null;
     activities?: AssignedActivity[];
+    family?: FamilyProfile | null;
+    socialLift?: Omit<SocialLiftTrack, 'stages' | 'releasedOn'> | null;
+    /** an open FAMILY prevention case of the citizen registered in СОП («Точка опоры») */
+    registeredInSop?: boolean;
+    /**
+     * ЦСПН's petition (M5) stands for the target-group check: ЦСПН saw the
+     * household when it concluded the contract, and M5 does not carry it.
+     */
+    onPetition?: boolean;
     calendar: WorkingCalendar;
     params: SocialServiceParameters;
     by: string;
@@ -160,14 +197,17 @@ export class AccompanimentCase {
       if (!e.reference.trim())
         throw new ValidationError(`input.evidence[${i}].reference`, 'REQUIRED', 'reference the document');
     });
-    if (a.programme === 'SOCIAL_LIFT' && !a.grounds.includes('LEAVING_PRISON'))
-      throw new ValidationError(
-        'input.programme',
-        'SOCIAL_LIFT_GROUND',
-        '«Социальный лифт» is for people leaving places of imprisonment',
-      );
+    if (!a.onPetition)
+      checkTargetGroup(a.programme, {
+        family: a.family ?? null,
+        grounds: a.grounds,
+        contractId: a.contractId ?? null,
+        registeredInSop: a.registeredInSop ?? false,
+      });
+    const goal = ACCOMPANIMENT_PROGRAMMES[a.programme].goal;
+    const id = uuidv7(a.now.getTime());
     return Object.assign(new AccompanimentCase(), {
-      id: uuidv7(a.now.getTime()),
+      id,
       citizenId: a.citizenId,
       territory: a.territory,
       contractId: a.contractId ?? null,
@@ -187,7 +227,10 @@ export class AccompanimentCase {
       programmeDue: a.calendar.addWorkingDays(a.appliedOn, a.params.get('PROGRAMME_WORKING_DAYS')),
       measures: [],
       activities: a.activities ?? [],
+      family: a.family ?? null,
+      goals: goal ? [{ id: uuidv7(a.now.getTime()), text: goal, source: 'PROGRAMME', setOn: a.appliedOn }] : [],
       socialLiftStage: a.programme === 'SOCIAL_LIFT' ? 'IN_INSTITUTION' : null,
+      socialLift: a.programme === 'SOCIAL_LIFT' ? startSocialLift(a.socialLift, a.appliedOn) : null,
       openedBy: a.by,
       assignedTo: a.by,
     });
@@ -238,7 +281,14 @@ export class AccompanimentCase {
   }
 
   addMeasure(
-    m: { kind: MeasureKind; organisation: string; description: string; requestedOn: IsoDate },
+    m: {
+      kind: MeasureKind;
+      organisation: string;
+      description: string;
+      requestedOn: IsoDate;
+      goalId?: string | null;
+      plannedBy?: IsoDate | null;
+    },
     today: IsoDate,
     now: Date,
   ): AccompanimentMeasure {
@@ -253,8 +303,13 @@ export class AccompanimentCase {
     parseIsoDate(m.requestedOn, 'input.requestedOn');
     if (m.requestedOn > today)
       throw new ValidationError('input.requestedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
+    if (m.goalId) this.goal(m.goalId, 'input.goalId');
+    if (m.plannedBy != null && parseIsoDate(m.plannedBy, 'input.plannedBy') < m.requestedOn)
+      throw new ValidationError('input.plannedBy', 'DATE_ORDER', 'cannot precede the request');
     const x: AccompanimentMeasure = {
       id: uuidv7(now.getTime()),
+      goalId: m.goalId ?? null,
+      plannedBy: m.plannedBy ?? null,
       kind: m.kind,
       organisation: m.organisation.trim(),
       description: m.description.trim(),
@@ -282,19 +337,80 @@ export class AccompanimentCase {
     return m;
   }
 
-  advanceSocialLift(): SocialLiftStage {
-    if (this.programme !== 'SOCIAL_LIFT' || !this.socialLiftStage)
+  /**
+   * Next stage of «Социальный лифт» on its date: I «Работа в исправительном
+   * учреждении» → II «Освобождение» (the release date) → III «Адаптация» →
+   * IV «Социализация» (seed 001).
+   */
+  advanceSocialLift(on: IsoDate, note: string | null | undefined, today: IsoDate): SocialLiftStage {
+    if (this.programme !== 'SOCIAL_LIFT' || !this.socialLiftStage || !this.socialLift)
       throw new ConflictError('NOT_SOCIAL_LIFT', 'only a «Социальный лифт» case has stages', {
         rule: 'SOCIAL_LIFT_ONLY',
       });
     const i = SOCIAL_LIFT_STAGES.indexOf(this.socialLiftStage);
     if (i === SOCIAL_LIFT_STAGES.length - 1)
       throw new ConflictError('LAST_STAGE', 'the case is at its last stage (socialisation)', { rule: 'FOUR_STAGES' });
-    this.socialLiftStage = SOCIAL_LIFT_STAGES[i + 1]!;
-    return this.socialLiftStage;
+    parseIsoDate(on, 'input.on');
+    if (on > today) throw new ValidationError('input.on', 'NOT_IN_FUTURE', 'cannot be in the future');
+    const current = this.socialLift.stages[this.socialLift.stages.length - 1]!;
+    if (on < current.startedOn)
+      throw new ValidationError('input.on', 'DATE_ORDER', `the stage ${current.stage} began on ${current.startedOn}`);
+    const next = SOCIAL_LIFT_STAGES[i + 1]!;
+    this.socialLift.stages.push({ stage: next, startedOn: on, note: note?.trim() || null });
+    if (next === 'RELEASE') this.socialLift.releasedOn = on;
+    this.socialLiftStage = next;
+    return next;
+  }
+
+  /** An individual goal besides the programme's (seed 002: the programme's goal is the first). */
+  addGoal(text: string, on: IsoDate, now: Date): AccompanimentGoal {
+    this.assertOpen('addGoal');
+    const t = text.trim();
+    if (!t) throw new ValidationError('input.text', 'REQUIRED', 'state the goal');
+    if (t.length > 2000) throw new ValidationError('input.text', 'MAX_LENGTH', 'at most 2000 characters');
+    const g: AccompanimentGoal = { id: uuidv7(now.getTime()), text: t, source: 'INDIVIDUAL', setOn: on };
+    this.goals.push(g);
+    return g;
+  }
+
+  /** Результат по цели: achieved, partly, not; recorded once more replaces it (a later assessment). */
+  recordGoalResult(
+    r: { goalId: string; outcome: GoalOutcome; note?: string | null; on: IsoDate },
+    today: IsoDate,
+    by: string,
+  ): AccompanimentGoal {
+    this.assertOpen('recordGoalResult');
+    const g = this.goal(r.goalId, 'input.goalId');
+    parseIsoDate(r.on, 'input.on');
+    if (r.on > today) throw new ValidationError('input.on', 'NOT_IN_FUTURE', 'cannot be in the future');
+    if (r.on < g.setOn) throw new ValidationError('input.on', 'DATE_ORDER', `the goal was set on ${g.setOn}`);
+    if (r.outcome !== 'ACHIEVED' && !r.note?.trim())
+      throw new ValidationError('input.note', 'NOTE_REQUIRED', 'say what was not achieved and why');
+    g.result = { outcome: r.outcome, note: r.note?.trim() || null, on: r.on, by };
+    return g;
+  }
+
+  private goal(id: string, field: string): AccompanimentGoal {
+    const g = this.goals.find((x) => x.id === id);
+    if (!g) throw new ValidationError(field, 'MUST_EXIST', 'not a goal of this case');
+    return g;
+  }
+
+  private assertOpen(action: string): void {
+    if (!this.isOpen())
+      throw new ConflictError('CASE_CLOSED', `AccompanimentCase in state ${this.status} cannot ${action}`, {
+        rule: 'STATE_MACHINE',
+        currentState: this.status,
+        attemptedAction: action,
+      });
   }
 
   close(reason: ClosureReason, on: IsoDate): void {
+    const open = this.goals.filter((g) => g.result?.outcome !== 'ACHIEVED');
+    if (reason === 'GOALS_MET' && open.length)
+      throw new ValidationError('input.reason', 'GOALS_NOT_MET', `${open.length} goal(s) have no ACHIEVED result`, {
+        goalIds: open.map((g) => g.id),
+      });
     this.go('close');
     this.closedOn = on;
     this.closureReason = reason;

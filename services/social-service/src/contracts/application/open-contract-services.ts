@@ -34,6 +34,7 @@ export async function openContractServices(
     contractEndDate: m.endDate,
     serviceUntil: m.serviceUntil,
     activities: m.activities.map((x) => ({ ...x, reportedOn: null })),
+    onPetition: true,
     calendar: await loadWorkingCalendar(em),
     params: await loadSocialServiceParameters(em, deps.config.region, today),
     by: 'system:contracts',

@@ -34,6 +34,15 @@ const TRANSITIONS: TransitionTable<PreventionStatus, PreventionEvent> = {
   EXTENDED: { execute: 'IN_EXECUTION' },
 };
 
+/** Состоит на учёте (СОП): registered by the prevention body and not yet deregistered. */
+export const ON_REGISTER: readonly PreventionStatus[] = [
+  'REGISTERED',
+  'PROGRAMME_APPROVED',
+  'IN_EXECUTION',
+  'UNDER_REVIEW',
+  'EXTENDED',
+];
+
 export type SignalSource =
   'SCHOOL' | 'KINDERGARTEN' | 'POLICE' | 'MEDICAL' | 'SOCIAL_SERVICE' | 'GUARDIANSHIP' | 'OTHER_AGENCY';
 export type DeregistrationGround = 'CAUSES_REMOVED' | 'CHILD_TURNED_18' | 'OTHER_LEGAL_GROUND';
