@@ -52,7 +52,14 @@ describe('printable documents through the gateway (PDF, read back with pdftotext
     for (const phrase of ['Акт материально-бытового обследования', 'готова к обучению', 'Заключение нуждается'])
       expect(survey).toContain(phrase);
     const programme = await read('adaptation-programme', ids.scApplication.programme.id);
-    for (const phrase of ['Программа социальной адаптации', 'поиск работы', 'Профориентация', 'ЦЗН'])
+    for (const phrase of [
+      'Программа социальной адаптации',
+      'поиск работы',
+      'Профориентация',
+      'ЦЗН',
+      'Согласование (редакция 1)',
+      'согласовано',
+    ])
       expect(programme).toContain(phrase);
     const minutes = await read('commission-minutes', ids.commissionMeetings.edges[0].node.id, member);
     for (const phrase of [

@@ -130,9 +130,10 @@ describe('worklists of ЦЗН and КЦСОН through the gateway', () => {
       await c.ok(OPEN, {
         i: {
           citizenId: u.citizen.id,
-          programme: 'FAMILY_NAVIGATOR',
+          programme: 'FAMILY_HELPER',
           grounds: ['ADULT_ADAPTATION_DIFFICULTIES'],
           appliedOn: '2026-11-20',
+          family: { childrenCount: 2, lowIncome: true },
         },
       });
       await c.ok(SIGNAL, {

@@ -414,6 +414,7 @@ describe('КЦСОН urgent services, accompaniment and prevention (component, r
           grounds: ['ADULT_ADAPTATION_DIFFICULTIES'],
           evidence: [{ kind: 'PSYCHOLOGIST_CONCLUSION', reference: '№ 17', summary: 'выраженная тревожность' }],
           appliedOn: '2026-11-02',
+          family: { childrenCount: 2, lowIncome: true, categories: ['SINGLE_PARENT'] },
         },
       })
     ).openAccompanimentCase;

@@ -24,6 +24,33 @@ const AGENCIES: Record<string, string> = {
   OTHER: 'иная организация',
 };
 
+const PARTIES: Record<string, string> = { ...AGENCIES, CITIZEN: 'гражданин' };
+const AGREEMENT_STATUS: Record<string, string> = {
+  PENDING: 'ответа нет',
+  AGREED: 'согласовано',
+  CHANGES_PROPOSED: 'предложены изменения',
+};
+
+/** Согласование of the revision printed: who agreed it and when, or what they proposed. */
+function agreementTable(p: AdaptationProgramme): Block[] {
+  const rows = p.currentAgreements();
+  if (!rows.length) return [];
+  return [
+    { kind: 'heading', text: `Согласование (редакция ${p.revision})` },
+    {
+      kind: 'table',
+      columns: ['Участник', 'Ответ', 'Дата', 'Комментарий'],
+      widths: [0.2, 0.25, 0.15, 0.4],
+      rows: rows.map((a) => [
+        PARTIES[a.party] ?? a.party,
+        AGREEMENT_STATUS[a.status] ?? a.status,
+        a.answeredAt ? ruDate(a.answeredAt.slice(0, 10)) : '—',
+        a.comment ?? '',
+      ]),
+    },
+  ];
+}
+
 /** The ПСА's activities as a table: what, who, from when to when, at what cost. */
 export function activitiesTable(activities: readonly PsaActivity[]): Block {
   return {
@@ -74,6 +101,7 @@ export function adaptationProgrammeDocument(p: AdaptationProgramme, person: Name
       { kind: 'heading', text: 'Мероприятия' },
       activitiesTable(p.activities),
       ...plan,
+      ...agreementTable(p),
       { kind: 'signatures', lines: ['Специалист ЦСПН', 'С программой согласен(на) получатель'] },
     ],
   };

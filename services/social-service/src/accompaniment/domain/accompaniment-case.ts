@@ -16,10 +16,12 @@ import {
   type AccompanimentProgramme,
   type FamilyProfile,
 } from './accompaniment-programmes';
+import { newGoal, resultOf, type AccompanimentGoal, type GoalOutcome } from './accompaniment-goals';
 import { SOCIAL_LIFT_STAGES, startSocialLift, type SocialLiftStage, type SocialLiftTrack } from './social-lift';
 
 export type { AccompanimentProgramme, FamilyProfile } from './accompaniment-programmes';
 export { SOCIAL_LIFT_STAGES, type SocialLiftStage } from './social-lift';
+export type { AccompanimentGoal, GoalOutcome } from './accompaniment-goals';
 
 /** Статус случая (DOMAIN.md §4.6): признание нуждаемости → ИППСУ → договор → обслуживание и сопровождение. */
 export type AccompanimentStatus =
@@ -50,7 +52,6 @@ export type ServiceType =
   'HOUSEHOLD' | 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LABOUR' | 'LEGAL' | 'COMMUNICATION' | 'URGENT';
 export type MeasureKind = 'MEDICAL' | 'PSYCHOLOGICAL' | 'PEDAGOGICAL' | 'LEGAL' | 'SOCIAL';
 export type MeasureStatus = 'REQUESTED' | 'IN_PROGRESS' | 'DONE' | 'DECLINED';
-export type GoalOutcome = 'ACHIEVED' | 'PARTLY_ACHIEVED' | 'NOT_ACHIEVED';
 export type ClosureReason = 'GOALS_MET' | 'REFUSAL' | 'DEATH' | 'MOVED' | 'CONTRACT_ENDED' | 'NOT_RECOGNISED';
 
 export interface Evidence {
@@ -77,19 +78,6 @@ export interface IndividualProgramme {
   services: ProgrammeService[];
   issuedOn: IsoDate;
   revisionDue: IsoDate;
-}
-
-/**
- * Цель сопровождения: the programme's own goal (seed 002) set when the case
- * opens, and the individual ones the specialist adds; measures are planned
- * towards a goal and the result is recorded against it.
- */
-export interface AccompanimentGoal {
-  id: string;
-  text: string;
-  source: 'PROGRAMME' | 'INDIVIDUAL';
-  setOn: IsoDate;
-  result?: { outcome: GoalOutcome; note?: string | null; on: IsoDate; by: string } | null;
 }
 
 /** Мероприятие социального сопровождения: help from an outside organisation (442-ФЗ ст. 22). */
@@ -228,7 +216,7 @@ export class AccompanimentCase {
       measures: [],
       activities: a.activities ?? [],
       family: a.family ?? null,
-      goals: goal ? [{ id: uuidv7(a.now.getTime()), text: goal, source: 'PROGRAMME', setOn: a.appliedOn }] : [],
+      goals: goal ? [newGoal(goal, 'PROGRAMME', a.appliedOn, a.now)] : [],
       socialLiftStage: a.programme === 'SOCIAL_LIFT' ? 'IN_INSTITUTION' : null,
       socialLift: a.programme === 'SOCIAL_LIFT' ? startSocialLift(a.socialLift, a.appliedOn) : null,
       openedBy: a.by,
@@ -365,10 +353,7 @@ export class AccompanimentCase {
   /** An individual goal besides the programme's (seed 002: the programme's goal is the first). */
   addGoal(text: string, on: IsoDate, now: Date): AccompanimentGoal {
     this.assertOpen('addGoal');
-    const t = text.trim();
-    if (!t) throw new ValidationError('input.text', 'REQUIRED', 'state the goal');
-    if (t.length > 2000) throw new ValidationError('input.text', 'MAX_LENGTH', 'at most 2000 characters');
-    const g: AccompanimentGoal = { id: uuidv7(now.getTime()), text: t, source: 'INDIVIDUAL', setOn: on };
+    const g = newGoal(text, 'INDIVIDUAL', on, now);
     this.goals.push(g);
     return g;
   }
@@ -381,12 +366,7 @@ export class AccompanimentCase {
   ): AccompanimentGoal {
     this.assertOpen('recordGoalResult');
     const g = this.goal(r.goalId, 'input.goalId');
-    parseIsoDate(r.on, 'input.on');
-    if (r.on > today) throw new ValidationError('input.on', 'NOT_IN_FUTURE', 'cannot be in the future');
-    if (r.on < g.setOn) throw new ValidationError('input.on', 'DATE_ORDER', `the goal was set on ${g.setOn}`);
-    if (r.outcome !== 'ACHIEVED' && !r.note?.trim())
-      throw new ValidationError('input.note', 'NOTE_REQUIRED', 'say what was not achieved and why');
-    g.result = { outcome: r.outcome, note: r.note?.trim() || null, on: r.on, by };
+    g.result = resultOf(g, r, today, by);
     return g;
   }
 
