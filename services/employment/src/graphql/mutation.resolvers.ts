@@ -19,7 +19,11 @@ import * as training from '../training/application/training.use-cases';
 export const Mutation: MutationResolvers = {
   advanceEmploymentClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceEmploymentClock', input),
   answerEmploymentProgrammeDraft: (_p, { input }, ctx) =>
-    answerProgrammeDraft(ctx, { operation: 'answerEmploymentProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'EMPLOYMENT' }, input),
+    answerProgrammeDraft(
+      ctx,
+      { operation: 'answerEmploymentProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'EMPLOYMENT' },
+      input,
+    ),
   markEmploymentNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markEmploymentNotificationsRead', input.ids),
   correctEmploymentWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),

@@ -23,7 +23,11 @@ import { setUrgentServiceType } from '../urgent/application/catalogue.use-cases'
 export const Mutation: MutationResolvers = {
   advanceSocialServiceClock: (_p, { input }, ctx) => advanceAcceptanceClock(ctx, 'advanceSocialServiceClock', input),
   answerSocialServiceProgrammeDraft: (_p, { input }, ctx) =>
-    answerProgrammeDraft(ctx, { operation: 'answerSocialServiceProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'SOCIAL_SERVICE' }, input),
+    answerProgrammeDraft(
+      ctx,
+      { operation: 'answerSocialServiceProgrammeDraft', rule: PROGRAMME_AGREEMENT, agency: 'SOCIAL_SERVICE' },
+      input,
+    ),
   markSocialServiceNotificationsRead: (_p, { input }, ctx) =>
     markMyNotificationsRead(ctx, OWN_NOTIFICATIONS, 'markSocialServiceNotificationsRead', input.ids),
   correctSocialServiceWorkTime: (_p, { input }, ctx) => correctWorkTime(ctx, WORKLISTS, input),

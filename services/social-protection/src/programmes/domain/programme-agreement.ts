@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  type IsoDate,
-  type ProgrammeAgreementDecision,
-  type ProgrammeProposal,
-} from '@sc/kernel';
+import { ConflictError, type IsoDate, type ProgrammeAgreementDecision, type ProgrammeProposal } from '@sc/kernel';
 import type { PsaActivity } from './psa-activity';
 
 /**
