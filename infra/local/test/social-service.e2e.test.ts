@@ -1,5 +1,5 @@
 import { ManualClock } from '@sc/kernel';
-import { eventually, gql, graphqlClient, SIGNATURE_PNG_BASE64, tokenFor } from '@sc/testing';
+import { eventually, gql, graphqlClient, SIGNATURE_PNG_BASE64, tokenFor, validSnils } from '@sc/testing';
 import { concludeJobSearchContract } from './social-protection.flow';
 import { useTestStack } from './test-stack';
 
@@ -72,6 +72,27 @@ describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompanimen
       'PSYCHOLOGICAL_SUPPORT',
       'URGENT_SOCIAL_SERVICES',
     ]);
+    // The programme as data (seed 002): its target group and goal, the goal set on the case; a goal of its own.
+    const withGoal = (
+      await ok(
+        `mutation($i: AddAccompanimentGoalInput!) {
+          addAccompanimentGoal(input: $i) { family { childrenCount } programmeDefinition { title targetGroup } goals { source text } }
+        }`,
+        { i: { caseId: navigator.id, text: 'Найти работу с графиком, удобным для семьи' } },
+      )
+    ).addAccompanimentGoal;
+    expect(withGoal).toMatchObject({
+      // M5 carries no household: the case opened on ЦСПН's petition, the family not recorded
+      family: null,
+      programmeDefinition: {
+        title: '«Семейный навигатор»',
+        targetGroup: expect.stringContaining('социального контракта'),
+      },
+      goals: [
+        { source: 'PROGRAMME', text: expect.stringMatching(/^Повышение уровня и качества жизни/) },
+        { source: 'INDIVIDUAL', text: 'Найти работу с графиком, удобным для семьи' },
+      ],
+    });
 
     // urgent services with the act the recipient signs
     const urgentId = mine.urgentServiceCases[0].id;
@@ -151,4 +172,58 @@ describe('ЦСПН → КЦСОН → ЦСПН: urgent services and accompanimen
     );
     expect(evidence.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);
+
+  it('runs «Социальный лифт» through the gateway: the institution and the prison service named, each stage dated', async () => {
+    const kcson = await tokenFor('SOCIAL_SERVICE', ['SPECIALIST'], 'kcson-lift');
+    const { ok, call } = graphqlClient(s.gatewayUrl, kcson);
+    clock.set('2026-11-23T03:00:00Z');
+    const person = { snils: validSnils(7050), lastName: 'Котов', firstName: 'Илья', birthDate: '1985-05-05' };
+    const citizenId = (
+      await ok(`mutation($i: RequestUrgentServicesInput!) { requestUrgentServices(input: $i) { citizen { id } } }`, {
+        i: {
+          citizen: person,
+          identityDocument: 'справка об освобождении',
+          channel: 'WRITTEN_APPLICATION',
+          circumstances: 'освобождается, нет жилья',
+          decision: 'APPROVE',
+        },
+      })
+    ).requestUrgentServices.citizen.id;
+    const OPEN = `mutation($i: OpenAccompanimentCaseInput!) { openAccompanimentCase(input: $i) { id socialLiftStage } }`;
+    const lift = { citizenId, programme: 'SOCIAL_LIFT', grounds: ['LEAVING_PRISON'], appliedOn: '2026-11-23' };
+    expect((await call(OPEN, { i: lift })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.socialLift',
+      rule: 'REQUIRED',
+    });
+    const c = (
+      await ok(OPEN, {
+        i: {
+          ...lift,
+          socialLift: { institution: 'ФКУ ИК-15 ГУФСИН России по Иркутской области', expectedReleaseOn: '2026-12-10' },
+        },
+      })
+    ).openAccompanimentCase;
+    expect(c.socialLiftStage).toBe('IN_INSTITUTION');
+    clock.set('2026-12-11T03:00:00Z');
+    const released = (
+      await ok(
+        `mutation($i: AdvanceSocialLiftStageInput!) {
+          advanceSocialLiftStage(input: $i) { socialLiftStage socialLift { institution releasedOn stages { stage startedOn } } }
+        }`,
+        { i: { caseId: c.id, on: '2026-12-10' } },
+      )
+    ).advanceSocialLiftStage;
+    expect(released).toEqual({
+      socialLiftStage: 'RELEASE',
+      socialLift: {
+        institution: 'ФКУ ИК-15 ГУФСИН России по Иркутской области',
+        releasedOn: '2026-12-10',
+        stages: [
+          { stage: 'IN_INSTITUTION', startedOn: '2026-11-23' },
+          { stage: 'RELEASE', startedOn: '2026-12-10' },
+        ],
+      },
+    });
+  });
 });
