@@ -184,6 +184,7 @@ describe('programmes with their content (seed 002): target groups, goals, result
     ]);
     const own = c.addGoal('Оформить детское пособие', '2026-11-03', now);
     expect(ruleOf(() => c.addGoal('  ', '2026-11-03', now))).toBe('REQUIRED');
+    expect(ruleOf(() => c.addGoal('x'.repeat(2001), '2026-11-03', now))).toBe('MAX_LENGTH');
     const m = c.addMeasure(
       {
         kind: 'LEGAL',
