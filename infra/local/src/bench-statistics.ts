@@ -17,7 +17,7 @@ import { EMPLOYMENT_STAT_SOURCES } from '@sc/employment';
 import { SOCIAL_SERVICE_STAT_SOURCES } from '@sc/social-service';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { TEST_NEEDS, validSnils } from '@sc/testing';
-import type { Stack } from './stack';
+import type { BenchTarget } from './bench-processes';
 
 const N_CONTRACTS = Number(process.env.BENCH_STAT_CONTRACTS ?? 1_000_000);
 const N_RECORDS = Number(process.env.BENCH_STAT_RECORDS ?? 3_000_000);
@@ -122,16 +122,16 @@ const SOURCES: Record<Db, Record<string, string[]>> = {
 const DBS = Object.keys(SOURCES) as Db[];
 const seconds = (since: number) => f1((performance.now() - since) / 1000);
 
-export async function benchStatistics(stack: Stack, auth: AuthConfig): Promise<string[]> {
-  const db = (n: Db) => stack.services[n].deps.config.databaseUrl;
+export async function benchStatistics(target: BenchTarget, auth: AuthConfig): Promise<string[]> {
+  const db = (n: Db) => target.databaseUrl(n);
   const out = [
     '',
-    `5. ministry statistics: ${N_CONTRACTS.toLocaleString('en')} contracts and as many applications (ЦСПН), ${N_RECORDS.toLocaleString('en')} ЦЗН + КЦСОН records, 3 years × ${DISTRICTS} districts`,
+    `5. ministry statistics: ${N_CONTRACTS.toLocaleString('en')} contracts and as many applications (ЦСПН), ${N_RECORDS.toLocaleString('en')} ЦЗН + КЦСОН records, 3 years × ${DISTRICTS} districts; ${target.label}`,
     ...(await generateRegion(db)),
   ];
-  const dashboards = await measureDashboards(stack, auth);
-  out.push(...dashboards.lines, ...(await plainGroupBy(db, dashboards.p50)), ...(await writePath(stack, auth)));
-  out.push(...(await sizes(db)));
+  const dashboards = await measureDashboards(target, auth);
+  out.push(...dashboards.lines, ...(await plainGroupBy(db, dashboards.p50)), ...(await writePath(target, auth)));
+  out.push(...(await sizes(db, target)));
   return out;
 }
 
@@ -157,7 +157,7 @@ async function generateRegion(db: (n: Db) => string): Promise<string[]> {
 }
 
 /** The ministry's dashboard through the gateway, typed and compact, and ЦСПН's share asked of its subgraph. */
-async function measureDashboards(stack: Stack, auth: AuthConfig): Promise<{ lines: string[]; p50: number }> {
+async function measureDashboards(target: BenchTarget, auth: AuthConfig): Promise<{ lines: string[]; p50: number }> {
   const analyst = await issueToken(auth, {
     subject: 'bench-analyst',
     agency: 'MINISTRY',
@@ -189,17 +189,17 @@ async function measureDashboards(stack: Stack, auth: AuthConfig): Promise<{ line
     for (let i = 0; i < n; i++) times.push(await dashboard(url, query));
     return times;
   };
-  const typed = await timed(stack.gatewayUrl, DASHBOARD_TOTALS(fields), N_DASHBOARDS);
+  const typed = await timed(target.gatewayUrl, DASHBOARD_TOTALS(fields), N_DASHBOARDS);
   // The same dashboard in the compact form (one `all` record per agency and cell).
   const compact = await timed(
-    stack.gatewayUrl,
+    target.gatewayUrl,
     `query($t: String!, $from: String!, $to: String!) {
       statistics(territory: $t, from: $from, to: $to, by: [MONTH, TERRITORY]) { territory period
         socialProtection { all } employment { all } socialService { all } } }`,
     N_DASHBOARDS,
   );
   // Where the time goes: ЦСПН's share of the same query, asked of its subgraph directly.
-  const spUrl = stack.services['social-protection'].url!;
+  const spUrl = target.serviceUrl('social-protection');
   const direct = await timed(spUrl, DASHBOARD_TOTALS({ socialProtection: fields.socialProtection }), 30);
   const nIndicators = Object.values(fields).flat().length;
   const figures = (t: number[]) => `p50 ${f1(pct(t, 50)).padStart(7)} ms   p95 ${f1(pct(t, 95)).padStart(7)} ms`;
@@ -229,7 +229,7 @@ async function plainGroupBy(db: (n: Db) => string, dashboardP50: number): Promis
   ];
 }
 
-async function sizes(db: (n: Db) => string): Promise<string[]> {
+async function sizes(db: (n: Db) => string, target: BenchTarget): Promise<string[]> {
   const each = await Promise.all(
     DBS.map(async (n) => {
       const c = new Client({ connectionString: db(n) });
@@ -241,16 +241,12 @@ async function sizes(db: (n: Db) => string): Promise<string[]> {
       return `${n} ${r.rows[0].db} (counters ${r.rows[0].counters}, ${r.rows[0].rows.toLocaleString('en')} rows)`;
     }),
   );
-  const mem = process.memoryUsage();
-  return [
-    `   memory: the stack's one Node process RSS ${f1(mem.rss / 2 ** 20)} MB (heap ${f1(mem.heapUsed / 2 ** 20)} MB; one process per service is issue 14)`,
-    `   databases: ${each.join('; ')}`,
-  ];
+  return [`   memory: ${target.memory()}`, `   databases: ${each.join('; ')}`];
 }
 
 /** The write path with and without the counters: submitScApplication through the gateway, triggers on and off in alternating blocks. */
-async function writePath(stack: Stack, auth: AuthConfig): Promise<string[]> {
-  const url = stack.services['social-protection'].deps.config.databaseUrl;
+async function writePath(target: BenchTarget, auth: AuthConfig): Promise<string[]> {
+  const url = target.databaseUrl('social-protection');
   const token = await issueToken(auth, {
     subject: 'bench-sp',
     agency: 'SOCIAL_PROTECTION',
@@ -262,7 +258,7 @@ async function writePath(stack: Stack, auth: AuthConfig): Promise<string[]> {
   const submit = async () => {
     const n = seed++;
     const s = performance.now();
-    const r = await fetch(stack.gatewayUrl, {
+    const r = await fetch(target.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
       body: JSON.stringify({

@@ -30,6 +30,7 @@ import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import { inProcessTarget, startProcessTarget } from './bench-processes';
 import { benchStatistics } from './bench-statistics';
 import { benchWorklists } from './bench-worklists';
 
@@ -313,6 +314,18 @@ async function benchRelay(pg: RunningPostgres, kafka: KafkaEnv | null): Promise<
   return relayOut;
 }
 
+/** Part 5 against the four production processes (`npm start` with a broker). */
+async function statisticsOnProcesses(pg: RunningPostgres, kafka: KafkaEnv): Promise<string[]> {
+  const target = await startProcessTarget(pg, kafka, {
+    STATISTICS_CACHE_MS: process.env.STATISTICS_CACHE_MS ?? '1000',
+  });
+  try {
+    return await benchStatistics(target, auth);
+  } finally {
+    await target.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
   chmodSync(dir, 0o755); // as root the server runs as another user, who must reach it
@@ -336,8 +349,12 @@ async function main(): Promise<void> {
     const { stack, citizens } = await benchReferrals(pg, kafka, out);
     const gw = await benchGateway(stack, citizens);
     const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
-    const stats = process.env.BENCH_STAT_CONTRACTS === '0' ? [] : await benchStatistics(stack, auth);
+    // Statistics on the production layout (a process per service and the gateway) when there is a broker,
+    // after the in-process stack has stopped, so the two do not share the CPU.
+    const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
+    let stats = withStats && !kafka ? await benchStatistics(inProcessTarget(stack), auth) : [];
     await stack.stop();
+    if (withStats && kafka) stats = await statisticsOnProcesses(pg, kafka);
     out.push(...(await benchRelay(pg, kafka)), ...gw, ...lists, ...stats);
   } finally {
     await mock?.stop();

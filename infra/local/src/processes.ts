@@ -29,10 +29,12 @@ export function startProcesses(o: {
   gatewayDatabaseUrl?: string;
   log: Logger;
   env: NodeJS.ProcessEnv;
+  /** Where the children's lines go (the terminal by default; the benchmark discards them). */
+  out?: NodeJS.WritableStream;
 }): Supervisor {
-  const tty = !!process.stdout.isTTY;
+  const tty = !!process.stdout.isTTY && !o.out;
   const common = { ...o.env, LOG_FORMAT: logFormatOf(o.env, tty), ...kafkaEnvVars(o.kafka) };
-  const supervisor = new Supervisor({ log: o.log, colour: tty });
+  const supervisor = new Supervisor({ log: o.log, colour: tty, out: o.out });
   for (const n of SERVICE_NAMES) {
     const c = o.services[n];
     supervisor.start({
