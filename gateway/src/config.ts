@@ -22,6 +22,8 @@ export interface GatewayConfig {
   trustedDocuments?: Map<string, string>;
   /** GraphiQL at `/` and `/graphql` for a browser (GATEWAY_EXPLORER, on by default; never in production). */
   explorer: boolean;
+  /** STATISTICS_CACHE_SECONDS: a statistics-only answer served again for this long per caller scope (0: off). */
+  statisticsCacheSeconds: number;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -45,6 +47,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
       TRUSTED_DOCUMENTS_PATH: z.string().optional(),
       GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
+      STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
     }),
     env,
     'gateway',
@@ -78,6 +81,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     trustProxy: e.GATEWAY_TRUST_PROXY === 'true',
     trustedDocuments: e.TRUSTED_DOCUMENTS_PATH ? loadTrustedDocuments(e.TRUSTED_DOCUMENTS_PATH) : undefined,
     explorer: e.NODE_ENV !== 'production' && e.GATEWAY_EXPLORER !== 'false',
+    statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
   };
 }
 

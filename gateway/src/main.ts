@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     trustProxy: cfg.trustProxy,
     trustedDocuments: cfg.trustedDocuments,
     explorer: cfg.explorer,
+    statisticsCacheSeconds: cfg.statisticsCacheSeconds,
   }));
   if (!cfg.rateLimit.databaseUrl)
     logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');

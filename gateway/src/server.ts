@@ -7,6 +7,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
 import { documentProxyRoutes } from './document-proxy';
 import { trustedDocumentsPlugin } from './trusted-documents';
+import { statisticsResponseCache } from './statistics-cache';
 import { explorerPage } from './explorer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** When given, only these documents (sha256 → text) are executed: a safelist for production front-ends. */
   trustedDocuments?: Map<string, string>;
+  /** Statistics-only queries answered from the gateway for this many seconds per caller scope (0: off). */
+  statisticsCacheSeconds?: number;
   /** Serve the GraphiQL explorer to browsers (never in production: config.ts refuses it). */
   explorer?: boolean;
 }
@@ -113,17 +116,21 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Apollo Gateway on the committed static supergraph (no introspection of subgraphs at run time). */
-export async function createGatewayServer(o: GatewayOptions): Promise<GatewayServer> {
-  const agents =
-    o.keepAlive === false
-      ? { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) }
-      : { http: httpAgent, https: httpsAgent };
-  const subgraphFetch = ((url: string, init: Record<string, unknown>) =>
+/** The gateway's fetch to its subgraphs: keep-alive agents chosen by protocol (none only in the benchmark). */
+function subgraphFetchOf(keepAlive: boolean): typeof fetch {
+  const agents = keepAlive
+    ? { http: httpAgent, https: httpsAgent }
+    : { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+  return ((url: string, init: Record<string, unknown>) =>
     fetch(url, {
       ...init,
       agent: (u: URL) => (u.protocol === 'https:' ? agents.https : agents.http),
     })) as unknown as typeof fetch;
+}
+
+/** Apollo Gateway on the committed static supergraph (no introspection of subgraphs at run time). */
+export async function createGatewayServer(o: GatewayOptions): Promise<GatewayServer> {
+  const subgraphFetch = subgraphFetchOf(o.keepAlive !== false);
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -143,6 +150,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
+      ...statisticsResponseCache<GatewayContext>(o.statisticsCacheSeconds ?? 0),
       ...(o.trustedDocuments
         ? [trustedDocumentsPlugin<GatewayContext>(withStatisticsCsv(o.trustedDocuments, o.supergraphSdl))]
         : []),

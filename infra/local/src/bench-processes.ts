@@ -14,6 +14,8 @@ export interface BenchTarget {
   gatewayUrl: string;
   serviceUrl(n: ServiceName): string;
   databaseUrl(n: ServiceName): string;
+  /** How long the gateway keeps a statistics answer (0: not at all). */
+  statisticsCacheSeconds: number;
   /** Resident memory, one line: each process's, or the one process's. */
   memory(): string;
 }
@@ -23,6 +25,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 /** The in-process stack (one Node process holds the three services and the gateway). */
 export const inProcessTarget = (stack: Stack): BenchTarget => ({
   label: 'whole system in one Node process',
+  statisticsCacheSeconds: 0,
   gatewayUrl: stack.gatewayUrl,
   serviceUrl: (n) => stack.services[n].url!,
   databaseUrl: (n) => stack.services[n].deps.config.databaseUrl,
@@ -83,6 +86,7 @@ export async function startProcessTarget(
   await Promise.all(PROCESS_NAMES.map((n) => supervisor.get(n)!.ready()));
   return {
     label: 'services and gateway as separate processes (npm start with a broker)',
+    statisticsCacheSeconds: Number(env.STATISTICS_CACHE_SECONDS ?? process.env.STATISTICS_CACHE_SECONDS ?? 1),
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     serviceUrl: (n) => `http://127.0.0.1:${services[n].port}/graphql`,
     databaseUrl: (n) => services[n].databaseUrl,

@@ -18,6 +18,8 @@ import { SOCIAL_SERVICE_STAT_SOURCES } from '@sc/social-service';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { TEST_NEEDS, validSnils } from '@sc/testing';
 import type { BenchTarget } from './bench-processes';
+import type { BenchResults } from './bench-results';
+import { pct, f1 } from './bench-common';
 
 const N_CONTRACTS = Number(process.env.BENCH_STAT_CONTRACTS ?? 1_000_000);
 const N_RECORDS = Number(process.env.BENCH_STAT_RECORDS ?? 3_000_000);
@@ -27,9 +29,6 @@ const DISTRICTS = 40;
 const TERRITORY = `'25' || lpad((601 + g % ${DISTRICTS})::text, 3, '0') || '000'`;
 /** A moment in the three years 2024–2026, spread evenly. */
 const MOMENT = `timestamptz '2024-01-01 03:00+00' + (g % 1096) * interval '1 day'`;
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
-const f1 = (x: number) => x.toFixed(1);
 
 type Db = 'social-protection' | 'employment' | 'social-service';
 
@@ -122,15 +121,23 @@ const SOURCES: Record<Db, Record<string, string[]>> = {
 const DBS = Object.keys(SOURCES) as Db[];
 const seconds = (since: number) => f1((performance.now() - since) / 1000);
 
-export async function benchStatistics(target: BenchTarget, auth: AuthConfig): Promise<string[]> {
+export async function benchStatistics(
+  target: BenchTarget,
+  auth: AuthConfig,
+  results?: BenchResults,
+): Promise<string[]> {
   const db = (n: Db) => target.databaseUrl(n);
   const out = [
     '',
     `5. ministry statistics: ${N_CONTRACTS.toLocaleString('en')} contracts and as many applications (ЦСПН), ${N_RECORDS.toLocaleString('en')} ЦЗН + КЦСОН records, 3 years × ${DISTRICTS} districts; ${target.label}`,
     ...(await generateRegion(db)),
   ];
-  const dashboards = await measureDashboards(target, auth);
-  out.push(...dashboards.lines, ...(await plainGroupBy(db, dashboards.p50)), ...(await writePath(target, auth)));
+  const dashboards = await measureDashboards(target, auth, results);
+  out.push(
+    ...dashboards.lines,
+    ...(await plainGroupBy(db, dashboards.p50, results)),
+    ...(await writePath(target, auth, results)),
+  );
   out.push(...(await sizes(db, target)));
   return out;
 }
@@ -157,7 +164,11 @@ async function generateRegion(db: (n: Db) => string): Promise<string[]> {
 }
 
 /** The ministry's dashboard through the gateway, typed and compact, and ЦСПН's share asked of its subgraph. */
-async function measureDashboards(target: BenchTarget, auth: AuthConfig): Promise<{ lines: string[]; p50: number }> {
+async function measureDashboards(
+  target: BenchTarget,
+  auth: AuthConfig,
+  results?: BenchResults,
+): Promise<{ lines: string[]; p50: number }> {
   const analyst = await issueToken(auth, {
     subject: 'bench-analyst',
     agency: 'MINISTRY',
@@ -190,6 +201,13 @@ async function measureDashboards(target: BenchTarget, auth: AuthConfig): Promise
     return times;
   };
   const typed = await timed(target.gatewayUrl, DASHBOARD_TOTALS(fields), N_DASHBOARDS);
+  // The same after the gateway's statistics cache has expired (STATISTICS_CACHE_SECONDS): every request a miss.
+  const cold: number[] = [];
+  if (target.statisticsCacheSeconds > 0)
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, target.statisticsCacheSeconds * 1000 + 100));
+      cold.push(await dashboard(target.gatewayUrl, DASHBOARD_TOTALS(fields)));
+    }
   // The same dashboard in the compact form (one `all` record per agency and cell).
   const compact = await timed(
     target.gatewayUrl,
@@ -202,12 +220,25 @@ async function measureDashboards(target: BenchTarget, auth: AuthConfig): Promise
   const spUrl = target.serviceUrl('social-protection');
   const direct = await timed(spUrl, DASHBOARD_TOTALS({ socialProtection: fields.socialProtection }), 30);
   const nIndicators = Object.values(fields).flat().length;
+  for (const [key, t] of [
+    ['typed', typed],
+    ['compact', compact],
+    ['sp-direct', direct],
+    ['typed-miss', cold],
+  ] as const) {
+    if (!t.length) continue;
+    results?.add(`statistics.dashboard.${key}.p50`, 'ms', 'lower', pct(t, 50));
+    results?.add(`statistics.dashboard.${key}.p95`, 'ms', 'lower', pct(t, 95));
+  }
   const figures = (t: number[]) => `p50 ${f1(pct(t, 50)).padStart(7)} ms   p95 ${f1(pct(t, 95)).padStart(7)} ms`;
   return {
     p50: pct(typed, 50),
     lines: [
       `   dashboard through the gateway: ${nIndicators} indicators × ${rows} rows (12 months × region and ${DISTRICTS} districts), suppressed for the ministry, typed fields (total of each)`,
-      `      ${figures(typed)}   (goal p95 ≤ 50 ms)`,
+      `      ${figures(typed)}   (goal p95 ≤ 50 ms)${target.statisticsCacheSeconds > 0 ? `; the gateway keeps an answer ${target.statisticsCacheSeconds} s per caller scope` : ''}`,
+      ...(cold.length
+        ? [`      each request after the gateway's cache expired (a miss; ${cold.length} requests): ${figures(cold)}`]
+        : []),
       `   the same dashboard, each agency's indicators as one \`all\` record per cell (every non-zero key, not only totals)`,
       `      ${figures(compact)}   (goal p95 ≤ 50 ms)`,
       `   ЦСПН's ${fields.socialProtection.length} indicators of it, the subgraph called directly: ${figures(direct)}`,
@@ -216,13 +247,14 @@ async function measureDashboards(target: BenchTarget, auth: AuthConfig): Promise
 }
 
 /** The same figures by a plain GROUP BY over the source tables of the three services, in parallel. */
-async function plainGroupBy(db: (n: Db) => string, dashboardP50: number): Promise<string[]> {
+async function plainGroupBy(db: (n: Db) => string, dashboardP50: number, results?: BenchResults): Promise<string[]> {
   const plain: number[] = [];
   for (let i = 0; i < 3; i++) {
     const s = performance.now();
     await Promise.all(DBS.map((n) => sql(db(n), [groupBySourcesInlineSql(SOURCES[n])], [['0000-00', '2026-12']])));
     plain.push(performance.now() - s);
   }
+  results?.add('statistics.plain-group-by.p50', 'ms', 'lower', pct(plain, 50));
   return [
     `   the same by plain GROUP BY over the source tables (3 services in parallel, no suppression)`,
     `      p50 ${f1(pct(plain, 50)).padStart(7)} ms   (×${(pct(plain, 50) / dashboardP50).toFixed(0)} the dashboard's p50)`,
@@ -245,7 +277,7 @@ async function sizes(db: (n: Db) => string, target: BenchTarget): Promise<string
 }
 
 /** The write path with and without the counters: submitScApplication through the gateway, triggers on and off in alternating blocks. */
-async function writePath(target: BenchTarget, auth: AuthConfig): Promise<string[]> {
+async function writePath(target: BenchTarget, auth: AuthConfig, results?: BenchResults): Promise<string[]> {
   const url = target.databaseUrl('social-protection');
   const token = await issueToken(auth, {
     subject: 'bench-sp',
@@ -286,6 +318,8 @@ async function writePath(target: BenchTarget, auth: AuthConfig): Promise<string[
     for (let i = 0; i < 25; i++) (withTriggers ? on : off).push(await submit());
   }
   await sql(url, ['alter table sc_application enable trigger stat_sc_application']);
+  results?.add('statistics.write.with-counters.p50', 'ms', 'lower', pct(on, 50));
+  results?.add('statistics.write.without.p50', 'ms', 'lower', pct(off, 50));
   return [
     `   write path, submitScApplication through the gateway, ${on.length} with and ${off.length} without, alternating blocks of 25:`,
     `      with counters    p50 ${f1(pct(on, 50)).padStart(6)} ms   p95 ${f1(pct(on, 95)).padStart(6)} ms`,

@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { issueToken, type AuthConfig } from '@sc/auth';
 import type { Agency, Role } from '@sc/kernel';
 import type { Stack } from './stack';
+import { pct } from './bench-common';
 
 const N_CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const N_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 400);
@@ -18,8 +19,6 @@ const DISTRICTS = 40;
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов'];
 const NAMES = ['Мария', 'Анна', 'Ольга', 'Елена', 'Ирина', 'Пётр', 'Иван', 'Алексей', 'Сергей', 'Дмитрий', 'Алёна'];
 const district = (i: number) => `25${String(601 + (i % DISTRICTS)).padStart(3, '0')}000`;
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
 
 /** Citizens with names and birth dates, spread over the districts (one SQL statement). */
 const CITIZENS = `insert into citizen (id, last_name, first_name, middle_name, birth_date, territory)

@@ -9,12 +9,11 @@
  * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it; parts 4 (worklists, BENCH_CASES) and 5
  * (statistics, BENCH_STAT_CONTRACTS, BENCH_STAT_RECORDS) are in bench-worklists.ts and bench-statistics.ts.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { authConfigFrom, issueToken, type Principal } from '@sc/auth';
-import { createLogger } from '@sc/runtime';
+import { issueToken, type Principal } from '@sc/auth';
 import {
   EmbeddedPostgresError,
   ensureDatabase,
@@ -24,38 +23,27 @@ import {
   type RunningKafkaMock,
   type RunningPostgres,
 } from '@sc/local-infra';
-import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageBus } from '@sc/messaging';
 import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
 import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
 import { inProcessTarget, startProcessTarget } from './bench-processes';
+import { BenchResults, compareResults } from './bench-results';
+import { BENCH_AUTH, f1, pct, pool, SILENT } from './bench-common';
+import { benchRelay } from './bench-relay';
 import { benchStatistics } from './bench-statistics';
 import { benchWorklists } from './bench-worklists';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
-const N_RELAY = Number(process.env.BENCH_RELAY_MESSAGES ?? 20000);
 const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_SENDERS ?? 4);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
-const auth = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
-const silent = createLogger('bench', 'silent');
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const f1 = (x: number) => x.toFixed(1);
-
-async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (i < items.length) await fn(items[i++]!);
-    }),
-  );
-}
+/** Each figure of parts 1–3 is measured this many times: min / median / max are reported. */
+const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
+const results = new BenchResults();
+const auth = BENCH_AUTH;
+const silent = SILENT;
 
 function serviceConfig(name: string, databaseUrl: string, prefix: string): ServiceConfig {
   return {
@@ -80,13 +68,13 @@ interface ReferralProbe {
   refer(citizenId: string): Promise<void>;
   latencies(ids: Set<string>): Promise<number[]>;
   sentAt: Map<string, number>;
-  report(title: string, lat: number[], n: number, rate: number): void;
+  report(key: string, title: string, lat: number[], n: number, rate: number): void;
 }
 
 /** Open-loop arrivals at BENCH_RATE per second; returns the citizens referred. */
 async function steadyArrivals({ prepare, refer, latencies, sentAt, report }: ReferralProbe): Promise<string[]> {
-  // steady open-loop arrivals at BENCH_RATE per second
   const steady = await prepare(N_REFERRALS);
+  sentAt.clear(); // this run's referrals only
   const t0 = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < steady.length; i++) {
@@ -97,26 +85,34 @@ async function steadyArrivals({ prepare, refer, latencies, sentAt, report }: Ref
   }
   await Promise.all(inflight);
   const steadyRate = N_REFERRALS / ((performance.now() - t0) / 1000);
-  report(`steady arrivals (${RATE}/s target)`, await latencies(new Set(sentAt.keys())), N_REFERRALS, steadyRate);
-
+  const lat = await latencies(new Set(sentAt.keys()));
+  report('steady', `steady arrivals (${RATE}/s target)`, lat, N_REFERRALS, steadyRate);
   return steady;
 }
 
 /** CONCURRENCY senders back to back: how many referrals per second the system sustains. */
 async function saturation({ prepare, refer, latencies, sentAt, report }: ReferralProbe): Promise<void> {
-  // saturation: CONCURRENCY senders back to back
   const burst = await prepare(N_REFERRALS);
-  const seenBefore = new Set(sentAt.keys());
+  sentAt.clear();
   const t0 = performance.now();
   await pool(burst, CONCURRENCY, refer);
   const burstRate = N_REFERRALS / ((performance.now() - t0) / 1000);
-  report(
-    `saturation (${CONCURRENCY} senders, no pause)`,
-    await latencies(new Set([...sentAt.keys()].filter((k) => !seenBefore.has(k)))),
-    N_REFERRALS,
-    burstRate,
-  );
+  const lat = await latencies(new Set(sentAt.keys()));
+  report('saturation', `saturation (${CONCURRENCY} senders, no pause)`, lat, N_REFERRALS, burstRate);
 }
+
+/** One line per run of a referral measurement, and its figures recorded for the summary. */
+const referralReport =
+  (out: string[]) =>
+  (key: string, title: string, lat: number[], n: number, rate: number): void => {
+    results.add(`referral.${key}.rate`, '/s', 'higher', rate);
+    results.add(`referral.${key}.p50`, 'ms', 'lower', pct(lat, 50));
+    results.add(`referral.${key}.p99`, 'ms', 'lower', pct(lat, 99));
+    results.add(`referral.${key}.delivered`, '%', 'higher', (100 * lat.length) / n);
+    out.push(
+      `   ${title.padEnd(34)} ${String(lat.length).padStart(5)}/${n} delivered at ${f1(rate).padStart(6)} referrals/s   p50 ${f1(pct(lat, 50)).padStart(7)} ms   p95 ${f1(pct(lat, 95)).padStart(7)} ms   p99 ${f1(pct(lat, 99)).padStart(7)} ms   max ${f1(Math.max(...lat)).padStart(7)} ms`,
+    );
+  };
 
 /** 1. Referral latency: КЦСОН commits a referral, ЦСПН commits the application it opens (steady rate, then saturation). */
 async function benchReferrals(
@@ -186,17 +182,19 @@ async function benchReferrals(
       await new Promise((r) => setTimeout(r, 20));
     return [...ids].filter((id) => committedAt.has(id)).map((id) => committedAt.get(id)! - sentAt.get(id)!);
   };
-  const report = (title: string, lat: number[], n: number, rate: number) => {
-    out.push(
-      `   ${title.padEnd(34)} ${String(lat.length).padStart(5)}/${n} delivered at ${f1(rate).padStart(6)} referrals/s   p50 ${f1(pct(lat, 50)).padStart(7)} ms   p95 ${f1(pct(lat, 95)).padStart(7)} ms   p99 ${f1(pct(lat, 99)).padStart(7)} ms   max ${f1(Math.max(...lat)).padStart(7)} ms`,
-    );
-  };
+  const report = referralReport(out);
   out.push('');
   out.push(`1. referral end to end: КЦСОН commit → ЦСПН commit (goal p99 ≤ 100 ms), whole system in one Node process`);
 
   const probe = { prepare, refer, latencies, sentAt, report };
-  const steady = await steadyArrivals(probe);
-  await saturation(probe);
+  let steady: string[] = [];
+  for (let run = 1; run <= REPEATS; run++) {
+    steady = await steadyArrivals(probe);
+    await saturation(probe);
+  }
+  out.push(`   over ${REPEATS} runs: steady p50 ${results.spread('referral.steady.p50')}`);
+  out.push(`                      steady p99 ${results.spread('referral.steady.p99')}`);
+  out.push(`                      saturation ${results.spread('referral.saturation.rate')}`);
   return { stack, citizens: steady };
 }
 
@@ -230,8 +228,18 @@ async function benchGateway(stack: Stack, citizens: string[]): Promise<string[]>
   };
   await run(stack.services['social-service'].url!); // warm-up: query plan cache, connections
   await run(stack.gatewayUrl);
-  const direct = await run(stack.services['social-service'].url!);
-  const tuned = await run(stack.gatewayUrl);
+  const record = (key: string, r: { rps: number; p50: number; p99: number }) => {
+    results.add(`gateway.${key}.rps`, 'req/s', 'higher', r.rps);
+    results.add(`gateway.${key}.p50`, 'ms', 'lower', r.p50);
+    return r;
+  };
+  let direct = { rps: 0, p50: 0, p99: 0 };
+  let tuned = direct;
+  for (let i = 0; i < REPEATS; i++) {
+    direct = record('direct', await run(stack.services['social-service'].url!));
+    tuned = record('tuned', await run(stack.gatewayUrl));
+    results.add('gateway.tuned/direct.p50', '×', 'lower', tuned.p50 / direct.p50);
+  }
   const { createGatewayServer } = await import('@sc/gateway');
   const plain = await createGatewayServer({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -242,7 +250,8 @@ async function benchGateway(stack: Stack, citizens: string[]): Promise<string[]>
   });
   const plainUrl = await plain.start(0);
   await run(plainUrl);
-  const dflt = await run(plainUrl);
+  let dflt = direct;
+  for (let i = 0; i < REPEATS; i++) dflt = record('no-keep-alive', await run(plainUrl));
   await plain.stop();
   const row = (name: string, r: { rps: number; p50: number; p99: number }, base?: number) =>
     `   ${name.padEnd(44)} ${f1(r.rps).padStart(8)} req/s   p50 ${f1(r.p50).padStart(6)} ms   p99 ${f1(r.p99).padStart(6)} ms${base ? `   ×${(r.rps / base).toFixed(2)} throughput` : ''}`;
@@ -253,65 +262,11 @@ async function benchGateway(stack: Stack, citizens: string[]): Promise<string[]>
   gw.push(row('gateway (tuned: keep-alive subgraph fetches)', tuned, direct.rps));
   gw.push(row('gateway without keep-alive (TCP per fetch)', dflt, direct.rps));
   gw.push(`   keep-alive / no keep-alive gateway throughput ×${(tuned.rps / dflt.rps).toFixed(2)}`);
+  gw.push(
+    `   (the last of ${REPEATS} runs; over all: gateway p50 / direct p50 ${results.spread('gateway.tuned/direct.p50')})`,
+  );
 
   return gw;
-}
-
-/** 2. Outbox relay throughput: pre-filled outbox rows published to the broker and to the in-process bus. */
-async function benchRelay(pg: RunningPostgres, kafka: KafkaEnv | null): Promise<string[]> {
-  // ── 2. relay throughput ──────────────────────────────────────────────────
-  const relayRun = async (label: string, bus: MessageBus) => {
-    const db = `bench_relay_${label.replace(/\W/g, '')}`;
-    await ensureDatabase(pg.url('postgres'), db);
-    const c = new Client({ connectionString: pg.url(db) });
-    await c.connect();
-    for (const sql of MESSAGING_TABLES_V1) await c.query(sql);
-    await c.query(
-      `insert into outbox_message (id, topic, key, type, headers, payload)
-       select gen_random_uuid(), 'bench.relay.v1', 'citizen-' || (g % 500), 'bench.v1',
-              jsonb_build_object('ce_id', gen_random_uuid()::text, 'ce_type', 'bench.v1'), repeat('x', 400)
-       from generate_series(1, $1) g`,
-      [N_RELAY],
-    );
-    const relay = new OutboxRelay({
-      connectionString: pg.url(db),
-      bus,
-      logger: silent,
-      batchSize: 500,
-      idlePollMs: 50,
-      standbyPollMs: 50,
-      backoff: { initialMs: 50, maxMs: 1000, factor: 2 },
-      retentionMs: 3600_000,
-    });
-    const start = performance.now();
-    relay.start();
-    while (relay.stats.published < N_RELAY) await new Promise((r) => setTimeout(r, 5));
-    const s = (performance.now() - start) / 1000;
-    await relay.stop();
-    const left = Number(
-      (await c.query('select count(*) from outbox_message where published_at is null')).rows[0].count,
-    );
-    await c.end();
-    return { rate: N_RELAY / s, left };
-  };
-  const relayOut: string[] = [''];
-  relayOut.push(`2. outbox relay: ${N_RELAY} messages of 400 bytes, batches of 500, side by side`);
-  let kafkaRate = 0;
-  if (kafka) {
-    const kb = new KafkaBus({ ...kafka, clientId: 'bench-relay', logger: silent });
-    const k = await relayRun('kafka', kb);
-    await kb.close();
-    kafkaRate = k.rate;
-    relayOut.push(
-      `   to the Kafka-protocol broker (acks = all)   ${f1(k.rate).padStart(9)} msg/s   unpublished after: ${k.left}   (goal ≥ 2,000 msg/s)`,
-    );
-  }
-  const ip = await relayRun('inprocess', new InProcessBus());
-  relayOut.push(
-    `   to the in-process bus                       ${f1(ip.rate).padStart(9)} msg/s   unpublished after: ${ip.left}`,
-  );
-  if (kafkaRate) relayOut.push(`   broker / in-process ×${(kafkaRate / ip.rate).toFixed(2)}`);
-  return relayOut;
 }
 
 /** Part 5 against the four production processes (`npm start` with a broker). */
@@ -320,13 +275,45 @@ async function statisticsOnProcesses(pg: RunningPostgres, kafka: KafkaEnv): Prom
     STATISTICS_CACHE_MS: process.env.STATISTICS_CACHE_MS ?? '1000',
   });
   try {
-    return await benchStatistics(target, auth);
+    return await benchStatistics(target, auth, results);
   } finally {
     await target.stop();
   }
 }
 
+const commitOf = (): string => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
+
+/** The run's figures as JSON: BENCH_OUT, else bench-results/<commit>-<time>.json (not committed). */
+function writeResults(machine: string, startedAt: Date): string {
+  const commit = commitOf();
+  const path =
+    process.env.BENCH_OUT ?? join('bench-results', `${commit}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(join(path, '..'), { recursive: true });
+  const settings = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('BENCH_') && !!e[1]),
+  );
+  writeFileSync(
+    path,
+    `${JSON.stringify(results.toFile({ commit, machine, startedAt: startedAt.toISOString(), settings }), null, 2)}\n`,
+  );
+  return path;
+}
+
 async function main(): Promise<void> {
+  const compare = process.argv.indexOf('--compare');
+  if (compare >= 0) {
+    const [a, b] = process.argv.slice(compare + 1);
+    if (!a || !b) throw new Error('usage: npm run bench -- --compare A.json B.json');
+    process.stdout.write(`${compareResults(a, b).join('\n')}\n`);
+    return;
+  }
+  const startedAt = new Date();
   const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
   chmodSync(dir, 0o755); // as root the server runs as another user, who must reach it
   const pg = await startEmbeddedPostgres({
@@ -352,15 +339,17 @@ async function main(): Promise<void> {
     // Statistics on the production layout (a process per service and the gateway) when there is a broker,
     // after the in-process stack has stopped, so the two do not share the CPU.
     const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
-    let stats = withStats && !kafka ? await benchStatistics(inProcessTarget(stack), auth) : [];
+    let stats = withStats && !kafka ? await benchStatistics(inProcessTarget(stack), auth, results) : [];
     await stack.stop();
     if (withStats && kafka) stats = await statisticsOnProcesses(pg, kafka);
-    out.push(...(await benchRelay(pg, kafka)), ...gw, ...lists, ...stats);
+    out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
   } finally {
     await mock?.stop();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  const saved = writeResults(out[0] ?? '', startedAt);
+  out.push('', `every figure (${REPEATS} runs of parts 1–3), written to ${saved}:`, ...results.summary());
   process.stdout.write(`\n${out.join('\n')}\n\n`);
   process.exit(0);
 }

@@ -37,6 +37,8 @@ export interface StackOptions {
     rateLimit?: RateLimitOptions;
     requestTimeoutMs?: number;
     explorer?: boolean;
+    /** Statistics-only answers kept at the gateway this many seconds per caller scope (off when absent). */
+    statisticsCacheSeconds?: number;
   };
   logLevel: string;
   /** One time source for every service (end-to-end tests walk a contract through its months). */
@@ -84,6 +86,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     rateLimit: o.gateway.rateLimit,
     requestTimeoutMs: o.gateway.requestTimeoutMs,
     explorer: o.gateway.explorer,
+    statisticsCacheSeconds: o.gateway.statisticsCacheSeconds,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {

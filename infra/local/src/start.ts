@@ -134,6 +134,7 @@ async function main(): Promise<void> {
         rateLimit: rateLimitOf(gw.rateLimit, gw.rateLimit.databaseUrl ?? urls.gateway),
         requestTimeoutMs: gw.requestTimeoutMs,
         explorer: gw.explorer,
+        statisticsCacheSeconds: gw.statisticsCacheSeconds,
       },
       logLevel: env.LOG_LEVEL,
     });

@@ -13,10 +13,16 @@ export interface TestStack extends Stack {
   topicPrefix: string;
 }
 
+interface StackOptions {
+  clock?: Clock;
+  explorer?: boolean;
+  acceptanceClock?: boolean;
+  /** The gateway's statistics cache (off in tests unless a test is about it). */
+  statisticsCacheSeconds?: number;
+}
+
 /** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
-export async function startTestStack(
-  opts: { clock?: Clock; explorer?: boolean; acceptanceClock?: boolean } = {},
-): Promise<TestStack> {
+export async function startTestStack(opts: StackOptions = {}): Promise<TestStack> {
   const { kafkaBrokers, kafkaMock } = testInfra();
   const topicPrefix = `e2e${uniqueSuffix()}.`;
   const db = {} as Record<ServiceName, string>;
@@ -39,6 +45,7 @@ export async function startTestStack(
       auth: testAuth,
       secret: TEST_GATEWAY_SECRET,
       explorer: opts.explorer,
+      statisticsCacheSeconds: opts.statisticsCacheSeconds,
     },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     clock: opts.clock,
@@ -47,7 +54,7 @@ export async function startTestStack(
 }
 
 /** Registers beforeAll/afterAll that start and stop a test stack; the returned object is filled in by the time tests run. */
-export function useTestStack(opts: { clock?: Clock; explorer?: boolean; acceptanceClock?: boolean } = {}): TestStack {
+export function useTestStack(opts: StackOptions = {}): TestStack {
   const s = {} as TestStack;
   beforeAll(async () => {
     Object.assign(s, await startTestStack(opts));
