@@ -16,7 +16,7 @@ import {
   type FamilyProfile,
   type GoalOutcome,
   type IndividualProgramme,
-  type MeasureKind,
+  type MeasureInput,
 } from '../domain/accompaniment-case';
 
 /** Открыть случай сопровождения locally (an application, or a need found while giving urgent help). */
@@ -121,18 +121,8 @@ export const signServiceContract = (ctx: CaseContext, i: { caseId: string; signe
 export const startProgrammeRevision = (ctx: CaseContext, caseId: string) =>
   onCase(ctx, 'startProgrammeRevision', caseId, (a) => a.startRevision());
 
-export const addAccompanimentMeasure = (
-  ctx: CaseContext,
-  i: {
-    caseId: string;
-    kind: MeasureKind;
-    organisation: string;
-    description: string;
-    requestedOn: IsoDate;
-    goalId?: string | null;
-    plannedBy?: IsoDate | null;
-  },
-) => onCase(ctx, 'addAccompanimentMeasure', i.caseId, (a, _tx, c) => a.addMeasure(i, c.today, c.now));
+export const addAccompanimentMeasure = (ctx: CaseContext, i: MeasureInput & { caseId: string }) =>
+  onCase(ctx, 'addAccompanimentMeasure', i.caseId, (a, _tx, c) => a.addMeasure(i, c.today, c.now));
 
 export const updateAccompanimentMeasure = (
   ctx: CaseContext,

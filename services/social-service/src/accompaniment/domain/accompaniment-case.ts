@@ -105,6 +105,16 @@ export interface AssignedActivity {
   reportedOn?: IsoDate | null;
 }
 
+/** A measure as the specialist plans it: what, with whom, since when, towards which goal, by when. */
+export interface MeasureInput {
+  kind: MeasureKind;
+  organisation: string;
+  description: string;
+  requestedOn: IsoDate;
+  goalId?: string | null;
+  plannedBy?: IsoDate | null;
+}
+
 const MEASURE_TRANSITIONS: TransitionTable<MeasureStatus, 'start' | 'complete' | 'decline'> = {
   REQUESTED: { start: 'IN_PROGRESS', complete: 'DONE', decline: 'DECLINED' },
   IN_PROGRESS: { complete: 'DONE', decline: 'DECLINED' },
@@ -268,18 +278,7 @@ export class AccompanimentCase {
     this.go('startRevision');
   }
 
-  addMeasure(
-    m: {
-      kind: MeasureKind;
-      organisation: string;
-      description: string;
-      requestedOn: IsoDate;
-      goalId?: string | null;
-      plannedBy?: IsoDate | null;
-    },
-    today: IsoDate,
-    now: Date,
-  ): AccompanimentMeasure {
+  addMeasure(m: MeasureInput, today: IsoDate, now: Date): AccompanimentMeasure {
     if (this.status !== 'ACTIVE' && this.status !== 'PROGRAMME_ISSUED' && this.status !== 'NEED_RECOGNISED') {
       throw new ConflictError('CASE_NOT_ACTIVE', `AccompanimentCase in state ${this.status} cannot add a measure`, {
         rule: 'STATE_MACHINE',
