@@ -12,7 +12,7 @@ export async function benchRelay(
   pg: RunningPostgres,
   kafka: KafkaEnv | null,
   results: BenchResults,
-  REPEATS: number,
+  repeats: number,
 ): Promise<string[]> {
   const silent = SILENT;
   // ── 2. relay throughput ──────────────────────────────────────────────────
@@ -57,7 +57,7 @@ export async function benchRelay(
   if (kafka) {
     const kb = new KafkaBus({ ...kafka, clientId: 'bench-relay', logger: silent });
     let k = { rate: 0, left: 0 };
-    for (let i = 0; i < REPEATS; i++) {
+    for (let i = 0; i < repeats; i++) {
       k = await relayRun('kafka', kb);
       results.add('relay.broker', 'msg/s', 'higher', k.rate);
     }
@@ -68,7 +68,7 @@ export async function benchRelay(
     );
   }
   let ip = { rate: 0, left: 0 };
-  for (let i = 0; i < REPEATS; i++) {
+  for (let i = 0; i < repeats; i++) {
     ip = await relayRun('inprocess', new InProcessBus());
     results.add('relay.in-process', 'msg/s', 'higher', ip.rate);
   }
@@ -76,6 +76,6 @@ export async function benchRelay(
     `   to the in-process bus                       ${f1(ip.rate).padStart(9)} msg/s   unpublished after: ${ip.left}`,
   );
   if (kafkaRate) relayOut.push(`   broker / in-process ×${(kafkaRate / ip.rate).toFixed(2)}`);
-  relayOut.push(`   over ${REPEATS} runs: broker ${results.spread('relay.broker')}`);
+  relayOut.push(`   over ${repeats} runs: broker ${results.spread('relay.broker')}`);
   return relayOut;
 }

@@ -233,18 +233,17 @@ export class AdaptationProgramme {
 
   /** Only an agreed draft goes to the commission (seed 000, step 3; DOMAIN.md §4.1). */
   assertAgreed(): void {
+    if (this.isAgreed()) return;
     const missing = notAgreed(this.agreements, this.revision);
-    if (!this.currentAgreements().length || missing.length) {
-      throw new ConflictError(
-        'PSA_NOT_AGREED',
-        `revision ${this.revision} of the ПСА is not agreed yet: ${missing.map((a) => `${a.party} ${a.status}`).join(', ')}`,
-        {
-          rule: 'PSA_AGREED_BEFORE_COMMISSION',
-          revision: this.revision,
-          notAgreed: missing.map((a) => ({ party: a.party, status: a.status })),
-        },
-      );
-    }
+    throw new ConflictError(
+      'PSA_NOT_AGREED',
+      `revision ${this.revision} of the ПСА is not agreed yet: ${missing.map((a) => `${a.party} ${a.status}`).join(', ')}`,
+      {
+        rule: 'PSA_AGREED_BEFORE_COMMISSION',
+        revision: this.revision,
+        notAgreed: missing.map((a) => ({ party: a.party, status: a.status })),
+      },
+    );
   }
 
   apply(e: ProgrammeEvent): void {

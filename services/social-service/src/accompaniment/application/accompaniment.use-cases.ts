@@ -45,12 +45,15 @@ export function openAccompanimentCase(
     if (!urgent) c.guard(citizen);
     const territory = urgent?.territory ?? citizen.territory;
     if (i.appliedOn > c.today) throw new ValidationError('input.appliedOn', 'NOT_IN_FUTURE', 'cannot be in the future');
-    // «Точка опоры»: the family's own prevention case (120-ФЗ), registered in СОП at this КЦСОН.
-    const sop = await tx.count(PreventionCase, {
-      citizenId: citizen.id,
-      subject: 'FAMILY',
-      status: { $in: [...ON_REGISTER] },
-    });
+    // «Точка опоры»: the family's own prevention case (120-ФЗ), registered in СОП at this КЦСОН — asked only for it.
+    const sop =
+      i.programme === 'FULCRUM'
+        ? await tx.count(PreventionCase, {
+            citizenId: citizen.id,
+            subject: 'FAMILY',
+            status: { $in: [...ON_REGISTER] },
+          })
+        : 0;
     const a = AccompanimentCase.open({
       citizenId: citizen.id,
       territory,
