@@ -24,6 +24,8 @@ export interface GatewayConfig {
   explorer: boolean;
   /** STATISTICS_CACHE_SECONDS: a statistics-only answer served again for this long per caller scope (0: off). */
   statisticsCacheSeconds: number;
+  /** STATISTICS_STALE_SECONDS: older up to this, a statistics answer is served once more while the next is computed. */
+  statisticsStaleSeconds: number;
 }
 
 export function gatewayConfigFromEnv(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -48,6 +50,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       TRUSTED_DOCUMENTS_PATH: z.string().optional(),
       GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
       STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
+      STATISTICS_STALE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     }),
     env,
     'gateway',
@@ -82,6 +85,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     trustedDocuments: e.TRUSTED_DOCUMENTS_PATH ? loadTrustedDocuments(e.TRUSTED_DOCUMENTS_PATH) : undefined,
     explorer: e.NODE_ENV !== 'production' && e.GATEWAY_EXPLORER !== 'false',
     statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
+    statisticsStaleSeconds: e.STATISTICS_STALE_SECONDS,
   };
 }
 

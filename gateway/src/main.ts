@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     trustedDocuments: cfg.trustedDocuments,
     explorer: cfg.explorer,
     statisticsCacheSeconds: cfg.statisticsCacheSeconds,
+    statisticsStaleSeconds: cfg.statisticsStaleSeconds,
   }));
   if (!cfg.rateLimit.databaseUrl)
     logger.warn('GATEWAY_DATABASE_URL not set: rate limits are counted per replica, not shared');

@@ -7,7 +7,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statisticsCsvDocumentOf, statisticsCsvRoute } from './statistics-csv';
 import { documentProxyRoutes } from './document-proxy';
 import { trustedDocumentsPlugin } from './trusted-documents';
-import { statisticsResponseCache } from './statistics-cache';
+import { statisticsCache } from './statistics-cache';
 import { explorerPage } from './explorer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
@@ -60,6 +60,8 @@ export interface GatewayOptions {
   trustedDocuments?: Map<string, string>;
   /** Statistics-only queries answered from the gateway for this many seconds per caller scope (0: off). */
   statisticsCacheSeconds?: number;
+  /** …and, older up to this many seconds, served once more while the next answer is computed. */
+  statisticsStaleSeconds?: number;
   /** Serve the GraphiQL explorer to browsers (never in production: config.ts refuses it). */
   explorer?: boolean;
 }
@@ -150,7 +152,6 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       // No HTTP caching of answers (personal data): cache-control hints would only cost a hook per field.
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
-      ...statisticsResponseCache<GatewayContext>(o.statisticsCacheSeconds ?? 0),
       ...(o.trustedDocuments
         ? [trustedDocumentsPlugin<GatewayContext>(withStatisticsCsv(o.trustedDocuments, o.supergraphSdl))]
         : []),
@@ -180,6 +181,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       ]),
     ),
     timeoutMs: o.requestTimeoutMs,
+    execute: statisticsCacheOf(apollo, o),
     routes: gatewayRoutes(apollo, o, subgraphFetch),
     context: async (req, requestId) => {
       // The address is counted before the token is checked, so a flood of forged tokens is limited too.
@@ -204,6 +206,18 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
   };
   return g;
 }
+
+/** A repeated statistics query answered before Apollo (statistics-cache.ts); any other request goes to Apollo. */
+const statisticsCacheOf = (apollo: ApolloServer<GatewayContext>, o: GatewayOptions) =>
+  statisticsCache<GatewayContext>(
+    (httpGraphQLRequest, context) =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }),
+    {
+      freshSeconds: o.statisticsCacheSeconds ?? 0,
+      staleSeconds: o.statisticsStaleSeconds ?? 0,
+      documentByHash: (h) => o.trustedDocuments?.get(h),
+    },
+  );
 
 /** GET endpoints beside /graphql: the statistics CSV, and the printable documents passed to their agencies. */
 function gatewayRoutes(

@@ -16,6 +16,8 @@ export interface BenchTarget {
   databaseUrl(n: ServiceName): string;
   /** How long the gateway keeps a statistics answer (0: not at all). */
   statisticsCacheSeconds: number;
+  /** …and up to what age it is served while the next is computed. */
+  statisticsStaleSeconds: number;
   /** Resident memory, one line: each process's, or the one process's. */
   memory(): string;
 }
@@ -26,6 +28,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 export const inProcessTarget = (stack: Stack): BenchTarget => ({
   label: 'whole system in one Node process',
   statisticsCacheSeconds: 0,
+  statisticsStaleSeconds: 0,
   gatewayUrl: stack.gatewayUrl,
   serviceUrl: (n) => stack.services[n].url!,
   databaseUrl: (n) => stack.services[n].deps.config.databaseUrl,
@@ -87,6 +90,7 @@ export async function startProcessTarget(
   return {
     label: 'services and gateway as separate processes (npm start with a broker)',
     statisticsCacheSeconds: Number(env.STATISTICS_CACHE_SECONDS ?? process.env.STATISTICS_CACHE_SECONDS ?? 1),
+    statisticsStaleSeconds: Number(env.STATISTICS_STALE_SECONDS ?? process.env.STATISTICS_STALE_SECONDS ?? 5),
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     serviceUrl: (n) => `http://127.0.0.1:${services[n].port}/graphql`,
     databaseUrl: (n) => services[n].databaseUrl,

@@ -201,13 +201,7 @@ async function measureDashboards(
     return times;
   };
   const typed = await timed(target.gatewayUrl, DASHBOARD_TOTALS(fields), N_DASHBOARDS);
-  // The same after the gateway's statistics cache has expired (STATISTICS_CACHE_SECONDS): every request a miss.
-  const cold: number[] = [];
-  if (target.statisticsCacheSeconds > 0)
-    for (let i = 0; i < 15; i++) {
-      await new Promise((r) => setTimeout(r, target.statisticsCacheSeconds * 1000 + 100));
-      cold.push(await dashboard(target.gatewayUrl, DASHBOARD_TOTALS(fields)));
-    }
+  const cold = await misses(target, () => dashboard(target.gatewayUrl, DASHBOARD_TOTALS(fields)));
   // The same dashboard in the compact form (one `all` record per agency and cell).
   const compact = await timed(
     target.gatewayUrl,
@@ -235,15 +229,29 @@ async function measureDashboards(
     p50: pct(typed, 50),
     lines: [
       `   dashboard through the gateway: ${nIndicators} indicators × ${rows} rows (12 months × region and ${DISTRICTS} districts), suppressed for the ministry, typed fields (total of each)`,
-      `      ${figures(typed)}   (goal p95 ≤ 50 ms)${target.statisticsCacheSeconds > 0 ? `; the gateway keeps an answer ${target.statisticsCacheSeconds} s per caller scope` : ''}`,
+      `      ${figures(typed)}   (goal p95 ≤ 50 ms)${target.statisticsCacheSeconds > 0 ? `; the gateway keeps an answer ${target.statisticsCacheSeconds} s per caller scope, then serves it up to ${target.statisticsStaleSeconds} s old while computing the next` : ''}`,
       ...(cold.length
-        ? [`      each request after the gateway's cache expired (a miss; ${cold.length} requests): ${figures(cold)}`]
+        ? [
+            `      a request after the gateway's answer is too old to serve (a miss; ${cold.length} requests): ${figures(cold)}`,
+          ]
         : []),
       `   the same dashboard, each agency's indicators as one \`all\` record per cell (every non-zero key, not only totals)`,
       `      ${figures(compact)}   (goal p95 ≤ 50 ms)`,
       `   ЦСПН's ${fields.socialProtection.length} indicators of it, the subgraph called directly: ${figures(direct)}`,
     ],
   };
+}
+
+/** The dashboard each time the gateway's answer is too old to serve (STATISTICS_STALE_SECONDS): every request a miss. */
+async function misses(target: BenchTarget, dashboard: () => Promise<number>): Promise<number[]> {
+  const cold: number[] = [];
+  const staleMs = Math.max(target.statisticsCacheSeconds, target.statisticsStaleSeconds) * 1000;
+  if (target.statisticsCacheSeconds > 0)
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, staleMs + 100));
+      cold.push(await dashboard());
+    }
+  return cold;
 }
 
 /** The same figures by a plain GROUP BY over the source tables of the three services, in parallel. */

@@ -39,6 +39,8 @@ export interface StackOptions {
     explorer?: boolean;
     /** Statistics-only answers kept at the gateway this many seconds per caller scope (off when absent). */
     statisticsCacheSeconds?: number;
+    /** …and served once more, up to this age, while the next is computed. */
+    statisticsStaleSeconds?: number;
   };
   logLevel: string;
   /** One time source for every service (end-to-end tests walk a contract through its months). */
@@ -87,6 +89,7 @@ export async function startStack(o: StackOptions, log: Logger = createLogger('st
     requestTimeoutMs: o.gateway.requestTimeoutMs,
     explorer: o.gateway.explorer,
     statisticsCacheSeconds: o.gateway.statisticsCacheSeconds,
+    statisticsStaleSeconds: o.gateway.statisticsStaleSeconds,
   });
   const gatewayUrl = await gateway.start(o.gateway.port);
   return {

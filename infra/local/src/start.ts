@@ -135,6 +135,7 @@ async function main(): Promise<void> {
         requestTimeoutMs: gw.requestTimeoutMs,
         explorer: gw.explorer,
         statisticsCacheSeconds: gw.statisticsCacheSeconds,
+        statisticsStaleSeconds: gw.statisticsStaleSeconds,
       },
       logLevel: env.LOG_LEVEL,
     });

@@ -19,6 +19,7 @@ interface StackOptions {
   acceptanceClock?: boolean;
   /** The gateway's statistics cache (off in tests unless a test is about it). */
   statisticsCacheSeconds?: number;
+  statisticsStaleSeconds?: number;
 }
 
 /** The whole system on the run's PostgreSQL and Kafka-protocol broker, isolated by databases and a topic prefix. */
@@ -46,6 +47,7 @@ export async function startTestStack(opts: StackOptions = {}): Promise<TestStack
       secret: TEST_GATEWAY_SECRET,
       explorer: opts.explorer,
       statisticsCacheSeconds: opts.statisticsCacheSeconds,
+      statisticsStaleSeconds: opts.statisticsStaleSeconds,
     },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     clock: opts.clock,

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import {
+  HeaderMap,
+  type ApolloServer,
+  type BaseContext,
+  type HTTPGraphQLRequest,
+  type HTTPGraphQLResponse,
+} from '@apollo/server';
 import { isDomainError } from '@sc/kernel';
 import { type Logger } from '@sc/runtime';
 import type { ProcessMetrics } from './metrics';
@@ -23,6 +29,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   metrics?: ProcessMetrics;
   /** HTML for a browser that opens `/` or `/graphql` (the explorer); served before authentication, it holds no data. */
   landingPage?: string;
+  /** Runs a `/graphql` request (Apollo by default): the gateway answers a repeated statistics query before Apollo. */
+  execute?: (request: HTTPGraphQLRequest, context: C) => Promise<HTTPGraphQLResponse>;
 }
 
 /**
@@ -115,10 +123,10 @@ async function handle<C extends BaseContext>(
       });
     }
   }
-  const result = await o.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => context,
-  });
+  const httpGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+  const result = o.execute
+    ? await o.execute(httpGraphQLRequest, context)
+    : await o.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
   if (res.headersSent) return; // answered 504 already
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) res.setHeader(k, v);
