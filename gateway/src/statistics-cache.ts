@@ -19,7 +19,7 @@ export const statisticsScopeOf = (p: Principal): string =>
 
 export type Execute<C> = (request: HTTPGraphQLRequest, context: C) => Promise<HTTPGraphQLResponse>;
 
-export interface StatisticsCacheOptions {
+export interface StatisticsCacheOptions<C> {
   /** An answer this young is served as it is (STATISTICS_CACHE_SECONDS; 0 turns the cache off). */
   freshSeconds: number;
   /** Older, up to this age, it is still served once while the gateway computes the next (STATISTICS_STALE_SECONDS). */
@@ -28,6 +28,8 @@ export interface StatisticsCacheOptions {
   maxEntries?: number;
   /** A trusted document's text by its hash, for requests that send only the hash. */
   documentByHash?: (sha256: string) => string | undefined;
+  /** Where a statistics answer is computed (the gateway's statistics worker); `execute` when absent. */
+  compute?: Execute<C>;
   now?: () => number;
 }
 
@@ -59,7 +61,7 @@ interface Answer {
  */
 export function statisticsCache<C extends BaseContext & { principal: Principal }>(
   execute: Execute<C>,
-  o: StatisticsCacheOptions,
+  o: StatisticsCacheOptions<C>,
 ): Execute<C> {
   if (o.freshSeconds <= 0) return execute;
   const now = o.now ?? Date.now;
@@ -79,8 +81,8 @@ export function statisticsCache<C extends BaseContext & { principal: Principal }
   const compute = (key: string, request: HTTPGraphQLRequest, context: C) => {
     let running = computing.get(key);
     if (!running) {
-      running = execute(request, context).then(async (r) => {
-        const kept = await keepable(r);
+      running = (o.compute ?? execute)(request, context).then((r) => {
+        const kept = keepable(r);
         if (kept) store(key, kept);
         else answers.delete(key);
         return kept ? served(kept, undefined) : r;
@@ -122,12 +124,17 @@ function documentOf(r: HTTPGraphQLRequest, byHash?: (h: string) => string | unde
   return { query, operationName, variables: b.variables ?? null };
 }
 
-/** A complete 200 answer with data and no error is kept; anything else is passed on and forgotten. */
-async function keepable(r: HTTPGraphQLResponse): Promise<Omit<Answer, 'storedAt' | 'refreshing'> | undefined> {
+/**
+ * A complete 200 answer with data and no error is kept; anything else is
+ * passed on and forgotten. Read from the text, not parsed (a megabyte on the
+ * main thread): `"errors":` can appear unescaped only as a key, and an answer
+ * with an alias of that name is simply not kept.
+ */
+function keepable(r: HTTPGraphQLResponse): Omit<Answer, 'storedAt' | 'refreshing'> | undefined {
   if ((r.status ?? 200) !== 200 || r.body.kind !== 'complete') return undefined;
-  const parsed = JSON.parse(r.body.string) as { data?: unknown; errors?: unknown };
-  if (parsed.errors || !parsed.data) return undefined;
-  return { body: r.body.string, headers: [...r.headers] };
+  const text = r.body.string;
+  if (!text.startsWith('{"data":{') || text.includes('"errors":')) return undefined;
+  return { body: text, headers: [...r.headers] };
 }
 
 function served(a: Pick<Answer, 'body' | 'headers'>, ageMs: number | undefined): HTTPGraphQLResponse {

@@ -35,7 +35,7 @@ export const inProcessTarget = (stack: Stack): BenchTarget => ({
   memory: () => `the stack's one Node process RSS ${mb(process.memoryUsage().rss)}`,
 });
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -65,12 +65,14 @@ export async function startProcessTarget(
   pg: RunningPostgres,
   kafka: KafkaEnv,
   env: NodeJS.ProcessEnv = {},
-): Promise<BenchTarget & { stop(): Promise<void> }> {
+  /** Existing databases (the in-process stack's) instead of fresh ones. */
+  databases?: Record<ServiceName, string>,
+): Promise<BenchTarget & { stop(): Promise<void>; pid(name: string): number | undefined }> {
   const services = {} as Record<ServiceName, ServiceConfig>;
   for (const n of SERVICE_NAMES) {
     const db = `benchp_${n.replace(/-/g, '_')}`;
-    await ensureDatabase(pg.url('postgres'), db);
-    services[n] = { port: await freePort(), databaseUrl: pg.url(db), outbox: {} } as ServiceConfig;
+    if (!databases) await ensureDatabase(pg.url('postgres'), db);
+    services[n] = { port: await freePort(), databaseUrl: databases?.[n] ?? pg.url(db), outbox: {} } as ServiceConfig;
   }
   const gatewayPort = await freePort();
   const supervisor = startProcesses({
@@ -99,6 +101,7 @@ export async function startProcessTarget(
       const total = each.reduce((s, [, b]) => s + b, 0);
       return `RSS ${each.map(([n, b]) => `${n} ${mb(b)}`).join(', ')}; total ${mb(total)}`;
     },
+    pid: (name) => supervisor.get(name)?.pid,
     stop: () => supervisor.stop(STOP_ORDER),
   };
 }

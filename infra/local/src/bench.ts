@@ -33,6 +33,8 @@ import { BenchResults, compareResults } from './bench-results';
 import { BENCH_AUTH, f1, pct, pool, SILENT } from './bench-common';
 import { benchRelay } from './bench-relay';
 import { benchStatistics } from './bench-statistics';
+import { benchGatewayProcesses } from './bench-gateway';
+import { benchColdStart } from './bench-cold-start';
 import { benchWorklists } from './bench-worklists';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
@@ -320,6 +322,8 @@ async function main(): Promise<void> {
     dataDir: join(dir, 'data'),
     persistent: false,
     fast: process.env.BENCH_FAST === '1',
+    // Part 3 counts the statements each subgraph runs for one request.
+    settings: { shared_preload_libraries: 'pg_stat_statements' },
   });
   let mock: RunningKafkaMock | undefined;
   const out: string[] = [];
@@ -334,13 +338,16 @@ async function main(): Promise<void> {
     );
 
     const { stack, citizens } = await benchReferrals(pg, kafka, out);
-    const gw = await benchGateway(stack, citizens);
+    // Part 3 on the production layout when there is a broker (after the in-process stack stops), else in process.
+    let gw = kafka ? [] : await benchGateway(stack, citizens);
     const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
     // Statistics on the production layout (a process per service and the gateway) when there is a broker,
     // after the in-process stack has stopped, so the two do not share the CPU.
     const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
     let stats = withStats && !kafka ? await benchStatistics(inProcessTarget(stack), auth, results) : [];
+    const databases = Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].deps.config.databaseUrl]));
     await stack.stop();
+    if (kafka) gw = await benchGatewayProcesses(pg, kafka, databases as never, citizens, results, REPEATS);
     if (withStats && kafka) stats = await statisticsOnProcesses(pg, kafka);
     out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
   } finally {
@@ -348,6 +355,8 @@ async function main(): Promise<void> {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Last, with nothing else running: `npm start` from cold.
+  if (process.env.BENCH_COLD_START !== '0') out.push(...(await benchColdStart(results)));
   const saved = writeResults(out[0] ?? '', startedAt);
   out.push('', `every figure (${REPEATS} runs of parts 1–3), written to ${saved}:`, ...results.summary());
   process.stdout.write(`\n${out.join('\n')}\n\n`);

@@ -119,6 +119,9 @@ describe('npm start with a broker: one process per service, supervised', () => {
     expect(collector.unreadable).toEqual([]);
     const gw = await scrape(`http://127.0.0.1:${env.GATEWAY_PORT}`);
     expect(metric(gw, 'graphql_operation_duration_seconds_count', { process: 'gateway', type: 'mutation' })).toBe(1);
+    // …and where the gateway's time went: its query plan, then the subgraph fetches.
+    for (const phase of ['plan', 'fetch'])
+      expect(metric(gw, 'graphql_phase_duration_seconds_count', { process: 'gateway', phase })).toBeGreaterThan(0);
 
     process.kill(pids.employment!, 'SIGKILL');
     await eventually(async () => started.output().includes('process exited unexpectedly: restarting it'), 10_000, 50);

@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Trade durability for speed (tests only). */
   fast?: boolean;
+  /** More server settings (`-c name=value`), e.g. the benchmark's `shared_preload_libraries=pg_stat_statements`. */
+  settings?: Record<string, string>;
   /**
    * Used only when the launcher is root and the server user cannot reach the
    * installed binaries or the data directory: binaries are copied here and the
@@ -116,7 +118,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const server = await startServer(
     binDir,
     // Loopback IPv4 only: clients use 127.0.0.1, and a port taken there must fail the start, not fall back to ::1.
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...fastFlags],
+    [
+      ...['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+      ...fastFlags,
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     ids,
     { port, dataDir, log, detached: opts.ownProcessGroup === true },
   );

@@ -1,0 +1,233 @@
+/**
+ * npm run bench, part 3 — the gateway on the production layout (issue 15,
+ * items 2–4): the three services and the gateway as separate processes (their
+ * `main.ts`), on the databases part 1 filled, plus Apollo's own default
+ * gateway (plain-gateway.ts) as a fifth process. Side by side, in one run:
+ * the federated case file (a citizen with fields from all three subgraphs)
+ * asked of the project's gateway, of the default gateway, and of the three
+ * subgraphs directly and in parallel by the client; each gateway's CPU per
+ * request (from /proc); and the SQL statements each subgraph runs for a list
+ * of 50 citizens resolved through `_entities` (pg_stat_statements).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { issueToken } from '@sc/auth';
+import type { KafkaEnv } from '@sc/subgraph-kit';
+import type { RunningPostgres } from '@sc/local-infra';
+import { Client } from 'pg';
+import { metric, scrape, type Sample } from '@sc/testing';
+import { BENCH_AUTH, f1, pct, pool } from './bench-common';
+import { freePort, startProcessTarget } from './bench-processes';
+import type { BenchResults } from './bench-results';
+import { SERVICE_NAMES, type ServiceName } from './stack';
+import { NODE_FLAGS } from './supervisor';
+
+const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
+const CONCURRENCY = 8;
+
+/** Each subgraph's share of the case file: what the client asks for when it calls the three itself. */
+const SHARES: Record<ServiceName, string> = {
+  'social-protection': 'socialProtectionProfile { lastName birthDate } contractApplications { id status }',
+  employment: 'employmentProfile { lastName } jobSeekerRegistrations { id status }',
+  'social-service': 'socialServiceProfile { lastName } socialServiceApplications { id status }',
+};
+const caseFile = (fields: string) => `query CaseFile($id: ID!) { citizen(id: $id) { id ${fields} } }`;
+const CASE_FILE = caseFile(Object.values(SHARES).join(' '));
+/** 50 citizens from ЦСПН's worklist, each with fields of ЦЗН and КЦСОН: one `_entities` fetch to each. */
+const LIST_OF_50 = `{ scApplications(first: 50) { edges { node { id citizen {
+  jobSeekerRegistrations { id status } employmentPlans { id } socialServiceApplications { id status } urgentServiceCases { id } } } } } }`;
+/** Statements of the services' own background work (relay, inbox, scheduler), not of the request. */
+const BACKGROUND = /outbox|inbox|pgboss|graphile|dead_letter|scheduler|job|pg_stat|pg_catalog|lease|heartbeat/i;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** CPU time of the measured gateway process per request, ms (undefined when no gateway is in the path). */
+  cpuMs?: number;
+}
+
+export async function benchGatewayProcesses(
+  pg: RunningPostgres,
+  kafka: KafkaEnv,
+  databases: Record<ServiceName, string>,
+  citizens: string[],
+  results: BenchResults,
+  repeats: number,
+): Promise<string[]> {
+  const target = await startProcessTarget(pg, kafka, { STATISTICS_CACHE_SECONDS: '0' }, databases);
+  const plain = await startPlainGateway(target.serviceUrl);
+  try {
+    const token = await issueToken(BENCH_AUTH, {
+      subject: 'bench-case-file',
+      agency: 'SOCIAL_PROTECTION',
+      roles: ['SPECIALIST'],
+      territory: '25',
+    });
+    const ids = citizens.slice(0, 200);
+    const ask = asker(token);
+    const viaGateway = (url: string) => (id: string) => ask(url, CASE_FILE, { id });
+    const direct = async (id: string) => {
+      await Promise.all(SERVICE_NAMES.map((n) => ask(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
+    };
+    const kinds = {
+      direct: { call: direct, pid: undefined },
+      tuned: { call: viaGateway(target.gatewayUrl), pid: target.pid('gateway') },
+      default: { call: viaGateway(plain.url), pid: plain.child.pid },
+    };
+    for (const k of Object.values(kinds)) await measure(ids, k.call, k.pid); // warm-up: plans, connections, JIT
+    const last = {} as Record<keyof typeof kinds, Run>;
+    const phasesBefore = await scrape(target.gatewayUrl);
+    for (let i = 0; i < repeats; i++) {
+      for (const [key, k] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)['direct']][]) {
+        const r = (last[key] = await measure(ids, k.call, k.pid));
+        results.add(`gateway.case-file.${key}.rps`, 'req/s', 'higher', r.rps);
+        results.add(`gateway.case-file.${key}.p50`, 'ms', 'lower', r.p50);
+        results.add(`gateway.case-file.${key}.p95`, 'ms', 'lower', r.p95);
+        if (r.cpuMs !== undefined) results.add(`gateway.case-file.${key}.cpu`, 'ms/req', 'lower', r.cpuMs);
+      }
+      results.add('gateway.case-file.tuned/direct.p50', '×', 'lower', last.tuned.p50 / last.direct.p50);
+      results.add('gateway.case-file.tuned/default.rps', '×', 'higher', last.tuned.rps / last.default.rps);
+    }
+    const phases = phaseLine(phasesBefore, await scrape(target.gatewayUrl), repeats * N_QUERIES);
+    const statements = await statementsForList(pg, databases, (q) => ask(target.gatewayUrl, q, {}));
+    return [
+      '',
+      `3. the federated case file (citizen: profile and cases from ЦСПН, ЦЗН and КЦСОН), ${N_QUERIES} requests, ${CONCURRENCY} concurrent; services and gateways as separate processes`,
+      row('three subgraphs directly, in parallel', last.direct),
+      row('project gateway (tuned)', last.tuned),
+      row('Apollo Gateway, default settings', last.default),
+      phases,
+      `   (the last of ${repeats} runs; over all: tuned p50 / direct p50 ${results.spread('gateway.case-file.tuned/direct.p50')} (goal ≤ 1.3); tuned / default throughput ${results.spread('gateway.case-file.tuned/default.rps')})`,
+      ...statements,
+    ];
+  } finally {
+    await stopChild(plain.child);
+    await target.stop();
+  }
+}
+
+const row = (name: string, r: Run) =>
+  `   ${name.padEnd(40)} ${f1(r.rps).padStart(7)} req/s   p50 ${f1(r.p50).padStart(6)} ms   p95 ${f1(r.p95).padStart(6)} ms   p99 ${f1(r.p99).padStart(6)} ms${r.cpuMs === undefined ? '' : `   gateway CPU ${f1(r.cpuMs)} ms/request`}`;
+
+/** Where the project gateway's time per request went (graphql_phase_duration_seconds, wall time, over all runs). */
+function phaseLine(before: Sample[], after: Sample[], requests: number): string {
+  const ms = (phase: string) => {
+    const sum = (s: Sample[]) => metric(s, 'graphql_phase_duration_seconds_sum', { phase }) ?? 0;
+    return ((sum(after) - sum(before)) * 1000) / requests;
+  };
+  const parts = ['parse', 'validate', 'plan', 'fetch'].map((p) => `${p} ${ms(p).toFixed(2)}`);
+  return `   project gateway, wall time per request by phase (ms; parse and validate skipped on a cached document, plan a query plan cache hit, fetch the subgraph requests and the merge): ${parts.join(', ')}`;
+}
+
+/** A GraphQL POST that must succeed. */
+const asker = (token: string) => async (url: string, query: string, variables: Record<string, unknown>) => {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await r.json()) as { errors?: unknown };
+  if (!r.ok || body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors ?? r.status)}`);
+};
+
+async function measure(ids: string[], call: (id: string) => Promise<void>, pid?: number): Promise<Run> {
+  const times: number[] = [];
+  const items = Array.from({ length: N_QUERIES }, (_, i) => ids[i % ids.length]!);
+  const cpu0 = cpuMsOf(pid);
+  const start = performance.now();
+  await pool(items, CONCURRENCY, async (id) => {
+    const t = performance.now();
+    await call(id);
+    times.push(performance.now() - t);
+  });
+  const rps = N_QUERIES / ((performance.now() - start) / 1000);
+  const cpuMs = pid === undefined ? undefined : (cpuMsOf(pid)! - cpu0!) / N_QUERIES;
+  return { rps, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs };
+}
+
+/** User + system CPU time of a process so far, ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Apollo Gateway with default settings as its own process, pointed at the services' processes. */
+async function startPlainGateway(serviceUrl: (n: ServiceName) => string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, 'plain-gateway.ts')], {
+    env: {
+      ...process.env,
+      PLAIN_GATEWAY_PORT: String(port),
+      SOCIAL_PROTECTION_URL: serviceUrl('social-protection'),
+      EMPLOYMENT_URL: serviceUrl('employment'),
+      SOCIAL_SERVICE_URL: serviceUrl('social-service'),
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const ok = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, url };
+  }
+  child.kill('SIGKILL');
+  throw new Error('the default Apollo Gateway did not start within 60 s');
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Item 4: the statements each subgraph runs for one request of 50 citizens
+ * (ЦСПН's list, each citizen's ЦЗН and КЦСОН fields through `_entities`),
+ * counted by pg_stat_statements over the request, the services' background
+ * polling left out. The goal: one statement per entity type per subgraph.
+ */
+async function statementsForList(
+  pg: RunningPostgres,
+  databases: Record<ServiceName, string>,
+  request: (query: string) => Promise<void>,
+): Promise<string[]> {
+  const c = new Client({ connectionString: pg.url('postgres') });
+  await c.connect();
+  try {
+    await c.query('create extension if not exists pg_stat_statements');
+    await request(LIST_OF_50); // plans and prepared statements in place
+    await c.query('select pg_stat_statements_reset()');
+    await request(LIST_OF_50);
+    const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
+      `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = any($1) order by d.datname, s.calls desc`,
+      [SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1))],
+    );
+    const out = [
+      '   SQL statements for one list of 50 citizens through the gateway (ЦСПН list, ЦЗН and КЦСОН via _entities):',
+    ];
+    for (const n of SERVICE_NAMES) {
+      const db = new URL(databases[n]).pathname.slice(1);
+      const mine = rows.filter((r) => r.datname === db && !BACKGROUND.test(r.query));
+      const total = mine.reduce((s, r) => s + Number(r.calls), 0);
+      out.push(`      ${n}: ${total} statements`);
+      for (const r of mine)
+        out.push(`         ${String(r.calls).padStart(3)} × ${r.query.replace(/\s+/g, ' ').slice(0, 110)}`);
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
