@@ -3,7 +3,8 @@
  * documentation starts it — `new ApolloGateway({ supergraphSdl })` in an
  * `ApolloServer` with default settings, served by `startStandaloneServer` —
  * with only what the subgraphs need to answer at all: their URLs (the
- * composed ones are placeholders) and the caller's token passed on. No
+ * composed ones are placeholders) and the caller's token and purpose of
+ * reading (X-Purpose) passed on. No
  * keep-alive agent, no query limits, no metrics, no statistics cache.
  * Configured by PLAIN_GATEWAY_PORT and the services' *_URL variables.
  */
@@ -13,7 +14,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 
-type Ctx = { authorization?: string };
+type Ctx = { authorization?: string; purpose?: string };
 
 const urls: Record<string, string | undefined> = {
   'social-protection': process.env.SOCIAL_PROTECTION_URL,
@@ -28,13 +29,17 @@ async function main(): Promise<void> {
       new (class extends RemoteGraphQLDataSource<Ctx> {
         override willSendRequest({ request, context }: { request: any; context: Partial<Ctx> }) {
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if (context.purpose) request.http?.headers.set('x-purpose', context.purpose);
         }
       })({ url: urls[name] ?? url }),
   });
   const server = new ApolloServer<Ctx>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PLAIN_GATEWAY_PORT ?? 4100) },
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    context: async ({ req }) => ({
+      authorization: req.headers.authorization,
+      purpose: req.headers['x-purpose'] as string | undefined,
+    }),
   });
   process.stdout.write(`plain Apollo Gateway at ${url}\n`);
   process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
