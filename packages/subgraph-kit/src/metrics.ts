@@ -89,7 +89,7 @@ export class ProcessMetrics {
               executionDidEnd: async () => {
                 const plannedAt = this.planned.get(contextValue);
                 if (plannedAt === undefined) return phase('execute', s);
-                phase('plan', s);
+                this.phases.observe({ phase: 'plan' }, plannedAt - s);
                 phase('fetch', plannedAt);
               },
             };
