@@ -26,6 +26,8 @@ import { NODE_FLAGS } from './supervisor';
 
 const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const CONCURRENCY = 8;
+/** Requests one at a time, for the latency of the path itself (at 8 concurrent it is mostly queueing for 2 cores). */
+const N_ALONE = Math.max(50, Math.round(N_QUERIES / 5));
 
 /** Each subgraph's share of the case file: what the client asks for when it calls the three itself. */
 const SHARES: Record<ServiceName, string> = {
@@ -51,8 +53,10 @@ const LIST_OF_50 = `{ scApplications(first: 50) { edges { node { id citizen {
 const BACKGROUND = /outbox|inbox|pgboss|graphile|dead_letter|scheduler|job|pg_stat|pg_catalog|lease|heartbeat/i;
 
 interface Run {
-  rps: number;
+  /** One request at a time. */
   p50: number;
+  /** The rest: CONCURRENCY at a time. */
+  rps: number;
   p95: number;
   p99: number;
   /** CPU time of the measured gateway process per request, ms (undefined when no gateway is in the path). */
@@ -96,8 +100,10 @@ export async function benchGatewayProcesses(
     for (const k of Object.values(kinds)) await measure(ids, k.call, k.pid); // warm-up: plans, connections, JIT
     const last = {} as Record<keyof typeof kinds, Run>;
     const phasesBefore = await scrape(target.gatewayUrl);
+    const entries = Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)['direct']][];
     for (let i = 0; i < repeats; i++) {
-      for (const [key, k] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)['direct']][]) {
+      // Each run in another order, so no kind always follows the same one.
+      for (const [key, k] of [...entries.slice(i % entries.length), ...entries.slice(0, i % entries.length)]) {
         const r = (last[key] = await measure(ids, k.call, k.pid));
         results.add(`gateway.case-file.${key}.rps`, 'req/s', 'higher', r.rps);
         results.add(`gateway.case-file.${key}.p50`, 'ms', 'lower', r.p50);
@@ -109,11 +115,11 @@ export async function benchGatewayProcesses(
       const byAgency = last['tuned-by-agency'].p50 / last.direct.p50;
       results.add('gateway.case-file.tuned-by-agency/direct.p50', '×', 'lower', byAgency);
     }
-    const phases = phaseLine(phasesBefore, await scrape(target.gatewayUrl), repeats * N_QUERIES);
+    const phases = phaseLine(phasesBefore, await scrape(target.gatewayUrl), repeats * 2 * (N_QUERIES + N_ALONE));
     const statements = await statementsForList(pg, databases, (q) => ask(target.gatewayUrl, q, {}));
     return [
       '',
-      `3. the federated case file (citizen: profile and cases from ЦСПН, ЦЗН and КЦСОН), ${N_QUERIES} requests, ${CONCURRENCY} concurrent; services and gateways as separate processes`,
+      `3. the federated case file (citizen: profile and cases from ЦСПН, ЦЗН and КЦСОН): ${N_ALONE} requests one at a time (p50), then ${N_QUERIES} with ${CONCURRENCY} concurrent; services and gateways as separate processes`,
       row('three subgraphs directly, in parallel', last.direct),
       row('project gateway (tuned)', last.tuned),
       row('Apollo Gateway, default settings', last.default),
@@ -129,7 +135,7 @@ export async function benchGatewayProcesses(
 }
 
 const row = (name: string, r: Run) =>
-  `   ${name.padEnd(40)} ${f1(r.rps).padStart(7)} req/s   p50 ${f1(r.p50).padStart(6)} ms   p95 ${f1(r.p95).padStart(6)} ms   p99 ${f1(r.p99).padStart(6)} ms${r.cpuMs === undefined ? '' : `   gateway CPU ${f1(r.cpuMs)} ms/request`}`;
+  `   ${name.padEnd(48)} alone p50 ${f1(r.p50).padStart(5)} ms   ${CONCURRENCY} concurrent: ${f1(r.rps).padStart(6)} req/s, p95 ${f1(r.p95).padStart(6)} ms, p99 ${f1(r.p99).padStart(6)} ms${r.cpuMs === undefined ? '' : `   gateway CPU ${f1(r.cpuMs)} ms/request`}`;
 
 /** Where the project gateway's time per request went (graphql_phase_duration_seconds, wall time, over all runs). */
 function phaseLine(before: Sample[], after: Sample[], requests: number): string {
@@ -153,6 +159,12 @@ const asker = (token: string) => async (url: string, query: string, variables: R
 };
 
 async function measure(ids: string[], call: (id: string) => Promise<void>, pid?: number): Promise<Run> {
+  const alone: number[] = [];
+  for (let i = 0; i < N_ALONE; i++) {
+    const t = performance.now();
+    await call(ids[i % ids.length]!);
+    alone.push(performance.now() - t);
+  }
   const times: number[] = [];
   const items = Array.from({ length: N_QUERIES }, (_, i) => ids[i % ids.length]!);
   const cpu0 = cpuMsOf(pid);
@@ -164,7 +176,7 @@ async function measure(ids: string[], call: (id: string) => Promise<void>, pid?:
   });
   const rps = N_QUERIES / ((performance.now() - start) / 1000);
   const cpuMs = pid === undefined ? undefined : (cpuMsOf(pid)! - cpu0!) / N_QUERIES;
-  return { rps, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs };
+  return { p50: pct(alone, 50), rps, p95: pct(times, 95), p99: pct(times, 99), cpuMs };
 }
 
 /** User + system CPU time of a process so far, ms (Linux /proc; clock ticks of 10 ms). */
