@@ -49,7 +49,7 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
       GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
       TRUSTED_DOCUMENTS_PATH: z.string().optional(),
       GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
-      STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
+      STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
       STATISTICS_STALE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     }),
     env,

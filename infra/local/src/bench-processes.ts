@@ -91,7 +91,7 @@ export async function startProcessTarget(
   await Promise.all(PROCESS_NAMES.map((n) => supervisor.get(n)!.ready()));
   return {
     label: 'services and gateway as separate processes (npm start with a broker)',
-    statisticsCacheSeconds: Number(env.STATISTICS_CACHE_SECONDS ?? process.env.STATISTICS_CACHE_SECONDS ?? 1),
+    statisticsCacheSeconds: Number(env.STATISTICS_CACHE_SECONDS ?? process.env.STATISTICS_CACHE_SECONDS ?? 2),
     statisticsStaleSeconds: Number(env.STATISTICS_STALE_SECONDS ?? process.env.STATISTICS_STALE_SECONDS ?? 5),
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     serviceUrl: (n) => `http://127.0.0.1:${services[n].port}/graphql`,
