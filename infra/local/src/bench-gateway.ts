@@ -238,23 +238,35 @@ async function statementsForList(
   try {
     await c.query('create extension if not exists pg_stat_statements');
     await request(LIST_OF_50); // plans and prepared statements in place
-    await c.query('select pg_stat_statements_reset()');
-    await request(LIST_OF_50);
-    const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
-      `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
-        where d.datname = any($1) order by d.datname, s.calls desc`,
-      [SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1))],
-    );
+    // Three windows of one request each; a statement counts as the request's by its fewest calls in any
+    // window, so a periodic job (audit-chain sealing, relay polls) that ran in one window is left out.
+    const dbs = SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1));
+    let fewest: Map<string, number> | undefined;
+    for (let w = 0; w < 3; w++) {
+      await c.query('select pg_stat_statements_reset()');
+      await request(LIST_OF_50);
+      const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
+        `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
+          where d.datname = any($1)`,
+        [dbs],
+      );
+      const now = new Map(
+        rows.filter((r) => !BACKGROUND.test(r.query)).map((r) => [`${r.datname}\n${r.query}`, Number(r.calls)]),
+      );
+      fewest = fewest
+        ? new Map([...fewest].map(([k, n]) => [k, Math.min(n, now.get(k) ?? 0)] as const).filter(([, n]) => n > 0))
+        : now;
+    }
     const out = [
       '   SQL statements for one list of 50 citizens through the gateway (ЦСПН list, ЦЗН and КЦСОН via _entities):',
     ];
-    for (const n of SERVICE_NAMES) {
-      const db = new URL(databases[n]).pathname.slice(1);
-      const mine = rows.filter((r) => r.datname === db && !BACKGROUND.test(r.query));
-      const total = mine.reduce((s, r) => s + Number(r.calls), 0);
-      out.push(`      ${n}: ${total} statements`);
-      for (const r of mine)
-        out.push(`         ${String(r.calls).padStart(3)} × ${r.query.replace(/\s+/g, ' ').slice(0, 110)}`);
+    for (const [i, n] of SERVICE_NAMES.entries()) {
+      const mine = [...fewest!].filter(([k]) => k.startsWith(`${dbs[i]}\n`));
+      out.push(`      ${n}: ${mine.reduce((s, [, calls]) => s + calls, 0)} statements`);
+      for (const [k, calls] of mine)
+        out.push(
+          `         ${String(calls).padStart(3)} × ${k.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').slice(0, 110)}`,
+        );
     }
     return out;
   } finally {
