@@ -139,4 +139,15 @@ describe('the gateway keeps a statistics answer ready per caller scope', () => {
     expect((await ask(ex, apollo, post(STATS, { t: '25702000' }), analyst)).age).toBe('0');
     expect((await ask(ex, apollo, post(STATS, { t: '25' }), analyst)).age).toBeUndefined();
   });
+
+  it('keeps answers within maxBytes, and serves the stored bytes themselves', async () => {
+    const apollo = fakeApollo();
+    // Each fake answer is 16 bytes ({"data":{"n":1}}): room for two.
+    const ex = statisticsCache(apollo.execute, { freshSeconds: 1, staleSeconds: 5, now, maxBytes: 40 });
+    for (const t of ['25', '25701000', '25702000']) await ask(ex, apollo, post(STATS, { t }), analyst);
+    const hit = await ex(post(STATS, { t: '25702000' }), analyst);
+    expect(hit.bytes?.toString('utf8')).toBe('{"data":{"n":3}}');
+    expect((await ask(ex, apollo, post(STATS, { t: '25701000' }), analyst)).age).toBe('0');
+    expect((await ask(ex, apollo, post(STATS, { t: '25' }), analyst)).age).toBeUndefined();
+  });
 });

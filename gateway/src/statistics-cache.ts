@@ -1,5 +1,6 @@
 import { HeaderMap, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Principal } from '@sc/auth';
+import type { HttpAnswer } from '@sc/subgraph-kit';
 import { getOperationAST, Kind, parse, type OperationDefinitionNode } from 'graphql';
 
 /** A query whose every root field is `statistics` (or `__typename`): counts only, no person in it. */
@@ -17,15 +18,16 @@ export function isStatisticsOnly(op: OperationDefinitionNode | null | undefined)
 export const statisticsScopeOf = (p: Principal): string =>
   `${p.agency}|${[...p.roles].sort().join(',')}|${p.territory}`;
 
-export type Execute<C> = (request: HTTPGraphQLRequest, context: C) => Promise<HTTPGraphQLResponse>;
+export type Execute<C> = (request: HTTPGraphQLRequest, context: C) => Promise<HttpAnswer>;
 
 export interface StatisticsCacheOptions<C> {
   /** An answer this young is served as it is (STATISTICS_CACHE_SECONDS; 0 turns the cache off). */
   freshSeconds: number;
   /** Older, up to this age, it is still served once while the gateway computes the next (STATISTICS_STALE_SECONDS). */
   staleSeconds: number;
-  /** Answers kept at most (scopes × dashboards); the least recently asked goes first. */
+  /** Answers kept at most (scopes × dashboards), and their bytes at most; the least recently stored goes first. */
   maxEntries?: number;
+  maxBytes?: number;
   /** A trusted document's text by its hash, for requests that send only the hash. */
   documentByHash?: (sha256: string) => string | undefined;
   /** Where a statistics answer is computed (the gateway's statistics worker); `execute` when absent. */
@@ -34,7 +36,8 @@ export interface StatisticsCacheOptions<C> {
 }
 
 interface Answer {
-  body: string;
+  /** The answer encoded once: a hit writes these bytes, with no per-request encoding or copy. */
+  bytes: Buffer;
   headers: [string, string][];
   storedAt: number;
   refreshing: boolean;
@@ -68,7 +71,13 @@ export function statisticsCache<C extends BaseContext & { principal: Principal }
   const freshMs = o.freshSeconds * 1000;
   const staleMs = Math.max(o.staleSeconds, o.freshSeconds) * 1000;
   const maxEntries = o.maxEntries ?? 200;
+  const maxBytes = o.maxBytes ?? 64 * 2 ** 20;
   const answers = new Map<string, Answer>();
+  let bytes = 0;
+  const forget = (key: string) => {
+    bytes -= answers.get(key)?.bytes.length ?? 0;
+    answers.delete(key);
+  };
   const computing = new Map<string, Promise<HTTPGraphQLResponse>>();
   const isStatistics = memo(200, (query: string, operationName: string | undefined) => {
     try {
@@ -84,7 +93,7 @@ export function statisticsCache<C extends BaseContext & { principal: Principal }
       running = (o.compute ?? execute)(request, context).then((r) => {
         const kept = keepable(r);
         if (kept) store(key, kept);
-        else answers.delete(key);
+        else forget(key);
         return kept ? served(kept, undefined) : r;
       });
       running.finally(() => computing.delete(key)).catch(() => undefined);
@@ -93,9 +102,10 @@ export function statisticsCache<C extends BaseContext & { principal: Principal }
     return running;
   };
   const store = (key: string, a: Omit<Answer, 'storedAt' | 'refreshing'>) => {
-    answers.delete(key); // re-inserted last: the Map's order is the order of use
+    forget(key); // re-inserted last: the Map's order is the order of storing
     answers.set(key, { ...a, storedAt: now(), refreshing: false });
-    if (answers.size > maxEntries) answers.delete(answers.keys().next().value!);
+    bytes += a.bytes.length;
+    while (answers.size > maxEntries || (bytes > maxBytes && answers.size > 1)) forget(answers.keys().next().value!);
   };
 
   return async (request, context) => {
@@ -107,7 +117,7 @@ export function statisticsCache<C extends BaseContext & { principal: Principal }
     if (!a || age > staleMs) return compute(key, request, context);
     if (age > freshMs && !a.refreshing) {
       a.refreshing = true;
-      compute(key, request, context).catch(() => answers.delete(key));
+      compute(key, request, context).catch(() => forget(key));
     }
     return served(a, age);
   };
@@ -134,14 +144,21 @@ function keepable(r: HTTPGraphQLResponse): Omit<Answer, 'storedAt' | 'refreshing
   if ((r.status ?? 200) !== 200 || r.body.kind !== 'complete') return undefined;
   const text = r.body.string;
   if (!text.startsWith('{"data":{') || text.includes('"errors":')) return undefined;
-  return { body: text, headers: [...r.headers] };
+  return { bytes: Buffer.from(text, 'utf8'), headers: [...r.headers] };
 }
 
-function served(a: Pick<Answer, 'body' | 'headers'>, ageMs: number | undefined): HTTPGraphQLResponse {
+/** The stored answer as a response: its bytes for the HTTP server, its text only if someone reads it. */
+function served(a: Pick<Answer, 'bytes' | 'headers'>, ageMs: number | undefined): HttpAnswer {
   const headers = new HeaderMap();
   for (const [k, v] of a.headers) headers.set(k, v);
   if (ageMs !== undefined) headers.set('age', String(Math.floor(ageMs / 1000)));
-  return { status: 200, headers, body: { kind: 'complete', string: a.body } };
+  const body = {
+    kind: 'complete' as const,
+    get string() {
+      return a.bytes.toString('utf8');
+    },
+  };
+  return { status: 200, headers, body, bytes: a.bytes };
 }
 
 /** A bounded memo of a two-argument function (the first `max` distinct arguments; then it just computes). */

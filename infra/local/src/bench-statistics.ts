@@ -180,28 +180,18 @@ async function measureDashboards(
     employment: indicatorFields('EmploymentStatistics'),
     socialService: indicatorFields('SocialServiceStatistics'),
   };
-  const variables = { t: '25', from: '2026-01', to: '2026-12' };
-  let rows = 0;
-  const dashboard = async (url: string, query: string) => {
-    const s = performance.now();
-    const r = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose': 'benchmark' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await r.json()) as { errors?: unknown; data?: { statistics: unknown[] } };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    rows = body.data!.statistics.length;
-    return performance.now() - s;
-  };
+  const d = dashboardClient(analyst);
+  const dashboard = async (url: string, query: string) => (await d.ask(url, query)).ms;
   const timed = async (url: string, query: string, n: number) => {
     for (let i = 0; i < 3; i++) await dashboard(url, query); // warm-up
     const times: number[] = [];
     for (let i = 0; i < n; i++) times.push(await dashboard(url, query));
     return times;
   };
+  d.lastBytes.length = 0;
   const typed = await timed(target.gatewayUrl, DASHBOARD_TOTALS(fields), N_DASHBOARDS);
-  const cold = await misses(target, () => dashboard(target.gatewayUrl, DASHBOARD_TOTALS(fields)));
+  const typedLastByte = d.lastBytes.slice(3);
+  const cold = await misses(target, () => d.ask(target.gatewayUrl, DASHBOARD_TOTALS(fields)));
   // The same dashboard in the compact form (one `all` record per agency and cell).
   const compact = await timed(
     target.gatewayUrl,
@@ -216,6 +206,7 @@ async function measureDashboards(
   const nIndicators = Object.values(fields).flat().length;
   for (const [key, t] of [
     ['typed', typed],
+    ['typed-last-byte', typedLastByte],
     ['compact', compact],
     ['sp-direct', direct],
     ['typed-miss', cold],
@@ -228,8 +219,9 @@ async function measureDashboards(
   return {
     p50: pct(typed, 50),
     lines: [
-      `   dashboard through the gateway: ${nIndicators} indicators × ${rows} rows (12 months × region and ${DISTRICTS} districts), suppressed for the ministry, typed fields (total of each)`,
-      `      ${figures(typed)}   (goal p95 ≤ 50 ms)${target.statisticsCacheSeconds > 0 ? `; the gateway keeps an answer ${target.statisticsCacheSeconds} s per caller scope, then serves it up to ${target.statisticsStaleSeconds} s old while computing the next` : ''}`,
+      `   dashboard through the gateway: ${nIndicators} indicators × ${d.rows} rows (12 months × region and ${DISTRICTS} districts), suppressed for the ministry, typed fields (total of each)`,
+      `      ${figures(typed)}   (goal p95 ≤ 50 ms; the client's JSON.parse of the ~1 MB answer included)${target.statisticsCacheSeconds > 0 ? `; the gateway keeps an answer ${target.statisticsCacheSeconds} s per caller scope, then serves it up to ${target.statisticsStaleSeconds} s old while computing the next` : ''}`,
+      `      to the answer's last byte (what the gateway takes; the parse left out): ${figures(typedLastByte)}`,
       ...(cold.length
         ? [
             `      a request after the gateway's answer is too old to serve (a miss; ${cold.length} requests): ${figures(cold)}`,
@@ -242,14 +234,43 @@ async function measureDashboards(
   };
 }
 
-/** The dashboard each time the gateway's answer is too old to serve (STATISTICS_STALE_SECONDS): every request a miss. */
-async function misses(target: BenchTarget, dashboard: () => Promise<number>): Promise<number[]> {
+/** The analyst's dashboard requests: each one's time with the parse, to the last byte, and whether it was served stored. */
+function dashboardClient(token: string) {
+  const variables = { t: '25', from: '2026-01', to: '2026-12' };
+  const c = { rows: 0, lastBytes: [] as number[], ask };
+  async function ask(url: string, query: string) {
+    const s = performance.now();
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await r.text();
+    c.lastBytes.push(performance.now() - s);
+    const body = JSON.parse(text) as { errors?: unknown; data?: { statistics: unknown[] } };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    c.rows = body.data!.statistics.length;
+    return { ms: performance.now() - s, stored: r.headers.get('age') !== null };
+  }
+  return c;
+}
+
+/**
+ * The dashboard each time the gateway's answer is too old to serve
+ * (STATISTICS_STALE_SECONDS): only answers without an `age` header count —
+ * a refresh that finished after the last request keeps a younger answer.
+ */
+async function misses(
+  target: BenchTarget,
+  dashboard: () => Promise<{ ms: number; stored: boolean }>,
+): Promise<number[]> {
   const cold: number[] = [];
   const staleMs = Math.max(target.statisticsCacheSeconds, target.statisticsStaleSeconds) * 1000;
   if (target.statisticsCacheSeconds > 0)
-    for (let i = 0; i < 15; i++) {
-      await new Promise((r) => setTimeout(r, staleMs + 100));
-      cold.push(await dashboard());
+    for (let i = 0; i < 30 && cold.length < 15; i++) {
+      await new Promise((r) => setTimeout(r, staleMs + 1500));
+      const r = await dashboard();
+      if (!r.stored) cold.push(r.ms);
     }
   return cold;
 }

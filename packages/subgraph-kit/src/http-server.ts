@@ -30,8 +30,11 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   /** HTML for a browser that opens `/` or `/graphql` (the explorer); served before authentication, it holds no data. */
   landingPage?: string;
   /** Runs a `/graphql` request (Apollo by default): the gateway answers a repeated statistics query before Apollo. */
-  execute?: (request: HTTPGraphQLRequest, context: C) => Promise<HTTPGraphQLResponse>;
+  execute?: (request: HTTPGraphQLRequest, context: C) => Promise<HttpAnswer>;
 }
+
+/** An answer to write; `bytes`, when given, are its body already encoded (the gateway's stored statistics). */
+export type HttpAnswer = HTTPGraphQLResponse & { bytes?: Buffer };
 
 /**
  * A minimal Node HTTP integration for Apollo Server: `/graphql`, `/health`
@@ -124,13 +127,17 @@ async function handle<C extends BaseContext>(
     }
   }
   const httpGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-  const result = o.execute
+  const result: HttpAnswer = o.execute
     ? await o.execute(httpGraphQLRequest, context)
     : await o.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
   if (res.headersSent) return; // answered 504 already
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) res.setHeader(k, v);
   res.setHeader('x-request-id', requestId);
+  if (result.bytes) {
+    res.end(result.bytes);
+    return;
+  }
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
     return;
