@@ -149,8 +149,7 @@ function keepable(r: HTTPGraphQLResponse): Omit<Answer, 'storedAt' | 'refreshing
 
 /** The stored answer as a response: its bytes for the HTTP server, its text only if someone reads it. */
 function served(a: Pick<Answer, 'bytes' | 'headers'>, ageMs: number | undefined): HttpAnswer {
-  const headers = new HeaderMap();
-  for (const [k, v] of a.headers) headers.set(k, v);
+  const headers = new HeaderMap(a.headers);
   if (ageMs !== undefined) headers.set('age', String(Math.floor(ageMs / 1000)));
   const body = {
     kind: 'complete' as const,

@@ -38,6 +38,7 @@ export function statisticsWorker(
   fallback: (request: HTTPGraphQLRequest, context: GatewayContext) => Promise<HTTPGraphQLResponse>,
 ) {
   let worker: Promise<Worker | undefined> | undefined;
+  let stopped = false;
   let next = 0;
   const pending = new Map<number, Pending>();
 
@@ -47,13 +48,17 @@ export function statisticsWorker(
   };
   const start = (): Promise<Worker | undefined> =>
     new Promise((resolve) => {
+      let ready = false;
       const w = new Worker(join(__dirname, 'statistics-worker.ts'), {
         workerData: init,
         // The worker is TypeScript like the rest: the same loader as the main process, whatever started it.
         execArgv: [...process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'), '--import', 'tsx'],
       });
       w.on('message', (m: WorkerReply | { ready: true } | { failed: string }) => {
-        if ('ready' in m) return resolve(w);
+        if ('ready' in m) {
+          ready = true;
+          return resolve(w);
+        }
         if ('failed' in m) {
           logger.error({ reason: m.failed }, 'statistics worker failed to start: statistics run on the main thread');
           void w.terminate();
@@ -63,18 +68,20 @@ export function statisticsWorker(
         pending.delete(m.id);
         if (!p) return;
         if ('error' in m) return p.reject(new Error(m.error));
-        p.resolve({ status: m.status, headers: headerMapOf(m.headers), body: { kind: 'complete', string: m.body } });
+        p.resolve({ status: m.status, headers: new HeaderMap(m.headers), body: { kind: 'complete', string: m.body } });
       });
       w.on('error', (e) => logger.error({ err: e }, 'statistics worker error'));
       w.on('exit', (code) => {
         failAll(`exited with code ${code}`);
         resolve(undefined);
-        if (worker) worker = undefined; // the next request starts a new one
+        // A worker that ran is started anew by the next request; one that never got ready is not tried again.
+        if (ready && !stopped) worker = undefined;
       });
     });
 
   return {
     async execute(request: HTTPGraphQLRequest, context: GatewayContext): Promise<HTTPGraphQLResponse> {
+      if (stopped) return fallback(request, context);
       worker ??= start();
       const w = await worker;
       if (!w) return fallback(request, context);
@@ -86,15 +93,8 @@ export function statisticsWorker(
       });
     },
     async stop(): Promise<void> {
-      const w = await worker;
-      worker = Promise.resolve(undefined);
-      await w?.terminate();
+      stopped = true;
+      await (await worker)?.terminate();
     },
   };
-}
-
-function headerMapOf(entries: [string, string][]): HeaderMap {
-  const h = new HeaderMap();
-  for (const [k, v] of entries) h.set(k, v);
-  return h;
 }

@@ -50,4 +50,27 @@ describe('the gateway statistics worker', () => {
       await w.stop();
     }
   });
+
+  it('falls back to the main thread when the worker cannot start, and does not try it again', async () => {
+    const errors: string[] = [];
+    const logger = { ...createLogger('test', 'silent'), error: (_o: unknown, msg: string) => errors.push(msg) };
+    const answered = { status: 200, headers: new HeaderMap(), body: { kind: 'complete' as const, string: '{}' } };
+    let fallbacks = 0;
+    const w = statisticsWorker(
+      { supergraphSdl: 'not a supergraph', subgraphUrls: {}, logLevel: 'silent' },
+      logger as never,
+      async () => {
+        fallbacks++;
+        return answered;
+      },
+    );
+    try {
+      expect(await w.execute(request('{ __typename }'), context)).toBe(answered);
+      expect(await w.execute(request('{ __typename }'), context)).toBe(answered);
+      expect(fallbacks).toBe(2);
+      expect(errors.filter((m) => m.includes('failed to start'))).toHaveLength(1);
+    } finally {
+      await w.stop();
+    }
+  });
 });

@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { f1 } from './bench-common';
-import { freePort } from './bench-processes';
+import { freePort } from '@sc/local-infra';
+import { rssOf } from './bench-processes';
 import type { BenchResults } from './bench-results';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -60,9 +61,9 @@ async function timedStart(env: NodeJS.ProcessEnv, gatewayPort: number) {
     const seconds = (performance.now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 3000)); // settled: consumers joined, first polls done
     const tree = descendantsOf(child.pid!);
-    const pss = tree.reduce((s, p) => s + kb(p, 'smaps_rollup', 'Pss'), 0);
-    const node = tree.filter((p) => /node/.test(commOf(p))).reduce((s, p) => s + kb(p, 'status', 'VmRSS'), 0);
-    return { seconds, pssMb: pss / 1024, nodeMb: node / 1024, processes: tree.length };
+    const pss = tree.reduce((s, p) => s + pssKbOf(p), 0);
+    const node = tree.filter((p) => /node/.test(commOf(p))).reduce((s, p) => s + rssOf(p), 0);
+    return { seconds, pssMb: pss / 1024, nodeMb: node / 2 ** 20, processes: tree.length };
   } finally {
     await stopGroup(child);
   }
@@ -89,9 +90,10 @@ function descendantsOf(root: number): number[] {
   return [...parent.keys()].filter(inTree);
 }
 
-function kb(pid: number, file: string, field: string): number {
+/** Proportional set size: pages shared with other processes (PostgreSQL's backends) counted by share. */
+function pssKbOf(pid: number): number {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;

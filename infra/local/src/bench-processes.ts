@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
-import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
+import { ensureDatabase, freePort, type RunningPostgres } from '@sc/local-infra';
 import { createLogger } from '@sc/runtime';
 import type { KafkaEnv, ServiceConfig } from '@sc/subgraph-kit';
 import { PROCESS_NAMES, startProcesses, STOP_ORDER } from './processes';
@@ -35,18 +34,8 @@ export const inProcessTarget = (stack: Stack): BenchTarget => ({
   memory: () => `the stack's one Node process RSS ${mb(process.memoryUsage().rss)}`,
 });
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 /** VmRSS of a process, from /proc (Linux). */
-function rssOf(pid: number | undefined): number {
+export function rssOf(pid: number | undefined): number {
   if (!pid) return 0;
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
