@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { authConfigFrom } from '@sc/auth';
 import { createLogger } from '@sc/runtime';
 
@@ -20,4 +21,52 @@ export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>
       while (i < items.length) await fn(items[i++]!);
     }),
   );
+}
+
+/** A GraphQL POST that must succeed; resolves to its `data`. */
+export const graphqlClient =
+  (token: string) =>
+  async <T = unknown>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await r.json()) as { data?: T; errors?: unknown };
+    if (!r.ok || body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors ?? r.status)}`);
+    return body.data as T;
+  };
+
+/** Wall-clock time in ms with sub-millisecond precision (comparable with PostgreSQL's commit timestamps). */
+export const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/** User + system CPU time of a process so far, ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time so far of every process whose command is `comm` (e.g. all of PostgreSQL's backends), ms. */
+export function cpuMsOfCommand(comm: string): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm) sum += cpuMsOf(Number(pid)) ?? 0;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return sum;
+}
+
+/** CPU time the whole machine has been busy (all cores, not idle or waiting), ms. */
+export function machineBusyMs(): number {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = t as number[];
+  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
 }

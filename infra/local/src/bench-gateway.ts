@@ -10,7 +10,6 @@
  * of 50 citizens resolved through `_entities` (pg_stat_statements).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { issueToken } from '@sc/auth';
@@ -18,7 +17,7 @@ import type { KafkaEnv } from '@sc/subgraph-kit';
 import { freePort, type RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
 import { metric, scrape, type Sample } from '@sc/testing';
-import { BENCH_AUTH, f1, pct, pool } from './bench-common';
+import { BENCH_AUTH, cpuMsOf, f1, graphqlClient, pct, pool } from './bench-common';
 import { startProcessTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
@@ -83,11 +82,12 @@ export async function benchGatewayProcesses(
       territory: '25',
     });
     const ids = citizens.slice(0, 200);
-    const ask = asker(token);
+    const ask = graphqlClient(token);
     const viaGateway =
       (url: string, query = CASE_FILE) =>
-      (id: string) =>
-        ask(url, query, { id });
+      async (id: string) => {
+        await ask(url, query, { id });
+      };
     const direct = async (id: string) => {
       await Promise.all(SERVICE_NAMES.map((n) => ask(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
     };
@@ -147,17 +147,6 @@ function phaseLine(before: Sample[], after: Sample[], requests: number): string 
   return `   project gateway, wall time per request by phase (ms; parse and validate skipped on a cached document, plan a query plan cache hit, fetch the subgraph requests and the merge): ${parts.join(', ')}`;
 }
 
-/** A GraphQL POST that must succeed. */
-const asker = (token: string) => async (url: string, query: string, variables: Record<string, unknown>) => {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await r.json()) as { errors?: unknown };
-  if (!r.ok || body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors ?? r.status)}`);
-};
-
 async function measure(ids: string[], call: (id: string) => Promise<void>, pid?: number): Promise<Run> {
   const alone: number[] = [];
   for (let i = 0; i < N_ALONE; i++) {
@@ -177,13 +166,6 @@ async function measure(ids: string[], call: (id: string) => Promise<void>, pid?:
   const rps = N_QUERIES / ((performance.now() - start) / 1000);
   const cpuMs = pid === undefined ? undefined : (cpuMsOf(pid)! - cpu0!) / N_QUERIES;
   return { p50: pct(alone, 50), rps, p95: pct(times, 95), p99: pct(times, 99), cpuMs };
-}
-
-/** User + system CPU time of a process so far, ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMsOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Apollo Gateway with default settings as its own process, pointed at the services' processes. */
@@ -231,7 +213,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function statementsForList(
   pg: RunningPostgres,
   databases: Record<ServiceName, string>,
-  request: (query: string) => Promise<void>,
+  request: (query: string) => Promise<unknown>,
 ): Promise<string[]> {
   const c = new Client({ connectionString: pg.url('postgres') });
   await c.connect();

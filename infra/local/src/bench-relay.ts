@@ -14,6 +14,7 @@ export async function benchRelay(
   results: BenchResults,
   repeats: number,
 ): Promise<string[]> {
+  if (N_RELAY === 0) return [];
   const silent = SILENT;
   // ── 2. relay throughput ──────────────────────────────────────────────────
   let relayRuns = 0;

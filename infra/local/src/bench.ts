@@ -16,18 +16,18 @@ import { join } from 'node:path';
 import { issueToken, type Principal } from '@sc/auth';
 import {
   EmbeddedPostgresError,
-  ensureDatabase,
   kcatAvailable,
   startEmbeddedPostgres,
   startKafkaMock,
   type RunningKafkaMock,
   type RunningPostgres,
 } from '@sc/local-infra';
-import { DEV_CITIZEN_ID_SECRET, localKafkaEnv, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { localKafkaEnv, type KafkaEnv } from '@sc/subgraph-kit';
 import { SUPERGRAPH_PATH } from '@sc/gateway';
 import { referForContract, registerApplication } from '@sc/social-service';
 import { validSnils } from '@sc/testing';
-import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import { SERVICE_NAMES, type Stack } from './stack';
+import { startBenchStack, worklistsInProcess } from './bench-stack';
 import { inProcessTarget, startProcessTarget } from './bench-processes';
 import { BenchResults, compareResults } from './bench-results';
 import { BENCH_AUTH, f1, pct, pool, SILENT } from './bench-common';
@@ -36,6 +36,7 @@ import { benchStatistics } from './bench-statistics';
 import { benchGatewayProcesses } from './bench-gateway';
 import { benchColdStart } from './bench-cold-start';
 import { benchWorklists } from './bench-worklists';
+import { benchReferralProcesses } from './bench-referrals';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
 const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
@@ -46,24 +47,6 @@ const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
 const results = new BenchResults();
 const auth = BENCH_AUTH;
 const silent = SILENT;
-
-function serviceConfig(name: string, databaseUrl: string, prefix: string): ServiceConfig {
-  return {
-    name,
-    port: 0,
-    databaseUrl,
-    dbPoolMax: 10,
-    statisticsCacheMs: Number(process.env.STATISTICS_CACHE_MS ?? 1000),
-    auth,
-    citizenIdSecret: DEV_CITIZEN_ID_SECRET,
-    topicPrefix: prefix,
-    region: '25',
-    timeZone: 'Asia/Irkutsk',
-    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 },
-    consumer: { maxAttempts: 5 },
-    logLevel: 'silent',
-  };
-}
 
 interface ReferralProbe {
   prepare(n: number): Promise<string[]>;
@@ -122,28 +105,8 @@ async function benchReferrals(
   kafka: KafkaEnv | null,
   out: string[],
 ): Promise<{ stack: Stack; citizens: string[] }> {
-  // ── 1. referral latency ───────────────────────────────────────────────
-  const urls = {} as Record<ServiceName, string>;
-  for (const n of SERVICE_NAMES) {
-    await ensureDatabase(pg.url('postgres'), `bench_${n.replace(/-/g, '_')}`);
-    urls[n] = pg.url(`bench_${n.replace(/-/g, '_')}`);
-  }
   const committedAt = new Map<string, number>();
-  const stack = await startStack({
-    services: Object.fromEntries(SERVICE_NAMES.map((n) => [n, serviceConfig(n, urls[n], 'bench.')])) as Record<
-      ServiceName,
-      ServiceConfig
-    >,
-    kafka,
-    gateway: { port: 0, supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), auth },
-    logLevel: 'silent',
-    onConsumed: {
-      'social-protection': (outcome, env) => {
-        if (outcome === 'handled' && env?.type === 'referral.for-contract.v1')
-          committedAt.set((env.data as { referralId: string }).referralId, performance.now());
-      },
-    },
-  });
+  const stack = await startBenchStack(pg, kafka, committedAt);
   await new Promise((r) => setTimeout(r, 8000)); // consumer groups settle on the mock before measuring
   const ss = stack.services['social-service'].deps;
   const who: Principal = { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25701000' };
@@ -322,8 +285,8 @@ async function main(): Promise<void> {
     dataDir: join(dir, 'data'),
     persistent: false,
     fast: process.env.BENCH_FAST === '1',
-    // Part 3 counts the statements each subgraph runs for one request.
-    settings: { shared_preload_libraries: 'pg_stat_statements' },
+    // Part 3 counts the statements each subgraph runs for one request; part 1 reads commit timestamps.
+    settings: { shared_preload_libraries: 'pg_stat_statements', track_commit_timestamp: 'on' },
   });
   let mock: RunningKafkaMock | undefined;
   const out: string[] = [];
@@ -337,19 +300,26 @@ async function main(): Promise<void> {
       `machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`,
     );
 
-    const { stack, citizens } = await benchReferrals(pg, kafka, out);
-    // Part 3 on the production layout when there is a broker (after the in-process stack stops), else in process.
-    let gw = kafka ? [] : await benchGateway(stack, citizens);
-    const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
-    // Statistics on the production layout (a process per service and the gateway) when there is a broker,
-    // after the in-process stack has stopped, so the two do not share the CPU.
-    const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
-    let stats = withStats && !kafka ? await benchStatistics(inProcessTarget(stack), auth, results) : [];
-    const databases = Object.fromEntries(SERVICE_NAMES.map((n) => [n, stack.services[n].deps.config.databaseUrl]));
-    await stack.stop();
-    if (kafka) gw = await benchGatewayProcesses(pg, kafka, databases as never, citizens, results, REPEATS);
-    if (withStats && kafka) stats = await statisticsOnProcesses(pg, kafka);
-    out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
+    if (kafka) {
+      // Production layout: part 1 on separate processes; part 3 on the databases it filled.
+      const part1 = await benchReferralProcesses(pg, kafka, results, REPEATS);
+      out.push(...part1.lines);
+      const gw =
+        N_QUERIES === 0
+          ? []
+          : await benchGatewayProcesses(pg, kafka, part1.databases, part1.citizens, results, REPEATS);
+      const lists = process.env.BENCH_CASES === '0' ? [] : await worklistsInProcess(pg, kafka);
+      const stats = process.env.BENCH_STAT_CONTRACTS === '0' ? [] : await statisticsOnProcesses(pg, kafka);
+      out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
+    } else {
+      const { stack, citizens } = await benchReferrals(pg, null, out);
+      const gw = await benchGateway(stack, citizens);
+      const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
+      const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
+      const stats = withStats ? await benchStatistics(inProcessTarget(stack), auth, results) : [];
+      await stack.stop();
+      out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
+    }
   } finally {
     await mock?.stop();
     await pg.stop();

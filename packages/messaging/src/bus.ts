@@ -28,6 +28,13 @@ export interface SubscribeOptions {
   groupId: string;
   topics: string[];
   handle: (record: IncomingRecord) => Promise<void>;
+  /**
+   * When set, consecutive records of one partition (up to `maxBatch`) are
+   * given at once; resolving means all of them are done, throwing that the
+   * batch comes again. Order within the partition is kept.
+   */
+  handleBatch?: (records: IncomingRecord[]) => Promise<void>;
+  maxBatch?: number;
 }
 
 export interface Subscription {

@@ -56,4 +56,28 @@ describe('InProcessBus (same semantics as the Kafka adapter)', () => {
     await until(() => a.length === 3);
     expect(a.map((r) => r.value).sort()).toEqual(['1', '2', '3']);
   });
+
+  it('gives what waits in a partition as batches of at most maxBatch, in order, and a failed batch again', async () => {
+    const bus = new InProcessBus();
+    const batches: string[][] = [];
+    let failOnce = true;
+    // Published before subscribing: the backlog is there when the worker starts.
+    await bus.publish(Array.from({ length: 25 }, (_, i) => rec('k', String(i))));
+    await bus.subscribe({
+      groupId: 'g',
+      topics: ['t'],
+      maxBatch: 10,
+      handle: async (r) => void batches.push([r.value]),
+      handleBatch: async (rs) => {
+        if (failOnce && rs[0]!.value === '10') {
+          failOnce = false;
+          throw new Error('transient');
+        }
+        batches.push(rs.map((r) => r.value));
+      },
+    });
+    await until(() => batches.flat().length === 25);
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(batches.flat()).toEqual(Array.from({ length: 25 }, (_, i) => String(i)));
+  });
 });

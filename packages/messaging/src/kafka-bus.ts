@@ -6,6 +6,7 @@ import {
   type Consumer,
   type Producer,
   type KafkaConfig,
+  type KafkaMessage,
   type LogEntry,
 } from 'kafkajs';
 import type { Logger } from '@sc/runtime';
@@ -39,6 +40,23 @@ export interface KafkaBusOptions {
   ssl?: boolean;
   sasl?: KafkaConfig['sasl'];
   logger: Logger;
+}
+
+/** A fetched Kafka message as the port's record (headers as strings, the value's bytes kept). */
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingRecord {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(message.headers ?? {})) {
+    if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    headers,
+    value: message.value?.toString() ?? '',
+    rawValue: message.value ?? Buffer.alloc(0),
+  };
 }
 
 const toPinoLevel = (l: logLevel): 'error' | 'warn' | 'info' | 'debug' =>
@@ -155,24 +173,26 @@ export class KafkaBus implements MessageBus {
       autoCommit: true,
       partitionsConsumedConcurrently:
         this.o.partitionsConsumedConcurrently ?? s.topics.length * this.partitionsPerTopic,
-      // Only a handled record's offset is committed: eachMessage resolving is
-      // kafkajs' signal that the record is done.
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) {
-          if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
-        }
-        const rec: IncomingRecord = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          headers,
-          value: message.value?.toString() ?? '',
-          rawValue: message.value ?? Buffer.alloc(0),
-        };
-        await s.handle(rec);
-      },
+      // Only a handled record's offset is committed: eachMessage resolving, or the
+      // offset resolved after a slice of a batch, is kafkajs' signal that it is done.
+      ...(s.handleBatch
+        ? {
+            eachBatchAutoResolve: false,
+            eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+              const size = Math.max(1, s.maxBatch ?? 1);
+              for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += size) {
+                const slice = batch.messages.slice(i, i + size);
+                await s.handleBatch!(slice.map((m) => incoming(batch.topic, batch.partition, m)));
+                resolveOffset(slice[slice.length - 1]!.offset);
+                await heartbeat();
+              }
+            },
+          }
+        : {
+            eachMessage: async ({ topic, partition, message }) => {
+              await s.handle(incoming(topic, partition, message));
+            },
+          }),
     });
     this.consumers.add(consumer);
     return {

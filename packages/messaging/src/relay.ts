@@ -10,6 +10,13 @@ export interface RelayOptions {
   batchSize: number;
   /** Fallback poll when nothing kicked the relay (rows written by another process). */
   idlePollMs: number;
+  /**
+   * While busy, batches start at least this far apart (ms), so rows written
+   * meanwhile go out together: one broker request and one UPDATE for many
+   * rows instead of one each. The first row after a quiet spell goes at once,
+   * so it costs no latency at a low rate. 0 = a batch per kick.
+   */
+  lingerMs?: number;
   /** How often a standby replica tries to become the publishing one. */
   standbyPollMs: number;
   backoff: BackoffPolicy;
@@ -58,6 +65,8 @@ export class OutboxRelay {
   private wake?: () => void;
   private done?: Promise<void>;
   private lastCleanup = 0;
+  /** When the last batch was read (performance.now()), for the linger. */
+  private lastBatchAt = -Infinity;
 
   constructor(private readonly o: RelayOptions) {}
 
@@ -84,6 +93,7 @@ export class OutboxRelay {
   }
 
   private idle(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve(); // stop() came during the cycle: no wait for the next poll
     return new Promise((resolve) => {
       const t = setTimeout(done, ms);
       function done() {
@@ -140,6 +150,9 @@ export class OutboxRelay {
           }
         }
         this.pending = false;
+        const since = performance.now() - this.lastBatchAt;
+        if (this.o.lingerMs && since < this.o.lingerMs) await sleep(this.o.lingerMs - since);
+        this.lastBatchAt = performance.now();
         const n = await this.publishBatch(c);
         failures = 0;
         await this.cleanup(c);

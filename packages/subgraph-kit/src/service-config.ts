@@ -17,8 +17,16 @@ export interface ServiceConfig {
   region: string;
   /** IANA time zone of the region: its calendar days are "today" and every deadline (REGION_TIME_ZONE). */
   timeZone: string;
-  outbox: { batchSize: number; idlePollMs: number; retentionHours: number; republishWindowMs?: number };
-  consumer: { maxAttempts: number };
+  outbox: {
+    batchSize: number;
+    idlePollMs: number;
+    retentionHours: number;
+    republishWindowMs?: number;
+    /** Least time between two busy batches (ms): see OutboxRelay's `lingerMs`. */
+    lingerMs?: number;
+  };
+  /** maxAttempts before a dead letter; batchSize records of a partition per transaction (1 = each alone). */
+  consumer: { maxAttempts: number; batchSize?: number };
   logLevel: string;
   /** Interface to listen on: loopback by default, so only the gateway on this host reaches the subgraph. */
   host?: string;
@@ -65,10 +73,12 @@ export function serviceConfigFromEnv(
     REGION_TIME_ZONE: z.string().optional(),
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
+    OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
     OUTBOX_RETENTION_HOURS: envInt(168),
     // Only for a broker that keeps nothing across its restart (the launcher's local one): republish that window.
     OUTBOX_REPUBLISH_WINDOW_MS: envInt(0),
     CONSUMER_MAX_ATTEMPTS: envInt(5),
+    CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
     ACCEPTANCE_CLOCK: envBool(false),
@@ -108,8 +118,9 @@ export function serviceConfigFromEnv(
       idlePollMs: e.OUTBOX_POLL_INTERVAL_MS,
       retentionHours: e.OUTBOX_RETENTION_HOURS,
       republishWindowMs: e.OUTBOX_REPUBLISH_WINDOW_MS || undefined,
+      lingerMs: e.OUTBOX_LINGER_MS,
     },
-    consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS },
+    consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS, batchSize: e.CONSUMER_BATCH_SIZE },
     logLevel: e.LOG_LEVEL,
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,

@@ -212,6 +212,7 @@ function messagingOf(
     logger: log.child({ component: 'outbox-relay' }),
     batchSize: config.outbox.batchSize,
     idlePollMs: config.outbox.idlePollMs,
+    lingerMs: config.outbox.lingerMs,
     standbyPollMs: 2000,
     backoff: defaultBackoff,
     retentionMs: config.outbox.retentionHours * 3600_000,
@@ -235,6 +236,7 @@ function messagingOf(
     handlers: consumerHandlers(def, deps),
     logger: log.child({ component: 'consumer' }),
     maxAttempts: config.consumer.maxAttempts,
+    batchSize: config.consumer.batchSize,
     backoff: { initialMs: 100, maxMs: 5_000, factor: 2 },
     onOutcome: d.onConsumed,
   });

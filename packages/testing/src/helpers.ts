@@ -44,7 +44,7 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
     region: '25',
     timeZone: 'Asia/Irkutsk',
     outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24 },
-    consumer: { maxAttempts: 3 },
+    consumer: { maxAttempts: 3, batchSize: 100 },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     schedulerPollSeconds: 0.5,
   };

@@ -1,0 +1,319 @@
+/**
+ * npm run bench, part 1 on the production layout (issue 15, item 1): the
+ * three services and the gateway as separate processes (their `main.ts`)
+ * with the Kafka-protocol broker. A КЦСОН specialist refers citizens for a
+ * social contract through КЦСОН's GraphQL API; each referral travels
+ * КЦСОН commit → (outbox, broker) → ЦСПН commit of the application and its
+ * «принято» → (outbox, broker) → КЦСОН commit of the acceptance.
+ *
+ * The moments are PostgreSQL's own commit timestamps (track_commit_timestamp)
+ * of the receiving rows, so the benchmark needs no hook in the services and
+ * its polling does not shift the figures; the start is when the mutation's
+ * answer (sent after its commit) reached the client.
+ */
+import { issueToken } from '@sc/auth';
+import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
+import type { KafkaEnv } from '@sc/subgraph-kit';
+import { validSnils } from '@sc/testing';
+import { Client } from 'pg';
+import {
+  BENCH_AUTH,
+  cpuMsOf,
+  cpuMsOfCommand,
+  f1,
+  graphqlClient,
+  machineBusyMs,
+  pct,
+  pool,
+  wallNow,
+} from './bench-common';
+import { startProcessTarget } from './bench-processes';
+import type { BenchResults } from './bench-results';
+import { SERVICE_NAMES, type ServiceName } from './stack';
+
+const N_STEADY = Number(process.env.BENCH_REFERRALS ?? 1000);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+/** Referrals of one saturation run, and the specialists sending them back to back. */
+const N_BURST = Number(process.env.BENCH_BURST_REFERRALS ?? 3000);
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
+const FIRST_SNILS = 5_000_000;
+
+const REGISTER = `mutation R($input: RegisterSocialServiceApplicationInput!) {
+  registerSocialServiceApplication(input: $input) { id citizen { id } } }`;
+const REFER = `mutation F($input: ReferCitizenForSocialContractInput!) { referCitizenForSocialContract(input: $input) { id } }`;
+const NEEDS = {
+  socialHelp: true,
+  psychologicalSupport: false,
+  employmentHelp: true,
+  vocationalTraining: false,
+  financialLiteracy: true,
+};
+
+/** When each referral reached ЦСПН and came back accepted (epoch ms, commit timestamps). */
+interface Arrivals {
+  atSocialProtection: Map<string, number>;
+  acceptedBack: Map<string, number>;
+}
+
+export interface ReferralPart {
+  lines: string[];
+  /** The databases the run filled, for part 3. */
+  databases: Record<ServiceName, string>;
+  /** Citizens referred (known to КЦСОН and ЦСПН). */
+  citizens: string[];
+}
+
+export async function benchReferralProcesses(
+  pg: RunningPostgres,
+  kafka: KafkaEnv,
+  results: BenchResults,
+  repeats: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ReferralPart> {
+  const databases = {} as Record<ServiceName, string>;
+  for (const n of SERVICE_NAMES) {
+    const db = `benchr_${n.replace(/-/g, '_')}`;
+    await ensureDatabase(pg.url('postgres'), db);
+    databases[n] = pg.url(db);
+  }
+  const profile = process.env.BENCH_PROFILE_DIR;
+  // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+  const profiling = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {};
+  const target = await startProcessTarget(pg, kafka, { ...env, ...profiling }, databases);
+  const ask = graphqlClient(
+    await issueToken(BENCH_AUTH, {
+      subject: 'bench-referrals',
+      agency: 'SOCIAL_SERVICE',
+      roles: ['SPECIALIST'],
+      territory: '25701000',
+    }),
+  );
+  const url = target.serviceUrl('social-service');
+  let seed = FIRST_SNILS;
+  const prepare = async (n: number): Promise<string[]> => {
+    const ids: string[] = [];
+    const items = Array.from({ length: n }, () => ++seed);
+    await pool(items, 8, async (s) => {
+      const d = await ask<{ registerSocialServiceApplication: { citizen: { id: string } } }>(url, REGISTER, {
+        input: {
+          citizen: { snils: validSnils(s), lastName: 'Тестова', firstName: `Анна${s}`, birthDate: '1990-01-01' },
+          needs: NEEDS,
+          circumstances: [],
+        },
+      });
+      ids.push(d.registerSocialServiceApplication.citizen.id);
+    });
+    return ids;
+  };
+  const sentAt = new Map<string, number>();
+  const refer = async (citizenId: string) => {
+    const d = await ask<{ referCitizenForSocialContract: { id: string } }>(url, REFER, {
+      input: { citizenId, basis: 'LOW_INCOME' },
+    });
+    sentAt.set(d.referCitizenForSocialContract.id, wallNow()); // КЦСОН's transaction has committed
+  };
+  const arrivals = arrivalsReader(databases);
+  const cpu = () => cpuNow(target.pid);
+  const lines: string[] = [
+    '',
+    `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${target.label}, Kafka-protocol broker`,
+  ];
+  const citizens: string[] = [];
+  const probe: Probe = { prepare, refer, arrivals, sentAt, statements: statementCounter(pg, databases), cpu };
+  try {
+    await settle(probe); // consumer groups joined, plans and connections warm
+    for (let run = 1; run <= repeats; run++) {
+      const { line, referred } = await steadyRun(probe, results);
+      citizens.push(...referred);
+      lines.push(line, ...(await saturationRun(probe, results, run === repeats)));
+    }
+    lines.push(
+      `   over ${repeats} runs: steady p50 to ЦСПН ${results.spread('referral.steady.p50')}`,
+      `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
+      `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
+      `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
+      `   memory after the runs: ${target.memory()}`,
+    );
+    return { lines, databases, citizens };
+  } finally {
+    await arrivals.close();
+    await probe.statements.close();
+    await target.stop();
+  }
+}
+
+/** What the runs need of the system under test and of the client. */
+interface Probe {
+  prepare(n: number): Promise<string[]>;
+  refer(citizenId: string): Promise<void>;
+  arrivals: ReturnType<typeof arrivalsReader>;
+  /** Referral id → when its КЦСОН commit was answered (epoch ms). */
+  sentAt: Map<string, number>;
+  statements: ReturnType<typeof statementCounter>;
+  cpu(): Record<string, number>;
+}
+
+/** A first small run, unmeasured: the consumers have joined their groups and everything is warm. */
+async function settle(p: Probe): Promise<void> {
+  await pool(await p.prepare(50), 4, p.refer);
+  await p.arrivals.wait(p.sentAt);
+  p.sentAt.clear();
+}
+
+/** N_STEADY referrals arriving at RATE per second (open loop: each at its time, whatever the answers do). */
+async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: string; referred: string[] }> {
+  const referred = await p.prepare(N_STEADY);
+  p.sentAt.clear();
+  const t0 = wallNow();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < referred.length; i++) {
+    const wait = t0 + (i * 1000) / RATE - wallNow();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(p.refer(referred[i]!));
+  }
+  await Promise.all(inflight);
+  const line = report(results, 'steady', `steady arrivals (${RATE}/s)`, p.sentAt, await p.arrivals.wait(p.sentAt), t0);
+  return { line, referred };
+}
+
+/** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */
+async function saturationRun(p: Probe, results: BenchResults, detail: boolean): Promise<string[]> {
+  const burst = await p.prepare(N_BURST);
+  p.sentAt.clear();
+  await p.statements.reset();
+  const b0 = wallNow();
+  const cpu0 = p.cpu();
+  await pool(burst, SENDERS, p.refer);
+  const sendRate = N_BURST / ((wallNow() - b0) / 1000);
+  results.add('referral.saturation.send-rate', '/s', 'higher', sendRate);
+  const arrived = await p.arrivals.wait(p.sentAt);
+  return [
+    report(results, 'saturation', `${SENDERS} senders, no pause`, p.sentAt, arrived, b0) +
+      `   (sent at ${f1(sendRate)}/s)`,
+    cpuLine(results, cpu0, p.cpu(), N_BURST),
+    ...(await p.statements.perReferral(results, N_BURST, detail)),
+  ];
+}
+
+/**
+ * One line per run: latency to ЦСПН's commit and back to КЦСОН's, and the
+ * end-to-end rate — referrals over the time from the first send to the last
+ * acceptance committed back.
+ */
+function report(
+  results: BenchResults,
+  key: string,
+  title: string,
+  sentAt: Map<string, number>,
+  a: Arrivals,
+  startedAt: number,
+): string {
+  const there = [...sentAt].filter(([id]) => a.atSocialProtection.has(id));
+  const toSp = there.map(([id, t]) => a.atSocialProtection.get(id)! - t);
+  const back = [...sentAt].filter(([id]) => a.acceptedBack.has(id)).map(([id, t]) => a.acceptedBack.get(id)! - t);
+  const last = Math.max(...a.acceptedBack.values());
+  const rate = a.acceptedBack.size / ((last - startedAt) / 1000);
+  results.add(`referral.${key}.rate`, '/s', 'higher', rate);
+  results.add(`referral.${key}.p50`, 'ms', 'lower', pct(toSp, 50));
+  results.add(`referral.${key}.p99`, 'ms', 'lower', pct(toSp, 99));
+  results.add(`referral.${key}.round-trip.p50`, 'ms', 'lower', pct(back, 50));
+  results.add(`referral.${key}.round-trip.p99`, 'ms', 'lower', pct(back, 99));
+  results.add(`referral.${key}.delivered`, '%', 'higher', (100 * back.length) / sentAt.size);
+  const ms = (x: number) => f1(x).padStart(7);
+  return `   ${title.padEnd(24)} ${String(back.length).padStart(5)}/${sentAt.size} back at ${f1(rate).padStart(6)}/s   to ЦСПН p50 ${ms(pct(toSp, 50))} p99 ${ms(pct(toSp, 99))} ms   back p50 ${ms(pct(back, 50))} p99 ${ms(pct(back, 99))} max ${ms(Math.max(...back))} ms`;
+}
+
+/** Reads the commit timestamps of the referrals' rows at ЦСПН (received) and КЦСОН (accepted). */
+function arrivalsReader(databases: Record<ServiceName, string>) {
+  const sp = new Client({ connectionString: databases['social-protection'] });
+  const ss = new Client({ connectionString: databases['social-service'] });
+  const connected = Promise.all([sp.connect(), ss.connect()]);
+  const committed = async (c: Client, sql: string, ids: string[]) => {
+    const { rows } = await c.query<{ id: string; t: number }>(sql, [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.t)]));
+  };
+  const COMMIT_MS = 'extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000';
+  return {
+    /** Waits (up to 3 minutes) until every referral sent is accepted back. */
+    async wait(sentAt: Map<string, number>): Promise<Arrivals> {
+      await connected;
+      const ids = [...sentAt.keys()];
+      let acceptedBack = new Map<string, number>();
+      for (const until = Date.now() + 180_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+        acceptedBack = await committed(
+          ss,
+          `select id::text, ${COMMIT_MS} as t from outgoing_referral where id = any($1::uuid[]) and status <> 'SENT'`,
+          ids,
+        );
+        if (acceptedBack.size === ids.length) break;
+      }
+      const atSocialProtection = await committed(
+        sp,
+        `select id::text, ${COMMIT_MS} as t from incoming_referral where id = any($1::uuid[])`,
+        ids,
+      );
+      return { atSocialProtection, acceptedBack };
+    },
+    close: () => Promise.all([sp.end(), ss.end()]).then(() => undefined),
+  };
+}
+
+/** Where the CPU goes: each process's (and PostgreSQL's, the broker's, this client's) CPU time so far, ms. */
+function cpuNow(pid: (name: string) => number | undefined): Record<string, number> {
+  const own = process.cpuUsage();
+  return {
+    'social-service': cpuMsOf(pid('social-service')) ?? 0,
+    'social-protection': cpuMsOf(pid('social-protection')) ?? 0,
+    employment: cpuMsOf(pid('employment')) ?? 0,
+    gateway: cpuMsOf(pid('gateway')) ?? 0,
+    postgres: cpuMsOfCommand('postgres'),
+    broker: cpuMsOfCommand('kcat'),
+    client: (own.user + own.system) / 1000,
+    machine: machineBusyMs(),
+  };
+}
+
+/** CPU per referral, ms, by process, over a saturation run (the polling of this client included in `client`). */
+function cpuLine(results: BenchResults, before: Record<string, number>, after: Record<string, number>, n: number) {
+  const per = Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / n] as const);
+  for (const [k, ms] of per) results.add(`referral.saturation.cpu.${k}`, 'ms', 'lower', ms);
+  return `   CPU per referral over the run (ms): ${per.map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}`;
+}
+
+/**
+ * SQL statements per referral in each database over a saturation run
+ * (pg_stat_statements): every round trip costs both processes CPU, so this
+ * is what batching should bring down. With `detail`, the most frequent ones.
+ */
+function statementCounter(pg: RunningPostgres, databases: Record<ServiceName, string>) {
+  const c = new Client({ connectionString: pg.url('postgres') });
+  const ready = c.connect().then(() => c.query('create extension if not exists pg_stat_statements'));
+  const names = SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1));
+  return {
+    async reset() {
+      await ready;
+      await c.query('select pg_stat_statements_reset()');
+    },
+    async perReferral(results: BenchResults, n: number, detail: boolean): Promise<string[]> {
+      const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
+        `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
+          where d.datname = any($1) order by s.calls desc`,
+        [names],
+      );
+      const out = ['   SQL statements per referral over the run, by database:'];
+      for (const [i, name] of SERVICE_NAMES.entries()) {
+        const mine = rows.filter((r) => r.datname === names[i]);
+        const total = mine.reduce((sum, r) => sum + Number(r.calls), 0) / n;
+        results.add(`referral.saturation.statements.${name}`, '/referral', 'lower', total);
+        out.push(`      ${name}: ${total.toFixed(1)}`);
+        if (detail)
+          for (const r of mine.slice(0, 12))
+            out.push(
+              `         ${(Number(r.calls) / n).toFixed(2).padStart(6)} × ${r.query.replace(/\s+/g, ' ').slice(0, 100)}`,
+            );
+      }
+      return out;
+    },
+    close: () => ready.then(() => c.end()),
+  };
+}
