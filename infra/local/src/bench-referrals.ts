@@ -36,7 +36,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 20);
 /** Referrals of one saturation run, and the specialists sending them back to back. */
 const N_BURST = Number(process.env.BENCH_BURST_REFERRALS ?? 3000);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
-const FIRST_SNILS = 5_000_000;
+/** SNILS of the next citizen registered (unique over the whole run, whatever the databases). */
+let snils = 5_000_000;
 
 const REGISTER = `mutation R($input: RegisterSocialServiceApplicationInput!) {
   registerSocialServiceApplication(input: $input) { id citizen { id } } }`;
@@ -63,38 +64,131 @@ export interface ReferralPart {
   citizens: string[];
 }
 
+/**
+ * The levers of issue 15 measured, not assumed: one saturation run per
+ * setting, each on fresh processes and databases, side by side. The first
+ * line is how the consumer worked before batches.
+ */
+const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string> }[] = [
+  { name: 'one record per transaction, no linger', env: { CONSUMER_BATCH_SIZE: '1', OUTBOX_LINGER_MS: '0' } },
+  { name: 'batches of up to 100, no linger', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '0' } },
+  { name: 'batches, relay linger 5 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '5' } },
+  { name: 'batches, relay linger 20 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '20' } },
+  { name: 'batches, kafkajs maxWaitTime 100 ms', env: { CONSUMER_BATCH_SIZE: '100', KAFKA_MAX_WAIT_MS: '100' } },
+  { name: 'batches, pool of 20 connections', env: { CONSUMER_BATCH_SIZE: '100', DB_POOL_MAX: '20' } },
+  {
+    name: 'batches, group commit (commit_delay 1 ms)',
+    env: { CONSUMER_BATCH_SIZE: '100' },
+    database: { commit_delay: '1000', commit_siblings: '2' },
+  },
+];
+
 export async function benchReferralProcesses(
   pg: RunningPostgres,
   kafka: KafkaEnv,
   results: BenchResults,
   repeats: number,
-  env: NodeJS.ProcessEnv = {},
 ): Promise<ReferralPart> {
+  const sut = await startSystem(pg, kafka, 'benchr', {});
+  const lines: string[] = [
+    '',
+    `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${sut.label}, Kafka-protocol broker`,
+  ];
+  const citizens: string[] = [];
+  try {
+    for (let run = 1; run <= repeats; run++) {
+      const { line, referred } = await steadyRun(sut.probe, results);
+      citizens.push(...referred);
+      lines.push(line, ...(await saturationRun(sut.probe, results, 'referral.saturation', run === repeats)));
+    }
+    lines.push(
+      `   over ${repeats} runs: steady p50 to ЦСПН ${results.spread('referral.steady.p50')}`,
+      `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
+      `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
+      `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
+      `   memory after the runs: ${sut.memory()}`,
+    );
+  } finally {
+    await sut.stop();
+  }
+  if (process.env.BENCH_LEVERS !== '0') lines.push(...(await levers(pg, kafka, results)));
+  return { lines, databases: sut.databases, citizens };
+}
+
+/** One saturation run per lever setting, each on its own processes and databases. */
+async function levers(pg: RunningPostgres, kafka: KafkaEnv, results: BenchResults): Promise<string[]> {
+  const out = [`   levers, one saturation run each (${N_BURST} referrals, ${SENDERS} senders; fresh processes):`];
+  for (const [i, lever] of LEVERS.entries()) {
+    const sut = await startSystem(pg, kafka, `benchl${i}`, lever.env, lever.database);
+    try {
+      const [line, cpu] = await saturationRun(sut.probe, results, `referral.lever.${i}`, false);
+      out.push(`   · ${lever.name}:`, `   ${line}`, `   ${cpu}`);
+    } finally {
+      await sut.stop();
+    }
+  }
+  return out;
+}
+
+/** The four processes on fresh databases (with `settings` on them), a probe on them, warmed up. */
+async function startSystem(
+  pg: RunningPostgres,
+  kafka: KafkaEnv,
+  prefix: string,
+  env: NodeJS.ProcessEnv,
+  settings: Record<string, string> = {},
+) {
   const databases = {} as Record<ServiceName, string>;
-  for (const n of SERVICE_NAMES) {
-    const db = `benchr_${n.replace(/-/g, '_')}`;
-    await ensureDatabase(pg.url('postgres'), db);
-    databases[n] = pg.url(db);
+  const admin = new Client({ connectionString: pg.url('postgres') });
+  await admin.connect();
+  try {
+    for (const n of SERVICE_NAMES) {
+      const db = `${prefix}_${n.replace(/-/g, '_')}`;
+      await ensureDatabase(pg.url('postgres'), db);
+      for (const [k, v] of Object.entries(settings)) await admin.query(`alter database ${db} set ${k} = '${v}'`);
+      databases[n] = pg.url(db);
+    }
+  } finally {
+    await admin.end();
   }
   const profile = process.env.BENCH_PROFILE_DIR;
   // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   const profiling = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {};
   const target = await startProcessTarget(pg, kafka, { ...env, ...profiling }, databases);
-  const ask = graphqlClient(
-    await issueToken(BENCH_AUTH, {
-      subject: 'bench-referrals',
-      agency: 'SOCIAL_SERVICE',
-      roles: ['SPECIALIST'],
-      territory: '25701000',
-    }),
-  );
-  const url = target.serviceUrl('social-service');
-  let seed = FIRST_SNILS;
+  const probe = probeOf(target, pg, databases);
+  await settle(probe); // consumer groups joined, plans and connections warm
+  return {
+    probe,
+    databases,
+    label: target.label,
+    memory: () => target.memory(),
+    stop: async () => {
+      await probe.arrivals.close();
+      await probe.statements.close();
+      await target.stop();
+    },
+  };
+}
+
+/** Registration and referral through КЦСОН's API as one of its specialists, and the readers of the outcome. */
+function probeOf(
+  target: Awaited<ReturnType<typeof startProcessTarget>>,
+  pg: RunningPostgres,
+  databases: Record<ServiceName, string>,
+): Probe {
+  const token = issueToken(BENCH_AUTH, {
+    subject: 'bench-referrals',
+    agency: 'SOCIAL_SERVICE',
+    roles: ['SPECIALIST'],
+    territory: '25701000',
+  });
+  const ask = async <T>(query: string, variables: Record<string, unknown>) =>
+    graphqlClient(await token)<T>(target.serviceUrl('social-service'), query, variables);
   const prepare = async (n: number): Promise<string[]> => {
     const ids: string[] = [];
-    const items = Array.from({ length: n }, () => ++seed);
+    const items = Array.from({ length: n }, () => ++snils);
     await pool(items, 8, async (s) => {
-      const d = await ask<{ registerSocialServiceApplication: { citizen: { id: string } } }>(url, REGISTER, {
+      const d = await ask<{ registerSocialServiceApplication: { citizen: { id: string } } }>(REGISTER, {
         input: {
           citizen: { snils: validSnils(s), lastName: 'Тестова', firstName: `Анна${s}`, birthDate: '1990-01-01' },
           needs: NEEDS,
@@ -107,39 +201,19 @@ export async function benchReferralProcesses(
   };
   const sentAt = new Map<string, number>();
   const refer = async (citizenId: string) => {
-    const d = await ask<{ referCitizenForSocialContract: { id: string } }>(url, REFER, {
+    const d = await ask<{ referCitizenForSocialContract: { id: string } }>(REFER, {
       input: { citizenId, basis: 'LOW_INCOME' },
     });
     sentAt.set(d.referCitizenForSocialContract.id, wallNow()); // КЦСОН's transaction has committed
   };
-  const arrivals = arrivalsReader(databases);
-  const cpu = () => cpuNow(target.pid);
-  const lines: string[] = [
-    '',
-    `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${target.label}, Kafka-protocol broker`,
-  ];
-  const citizens: string[] = [];
-  const probe: Probe = { prepare, refer, arrivals, sentAt, statements: statementCounter(pg, databases), cpu };
-  try {
-    await settle(probe); // consumer groups joined, plans and connections warm
-    for (let run = 1; run <= repeats; run++) {
-      const { line, referred } = await steadyRun(probe, results);
-      citizens.push(...referred);
-      lines.push(line, ...(await saturationRun(probe, results, run === repeats)));
-    }
-    lines.push(
-      `   over ${repeats} runs: steady p50 to ЦСПН ${results.spread('referral.steady.p50')}`,
-      `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
-      `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
-      `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
-      `   memory after the runs: ${target.memory()}`,
-    );
-    return { lines, databases, citizens };
-  } finally {
-    await arrivals.close();
-    await probe.statements.close();
-    await target.stop();
-  }
+  return {
+    prepare,
+    refer,
+    sentAt,
+    arrivals: arrivalsReader(databases),
+    statements: statementCounter(pg, databases),
+    cpu: () => cpuNow(target.pid),
+  };
 }
 
 /** What the runs need of the system under test and of the client. */
@@ -172,12 +246,19 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
     inflight.push(p.refer(referred[i]!));
   }
   await Promise.all(inflight);
-  const line = report(results, 'steady', `steady arrivals (${RATE}/s)`, p.sentAt, await p.arrivals.wait(p.sentAt), t0);
+  const line = report(
+    results,
+    'referral.steady',
+    `steady arrivals (${RATE}/s)`,
+    p.sentAt,
+    await p.arrivals.wait(p.sentAt),
+    t0,
+  );
   return { line, referred };
 }
 
 /** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */
-async function saturationRun(p: Probe, results: BenchResults, detail: boolean): Promise<string[]> {
+async function saturationRun(p: Probe, results: BenchResults, key: string, detail: boolean): Promise<string[]> {
   const burst = await p.prepare(N_BURST);
   p.sentAt.clear();
   await p.statements.reset();
@@ -185,13 +266,12 @@ async function saturationRun(p: Probe, results: BenchResults, detail: boolean): 
   const cpu0 = p.cpu();
   await pool(burst, SENDERS, p.refer);
   const sendRate = N_BURST / ((wallNow() - b0) / 1000);
-  results.add('referral.saturation.send-rate', '/s', 'higher', sendRate);
+  results.add(`${key}.send-rate`, '/s', 'higher', sendRate);
   const arrived = await p.arrivals.wait(p.sentAt);
   return [
-    report(results, 'saturation', `${SENDERS} senders, no pause`, p.sentAt, arrived, b0) +
-      `   (sent at ${f1(sendRate)}/s)`,
-    cpuLine(results, cpu0, p.cpu(), N_BURST),
-    ...(await p.statements.perReferral(results, N_BURST, detail)),
+    report(results, key, `${SENDERS} senders, no pause`, p.sentAt, arrived, b0) + `   (sent at ${f1(sendRate)}/s)`,
+    cpuLine(results, key, cpu0, p.cpu(), N_BURST),
+    ...(await p.statements.perReferral(results, key, N_BURST, detail)),
   ];
 }
 
@@ -213,12 +293,12 @@ function report(
   const back = [...sentAt].filter(([id]) => a.acceptedBack.has(id)).map(([id, t]) => a.acceptedBack.get(id)! - t);
   const last = Math.max(...a.acceptedBack.values());
   const rate = a.acceptedBack.size / ((last - startedAt) / 1000);
-  results.add(`referral.${key}.rate`, '/s', 'higher', rate);
-  results.add(`referral.${key}.p50`, 'ms', 'lower', pct(toSp, 50));
-  results.add(`referral.${key}.p99`, 'ms', 'lower', pct(toSp, 99));
-  results.add(`referral.${key}.round-trip.p50`, 'ms', 'lower', pct(back, 50));
-  results.add(`referral.${key}.round-trip.p99`, 'ms', 'lower', pct(back, 99));
-  results.add(`referral.${key}.delivered`, '%', 'higher', (100 * back.length) / sentAt.size);
+  results.add(`${key}.rate`, '/s', 'higher', rate);
+  results.add(`${key}.p50`, 'ms', 'lower', pct(toSp, 50));
+  results.add(`${key}.p99`, 'ms', 'lower', pct(toSp, 99));
+  results.add(`${key}.round-trip.p50`, 'ms', 'lower', pct(back, 50));
+  results.add(`${key}.round-trip.p99`, 'ms', 'lower', pct(back, 99));
+  results.add(`${key}.delivered`, '%', 'higher', (100 * back.length) / sentAt.size);
   const ms = (x: number) => f1(x).padStart(7);
   return `   ${title.padEnd(24)} ${String(back.length).padStart(5)}/${sentAt.size} back at ${f1(rate).padStart(6)}/s   to ЦСПН p50 ${ms(pct(toSp, 50))} p99 ${ms(pct(toSp, 99))} ms   back p50 ${ms(pct(back, 50))} p99 ${ms(pct(back, 99))} max ${ms(Math.max(...back))} ms`;
 }
@@ -274,9 +354,15 @@ function cpuNow(pid: (name: string) => number | undefined): Record<string, numbe
 }
 
 /** CPU per referral, ms, by process, over a saturation run (the polling of this client included in `client`). */
-function cpuLine(results: BenchResults, before: Record<string, number>, after: Record<string, number>, n: number) {
+function cpuLine(
+  results: BenchResults,
+  key: string,
+  before: Record<string, number>,
+  after: Record<string, number>,
+  n: number,
+) {
   const per = Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / n] as const);
-  for (const [k, ms] of per) results.add(`referral.saturation.cpu.${k}`, 'ms', 'lower', ms);
+  for (const [k, ms] of per) results.add(`${key}.cpu.${k}`, 'ms', 'lower', ms);
   return `   CPU per referral over the run (ms): ${per.map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}`;
 }
 
@@ -294,7 +380,7 @@ function statementCounter(pg: RunningPostgres, databases: Record<ServiceName, st
       await ready;
       await c.query('select pg_stat_statements_reset()');
     },
-    async perReferral(results: BenchResults, n: number, detail: boolean): Promise<string[]> {
+    async perReferral(results: BenchResults, key: string, n: number, detail: boolean): Promise<string[]> {
       const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
         `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
           where d.datname = any($1) order by s.calls desc`,
@@ -304,7 +390,7 @@ function statementCounter(pg: RunningPostgres, databases: Record<ServiceName, st
       for (const [i, name] of SERVICE_NAMES.entries()) {
         const mine = rows.filter((r) => r.datname === names[i]);
         const total = mine.reduce((sum, r) => sum + Number(r.calls), 0) / n;
-        results.add(`referral.saturation.statements.${name}`, '/referral', 'lower', total);
+        results.add(`${key}.statements.${name}`, '/referral', 'lower', total);
         out.push(`      ${name}: ${total.toFixed(1)}`);
         if (detail)
           for (const r of mine.slice(0, 12))

@@ -1,11 +1,14 @@
 /**
  * npm run bench — figures measured side by side in one run, on this machine:
- * 1. referral end-to-end latency: commit in КЦСОН → row committed in ЦСПН, p50/p99;
+ * 1. referrals end to end: КЦСОН commit → ЦСПН commit → acceptance back in КЦСОН, steady
+ *    and at saturation, with CPU and SQL statements per referral and the levers
+ *    (bench-referrals.ts: services as separate processes with the broker; without a
+ *    broker, everything in this process, below);
  * 2. outbox relay throughput, Kafka-protocol broker vs the in-process bus;
- * 3. gateway vs the subgraph called directly for the same data, and the gateway
- *    with keep-alive subgraph fetches vs one opening a connection per fetch.
- * Goals (DESIGN.md, issue 2): p99 ≤ 100 ms with the broker; relay ≥ 2,000 msg/s.
- * BENCH_REFERRALS (1000 per run), BENCH_RATE (20/s steady), BENCH_SENDERS (4 at saturation),
+ * 3. the federated case file through the gateway vs the subgraphs directly (bench-gateway.ts;
+ *    without a broker the in-process variant below).
+ * Goals: issue 15 (≥ 500 referrals/s, p99 ≤ 100 ms at 20/s; gateway p50 ≤ 1.3 × direct).
+ * BENCH_REFERRALS (1000 per run), BENCH_RATE (20/s steady), BENCH_SENDERS (at saturation),
  * BENCH_RELAY_MESSAGES (20000), BENCH_QUERIES (2000) size it; parts 4 (worklists, BENCH_CASES) and 5
  * (statistics, BENCH_STAT_CONTRACTS, BENCH_STAT_RECORDS) are in bench-worklists.ts and bench-statistics.ts.
  */

@@ -127,7 +127,10 @@ export class InboxConsumer {
       return;
     }
     this.o.outbox.committed();
-    for (const [i, { d }] of ready.entries()) this.o.onOutcome?.(this.count(together[i]!), d.env);
+    for (const [i, { d }] of ready.entries()) {
+      const outcome = this.count(together[i]!); // counted whether or not anyone observes it
+      this.o.onOutcome?.(outcome, d.env);
+    }
     for (const { rec, d } of decoded) if (!('handler' in d)) await this.process(rec);
   }
 

@@ -38,7 +38,7 @@ describe('batch consumer on real PostgreSQL', () => {
   const outcomes: Outcome[] = [];
   let offset = 0;
 
-  const consumerFor = (o: { name: string; batchSize: number; bus?: KafkaBus; outbox?: Outbox }) =>
+  const consumerFor = (o: { name: string; batchSize: number; bus?: KafkaBus; outbox?: Outbox; observed?: boolean }) =>
     new InboxConsumer({
       name: o.name,
       orm,
@@ -48,7 +48,7 @@ describe('batch consumer on real PostgreSQL', () => {
       maxAttempts: 2,
       backoff: { initialMs: 5, maxMs: 10, factor: 2 },
       batchSize: o.batchSize,
-      onOutcome: (out) => outcomes.push(out),
+      onOutcome: o.observed === false ? undefined : (out) => outcomes.push(out),
       handlers: [
         handler({
           message: ping,
@@ -105,6 +105,13 @@ describe('batch consumer on real PostgreSQL', () => {
     await c.processBatch(recs);
     expect(await effects('together')).toHaveLength(20);
     expect(outcomes).toEqual(Array(20).fill('duplicate'));
+  });
+
+  it('counts each outcome of a batch in its stats (the metrics) with no observer attached', async () => {
+    const c = consumerFor({ name: 'unobserved', batchSize: 50, observed: false });
+    const [a, b] = [record('k', 1), record('k', 2)];
+    await c.processBatch([a, b, { ...a, offset: String(offset++) }]);
+    expect(c.stats).toEqual({ handled: 2, duplicates: 1, ignored: 0, deadLettered: 0 });
   });
 
   it('a record delivered twice within one batch is handled once', async () => {

@@ -1,4 +1,5 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { forgetInTransaction, memoInTransaction } from './transaction-memo';
 import {
   parseIsoDate,
   RegionalParameterSet,
@@ -44,7 +45,9 @@ export const REGIONAL_PARAMETER_TABLE_V1 = `create table regional_parameter (
 
 /** The dated values of a region up to a day (rows are few: one query); a service's parameter set picks the ones in force. */
 export function loadParameterRows(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameterRow[]> {
-  return em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } });
+  return memoInTransaction(em, `parameters|${region}|${onDate}`, () =>
+    em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } }),
+  );
 }
 
 /**
@@ -59,6 +62,7 @@ export async function setRegionalParameterValue<C extends string>(
 ): Promise<ParameterView<C>> {
   const code = validateParameterValue(defs, a.code, a.value);
   parseIsoDate(a.validFrom, 'input.validFrom');
+  forgetInTransaction(em, 'parameters|');
   await em.upsert(RegionalParameterRow, {
     region: a.region,
     code,

@@ -1,5 +1,6 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import { RU_PRODUCTION_CALENDAR, WorkingCalendar, type CalendarDayKind } from '@sc/kernel';
+import { forgetInTransaction, memoInTransaction } from './transaction-memo';
 
 /** A day that differs from the Monday–Friday rule; each service keeps its copy of the production calendar. */
 export class CalendarDayRow {
@@ -28,6 +29,14 @@ export const CALENDAR_DAY_TABLE_V1: readonly string[] = [
   ),
 ];
 
-export async function loadWorkingCalendar(em: EntityManager): Promise<WorkingCalendar> {
-  return new WorkingCalendar((await em.find(CalendarDayRow, {})).map((d) => ({ date: d.date, kind: d.kind })));
+/** The working calendar as this transaction sees it (read once per transaction: see memoInTransaction). */
+export function loadWorkingCalendar(em: EntityManager): Promise<WorkingCalendar> {
+  return memoInTransaction(em, CALENDAR_MEMO, async () => {
+    const days = await em.find(CalendarDayRow, {});
+    return new WorkingCalendar(days.map((d) => ({ date: d.date, kind: d.kind })));
+  });
 }
+
+/** Call after changing calendar days in a transaction. */
+export const forgetWorkingCalendar = (em: EntityManager): void => forgetInTransaction(em, CALENDAR_MEMO);
+const CALENDAR_MEMO = 'calendar';

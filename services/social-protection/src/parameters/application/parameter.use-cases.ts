@@ -7,7 +7,7 @@ import {
   validateSubsistenceMinimum,
   type TerritorialZone,
 } from '../domain/subsistence-minimum';
-import { CalendarDayRow } from '@sc/subgraph-kit';
+import { CalendarDayRow, forgetWorkingCalendar } from '@sc/subgraph-kit';
 
 /** ADMIN: sets a parameter of the caller's region from a date on (history kept: earlier values stay in force before it). */
 export function setRegionalParameter(
@@ -66,6 +66,7 @@ export function setCalendarDay(
       tx.persist(Object.assign(new CalendarDayRow(), { date: i.date, kind: i.kind, note: i.note ?? null }));
     }
     await tx.flush();
+    forgetWorkingCalendar(tx);
     const year = i.date.slice(0, 4);
     return tx.find(
       CalendarDayRow,
