@@ -8,6 +8,7 @@ import {
   count,
   createTestDatabase,
   eventually,
+  query,
   testInfra,
   testKafkaBus,
   testServiceConfig,
@@ -18,6 +19,8 @@ import {
 import { startServiceProcess } from './service-process';
 
 const N = 40;
+/** Referrals of the burst: enough that ЦСПН handles them in batches of many when it is killed. */
+const BURST = 600;
 
 /**
  * ЦСПН runs as its own process (its real main.ts) and is killed with SIGKILL
@@ -108,4 +111,56 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(N);
     expect(await count(spDb, 'dead_letter')).toBe(0);
   }, 180_000);
+
+  it('at saturation, killed in the middle of its batches, handles every referral of a burst exactly once', async () => {
+    child ??= await startSocialProtection();
+    const deps = kcson.deps;
+    const who: Principal = {
+      subject: 'crash-burst',
+      agency: 'SOCIAL_SERVICE',
+      roles: ['SPECIALIST'],
+      territory: '25701000',
+    };
+    const ctx = () => ({ deps, principal: who, em: deps.orm.em.fork() });
+    const citizens: string[] = [];
+    for (let i = 0; i < BURST; i++) {
+      const citizen = {
+        snils: validSnils(20_000 + i),
+        lastName: 'Пачкова',
+        firstName: `П${i}`,
+        birthDate: '1990-02-02',
+      };
+      citizens.push((await registerApplication(ctx(), { citizen, needs: TEST_NEEDS, circumstances: [] })).citizenId);
+    }
+    const before = await count(spDb, 'incoming_referral');
+    // 16 specialists refer back to back (as the bench's saturation run); ЦСПН is killed once it is well under way.
+    let next = 0;
+    const senders = Array.from({ length: 16 }, async () => {
+      while (next < citizens.length)
+        await referForContract(ctx(), { citizenId: citizens[next++]!, basis: 'LOW_INCOME' });
+    });
+    await eventually(async () => (await count(spDb, 'incoming_referral')) > before + 100, 60_000, 20);
+    child.kill('SIGKILL');
+    await Promise.all(senders);
+    expect(await count(spDb, 'incoming_referral')).toBeLessThan(before + BURST);
+
+    child = await startSocialProtection();
+    const total = before + BURST;
+    await eventually(async () => (await count(spDb, 'incoming_referral')) === total, 120_000, 200);
+    await eventually(
+      async () => (await count(deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`)) === total,
+      60_000,
+      200,
+    );
+    expect(await count(spDb, 'sc_application')).toBe(total);
+    expect(await count(spDb, 'outbox_message', `type = 'referral.accepted.v1'`)).toBe(total);
+    expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(total);
+    expect(await count(spDb, 'dead_letter')).toBe(0);
+    // Several referrals shared a transaction (the batches this test is about), each recorded once.
+    const [inbox] = await query<{ txs: string; n: string }>(
+      spDb,
+      `select count(distinct xmin::text) txs, count(*) n from inbox_message where type = 'referral.for-contract.v1'`,
+    );
+    expect(Number(inbox!.txs)).toBeLessThan(Number(inbox!.n));
+  }, 300_000);
 });
