@@ -72,13 +72,13 @@ export interface ReferralPart {
 const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string> }[] = [
   { name: 'one record per transaction, no linger', env: { CONSUMER_BATCH_SIZE: '1', OUTBOX_LINGER_MS: '0' } },
   { name: 'batches of up to 100, no linger', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '0' } },
-  { name: 'batches, relay linger 5 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '5' } },
-  { name: 'batches, relay linger 20 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '20' } },
-  { name: 'batches, kafkajs maxWaitTime 100 ms', env: { CONSUMER_BATCH_SIZE: '100', KAFKA_MAX_WAIT_MS: '100' } },
-  { name: 'batches, pool of 20 connections', env: { CONSUMER_BATCH_SIZE: '100', DB_POOL_MAX: '20' } },
+  { name: 'batches, relay linger 10 ms (the defaults)', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '10' } },
+  { name: 'batches, relay linger 25 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '25' } },
+  { name: 'defaults, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
+  { name: 'defaults, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
   {
-    name: 'batches, group commit (commit_delay 1 ms)',
-    env: { CONSUMER_BATCH_SIZE: '100' },
+    name: 'defaults, group commit (commit_delay 1 ms)',
+    env: {},
     database: { commit_delay: '1000', commit_siblings: '2' },
   },
 ];
@@ -89,7 +89,7 @@ export async function benchReferralProcesses(
   results: BenchResults,
   repeats: number,
 ): Promise<ReferralPart> {
-  const sut = await startSystem(pg, kafka, 'benchr', {});
+  const sut = await startSystem(pg, kafka, 'benchr', { KAFKA_TOPIC_PREFIX: 'benchr.' });
   const lines: string[] = [
     '',
     `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${sut.label}, Kafka-protocol broker`,
@@ -119,7 +119,14 @@ export async function benchReferralProcesses(
 async function levers(pg: RunningPostgres, kafka: KafkaEnv, results: BenchResults): Promise<string[]> {
   const out = [`   levers, one saturation run each (${N_BURST} referrals, ${SENDERS} senders; fresh processes):`];
   for (const [i, lever] of LEVERS.entries()) {
-    const sut = await startSystem(pg, kafka, `benchl${i}`, lever.env, lever.database);
+    // Own databases and topics: nothing left by the run before (inboxes, consumer offsets) weighs on this one.
+    const sut = await startSystem(
+      pg,
+      kafka,
+      `benchl${i}`,
+      { KAFKA_TOPIC_PREFIX: `benchl${i}.`, ...lever.env },
+      lever.database,
+    );
     try {
       const [line, cpu] = await saturationRun(sut.probe, results, `referral.lever.${i}`, false);
       out.push(`   · ${lever.name}:`, `   ${line}`, `   ${cpu}`);
