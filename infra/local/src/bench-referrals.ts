@@ -11,22 +11,14 @@
  * its polling does not shift the figures; the start is when the mutation's
  * answer (sent after its commit) reached the client.
  */
+import { availableParallelism } from 'node:os';
 import { issueToken } from '@sc/auth';
 import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
 import type { KafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
-import {
-  BENCH_AUTH,
-  cpuMsOf,
-  cpuMsOfCommand,
-  f1,
-  graphqlClient,
-  machineBusyMs,
-  pct,
-  pool,
-  wallNow,
-} from './bench-common';
+import { BENCH_AUTH, f1, graphqlClient, pct, pool, wallNow } from './bench-common';
+import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
@@ -71,13 +63,16 @@ export interface ReferralPart {
  */
 const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string> }[] = [
   { name: 'one record per transaction, no linger', env: { CONSUMER_BATCH_SIZE: '1', OUTBOX_LINGER_MS: '0' } },
-  { name: 'batches of up to 100, no linger', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '0' } },
-  { name: 'batches, relay linger 10 ms (the defaults)', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '10' } },
-  { name: 'batches, relay linger 25 ms', env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '25' } },
-  { name: 'defaults, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
-  { name: 'defaults, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
   {
-    name: 'defaults, group commit (commit_delay 1 ms)',
+    name: 'batches of up to 100, no linger (the defaults)',
+    env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '0' },
+  },
+  { name: 'batches, relay linger 10 ms', env: { OUTBOX_LINGER_MS: '10' } },
+  { name: 'batches, relay linger 25 ms', env: { OUTBOX_LINGER_MS: '25' } },
+  { name: 'batches, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
+  { name: 'batches, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
+  {
+    name: 'batches, group commit (commit_delay 1 ms)',
     env: {},
     database: { commit_delay: '1000', commit_siblings: '2' },
   },
@@ -106,6 +101,7 @@ export async function benchReferralProcesses(
       `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
       `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
       `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
+      `   ceiling the CPU sets: ${availableParallelism()} cores ÷ ${f1(results.median('referral.saturation.cpu.machine'))} ms of the machine's CPU per referral ≈ ${f1((availableParallelism() * 1000) / results.median('referral.saturation.cpu.machine'))} referrals/s`,
       `   memory after the runs: ${sut.memory()}`,
     );
   } finally {
@@ -134,6 +130,9 @@ async function levers(pg: RunningPostgres, kafka: KafkaEnv, results: BenchResult
       await sut.stop();
     }
   }
+  out.push(
+    `   (one run each: a lever shows only outside the spread of the runs above — rate ${results.spread('referral.saturation.rate')}, machine CPU ${results.spread('referral.saturation.cpu.machine')} per referral)`,
+  );
   return out;
 }
 
@@ -342,71 +341,5 @@ function arrivalsReader(databases: Record<ServiceName, string>) {
       return { atSocialProtection, acceptedBack };
     },
     close: () => Promise.all([sp.end(), ss.end()]).then(() => undefined),
-  };
-}
-
-/** Where the CPU goes: each process's (and PostgreSQL's, the broker's, this client's) CPU time so far, ms. */
-function cpuNow(pid: (name: string) => number | undefined): Record<string, number> {
-  const own = process.cpuUsage();
-  return {
-    'social-service': cpuMsOf(pid('social-service')) ?? 0,
-    'social-protection': cpuMsOf(pid('social-protection')) ?? 0,
-    employment: cpuMsOf(pid('employment')) ?? 0,
-    gateway: cpuMsOf(pid('gateway')) ?? 0,
-    postgres: cpuMsOfCommand('postgres'),
-    broker: cpuMsOfCommand('kcat'),
-    client: (own.user + own.system) / 1000,
-    machine: machineBusyMs(),
-  };
-}
-
-/** CPU per referral, ms, by process, over a saturation run (the polling of this client included in `client`). */
-function cpuLine(
-  results: BenchResults,
-  key: string,
-  before: Record<string, number>,
-  after: Record<string, number>,
-  n: number,
-) {
-  const per = Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / n] as const);
-  for (const [k, ms] of per) results.add(`${key}.cpu.${k}`, 'ms', 'lower', ms);
-  return `   CPU per referral over the run (ms): ${per.map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}`;
-}
-
-/**
- * SQL statements per referral in each database over a saturation run
- * (pg_stat_statements): every round trip costs both processes CPU, so this
- * is what batching should bring down. With `detail`, the most frequent ones.
- */
-function statementCounter(pg: RunningPostgres, databases: Record<ServiceName, string>) {
-  const c = new Client({ connectionString: pg.url('postgres') });
-  const ready = c.connect().then(() => c.query('create extension if not exists pg_stat_statements'));
-  const names = SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1));
-  return {
-    async reset() {
-      await ready;
-      await c.query('select pg_stat_statements_reset()');
-    },
-    async perReferral(results: BenchResults, key: string, n: number, detail: boolean): Promise<string[]> {
-      const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
-        `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
-          where d.datname = any($1) order by s.calls desc`,
-        [names],
-      );
-      const out = ['   SQL statements per referral over the run, by database:'];
-      for (const [i, name] of SERVICE_NAMES.entries()) {
-        const mine = rows.filter((r) => r.datname === names[i]);
-        const total = mine.reduce((sum, r) => sum + Number(r.calls), 0) / n;
-        results.add(`${key}.statements.${name}`, '/referral', 'lower', total);
-        out.push(`      ${name}: ${total.toFixed(1)}`);
-        if (detail)
-          for (const r of mine.slice(0, 12))
-            out.push(
-              `         ${(Number(r.calls) / n).toFixed(2).padStart(6)} × ${r.query.replace(/\s+/g, ' ').slice(0, 100)}`,
-            );
-      }
-      return out;
-    },
-    close: () => ready.then(() => c.end()),
   };
 }

@@ -38,6 +38,12 @@ export class BenchResults {
     this.figures.set(name, f);
   }
 
+  /** The median of a figure over its runs (NaN when it was not measured). */
+  median(name: string): number {
+    const f = this.figures.get(name);
+    return f ? median(f.runs) : NaN;
+  }
+
   /** `min / median / max` of a figure over its runs (one value when it ran once). */
   spread(name: string): string {
     const f = this.figures.get(name);

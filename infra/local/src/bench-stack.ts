@@ -18,7 +18,7 @@ export function serviceConfig(name: string, databaseUrl: string, prefix: string)
     topicPrefix: prefix,
     region: '25',
     timeZone: 'Asia/Irkutsk',
-    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24, lingerMs: 10 },
+    outbox: { batchSize: 500, idlePollMs: 500, retentionHours: 24 },
     consumer: { maxAttempts: 5, batchSize: 100 },
     logLevel: 'silent',
   };

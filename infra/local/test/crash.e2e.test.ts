@@ -64,6 +64,17 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     await bus?.close();
   });
 
+  /** After the restart: every referral so far received, opened, answered and accepted exactly once; no dead letter. */
+  const expectEachHandledOnce = async (total: number) => {
+    await eventually(async () => (await count(spDb, 'incoming_referral')) === total, 120_000, 200);
+    const accepted = () => count(kcson.deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`);
+    await eventually(async () => (await accepted()) === total, 60_000, 200);
+    expect(await count(spDb, 'sc_application')).toBe(total);
+    expect(await count(spDb, 'outbox_message', `type = 'referral.accepted.v1'`)).toBe(total);
+    expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(total);
+    expect(await count(spDb, 'dead_letter')).toBe(0);
+  };
+
   const startSocialProtection = () =>
     startServiceProcess('services/social-protection/src/main.ts', env, env.SOCIAL_PROTECTION_PORT!);
 
@@ -100,16 +111,7 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
     expect(handledBeforeRestart).toBeLessThan(N);
 
     child = await startSocialProtection();
-    await eventually(async () => (await count(spDb, 'incoming_referral')) === N, 90_000, 200);
-    await eventually(
-      async () => (await count(deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`)) === N,
-      60_000,
-      200,
-    );
-    expect(await count(spDb, 'sc_application')).toBe(N);
-    expect(await count(spDb, 'outbox_message', `type = 'referral.accepted.v1'`)).toBe(N);
-    expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(N);
-    expect(await count(spDb, 'dead_letter')).toBe(0);
+    await expectEachHandledOnce(N);
   }, 180_000);
 
   it('at saturation, killed in the middle of its batches, handles every referral of a burst exactly once', async () => {
@@ -146,16 +148,7 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
 
     child = await startSocialProtection();
     const total = before + BURST;
-    await eventually(async () => (await count(spDb, 'incoming_referral')) === total, 120_000, 200);
-    await eventually(
-      async () => (await count(deps.config.databaseUrl, 'outgoing_referral', `status = 'ACCEPTED'`)) === total,
-      60_000,
-      200,
-    );
-    expect(await count(spDb, 'sc_application')).toBe(total);
-    expect(await count(spDb, 'outbox_message', `type = 'referral.accepted.v1'`)).toBe(total);
-    expect(await count(spDb, 'inbox_message', `type = 'referral.for-contract.v1'`)).toBe(total);
-    expect(await count(spDb, 'dead_letter')).toBe(0);
+    await expectEachHandledOnce(total);
     // Several referrals shared a transaction (the batches this test is about), each recorded once.
     const [inbox] = await query<{ txs: string; n: string }>(
       spDb,

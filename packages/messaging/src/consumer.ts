@@ -121,7 +121,16 @@ export class InboxConsumer {
   async processBatch(recs: IncomingRecord[]): Promise<void> {
     const decoded = recs.map((rec) => ({ rec, d: this.decode(rec) }));
     const ready = decoded.filter((x): x is { rec: IncomingRecord; d: Ready } => 'handler' in x.d);
-    const together = ready.length > 1 ? await this.handleTogether(ready).catch(() => undefined) : undefined;
+    const together =
+      ready.length > 1
+        ? await this.handleTogether(ready).catch((e: unknown) => {
+            this.o.logger.warn(
+              { err: e, records: ready.length },
+              'batch failed; its records are handled one at a time',
+            );
+            return undefined;
+          })
+        : undefined;
     if (!together) {
       for (const rec of recs) await this.process(rec);
       return;

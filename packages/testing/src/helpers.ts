@@ -43,7 +43,7 @@ export function testServiceConfig(name: string, databaseUrl: string, topicPrefix
     topicPrefix,
     region: '25',
     timeZone: 'Asia/Irkutsk',
-    outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24, lingerMs: 10 },
+    outbox: { batchSize: 500, idlePollMs: 200, retentionHours: 24 },
     consumer: { maxAttempts: 3, batchSize: 100 },
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     schedulerPollSeconds: 0.5,

@@ -1,0 +1,76 @@
+/**
+ * What one referral costs in bench part 1: the CPU time of each process
+ * (and of PostgreSQL, the broker and the client) and the SQL statements in
+ * each database, over a saturation run.
+ */
+import type { RunningPostgres } from '@sc/local-infra';
+import { Client } from 'pg';
+import { cpuMsOf, cpuMsOfCommand, machineBusyMs } from './bench-common';
+import type { BenchResults } from './bench-results';
+import { SERVICE_NAMES, type ServiceName } from './stack';
+
+/** Where the CPU goes: each process's (and PostgreSQL's, the broker's, this client's) CPU time so far, ms. */
+export function cpuNow(pid: (name: string) => number | undefined): Record<string, number> {
+  const own = process.cpuUsage();
+  return {
+    'social-service': cpuMsOf(pid('social-service')) ?? 0,
+    'social-protection': cpuMsOf(pid('social-protection')) ?? 0,
+    employment: cpuMsOf(pid('employment')) ?? 0,
+    gateway: cpuMsOf(pid('gateway')) ?? 0,
+    postgres: cpuMsOfCommand('postgres'),
+    broker: cpuMsOfCommand('kcat'),
+    client: (own.user + own.system) / 1000,
+    machine: machineBusyMs(),
+  };
+}
+
+/** CPU per referral, ms, by process, over a saturation run (the polling of this client included in `client`). */
+export function cpuLine(
+  results: BenchResults,
+  key: string,
+  before: Record<string, number>,
+  after: Record<string, number>,
+  n: number,
+) {
+  const per = Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / n] as const);
+  for (const [k, ms] of per) results.add(`${key}.cpu.${k}`, 'ms', 'lower', ms);
+  return `   CPU per referral over the run (ms): ${per.map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}`;
+}
+
+/**
+ * SQL statements per referral in each database over a saturation run
+ * (pg_stat_statements): every round trip costs both processes CPU, so this
+ * is what batching should bring down. With `detail`, the most frequent ones.
+ */
+export function statementCounter(pg: RunningPostgres, databases: Record<ServiceName, string>) {
+  const c = new Client({ connectionString: pg.url('postgres') });
+  const ready = c.connect().then(() => c.query('create extension if not exists pg_stat_statements'));
+  const names = SERVICE_NAMES.map((n) => new URL(databases[n]).pathname.slice(1));
+  return {
+    async reset() {
+      await ready;
+      await c.query('select pg_stat_statements_reset()');
+    },
+    async perReferral(results: BenchResults, key: string, n: number, detail: boolean): Promise<string[]> {
+      const { rows } = await c.query<{ datname: string; calls: string; query: string }>(
+        `select d.datname, s.calls, s.query from pg_stat_statements s join pg_database d on d.oid = s.dbid
+          where d.datname = any($1) order by s.calls desc`,
+        [names],
+      );
+      const out = ['   SQL statements per referral over the run, by database:'];
+      for (const [i, name] of SERVICE_NAMES.entries()) {
+        const mine = rows.filter((r) => r.datname === names[i]);
+        const total = mine.reduce((sum, r) => sum + Number(r.calls), 0) / n;
+        results.add(`${key}.statements.${name}`, '/referral', 'lower', total);
+        out.push(`      ${name}: ${total.toFixed(1)}`);
+        if (detail)
+          for (const r of mine.slice(0, 12))
+            out.push(
+              `         ${(Number(r.calls) / n).toFixed(2).padStart(6)} × ${r.query.replace(/\s+/g, ' ').slice(0, 100)}`,
+            );
+      }
+      return out;
+    },
+    close: () => ready.then(() => c.end()),
+  };
+}
