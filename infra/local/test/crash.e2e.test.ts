@@ -78,15 +78,17 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
   const startSocialProtection = () =>
     startServiceProcess('services/social-protection/src/main.ts', env, env.SOCIAL_PROTECTION_PORT!);
 
+  /** A КЦСОН specialist of город Иркутск. */
+  const who: Principal = {
+    subject: 'crash-test',
+    agency: 'SOCIAL_SERVICE',
+    roles: ['SPECIALIST'],
+    territory: '25701000',
+  };
+
   it('handles every referral exactly once across a SIGKILL and a restart', async () => {
     child = await startSocialProtection();
     const deps = kcson.deps;
-    const who: Principal = {
-      subject: 'crash-test',
-      agency: 'SOCIAL_SERVICE',
-      roles: ['SPECIALIST'],
-      territory: '25701000',
-    };
     const needs = TEST_NEEDS;
     for (let i = 0; i < N; i++) {
       const app = await registerApplication(
@@ -117,12 +119,6 @@ describe('a consumer killed mid-stream resumes without losing or duplicating eff
   it('at saturation, killed in the middle of its batches, handles every referral of a burst exactly once', async () => {
     child ??= await startSocialProtection();
     const deps = kcson.deps;
-    const who: Principal = {
-      subject: 'crash-burst',
-      agency: 'SOCIAL_SERVICE',
-      roles: ['SPECIALIST'],
-      territory: '25701000',
-    };
     const ctx = () => ({ deps, principal: who, em: deps.orm.em.fork() });
     const citizens: string[] = [];
     for (let i = 0; i < BURST; i++) {
