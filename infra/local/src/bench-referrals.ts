@@ -64,15 +64,15 @@ export interface ReferralPart {
 const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string> }[] = [
   { name: 'one record per transaction, no linger', env: { CONSUMER_BATCH_SIZE: '1', OUTBOX_LINGER_MS: '0' } },
   {
-    name: 'batches of up to 100, no linger (the defaults)',
+    name: 'batches of up to 100, no linger',
     env: { CONSUMER_BATCH_SIZE: '100', OUTBOX_LINGER_MS: '0' },
   },
-  { name: 'batches, relay linger 10 ms', env: { OUTBOX_LINGER_MS: '10' } },
+  { name: 'batches, relay linger 10 ms (the defaults)', env: { OUTBOX_LINGER_MS: '10' } },
   { name: 'batches, relay linger 25 ms', env: { OUTBOX_LINGER_MS: '25' } },
-  { name: 'batches, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
-  { name: 'batches, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
+  { name: 'defaults, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
+  { name: 'defaults, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
   {
-    name: 'batches, group commit (commit_delay 1 ms)',
+    name: 'defaults, group commit (commit_delay 1 ms)',
     env: {},
     database: { commit_delay: '1000', commit_siblings: '2' },
   },

@@ -73,7 +73,7 @@ export function serviceConfigFromEnv(
     REGION_TIME_ZONE: z.string().optional(),
     OUTBOX_BATCH_SIZE: envInt(500),
     OUTBOX_POLL_INTERVAL_MS: envInt(500),
-    OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
+    OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(10),
     OUTBOX_RETENTION_HOURS: envInt(168),
     // Only for a broker that keeps nothing across its restart (the launcher's local one): republish that window.
     OUTBOX_REPUBLISH_WINDOW_MS: envInt(0),
