@@ -23,6 +23,23 @@ export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>
   );
 }
 
+/**
+ * Open-loop arrivals: `fn(items[i])` starts at `i / perSecond` s from now, whatever
+ * the earlier calls are doing (a closed loop would slow down with the system and
+ * hide its queueing). Resolves with the start time (performance.now()) once all are done.
+ */
+export async function openLoop<T>(items: T[], perSecond: number, fn: (t: T) => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const wait = t0 + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(fn(items[i]!));
+  }
+  await Promise.all(inflight);
+  return t0;
+}
+
 /** A GraphQL POST that must succeed; resolves to its `data`. */
 export const graphqlClient =
   (token: string) =>

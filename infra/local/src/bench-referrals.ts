@@ -17,7 +17,7 @@ import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
 import type { KafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
-import { BENCH_AUTH, f1, graphqlClient, pct, pool, wallNow } from './bench-common';
+import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, wallNow } from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
@@ -245,13 +245,7 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   const referred = await p.prepare(N_STEADY);
   p.sentAt.clear();
   const t0 = wallNow();
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < referred.length; i++) {
-    const wait = t0 + (i * 1000) / RATE - wallNow();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(p.refer(referred[i]!));
-  }
-  await Promise.all(inflight);
+  await openLoop(referred, RATE, p.refer);
   const line = report(
     results,
     'referral.steady',

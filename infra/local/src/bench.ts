@@ -33,7 +33,7 @@ import { SERVICE_NAMES, type Stack } from './stack';
 import { startBenchStack, worklistsInProcess } from './bench-stack';
 import { inProcessTarget, startProcessTarget } from './bench-processes';
 import { BenchResults, compareResults } from './bench-results';
-import { BENCH_AUTH, f1, pct, pool, SILENT } from './bench-common';
+import { BENCH_AUTH, f1, openLoop, pct, pool, SILENT } from './bench-common';
 import { benchRelay } from './bench-relay';
 import { benchStatistics } from './bench-statistics';
 import { benchGatewayProcesses } from './bench-gateway';
@@ -63,15 +63,7 @@ interface ReferralProbe {
 async function steadyArrivals({ prepare, refer, latencies, sentAt, report }: ReferralProbe): Promise<string[]> {
   const steady = await prepare(N_REFERRALS);
   sentAt.clear(); // this run's referrals only
-  const t0 = performance.now();
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < steady.length; i++) {
-    const due = t0 + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(refer(steady[i]!));
-  }
-  await Promise.all(inflight);
+  const t0 = await openLoop(steady, RATE, refer);
   const steadyRate = N_REFERRALS / ((performance.now() - t0) / 1000);
   const lat = await latencies(new Set(sentAt.keys()));
   report('steady', `steady arrivals (${RATE}/s target)`, lat, N_REFERRALS, steadyRate);
@@ -103,14 +95,9 @@ const referralReport =
   };
 
 /** 1. Referral latency: КЦСОН commits a referral, ЦСПН commits the application it opens (steady rate, then saturation). */
-async function benchReferrals(
-  pg: RunningPostgres,
-  kafka: KafkaEnv | null,
-  out: string[],
-): Promise<{ stack: Stack; citizens: string[] }> {
+async function benchReferrals(pg: RunningPostgres, out: string[]): Promise<{ stack: Stack; citizens: string[] }> {
   const committedAt = new Map<string, number>();
-  const stack = await startBenchStack(pg, kafka, committedAt);
-  await new Promise((r) => setTimeout(r, 8000)); // consumer groups settle on the mock before measuring
+  const stack = await startBenchStack(pg, null, committedAt); // with a broker, bench-referrals.ts measures part 1
   const ss = stack.services['social-service'].deps;
   const who: Principal = { subject: 'bench', agency: 'SOCIAL_SERVICE', roles: ['SPECIALIST'], territory: '25701000' };
   const as = () => ({ deps: ss, principal: who, em: ss.orm.em.fork() });
@@ -303,6 +290,7 @@ async function main(): Promise<void> {
       `machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`,
     );
 
+    const parts: string[] = []; // parts 3–5, printed after the relay's
     if (kafka) {
       // Production layout: part 1 on separate processes; part 3 on the databases it filled.
       const part1 = await benchReferralProcesses(pg, kafka, results, REPEATS);
@@ -313,16 +301,17 @@ async function main(): Promise<void> {
           : await benchGatewayProcesses(pg, kafka, part1.databases, part1.citizens, results, REPEATS);
       const lists = process.env.BENCH_CASES === '0' ? [] : await worklistsInProcess(pg, kafka);
       const stats = process.env.BENCH_STAT_CONTRACTS === '0' ? [] : await statisticsOnProcesses(pg, kafka);
-      out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
+      parts.push(...gw, ...lists, ...stats);
     } else {
-      const { stack, citizens } = await benchReferrals(pg, null, out);
+      const { stack, citizens } = await benchReferrals(pg, out);
       const gw = await benchGateway(stack, citizens);
       const lists = process.env.BENCH_CASES === '0' ? [] : await benchWorklists(stack, auth);
       const withStats = process.env.BENCH_STAT_CONTRACTS !== '0';
       const stats = withStats ? await benchStatistics(inProcessTarget(stack), auth, results) : [];
       await stack.stop();
-      out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...gw, ...lists, ...stats);
+      parts.push(...gw, ...lists, ...stats);
     }
+    out.push(...(await benchRelay(pg, kafka, results, REPEATS)), ...parts);
   } finally {
     await mock?.stop();
     await pg.stop();
