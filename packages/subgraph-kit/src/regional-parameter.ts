@@ -43,9 +43,12 @@ export const REGIONAL_PARAMETER_TABLE_V1 = `create table regional_parameter (
   primary key (region, code, valid_from)
 )`;
 
+/** Key prefix of the parameter rows read once per transaction (see memoInTransaction). */
+const PARAMETERS_MEMO = 'parameters|';
+
 /** The dated values of a region up to a day (rows are few: one query); a service's parameter set picks the ones in force. */
 export function loadParameterRows(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameterRow[]> {
-  return memoInTransaction(em, `parameters|${region}|${onDate}`, () =>
+  return memoInTransaction(em, `${PARAMETERS_MEMO}${region}|${onDate}`, () =>
     em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } }),
   );
 }
@@ -62,7 +65,7 @@ export async function setRegionalParameterValue<C extends string>(
 ): Promise<ParameterView<C>> {
   const code = validateParameterValue(defs, a.code, a.value);
   parseIsoDate(a.validFrom, 'input.validFrom');
-  forgetInTransaction(em, 'parameters|');
+  forgetInTransaction(em, PARAMETERS_MEMO);
   await em.upsert(RegionalParameterRow, {
     region: a.region,
     code,
