@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ensureDatabase, freePort, type RunningPostgres } from '@sc/local-infra';
 import { createLogger } from '@sc/runtime';
@@ -68,7 +69,10 @@ export async function startProcessTarget(
     services,
     kafka,
     log: createLogger('bench', 'silent'),
-    out: new Writable({ write: (_c, _e, done) => done() }),
+    // BENCH_LOG_DIR: the processes' logs (warnings and errors) kept there, one file per start.
+    out: process.env.BENCH_LOG_DIR
+      ? createWriteStream(join(process.env.BENCH_LOG_DIR, `processes-${Date.now()}.log`))
+      : new Writable({ write: (_c, _e, done) => done() }),
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',

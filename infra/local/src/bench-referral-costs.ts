@@ -71,6 +71,14 @@ export function statementCounter(pg: RunningPostgres, databases: Record<ServiceN
       }
       return out;
     },
+    /** Checkpoints so far (timed and requested) and the buffers they wrote (PostgreSQL 17's pg_stat_checkpointer). */
+    async checkpoints(): Promise<{ count: number; buffers: number }> {
+      await ready;
+      const { rows } = await c.query<{ n: string; b: string }>(
+        'select num_timed + num_requested as n, buffers_written as b from pg_stat_checkpointer',
+      );
+      return { count: Number(rows[0]?.n ?? 0), buffers: Number(rows[0]?.b ?? 0) };
+    },
     close: () => ready.then(() => c.end()),
   };
 }

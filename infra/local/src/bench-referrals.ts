@@ -245,16 +245,12 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   const referred = await p.prepare(N_STEADY);
   p.sentAt.clear();
   const t0 = wallNow();
+  const c0 = await p.statements.checkpoints();
   await openLoop(referred, RATE, p.refer);
-  const line = report(
-    results,
-    'referral.steady',
-    `steady arrivals (${RATE}/s)`,
-    p.sentAt,
-    await p.arrivals.wait(p.sentAt),
-    t0,
-  );
-  return { line, referred };
+  const arrived = await p.arrivals.wait(p.sentAt);
+  const c1 = await p.statements.checkpoints();
+  const line = report(results, 'referral.steady', `steady arrivals (${RATE}/s)`, p.sentAt, arrived, t0);
+  return { line: `${line}\n${slowest(p.sentAt, arrived, t0, c1.count - c0.count, c1.buffers - c0.buffers)}`, referred };
 }
 
 /** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */
@@ -273,6 +269,19 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
     cpuLine(results, key, cpu0, p.cpu(), N_BURST),
     ...(await p.statements.perReferral(results, key, N_BURST, detail)),
   ];
+}
+
+/**
+ * Where a steady run's slow referrals were (over 100 ms to ЦСПН): how many,
+ * when they were sent (seconds into the run), and the checkpoints meanwhile —
+ * to tell a stall of the system from a slow commit of PostgreSQL.
+ */
+function slowest(sentAt: Map<string, number>, a: Arrivals, t0: number, checkpoints: number, buffers: number): string {
+  const slow = [...sentAt]
+    .filter(([id, t]) => (a.atSocialProtection.get(id) ?? Infinity) - t > 100)
+    .map(([, t]) => (t - t0) / 1000);
+  const when = slow.length ? `sent ${f1(Math.min(...slow))}–${f1(Math.max(...slow))} s into the run` : '';
+  return `      over 100 ms: ${slow.length} ${when}; checkpoints meanwhile ${checkpoints} (${buffers} buffers written)`;
 }
 
 /**
