@@ -69,13 +69,13 @@ export async function startProcessTarget(
     services,
     kafka,
     log: createLogger('bench', 'silent'),
-    // BENCH_LOG_DIR: the processes' logs (warnings and errors) kept there, one file per start.
+    // BENCH_LOG_DIR: the processes' logs (at BENCH_LOG_LEVEL, warn by default) kept there, one file per start.
     out: process.env.BENCH_LOG_DIR
       ? createWriteStream(join(process.env.BENCH_LOG_DIR, `processes-${Date.now()}.log`))
       : new Writable({ write: (_c, _e, done) => done() }),
     env: {
       ...process.env,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       GATEWAY_PORT: String(gatewayPort),
       KAFKA_TOPIC_PREFIX: 'benchp.',
       ...env,

@@ -280,7 +280,10 @@ function slowest(sentAt: Map<string, number>, a: Arrivals, t0: number, checkpoin
   const slow = [...sentAt]
     .filter(([id, t]) => (a.atSocialProtection.get(id) ?? Infinity) - t > 100)
     .map(([, t]) => (t - t0) / 1000);
-  const when = slow.length ? `sent ${f1(Math.min(...slow))}–${f1(Math.max(...slow))} s into the run` : '';
+  const at = (s: number) => new Date(t0 + s * 1000).toISOString().slice(11, 23);
+  const when = slow.length
+    ? `sent ${f1(Math.min(...slow))}–${f1(Math.max(...slow))} s into the run (${at(Math.min(...slow))}–${at(Math.max(...slow))} UTC)`
+    : '';
   return `      over 100 ms: ${slow.length} ${when}; checkpoints meanwhile ${checkpoints} (${buffers} buffers written)`;
 }
 

@@ -1,7 +1,7 @@
 import { CATALOGUE } from './catalogue';
 import { MESSAGE_FLOWS } from './flows';
 import { ENVELOPE_HEADERS, jsonSchemaOf } from './json-schema';
-import { TOPICS, type MessageType, type TopicName } from './message-type';
+import { RECIPIENT_HEADER, TOPICS, type MessageType, type TopicName } from './message-type';
 
 /** What each topic's Kafka key is: the order that matters to its consumers. */
 const KEY_OF: Record<TopicName, string> = {
@@ -47,9 +47,12 @@ producer must use the same (librdkafka: \`partitioner=murmur2_random\`) or per-k
 
 ${VERSIONING}`;
 
-const headersSchema = (extra: Record<string, string> = {}) => ({
+const headersSchema = (extra: Record<string, string> = {}, addressee?: string) => ({
   type: 'object',
-  required: ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'content-type'],
+  required: [
+    ...['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'content-type'],
+    ...(addressee ? [RECIPIENT_HEADER] : []),
+  ],
   properties: {
     ce_specversion: { type: 'string', const: '1.0', description: ENVELOPE_HEADERS.ce_specversion },
     ce_id: { type: 'string', format: 'uuid', description: ENVELOPE_HEADERS.ce_id },
@@ -62,6 +65,13 @@ const headersSchema = (extra: Record<string, string> = {}) => ({
     ce_subject: { type: 'string', minLength: 1, description: ENVELOPE_HEADERS.ce_subject },
     ce_time: { type: 'string', format: 'date-time', description: ENVELOPE_HEADERS.ce_time },
     'content-type': { type: 'string', const: 'application/json', description: 'the body is JSON' },
+    ...(addressee && {
+      [RECIPIENT_HEADER]: {
+        type: 'string',
+        enum: Object.keys(AGENCY_NAMES),
+        description: `${ENVELOPE_HEADERS.ce_recipient}; here the body's \`${addressee}\``,
+      },
+    }),
     ce_traceparent: {
       type: 'string',
       pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
@@ -77,7 +87,7 @@ function messageOf(m: MessageType) {
     title: m.domainRef ? `${m.domainRef}: ${m.type}` : m.type,
     summary: m.description,
     contentType: 'application/json',
-    headers: headersSchema(),
+    headers: headersSchema({}, m.addressee),
     payload: jsonSchemaOf(m.type),
     bindings: { kafka: { key: { type: 'string', description: KEY_OF[m.topic] }, bindingVersion: '0.5.0' } },
     examples: m.examples.map((e, i) => ({ name: `example${i + 1}`, payload: e })),

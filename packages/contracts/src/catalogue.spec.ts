@@ -1,12 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { asyncApiDocument, CATALOGUE, jsonSchemaOf, MESSAGE_FLOWS } from '.';
+import { asyncApiDocument, CATALOGUE, jsonSchemaOf, MESSAGE_FLOWS, RECIPIENT_HEADER } from '.';
 
 describe('message catalogue (contract tests)', () => {
   it.each(CATALOGUE.map((m) => [m.type, m] as const))('%s: every example validates against its schema', (_t, m) => {
     expect(m.examples.length).toBeGreaterThan(0);
     for (const e of m.examples) expect(m.schema.safeParse(e).success).toBe(true);
+  });
+
+  it('a type addressed to one agency names a required agency field, and its ce_recipient header is documented', () => {
+    const addressed = CATALOGUE.filter((m) => m.addressee);
+    expect(addressed.map((m) => m.type)).toEqual(
+      expect.arrayContaining(['referral.for-contract.v1', 'referral.accepted.v1']),
+    );
+    const doc = asyncApiDocument() as Record<string, any>;
+    for (const m of addressed) {
+      const ok = m.examples[0] as Record<string, unknown>;
+      expect(['SOCIAL_PROTECTION', 'EMPLOYMENT', 'SOCIAL_SERVICE']).toContain(ok[m.addressee!]);
+      const { [m.addressee!]: _gone, ...without } = ok;
+      expect(m.schema.safeParse(without).success).toBe(false);
+      const message = Object.values(doc.components.messages as Record<string, any>).find((x) => x.name === m.type);
+      expect(message.headers.required).toContain(RECIPIENT_HEADER);
+    }
+    const notAddressed = CATALOGUE.find((m) => m.type === 'contract.status-changed.v1')!;
+    expect(notAddressed.addressee).toBeUndefined();
   });
 
   it('message types are unique and versioned', () => {

@@ -10,6 +10,8 @@ export const ENVELOPE_HEADERS = {
     'the Kafka key: the citizen id; on sc.commission.v1 the meeting id, on sc.notifications.v1 the recipient, on sc.reference-data.v1 the entry code',
   ce_time: 'RFC 3339 time the state change was committed',
   'content-type': 'application/json',
+  ce_recipient:
+    'on messages addressed to one agency: that agency (SOCIAL_PROTECTION, EMPLOYMENT, SOCIAL_SERVICE), the same as the body field the type names; others may pass the record over unread',
   ce_traceparent:
     'optional: W3C traceparent (CloudEvents distributed-tracing extension) of the producer’s publish span, when it traces',
 } as const;

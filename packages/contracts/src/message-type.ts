@@ -35,7 +35,20 @@ export interface MessageType<S extends z.ZodType = z.ZodType> {
   description: string;
   schema: S;
   examples: z.input<S>[];
+  /**
+   * The body field naming the one agency the message is addressed to (e.g.
+   * `toAgency` of a referral, `senderAgency` of a reply to it). Producers copy
+   * it into the `ce_recipient` header, so a consumer passes over what is meant
+   * for another agency without reading the body.
+   */
+  addressee?: AddresseeField;
 }
+
+/** Body fields that name a message's addressee. */
+export type AddresseeField = 'toAgency' | 'senderAgency';
+
+/** The header that carries the addressee (a CloudEvents extension attribute: lowercase letters only). */
+export const RECIPIENT_HEADER = 'ce_recipient';
 
 export const defineMessage = <S extends z.ZodType>(m: MessageType<S>): MessageType<S> => m;
 

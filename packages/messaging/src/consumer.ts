@@ -2,7 +2,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { backoffDelay, isDomainError, uuidv7, type BackoffPolicy } from '@sc/kernel';
 import { inSpan, SpanKind, startSpanFrom, type Logger } from '@sc/runtime';
-import { TOPICS, type MessageData, type MessageType } from '@sc/contracts';
+import { RECIPIENT_HEADER, TOPICS, type MessageData, type MessageType } from '@sc/contracts';
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
 import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';
 import type { Outbox } from './outbox';
@@ -19,7 +19,11 @@ export interface HandlerContext {
 
 export interface MessageHandler<M extends MessageType = MessageType> {
   message: M;
-  /** Whether this service is the addressee (e.g. replies meant for its agency). Others are passed over. */
+  /**
+   * Whether this service takes the message, beyond its type's addressee
+   * (which the consumer checks itself: a message addressed to another agency
+   * is passed over). Others are ignored.
+   */
   accepts?(data: MessageData<M>): boolean;
   handle(data: MessageData<M>, ctx: HandlerContext): Promise<void>;
 }
@@ -182,6 +186,13 @@ export class InboxConsumer {
 
   /** What a record is: ready for its handler, or done with here (ignored, or refused as it stands). */
   private decode(rec: IncomingRecord): Ready | { outcome: () => Promise<Outcome>; env?: Envelope } {
+    // A type this service does not handle, or a message addressed to another agency, is passed over
+    // unread: most records on a shared topic are someone else's, and parsing them costs as much as ours.
+    const type = rec.headers.ce_type;
+    const known = type ? this.byType.get(type) : undefined;
+    const recipient = rec.headers[RECIPIENT_HEADER];
+    if (type && rec.headers.ce_id && (!known || (known.message.addressee && recipient && recipient !== this.agency)))
+      return { outcome: async () => this.count('ignored') };
     let env: Envelope;
     try {
       env = fromRecord(rec);
@@ -201,9 +212,16 @@ export class InboxConsumer {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return { outcome: () => this.deadLetter(rec, env, 'SCHEMA_VIOLATION', new Error(detail), 1), env };
     }
-    if (h.accepts && !h.accepts(parsed.data)) return { outcome: async () => this.count('ignored'), env };
+    const addressee = h.message.addressee && (parsed.data as Record<string, unknown>)[h.message.addressee];
+    if ((addressee && addressee !== this.agency) || (h.accepts && !h.accepts(parsed.data)))
+      return { outcome: async () => this.count('ignored'), env };
     const log = this.o.logger.child({ messageId: env.id, type: env.type, citizenId: env.subject });
     return { env, handler: h, data: parsed.data, log };
+  }
+
+  /** The agency this consumer works for (its outbox's). */
+  private get agency(): string {
+    return this.o.outbox.agency;
   }
 
   private async processRecord(rec: IncomingRecord): Promise<{ outcome: Outcome; envelope?: Envelope }> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@sc/kernel';
-import type { MessageInput, MessageType } from '@sc/contracts';
+import { RECIPIENT_HEADER, type MessageInput, type MessageType } from '@sc/contracts';
 import { uuidv7 } from '@sc/kernel';
 import { currentTraceparent } from '@sc/runtime';
 import type { OutgoingRecord } from './bus';
@@ -32,6 +32,8 @@ export class Outbox {
     const parsed = m.schema.parse(data);
     const env = newEnvelope(m.type, this.agency, citizenId, parsed);
     const rec = toRecord(topicName(this.topicPrefix, m.topic), env);
+    // Addressed to one agency: said in a header too, so the others pass it over without parsing the body.
+    if (m.addressee) rec.headers[RECIPIENT_HEADER] = String((parsed as Record<string, unknown>)[m.addressee]);
     // CloudEvents distributed tracing: the row keeps the trace of the change it announces, so the relay continues it.
     const traceparent = currentTraceparent();
     if (traceparent) rec.headers.ce_traceparent = traceparent;

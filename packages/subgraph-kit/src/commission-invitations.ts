@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { commissionDecisionsV1, commissionInvitationV1, type MessageData } from '@sc/contracts';
-import { unassignedTerritory, type Agency } from '@sc/kernel';
+import { unassignedTerritory } from '@sc/kernel';
 import { handler, type MessageHandler } from '@sc/messaging';
 import { listPage, type Connection, type PageArgs } from './connection';
 import type { ServiceDeps } from './context';
@@ -62,11 +62,14 @@ export const COMMISSION_INVITATION_SQL: readonly string[] = [
   `create index commission_invitation_territory_idx on commission_invitation (territory, meeting_date)`,
 ];
 
-/** Consumes M7 for `agency`: the invitation (once per meeting), then its record of decisions. */
-export const commissionInvitationHandlers = (deps: ServiceDeps, agency: Agency): MessageHandler[] => [
+/**
+ * Consumes M7: the invitation addressed to this agency (once per meeting; the
+ * consumer passes over those addressed to the other partner), then its record
+ * of decisions.
+ */
+export const commissionInvitationHandlers = (deps: ServiceDeps): MessageHandler[] => [
   handler({
     message: commissionInvitationV1,
-    accepts: (d) => d.toAgency === agency,
     async handle(d, { em }) {
       if (await em.findOne(MvkInvitationRecord, { id: d.meetingId })) return;
       em.persist(
@@ -86,7 +89,6 @@ export const commissionInvitationHandlers = (deps: ServiceDeps, agency: Agency):
   handler({
     message: commissionDecisionsV1,
     // The record goes to every partner that sat on the commission; this agency keeps it if it was invited.
-    accepts: () => true,
     async handle(d, { em }) {
       const inv = await em.findOne(MvkInvitationRecord, { id: d.meetingId });
       if (!inv) return;

@@ -114,7 +114,6 @@ export const PROGRAMME_DRAFT_SQL: readonly string[] = [
 export const programmeDraftHandlers = (deps: ServiceDeps, agency: Partner): MessageHandler[] => [
   handler({
     message: programmeDraftForAgreementV1,
-    accepts: (d) => d.toAgency === agency,
     async handle(d, { em }) {
       const known = await em.findOne(ProgrammeDraftRecord, { id: d.programmeId });
       if (known && known.revision >= d.revision) return;

@@ -35,7 +35,6 @@ async function applyReply(
 export const referralReplyHandlers = (agency: Agency, entity: string): MessageHandler[] => [
   handler({
     message: referralAcceptedV1,
-    accepts: (d) => d.senderAgency === agency,
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralAcceptedV1.type, (r) =>
         r.accept(d.receiverCaseId, new Date(d.acceptedAt)),
@@ -43,7 +42,6 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralReturnedV1,
-    accepts: (d) => d.senderAgency === agency,
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) =>
         r.returnWith(d.reason, new Date(d.returnedAt)),
@@ -51,7 +49,6 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralInServiceV1,
-    accepts: (d) => d.senderAgency === agency,
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralInServiceV1.type, (r) =>
         r.startService(d.receiverCaseId, new Date(d.inServiceAt)),
@@ -59,7 +56,6 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralResultV1,
-    accepts: (d) => d.senderAgency === agency,
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralResultV1.type, (r) =>
         r.recordResult({ ...d, at: new Date(d.resultAt) }),
@@ -67,7 +63,6 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralExpiredV1,
-    accepts: (d) => d.senderAgency === agency,
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralExpiredV1.type, (r) => r.expire(new Date(d.expiredAt))),
   }),

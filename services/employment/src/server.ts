@@ -48,7 +48,7 @@ export const employmentSubgraph: SubgraphDefinition = {
   handlers: (deps) => [
     ...socialProtectionHandlers(deps),
     ...referralReplyHandlers('EMPLOYMENT', 'EmploymentReferral'),
-    ...commissionInvitationHandlers(deps, 'EMPLOYMENT'),
+    ...commissionInvitationHandlers(deps),
     ...programmeDraftHandlers(deps, 'EMPLOYMENT'),
   ],
   jobs: employmentJobs,

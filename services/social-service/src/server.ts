@@ -58,7 +58,7 @@ export const socialServiceSubgraph: SubgraphDefinition = {
     ...contractHandlers(deps),
     ...referralReplyHandlers('SOCIAL_SERVICE', 'SocialServiceReferral'),
     ...incomingReferralHandlers(deps),
-    ...commissionInvitationHandlers(deps, 'SOCIAL_SERVICE'),
+    ...commissionInvitationHandlers(deps),
     ...programmeDraftHandlers(deps, 'SOCIAL_SERVICE'),
   ],
   jobs: socialServiceJobs,

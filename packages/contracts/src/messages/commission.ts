@@ -36,6 +36,7 @@ const member = z
 export const commissionInvitationV1 = defineMessage({
   type: 'commission.invitation.v1',
   topic: TOPICS.commission,
+  addressee: 'toAgency',
   domainRef: 'M7',
   description:
     'Invitation of a ЦЗН or КЦСОН member to an interagency commission (МВК) meeting, with the draft programmes on the agenda. Key = meeting id.',

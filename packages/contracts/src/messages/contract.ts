@@ -44,6 +44,7 @@ export type AssignedActivity = z.input<typeof assignedActivity>;
 export const referralForEmploymentServicesV1 = defineMessage({
   type: 'referral.for-employment-services.v1',
   topic: TOPICS.referrals,
+  addressee: 'toAgency',
   domainRef: 'M1',
   description:
     'ЦСПН refers a citizen to ЦЗН for employment services (направление для оказания услуг по содействию занятости).',
@@ -120,6 +121,7 @@ function contractDates(
 export const contractConcludedForEmploymentV1 = defineMessage({
   type: 'contract.concluded-for-employment.v1',
   topic: TOPICS.contracts,
+  addressee: 'toAgency',
   domainRef: 'M2',
   description:
     'A social contract was concluded; ЦСПН asks ЦЗН for the full package of employment services and lists the ПСА activities assigned to ЦЗН.',
@@ -168,6 +170,7 @@ export const contractConcludedForEmploymentV1 = defineMessage({
 export const contractConcludedForSocialServiceV1 = defineMessage({
   type: 'contract.concluded-for-social-service.v1',
   topic: TOPICS.contracts,
+  addressee: 'toAgency',
   domainRef: 'M5',
   description:
     'A social contract was concluded; ЦСПН asks КЦСОН for urgent services and social accompaniment and lists the ПСА activities assigned to КЦСОН.',

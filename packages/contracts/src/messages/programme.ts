@@ -30,6 +30,7 @@ const proposal = z
 export const programmeDraftForAgreementV1 = defineMessage({
   type: 'programme.draft-for-agreement.v1',
   topic: TOPICS.commission,
+  addressee: 'toAgency',
   domainRef: 'M7',
   description:
     'A draft social adaptation programme (ПСА) sent to ЦЗН or КЦСОН for agreement of the activities it would carry out. A redraft is a new revision; answers name it. Key = citizen id. Rules: plannedEnd ≥ plannedStart; every activity falls due inside the programme.',

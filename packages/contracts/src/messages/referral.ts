@@ -13,6 +13,7 @@ export const referralBasis = z.enum(['LOW_INCOME', 'HARDSHIP', 'UNEMPLOYED', 'OT
 export const referralForContractV1 = defineMessage({
   type: 'referral.for-contract.v1',
   topic: TOPICS.referrals,
+  addressee: 'toAgency',
   domainRef: 'M4',
   description:
     'A citizen is referred to ЦСПН to conclude a social contract (направление для заключения социального контракта).',
@@ -63,6 +64,7 @@ export const referralForContractV1 = defineMessage({
 export const referralAcceptedV1 = defineMessage({
   type: 'referral.accepted.v1',
   topic: TOPICS.referrals,
+  addressee: 'senderAgency',
   domainRef: 'M4 (reply)',
   description: 'The receiving agency accepted the referral and opened a case (e.g. ЦСПН opened an application).',
   schema: z
@@ -93,6 +95,7 @@ export const referralAcceptedV1 = defineMessage({
 export const referralReturnedV1 = defineMessage({
   type: 'referral.returned.v1',
   topic: TOPICS.referrals,
+  addressee: 'senderAgency',
   domainRef: 'M4 (reply)',
   description: 'The receiving agency returned the referral with a reason (wrong addressee or incomplete).',
   schema: z
@@ -125,6 +128,7 @@ export const referralReturnedV1 = defineMessage({
 export const referralForUrgentAndAccompanimentV1 = defineMessage({
   type: 'referral.for-urgent-and-accompaniment.v1',
   topic: TOPICS.referrals,
+  addressee: 'toAgency',
   domainRef: 'M4-bis (seed 000: ЦСПН → КЦСОН)',
   description:
     'ЦСПН refers a citizen to КЦСОН for urgent social services and accompaniment (направление для срочных социальных услуг и социального сопровождения); КЦСОН opens an urgent-service case from it.',
@@ -185,6 +189,7 @@ const lifecycleExample = {
 export const referralInServiceV1 = defineMessage({
   type: 'referral.in-service.v1',
   topic: TOPICS.referrals,
+  addressee: 'senderAgency',
   domainRef: 'M4 / M1 (lifecycle)',
   description:
     'The referred citizen appeared at the receiving agency and is being served (гражданин явился по направлению): the receiver names its case.',
@@ -210,6 +215,7 @@ export const referralInServiceV1 = defineMessage({
 export const referralResultV1 = defineMessage({
   type: 'referral.result.v1',
   topic: TOPICS.referrals,
+  addressee: 'senderAgency',
   domainRef: 'M4 / M1 (lifecycle)',
   description:
     "The receiving agency's result of a referral (результат по направлению): the decision on the application, the individual plan agreed or the registration ended, the urgent services provided.",
@@ -245,6 +251,7 @@ export const referralResultV1 = defineMessage({
 export const referralExpiredV1 = defineMessage({
   type: 'referral.expired.v1',
   topic: TOPICS.referrals,
+  addressee: 'senderAgency',
   domainRef: 'M4 / M1 (lifecycle)',
   description:
     'The referred citizen did not appear by the deadline (REFERRAL_APPEARANCE_WORKING_DAYS_<type> of the receiver): the referral expired (направление истекло).',

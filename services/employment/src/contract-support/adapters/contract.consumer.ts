@@ -12,12 +12,10 @@ import { applyContractStatus, openContractSupport } from '../application/contrac
 export const socialProtectionHandlers = (deps: ServiceDeps): MessageHandler[] => [
   handler({
     message: referralForEmploymentServicesV1,
-    accepts: (d) => d.toAgency === 'EMPLOYMENT',
     handle: (d, ctx) => acceptReferralForEmploymentServices(deps, d, ctx),
   }),
   handler({
     message: contractConcludedForEmploymentV1,
-    accepts: (d) => d.toAgency === 'EMPLOYMENT',
     handle: (d, ctx) => openContractSupport(deps, d, ctx),
   }),
   handler({ message: contractStatusChangedV1, handle: (d, ctx) => applyContractStatus(d, ctx) }),

@@ -6,7 +6,6 @@ import { acceptReferralForContract } from '../application/accept-referral-for-co
 export const referralForContractHandlers = (deps: ServiceDeps): MessageHandler[] => [
   handler({
     message: referralForContractV1,
-    accepts: (d) => d.toAgency === 'SOCIAL_PROTECTION',
     handle: (d, ctx) => acceptReferralForContract(deps, d, ctx),
   }),
 ];

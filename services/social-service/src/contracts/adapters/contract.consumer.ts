@@ -7,7 +7,6 @@ import { openContractServices } from '../application/open-contract-services';
 export const contractHandlers = (deps: ServiceDeps): MessageHandler[] => [
   handler({
     message: contractConcludedForSocialServiceV1,
-    accepts: (d) => d.toAgency === 'SOCIAL_SERVICE',
     handle: (d, ctx) => openContractServices(deps, d, ctx),
   }),
 ];

@@ -6,7 +6,6 @@ import { acceptReferralForUrgentServices } from '../application/accept-referral-
 export const incomingReferralHandlers = (deps: ServiceDeps): MessageHandler[] => [
   handler({
     message: referralForUrgentAndAccompanimentV1,
-    accepts: (d) => d.toAgency === 'SOCIAL_SERVICE',
     handle: (d, ctx) => acceptReferralForUrgentServices(deps, d, ctx),
   }),
 ];
