@@ -20,6 +20,7 @@ import { Client } from 'pg';
 import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, wallNow } from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
+import { cpuTimeline, stallLine } from './bench-stalls';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
@@ -246,11 +247,14 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   p.sentAt.clear();
   const t0 = wallNow();
   const c0 = await p.statements.checkpoints();
+  const timeline = cpuTimeline(p.cpu);
   await openLoop(referred, RATE, p.refer);
   const arrived = await p.arrivals.wait(p.sentAt);
+  const samples = timeline.stop();
   const c1 = await p.statements.checkpoints();
+  const checkpoints = { count: c1.count - c0.count, buffers: c1.buffers - c0.buffers };
   const line = report(results, 'referral.steady', `steady arrivals (${RATE}/s)`, p.sentAt, arrived, t0);
-  return { line: `${line}\n${slowest(p.sentAt, arrived, t0, c1.count - c0.count, c1.buffers - c0.buffers)}`, referred };
+  return { line: `${line}\n${stallLine(p.sentAt, arrived.atSocialProtection, t0, samples, checkpoints)}`, referred };
 }
 
 /** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */
@@ -269,22 +273,6 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
     cpuLine(results, key, cpu0, p.cpu(), N_BURST),
     ...(await p.statements.perReferral(results, key, N_BURST, detail)),
   ];
-}
-
-/**
- * Where a steady run's slow referrals were (over 100 ms to ЦСПН): how many,
- * when they were sent (seconds into the run), and the checkpoints meanwhile —
- * to tell a stall of the system from a slow commit of PostgreSQL.
- */
-function slowest(sentAt: Map<string, number>, a: Arrivals, t0: number, checkpoints: number, buffers: number): string {
-  const slow = [...sentAt]
-    .filter(([id, t]) => (a.atSocialProtection.get(id) ?? Infinity) - t > 100)
-    .map(([, t]) => (t - t0) / 1000);
-  const at = (s: number) => new Date(t0 + s * 1000).toISOString().slice(11, 23);
-  const when = slow.length
-    ? `sent ${f1(Math.min(...slow))}–${f1(Math.max(...slow))} s into the run (${at(Math.min(...slow))}–${at(Math.max(...slow))} UTC)`
-    : '';
-  return `      over 100 ms: ${slow.length} ${when}; checkpoints meanwhile ${checkpoints} (${buffers} buffers written)`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { RECIPIENT_HEADER, TOPICS, type MessageData, type MessageType } from '@s
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
 import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';
 import type { Outbox } from './outbox';
+import { withDeferredRows } from './deferred-rows';
 import { execInTx } from './sql';
 import { topicName } from './topics';
 
@@ -158,30 +159,40 @@ export class InboxConsumer {
         'all',
       );
       const fresh = new Set(r.map((row) => row.message_id));
-      const outcomes: Outcome[] = [];
-      for (const { rec, d } of items) {
-        // A record redelivered into the same batch is inserted once and handled once.
-        if (!fresh.delete(d.env.id)) {
-          outcomes.push('duplicate');
-          continue;
-        }
-        const span = consumerSpan(rec, this.o.name);
-        try {
-          await inSpan(span, async () => {
-            await d.handler.handle(d.data, { em, envelope: d.env, outbox: this.o.outbox, log: d.log });
-            // What a transaction of its own would flush at its end; then the next record starts with an
-            // empty identity map, so no flush of a later record walks the earlier records' entities.
-            await em.flush();
-            em.clear();
-          });
-          span.setAttribute('sc.outcome', 'handled');
-        } finally {
-          span.end();
-        }
-        outcomes.push('handled');
-      }
-      return outcomes;
+      // The rows the handlers append (outbox, audit, notifications) go in one INSERT per table at the end.
+      return withDeferredRows(em, () => this.handleEach(em, items, fresh));
     });
+  }
+
+  /** Each fresh record's handler in the batch's transaction, in order; a record already in the inbox is a duplicate. */
+  private async handleEach(
+    em: EntityManager,
+    items: { rec: IncomingRecord; d: Ready }[],
+    fresh: Set<string>,
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const { rec, d } of items) {
+      // A record redelivered into the same batch is inserted once and handled once.
+      if (!fresh.delete(d.env.id)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      const span = consumerSpan(rec, this.o.name);
+      try {
+        await inSpan(span, async () => {
+          await d.handler.handle(d.data, { em, envelope: d.env, outbox: this.o.outbox, log: d.log });
+          // What a transaction of its own would flush at its end; then the next record starts with an
+          // empty identity map, so no flush of a later record walks the earlier records' entities.
+          await em.flush();
+          em.clear();
+        });
+        span.setAttribute('sc.outcome', 'handled');
+      } finally {
+        span.end();
+      }
+      outcomes.push('handled');
+    }
+    return outcomes;
   }
 
   /** What a record is: ready for its handler, or done with here (ignored, or refused as it stands). */

@@ -10,3 +10,4 @@ export * from './relay';
 export * from './consumer';
 export * from './dead-letters';
 export * from './sql';
+export * from './deferred-rows';

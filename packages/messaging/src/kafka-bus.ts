@@ -167,6 +167,12 @@ export class KafkaBus implements MessageBus {
       const lag = { group: s.groupId, topic: p.topic, partition: p.partition, lag: Number(p.offsetLag) };
       this.lags.set(`${s.groupId}/${p.topic}/${p.partition}`, lag);
     });
+    // A join stops the group's consumption while it lasts (on the mock, sessionTimeout − 1 s): logged with
+    // its duration, so a pause in delivery can be told from a slow handler.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload: p }) => {
+      const partitions = Object.values(p.memberAssignment).reduce((n, ps) => n + ps.length, 0);
+      this.o.logger.info({ group: s.groupId, durationMs: p.duration, partitions }, 'consumer group joined');
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: s.topics, fromBeginning: true });
     await consumer.run({

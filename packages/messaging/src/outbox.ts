@@ -5,7 +5,7 @@ import { uuidv7 } from '@sc/kernel';
 import { currentTraceparent } from '@sc/runtime';
 import type { OutgoingRecord } from './bus';
 import { newEnvelope, toRecord, type Envelope } from './envelope';
-import { execInTx } from './sql';
+import { appendRows } from './deferred-rows';
 import { topicName } from './topics';
 
 /**
@@ -43,12 +43,12 @@ export class Outbox {
 
   /** Stages a ready-made record (dead-letter copies, replays). */
   async enqueueRecord(em: EntityManager, rec: OutgoingRecord, type: string): Promise<void> {
-    await execInTx(
-      em,
-      'insert into outbox_message (id, topic, key, type, headers, payload) values (?, ?, ?, ?, ?, ?)',
-      [uuidv7(), rec.topic, rec.key, type, JSON.stringify(rec.headers), rec.value],
-      'run',
-    );
+    // In a consumer's batch, one INSERT at its end for all the batch's messages, in the order staged.
+    await appendRows(em, {
+      head: 'insert into outbox_message (id, topic, key, type, headers, payload)',
+      row: '(?, ?, ?, ?, ?, ?)',
+      rows: [[uuidv7(), rec.topic, rec.key, type, JSON.stringify(rec.headers), rec.value]],
+    });
   }
 
   /** Call after a transaction that enqueued messages has committed. */

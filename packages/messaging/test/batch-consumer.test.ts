@@ -21,7 +21,14 @@ const ping = defineMessage({
   type: 'test.batch-ping.v1',
   topic: TOPICS.citizens,
   description: 'test message',
-  schema: z.object({ key: z.string(), n: z.number().int(), reject: z.boolean().default(false) }).strict(),
+  schema: z
+    .object({
+      key: z.string(),
+      n: z.number().int(),
+      reject: z.boolean().default(false),
+      echo: z.number().int().default(0),
+    })
+    .strict(),
   examples: [{ key: 'a', n: 1 }],
 });
 
@@ -52,7 +59,9 @@ describe('batch consumer on real PostgreSQL', () => {
       handlers: [
         handler({
           message: ping,
-          async handle(d, { em }) {
+          async handle(d, { em, outbox }) {
+            // `echo` messages staged in the outbox, as a handler announcing its change does.
+            for (let i = 0; i < d.echo; i++) await outbox.enqueue(em, ping, d.key, { key: d.key, n: d.n * 100 + i });
             if (d.reject) throw new ValidationError('n', 'TEST_RULE', `refused ${d.n}`);
             await execInTx(em, 'insert into ping_effect (consumer, key, n, tx) values (?, ?, ?, txid_current())', [
               o.name,
@@ -64,8 +73,8 @@ describe('batch consumer on real PostgreSQL', () => {
       ],
     });
 
-  const record = (key: string, n: number, reject = false): IncomingRecord => ({
-    ...toRecord('b.citizens', newEnvelope(ping.type, 'SOCIAL_PROTECTION', key, { key, n, reject })),
+  const record = (key: string, n: number, reject = false, echo = 0): IncomingRecord => ({
+    ...toRecord('b.citizens', newEnvelope(ping.type, 'SOCIAL_PROTECTION', key, { key, n, reject, echo })),
     partition: 0,
     offset: String(offset++),
   });
@@ -148,6 +157,42 @@ describe('batch consumer on real PostgreSQL', () => {
     const dead = await query<{ error_code: string }>(db, `select error_code from dead_letter where consumer = 'mixed'`);
     expect(dead).toHaveLength(1);
     expect(outcomes.sort()).toEqual(['dead-lettered', 'handled', 'handled']);
+  });
+
+  it('writes the outbox messages a batch stages with one INSERT at its end, in order; a failed batch leaves none of its own', async () => {
+    // A statement-level trigger counts the INSERT statements on the outbox and their rows.
+    await query(db, 'create table outbox_insert (id serial, rows int, key text)');
+    await query(
+      db,
+      `create function count_outbox_insert() returns trigger language plpgsql as $$
+       begin insert into outbox_insert (rows, key) select count(*), min(key) from new_rows; return null; end $$`,
+    );
+    await query(
+      db,
+      `create trigger outbox_insert after insert on outbox_message referencing new table as new_rows
+       for each statement execute function count_outbox_insert()`,
+    );
+    const staged = (prefix: string) =>
+      query<{ key: string; n: number }>(
+        db,
+        `select key, (payload::jsonb ->> 'n')::int as n from outbox_message where key like $1 and type <> 'dead-letter' order by seq`,
+        [`${prefix}%`],
+      );
+    const inserts = (prefix: string) =>
+      query<{ rows: number }>(db, 'select rows from outbox_insert where key like $1 order by id', [`${prefix}%`]);
+
+    const c = consumerFor({ name: 'gathered', batchSize: 50 });
+    await c.processBatch(Array.from({ length: 20 }, (_, n) => record(`g${n % 4}`, n, false, 2)));
+    expect((await staged('g')).map((m) => m.n)).toEqual(
+      Array.from({ length: 20 }, (_, n) => [n * 100, n * 100 + 1]).flat(),
+    );
+    expect(await inserts('g')).toEqual([{ rows: 40 }]);
+
+    // One refused record: the batch's gathered rows roll back with it; one at a time each writes its own at once.
+    const r = consumerFor({ name: 'gathered-refused', batchSize: 50 });
+    await r.processBatch(Array.from({ length: 6 }, (_, n) => record(`h${n}`, n, n === 3, 1)));
+    expect((await staged('h')).map((m) => m.n)).toEqual([0, 100, 200, 400, 500]);
+    expect((await inserts('h')).map((i) => i.rows)).toEqual([1, 1, 1, 1, 1, 1]); // five messages and the dead letter's copy
   });
 
   it('through the Kafka-protocol broker: a backlog is handled in batches, every message once and in order per key', async () => {

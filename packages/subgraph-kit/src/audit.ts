@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '@sc/auth';
 import { ForbiddenError, type Role } from '@sc/kernel';
-import { execInTx } from '@sc/messaging';
+import { appendRows } from '@sc/messaging';
 
 /** The header in which a client states why it reads personal data; the gateway forwards it. */
 export const PURPOSE_HEADER = 'x-purpose';
@@ -55,6 +55,8 @@ export const auditRow = (p: Principal, e: AuditEntry, requestId?: string): unkno
   e.purpose ?? null,
 ];
 
+const AUDIT_INSERT = `insert into audit_log (${AUDIT_COLUMNS.join(', ')})`;
+
 /** INSERT for `rows` audit rows; `placeholder(i)` names the i-th parameter in the driver's style. */
 export function auditInsertSql(rows: number, placeholder: (i: number) => string): string {
   const n = AUDIT_COLUMNS.length;
@@ -62,7 +64,7 @@ export function auditInsertSql(rows: number, placeholder: (i: number) => string)
     { length: rows },
     (_, r) => `(${AUDIT_COLUMNS.map((_, c) => placeholder(r * n + c + 1)).join(', ')})`,
   ).join(', ');
-  return `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values ${values}`;
+  return `${AUDIT_INSERT} values ${values}`;
 }
 
 /** Writes audit rows in the caller's transaction: a change and its audit entry commit together. */
@@ -73,12 +75,12 @@ export async function writeAudit(
   requestId?: string,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await execInTx(
-    em,
-    auditInsertSql(entries.length, () => '?'),
-    entries.flatMap((e) => auditRow(p, e, requestId)),
-    'run',
-  );
+  // In a consumer's batch, gathered into one INSERT at the batch's end.
+  await appendRows(em, {
+    head: AUDIT_INSERT,
+    row: `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
+    rows: entries.map((e) => auditRow(p, e, requestId)),
+  });
 }
 
 /**

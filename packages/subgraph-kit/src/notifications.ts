@@ -5,6 +5,7 @@ import { boundedArg, type Read } from './read';
 import { pageInfoOf, type PageInfo } from './connection';
 import { authorize, type AccessRule } from '@sc/auth';
 import type { RequestContext, ServiceDeps } from './context';
+import { appendRows } from '@sc/messaging';
 
 /** Whom a notification is for: a person (token subject) or a role at an office (its territory covers the user's). */
 export type Recipient = { subject: string; agency: Agency } | { role: string; agency: Agency; territory: string };
@@ -84,20 +85,22 @@ export const recipientKey = (r: Recipient): string =>
 /** The row an addressee's list shows (also for a notification another agency sent here); once per id. */
 export async function storeNotification(em: EntityManager, type: string, data: NotificationData): Promise<void> {
   const r = data.recipient;
-  await execute(
-    em,
-    `insert into notification (id, type, agency, recipient_subject, recipient_role, recipient_territory, payload)
-     values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-    [
-      data.notificationId,
-      type,
-      r.agency,
-      'subject' in r ? r.subject : null,
-      'role' in r ? r.role : null,
-      'role' in r ? r.territory : null,
-      JSON.stringify(data),
+  await appendRows(em, {
+    head: 'insert into notification (id, type, agency, recipient_subject, recipient_role, recipient_territory, payload)',
+    row: '(?, ?, ?, ?, ?, ?, ?)',
+    tail: 'on conflict (id) do nothing',
+    rows: [
+      [
+        data.notificationId,
+        type,
+        r.agency,
+        'subject' in r ? r.subject : null,
+        'role' in r ? r.role : null,
+        'role' in r ? r.territory : null,
+        JSON.stringify(data),
+      ],
     ],
-  );
+  });
 }
 
 interface Row {

@@ -1,0 +1,63 @@
+/**
+ * Where a steady run of bench part 1 was slow, and what the machine did
+ * meanwhile: the referrals over 100 ms to ЦСПН, when they were sent, the
+ * CPU each process used over that window (in cores) beside its share over
+ * the whole run, and PostgreSQL's checkpoints. A process far above its run
+ * share was busy with something else; all of them low means the referrals
+ * were waiting (on the broker, a consumer group, a lock).
+ */
+import { f1, wallNow } from './bench-common';
+
+interface Sample {
+  at: number;
+  cpu: Record<string, number>;
+}
+
+/** Samples `cpu()` (ms of CPU so far, by process) every `everyMs` until stopped. */
+export function cpuTimeline(cpu: () => Record<string, number>, everyMs = 500) {
+  const samples: Sample[] = [{ at: wallNow(), cpu: cpu() }];
+  const timer = setInterval(() => samples.push({ at: wallNow(), cpu: cpu() }), everyMs);
+  return {
+    stop(): Sample[] {
+      clearInterval(timer);
+      samples.push({ at: wallNow(), cpu: cpu() });
+      return samples;
+    },
+  };
+}
+
+/** Cores used by each process between the samples nearest `from` and `to` (`machine` left out). */
+function coresBetween(samples: Sample[], from: number, to: number): Record<string, number> {
+  const first = samples.findLast((s) => s.at <= from) ?? samples[0]!;
+  const last = samples.find((s) => s.at >= to) ?? samples[samples.length - 1]!;
+  const seconds = Math.max(0.001, last.at - first.at);
+  return Object.fromEntries(
+    Object.keys(last.cpu)
+      .filter((k) => k !== 'machine')
+      .map((k) => [k, (last.cpu[k]! - first.cpu[k]!) / seconds]),
+  );
+}
+
+export function stallLine(
+  sentAt: Map<string, number>,
+  arrivedAt: Map<string, number>,
+  t0: number,
+  samples: Sample[],
+  checkpoints: { count: number; buffers: number },
+): string {
+  const slow = [...sentAt].filter(([id, t]) => (arrivedAt.get(id) ?? Infinity) - t > 100);
+  const head = `      over 100 ms: ${slow.length}; checkpoints meanwhile ${checkpoints.count} (${checkpoints.buffers} buffers written)`;
+  if (!slow.length) return head;
+  const from = Math.min(...slow.map(([, t]) => t));
+  const to = Math.max(...slow.map(([id]) => arrivedAt.get(id) ?? wallNow()));
+  const clock = (t: number) => new Date(t).toISOString().slice(11, 23);
+  const during = coresBetween(samples, from, to);
+  const overall = coresBetween(samples, samples[0]!.at, samples[samples.length - 1]!.at);
+  const busiest = Object.entries(during)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, c]) => `${k} ${c.toFixed(2)} (run ${overall[k]!.toFixed(2)})`);
+  return [
+    `${head}; sent ${f1((from - t0) / 1000)}–${f1((Math.max(...slow.map(([, t]) => t)) - t0) / 1000)} s into the run, ${clock(from)}–${clock(to)} UTC`,
+    `      CPU in that window, cores: ${busiest.join(', ')}`,
+  ].join('\n');
+}
