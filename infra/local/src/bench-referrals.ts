@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, wallNow } from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
-import { cpuTimeline, stallLine } from './bench-stalls';
+import { cpuTimeline, hopsLine, stallLine } from './bench-stalls';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
@@ -220,6 +220,7 @@ function probeOf(
     arrivals: arrivalsReader(databases),
     statements: statementCounter(pg, databases),
     cpu: () => cpuNow(target.pid),
+    databases,
   };
 }
 
@@ -232,6 +233,7 @@ interface Probe {
   sentAt: Map<string, number>;
   statements: ReturnType<typeof statementCounter>;
   cpu(): Record<string, number>;
+  databases: Record<ServiceName, string>;
 }
 
 /** A first small run, unmeasured: the consumers have joined their groups and everything is warm. */
@@ -254,7 +256,17 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   const c1 = await p.statements.checkpoints();
   const checkpoints = { count: c1.count - c0.count, buffers: c1.buffers - c0.buffers };
   const line = report(results, 'referral.steady', `steady arrivals (${RATE}/s)`, p.sentAt, arrived, t0);
-  return { line: `${line}\n${stallLine(p.sentAt, arrived.atSocialProtection, t0, samples, checkpoints)}`, referred };
+  const stall = stallLine(p.sentAt, arrived.atSocialProtection, t0, samples, checkpoints);
+  const slow = [...p.sentAt].filter(([id, t]) => (arrived.atSocialProtection.get(id) ?? Infinity) - t > 100);
+  const hops = slow.length
+    ? await hopsLine(
+        p.databases['social-service'],
+        p.databases['social-protection'],
+        Math.min(...slow.map(([, t]) => t)),
+        Math.max(...slow.map(([, t]) => t)),
+      )
+    : undefined;
+  return { line: [line, stall, ...(hops ? [hops] : [])].join('\n'), referred };
 }
 
 /** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */

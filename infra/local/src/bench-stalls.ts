@@ -6,7 +6,8 @@
  * share was busy with something else; all of them low means the referrals
  * were waiting (on the broker, a consumer group, a lock).
  */
-import { f1, wallNow } from './bench-common';
+import { Client } from 'pg';
+import { f1, pct, wallNow } from './bench-common';
 
 interface Sample {
   at: number;
@@ -53,11 +54,45 @@ export function stallLine(
   const clock = (t: number) => new Date(t).toISOString().slice(11, 23);
   const during = coresBetween(samples, from, to);
   const overall = coresBetween(samples, samples[0]!.at, samples[samples.length - 1]!.at);
+  // A process summed by command (PostgreSQL's backends) drops when one of them exits: left out then.
   const busiest = Object.entries(during)
+    .filter(([k, c]) => c >= 0 && overall[k]! >= 0)
     .sort((a, b) => b[1] - a[1])
     .map(([k, c]) => `${k} ${c.toFixed(2)} (run ${overall[k]!.toFixed(2)})`);
   return [
     `${head}; sent ${f1((from - t0) / 1000)}–${f1((Math.max(...slow.map(([, t]) => t)) - t0) / 1000)} s into the run, ${clock(from)}–${clock(to)} UTC`,
     `      CPU in that window, cores: ${busiest.join(', ')}`,
   ].join('\n');
+}
+
+/**
+ * The two waits of the referral messages КЦСОН staged between `from` and
+ * `to` (epoch ms): in its outbox until the relay's publish was acknowledged,
+ * and from then until ЦСПН's consumer began the transaction that took it
+ * (its inbox row). Tells a relay that held messages back from a broker or
+ * consumer that did not deliver them.
+ */
+export async function hopsLine(socialService: string, socialProtection: string, from: number, to: number) {
+  const ss = new Client({ connectionString: socialService });
+  const sp = new Client({ connectionString: socialProtection });
+  await Promise.all([ss.connect(), sp.connect()]);
+  try {
+    const { rows: sent } = await ss.query<{ id: string; c: number; p: number | null }>(
+      `select id::text, extract(epoch from created_at) * 1000 as c, extract(epoch from published_at) * 1000 as p
+         from outbox_message where type = 'referral.for-contract.v1'
+          and created_at between to_timestamp($1 / 1000.0) and to_timestamp($2 / 1000.0)`,
+      [from - 1000, to],
+    );
+    const { rows: taken } = await sp.query<{ id: string; r: number }>(
+      'select message_id as id, extract(epoch from received_at) * 1000 as r from inbox_message where message_id = any($1)',
+      [sent.map((m) => m.id)],
+    );
+    const takenAt = new Map(taken.map((t) => [t.id, Number(t.r)]));
+    const relay = sent.filter((m) => m.p !== null).map((m) => Number(m.p) - Number(m.c));
+    const delivery = sent.filter((m) => m.p !== null && takenAt.has(m.id)).map((m) => takenAt.get(m.id)! - Number(m.p));
+    const ms = (xs: number[]) => (xs.length ? `p50 ${f1(pct(xs, 50))} max ${f1(Math.max(...xs))} ms` : '—');
+    return `      of its ${sent.length} messages: КЦСОН outbox → published ${ms(relay)}; published → taken by ЦСПН ${ms(delivery)}`;
+  } finally {
+    await Promise.all([ss.end(), sp.end()]);
+  }
 }

@@ -63,6 +63,8 @@ export async function receiveReferral<
     parameters: (em: EntityManager, region: string, on: IsoDate) => Promise<P>;
     open: (a: {
       citizen: CitizenRecord;
+      /** Registered just now: this agency has no case of theirs yet. */
+      newCitizen: boolean;
       now: Date;
       params: P;
       appearanceDueOn: IsoDate;
@@ -71,12 +73,12 @@ export async function receiveReferral<
 ): Promise<ReferralReceipt<R, C> | undefined> {
   if (await em.findOne(o.entity, { id: m.referralId } as never)) return undefined; // recorded under another message id
   const served = { said: m.territory, otherwise: unassignedTerritory(deps.config.region) };
-  const { citizen } = await deps.directory.register(em, m.person, served, m.citizenId);
+  const { citizen, created } = await deps.directory.register(em, m.person, served, m.citizenId);
   const now = deps.clock.now();
   const today = dateOf(now);
   const [params, calendar] = await Promise.all([o.parameters(em, deps.config.region, today), loadWorkingCalendar(em)]);
   const { appearanceDueOn } = referralDeadlines(m.type, today, params, calendar);
-  const receipt = await o.open({ citizen, now, params, appearanceDueOn });
+  const receipt = await o.open({ citizen, newCitizen: created, now, params, appearanceDueOn });
   await em.persist(receipt.referral).flush(); // the case `open` made is flushed first: the referral references it
   await outbox.enqueue(em, referralAcceptedV1, citizen.id, {
     referralId: m.referralId,

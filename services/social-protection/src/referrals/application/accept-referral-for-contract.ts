@@ -26,8 +26,11 @@ export async function acceptReferralForContract(
       entity: IncomingReferral,
       receiverAgency: 'SOCIAL_PROTECTION',
       parameters: loadParameters,
-      async open({ citizen, now, params, appearanceDueOn }) {
-        const all = await ctx.em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } });
+      async open({ citizen, newCitizen, now, params, appearanceDueOn }) {
+        // A citizen registered just now has no application to join (most referrals: one lookup fewer).
+        const all = newCitizen
+          ? []
+          : await ctx.em.find(ScApplication, { citizenId: citizen.id }, { orderBy: { submittedAt: 'desc' } });
         const open = all.find((a) => a.isOpen());
         const application =
           open ??
@@ -56,11 +59,13 @@ export async function acceptReferralForContract(
         const tell = application.assignedTo
           ? ({ subject: application.assignedTo, agency: 'SOCIAL_PROTECTION' } as const)
           : ({ role: 'HEAD', agency: 'SOCIAL_PROTECTION', territory: application.territory } as const);
-        return { referral, caseType: 'ScApplication', caseId: application.id, tell, serving: application };
+        // Only an application already under way can have progress to report to the sender.
+        return { referral, caseType: 'ScApplication', caseId: application.id, tell, serving: open };
       },
     },
   );
   if (!receipt?.serving) return;
   // Joined to an application already under way: the citizen is being served (or decided on) already.
+  // (A new application has nothing to report: the citizen has not come yet, nothing is decided.)
   await reportReferralProgress(ctx.em, deps, receipt.serving, receipt.referral.receivedAt);
 }
