@@ -78,7 +78,7 @@ export async function hopsLine(socialService: string, socialProtection: string, 
   await Promise.all([ss.connect(), sp.connect()]);
   try {
     const { rows: sent } = await ss.query<{ id: string; c: number; p: number | null }>(
-      `select id::text, extract(epoch from created_at) * 1000 as c, extract(epoch from published_at) * 1000 as p
+      `select headers ->> 'ce_id' as id, extract(epoch from created_at) * 1000 as c, extract(epoch from published_at) * 1000 as p
          from outbox_message where type = 'referral.for-contract.v1'
           and created_at between to_timestamp($1 / 1000.0) and to_timestamp($2 / 1000.0)`,
       [from - 1000, to],

@@ -168,10 +168,13 @@ export class KafkaBus implements MessageBus {
       this.lags.set(`${s.groupId}/${p.topic}/${p.partition}`, lag);
     });
     // A join stops the group's consumption while it lasts (on the mock, sessionTimeout − 1 s): logged with
-    // its duration, so a pause in delivery can be told from a slow handler.
+    // its duration, so a pause in delivery can be told from a slow handler. A re-join (a rebalance) warns.
+    let joins = 0;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload: p }) => {
       const partitions = Object.values(p.memberAssignment).reduce((n, ps) => n + ps.length, 0);
-      this.o.logger.info({ group: s.groupId, durationMs: p.duration, partitions }, 'consumer group joined');
+      const fields = { group: s.groupId, durationMs: p.duration, partitions };
+      if (joins++ === 0) this.o.logger.info(fields, 'consumer group joined');
+      else this.o.logger.warn(fields, 'consumer group re-joined (rebalance): delivery paused meanwhile');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: s.topics, fromBeginning: true });
