@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, wallNow } from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
-import { cpuTimeline, hopsLine, stallLine } from './bench-stalls';
+import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
@@ -256,15 +256,10 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   const c1 = await p.statements.checkpoints();
   const checkpoints = { count: c1.count - c0.count, buffers: c1.buffers - c0.buffers };
   const line = report(results, 'referral.steady', `steady arrivals (${RATE}/s)`, p.sentAt, arrived, t0);
-  const stall = stallLine(p.sentAt, arrived.atSocialProtection, t0, samples, checkpoints);
-  const slow = [...p.sentAt].filter(([id, t]) => (arrived.atSocialProtection.get(id) ?? Infinity) - t > 100);
-  const hops = slow.length
-    ? await hopsLine(
-        p.databases['social-service'],
-        p.databases['social-protection'],
-        Math.min(...slow.map(([, t]) => t)),
-        Math.max(...slow.map(([, t]) => t)),
-      )
+  const slow = slowWindow(p.sentAt, arrived.atSocialProtection);
+  const stall = stallLine(slow, t0, samples, checkpoints);
+  const hops = slow
+    ? await hopsLine(p.databases['social-service'], p.databases['social-protection'], slow.firstSent, slow.lastSent)
     : undefined;
   return { line: [line, stall, ...(hops ? [hops] : [])].join('\n'), referred };
 }

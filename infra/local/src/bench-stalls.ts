@@ -39,20 +39,35 @@ function coresBetween(samples: Sample[], from: number, to: number): Record<strin
   );
 }
 
+/** A steady run's referrals over 100 ms to ЦСПН: how many, the first and last sent, the last arrived (epoch ms). */
+export interface SlowWindow {
+  count: number;
+  firstSent: number;
+  lastSent: number;
+  lastArrived: number;
+}
+
+export function slowWindow(sentAt: Map<string, number>, arrivedAt: Map<string, number>): SlowWindow | undefined {
+  const slow = [...sentAt].filter(([id, t]) => (arrivedAt.get(id) ?? Infinity) - t > 100);
+  if (!slow.length) return undefined;
+  return {
+    count: slow.length,
+    firstSent: Math.min(...slow.map(([, t]) => t)),
+    lastSent: Math.max(...slow.map(([, t]) => t)),
+    lastArrived: Math.max(...slow.map(([id]) => arrivedAt.get(id) ?? wallNow())),
+  };
+}
+
 export function stallLine(
-  sentAt: Map<string, number>,
-  arrivedAt: Map<string, number>,
+  w: SlowWindow | undefined,
   t0: number,
   samples: Sample[],
   checkpoints: { count: number; buffers: number },
 ): string {
-  const slow = [...sentAt].filter(([id, t]) => (arrivedAt.get(id) ?? Infinity) - t > 100);
-  const head = `      over 100 ms: ${slow.length}; checkpoints meanwhile ${checkpoints.count} (${checkpoints.buffers} buffers written)`;
-  if (!slow.length) return head;
-  const from = Math.min(...slow.map(([, t]) => t));
-  const to = Math.max(...slow.map(([id]) => arrivedAt.get(id) ?? wallNow()));
+  const head = `      over 100 ms: ${w?.count ?? 0}; checkpoints meanwhile ${checkpoints.count} (${checkpoints.buffers} buffers written)`;
+  if (!w) return head;
   const clock = (t: number) => new Date(t).toISOString().slice(11, 23);
-  const during = coresBetween(samples, from, to);
+  const during = coresBetween(samples, w.firstSent, w.lastArrived);
   const overall = coresBetween(samples, samples[0]!.at, samples[samples.length - 1]!.at);
   // A process summed by command (PostgreSQL's backends) drops when one of them exits: left out then.
   const busiest = Object.entries(during)
@@ -60,7 +75,7 @@ export function stallLine(
     .sort((a, b) => b[1] - a[1])
     .map(([k, c]) => `${k} ${c.toFixed(2)} (run ${overall[k]!.toFixed(2)})`);
   return [
-    `${head}; sent ${f1((from - t0) / 1000)}–${f1((Math.max(...slow.map(([, t]) => t)) - t0) / 1000)} s into the run, ${clock(from)}–${clock(to)} UTC`,
+    `${head}; sent ${f1((w.firstSent - t0) / 1000)}–${f1((w.lastSent - t0) / 1000)} s into the run, ${clock(w.firstSent)}–${clock(w.lastArrived)} UTC`,
     `      CPU in that window, cores: ${busiest.join(', ')}`,
   ].join('\n');
 }

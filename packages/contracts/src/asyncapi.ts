@@ -50,7 +50,13 @@ ${VERSIONING}`;
 const headersSchema = (extra: Record<string, string> = {}, addressee?: string) => ({
   type: 'object',
   required: [
-    ...['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'content-type'],
+    'ce_specversion',
+    'ce_id',
+    'ce_type',
+    'ce_source',
+    'ce_subject',
+    'ce_time',
+    'content-type',
     ...(addressee ? [RECIPIENT_HEADER] : []),
   ],
   properties: {
