@@ -6,6 +6,15 @@ import { createLogger } from '@sc/runtime';
 export const BENCH_AUTH = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
 export const SILENT = createLogger('bench', 'silent');
 
+/**
+ * BENCH_PROFILE_DIR: each process a part starts writes a V8 CPU profile there
+ * when it stops (open in Chrome DevTools); `{}` when unset.
+ */
+export function profilingEnv(): Record<string, string> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+}
+
 /** The p-th percentile (nearest rank) of a sample. */
 export const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -17,7 +17,7 @@ import type { KafkaEnv } from '@sc/subgraph-kit';
 import { freePort, type RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
 import { metric, scrape, type Sample } from '@sc/testing';
-import { BENCH_AUTH, cpuMsOf, f1, graphqlClient, pct, pool } from './bench-common';
+import { BENCH_AUTH, cpuMsOf, f1, graphqlClient, pct, pool, profilingEnv } from './bench-common';
 import { startProcessTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
@@ -72,7 +72,7 @@ export async function benchGatewayProcesses(
 ): Promise<string[]> {
   // The rate limits stay on (their cost is the gateway's) but far above what one benchmark subject sends.
   const env = { STATISTICS_CACHE_SECONDS: '0', RATE_LIMIT_PER_SUBJECT: '10000000', RATE_LIMIT_PER_ADDRESS: '10000000' };
-  const target = await startProcessTarget(pg, kafka, env, databases);
+  const target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
   const plain = await startPlainGateway(target.serviceUrl);
   try {
     const token = await issueToken(BENCH_AUTH, {
@@ -174,6 +174,7 @@ async function startPlainGateway(serviceUrl: (n: ServiceName) => string) {
   const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, 'plain-gateway.ts')], {
     env: {
       ...process.env,
+      ...profilingEnv(),
       PLAIN_GATEWAY_PORT: String(port),
       SOCIAL_PROTECTION_URL: serviceUrl('social-protection'),
       EMPLOYMENT_URL: serviceUrl('employment'),

@@ -17,7 +17,7 @@ import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
 import type { KafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
-import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, wallNow } from './bench-common';
+import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, profilingEnv, wallNow } from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
@@ -158,10 +158,7 @@ async function startSystem(
   } finally {
     await admin.end();
   }
-  const profile = process.env.BENCH_PROFILE_DIR;
-  // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it stops (open in Chrome DevTools).
-  const profiling = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {};
-  const target = await startProcessTarget(pg, kafka, { ...env, ...profiling }, databases);
+  const target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
   const probe = probeOf(target, pg, databases);
   await settle(probe); // consumer groups joined, plans and connections warm
   return {

@@ -1,6 +1,7 @@
 import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '@sc/kernel';
+import { TokenCache } from './token-cache';
 
 /** The header in which the gateway proves, per request, that it forwarded the caller's token. */
 export const GATEWAY_ASSERTION_HEADER = 'x-gateway-assertion';
@@ -18,14 +19,23 @@ const keyOf = (secret: string): KeyObject => createSecretKey(Buffer.from(secret,
  */
 export function gatewayAssertionSigner(secret: string): (subgraph: string, authorization: string) => Promise<string> {
   const key = keyOf(secret);
-  return (subgraph, authorization) =>
-    new SignJWT({ ath: tokenHash(authorization) })
+  // One assertion per subgraph and token serves that token's requests for the first half of its minute.
+  const signed = new TokenCache<string>();
+  return async (subgraph, authorization) => {
+    const cacheKey = `${subgraph} ${authorization}`;
+    const known = signed.get(cacheKey);
+    if (known) return known;
+    const now = Math.floor(Date.now() / 1000);
+    const assertion = await new SignJWT({ ath: tokenHash(authorization) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(`subgraph:${subgraph}`)
-      .setIssuedAt()
-      .setExpirationTime(`${TTL_SECONDS}s`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + TTL_SECONDS)
       .sign(key);
+    signed.set(cacheKey, assertion, now + TTL_SECONDS / 2);
+    return assertion;
+  };
 }
 
 /** The subgraph's check: the assertion is the gateway's, for this subgraph, for exactly this caller's token. */
@@ -34,23 +44,36 @@ export function gatewayAssertionVerifier(
   subgraph: string,
 ): (assertion: string | undefined, authorization: string | undefined) => Promise<void> {
   const key = keyOf(secret);
+  // An assertion already verified is not verified again until it expires: the token hash it carries is kept.
+  const verified = new TokenCache<string>();
   return async (assertion, authorization) => {
     if (!assertion) throw new UnauthenticatedError('no gateway assertion: subgraphs are reached through the gateway');
-    let ath: unknown;
-    try {
-      ({
-        payload: { ath },
-      } = await jwtVerify(assertion, key, {
-        issuer: ISSUER,
-        audience: `subgraph:${subgraph}`,
-        algorithms: ['HS256'],
-        requiredClaims: ['exp', 'iat'],
-        maxTokenAge: `${TTL_SECONDS * 2}s`,
-      }));
-    } catch (e) {
-      throw new UnauthenticatedError(`invalid gateway assertion: ${(e as Error).message}`);
+    let ath = verified.get(assertion);
+    if (ath === undefined) {
+      const checked = await verifyAssertion(assertion, key, subgraph);
+      verified.set(assertion, checked.ath, checked.exp);
+      ath = checked.ath;
     }
     if (!authorization || ath !== tokenHash(authorization))
       throw new UnauthenticatedError('the gateway assertion was made for another token');
   };
+}
+
+async function verifyAssertion(
+  assertion: string,
+  key: KeyObject,
+  subgraph: string,
+): Promise<{ ath: string; exp: number }> {
+  try {
+    const { payload } = await jwtVerify(assertion, key, {
+      issuer: ISSUER,
+      audience: `subgraph:${subgraph}`,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: `${TTL_SECONDS * 2}s`,
+    });
+    return { ath: String(payload.ath), exp: payload.exp! };
+  } catch (e) {
+    throw new UnauthenticatedError(`invalid gateway assertion: ${(e as Error).message}`);
+  }
 }

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jo
 import { UnauthenticatedError, type PrincipalAgency, type Role } from '@sc/kernel';
 import type { AuthConfig } from './auth-config';
 import { principalClaims, type Principal } from './principal';
+import { TokenCache } from './token-cache';
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -16,33 +17,43 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   const key: KeyObject | JWTVerifyGetKey = cfg.jwksUrl
     ? createRemoteJWKSet(new URL(cfg.jwksUrl))
     : createSecretKey(Buffer.from(cfg.secret ?? '', 'utf8'));
+  // A token already verified is not verified again until it expires (at most a minute later): token-cache.ts.
+  const verified = new TokenCache<Principal>();
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
-    let payload: { exp?: number; iat?: number };
-    try {
-      ({ payload } = await jwtVerify(m[1]!, key as KeyObject, {
-        issuer: cfg.issuer,
-        audience: cfg.audience,
-        algorithms: cfg.jwksUrl ? undefined : ['HS256'],
-        requiredClaims: ['exp'],
-      }));
-    } catch (e) {
-      throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
-    }
-    checkLifetime(payload, cfg.maxLifetimeSeconds);
-    const claims = principalClaims.safeParse(payload);
-    if (!claims.success)
-      throw new UnauthenticatedError(
-        `invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-      );
-    return {
-      subject: claims.data.sub,
-      agency: claims.data.agency,
-      roles: claims.data.roles,
-      territory: claims.data.territory,
-    };
+    const known = verified.get(m[1]!);
+    if (known) return { ...known, roles: [...known.roles] };
+    const { principal, exp } = await verifyToken(m[1]!, key, cfg);
+    verified.set(m[1]!, principal, exp);
+    return { ...principal, roles: [...principal.roles] };
   };
+}
+
+async function verifyToken(
+  token: string,
+  key: KeyObject | JWTVerifyGetKey,
+  cfg: AuthConfig,
+): Promise<{ principal: Principal; exp: number }> {
+  let payload: { exp?: number; iat?: number };
+  try {
+    ({ payload } = await jwtVerify(token, key as KeyObject, {
+      issuer: cfg.issuer,
+      audience: cfg.audience,
+      algorithms: cfg.jwksUrl ? undefined : ['HS256'],
+      requiredClaims: ['exp'],
+    }));
+  } catch (e) {
+    throw new UnauthenticatedError(`invalid token: ${(e as Error).message}`);
+  }
+  checkLifetime(payload, cfg.maxLifetimeSeconds);
+  const claims = principalClaims.safeParse(payload);
+  if (!claims.success)
+    throw new UnauthenticatedError(
+      `invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
+  const { sub: subject, agency, roles, territory } = claims.data;
+  return { principal: { subject, agency, roles, territory }, exp: payload.exp! };
 }
 
 /** A token lives at most `max` seconds: from its issue (iat) and from now — a far expiry is refused. */
