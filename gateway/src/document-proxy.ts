@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS, documentPath, type DocumentKind } from '@sc/documents';
 import { GATEWAY_ASSERTION_HEADER } from '@sc/auth';
 import { PURPOSE_HEADER, sendJson } from '@sc/subgraph-kit';
 
-/** The part of a fetch the proxy uses (the gateway's node-fetch with its agents). */
+/** The part of a fetch the proxy uses (the gateway's subgraph fetch, subgraph-fetch.ts). */
 type Fetcher = (
   url: string,
   init: { headers: Record<string, string> },

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import fetch from 'node-fetch';
 import { GATEWAY_ASSERTION_HEADER, gatewayAssertionSigner, type Principal } from '@sc/auth';
 import type { Logger } from '@sc/runtime';
 import { createFormatError, PURPOSE_HEADER, queryLimits, type ProcessMetrics } from '@sc/subgraph-kit';
 import { statisticsCsvDocumentOf } from './statistics-csv';
+import type { SubgraphFetch } from './subgraph-fetch';
 import { trustedDocumentsPlugin } from './trusted-documents';
 
 export interface GatewayContext {
@@ -26,14 +24,10 @@ export interface GatewayApolloOptions {
   logger: Logger;
   gatewaySecret?: string;
   trustedDocuments?: Map<string, string>;
-  subgraphFetch: typeof fetch;
+  subgraphFetch: SubgraphFetch;
   /** The process's metrics (absent in the statistics worker, whose requests the main thread counts). */
   metrics?: ProcessMetrics;
 }
-
-// Subgraph fetches reuse sockets: without keep-alive every query plan step pays a TCP handshake.
-export const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -76,18 +70,6 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** The gateway's fetch to its subgraphs: keep-alive agents chosen by protocol (none only in the benchmark). */
-export function subgraphFetchOf(keepAlive: boolean): typeof fetch {
-  const agents = keepAlive
-    ? { http: httpAgent, https: httpsAgent }
-    : { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
-  return ((url: string, init: Record<string, unknown>) =>
-    fetch(url, {
-      ...init,
-      agent: (u: URL) => (u.protocol === 'https:' ? agents.https : agents.http),
-    })) as unknown as typeof fetch;
-}
-
 /**
  * Apollo Gateway on the committed static supergraph (no introspection of
  * subgraphs at run time) in an Apollo Server with the project's limits,
@@ -99,7 +81,7 @@ export async function buildGatewayApollo(o: GatewayApolloOptions): Promise<Apoll
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(
-        { url: o.subgraphUrls[name] ?? url, fetcher: o.subgraphFetch as never },
+        { url: o.subgraphUrls[name] ?? url, fetcher: o.subgraphFetch },
         name,
         o.gatewaySecret ? gatewayAssertionSigner(o.gatewaySecret) : undefined,
       ),

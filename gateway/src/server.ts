@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
-import fetch from 'node-fetch';
 import { createTokenVerifier, gatewayAssertionSigner, type AuthConfig } from '@sc/auth';
 import type { Logger } from '@sc/runtime';
 import {
@@ -12,7 +11,8 @@ import {
   rateLimiter,
   type RateLimitOptions,
 } from '@sc/subgraph-kit';
-import { buildGatewayApollo, httpAgent, subgraphFetchOf, type GatewayContext } from './gateway-apollo';
+import { buildGatewayApollo, type GatewayContext } from './gateway-apollo';
+import { subgraphFetchOf } from './subgraph-fetch';
 import { statisticsCsvRoute } from './statistics-csv';
 import { documentProxyRoutes } from './document-proxy';
 import { statisticsCache } from './statistics-cache';
@@ -72,7 +72,7 @@ export async function createGatewayServer(o: GatewayOptions): Promise<GatewaySer
       urls.map((u) => [
         u,
         async () => {
-          const r = await fetch(u.replace(/\/graphql$/, '/ready'), { agent: httpAgent });
+          const r = await subgraphFetch(u.replace(/\/graphql$/, '/ready'));
           if (!r.ok) throw new Error(`HTTP ${r.status}`);
         },
       ]),

@@ -9,7 +9,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { HeaderMap } from '@apollo/server';
 import { createLogger } from '@sc/runtime';
-import { buildGatewayApollo, subgraphFetchOf } from './gateway-apollo';
+import { buildGatewayApollo } from './gateway-apollo';
+import { subgraphFetchOf } from './subgraph-fetch';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './statistics-worker-client';
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { REDACTED_ATTRIBUTES } from './redact-span';
 
 /**
@@ -29,6 +30,8 @@ export function startTracing(o: { serviceName: string; spanProcessors?: SpanProc
         // The gateway's readiness calls to the subgraphs belong to no request.
         requireParentforOutgoingSpans: true,
       }),
+      // The gateway fetches its subgraphs with undici (gateway/src/subgraph-fetch.ts), which the http one does not see.
+      new UndiciInstrumentation({ requireParentforSpans: true }),
       new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
       // requireParentSpan: the relay's and the audit sealer's polls belong to no request and would flood the traces.
       new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
