@@ -51,11 +51,16 @@ export async function openLoop<T>(items: T[], perSecond: number, fn: (t: T) => P
 
 /** A GraphQL POST that must succeed; resolves to its `data`. */
 export const graphqlClient =
-  (token: string) =>
+  (token: string, extraHeaders: (url: string) => Promise<Record<string, string>> = async () => ({})) =>
   async <T = unknown>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     const r = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'benchmark',
+        ...(await extraHeaders(url)),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await r.json()) as { data?: T; errors?: unknown };

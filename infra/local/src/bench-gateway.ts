@@ -10,9 +10,10 @@
  * of 50 citizens resolved through `_entities` (pg_stat_statements).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { issueToken } from '@sc/auth';
+import { GATEWAY_ASSERTION_HEADER, gatewayAssertionSigner, issueToken } from '@sc/auth';
 import type { KafkaEnv } from '@sc/subgraph-kit';
 import { freePort, type RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
@@ -71,9 +72,15 @@ export async function benchGatewayProcesses(
   repeats: number,
 ): Promise<string[]> {
   // The rate limits stay on (their cost is the gateway's) but far above what one benchmark subject sends.
-  const env = { STATISTICS_CACHE_SECONDS: '0', RATE_LIMIT_PER_SUBJECT: '10000000', RATE_LIMIT_PER_ADDRESS: '10000000' };
+  // As in production, the subgraphs take only requests with the gateway's assertion (GATEWAY_SECRET).
+  const env = {
+    STATISTICS_CACHE_SECONDS: '0',
+    RATE_LIMIT_PER_SUBJECT: '10000000',
+    RATE_LIMIT_PER_ADDRESS: '10000000',
+    GATEWAY_SECRET: randomBytes(32).toString('base64url'),
+  };
   const target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
-  const plain = await startPlainGateway(target.serviceUrl);
+  const plain = await startPlainGateway(target.serviceUrl, env.GATEWAY_SECRET);
   try {
     const token = await issueToken(BENCH_AUTH, {
       subject: 'bench-case-file',
@@ -83,13 +90,19 @@ export async function benchGatewayProcesses(
     });
     const ids = citizens.slice(0, 200);
     const ask = graphqlClient(token);
+    // The client that calls the subgraphs itself brings the assertion the gateway would (signed once per minute).
+    const assert = gatewayAssertionSigner(env.GATEWAY_SECRET);
+    const subgraphOf = new Map(SERVICE_NAMES.map((n) => [target.serviceUrl(n), n]));
+    const askSubgraph = graphqlClient(token, async (url) => ({
+      [GATEWAY_ASSERTION_HEADER]: await assert(subgraphOf.get(url)!, `Bearer ${token}`),
+    }));
     const viaGateway =
       (url: string, query = CASE_FILE) =>
       async (id: string) => {
         await ask(url, query, { id });
       };
     const direct = async (id: string) => {
-      await Promise.all(SERVICE_NAMES.map((n) => ask(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
+      await Promise.all(SERVICE_NAMES.map((n) => askSubgraph(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
     };
     const kinds = {
       direct: { call: direct, pid: undefined },
@@ -169,13 +182,14 @@ async function measure(ids: string[], call: (id: string) => Promise<void>, pid?:
 }
 
 /** Apollo Gateway with default settings as its own process, pointed at the services' processes. */
-async function startPlainGateway(serviceUrl: (n: ServiceName) => string) {
+async function startPlainGateway(serviceUrl: (n: ServiceName) => string, gatewaySecret: string) {
   const port = await freePort();
   const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, 'plain-gateway.ts')], {
     env: {
       ...process.env,
       ...profilingEnv(),
       PLAIN_GATEWAY_PORT: String(port),
+      GATEWAY_SECRET: gatewaySecret,
       SOCIAL_PROTECTION_URL: serviceUrl('social-protection'),
       EMPLOYMENT_URL: serviceUrl('employment'),
       SOCIAL_SERVICE_URL: serviceUrl('social-service'),
