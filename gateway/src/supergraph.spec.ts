@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import { composeSupergraph, SUBGRAPHS, subgraphSdl, SUPERGRAPH_PATH } from './supergraph';
 
@@ -32,5 +34,33 @@ describe('static supergraph', () => {
       ),
     }));
     expect(composeServices(broken).errors?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the case file is planned in one step', () => {
+  /** The query plan's fetches, in plan order, and whether any waits for another (a Sequence or a Flatten). */
+  const planOf = (query: string) => {
+    const supergraph = Supergraph.build(composeSupergraph());
+    const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(query)));
+    const text = prettyFormatQueryPlan(plan);
+    return { services: [...text.matchAll(/Fetch\(service: "([^"]+)"\)/g)].map((m) => m[1]).sort(), text };
+  };
+
+  it('asks the three agencies for a citizen at once: citizen(id) is a root of each subgraph, none waits', () => {
+    const { services, text } = planOf(`query CaseFile($id: ID!) { citizen(id: $id) { id
+      socialProtectionProfile { lastName } contractApplications { id status }
+      employmentProfile { lastName } jobSeekerRegistrations { id status }
+      socialServiceProfile { lastName } socialServiceApplications { id status } } }`);
+    expect(services).toEqual(['employment', 'social-protection', 'social-service']);
+    expect(text).toMatch(/^QueryPlan \{\s+Parallel \{/);
+    expect(text).not.toMatch(/Sequence|Flatten/);
+  });
+
+  it('waits for a second step only where an agency holds the link: a list from one, details from others', () => {
+    const { services, text } = planOf(
+      '{ scApplications(first: 2) { edges { node { id citizen { jobSeekerRegistrations { id } } } } } }',
+    );
+    expect(services).toEqual(['employment', 'social-protection']);
+    expect(text).toMatch(/Sequence \{[\s\S]*Flatten\(path: "scApplications\.edges\.@\.node\.citizen"\)/);
   });
 });
