@@ -21,21 +21,18 @@ export function gatewayAssertionSigner(secret: string): (subgraph: string, autho
   const key = keyOf(secret);
   // One assertion per subgraph and token serves that token's requests for the first half of its minute.
   const signed = new TokenCache<string>();
-  return async (subgraph, authorization) => {
-    const cacheKey = `${subgraph} ${authorization}`;
-    const known = signed.get(cacheKey);
-    if (known) return known;
-    const now = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({ ath: tokenHash(authorization) })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer(ISSUER)
-      .setAudience(`subgraph:${subgraph}`)
-      .setIssuedAt(now)
-      .setExpirationTime(now + TTL_SECONDS)
-      .sign(key);
-    signed.set(cacheKey, assertion, now + TTL_SECONDS / 2);
-    return assertion;
-  };
+  return (subgraph, authorization) =>
+    signed.getOrProduce(`${subgraph} ${authorization}`, async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const assertion = await new SignJWT({ ath: tokenHash(authorization) })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setAudience(`subgraph:${subgraph}`)
+        .setIssuedAt(now)
+        .setExpirationTime(now + TTL_SECONDS)
+        .sign(key);
+      return { value: assertion, untilSeconds: now + TTL_SECONDS / 2 };
+    });
 }
 
 /** The subgraph's check: the assertion is the gateway's, for this subgraph, for exactly this caller's token. */
@@ -48,12 +45,7 @@ export function gatewayAssertionVerifier(
   const verified = new TokenCache<string>();
   return async (assertion, authorization) => {
     if (!assertion) throw new UnauthenticatedError('no gateway assertion: subgraphs are reached through the gateway');
-    let ath = verified.get(assertion);
-    if (ath === undefined) {
-      const checked = await verifyAssertion(assertion, key, subgraph);
-      verified.set(assertion, checked.ath, checked.exp);
-      ath = checked.ath;
-    }
+    const ath = await verified.getOrProduce(assertion, () => verifyAssertion(assertion, key, subgraph));
     if (!authorization || ath !== tokenHash(authorization))
       throw new UnauthenticatedError('the gateway assertion was made for another token');
   };
@@ -63,7 +55,7 @@ async function verifyAssertion(
   assertion: string,
   key: KeyObject,
   subgraph: string,
-): Promise<{ ath: string; exp: number }> {
+): Promise<{ value: string; untilSeconds: number }> {
   try {
     const { payload } = await jwtVerify(assertion, key, {
       issuer: ISSUER,
@@ -72,7 +64,7 @@ async function verifyAssertion(
       requiredClaims: ['exp', 'iat'],
       maxTokenAge: `${TTL_SECONDS * 2}s`,
     });
-    return { ath: String(payload.ath), exp: payload.exp! };
+    return { value: String(payload.ath), untilSeconds: payload.exp! };
   } catch (e) {
     throw new UnauthenticatedError(`invalid gateway assertion: ${(e as Error).message}`);
   }

@@ -37,6 +37,15 @@ export class TokenCache<T extends object | string> {
     return undefined;
   }
 
+  /** The value kept for `key`; else `produce`'s, kept until the epoch second it names (a throw keeps nothing). */
+  async getOrProduce(key: string, produce: () => Promise<{ value: T; untilSeconds: number }>): Promise<T> {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const { value, untilSeconds } = await produce();
+    this.set(key, value, untilSeconds);
+    return value;
+  }
+
   /** Keeps `value` until `untilSeconds` (epoch seconds, e.g. a token's `exp`), at most `maxAgeMs` from now. */
   set(key: string, value: T, untilSeconds: number): void {
     const now = Date.now();

@@ -22,10 +22,7 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new UnauthenticatedError('missing bearer token (Authorization: Bearer <jwt>)');
-    const known = verified.get(m[1]!);
-    if (known) return { ...known, roles: [...known.roles] };
-    const { principal, exp } = await verifyToken(m[1]!, key, cfg);
-    verified.set(m[1]!, principal, exp);
+    const principal = await verified.getOrProduce(m[1]!, () => verifyToken(m[1]!, key, cfg));
     return { ...principal, roles: [...principal.roles] };
   };
 }
@@ -34,7 +31,7 @@ async function verifyToken(
   token: string,
   key: KeyObject | JWTVerifyGetKey,
   cfg: AuthConfig,
-): Promise<{ principal: Principal; exp: number }> {
+): Promise<{ value: Principal; untilSeconds: number }> {
   let payload: { exp?: number; iat?: number };
   try {
     ({ payload } = await jwtVerify(token, key as KeyObject, {
@@ -53,7 +50,7 @@ async function verifyToken(
       `invalid token claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`,
     );
   const { sub: subject, agency, roles, territory } = claims.data;
-  return { principal: { subject, agency, roles, territory }, exp: payload.exp! };
+  return { value: { subject, agency, roles, territory }, untilSeconds: payload.exp! };
 }
 
 /** A token lives at most `max` seconds: from its issue (iat) and from now — a far expiry is refused. */
