@@ -2,12 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { DOCUMENT_KINDS, documentPath, type DocumentKind } from '@sc/documents';
 import { GATEWAY_ASSERTION_HEADER } from '@sc/auth';
 import { PURPOSE_HEADER, sendJson } from '@sc/subgraph-kit';
-
-/** The part of a fetch the proxy uses (the gateway's subgraph fetch, subgraph-fetch.ts). */
-type Fetcher = (
-  url: string,
-  init: { headers: Record<string, string> },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; arrayBuffer(): Promise<ArrayBuffer> }>;
+import type { SubgraphFetch } from './subgraph-fetch';
 
 /** What the proxy forwards of the gateway's request context. */
 interface Caller {
@@ -24,8 +19,8 @@ interface Caller {
  */
 export function documentProxyRoutes(
   subgraphUrls: Record<string, string | undefined>,
-  /** The gateway's own subgraph fetch: its keep-alive agents, http or https by the URL. */
-  fetcher: Fetcher,
+  /** The gateway's own subgraph fetch (subgraph-fetch.ts): keep-alive connections per subgraph. */
+  fetcher: SubgraphFetch,
   assert?: (subgraph: string, authorization: string) => Promise<string>,
 ): Record<string, (res: ServerResponse, url: URL, ctx: Caller) => Promise<void>> {
   return Object.fromEntries(

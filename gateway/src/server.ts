@@ -12,7 +12,7 @@ import {
   type RateLimitOptions,
 } from '@sc/subgraph-kit';
 import { buildGatewayApollo, type GatewayContext } from './gateway-apollo';
-import { subgraphFetchOf } from './subgraph-fetch';
+import { subgraphFetchOf, type SubgraphFetch } from './subgraph-fetch';
 import { statisticsCsvRoute } from './statistics-csv';
 import { documentProxyRoutes } from './document-proxy';
 import { statisticsCache } from './statistics-cache';
@@ -140,11 +140,7 @@ function statisticsCacheOf(apollo: ApolloServer<GatewayContext>, o: GatewayOptio
 }
 
 /** GET endpoints beside /graphql: the statistics CSV, and the printable documents passed to their agencies. */
-function gatewayRoutes(
-  apollo: ApolloServer<GatewayContext>,
-  o: GatewayOptions,
-  subgraphFetch: Parameters<typeof documentProxyRoutes>[1],
-) {
+function gatewayRoutes(apollo: ApolloServer<GatewayContext>, o: GatewayOptions, subgraphFetch: SubgraphFetch) {
   return {
     '/statistics.csv': statisticsCsvRoute(apollo, o.supergraphSdl),
     ...documentProxyRoutes(
