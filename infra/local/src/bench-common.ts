@@ -51,7 +51,7 @@ export async function openLoop<T>(items: T[], perSecond: number, fn: (t: T) => P
 
 /** A GraphQL POST that must succeed; resolves to its `data`. */
 export const graphqlClient =
-  (token: string, extraHeaders: (url: string) => Promise<Record<string, string>> = async () => ({})) =>
+  (token: string, extraHeaders: () => Promise<Record<string, string>> = async () => ({})) =>
   async <T = unknown>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     const r = await fetch(url, {
       method: 'POST',
@@ -59,7 +59,7 @@ export const graphqlClient =
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
         'x-purpose': 'benchmark',
-        ...(await extraHeaders(url)),
+        ...(await extraHeaders()),
       },
       body: JSON.stringify({ query, variables }),
     });

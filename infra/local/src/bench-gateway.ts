@@ -89,15 +89,14 @@ export async function benchGatewayProcesses(
     const ask = graphqlClient(token);
     // The client that calls the subgraphs itself brings the assertion the gateway would (signed once per minute).
     const assert = gatewayAssertionSigner(env.GATEWAY_SECRET);
-    const subgraphOf = new Map(SERVICE_NAMES.map((n) => [target.serviceUrl(n), n]));
-    const askSubgraph = graphqlClient(token, async (url) => ({
-      [GATEWAY_ASSERTION_HEADER]: await assert(subgraphOf.get(url)!, `Bearer ${token}`),
-    }));
+    const askSubgraph = (n: ServiceName) =>
+      graphqlClient(token, async () => ({ [GATEWAY_ASSERTION_HEADER]: await assert(n, `Bearer ${token}`) }));
+    const subgraphClients = SERVICE_NAMES.map((n) => [n, askSubgraph(n)] as const);
     const viaGateway = (url: string) => async (id: string) => {
       await ask(url, CASE_FILE, { id });
     };
     const direct = async (id: string) => {
-      await Promise.all(SERVICE_NAMES.map((n) => askSubgraph(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
+      await Promise.all(subgraphClients.map(([n, ask]) => ask(target.serviceUrl(n), caseFile(SHARES[n]), { id })));
     };
     const kinds = {
       direct: { call: direct, pid: undefined },
