@@ -5,6 +5,8 @@ import { createLogger } from '@sc/runtime';
 /** The dev identity provider's settings every part of the benchmark signs its tokens with. */
 export const BENCH_AUTH = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
 export const SILENT = createLogger('bench', 'silent');
+/** kafkajs maxWaitTime on the mock broker, which answers a fetch only when it has waited this long. */
+export const BENCH_MAX_WAIT_MS = 10;
 
 /**
  * BENCH_PROFILE_DIR: each process a part starts writes a V8 CPU profile there

@@ -13,11 +13,21 @@
  */
 import { availableParallelism } from 'node:os';
 import { issueToken } from '@sc/auth';
-import { ensureDatabase, type RunningPostgres } from '@sc/local-infra';
-import type { KafkaEnv } from '@sc/subgraph-kit';
+import { ensureDatabase, startKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import { localKafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
-import { BENCH_AUTH, f1, graphqlClient, openLoop, pct, pool, profilingEnv, wallNow } from './bench-common';
+import {
+  BENCH_AUTH,
+  BENCH_MAX_WAIT_MS,
+  f1,
+  graphqlClient,
+  openLoop,
+  pct,
+  pool,
+  profilingEnv,
+  wallNow,
+} from './bench-common';
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
@@ -79,51 +89,53 @@ const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, 
   },
 ];
 
+/**
+ * Each repeat (and each lever) runs on a system of its own — fresh
+ * databases, fresh processes and a fresh broker — so the repeats measure the
+ * same thing: on one long-lived system the librdkafka mock, which keeps every
+ * message in memory, cost twice as much CPU per referral by the fifth run
+ * (bba6c7c: p99 72, 80, 97, then 309 and 229 ms), and each run's tables
+ * started larger than the last.
+ */
 export async function benchReferralProcesses(
   pg: RunningPostgres,
-  kafka: KafkaEnv,
   results: BenchResults,
   repeats: number,
 ): Promise<ReferralPart> {
-  const sut = await startSystem(pg, kafka, 'benchr', { KAFKA_TOPIC_PREFIX: 'benchr.' });
-  const lines: string[] = [
-    '',
-    `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${sut.label}, Kafka-protocol broker`,
-  ];
-  const citizens: string[] = [];
-  try {
-    for (let run = 1; run <= repeats; run++) {
+  const lines: string[] = [''];
+  let last: { databases: Record<ServiceName, string>; citizens: string[] } | undefined;
+  for (let run = 1; run <= repeats; run++) {
+    const sut = await startSystem(pg, `benchr${run}`, {});
+    if (run === 1)
+      lines.push(
+        `1. referral end to end: КЦСОН commit → ЦСПН commit → acceptance committed back in КЦСОН; ${sut.label}, Kafka-protocol broker; each run on fresh processes, databases and broker`,
+      );
+    try {
       const { line, referred } = await steadyRun(sut.probe, results);
-      citizens.push(...referred);
       lines.push(line, ...(await saturationRun(sut.probe, results, 'referral.saturation', run === repeats)));
+      if (run === repeats) lines.push(`   memory after the last run: ${sut.memory()}`);
+      last = { databases: sut.databases, citizens: referred };
+    } finally {
+      await sut.stop();
     }
-    lines.push(
-      `   over ${repeats} runs: steady p50 to ЦСПН ${results.spread('referral.steady.p50')}`,
-      `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
-      `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
-      `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
-      `   ceiling the CPU sets: ${availableParallelism()} cores ÷ ${f1(results.median('referral.saturation.cpu.machine'))} ms of the machine's CPU per referral ≈ ${f1((availableParallelism() * 1000) / results.median('referral.saturation.cpu.machine'))} referrals/s`,
-      `   memory after the runs: ${sut.memory()}`,
-    );
-  } finally {
-    await sut.stop();
   }
-  if (process.env.BENCH_LEVERS !== '0') lines.push(...(await levers(pg, kafka, results)));
-  return { lines, databases: sut.databases, citizens };
+  lines.push(
+    `   over ${repeats} runs: steady p50 to ЦСПН ${results.spread('referral.steady.p50')}`,
+    `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
+    `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
+    `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
+    `   ceiling the CPU sets: ${availableParallelism()} cores ÷ ${f1(results.median('referral.saturation.cpu.machine'))} ms of the machine's CPU per referral ≈ ${f1((availableParallelism() * 1000) / results.median('referral.saturation.cpu.machine'))} referrals/s`,
+  );
+  if (process.env.BENCH_LEVERS !== '0') lines.push(...(await levers(pg, results)));
+  return { lines, databases: last!.databases, citizens: last!.citizens };
 }
 
 /** One saturation run per lever setting, each on its own processes and databases. */
-async function levers(pg: RunningPostgres, kafka: KafkaEnv, results: BenchResults): Promise<string[]> {
+async function levers(pg: RunningPostgres, results: BenchResults): Promise<string[]> {
   const out = [`   levers, one saturation run each (${N_BURST} referrals, ${SENDERS} senders; fresh processes):`];
   for (const [i, lever] of LEVERS.entries()) {
-    // Own databases and topics: nothing left by the run before (inboxes, consumer offsets) weighs on this one.
-    const sut = await startSystem(
-      pg,
-      kafka,
-      `benchl${i}`,
-      { KAFKA_TOPIC_PREFIX: `benchl${i}.`, ...lever.env },
-      lever.database,
-    );
+    // Own databases and broker: nothing left by the run before (inboxes, topics) weighs on this one.
+    const sut = await startSystem(pg, `benchl${i}`, lever.env, lever.database);
     try {
       const [line, cpu] = await saturationRun(sut.probe, results, `referral.lever.${i}`, false);
       out.push(`   · ${lever.name}:`, `   ${line}`, `   ${cpu}`);
@@ -137,10 +149,9 @@ async function levers(pg: RunningPostgres, kafka: KafkaEnv, results: BenchResult
   return out;
 }
 
-/** The four processes on fresh databases (with `settings` on them), a probe on them, warmed up. */
+/** The four processes on fresh databases (with `settings` on them) and a broker of their own, a probe on them, warmed up. */
 async function startSystem(
   pg: RunningPostgres,
-  kafka: KafkaEnv,
   prefix: string,
   env: NodeJS.ProcessEnv,
   settings: Record<string, string> = {},
@@ -158,6 +169,8 @@ async function startSystem(
   } finally {
     await admin.end();
   }
+  const mock = await startKafkaMock(3);
+  const kafka = localKafkaEnv(mock.brokers, { maxWaitTimeMs: BENCH_MAX_WAIT_MS });
   const target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
   const probe = probeOf(target, pg, databases);
   await settle(probe); // consumer groups joined, plans and connections warm
@@ -170,6 +183,7 @@ async function startSystem(
       await probe.arrivals.close();
       await probe.statements.close();
       await target.stop();
+      await mock.stop();
     },
   };
 }

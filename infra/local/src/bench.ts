@@ -33,7 +33,7 @@ import { SERVICE_NAMES, type Stack } from './stack';
 import { startBenchStack, worklistsInProcess } from './bench-stack';
 import { inProcessTarget, startProcessTarget } from './bench-processes';
 import { BenchResults, compareResults } from './bench-results';
-import { BENCH_AUTH, f1, openLoop, pct, pool, SILENT } from './bench-common';
+import { BENCH_AUTH, BENCH_MAX_WAIT_MS, f1, openLoop, pct, pool, SILENT } from './bench-common';
 import { benchRelay } from './bench-relay';
 import { benchStatistics } from './bench-statistics';
 import { benchGatewayProcesses } from './bench-gateway';
@@ -281,19 +281,20 @@ async function main(): Promise<void> {
   let mock: RunningKafkaMock | undefined;
   const out: string[] = [];
   try {
-    const kafka: KafkaEnv | null =
-      process.env.BENCH_BUS !== 'in-process' && kcatAvailable()
-        ? ((mock = await startKafkaMock(3)), localKafkaEnv(mock.brokers, { maxWaitTimeMs: 10 }))
-        : null;
-    const broker = kafka ? 'Kafka-protocol broker (kcat mock, 3 brokers)' : 'in-process bus (kcat not installed)';
+    const withBroker = process.env.BENCH_BUS !== 'in-process' && kcatAvailable();
+    const broker = withBroker ? 'Kafka-protocol broker (kcat mock, 3 brokers)' : 'in-process bus (kcat not installed)';
     out.push(
       `machine: ${process.platform} ${process.arch}, node ${process.version}; PostgreSQL (embedded, durable settings); messaging: ${broker}`,
     );
+    // Part 1 starts a broker of its own per run; this one serves the parts after it.
+    const part1 = withBroker ? await benchReferralProcesses(pg, results, REPEATS) : undefined;
+    const kafka: KafkaEnv | null = withBroker
+      ? ((mock = await startKafkaMock(3)), localKafkaEnv(mock.brokers, { maxWaitTimeMs: BENCH_MAX_WAIT_MS }))
+      : null;
 
     const parts: string[] = []; // parts 3–5, printed after the relay's
-    if (kafka) {
-      // Production layout: part 1 on separate processes; part 3 on the databases it filled.
-      const part1 = await benchReferralProcesses(pg, kafka, results, REPEATS);
+    if (kafka && part1) {
+      // Production layout: part 1 on separate processes; part 3 on the databases part 1 filled last.
       out.push(...part1.lines);
       const gw =
         N_QUERIES === 0
