@@ -52,6 +52,21 @@ export const groupAlive = (child: ChildProcess): boolean => spawnSync('pgrep', [
 export const postgresRunningOn = (dataDir: string): boolean =>
   spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).status === 0;
 
+/**
+ * After a failed assertion, what `npm start` left is stopped as a user would:
+ * Ctrl-C, which also stops the broker and PostgreSQL the launcher started in
+ * process groups of their own (a SIGKILL of the launcher's group alone left
+ * them running); killed if it does not stop in time, with a PostgreSQL still
+ * serving `dataDir`. Give the hook that calls it 30 s.
+ */
+export async function stopLeftovers(child: ChildProcess | undefined, dataDir?: string): Promise<void> {
+  if (child && groupAlive(child)) {
+    process.kill(-child.pid!, 'SIGINT');
+    await eventually(async () => !groupAlive(child), 20_000, 200).catch(() => process.kill(-child.pid!, 'SIGKILL'));
+  }
+  if (dataDir && postgresRunningOn(dataDir)) spawnSync('pkill', ['-KILL', '-f', `postgres -D ${dataDir}`]);
+}
+
 /** Writes one person through the gateway (a КЦСОН application) and returns the citizen key. */
 export async function registerPerson(gateway: string, token: string, seed: number, lastName: string): Promise<string> {
   const reg = await gql(

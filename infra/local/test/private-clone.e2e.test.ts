@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, tokenFor } from '@sc/testing';
-import { ctrlC, groupAlive, npmStartEnv, startNpm, lastNameOf, registerPerson } from './npm-start';
+import { ctrlC, groupAlive, npmStartEnv, startNpm, stopLeftovers, lastNameOf, registerPerson } from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -51,12 +51,12 @@ describe('npm start from a clone in a private (0700) folder', () => {
   }, 120_000);
 
   let running: ChildProcess | undefined;
-  afterAll(() => {
+  afterAll(async () => {
     // A failed assertion must not leave the stack running.
-    if (running && groupAlive(running)) process.kill(-running.pid!, 'SIGKILL');
+    await stopLeftovers(running);
     rmSync(privateDir, { recursive: true, force: true });
     rmSync(runtimeDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('serves the gateway, and a restart finds the same data', async () => {
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);

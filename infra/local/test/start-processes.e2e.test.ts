@@ -16,6 +16,7 @@ import {
   processAlive,
   registerPerson,
   startNpm,
+  stopLeftovers,
   type RunningNpmStart,
 } from './npm-start';
 
@@ -76,10 +77,10 @@ describe('npm start with a broker: one process per service, supervised', () => {
   const collector = otlpCollector();
   beforeAll(() => collector.start());
   // A failed assertion must not leave the stack running (jest would wait for it).
-  afterAll(() => {
-    if (running && groupAlive(running.child)) process.kill(-running.child.pid!, 'SIGKILL');
+  afterAll(async () => {
+    await stopLeftovers(running?.child, dataDir);
     collector.stop();
-  });
+  }, 30_000);
 
   it('restarts a killed subgraph while the others keep serving, and stops everything on Ctrl-C', async () => {
     const env = await npmStartEnv({

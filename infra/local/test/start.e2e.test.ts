@@ -5,7 +5,17 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, tokenFor } from '@sc/testing';
-import { ctrlC, groupAlive, npmStartEnv, postgresRunningOn, startNpm, lastNameOf, registerPerson } from './npm-start';
+import {
+  ctrlC,
+  groupAlive,
+  npmStartEnv,
+  postgresRunningOn,
+  startNpm,
+  stopLeftovers,
+  lastNameOf,
+  registerPerson,
+  type RunningNpmStart,
+} from './npm-start';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -25,7 +35,10 @@ describe('npm start (the embedded default)', () => {
     env = await npmStartEnv({ EMBEDDED_PG_DATA_DIR: dataDir });
   });
 
-  const start = () => startNpm(ROOT, env);
+  let running: RunningNpmStart | undefined;
+  // A failed assertion must not leave the stack running (jest would wait for it).
+  afterAll(() => stopLeftovers(running?.child, dataDir), 30_000);
+  const start = async () => (running = await startNpm(ROOT, env));
   const postgresRunning = () => postgresRunningOn(dataDir);
 
   it('serves the gateway, stops everything on Ctrl-C, and keeps the data across a restart', async () => {
