@@ -31,6 +31,7 @@ import {
 import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
+import { pauseProbe } from './bench-pauses';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
@@ -230,6 +231,10 @@ function probeOf(
     sentAt,
     arrivals: arrivalsReader(databases),
     statements: statementCounter(pg, databases),
+    pauses: pauseProbe({
+      ...Object.fromEntries(SERVICE_NAMES.map((n) => [n, target.serviceUrl(n)])),
+      gateway: target.gatewayUrl,
+    }),
     cpu: () => cpuNow(target.pid),
     databases,
   };
@@ -243,6 +248,7 @@ interface Probe {
   /** Referral id → when its КЦСОН commit was answered (epoch ms). */
   sentAt: Map<string, number>;
   statements: ReturnType<typeof statementCounter>;
+  pauses: ReturnType<typeof pauseProbe>;
   cpu(): Record<string, number>;
   databases: Record<ServiceName, string>;
 }
@@ -260,10 +266,12 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   p.sentAt.clear();
   const t0 = wallNow();
   const c0 = await p.statements.checkpoints();
+  await p.pauses.start();
   const timeline = cpuTimeline(p.cpu);
   await openLoop(referred, RATE, p.refer);
   const arrived = await p.arrivals.wait(p.sentAt);
   const samples = timeline.stop();
+  const pauses = await p.pauses.line(results, 'referral.steady');
   const c1 = await p.statements.checkpoints();
   const checkpoints = { count: c1.count - c0.count, buffers: c1.buffers - c0.buffers };
   const line = report(results, 'referral.steady', `steady arrivals (${RATE}/s)`, p.sentAt, arrived, t0);
@@ -272,7 +280,7 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
   const hops = slow
     ? await hopsLine(p.databases['social-service'], p.databases['social-protection'], slow.firstSent, slow.lastSent)
     : undefined;
-  return { line: [line, stall, ...(hops ? [hops] : [])].join('\n'), referred };
+  return { line: [line, stall, ...(hops ? [hops] : []), pauses].join('\n'), referred };
 }
 
 /** N_BURST referrals from SENDERS specialists back to back; with the CPU and SQL statements they cost. */
