@@ -3,6 +3,7 @@
  * (and of PostgreSQL, the broker and the client) and the SQL statements in
  * each database, over a saturation run.
  */
+import { availableParallelism } from 'node:os';
 import type { RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
 import { cpuMsOf, cpuMsOfCommand, machineBusyMs } from './bench-common';
@@ -35,6 +36,36 @@ export function cpuLine(
   const per = Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / n] as const);
   for (const [k, ms] of per) results.add(`${key}.cpu.${k}`, 'ms', 'lower', ms);
   return `   CPU per referral over the run (ms): ${per.map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}`;
+}
+
+/**
+ * The same CPU split in two: what the system spends at rest (every consumer
+ * polling the mock broker, which answers a fetch only after its full wait;
+ * timers; the scheduler), a cost per second that a real broker's long polls
+ * mostly do not have, and what each referral adds beyond it — which, with
+ * the cores left over at rest, sets the ceiling.
+ */
+export function marginalLine(
+  results: BenchResults,
+  key: string,
+  restPerSecond: Record<string, number>,
+  before: Record<string, number>,
+  after: Record<string, number>,
+  seconds: number,
+  n: number,
+): string {
+  const names = Object.keys(after).filter((k) => k !== 'client');
+  const beyond = (k: string) => Math.max(0, after[k]! - before[k]! - restPerSecond[k]! * seconds) / n;
+  for (const k of names) results.add(`${key}.cpu-beyond-rest.${k}`, 'ms', 'lower', beyond(k));
+  const restCores = restPerSecond.machine! / 1000;
+  results.add(`${key}.cpu-at-rest`, 'cores', 'lower', restCores);
+  const cores = availableParallelism();
+  return `   at rest the system uses ${restCores.toFixed(2)} cores (${names
+    .filter((k) => k !== 'machine')
+    .map((k) => `${k} ${(restPerSecond[k]! / 1000).toFixed(2)}`)
+    .join(
+      ', ',
+    )}); each referral adds (ms): ${names.map((k) => `${k} ${beyond(k).toFixed(2)}`).join(', ')} → ceiling (${cores} − ${restCores.toFixed(2)} cores) ÷ ${beyond('machine').toFixed(1)} ms ≈ ${(((cores - restCores) * 1000) / beyond('machine')).toFixed(0)} referrals/s`;
 }
 
 /**

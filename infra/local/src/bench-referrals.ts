@@ -28,7 +28,7 @@ import {
   profilingEnv,
   wallNow,
 } from './bench-common';
-import { cpuLine, cpuNow, statementCounter } from './bench-referral-costs';
+import { cpuLine, cpuNow, marginalLine, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
 import { pauseProbe } from './bench-pauses';
@@ -126,6 +126,7 @@ export async function benchReferralProcesses(
     `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
     `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
     `   ceiling the CPU sets: ${availableParallelism()} cores ÷ ${f1(results.median('referral.saturation.cpu.machine'))} ms of the machine's CPU per referral ≈ ${f1((availableParallelism() * 1000) / results.median('referral.saturation.cpu.machine'))} referrals/s`,
+    `   …and beyond what the system spends at rest (${f1(results.median('referral.saturation.cpu-at-rest'))} cores): (${availableParallelism()} − ${f1(results.median('referral.saturation.cpu-at-rest'))}) ÷ ${f1(results.median('referral.saturation.cpu-beyond-rest.machine'))} ms ≈ ${f1(((availableParallelism() - results.median('referral.saturation.cpu-at-rest')) * 1000) / results.median('referral.saturation.cpu-beyond-rest.machine'))} referrals/s`,
   );
   if (process.env.BENCH_LEVERS !== '0') lines.push(...(await levers(pg, results)));
   return { lines, databases: last!.databases, citizens: last!.citizens };
@@ -287,6 +288,7 @@ async function steadyRun(p: Probe, results: BenchResults): Promise<{ line: strin
 async function saturationRun(p: Probe, results: BenchResults, key: string, detail: boolean): Promise<string[]> {
   const burst = await p.prepare(N_BURST);
   p.sentAt.clear();
+  const rest = await cpuAtRest(p);
   await p.statements.reset();
   const b0 = wallNow();
   const cpu0 = p.cpu();
@@ -294,11 +296,23 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
   const sendRate = N_BURST / ((wallNow() - b0) / 1000);
   results.add(`${key}.send-rate`, '/s', 'higher', sendRate);
   const arrived = await p.arrivals.wait(p.sentAt);
+  const cpu1 = p.cpu();
+  const seconds = (wallNow() - b0) / 1000;
   return [
     report(results, key, `${SENDERS} senders, no pause`, p.sentAt, arrived, b0) + `   (sent at ${f1(sendRate)}/s)`,
-    cpuLine(results, key, cpu0, p.cpu(), N_BURST),
+    cpuLine(results, key, cpu0, cpu1, N_BURST),
+    marginalLine(results, key, rest, cpu0, cpu1, seconds, N_BURST),
     ...(await p.statements.perReferral(results, key, N_BURST, detail)),
   ];
+}
+
+/** Each process's CPU per second (ms) while nothing is sent, after the registrations before the run have settled. */
+async function cpuAtRest(p: Probe): Promise<Record<string, number>> {
+  await new Promise((r) => setTimeout(r, 2000));
+  const [a, t0] = [p.cpu(), wallNow()];
+  await new Promise((r) => setTimeout(r, 3000));
+  const [b, seconds] = [p.cpu(), (wallNow() - t0) / 1000];
+  return Object.fromEntries(Object.keys(b).map((k) => [k, (b[k]! - a[k]!) / seconds]));
 }
 
 /**
