@@ -48,8 +48,9 @@ const PARAMETERS_MEMO = 'parameters|';
 
 /** The dated values of a region up to a day (rows are few: one query); a service's parameter set picks the ones in force. */
 export function loadParameterRows(em: EntityManager, region: string, onDate: IsoDate): Promise<RegionalParameterRow[]> {
-  return memoInTransaction(em, `${PARAMETERS_MEMO}${region}|${onDate}`, () =>
-    em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } }),
+  return memoInTransaction(em, `${PARAMETERS_MEMO}${region}|${onDate}`, async () =>
+    // Plain copies: they may be kept for the service and read by other transactions (see keepReferenceData).
+    (await em.find(RegionalParameterRow, { region, validFrom: { $lte: onDate } })).map((r) => Object.freeze({ ...r })),
   );
 }
 

@@ -36,6 +36,8 @@ export interface ServiceConfig {
   production?: boolean;
   /** How long a computed statistics period may be reused (ms; 0 = never): the most the figures lag a change. */
   statisticsCacheMs?: number;
+  /** How long the service keeps the production calendar and regional parameters it read (0: read them in every transaction). */
+  referenceDataCacheMs?: number;
   /** How often an idle scheduler worker looks for due jobs (s; pg-boss' minimum 0.5). */
   schedulerPollSeconds?: number;
   /** ACCEPTANCE_CLOCK=true: an ADMIN may move this service's clock forward (never in production). */
@@ -54,6 +56,9 @@ const prefixOf = (service: string) => service.toUpperCase().replace(/-/g, '_');
  * with plain PORT / DATABASE_URL as fallback for one-service containers, plus
  * the shared variables. Fails fast listing every problem.
  */
+/** How long a service keeps the reference data it read, unless told (see keepReferenceData). */
+export const DEFAULT_REFERENCE_DATA_CACHE_MS = 10_000;
+
 export function serviceConfigFromEnv(
   service: string,
   defaultPort: number,
@@ -80,6 +85,7 @@ export function serviceConfigFromEnv(
     CONSUMER_MAX_ATTEMPTS: envInt(5),
     CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     STATISTICS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    REFERENCE_DATA_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(DEFAULT_REFERENCE_DATA_CACHE_MS),
     SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
     ACCEPTANCE_CLOCK: envBool(false),
     SCHEDULER_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
@@ -123,6 +129,7 @@ export function serviceConfigFromEnv(
     consumer: { maxAttempts: e.CONSUMER_MAX_ATTEMPTS, batchSize: e.CONSUMER_BATCH_SIZE },
     logLevel: e.LOG_LEVEL,
     statisticsCacheMs: e.STATISTICS_CACHE_MS,
+    referenceDataCacheMs: e.REFERENCE_DATA_CACHE_MS,
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
     acceptanceClock: e.ACCEPTANCE_CLOCK,
     schedulerJobExpireSeconds: e.SCHEDULER_JOB_EXPIRE_SECONDS,

@@ -46,11 +46,12 @@ import { useRegionMonths } from './statistics-counters.sql';
 import { PLATFORM_MIGRATIONS } from './platform-migrations';
 import { queryLimits } from './query-limits';
 import { ProcessMetrics } from './metrics';
+import { keepReferenceData } from './transaction-memo';
 import { registerServiceMetrics } from './service-metrics';
 import { Scheduler, type ScheduledJob } from './scheduler';
 import { foreignNotificationHandlers } from './referral-sla';
 import { RegionalParameterSchema } from './regional-parameter';
-import type { ServiceConfig } from './service-config';
+import { DEFAULT_REFERENCE_DATA_CACHE_MS, type ServiceConfig } from './service-config';
 import type { WorkNorms } from './work-log';
 
 /** What a service contributes; the kit does the wiring the three share. */
@@ -109,6 +110,7 @@ export async function createSubgraphService(
   // The region's calendar from here on: "today", deadlines and every date of an instant (kernel dateOf).
   useRegionTimeZone(config.timeZone);
   const orm = await openDatabase(def, config, log);
+  keepReferenceData(orm.em, config.referenceDataCacheMs ?? DEFAULT_REFERENCE_DATA_CACHE_MS);
   const clock = await clockOf(config, d.clock ?? systemClock, orm);
   const { relay, consumer, deps } = messagingOf(def, config, { ...d, clock }, orm, log);
   const metrics = new ProcessMetrics(def.name);
