@@ -312,7 +312,8 @@ async function cpuAtRest(p: Probe): Promise<Record<string, number>> {
   const [a, t0] = [p.cpu(), wallNow()];
   await new Promise((r) => setTimeout(r, 3000));
   const [b, seconds] = [p.cpu(), (wallNow() - t0) / 1000];
-  return Object.fromEntries(Object.keys(b).map((k) => [k, (b[k]! - a[k]!) / seconds]));
+  // Not below 0: PostgreSQL's figure is the sum over its live processes, and a backend that ends takes its CPU along.
+  return Object.fromEntries(Object.keys(b).map((k) => [k, Math.max(0, b[k]! - a[k]!) / seconds]));
 }
 
 /**
