@@ -172,22 +172,24 @@ async function startSystem(
     await admin.end();
   }
   const mock = await startKafkaMock(3);
-  const kafka = localKafkaEnv(mock.brokers, { maxWaitTimeMs: BENCH_MAX_WAIT_MS });
-  const target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
-  const probe = probeOf(target, pg, databases);
-  await settle(probe); // consumer groups joined, plans and connections warm
-  return {
-    probe,
-    databases,
-    label: target.label,
-    memory: () => target.memory(),
-    stop: async () => {
-      await probe.arrivals.close();
-      await probe.statements.close();
-      await target.stop();
-      await mock.stop();
-    },
+  let target: Awaited<ReturnType<typeof startProcessTarget>> | undefined;
+  let probe: Probe | undefined;
+  const stop = async () => {
+    await probe?.arrivals.close();
+    await probe?.statements.close();
+    await target?.stop();
+    await mock.stop();
   };
+  try {
+    const kafka = localKafkaEnv(mock.brokers, { maxWaitTimeMs: BENCH_MAX_WAIT_MS });
+    target = await startProcessTarget(pg, kafka, { ...env, ...profilingEnv() }, databases);
+    probe = probeOf(target, pg, databases);
+    await settle(probe); // consumer groups joined, plans and connections warm
+  } catch (e) {
+    await stop(); // nothing of a system that did not come up is left running
+    throw e;
+  }
+  return { probe, databases, label: target.label, memory: target.memory, stop };
 }
 
 /** Registration and referral through КЦСОН's API as one of its specialists, and the readers of the outcome. */

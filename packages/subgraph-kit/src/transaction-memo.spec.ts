@@ -81,6 +81,17 @@ describe('keepReferenceData (reference data kept for the service a short while)'
     expect(await memoInTransaction(emIn({}, service), 'parameters|25', load)).toBe(3);
   });
 
+  it('reads for itself when the read it was handed, still in flight, fails', async () => {
+    const service = {};
+    keepReferenceData(emIn(undefined, service), 10_000);
+    let fail!: (e: Error) => void;
+    const first = memoInTransaction(emIn({}, service), 'k', () => new Promise<string>((_, reject) => (fail = reject)));
+    const second = memoInTransaction(emIn({}, service), 'k', async () => 'own read');
+    fail(new Error('current transaction is aborted'));
+    await expect(first).rejects.toThrow('aborted');
+    expect(await second).toBe('own read');
+  });
+
   it('does not keep a failed read', async () => {
     const service = {};
     keepReferenceData(emIn(undefined, service), 10_000);

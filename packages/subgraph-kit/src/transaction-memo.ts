@@ -27,13 +27,17 @@ export function keepReferenceData(em: EntityManager, ttlMs: number): void {
   else services.delete(scopeOf(em));
 }
 
-/** The service's kept value, or a fresh load it keeps (a failed load is not kept). */
+/**
+ * The service's kept value, or a fresh load it keeps (a failed load is not
+ * kept). A transaction handed another's read still in flight reads for itself
+ * if that one fails (e.g. its transaction was already aborted).
+ */
 function fromServiceCache<T>(em: EntityManager, key: string, load: () => Promise<T>): Promise<T> {
   const cache = services.get(scopeOf(em));
   if (!cache) return load();
   const now = Date.now();
   const kept = cache.entries.get(key);
-  if (kept && kept.until > now) return kept.value as Promise<T>;
+  if (kept && kept.until > now) return (kept.value as Promise<T>).catch(load);
   const value = load();
   const entry = { value, until: now + cache.ttlMs };
   cache.entries.set(key, entry);
