@@ -92,6 +92,15 @@ describe('keepReferenceData (reference data kept for the service a short while)'
     expect(await second).toBe('own read');
   });
 
+  it('keeps at most 1000 keys: the least recently used is read again', async () => {
+    const service = {};
+    keepReferenceData(emIn(undefined, service), 10_000);
+    const load = counter();
+    for (let day = 0; day <= 1000; day++) await memoInTransaction(emIn({}, service), `parameters|25|${day}`, load);
+    expect(await memoInTransaction(emIn({}, service), 'parameters|25|1000', load)).toBe(1001);
+    expect(await memoInTransaction(emIn({}, service), 'parameters|25|0', load)).toBe(1002);
+  });
+
   it('does not keep a failed read', async () => {
     const service = {};
     keepReferenceData(emIn(undefined, service), 10_000);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
 
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 /** Transactions that wrote reference data: their reads see their own rows, so they bypass the service's cache. */
@@ -6,8 +7,11 @@ const writers = new WeakSet<object>();
 
 interface ServiceCache {
   ttlMs: number;
-  entries: Map<string, { value: Promise<unknown>; until: number }>;
+  /** Bounded: parameter rows are kept per day asked about, and a service asks about many days over its life. */
+  entries: LRUCache<string, { value: Promise<unknown>; until: number }>;
 }
+/** Keys a service keeps at most (the least recently used go first). */
+const MAX_KEPT = 1000;
 /** By the ORM's configuration, which every fork of one service's EntityManager shares (one per database). */
 const services = new WeakMap<object, ServiceCache>();
 const scopeOf = (em: EntityManager): object => em.config;
@@ -23,7 +27,7 @@ const scopeOf = (em: EntityManager): object => em.config;
  * once per service when its database opens.
  */
 export function keepReferenceData(em: EntityManager, ttlMs: number): void {
-  if (ttlMs > 0) services.set(scopeOf(em), { ttlMs, entries: new Map() });
+  if (ttlMs > 0) services.set(scopeOf(em), { ttlMs, entries: new LRUCache({ max: MAX_KEPT }) });
   else services.delete(scopeOf(em));
 }
 
@@ -41,7 +45,7 @@ function fromServiceCache<T>(em: EntityManager, key: string, load: () => Promise
   const value = load();
   const entry = { value, until: now + cache.ttlMs };
   cache.entries.set(key, entry);
-  value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
+  value.catch(() => cache.entries.peek(key) === entry && cache.entries.delete(key));
   return value;
 }
 
