@@ -13,6 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { issueToken } from '@sc/auth';
+import { sleep } from '@sc/kernel';
 import { ensureDatabase, startKafkaMock, type RunningPostgres } from '@sc/local-infra';
 import { localKafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
@@ -310,9 +311,9 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
 
 /** Each process's CPU per second (ms) while nothing is sent, after the registrations before the run have settled. */
 async function cpuAtRest(p: Probe): Promise<Record<string, number>> {
-  await new Promise((r) => setTimeout(r, 2000));
+  await sleep(2000);
   const [a, t0] = [p.cpu(), wallNow()];
-  await new Promise((r) => setTimeout(r, 3000));
+  await sleep(3000);
   const [b, seconds] = [p.cpu(), (wallNow() - t0) / 1000];
   // Not below 0: PostgreSQL's figure is the sum over its live processes, and a backend that ends takes its CPU along.
   return Object.fromEntries(Object.keys(b).map((k) => [k, Math.max(0, b[k]! - a[k]!) / seconds]));
