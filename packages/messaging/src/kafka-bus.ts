@@ -10,6 +10,7 @@ import {
   type LogEntry,
 } from 'kafkajs';
 import type { Logger } from '@sc/runtime';
+import { fixKafkajsIdleLoop } from './kafkajs-idle-fix';
 import type { IncomingRecord, MessageBus, OutgoingRecord, PartitionLag, SubscribeOptions, Subscription } from './bus';
 
 export interface KafkaBusOptions {
@@ -79,6 +80,7 @@ export class KafkaBus implements MessageBus {
 
   constructor(private readonly o: KafkaBusOptions) {
     const log = o.logger.child({ component: 'kafkajs' });
+    if (!fixKafkajsIdleLoop()) log.warn("kafkajs request queue is not 2.2.4's: its idle timer loop was left as is");
     this.kafka = new Kafka({
       clientId: o.clientId,
       brokers: o.brokers,

@@ -126,6 +126,20 @@ describe('messaging kit on real PostgreSQL and the Kafka-protocol broker', () =>
     }
   });
 
+  it("keeps no broker connection in kafkajs' 1 ms timer loop at rest (the idle fix reaches kafkajs' own queues)", async () => {
+    await send([{ key: 'rest', n: 1 }]);
+    await eventually(async () => seen.some((s) => s.key === 'rest'));
+    const timers = jest.spyOn(global, 'setTimeout');
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      // kafkajs 2.2.4 as released sets −1 − Date.now() ms (Node makes it 1 ms), a thousand times a second per connection.
+      const negative = timers.mock.calls.filter(([, ms]) => typeof ms === 'number' && ms < 0);
+      expect(negative).toHaveLength(0);
+    } finally {
+      timers.mockRestore();
+    }
+  });
+
   it('a rolled-back transaction leaves no message behind', async () => {
     await expect(
       outbox.transaction(orm.em.fork(), async (em) => {
