@@ -28,12 +28,11 @@ export interface SupervisorOptions {
 }
 
 /**
- * The same flags as the container command (infra/k8s). kafkajs 2.2.4 arms a
- * timer with a negative delay (RequestQueue.scheduleCheckPendingRequests);
- * Node ≥ 24 clamps it to 1 ms as before but warns at every start.
+ * The same flags as the container command (infra/Dockerfile). No warning is
+ * silenced: kafkajs' negative timer, which Node ≥ 24 warned of at every
+ * start, is gone (`fixKafkajsIdleLoop` in @sc/messaging).
  */
 export const NODE_FLAGS = [
-  '--disable-warning=TimeoutNegativeWarning',
   '--import',
   'tsx',
   // OpenTelemetry before anything else loads (it does nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
