@@ -15,6 +15,7 @@ import { f1 } from './bench-common';
 import { freePort } from '@sc/local-infra';
 import { rssOf } from './bench-processes';
 import type { BenchResults } from './bench-results';
+import { sleep } from '@sc/kernel';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -56,10 +57,10 @@ async function timedStart(env: NodeJS.ProcessEnv, gatewayPort: number) {
     const until = Date.now() + 120_000;
     while (!(await isReady(gatewayPort))) {
       if (Date.now() > until || child.exitCode !== null) throw new Error('npm start: the gateway was not ready');
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     const seconds = (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, 3000)); // settled: consumers joined, first polls done
+    await sleep(3000); // settled: consumers joined, first polls done
     const tree = descendantsOf(child.pid!);
     const pss = tree.reduce((s, p) => s + pssKbOf(p), 0);
     const node = tree.filter((p) => /node/.test(commOf(p))).reduce((s, p) => s + rssOf(p), 0);

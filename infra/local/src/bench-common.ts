@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { authConfigFrom } from '@sc/auth';
 import { createLogger } from '@sc/runtime';
+import { sleep } from '@sc/kernel';
 
 /** The dev identity provider's settings every part of the benchmark signs its tokens with. */
 export const BENCH_AUTH = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
@@ -44,7 +45,7 @@ export async function openLoop<T>(items: T[], perSecond: number, fn: (t: T) => P
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < items.length; i++) {
     const wait = t0 + (i * 1000) / perSecond - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) await sleep(wait);
     inflight.push(fn(items[i]!));
   }
   await Promise.all(inflight);

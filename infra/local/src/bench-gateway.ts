@@ -23,6 +23,7 @@ import { startProcessTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 import { NODE_FLAGS } from './supervisor';
+import { sleep } from '@sc/kernel';
 
 const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const CONCURRENCY = 8;
@@ -187,7 +188,7 @@ async function startPlainGateway(serviceUrl: (n: ServiceName) => string, gateway
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;
-  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+  for (const until = Date.now() + 60_000; Date.now() < until; await sleep(200)) {
     const ok = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -363,7 +363,7 @@ function arrivalsReader(databases: Record<ServiceName, string>) {
       await connected;
       const ids = [...sentAt.keys()];
       let acceptedBack = new Map<string, number>();
-      for (const until = Date.now() + 180_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+      for (const until = Date.now() + 180_000; Date.now() < until; await sleep(250)) {
         acceptedBack = await committed(
           ss,
           `select id::text, ${COMMIT_MS} as t from outgoing_referral where id = any($1::uuid[]) and status <> 'SENT'`,

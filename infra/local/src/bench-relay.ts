@@ -4,6 +4,7 @@ import { InProcessBus, KafkaBus, MESSAGING_TABLES_V1, OutboxRelay, type MessageB
 import type { KafkaEnv } from '@sc/subgraph-kit';
 import { f1, SILENT } from './bench-common';
 import type { BenchResults } from './bench-results';
+import { sleep } from '@sc/kernel';
 
 const N_RELAY = Number(process.env.BENCH_RELAY_MESSAGES ?? 20000);
 
@@ -43,7 +44,7 @@ export async function benchRelay(
     });
     const start = performance.now();
     relay.start();
-    while (relay.stats.published < N_RELAY) await new Promise((r) => setTimeout(r, 5));
+    while (relay.stats.published < N_RELAY) await sleep(5);
     const s = (performance.now() - start) / 1000;
     await relay.stop();
     const left = Number(

@@ -20,6 +20,7 @@ import { TEST_NEEDS, validSnils } from '@sc/testing';
 import type { BenchTarget } from './bench-processes';
 import type { BenchResults } from './bench-results';
 import { pct, f1 } from './bench-common';
+import { sleep } from '@sc/kernel';
 
 const N_CONTRACTS = Number(process.env.BENCH_STAT_CONTRACTS ?? 1_000_000);
 const N_RECORDS = Number(process.env.BENCH_STAT_RECORDS ?? 3_000_000);
@@ -268,7 +269,7 @@ async function misses(
   const staleMs = Math.max(target.statisticsCacheSeconds, target.statisticsStaleSeconds) * 1000;
   if (target.statisticsCacheSeconds > 0)
     for (let i = 0; i < 30 && cold.length < 15; i++) {
-      await new Promise((r) => setTimeout(r, staleMs + 1500));
+      await sleep(staleMs + 1500);
       const r = await dashboard();
       if (!r.stored) cold.push(r.ms);
     }

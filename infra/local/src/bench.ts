@@ -40,6 +40,7 @@ import { benchGatewayProcesses } from './bench-gateway';
 import { benchColdStart } from './bench-cold-start';
 import { benchWorklists } from './bench-worklists';
 import { benchReferralProcesses } from './bench-referrals';
+import { sleep } from '@sc/kernel';
 
 const N_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 1000);
 const N_QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
@@ -133,8 +134,7 @@ async function benchReferrals(pg: RunningPostgres, out: string[]): Promise<{ sta
   };
   const latencies = async (ids: Set<string>) => {
     const deadline = Date.now() + 120_000;
-    while ([...ids].some((id) => !committedAt.has(id)) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    while ([...ids].some((id) => !committedAt.has(id)) && Date.now() < deadline) await sleep(20);
     return [...ids].filter((id) => committedAt.has(id)).map((id) => committedAt.get(id)! - sentAt.get(id)!);
   };
   const report = referralReport(out);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
 import { authorize, seesSuppressed, type AccessRule, type Principal } from '@sc/auth';
 import {
   coversTerritory,
@@ -125,10 +126,12 @@ type PeriodCells = (territory: string) => StatisticsOfCell;
  * many ministry users opening the same dashboard share one computation, and
  * no figure lags its change by more than that. 0 turns it off (tests).
  */
-const caches = new WeakMap<object, Map<string, { at: number; cells: PeriodCells }>>();
+const caches = new WeakMap<object, LRUCache<string, { at: number; cells: PeriodCells }>>();
+/** Periods kept at most per service (the least recently asked go first); a dashboard asks for a few. */
+const MAX_PERIODS = 1000;
 function periodCache(owner: object, ttlMs: number) {
   let m = caches.get(owner);
-  if (!m) caches.set(owner, (m = new Map()));
+  if (!m) caches.set(owner, (m = new LRUCache({ max: MAX_PERIODS })));
   const store = m;
   return {
     get(key: string): PeriodCells | undefined {
@@ -136,10 +139,7 @@ function periodCache(owner: object, ttlMs: number) {
       return hit && performance.now() - hit.at < ttlMs ? hit.cells : undefined;
     },
     set(key: string, cells: PeriodCells): PeriodCells {
-      if (ttlMs > 0) {
-        if (store.size > 1000) store.clear(); // a bound, not an eviction policy: periods are few
-        store.set(key, { at: performance.now(), cells });
-      }
+      if (ttlMs > 0) store.set(key, { at: performance.now(), cells });
       return cells;
     },
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { query } from './sql';
 import { authConfigFrom, issueToken } from '@sc/auth';
-import { type Agency, type Role } from '@sc/kernel';
+import { type Agency, type Role, sleep } from '@sc/kernel';
 import { createLogger } from '@sc/runtime';
 import { ensureDatabase } from '@sc/local-infra';
 import { KafkaBus } from '@sc/messaging';
@@ -116,7 +116,7 @@ export async function eventually<T>(
     }
     if (Date.now() > end)
       throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
+    await sleep(everyMs);
   }
 }
 
