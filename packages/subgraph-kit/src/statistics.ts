@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { LRUCache } from 'lru-cache';
 import { authorize, seesSuppressed, type AccessRule, type Principal } from '@sc/auth';
 import {
   coversTerritory,
@@ -14,6 +13,7 @@ import {
   type TimeAxis,
 } from '@sc/kernel';
 import { todayOf, type RequestContext } from './context';
+import { periodCache } from './statistics-cache';
 import { StatisticsGrid, type CounterRow, type StatisticsOfCell } from './statistics-grid';
 import { listTerritories, type TerritoryRow } from './territories';
 import { SERVING_KINDS } from './territory-directory.data';
@@ -104,7 +104,7 @@ export async function statisticsOfCells(
   const monthsOf = new Map(periods.map((p) => [p, monthsOfPeriod(p, 'period')]));
   const allMonths = [...monthsOf.values()].flat().sort();
   const k = seesSuppressed(ctx.principal) ? await minCell(ctx.em, ctx.deps.config.region, today) : 0;
-  const cache = periodCache(ctx.deps, ctx.deps.config.statisticsCacheMs ?? 0);
+  const cache = periodCache<(territory: string) => StatisticsOfCell>(ctx.deps, ctx.deps.config.statisticsCacheMs ?? 0);
   let cells = periods.map((p) => cache.get(`${k}|${p}`));
   if (cells.some((c) => !c)) {
     const rows = await loadCounters(ctx.em, region, catalogue, allMonths[0]!, allMonths[allMonths.length - 1]!);
@@ -117,32 +117,6 @@ export async function statisticsOfCells(
   }
   const byPeriod = new Map(periods.map((p, i) => [p, cells[i]!]));
   return refs.map((r, i) => byPeriod.get(r.period)!(territories[i]!));
-}
-
-type PeriodCells = (territory: string) => StatisticsOfCell;
-
-/**
- * Computed periods, reused for `ttlMs` (the service's STATISTICS_CACHE_MS):
- * many ministry users opening the same dashboard share one computation, and
- * no figure lags its change by more than that. 0 turns it off (tests).
- */
-const caches = new WeakMap<object, LRUCache<string, { at: number; cells: PeriodCells }>>();
-/** Periods kept at most per service (the least recently asked go first); a dashboard asks for a few. */
-const MAX_PERIODS = 1000;
-function periodCache(owner: object, ttlMs: number) {
-  let m = caches.get(owner);
-  if (!m) caches.set(owner, (m = new LRUCache({ max: MAX_PERIODS })));
-  const store = m;
-  return {
-    get(key: string): PeriodCells | undefined {
-      const hit = store.get(key);
-      return hit && performance.now() - hit.at < ttlMs ? hit.cells : undefined;
-    },
-    set(key: string, cells: PeriodCells): PeriodCells {
-      if (ttlMs > 0) store.set(key, { at: performance.now(), cells });
-      return cells;
-    },
-  };
 }
 
 async function loadCounters(
