@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
-import { cpuMsOf, cpuMsOfCommand, machineBusyMs } from './bench-common';
+import { cpuMsOf, cpuMsOfCommand, machineBusyMs, machineStealMs } from './bench-common';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
@@ -22,6 +22,8 @@ export function cpuNow(pid: (name: string) => number | undefined): Record<string
     broker: cpuMsOfCommand('kcat'),
     client: (own.user + own.system) / 1000,
     machine: machineBusyMs(),
+    // Part of `machine`: what the host took from this VM (the processes above did not get it).
+    steal: machineStealMs(),
   };
 }
 

@@ -2,9 +2,11 @@
  * Where a steady run of bench part 1 was slow, and what the machine did
  * meanwhile: the referrals over 100 ms to ЦСПН, when they were sent, the
  * CPU each process used over that window (in cores) beside its share over
- * the whole run, and PostgreSQL's checkpoints. A process far above its run
- * share was busy with something else; all of them low means the referrals
- * were waiting (on the broker, a consumer group, a lock).
+ * the whole run, PostgreSQL's checkpoints, and the host's steal (time this
+ * virtual machine had work but the host ran something else). A process far
+ * above its run share was busy with something else; all of them low means
+ * the referrals were waiting (on the broker, a consumer group, a lock) — or,
+ * with steal high, that the machine itself stood still.
  */
 import { Client } from 'pg';
 import { f1, pct, wallNow } from './bench-common';
@@ -64,7 +66,9 @@ export function stallLine(
   samples: Sample[],
   checkpoints: { count: number; buffers: number },
 ): string {
-  const head = `      over 100 ms: ${w?.count ?? 0}; checkpoints meanwhile ${checkpoints.count} (${checkpoints.buffers} buffers written)`;
+  const [first, last] = [samples[0]!, samples[samples.length - 1]!];
+  const steal = (last.cpu.steal ?? 0) - (first.cpu.steal ?? 0);
+  const head = `      over 100 ms: ${w?.count ?? 0}; checkpoints meanwhile ${checkpoints.count} (${checkpoints.buffers} buffers written); the host's steal over the run ${steal.toFixed(0)} ms`;
   if (!w) return head;
   const clock = (t: number) => new Date(t).toISOString().slice(11, 23);
   const during = coresBetween(samples, w.firstSent, w.lastArrived);
