@@ -74,7 +74,7 @@ export interface ReferralPart {
  * setting, each on fresh processes and databases, side by side. The first
  * line is how the consumer worked before batches.
  */
-const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string> }[] = [
+const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, string>; brokers?: number }[] = [
   { name: 'one record per transaction, no linger', env: { CONSUMER_BATCH_SIZE: '1', OUTBOX_LINGER_MS: '0' } },
   {
     name: 'batches of up to 100, no linger',
@@ -83,7 +83,18 @@ const LEVERS: { name: string; env: NodeJS.ProcessEnv; database?: Record<string, 
   { name: 'batches, relay linger 10 ms (the defaults)', env: { OUTBOX_LINGER_MS: '10' } },
   { name: 'batches, relay linger 25 ms', env: { OUTBOX_LINGER_MS: '25' } },
   { name: 'defaults, kafkajs maxWaitTime 100 ms (not 10)', env: { KAFKA_MAX_WAIT_MS: '100' } },
+  {
+    name: 'defaults, kafkajs 4 partitions at a time per consumer (not one per partition held)',
+    env: { KAFKA_PARTITIONS_CONCURRENTLY: '4' },
+  },
+  // What the consumers' polling costs: each fetches from every broker every 10 ms on the mock.
+  { name: 'defaults, a mock of one broker (not three)', env: {}, brokers: 1 },
+  { name: 'defaults, relay batches of 50 (not 500)', env: { OUTBOX_BATCH_SIZE: '50' } },
   { name: 'defaults, pool of 20 connections (not 10)', env: { DB_POOL_MAX: '20' } },
+  {
+    name: "defaults, Node's young generation larger (--max-semi-space-size=64)",
+    env: { NODE_OPTIONS: '--max-semi-space-size=64' },
+  },
   {
     name: 'defaults, group commit (commit_delay 1 ms)',
     env: {},
@@ -138,7 +149,7 @@ async function levers(pg: RunningPostgres, results: BenchResults): Promise<strin
   const out = [`   levers, one saturation run each (${N_BURST} referrals, ${SENDERS} senders; fresh processes):`];
   for (const [i, lever] of LEVERS.entries()) {
     // Own databases and broker: nothing left by the run before (inboxes, topics) weighs on this one.
-    const sut = await startSystem(pg, `benchl${i}`, lever.env, lever.database);
+    const sut = await startSystem(pg, `benchl${i}`, lever.env, lever.database, lever.brokers);
     try {
       const [line, cpu] = await saturationRun(sut.probe, results, `referral.lever.${i}`, false);
       out.push(`   · ${lever.name}:`, `   ${line}`, `   ${cpu}`);
@@ -158,6 +169,7 @@ async function startSystem(
   prefix: string,
   env: NodeJS.ProcessEnv,
   settings: Record<string, string> = {},
+  brokers = 3,
 ) {
   const databases = {} as Record<ServiceName, string>;
   const admin = new Client({ connectionString: pg.url('postgres') });
@@ -172,7 +184,7 @@ async function startSystem(
   } finally {
     await admin.end();
   }
-  const mock = await startKafkaMock(3);
+  const mock = await startKafkaMock(brokers);
   let target: Awaited<ReturnType<typeof startProcessTarget>> | undefined;
   let probe: Probe | undefined;
   const stop = async () => {
