@@ -98,22 +98,16 @@ export function cpuMsOfCommand(comm: string): number {
   return sum;
 }
 
-/** The machine's CPU times so far (all cores), ms, from the first line of /proc/stat (ticks of 10 ms). */
-function machineTimes() {
+/**
+ * The machine's CPU times so far, all cores, ms, from one read of the first
+ * line of /proc/stat (ticks of 10 ms): `busy` — not idle or waiting, the
+ * host's steal counted in —, and `steal` itself: time the host ran something
+ * else while this virtual machine had work. When every process of a run
+ * pauses at once, steal tells a machine that stood still from a system that
+ * waited.
+ */
+export function machineTimes(): { busy: number; steal: number } {
   const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = (t as number[]).map((x) => x * 10);
-  return { busy: user! + nice! + system! + irq! + softirq!, steal: steal! };
+  return { busy: user! + nice! + system! + irq! + softirq! + steal!, steal: steal! };
 }
-
-/** CPU time the whole machine has been busy (all cores, not idle or waiting; the host's steal counted in), ms. */
-export function machineBusyMs(): number {
-  const m = machineTimes();
-  return m.busy + m.steal;
-}
-
-/**
- * Time the host ran something else while this virtual machine had work
- * (steal), all cores, ms: when every process of a run pauses at once, this
- * tells a machine that stood still from a system that waited.
- */
-export const machineStealMs = (): number => machineTimes().steal;

@@ -6,13 +6,14 @@
 import { availableParallelism } from 'node:os';
 import type { RunningPostgres } from '@sc/local-infra';
 import { Client } from 'pg';
-import { cpuMsOf, cpuMsOfCommand, machineBusyMs, machineStealMs } from './bench-common';
+import { cpuMsOf, cpuMsOfCommand, machineTimes } from './bench-common';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
 /** Where the CPU goes: each process's (and PostgreSQL's, the broker's, this client's) CPU time so far, ms. */
 export function cpuNow(pid: (name: string) => number | undefined): Record<string, number> {
   const own = process.cpuUsage();
+  const m = machineTimes();
   return {
     'social-service': cpuMsOf(pid('social-service')) ?? 0,
     'social-protection': cpuMsOf(pid('social-protection')) ?? 0,
@@ -21,9 +22,9 @@ export function cpuNow(pid: (name: string) => number | undefined): Record<string
     postgres: cpuMsOfCommand('postgres'),
     broker: cpuMsOfCommand('kcat'),
     client: (own.user + own.system) / 1000,
-    machine: machineBusyMs(),
+    machine: m.busy,
     // Part of `machine`: what the host took from this VM (the processes above did not get it).
-    steal: machineStealMs(),
+    steal: m.steal,
   };
 }
 
