@@ -41,6 +41,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 20);
 /** Referrals of one saturation run, and the specialists sending them back to back. */
 const N_BURST = Number(process.env.BENCH_BURST_REFERRALS ?? 3000);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
+/** Referrals of one backlog run (0: none). */
+const N_BACKLOG = Number(process.env.BENCH_BACKLOG_REFERRALS ?? 3000);
 /** SNILS of the next citizen registered (unique over the whole run, whatever the databases). */
 let snils = 5_000_000;
 
@@ -126,6 +128,7 @@ export async function benchReferralProcesses(
     try {
       const { line, referred } = await steadyRun(sut.probe, results);
       lines.push(line, ...(await saturationRun(sut.probe, results, 'referral.saturation', run === repeats)));
+      if (N_BACKLOG > 0) lines.push(...(await backlogRun(sut.probe, results, 'referral.backlog', run === repeats)));
       if (run === repeats) lines.push(`   memory after the last run: ${sut.memory()}`);
       last = { databases: sut.databases, citizens: referred };
     } finally {
@@ -137,6 +140,11 @@ export async function benchReferralProcesses(
     `                      steady p99 to ЦСПН ${results.spread('referral.steady.p99')} (goal ≤ 100 ms in every run)`,
     `                      steady p99 back in КЦСОН ${results.spread('referral.steady.round-trip.p99')}`,
     `                      end-to-end throughput ${results.spread('referral.saturation.rate')} (goal ≥ 500/s)`,
+    ...(N_BACKLOG > 0
+      ? [
+          `                      after КЦСОН's commit, a backlog of ${N_BACKLOG} ${results.spread('referral.backlog.rate')}`,
+        ]
+      : []),
     `   ceiling the CPU sets: ${availableParallelism()} cores ÷ ${f1(results.median('referral.saturation.cpu.machine'))} ms of the machine's CPU per referral ≈ ${f1((availableParallelism() * 1000) / results.median('referral.saturation.cpu.machine'))} referrals/s`,
     `   …and beyond what the system spends at rest (${f1(results.median('referral.saturation.cpu-at-rest'))} cores): (${availableParallelism()} − ${f1(results.median('referral.saturation.cpu-at-rest'))}) ÷ ${f1(results.median('referral.saturation.cpu-beyond-rest.machine'))} ms ≈ ${f1(((availableParallelism() - results.median('referral.saturation.cpu-at-rest')) * 1000) / results.median('referral.saturation.cpu-beyond-rest.machine'))} referrals/s`,
   );
@@ -252,6 +260,8 @@ function probeOf(
       gateway: target.gatewayUrl,
     }),
     cpu: () => cpuNow(target.pid),
+    hold: target.hold,
+    release: target.release,
     databases,
   };
 }
@@ -266,6 +276,8 @@ interface Probe {
   statements: ReturnType<typeof statementCounter>;
   pauses: ReturnType<typeof pauseProbe>;
   cpu(): Record<string, number>;
+  hold(name: ServiceName): Promise<void>;
+  release(name: ServiceName): Promise<void>;
   databases: Record<ServiceName, string>;
 }
 
@@ -318,6 +330,41 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
     cpuLine(results, key, cpu0, cpu1, N_BURST),
     marginalLine(results, key, rest, cpu0, cpu1, seconds, N_BURST),
     ...(await p.statements.perReferral(results, key, N_BURST, detail)),
+  ];
+}
+
+/**
+ * The path after КЦСОН's commit on its own: N_BACKLOG referrals committed
+ * at КЦСОН (and published) while ЦСПН is down, then ЦСПН started. The rate
+ * is the referrals over the time from ЦСПН's first commit of one to the
+ * last acceptance committed back in КЦСОН: what ЦСПН's consumer, both
+ * relays, the broker and КЦСОН's consumer carry when every batch is full —
+ * without КЦСОН's API call, which sets the end-to-end rate above. The CPU
+ * and statements are counted from ЦСПН's readiness (its start-up is not a
+ * referral's cost); referrals it committed before that are left out.
+ */
+async function backlogRun(p: Probe, results: BenchResults, key: string, detail: boolean): Promise<string[]> {
+  const backlog = await p.prepare(N_BACKLOG);
+  p.sentAt.clear();
+  const before = await p.arrivals.atSocialProtection();
+  await p.hold('social-protection');
+  await pool(backlog, SENDERS, p.refer);
+  await p.arrivals.published(); // every referral is in the broker, waiting
+  await p.release('social-protection');
+  await p.statements.reset();
+  const [cpu0, early] = [p.cpu(), (await p.arrivals.atSocialProtection()) - before];
+  const arrived = await p.arrivals.wait(p.sentAt);
+  const cpu1 = p.cpu();
+  const back = [...arrived.acceptedBack.values()];
+  const first = Math.min(...arrived.atSocialProtection.values());
+  const rate = back.length / ((Math.max(...back) - first) / 1000);
+  results.add(`${key}.rate`, '/s', 'higher', rate);
+  results.add(`${key}.delivered`, '%', 'higher', (100 * back.length) / p.sentAt.size);
+  const n = N_BACKLOG - early;
+  return [
+    `   backlog of ${N_BACKLOG} committed at КЦСОН while ЦСПН was down, then ЦСПН started: ${back.length}/${p.sentAt.size} back at ${f1(rate)}/s (ЦСПН's first commit → last acceptance back); ${early} in before ЦСПН was ready, the rest counted:`,
+    cpuLine(results, key, cpu0, cpu1, n),
+    ...(await p.statements.perReferral(results, key, n, detail)),
   ];
 }
 
@@ -389,6 +436,18 @@ function arrivalsReader(databases: Record<ServiceName, string>) {
         ids,
       );
       return { atSocialProtection, acceptedBack };
+    },
+    /** Waits until КЦСОН's relay has published everything committed. */
+    async published(): Promise<void> {
+      await connected;
+      const pending = async () =>
+        Number((await ss.query('select count(*) as n from outbox_message where published_at is null')).rows[0].n);
+      for (const until = Date.now() + 60_000; (await pending()) > 0 && Date.now() < until; ) await sleep(100);
+    },
+    /** Referrals ЦСПН has committed so far, all runs together. */
+    async atSocialProtection(): Promise<number> {
+      await connected;
+      return Number((await sp.query('select count(*) as n from incoming_referral')).rows[0].n);
     },
     close: () => Promise.all([sp.end(), ss.end()]).then(() => undefined),
   };

@@ -80,6 +80,8 @@ export class Supervised {
   restarts = 0;
   private startedAt = 0;
   private failures = 0;
+  /** Stopped on purpose (`stop()`), not crashed: not started again until `spawn()`. */
+  private held = false;
 
   constructor(
     readonly spec: ProcessSpec,
@@ -91,6 +93,7 @@ export class Supervised {
   }
 
   spawn(): void {
+    this.held = false;
     const child = spawn(process.execPath, [...NODE_FLAGS, this.spec.entry], {
       env: { OTEL_SERVICE_NAME: this.spec.name, ...this.spec.env, SC_SUPERVISED: '1' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -117,7 +120,9 @@ export class Supervised {
     throw new Error(`${this.spec.name} was not ready within ${timeoutMs / 1000} s (${this.spec.readyUrl})`);
   }
 
+  /** Ends the process (SIGTERM, then SIGKILL after `stopTimeoutMs`); it stays down until `spawn()`. */
   async stop(): Promise<void> {
+    this.held = true;
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -132,7 +137,7 @@ export class Supervised {
   }
 
   private exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    if (this.o.stopping() || child !== this.child) return;
+    if (this.o.stopping() || this.held || child !== this.child) return;
     // A process that ran for a while failed anew: start again quickly; one that keeps failing waits longer.
     this.failures = Date.now() - this.startedAt > (this.o.stableMs ?? 30_000) ? 1 : this.failures + 1;
     const delay = backoffDelay(this.failures, this.o.backoff ?? RESTART_BACKOFF);
