@@ -57,16 +57,7 @@ export async function startProcessTarget(
   env: NodeJS.ProcessEnv = {},
   /** Existing databases (the in-process stack's) instead of fresh ones. */
   databases?: Record<ServiceName, string>,
-): Promise<
-  BenchTarget & {
-    stop(): Promise<void>;
-    pid(name: string): number | undefined;
-    /** Stops one process until `release` (the others go on). */
-    hold(name: string): Promise<void>;
-    /** Starts a held process again and waits until it serves. */
-    release(name: string): Promise<void>;
-  }
-> {
+): Promise<BenchTarget & { stop(): Promise<void>; pid(name: string): number | undefined }> {
   const services = {} as Record<ServiceName, ServiceConfig>;
   for (const n of SERVICE_NAMES) {
     const db = `benchp_${n.replace(/-/g, '_')}`;
@@ -104,11 +95,6 @@ export async function startProcessTarget(
       return `RSS ${each.map(([n, b]) => `${n} ${mb(b)}`).join(', ')}; total ${mb(total)}`;
     },
     pid: (name) => supervisor.get(name)?.pid,
-    hold: (name) => supervisor.get(name)!.stop(),
-    release: async (name) => {
-      supervisor.get(name)!.spawn();
-      await supervisor.get(name)!.ready();
-    },
     stop: () => supervisor.stop(STOP_ORDER),
   };
 }

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { issueToken } from '@sc/auth';
 import { sleep } from '@sc/kernel';
 import { ensureDatabase, startKafkaMock, type RunningPostgres } from '@sc/local-infra';
+import { RELAY_LEADER_LOCK } from '@sc/messaging';
 import { localKafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
@@ -260,8 +261,6 @@ function probeOf(
       gateway: target.gatewayUrl,
     }),
     cpu: () => cpuNow(target.pid),
-    hold: target.hold,
-    release: target.release,
     databases,
   };
 }
@@ -276,8 +275,6 @@ interface Probe {
   statements: ReturnType<typeof statementCounter>;
   pauses: ReturnType<typeof pauseProbe>;
   cpu(): Record<string, number>;
-  hold(name: ServiceName): Promise<void>;
-  release(name: ServiceName): Promise<void>;
   databases: Record<ServiceName, string>;
 }
 
@@ -334,25 +331,28 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
 }
 
 /**
- * The path after КЦСОН's commit on its own: N_BACKLOG referrals committed
- * at КЦСОН (and published) while ЦСПН is down, then ЦСПН started. The rate
- * is the referrals over the time from ЦСПН's first commit of one to the
- * last acceptance committed back in КЦСОН: what ЦСПН's consumer, both
- * relays, the broker and КЦСОН's consumer carry when every batch is full —
- * without КЦСОН's API call, which sets the end-to-end rate above. The CPU
- * and statements are counted from ЦСПН's readiness (its start-up is not a
- * referral's cost); referrals it committed before that are left out.
+ * The path after КЦСОН's commit on its own, with full batches: N_BACKLOG
+ * referrals committed at КЦСОН while its relay cannot publish (the bench
+ * holds the relay's leader lock — to КЦСОН, a broker it cannot reach), then
+ * the relay let go: it publishes the backlog in batches of 500, and ЦСПН's
+ * consumer takes up to CONSUMER_BATCH_SIZE records of a partition per
+ * transaction. The rate is the referrals over the time from ЦСПН's first
+ * commit of one to the last acceptance committed back in КЦСОН — what both
+ * consumers, both relays and the broker carry, without КЦСОН's API call,
+ * which sets the end-to-end rate above. The CPU and statements are counted
+ * from the moment the relay is let go.
  */
 async function backlogRun(p: Probe, results: BenchResults, key: string, detail: boolean): Promise<string[]> {
   const backlog = await p.prepare(N_BACKLOG);
   p.sentAt.clear();
-  const before = await p.arrivals.atSocialProtection();
-  await p.hold('social-protection');
-  await pool(backlog, SENDERS, p.refer);
-  await p.arrivals.published(); // every referral is in the broker, waiting
-  await p.release('social-protection');
-  await p.statements.reset();
-  const [cpu0, early] = [p.cpu(), (await p.arrivals.atSocialProtection()) - before];
+  const letGo = await holdRelay(p.databases['social-service']);
+  try {
+    await pool(backlog, SENDERS, p.refer);
+  } finally {
+    await p.statements.reset();
+    await letGo();
+  }
+  const cpu0 = p.cpu();
   const arrived = await p.arrivals.wait(p.sentAt);
   const cpu1 = p.cpu();
   const back = [...arrived.acceptedBack.values()];
@@ -360,12 +360,30 @@ async function backlogRun(p: Probe, results: BenchResults, key: string, detail: 
   const rate = back.length / ((Math.max(...back) - first) / 1000);
   results.add(`${key}.rate`, '/s', 'higher', rate);
   results.add(`${key}.delivered`, '%', 'higher', (100 * back.length) / p.sentAt.size);
-  const n = N_BACKLOG - early;
   return [
-    `   backlog of ${N_BACKLOG} committed at КЦСОН while ЦСПН was down, then ЦСПН started: ${back.length}/${p.sentAt.size} back at ${f1(rate)}/s (ЦСПН's first commit → last acceptance back); ${early} in before ЦСПН was ready, the rest counted:`,
-    cpuLine(results, key, cpu0, cpu1, n),
-    ...(await p.statements.perReferral(results, key, n, detail)),
+    `   backlog of ${N_BACKLOG} committed at КЦСОН while its relay could not publish, then let go: ${back.length}/${p.sentAt.size} back at ${f1(rate)}/s (ЦСПН's first commit → last acceptance back)`,
+    cpuLine(results, key, cpu0, cpu1, N_BACKLOG),
+    ...(await p.statements.perReferral(results, key, N_BACKLOG, detail)),
   ];
+}
+
+/**
+ * Takes the relay's leader lock in `database` from the relay (its
+ * connection ended, the lock taken before it reconnects), so nothing
+ * committed there is published until the returned function lets it go.
+ */
+async function holdRelay(database: string): Promise<() => Promise<void>> {
+  const c = new Client({ connectionString: database, application_name: 'bench-holds-the-relay' });
+  await c.connect();
+  for (const until = Date.now() + 30_000; ; await sleep(5)) {
+    await c.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'outbox-relay'`,
+    );
+    const { rows } = await c.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LEADER_LOCK]);
+    if (rows[0]!.ok) break;
+    if (Date.now() > until) throw new Error('could not take the relay lock');
+  }
+  return () => c.end(); // the session ends, the lock with it; the relay takes it at its next standby poll
 }
 
 /** Each process's CPU per second (ms) while nothing is sent, after the registrations before the run have settled. */
@@ -436,18 +454,6 @@ function arrivalsReader(databases: Record<ServiceName, string>) {
         ids,
       );
       return { atSocialProtection, acceptedBack };
-    },
-    /** Waits until КЦСОН's relay has published everything committed. */
-    async published(): Promise<void> {
-      await connected;
-      const pending = async () =>
-        Number((await ss.query('select count(*) as n from outbox_message where published_at is null')).rows[0].n);
-      for (const until = Date.now() + 60_000; (await pending()) > 0 && Date.now() < until; ) await sleep(100);
-    },
-    /** Referrals ЦСПН has committed so far, all runs together. */
-    async atSocialProtection(): Promise<number> {
-      await connected;
-      return Number((await sp.query('select count(*) as n from incoming_referral')).rows[0].n);
     },
     close: () => Promise.all([sp.end(), ss.end()]).then(() => undefined),
   };

@@ -37,9 +37,12 @@ export interface RelayStats {
   failures: number;
 }
 
-// One publishing relay per database: with two replicas publishing at once,
-// messages about one citizen could overtake each other.
-const LEADER_LOCK = 0x5c_0b_0c_01;
+/**
+ * One publishing relay per database: with two replicas publishing at once,
+ * messages about one citizen could overtake each other. (Whoever holds this
+ * session lock publishes; bench part 1 holds it itself to keep a backlog.)
+ */
+export const RELAY_LEADER_LOCK = 0x5c_0b_0c_01;
 const CLEANUP_EVERY_MS = 60_000;
 
 interface Row {
@@ -133,7 +136,7 @@ export class OutboxRelay {
       try {
         const c = await this.connect();
         if (!this.leader) {
-          const r = await c.query('select pg_try_advisory_lock($1) as ok', [LEADER_LOCK]);
+          const r = await c.query('select pg_try_advisory_lock($1) as ok', [RELAY_LEADER_LOCK]);
           this.leader = r.rows[0].ok === true;
           if (!this.leader) {
             await this.idle(this.o.standbyPollMs);
