@@ -7,6 +7,8 @@ import { sleep } from '@sc/kernel';
 export const BENCH_AUTH = authConfigFrom({ JWT_ISSUER: 'sc-dev-idp', JWT_AUDIENCE: 'social-contract-federation' });
 export const SILENT = createLogger('bench', 'silent');
 /** kafkajs maxWaitTime on the mock broker, which answers a fetch only when it has waited this long. */
+/** Specialists sending referrals back to back in part 1's saturation and backlog runs. */
+export const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
 export const BENCH_MAX_WAIT_MS = 10;
 
 /**

@@ -15,7 +15,6 @@ import { availableParallelism } from 'node:os';
 import { issueToken } from '@sc/auth';
 import { sleep } from '@sc/kernel';
 import { ensureDatabase, startKafkaMock, type RunningPostgres } from '@sc/local-infra';
-import { RELAY_LEADER_LOCK } from '@sc/messaging';
 import { localKafkaEnv } from '@sc/subgraph-kit';
 import { validSnils } from '@sc/testing';
 import { Client } from 'pg';
@@ -28,21 +27,22 @@ import {
   pct,
   pool,
   profilingEnv,
+  SENDERS,
   wallNow,
 } from './bench-common';
 import { cpuLine, cpuNow, marginalLine, statementCounter } from './bench-referral-costs';
 import { startProcessTarget } from './bench-processes';
 import { cpuTimeline, hopsLine, slowWindow, stallLine } from './bench-stalls';
+import { backlogRun } from './bench-backlog';
 import { pauseProbe } from './bench-pauses';
 import type { BenchResults } from './bench-results';
 import { SERVICE_NAMES, type ServiceName } from './stack';
 
 const N_STEADY = Number(process.env.BENCH_REFERRALS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
-/** Referrals of one saturation run, and the specialists sending them back to back. */
+/** Referrals of one saturation run. */
 const N_BURST = Number(process.env.BENCH_BURST_REFERRALS ?? 3000);
-const SENDERS = Number(process.env.BENCH_SENDERS ?? 16);
-/** Referrals of one backlog run (0: none). */
+/** Referrals of one backlog run (0: none), sent by SENDERS too. */
 const N_BACKLOG = Number(process.env.BENCH_BACKLOG_REFERRALS ?? 3000);
 /** SNILS of the next citizen registered (unique over the whole run, whatever the databases). */
 let snils = 5_000_000;
@@ -129,7 +129,8 @@ export async function benchReferralProcesses(
     try {
       const { line, referred } = await steadyRun(sut.probe, results);
       lines.push(line, ...(await saturationRun(sut.probe, results, 'referral.saturation', run === repeats)));
-      if (N_BACKLOG > 0) lines.push(...(await backlogRun(sut.probe, results, 'referral.backlog', run === repeats)));
+      if (N_BACKLOG > 0)
+        lines.push(...(await backlogRun(sut.probe, results, 'referral.backlog', N_BACKLOG, run === repeats)));
       if (run === repeats) lines.push(`   memory after the last run: ${sut.memory()}`);
       last = { databases: sut.databases, citizens: referred };
     } finally {
@@ -328,62 +329,6 @@ async function saturationRun(p: Probe, results: BenchResults, key: string, detai
     marginalLine(results, key, rest, cpu0, cpu1, seconds, N_BURST),
     ...(await p.statements.perReferral(results, key, N_BURST, detail)),
   ];
-}
-
-/**
- * The path after КЦСОН's commit on its own, with full batches: N_BACKLOG
- * referrals committed at КЦСОН while its relay cannot publish (the bench
- * holds the relay's leader lock — to КЦСОН, a broker it cannot reach), then
- * the relay let go: it publishes the backlog in batches of 500, and ЦСПН's
- * consumer takes up to CONSUMER_BATCH_SIZE records of a partition per
- * transaction. The rate is the referrals over the time from ЦСПН's first
- * commit of one to the last acceptance committed back in КЦСОН — what both
- * consumers, both relays and the broker carry, without КЦСОН's API call,
- * which sets the end-to-end rate above. The CPU and statements are counted
- * from the moment the relay is let go.
- */
-async function backlogRun(p: Probe, results: BenchResults, key: string, detail: boolean): Promise<string[]> {
-  const backlog = await p.prepare(N_BACKLOG);
-  p.sentAt.clear();
-  const letGo = await holdRelay(p.databases['social-service']);
-  try {
-    await pool(backlog, SENDERS, p.refer);
-  } finally {
-    await p.statements.reset();
-    await letGo();
-  }
-  const cpu0 = p.cpu();
-  const arrived = await p.arrivals.wait(p.sentAt);
-  const cpu1 = p.cpu();
-  const back = [...arrived.acceptedBack.values()];
-  const first = Math.min(...arrived.atSocialProtection.values());
-  const rate = back.length / ((Math.max(...back) - first) / 1000);
-  results.add(`${key}.rate`, '/s', 'higher', rate);
-  results.add(`${key}.delivered`, '%', 'higher', (100 * back.length) / p.sentAt.size);
-  return [
-    `   backlog of ${N_BACKLOG} committed at КЦСОН while its relay could not publish, then let go: ${back.length}/${p.sentAt.size} back at ${f1(rate)}/s (ЦСПН's first commit → last acceptance back)`,
-    cpuLine(results, key, cpu0, cpu1, N_BACKLOG),
-    ...(await p.statements.perReferral(results, key, N_BACKLOG, detail)),
-  ];
-}
-
-/**
- * Takes the relay's leader lock in `database` from the relay (its
- * connection ended, the lock taken before it reconnects), so nothing
- * committed there is published until the returned function lets it go.
- */
-async function holdRelay(database: string): Promise<() => Promise<void>> {
-  const c = new Client({ connectionString: database, application_name: 'bench-holds-the-relay' });
-  await c.connect();
-  for (const until = Date.now() + 30_000; ; await sleep(5)) {
-    await c.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'outbox-relay'`,
-    );
-    const { rows } = await c.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LEADER_LOCK]);
-    if (rows[0]!.ok) break;
-    if (Date.now() > until) throw new Error('could not take the relay lock');
-  }
-  return () => c.end(); // the session ends, the lock with it; the relay takes it at its next standby poll
 }
 
 /** Each process's CPU per second (ms) while nothing is sent, after the registrations before the run have settled. */
