@@ -6,6 +6,7 @@ import { RECIPIENT_HEADER, TOPICS, type MessageData, type MessageType } from '@s
 import type { IncomingRecord, MessageBus, Subscription } from './bus';
 import { fromRecord, MalformedMessageError, recordId, type Envelope } from './envelope';
 import type { Outbox } from './outbox';
+import { withBatchLookahead } from './batch-lookahead';
 import { withDeferredRows } from './deferred-rows';
 import { execInTx } from './sql';
 import { topicName } from './topics';
@@ -159,8 +160,10 @@ export class InboxConsumer {
         'all',
       );
       const fresh = new Set(r.map((row) => row.message_id));
-      // The rows the handlers append (outbox, audit, notifications) go in one INSERT per table at the end.
-      return withDeferredRows(em, () => this.handleEach(em, items, fresh));
+      const bodies = items.filter(({ d }) => fresh.has(d.env.id)).map(({ d }) => d.data);
+      // The rows the handlers append (outbox, audit, notifications) go in one INSERT per table at the end;
+      // what the records would each look up (is it new?) is looked up once for all of them.
+      return withDeferredRows(em, () => withBatchLookahead(em, bodies, () => this.handleEach(em, items, fresh)));
     });
   }
 

@@ -11,3 +11,4 @@ export * from './consumer';
 export * from './dead-letters';
 export * from './sql';
 export * from './deferred-rows';
+export * from './batch-lookahead';

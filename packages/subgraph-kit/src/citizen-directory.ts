@@ -8,7 +8,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@sc/kernel';
-import { execInTx } from '@sc/messaging';
+import { execInTx, knownAbsent } from '@sc/messaging';
 
 /** The agency's own record of a person (personal data stays in the agency's database). */
 export class CitizenRecord {
@@ -175,8 +175,9 @@ export class CitizenDirectory {
       }
       id = derived;
     }
-    // `id` is final here (derived, or an alias already resolved): a direct lookup suffices.
-    const existing = id ? await em.findOne(CitizenRecord, { id }) : null;
+    // `id` is final here (derived, or an alias already resolved): a direct lookup suffices — none at all
+    // for a person a consumer's batch already knows is not registered.
+    const existing = id && !(await this.knownUnregistered(em, id)) ? await em.findOne(CitizenRecord, { id }) : null;
     if (existing) {
       existing.territory = territoryOf(at, existing.territory);
       return { citizen: existing, created: false };
@@ -194,6 +195,18 @@ export class CitizenDirectory {
     });
     em.persist(c); // inserted at the caller's flush, before the rows that reference it (see refTo)
     return { citizen: c, created: true };
+  }
+
+  /**
+   * In a consumer's batch: whether `id` is known not to be registered, from
+   * one lookup of every person with a СНИЛС the batch's bodies name (their
+   * keys are derived, so no alias can move them).
+   */
+  private knownUnregistered(em: EntityManager, id: string): Promise<boolean> {
+    return knownAbsent(em, 'citizen', id, (body) => {
+      const snils = (body as { person?: { snils?: unknown } }).person?.snils;
+      return typeof snils === 'string' ? this.keyFor(snils) : undefined;
+    });
   }
 
   /**

@@ -11,7 +11,7 @@ import {
   type ReferralDeadlineCode,
   type SlaReferralType,
 } from '@sc/kernel';
-import type { HandlerContext } from '@sc/messaging';
+import { knownAbsent, type HandlerContext } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit } from './audit';
 import type { CitizenRecord } from './citizen-directory';
 import type { ServiceDeps } from './context';
@@ -71,7 +71,9 @@ export async function receiveReferral<
     }) => Promise<ReferralReceipt<R, C>>;
   },
 ): Promise<ReferralReceipt<R, C> | undefined> {
-  if (await em.findOne(o.entity, { id: m.referralId } as never)) return undefined; // recorded under another message id
+  // Recorded under another message id? (Within a consumer's batch, known for all its referrals at once.)
+  if (!(await newInBatch(em, o.entity, m.referralId)) && (await em.findOne(o.entity, { id: m.referralId } as never)))
+    return undefined;
   const served = { said: m.territory, otherwise: unassignedTerritory(deps.config.region) };
   const { citizen, created } = await deps.directory.register(em, m.person, served, m.citizenId);
   const now = deps.clock.now();
@@ -112,3 +114,10 @@ export async function receiveReferral<
   await writeAudit(em, SYSTEM_PRINCIPAL(o.receiverAgency, 'system:incoming-referrals'), [entry]);
   return receipt;
 }
+
+/** Whether a consumer's batch knows this referral is not recorded yet (one lookup for every referral id in it). */
+const newInBatch = (em: EntityManager, entity: new () => unknown, referralId: string): Promise<boolean> =>
+  knownAbsent(em, em.getMetadata().get(entity.name).tableName, referralId, (body) => {
+    const id = (body as { referralId?: unknown }).referralId;
+    return typeof id === 'string' ? id : undefined;
+  });
