@@ -38,7 +38,7 @@ describe('the supervisor', () => {
 
       // Killed from outside: a crash, started again after the backoff.
       p.child!.kill('SIGKILL');
-      for (const until = Date.now() + 10_000; p.restarts === 0 && Date.now() < until; ) await sleep(20);
+      for (const until = Date.now() + 10_000; p.restarts === 0 && Date.now() < until;) await sleep(20);
       expect(p.restarts).toBe(1);
       await p.ready(20_000);
       expect(p.pid).not.toBe(first);

@@ -114,17 +114,16 @@ describe('batch lookahead on real PostgreSQL', () => {
     const c = consumer();
     let raced = false;
     // Right after the batch's lookahead, the same row is committed elsewhere (a person registered at the counter).
-    const original = orm.em.getConnection().execute.bind(orm.em.getConnection());
-    const spy = jest
-      .spyOn(orm.em.getConnection(), 'execute')
-      .mockImplementation(async (sql: unknown, ...rest: unknown[]) => {
-        const out = await (original as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
-        if (!raced && String(sql).startsWith('select id from lookahead_row')) {
-          raced = true;
-          await query(db, "insert into lookahead_row (id) values ('d')");
-        }
-        return out;
-      });
+    const conn = orm.em.getConnection();
+    const original = conn.execute.bind(conn);
+    const spy = jest.spyOn(conn, 'execute').mockImplementation(async (...args: Parameters<typeof conn.execute>) => {
+      const out = await original(...args);
+      if (!raced && String(args[0]).startsWith('select id from lookahead_row')) {
+        raced = true;
+        await query(db, "insert into lookahead_row (id) values ('d')");
+      }
+      return out;
+    });
     try {
       await c.processBatch([record('d'), record('e')]);
     } finally {
