@@ -147,7 +147,8 @@ export class Supervised {
       'process exited unexpectedly: restarting it',
     );
     setTimeout(() => {
-      if (!this.o.stopping()) this.spawn();
+      // Not if it was stopped on purpose while it waited to be started again.
+      if (!this.o.stopping() && !this.held) this.spawn();
     }, delay);
   }
 

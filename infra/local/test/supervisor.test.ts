@@ -16,6 +16,19 @@ function tinyServer(): string {
   return file;
 }
 
+/** A supervisor of one tiny process, restarted `backoffMs` after a crash. */
+async function supervised(backoffMs: number) {
+  const port = await freePort();
+  const readyUrl = `http://127.0.0.1:${port}/ready`;
+  const supervisor = new Supervisor({
+    log: createLogger('supervisor-test', 'silent'),
+    out: { write: () => true } as unknown as NodeJS.WritableStream,
+    backoff: { initialMs: backoffMs, maxMs: backoffMs, factor: 1 },
+  });
+  const p = supervisor.start({ name: 'tiny', entry: tinyServer(), env: { PORT: String(port) }, readyUrl });
+  return { supervisor, p, readyUrl };
+}
+
 const answers = (url: string) =>
   fetch(url).then(
     (r) => r.ok,
@@ -24,14 +37,7 @@ const answers = (url: string) =>
 
 describe('the supervisor', () => {
   it('starts a crashed process again, but not one stopped on purpose until it is spawned', async () => {
-    const port = await freePort();
-    const readyUrl = `http://127.0.0.1:${port}/ready`;
-    const supervisor = new Supervisor({
-      log: createLogger('supervisor-test', 'silent'),
-      out: { write: () => true } as unknown as NodeJS.WritableStream,
-      backoff: { initialMs: 50, maxMs: 50, factor: 1 },
-    });
-    const p = supervisor.start({ name: 'tiny', entry: tinyServer(), env: { PORT: String(port) }, readyUrl });
+    const { supervisor, p, readyUrl } = await supervised(50);
     try {
       await p.ready(20_000);
       const first = p.pid;
@@ -56,5 +62,20 @@ describe('the supervisor', () => {
       await supervisor.stop();
     }
     expect(await answers(readyUrl)).toBe(false);
+  }, 60_000);
+
+  it('does not start again a crashed process stopped while it waited for its restart', async () => {
+    const { supervisor, p, readyUrl } = await supervised(1_000);
+    try {
+      await p.ready(20_000);
+      p.child!.kill('SIGKILL');
+      for (const until = Date.now() + 10_000; p.restarts === 0 && Date.now() < until;) await sleep(20);
+      expect(p.restarts).toBe(1); // its restart is due in a second
+      await p.stop();
+      await sleep(1_500);
+      expect(await answers(readyUrl)).toBe(false);
+    } finally {
+      await supervisor.stop();
+    }
   }, 60_000);
 });
