@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { logFormatOf, type Logger } from '@sc/runtime';
 import { kafkaEnvVars, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
-import { SERVICE_NAMES, type ServiceName } from './stack';
+import { SERVICE_NAMES, type ServiceName } from './service-names';
 import { Supervisor } from './supervisor';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -14,9 +14,9 @@ import { createEmploymentServer } from '@sc/employment';
 import { createSocialProtectionServer } from '@sc/social-protection';
 import { createSocialServiceServer } from '@sc/social-service';
 import { createGatewayServer, type GatewayServer } from '@sc/gateway';
+import { SERVICE_NAMES, type ServiceName } from './service-names';
 
-export const SERVICE_NAMES = ['social-protection', 'employment', 'social-service'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
+export { SERVICE_NAMES, type ServiceName };
 
 const factories = {
   'social-protection': createSocialProtectionServer,

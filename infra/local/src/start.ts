@@ -17,6 +17,7 @@ import { createLogger, envInt, loadConfig, type Logger } from '@sc/runtime';
 import {
   DEFAULT_RUNTIME_DIR,
   EmbeddedPostgresError,
+  embeddedPostgresUrl,
   ensureDatabase,
   kcatAvailable,
   startEmbeddedPostgres,
@@ -24,19 +25,19 @@ import {
   type RunningKafkaMock,
   type RunningPostgres,
 } from '@sc/local-infra';
-import { gatewayConfigFromEnv, rateLimitOf } from '@sc/gateway';
-import {
-  kafkaConfigFromEnv,
-  localKafkaEnv,
-  serviceConfigFromEnv,
-  type KafkaEnv,
-  type ServiceConfig,
-} from '@sc/subgraph-kit';
+import type { KafkaEnv, ServiceConfig } from '@sc/subgraph-kit';
 import { banner, sampleTokenFor } from './banner';
 import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
-import { PROCESS_NAMES, startProcesses, STOP_ORDER } from './processes';
-import { SERVICE_NAMES, startStack, type ServiceName, type Stack } from './stack';
+import { SERVICE_NAMES, type ServiceName } from './service-names';
+import type { Stack } from './stack';
 import type { Supervisor } from './supervisor';
+
+// What the launcher needs beyond this (configuration schemas, the supervisor of processes, the
+// in-process stack) pulls in Apollo and MikroORM — seconds of loading — and is imported once
+// PostgreSQL is starting, so that the two overlap (issue 15, item 5: the cold start).
+const configCode = () => import('@sc/subgraph-kit');
+const gatewayCode = () => import('@sc/gateway');
+type Kit = Awaited<ReturnType<typeof configCode>>;
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   'social-protection': 4001,
@@ -62,6 +63,7 @@ interface Started {
   mock?: RunningKafkaMock;
   stack?: Stack;
   supervisor?: Supervisor;
+  stopOrder?: string[];
 }
 
 async function main(): Promise<void> {
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
   const started: Started = {};
   const stopAll = async () => {
     await started.stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
-    await started.supervisor?.stop(STOP_ORDER).catch((e) => log.error({ err: e }, 'stopping processes'));
+    await started.supervisor?.stop(started.stopOrder).catch((e) => log.error({ err: e }, 'stopping processes'));
     await started.mock?.stop();
     await started.pg?.stop();
   };
@@ -91,14 +93,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   try {
-    const urls = await databases(env, log, started);
-    const { kafka, messaging, volatile } = await messagingFor(env, started);
+    const urls = databaseUrls(env);
+    if (!urls.embedded) log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
+    // initdb and the server run as processes of their own: started first, awaited below.
+    const databasesReady = urls.embedded ? embeddedDatabases(env, log, started) : Promise.resolve();
+    databasesReady.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const kit = await configCode();
+    const { gatewayConfigFromEnv, rateLimitOf } = await gatewayCode();
+    const { kafka, messaging, volatile } = await messagingFor(env, started, kit);
     log.info(`messaging: ${messaging}`);
     // Subgraphs accept only what the gateway forwards: with no GATEWAY_SECRET given, one is made for this run.
     const gatewaySecret = process.env.GATEWAY_SECRET ?? randomBytes(32).toString('base64url');
     const services = {} as Record<ServiceName, ServiceConfig>;
     for (const n of SERVICE_NAMES) {
-      const cfg = serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
+      const cfg = kit.serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
       if (volatile) cfg.outbox.republishWindowMs = VOLATILE_REPUBLISH_MS;
       services[n] = { ...cfg, gatewaySecret };
     }
@@ -110,10 +118,15 @@ async function main(): Promise<void> {
         log.error({ code, signal }, `${what} exited unexpectedly: stopping everything`);
         void stopAll().then(() => process.exit(1));
       };
-      started.pg?.onUnexpectedExit(fatal('PostgreSQL'));
       started.mock?.onUnexpectedExit(fatal('the local broker'));
+      // The four processes load their code (seconds of CPU each) while the server starts;
+      // each waits for its database to take connections (DATABASE_WAIT_SECONDS) before migrating.
+      const { PROCESS_NAMES, startProcesses, STOP_ORDER } = await import('./processes');
+      started.stopOrder = STOP_ORDER;
       const supervisor = startProcesses({ services, kafka, gatewayDatabaseUrl: urls.gateway, log, env: process.env });
       started.supervisor = supervisor;
+      await databasesReady;
+      started.pg?.onUnexpectedExit(fatal('PostgreSQL'));
       await Promise.all(PROCESS_NAMES.map((n) => supervisor.get(n)!.ready()));
       const pids = Object.fromEntries(PROCESS_NAMES.map((n) => [n, supervisor.get(n)!.pid!]));
       const serviceUrls = Object.fromEntries(
@@ -122,6 +135,8 @@ async function main(): Promise<void> {
       process.stdout.write(banner({ gatewayPort: gw.port, services: serviceUrls, messaging, sampleToken, pids }));
       return;
     }
+    await databasesReady;
+    const { startStack } = await import('./stack');
     const stack = await startStack({
       services,
       kafka,
@@ -151,18 +166,22 @@ async function main(): Promise<void> {
   }
 }
 
-/** Each service's database: its own <SERVICE>_DATABASE_URL when all are set, else the embedded cluster. */
-async function databases(
-  env: LauncherEnv,
-  log: Logger,
-  started: Started,
-): Promise<Record<ServiceName, string> & { gateway?: string }> {
-  const urls = {} as Record<ServiceName, string> & { gateway?: string };
+/**
+ * Each service's database: its own <SERVICE>_DATABASE_URL when all are set,
+ * else one on the embedded cluster — its URL known before the cluster runs.
+ */
+function databaseUrls(env: LauncherEnv): Record<ServiceName, string> & { gateway?: string; embedded: boolean } {
   if (SERVICE_NAMES.every((n) => process.env[dbEnvName(n)])) {
-    for (const n of SERVICE_NAMES) urls[n] = process.env[dbEnvName(n)]!;
-    log.info('PostgreSQL: using the <SERVICE>_DATABASE_URL of each service');
-    return urls;
+    const given = Object.fromEntries(SERVICE_NAMES.map((n) => [n, process.env[dbEnvName(n)]!]));
+    return { ...(given as Record<ServiceName, string>), embedded: false };
   }
+  const on = (db: string) => embeddedPostgresUrl(env.EMBEDDED_PG_PORT, db);
+  const own = Object.fromEntries(SERVICE_NAMES.map((n) => [n, on(databaseOf(n))]));
+  return { ...(own as Record<ServiceName, string>), gateway: on('gateway'), embedded: true };
+}
+
+/** The embedded cluster started (initdb on first use) and each service's database, and the gateway's, created. */
+async function embeddedDatabases(env: LauncherEnv, log: Logger, started: Started): Promise<void> {
   const pg = await startEmbeddedPostgres({
     dataDir: env.EMBEDDED_PG_DATA_DIR,
     port: env.EMBEDDED_PG_PORT,
@@ -172,20 +191,15 @@ async function databases(
     onLog: (line) => log.debug(line),
   });
   started.pg = pg;
-  for (const n of SERVICE_NAMES) {
-    await ensureDatabase(pg.url('postgres'), databaseOf(n));
-    urls[n] = pg.url(databaseOf(n));
-  }
-  await ensureDatabase(pg.url('postgres'), 'gateway');
-  urls.gateway = pg.url('gateway');
+  for (const db of [...SERVICE_NAMES.map(databaseOf), 'gateway']) await ensureDatabase(pg.url('postgres'), db);
   log.info({ dataDir: pg.dataDir, port: pg.port }, 'PostgreSQL: embedded server started (data kept between runs)');
-  return urls;
 }
 
 /** KAFKA_BROKERS when set; else the kcat mock broker when installed; else the in-process bus — said at start-up. */
 async function messagingFor(
   env: LauncherEnv,
   started: Started,
+  { kafkaConfigFromEnv, localKafkaEnv }: Kit,
 ): Promise<{ kafka: KafkaEnv | null; messaging: string; volatile: boolean }> {
   const kafka = kafkaConfigFromEnv();
   if (kafka) return { kafka, messaging: `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`, volatile: false };

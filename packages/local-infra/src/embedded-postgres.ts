@@ -59,6 +59,10 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 export const DEFAULT_RUNTIME_DIR = '/var/lib/sc-embedded-postgres';
 
+/** The URL of database `name` on the embedded server at `port`: known before the server runs (the launcher's processes start meanwhile). */
+export const embeddedPostgresUrl = (port: number, name: string): string =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
+
 interface Ids {
   uid: number;
   gid: number;
@@ -129,7 +133,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // If the launcher exits without stopping us (an uncaught error), the server must not outlive it.
   const onExit = () => server.kill('SIGINT');
   process.once('exit', onExit);
-  const url = (name: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
+  const url = (name: string) => embeddedPostgresUrl(port, name);
   let stopping = false;
   return {
     port,

@@ -85,6 +85,11 @@ export class InboxConsumer {
     return [...new Set(this.o.handlers.map((h) => topicName(this.o.outbox.topicPrefix, h.message.topic)))];
   }
 
+  /** Subscribed — on Kafka, joined to its group — or with nothing to consume. */
+  get running(): boolean {
+    return !!this.sub || this.topics.length === 0;
+  }
+
   async start(): Promise<void> {
     if (this.sub || this.topics.length === 0) return;
     this.stopping = new AbortController();

@@ -9,6 +9,7 @@ export * from './columns';
 export * from './citizen.resolvers';
 export * from './context';
 export * from './orm';
+export * from './database-wait';
 export * from './service';
 export * from './sdl';
 export * from './bus-factory';

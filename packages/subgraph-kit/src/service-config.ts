@@ -10,6 +10,8 @@ export interface ServiceConfig {
   port: number;
   databaseUrl: string;
   dbPoolMax: number;
+  /** How long start-up waits for the database to take connections (s; 0: one attempt). */
+  databaseWaitSeconds?: number;
   auth: AuthConfig;
   citizenIdSecret: string;
   topicPrefix: string;
@@ -69,6 +71,7 @@ export function serviceConfigFromEnv(
     PORT: envInt(defaultPort),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
     DB_POOL_MAX: envInt(10),
+    DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
     CITIZEN_ID_SECRET: z.string().min(32, 'CITIZEN_ID_SECRET must be at least 32 characters').optional(),
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     REGION_CODE: z
@@ -114,6 +117,7 @@ export function serviceConfigFromEnv(
     production: e.NODE_ENV === 'production',
     databaseUrl: e.DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
+    databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     auth: authConfigFrom(e),
     citizenIdSecret: e.CITIZEN_ID_SECRET ?? DEV_CITIZEN_ID_SECRET,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,

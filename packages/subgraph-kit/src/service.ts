@@ -51,6 +51,7 @@ import { registerServiceMetrics } from './service-metrics';
 import { Scheduler, type ScheduledJob } from './scheduler';
 import { foreignNotificationHandlers } from './referral-sla';
 import { RegionalParameterSchema } from './regional-parameter';
+import { waitForDatabase } from './database-wait';
 import { DEFAULT_REFERENCE_DATA_CACHE_MS, type ServiceConfig } from './service-config';
 import type { WorkNorms } from './work-log';
 
@@ -114,7 +115,7 @@ export async function createSubgraphService(
   const clock = await clockOf(config, d.clock ?? systemClock, orm);
   const { relay, consumer, deps } = messagingOf(def, config, { ...d, clock }, orm, log);
   const metrics = new ProcessMetrics(def.name);
-  const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps, metrics);
+  const { apollo, http, readAudit } = await graphqlOf(def, config, d, deps, metrics, consumer);
   const sealer = new AuditSealer(config.databaseUrl, log.child({ component: 'audit-sealer' }));
   const jobs = def.jobs?.(deps) ?? [];
   const scheduler = jobs.length
@@ -143,8 +144,8 @@ export async function createSubgraphService(
       svc.url = `http://127.0.0.1:${p}/graphql`;
       relay.start();
       sealer.start();
-      await consumer.start();
-      await scheduler?.start();
+      // Joining the consumer group (the broker's initial rebalance delay, 3 s) and starting the scheduler overlap.
+      await Promise.all([consumer.start(), scheduler?.start()]);
       log.info({ url: svc.url, bus: d.bus.kind }, `${def.name} subgraph ready`);
       return svc.url;
     },
@@ -164,6 +165,7 @@ export async function createSubgraphService(
 
 /** The service's database with every committed migration applied (the service's own and the platform's). */
 async function openDatabase(def: SubgraphDefinition, config: ServiceConfig, log: Logger): Promise<MikroORM> {
+  await waitForDatabase(config.databaseUrl, { timeoutMs: (config.databaseWaitSeconds ?? 0) * 1000, log });
   const orm = await initOrm({
     databaseUrl: config.databaseUrl,
     entities: [RegionalParameterSchema, ...def.entities],
@@ -252,6 +254,7 @@ async function graphqlOf(
   d: ServiceDependencies,
   deps: ServiceDeps,
   metrics: ProcessMetrics,
+  consumer: { readonly running: boolean },
 ) {
   const { orm, log } = deps;
   const readAudit = new ReadAuditWriter(config.databaseUrl, log);
@@ -300,6 +303,10 @@ async function graphqlOf(
     readiness: {
       database: async () => void (await orm.em.getConnection().execute('select 1')),
       broker: () => d.bus.ping(),
+      // Joined its consumer group: what the service is sent reaches it (the join is started with the scheduler).
+      consumer: async () => {
+        if (!consumer.running) throw new Error('joining its consumer group');
+      },
       // Timed checks and the acceptance clock need the scheduler: not ready before it runs.
       scheduler: async () => {
         if (deps.scheduler && !deps.scheduler.running) throw new Error('starting');
