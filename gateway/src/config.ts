@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authConfigFrom, authEnvSchema, type AuthConfig } from '@sc/auth';
 import { ConfigError, envInt, loadConfig } from '@sc/runtime';
-import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitOptions } from '@sc/subgraph-kit';
-import { SUPERGRAPH_PATH } from './supergraph';
+import { SUPERGRAPH_PATH } from './supergraph-path';
 import { loadTrustedDocuments } from './trusted-documents';
 
 export interface GatewayConfig {
@@ -86,15 +85,5 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
     explorer: e.NODE_ENV !== 'production' && e.GATEWAY_EXPLORER !== 'false',
     statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS,
     statisticsStaleSeconds: e.STATISTICS_STALE_SECONDS,
-  };
-}
-
-/** The limiter's options, with its store: PostgreSQL when a database is configured, else this process's memory. */
-export function rateLimitOf(c: GatewayConfig['rateLimit'], databaseUrl = c.databaseUrl): RateLimitOptions {
-  return {
-    store: databaseUrl ? new PostgresRateLimitStore(databaseUrl) : new MemoryRateLimitStore(),
-    perSubject: c.perSubject,
-    perAddress: c.perAddress,
-    windowSeconds: c.windowSeconds,
   };
 }

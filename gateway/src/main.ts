@@ -1,5 +1,6 @@
 import { createLogger, onShutdown } from '@sc/runtime';
-import { gatewayConfigFromEnv, rateLimitOf } from './config';
+import { gatewayConfigFromEnv } from './config';
+import { rateLimitOf } from './rate-limit-of';
 import { createGatewayServer, type GatewayServer } from './server';
 
 async function main(): Promise<void> {

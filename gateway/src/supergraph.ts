@@ -4,7 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+export { SUPERGRAPH_PATH } from './supergraph-path';
 
 /** The subgraphs and the URLs written into the committed supergraph (overridable at start). */
 export const SUBGRAPHS = [

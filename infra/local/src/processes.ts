@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { logFormatOf, type Logger } from '@sc/runtime';
-import { kafkaEnvVars, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit';
+import { kafkaEnvVars, type KafkaEnv, type ServiceConfig } from '@sc/subgraph-kit/config';
 import { SERVICE_NAMES, type ServiceName } from './service-names';
 import { Supervisor } from './supervisor';
 

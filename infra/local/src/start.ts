@@ -25,19 +25,22 @@ import {
   type RunningKafkaMock,
   type RunningPostgres,
 } from '@sc/local-infra';
-import type { KafkaEnv, ServiceConfig } from '@sc/subgraph-kit';
+// The configuration alone: the rest of the services and the gateway (Apollo, MikroORM — seconds of
+// CPU) is loaded by the four processes, or by the in-process stack, while PostgreSQL starts.
+import { gatewayConfigFromEnv } from '@sc/gateway/config';
+import {
+  kafkaConfigFromEnv,
+  localKafkaEnv,
+  serviceConfigFromEnv,
+  type KafkaEnv,
+  type ServiceConfig,
+} from '@sc/subgraph-kit/config';
 import { banner, sampleTokenFor } from './banner';
 import { databaseOf, EMBEDDED_PG_DEFAULTS } from './embedded-defaults';
+import { PROCESS_NAMES, startProcesses, STOP_ORDER } from './processes';
 import { SERVICE_NAMES, type ServiceName } from './service-names';
 import type { Stack } from './stack';
 import type { Supervisor } from './supervisor';
-
-// What the launcher needs beyond this (configuration schemas, the supervisor of processes, the
-// in-process stack) pulls in Apollo and MikroORM — seconds of loading — and is imported once
-// PostgreSQL is starting, so that the two overlap (issue 15, item 5: the cold start).
-const configCode = () => import('@sc/subgraph-kit');
-const gatewayCode = () => import('@sc/gateway');
-type Kit = Awaited<ReturnType<typeof configCode>>;
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   'social-protection': 4001,
@@ -63,7 +66,6 @@ interface Started {
   mock?: RunningKafkaMock;
   stack?: Stack;
   supervisor?: Supervisor;
-  stopOrder?: string[];
 }
 
 async function main(): Promise<void> {
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   const started: Started = {};
   const stopAll = async () => {
     await started.stack?.stop().catch((e) => log.error({ err: e }, 'stopping services'));
-    await started.supervisor?.stop(started.stopOrder).catch((e) => log.error({ err: e }, 'stopping processes'));
+    await started.supervisor?.stop(STOP_ORDER).catch((e) => log.error({ err: e }, 'stopping processes'));
     await started.mock?.stop();
     await started.pg?.stop();
   };
@@ -98,18 +100,11 @@ async function main(): Promise<void> {
     // initdb and the server run as processes of their own: started first, awaited below.
     const databasesReady = urls.embedded ? embeddedDatabases(env, log, started) : Promise.resolve();
     databasesReady.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const kit = await configCode();
-    const { gatewayConfigFromEnv, rateLimitOf } = await gatewayCode();
-    const { kafka, messaging, volatile } = await messagingFor(env, started, kit);
+    const { kafka, messaging, volatile } = await messagingFor(env, started);
     log.info(`messaging: ${messaging}`);
     // Subgraphs accept only what the gateway forwards: with no GATEWAY_SECRET given, one is made for this run.
     const gatewaySecret = process.env.GATEWAY_SECRET ?? randomBytes(32).toString('base64url');
-    const services = {} as Record<ServiceName, ServiceConfig>;
-    for (const n of SERVICE_NAMES) {
-      const cfg = kit.serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
-      if (volatile) cfg.outbox.republishWindowMs = VOLATILE_REPUBLISH_MS;
-      services[n] = { ...cfg, gatewaySecret };
-    }
+    const services = serviceConfigs(urls, volatile, gatewaySecret);
     const gw = gatewayConfigFromEnv();
     const sampleToken = await sampleTokenFor(gw.auth, process.env.NODE_ENV);
     if (kafka) {
@@ -121,8 +116,6 @@ async function main(): Promise<void> {
       started.mock?.onUnexpectedExit(fatal('the local broker'));
       // The four processes load their code (seconds of CPU each) while the server starts;
       // each waits for its database to take connections (DATABASE_WAIT_SECONDS) before migrating.
-      const { PROCESS_NAMES, startProcesses, STOP_ORDER } = await import('./processes');
-      started.stopOrder = STOP_ORDER;
       const supervisor = startProcesses({ services, kafka, gatewayDatabaseUrl: urls.gateway, log, env: process.env });
       started.supervisor = supervisor;
       await databasesReady;
@@ -136,7 +129,7 @@ async function main(): Promise<void> {
       return;
     }
     await databasesReady;
-    const { startStack } = await import('./stack');
+    const [{ startStack }, { rateLimitOf }] = await Promise.all([import('./stack'), import('@sc/gateway')]);
     const stack = await startStack({
       services,
       kafka,
@@ -164,6 +157,21 @@ async function main(): Promise<void> {
     await stopAll();
     process.exit(1);
   }
+}
+
+/** Each service's configuration, as its own process would read it, with the launcher's database and secret. */
+function serviceConfigs(
+  urls: Record<ServiceName, string>,
+  volatile: boolean,
+  gatewaySecret: string,
+): Record<ServiceName, ServiceConfig> {
+  const services = {} as Record<ServiceName, ServiceConfig>;
+  for (const n of SERVICE_NAMES) {
+    const cfg = serviceConfigFromEnv(n, DEFAULT_PORTS[n], { ...process.env, [dbEnvName(n)]: urls[n] });
+    if (volatile) cfg.outbox.republishWindowMs = VOLATILE_REPUBLISH_MS;
+    services[n] = { ...cfg, gatewaySecret };
+  }
+  return services;
 }
 
 /**
@@ -199,7 +207,6 @@ async function embeddedDatabases(env: LauncherEnv, log: Logger, started: Started
 async function messagingFor(
   env: LauncherEnv,
   started: Started,
-  { kafkaConfigFromEnv, localKafkaEnv }: Kit,
 ): Promise<{ kafka: KafkaEnv | null; messaging: string; volatile: boolean }> {
   const kafka = kafkaConfigFromEnv();
   if (kafka) return { kafka, messaging: `Kafka at ${kafka.brokers.join(',')} (KAFKA_BROKERS)`, volatile: false };
