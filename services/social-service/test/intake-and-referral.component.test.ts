@@ -37,7 +37,10 @@ describe('КЦСОН subgraph (component, real PostgreSQL and Kafka-protocol bro
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', broker: 'ok', consumer: 'ok' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: 'ok', broker: 'ok', consumer: 'ok' },
+    });
   });
 
   it('refuses a request without a token or with a bad token: HTTP 401 UNAUTHENTICATED', async () => {
