@@ -28,6 +28,17 @@ export interface MessageHandler<M extends MessageType = MessageType> {
    */
   accepts?(data: MessageData<M>): boolean;
   handle(data: MessageData<M>, ctx: HandlerContext): Promise<void>;
+  /**
+   * In a consumer's batch, when this record's new and changed entities are
+   * written. 'record' (the default): flushed after the record, and the
+   * identity map cleared, as a transaction of its own would. 'batch': left
+   * for the batch's one flush at its end, so that the ORM writes each table
+   * once for the whole batch (one multi-row INSERT per entity type). Only for
+   * a handler whose records read each other's rows through the
+   * EntityManager alone (its identity map, and the flush it makes before a
+   * query of a table with pending changes), never by raw SQL.
+   */
+  flush?: 'record' | 'batch';
 }
 
 export const handler = <M extends MessageType>(h: MessageHandler<M>): MessageHandler => h as unknown as MessageHandler;
@@ -189,6 +200,7 @@ export class InboxConsumer {
       try {
         await inSpan(span, async () => {
           await d.handler.handle(d.data, { em, envelope: d.env, outbox: this.o.outbox, log: d.log });
+          if (d.handler.flush === 'batch') return; // written with the batch's other records, below
           // What a transaction of its own would flush at its end; then the next record starts with an
           // empty identity map, so no flush of a later record walks the earlier records' entities.
           await em.flush();
@@ -200,6 +212,8 @@ export class InboxConsumer {
       }
       outcomes.push('handled');
     }
+    // What the 'batch' handlers left: one INSERT per table for all their records.
+    await em.flush();
     return outcomes;
   }
 

@@ -81,7 +81,8 @@ export async function receiveReferral<
   const [params, calendar] = await Promise.all([o.parameters(em, deps.config.region, today), loadWorkingCalendar(em)]);
   const { appearanceDueOn } = referralDeadlines(m.type, today, params, calendar);
   const receipt = await o.open({ citizen, newCitizen: created, now, params, appearanceDueOn });
-  await em.persist(receipt.referral).flush(); // the case `open` made is flushed first: the referral references it
+  // Written at the handler's (or its batch's) flush, after the case `open` made if the schema says it references it.
+  em.persist(receipt.referral);
   await outbox.enqueue(em, referralAcceptedV1, citizen.id, {
     referralId: m.referralId,
     citizenId: citizen.id,

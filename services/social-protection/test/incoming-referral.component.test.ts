@@ -125,6 +125,64 @@ describe('ЦСПН subgraph (component, real PostgreSQL and Kafka-protocol broke
     expect(await count(sut.db, 'sc_application', 'citizen_id = $1', [first.citizenId])).toBe(1);
   });
 
+  it('writes a consumer batch of referrals with one INSERT per table; a citizen twice in a batch has one application', async () => {
+    // Statement-level triggers count the INSERT statements on each table and the rows each carried.
+    await query(sut.db, 'create table insert_count (id serial, tbl text, rows int)');
+    await query(
+      sut.db,
+      `create function count_inserts() returns trigger language plpgsql as $$
+       begin insert into insert_count (tbl, rows) select tg_table_name, count(*) from new_rows; return null; end $$`,
+    );
+    for (const t of ['citizen', 'sc_application', 'incoming_referral'])
+      await query(
+        sut.db,
+        `create trigger ${t}_insert_count after insert on ${t} referencing new table as new_rows
+         for each statement execute function count_inserts()`,
+      );
+    let offset = 0;
+    const batch = (ds: MessageData<typeof referralForContractV1>[]) =>
+      sut.svc.consumer.processBatch(
+        ds.map((d) => ({
+          ...toRecord(
+            `${sut.prefix}${TOPICS.referrals}`,
+            newEnvelope(referralForContractV1.type, 'SOCIAL_SERVICE', d.citizenId, d),
+          ),
+          partition: 0,
+          offset: String(offset++),
+        })),
+      );
+    const inserts = () =>
+      query<{ tbl: string; rows: number }>(sut.db, 'select tbl, rows from insert_count order by tbl, id');
+
+    const eight = Array.from({ length: 8 }, (_, i) => referral(410 + i));
+    await batch(eight);
+    expect(await inserts()).toEqual([
+      { tbl: 'citizen', rows: 8 },
+      { tbl: 'incoming_referral', rows: 8 },
+      { tbl: 'sc_application', rows: 8 },
+    ]);
+    // Each referral joined its own citizen's new application.
+    const joined = await query<{ n: number }>(
+      sut.db,
+      `select count(*)::int as n from incoming_referral r join sc_application a on a.id = r.application_id
+       where r.id = any($1) and a.citizen_id = r.citizen_id`,
+      [eight.map((d) => d.referralId)],
+    );
+    expect(joined).toEqual([{ n: 8 }]);
+
+    // The same person twice in one batch: the second finds the first's application (one, not two).
+    const [a, b] = [referral(430), referral(430, { fromAgency: 'EMPLOYMENT' })];
+    await batch([a, b]);
+    expect(await count(sut.db, 'sc_application', 'citizen_id = $1', [a.citizenId])).toBe(1);
+    expect(
+      await query(
+        sut.db,
+        'select count(distinct application_id)::int as apps, count(*)::int as n from incoming_referral where citizen_id = $1',
+        [a.citizenId],
+      ),
+    ).toEqual([{ apps: 1, n: 2 }]);
+  });
+
   it('dead-letters a referral whose citizen key does not match its СНИЛС (misconfigured sender) and writes nothing else', async () => {
     const d = referral(203, { citizenId: '6c1b8a56-0000-8000-8000-0000000000aa' });
     await deliver(d);

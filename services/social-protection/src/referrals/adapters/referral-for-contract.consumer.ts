@@ -7,5 +7,7 @@ export const referralForContractHandlers = (deps: ServiceDeps): MessageHandler[]
   handler({
     message: referralForContractV1,
     handle: (d, ctx) => acceptReferralForContract(deps, d, ctx),
+    // The person, the application and the referral of every record in one INSERT per table (issue 15).
+    flush: 'batch',
   }),
 ];

@@ -42,7 +42,8 @@ export async function acceptReferralForContract(
             now,
             params,
           });
-        if (!open) await ctx.em.persist(application).flush();
+        // Inserted before the referral at the flush: the referral's schema declares the reference.
+        if (!open) ctx.em.persist(application);
         const referral = IncomingReferral.receiveForContract({
           id: d.referralId,
           citizenId: citizen.id,
