@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager, type EntityName } from '@mikro-orm/core';
 import { execInTx } from './sql';
 
 /** What the batch knows of one table: the ids the batch could ask about, those present, those answered. */
@@ -18,6 +18,7 @@ interface Known {
  */
 class BatchScope {
   private readonly kinds = new Map<string, Known>();
+  private readonly loaded = new Set<string>();
 
   constructor(
     readonly tx: unknown,
@@ -50,6 +51,19 @@ class BatchScope {
     k.answered.add(id);
     return absent;
   }
+
+  async load<E extends object>(em: EntityManager, entity: EntityName<E>, idOf: (body: unknown) => string | undefined) {
+    const name = em.getMetadata().get(entity as string).className;
+    if (this.loaded.has(name)) return;
+    this.loaded.add(name);
+    const ids = [...new Set(this.bodies.map(idOf).filter((x): x is string => typeof x === 'string'))];
+    if (!ids.length) return;
+    // Locked in key order, as any two batches would take them: no deadlock between batches.
+    await em.find(entity, { id: { $in: ids } } as never, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      orderBy: { id: 'asc' } as never,
+    });
+  }
 }
 
 const scope = new AsyncLocalStorage<BatchScope>();
@@ -81,4 +95,25 @@ export async function knownAbsent(
   const batch = scope.getStore();
   if (!batch || batch.tx !== em.getTransactionContext()) return false;
   return batch.knownAbsent(em, table, id, idOf);
+}
+
+/**
+ * Inside a consumer's batch: loads every row of `entity` whose key one of
+ * the batch's bodies names (`idOf`, over every body whatever its type), in
+ * one query for the whole batch, locked (FOR UPDATE) until the batch
+ * commits — so each record's lookup by key is answered by the
+ * EntityManager's identity map, and what the batch read cannot change
+ * under it before it writes (a specialist's change of the same row waits
+ * for the batch). Once per entity type and batch; outside a batch, nothing.
+ * Useful only with the handler's `flush: 'batch'` (a 'record' handler's
+ * EntityManager is cleared after each record).
+ */
+export async function loadForBatch<E extends object>(
+  em: EntityManager,
+  entity: EntityName<E>,
+  idOf: (body: unknown) => string | undefined,
+): Promise<void> {
+  const batch = scope.getStore();
+  if (!batch || batch.tx !== em.getTransactionContext()) return;
+  await batch.load(em, entity, idOf);
 }

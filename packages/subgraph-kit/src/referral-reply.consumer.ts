@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { FlushMode, type EntityManager } from '@mikro-orm/core';
 import {
   referralAcceptedV1,
   referralExpiredV1,
@@ -7,10 +7,19 @@ import {
   referralReturnedV1,
 } from '@sc/contracts';
 import { NotFoundError, OutgoingReferral, type Agency } from '@sc/kernel';
-import { handler, type MessageHandler } from '@sc/messaging';
+import { handler, loadForBatch, type MessageHandler } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type AuditEntry } from './audit';
 
-/** Applies a reply to the referral it answers; a reply already recorded changes nothing. */
+const referralIdOf = (body: unknown) => {
+  const id = (body as { referralId?: unknown }).referralId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * Applies a reply to the referral it answers; a reply already recorded
+ * changes nothing. The change is written at the handler's flush — in a
+ * consumer's batch, with the batch's other replies in one UPDATE.
+ */
 async function applyReply(
   em: EntityManager,
   agency: Agency,
@@ -19,10 +28,12 @@ async function applyReply(
   operation: string,
   apply: (r: OutgoingReferral) => boolean,
 ): Promise<void> {
-  const r = await em.findOne(OutgoingReferral, { id: referralId });
+  // In a batch, every referral its replies name is read (and locked) at once: then this is the identity map,
+  // and nothing the batch changed so far need be written before it (FlushMode.COMMIT: the batch's one UPDATE).
+  await loadForBatch(em, OutgoingReferral, referralIdOf);
+  const r = await em.findOne(OutgoingReferral, { id: referralId }, { flushMode: FlushMode.COMMIT });
   if (!r) throw new NotFoundError(entity, referralId, 'referralId');
   if (!apply(r)) return;
-  await em.flush();
   const entry: AuditEntry = { citizenId: r.citizenId, operation, action: 'CHANGE', entity, entityId: r.id };
   await writeAudit(em, SYSTEM_PRINCIPAL(agency, 'system:referral-replies'), [entry]);
 }
@@ -35,6 +46,7 @@ async function applyReply(
 export const referralReplyHandlers = (agency: Agency, entity: string): MessageHandler[] => [
   handler({
     message: referralAcceptedV1,
+    flush: 'batch',
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralAcceptedV1.type, (r) =>
         r.accept(d.receiverCaseId, new Date(d.acceptedAt)),
@@ -42,6 +54,7 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralReturnedV1,
+    flush: 'batch',
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralReturnedV1.type, (r) =>
         r.returnWith(d.reason, new Date(d.returnedAt)),
@@ -49,6 +62,7 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralInServiceV1,
+    flush: 'batch',
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralInServiceV1.type, (r) =>
         r.startService(d.receiverCaseId, new Date(d.inServiceAt)),
@@ -56,6 +70,7 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralResultV1,
+    flush: 'batch',
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralResultV1.type, (r) =>
         r.recordResult({ ...d, at: new Date(d.resultAt) }),
@@ -63,6 +78,7 @@ export const referralReplyHandlers = (agency: Agency, entity: string): MessageHa
   }),
   handler({
     message: referralExpiredV1,
+    flush: 'batch',
     handle: (d, { em }) =>
       applyReply(em, agency, entity, d.referralId, referralExpiredV1.type, (r) => r.expire(new Date(d.expiredAt))),
   }),

@@ -396,6 +396,62 @@ describe('ЦЗН subgraph (component, real PostgreSQL and Kafka-protocol broker)
     );
   });
 
+  it('applies a consumer batch of replies to its referrals with one locked read and one UPDATE', async () => {
+    // A statement-level trigger counts the UPDATE statements on outgoing_referral and the rows each changed.
+    await query(sut.db, 'create table reply_update (id serial, rows int)');
+    await query(
+      sut.db,
+      `create function count_reply_update() returns trigger language plpgsql as $$
+       begin insert into reply_update (rows) select count(*) from new_rows; return null; end $$`,
+    );
+    await query(
+      sut.db,
+      `create trigger reply_update after update on outgoing_referral referencing new table as new_rows
+       for each statement execute function count_reply_update()`,
+    );
+    const refs: { id: string; citizenId: string }[] = [];
+    for (const seed of [521, 522, 523]) {
+      const reg = (await register(seed)).registerJobSeeker;
+      const { id } = (
+        await ok(
+          `mutation($i: ReferJobSeekerForSocialContractInput!) { referJobSeekerForSocialContract(input: $i) { id } }`,
+          { i: { registrationId: reg.id, basis: 'UNEMPLOYED' } },
+        )
+      ).referJobSeekerForSocialContract;
+      refs.push({ id, citizenId: reg.citizen.id });
+    }
+    await query(sut.db, 'delete from reply_update');
+    let offset = 0;
+    const execute = jest.spyOn(sut.svc.deps.orm.em.getConnection(), 'execute');
+    await sut.svc.consumer.processBatch(
+      refs.map((r) => ({
+        ...toRecord(
+          `${sut.prefix}${TOPICS.referrals}`,
+          newEnvelope(referralAcceptedV1.type, 'SOCIAL_PROTECTION', r.citizenId, {
+            referralId: r.id,
+            citizenId: r.citizenId,
+            senderAgency: 'EMPLOYMENT',
+            receiverAgency: 'SOCIAL_PROTECTION',
+            receiverCaseId: uuidv7(),
+            acceptedAt: '2026-12-02T00:00:00Z',
+          }),
+        ),
+        partition: 0,
+        offset: String(offset++),
+      })),
+    );
+    expect(
+      await query(sut.db, 'select status from outgoing_referral where id = any($1)', [refs.map((r) => r.id)]),
+    ).toEqual([{ status: 'ACCEPTED' }, { status: 'ACCEPTED' }, { status: 'ACCEPTED' }]);
+    expect(await query(sut.db, 'select rows from reply_update')).toEqual([{ rows: 3 }]);
+    const reads = execute.mock.calls
+      .map(([sql]) => String(sql))
+      .filter((q) => /^select .* from "outgoing_referral"/.test(q));
+    execute.mockRestore();
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/ for update$/);
+  });
+
   it('lists registrations due for re-profiling (every 1.5 months) and resolves entities', async () => {
     at('2026-12-01');
     const r = (await register(508)).registerJobSeeker;
