@@ -1,20 +1,9 @@
 import { EntitySchema, FlushMode } from '@mikro-orm/core';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { defineMessage, TOPICS } from '@sc/contracts';
 import { NotFoundError } from '@sc/kernel';
-import { createLogger } from '@sc/runtime';
 import { messagingTestDatabase, query } from '@sc/testing';
-import {
-  handler,
-  InboxConsumer,
-  loadForBatch,
-  newEnvelope,
-  Outbox,
-  toRecord,
-  type IncomingRecord,
-  type KafkaBus,
-} from '../src';
+import { loadForBatch } from '../src';
+import { directConsumer, idMessage } from './batch-fixture';
 
 class Tally {
   id!: string;
@@ -26,13 +15,7 @@ const TallySchema = new EntitySchema<Tally>({
   properties: { id: { type: 'string', primary: true }, n: { type: 'integer' } },
 });
 
-const bump = defineMessage({
-  type: 'test.load-bump.v1',
-  topic: TOPICS.citizens,
-  description: 'test message: add one to the row `id`',
-  schema: z.object({ id: z.string() }).strict(),
-  examples: [{ id: 'a' }],
-});
+const bump = idMessage('test.load-bump.v1', 'test message: add one to the row `id`');
 
 /**
  * A batch's rows read once and written once (issue 15): a handler changing
@@ -41,47 +24,29 @@ const bump = defineMessage({
  * and with `flush: 'batch'` the ORM writes them in one UPDATE.
  */
 describe('rows loaded for a batch on real PostgreSQL', () => {
-  const log = createLogger('batch-load-test', process.env.LOG_LEVEL ?? 'silent');
   let orm: MikroORM;
   let db: string;
-  let offset = 0;
   /** What another connection could lock, asked while the batch's first record was being handled. */
   let lockableMeanwhile: string[] | undefined;
 
-  const consumer = () =>
-    new InboxConsumer({
-      name: `load-${offset}`,
-      orm,
-      bus: {} as KafkaBus, // processBatch / process are called directly
-      outbox: new Outbox('SOCIAL_SERVICE', 'l.'),
-      logger: log,
-      maxAttempts: 1,
-      backoff: { initialMs: 5, maxMs: 10, factor: 2 },
-      batchSize: 100,
-      handlers: [
-        handler({
-          message: bump,
-          flush: 'batch',
-          async handle(d, { em }) {
-            await loadForBatch(em, Tally, (b) => (b as { id?: string }).id);
-            if (!lockableMeanwhile)
-              lockableMeanwhile = (
-                await query<{ id: string }>(db, 'select id from load_row order by id for update skip locked')
-              ).map((r) => r.id);
-            // By key: the identity map's row as it stands, nothing pending written first (the batch's one UPDATE).
-            const row = await em.findOne(Tally, { id: d.id }, { flushMode: FlushMode.COMMIT });
-            if (!row) throw new NotFoundError('Tally', d.id, 'id');
-            row.n += 1;
-          },
-        }),
-      ],
-    });
-
-  const record = (id: string): IncomingRecord => ({
-    ...toRecord('l.citizens', newEnvelope(bump.type, 'SOCIAL_PROTECTION', id, { id })),
-    partition: 0,
-    offset: String(offset++),
+  const { consumer, record } = directConsumer({
+    orm: () => orm,
+    name: 'load',
+    message: bump,
+    flush: 'batch',
+    async handle(id, { em }) {
+      await loadForBatch(em, Tally, (b) => (b as { id?: string }).id);
+      if (!lockableMeanwhile)
+        lockableMeanwhile = (
+          await query<{ id: string }>(db, 'select id from load_row order by id for update skip locked')
+        ).map((r) => r.id);
+      // By key: the identity map's row as it stands, nothing pending written first (the batch's one UPDATE).
+      const row = await em.findOne(Tally, { id }, { flushMode: FlushMode.COMMIT });
+      if (!row) throw new NotFoundError('Tally', id, 'id');
+      row.n += 1;
+    },
   });
+
   const tallies = () => query<{ id: string; n: number }>(db, 'select id, n from load_row order by id');
 
   beforeAll(async () => {

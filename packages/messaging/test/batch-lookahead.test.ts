@@ -1,27 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { defineMessage, TOPICS } from '@sc/contracts';
-import { createLogger } from '@sc/runtime';
 import { messagingTestDatabase, query } from '@sc/testing';
-import {
-  execInTx,
-  handler,
-  InboxConsumer,
-  knownAbsent,
-  newEnvelope,
-  Outbox,
-  toRecord,
-  type IncomingRecord,
-  type KafkaBus,
-} from '../src';
+import { execInTx, knownAbsent } from '../src';
+import { directConsumer, idMessage } from './batch-fixture';
 
-const made = defineMessage({
-  type: 'test.lookahead-made.v1',
-  topic: TOPICS.citizens,
-  description: 'test message: make the row `id` unless it exists',
-  schema: z.object({ id: z.string() }).strict(),
-  examples: [{ id: 'a' }],
-});
+const made = idMessage('test.lookahead-made.v1', 'test message: make the row `id` unless it exists');
 
 /**
  * A batch's lookahead (issue 15): what each record would look up on its own
@@ -29,42 +11,23 @@ const made = defineMessage({
  * the answers are those the records would have got one at a time.
  */
 describe('batch lookahead on real PostgreSQL', () => {
-  const log = createLogger('lookahead-test', process.env.LOG_LEVEL ?? 'silent');
   let orm: MikroORM;
   let db: string;
-  let offset = 0;
   /** Each handled record's id and whether the batch knew it absent. */
   const answers: [string, boolean][] = [];
 
-  const consumer = () =>
-    new InboxConsumer({
-      name: `lookahead-${offset}`,
-      orm,
-      bus: {} as KafkaBus, // processBatch / process are called directly
-      outbox: new Outbox('SOCIAL_SERVICE', 'l.'),
-      logger: log,
-      maxAttempts: 1,
-      backoff: { initialMs: 5, maxMs: 10, factor: 2 },
-      batchSize: 100,
-      handlers: [
-        handler({
-          message: made,
-          async handle(d, { em }) {
-            const absent = await knownAbsent(em, 'lookahead_row', d.id, (b) => (b as { id?: string }).id);
-            answers.push([d.id, absent]);
-            // What a handler does with the answer: look for real unless the batch knows.
-            const exists =
-              !absent && (await execInTx<unknown[]>(em, 'select 1 from lookahead_row where id = ?', [d.id])).length > 0;
-            if (!exists) await execInTx(em, 'insert into lookahead_row (id) values (?)', [d.id], 'run');
-          },
-        }),
-      ],
-    });
-
-  const record = (id: string): IncomingRecord => ({
-    ...toRecord('l.citizens', newEnvelope(made.type, 'SOCIAL_PROTECTION', id, { id })),
-    partition: 0,
-    offset: String(offset++),
+  const { consumer, record } = directConsumer({
+    orm: () => orm,
+    name: 'lookahead',
+    message: made,
+    async handle(id, { em }) {
+      const absent = await knownAbsent(em, 'lookahead_row', id, (b) => (b as { id?: string }).id);
+      answers.push([id, absent]);
+      // What a handler does with the answer: look for real unless the batch knows.
+      const exists =
+        !absent && (await execInTx<unknown[]>(em, 'select 1 from lookahead_row where id = ?', [id])).length > 0;
+      if (!exists) await execInTx(em, 'insert into lookahead_row (id) values (?)', [id], 'run');
+    },
   });
   const rows = async () =>
     (await query<{ id: string }>(db, 'select id from lookahead_row order by id')).map((r) => r.id);
