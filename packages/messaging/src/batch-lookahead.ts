@@ -25,6 +25,11 @@ class BatchScope {
     readonly bodies: readonly unknown[],
   ) {}
 
+  /** The ids the batch's bodies name (`idOf` over every body, whatever its type), each once. */
+  private idsNamed(idOf: (body: unknown) => string | undefined): Set<string> {
+    return new Set(this.bodies.map(idOf).filter((x): x is string => typeof x === 'string'));
+  }
+
   async knownAbsent(
     em: EntityManager,
     table: string,
@@ -33,7 +38,7 @@ class BatchScope {
   ): Promise<boolean> {
     let k = this.kinds.get(table);
     if (!k) {
-      const candidates = new Set(this.bodies.map(idOf).filter((x): x is string => typeof x === 'string'));
+      const candidates = this.idsNamed(idOf);
       const ids = [...candidates];
       const rows = ids.length
         ? await execInTx<{ id: string }[]>(
@@ -56,7 +61,7 @@ class BatchScope {
     const name = em.getMetadata().get(entity as string).className;
     if (this.loaded.has(name)) return;
     this.loaded.add(name);
-    const ids = [...new Set(this.bodies.map(idOf).filter((x): x is string => typeof x === 'string'))];
+    const ids = [...this.idsNamed(idOf)];
     if (!ids.length) return;
     // Locked in key order, as any two batches would take them: no deadlock between batches.
     await em.find(entity, { id: { $in: ids } } as never, {

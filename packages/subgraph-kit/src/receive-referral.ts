@@ -118,7 +118,10 @@ export async function receiveReferral<
 
 /** Whether a consumer's batch knows this referral is not recorded yet (one lookup for every referral id in it). */
 const newInBatch = (em: EntityManager, entity: new () => unknown, referralId: string): Promise<boolean> =>
-  knownAbsent(em, em.getMetadata().get(entity.name).tableName, referralId, (body) => {
-    const id = (body as { referralId?: unknown }).referralId;
-    return typeof id === 'string' ? id : undefined;
-  });
+  knownAbsent(em, em.getMetadata().get(entity.name).tableName, referralId, referralIdOf);
+
+/** The referral a message body names (every referral message and reply carries `referralId`), for batch lookups. */
+export const referralIdOf = (body: unknown): string | undefined => {
+  const id = (body as { referralId?: unknown }).referralId;
+  return typeof id === 'string' ? id : undefined;
+};

@@ -9,11 +9,7 @@ import {
 import { NotFoundError, OutgoingReferral, type Agency } from '@sc/kernel';
 import { handler, loadForBatch, type MessageHandler } from '@sc/messaging';
 import { SYSTEM_PRINCIPAL, writeAudit, type AuditEntry } from './audit';
-
-const referralIdOf = (body: unknown) => {
-  const id = (body as { referralId?: unknown }).referralId;
-  return typeof id === 'string' ? id : undefined;
-};
+import { referralIdOf } from './receive-referral';
 
 /**
  * Applies a reply to the referral it answers; a reply already recorded
